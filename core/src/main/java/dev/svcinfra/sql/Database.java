@@ -1,0 +1,206 @@
+package dev.svcinfra.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.Env;
+import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open database: a tuned HikariCP pool for the primary, an optional read-only pool for the
+ * replica, and the dialect that speaks to both.
+ *
+ * <pre>{@code
+ * try (Database db = Database.fromEnvironment()) {       // SQL_URL, DATABASE_URL, ... DB_*
+ *   try (Connection c = db.connection()) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Pools open lazily: creating a {@code Database} never waits for the server, so a service can
+ * start and report its database unhealthy until it answers. Configuration errors (no URL, bad
+ * values, missing driver) fail here, at once.
+ *
+ * @since 0.1
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final DatabaseSettings settings;
+  private final Dialect dialect;
+  private final ConnectionTarget primaryTarget;
+  private final HikariDataSource primary;
+  private final HikariDataSource replica;
+
+  private Database(DatabaseSettings settings) {
+    this.settings = settings;
+    DatabaseUrl url = settings.primary().url();
+    this.dialect = Dialects.forUrl(url);
+    ConnectionOptions options = new ConnectionOptions(settings.timeouts(), settings.tls());
+    this.primaryTarget = withForcedDriver(dialect.connectionTarget(url, options));
+    requireDriver(dialect, primaryTarget.driverClassName());
+    ConnectionTarget replicaTarget = settings.replica()
+        .map(r -> replicaTarget(r, options))
+        .orElse(null);
+    dialect.prepare(url);
+    this.primary = PoolBuilder.build("svc-infra-primary", dialect, primaryTarget, settings.pool(),
+        dialect.poolLimit(url).orElse(Integer.MAX_VALUE), false);
+    this.replica = replicaTarget == null ? null
+        : PoolBuilder.build("svc-infra-replica", dialect, replicaTarget, settings.pool(),
+            Integer.MAX_VALUE, true);
+    LOG.info("database {} ({}) from {}{}", dialect.displayUrl(url, true), dialect.name(),
+        settings.primary().source(),
+        settings.replica().map(r -> ", replica " + dialect.displayUrl(r.url(), true)).orElse(""));
+  }
+
+  /** Opens the database the environment names (process variables and {@code .env}). */
+  public static Database fromEnvironment() {
+    return open(DatabaseSettings.from(Env.system()));
+  }
+
+  /** Opens {@code url} with default pool, timeout and TLS settings. */
+  public static Database open(String url) {
+    return open(DatabaseSettings.of(url));
+  }
+
+  public static Database open(DatabaseSettings settings) {
+    return new Database(settings);
+  }
+
+  private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
+    Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
+    if (!replicaDialect.name().equals(dialect.name())) {
+      throw new dev.svcinfra.config.ConfigException(
+          dev.svcinfra.config.ConfigException.INVALID_SETTING,
+          "the replica (" + replicaUrl + ") is " + replicaDialect.name()
+              + " but the primary is " + dialect.name() + "; a replica must be the same database");
+    }
+    return withForcedDriver(dialect.connectionTarget(replicaUrl.url(), options));
+  }
+
+  private ConnectionTarget withForcedDriver(ConnectionTarget target) {
+    return settings.forceDriver()
+        .map(driver -> new ConnectionTarget(target.jdbcUrl(), driver, target.properties()))
+        .orElse(target);
+  }
+
+  private static void requireDriver(Dialect dialect, String driverClass) {
+    try {
+      Class.forName(driverClass, false, Database.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      String artifact = driverClass.equals(dialect.driverClassName())
+          ? "add the Maven dependency " + dialect.driverArtifact()
+          : "DB_FORCE_DRIVER names it; add its jar or unset DB_FORCE_DRIVER";
+      throw new DriverMissingException("the JDBC driver " + driverClass + " for " + dialect.name()
+          + " is not on the classpath: " + artifact, e);
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** The primary pool. */
+  public DataSource dataSource() {
+    return primary;
+  }
+
+  /** The replica pool when one is configured, else the primary. */
+  public DataSource readDataSource() {
+    return replica != null ? replica : primary;
+  }
+
+  public boolean hasReplica() {
+    return replica != null;
+  }
+
+  /** The JDBC URL of the primary (no password in it). */
+  public String jdbcUrl() {
+    return primaryTarget.jdbcUrl();
+  }
+
+  /** The primary's URL in normalized form, password masked. */
+  public String displayUrl() {
+    return dialect.displayUrl(settings.primary().url(), true);
+  }
+
+  /**
+   * A connection from the primary pool; close it to give it back.
+   *
+   * @throws DatabaseUnavailableException naming the server and the driver's reason
+   */
+  public Connection connection() {
+    return borrow(primary, settings.primary());
+  }
+
+  /** A connection from the replica pool (the primary when there is no replica). */
+  public Connection readConnection() {
+    return replica == null ? connection() : borrow(replica, settings.replica().orElseThrow());
+  }
+
+  private Connection borrow(HikariDataSource pool, ResolvedUrl url) {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw unavailable(e, url);
+    }
+  }
+
+  /** Wraps a connection failure into a message naming the server, with the password scrubbed. */
+  DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
+    SQLException root = rootSqlException(e);
+    String reason = scrub(root.getMessage() == null ? root.toString() : root.getMessage(), url);
+    StringBuilder message = new StringBuilder("cannot connect to ")
+        .append(dialect.displayUrl(url.url(), true))
+        .append(": ").append(reason);
+    if (root.getSQLState() != null) {
+      message.append(" [SQLState ").append(root.getSQLState()).append(']');
+    }
+    dialect.connectionHint(root, primaryTarget).ifPresent(h -> message.append("; ").append(h));
+    return new DatabaseUnavailableException(message.toString(), root);
+  }
+
+  /** HikariCP wraps the driver's failure; the driver's own exception carries the useful state. */
+  private static SQLException rootSqlException(SQLException e) {
+    SQLException best = e;
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  private static String scrub(String text, ResolvedUrl url) {
+    Optional<String> password = url.url().password().filter(p -> !p.isEmpty());
+    return password.map(p -> text.replace(p, DatabaseUrl.MASK)).orElse(text);
+  }
+
+  /** Closes both pools; connections still borrowed are closed as they come back. */
+  @Override
+  public void close() {
+    if (replica != null) {
+      replica.close();
+    }
+    primary.close();
+  }
+
+  /** The masked URL and dialect. */
+  @Override
+  public String toString() {
+    return "Database[" + displayUrl() + "]";
+  }
+}

@@ -1,0 +1,27 @@
+package dev.svcinfra.sql;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * No connection could be had: the server is down or refuses us, or the pool could not open one
+ * in time. Keeps the driver's SQLState. HTTP integrations answer 503 with {@code Retry-After}.
+ *
+ * @since 0.1
+ */
+public class DatabaseUnavailableException extends DatabaseException {
+  private static final long serialVersionUID = 1L;
+  public static final String CODE = "database_unavailable";
+
+  private final String sqlState;
+
+  public DatabaseUnavailableException(String message, SQLException cause) {
+    super(CODE, message, cause);
+    this.sqlState = cause == null ? null : cause.getSQLState();
+  }
+
+  /** The driver's SQLState, when it gave one. */
+  public Optional<String> sqlState() {
+    return Optional.ofNullable(sqlState);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.svcinfra.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.svcinfra.config.PoolSettings;
+import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.Dialect;
+
+/** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
+final class PoolBuilder {
+  private PoolBuilder() {}
+
+  static HikariDataSource build(
+      String poolName, Dialect dialect, ConnectionTarget target, PoolSettings pool,
+      int poolLimit, boolean readOnly) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(poolName);
+    config.setJdbcUrl(target.jdbcUrl());
+    config.setDriverClassName(target.driverClassName());
+    // The password travels in the driver properties, which HikariCP masks in its own logs.
+    config.setDataSourceProperties(target.toProperties());
+    int max = Math.min(pool.maxConnections(), poolLimit);
+    config.setMaximumPoolSize(max);
+    config.setMinimumIdle(Math.min(pool.size(), max));
+    config.setConnectionTimeout(pool.timeout().toMillis());
+    // 0 means "never retire"; HikariCP spells that 0 too.
+    config.setMaxLifetime(pool.recycle().toMillis());
+    if (pool.maxOverflow() > 0) {
+      // Overflow connections close after a minute idle, as SQLAlchemy's overflow does on return.
+      config.setIdleTimeout(60_000);
+    }
+    // HikariCP validates a borrowed connection that sat idle for more than 500 ms with
+    // Connection.isValid(); pre-ping adds a keepalive so idle connections are checked between
+    // borrows too (see README: DB_POOL_PRE_PING).
+    config.setKeepaliveTime(pool.prePing() ? 120_000 : 0);
+    // Open lazily: a service can start, report "unhealthy" and wait for its database instead of
+    // crashing when the database comes up a few seconds after it.
+    config.setInitializationFailTimeout(-1);
+    config.setReadOnly(readOnly);
+    config.setAutoCommit(true);
+    return new HikariDataSource(config);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What differs between databases: how a URL becomes a JDBC connection, how identifiers are quoted,
+ * how a page or a case-insensitive search is written, and what the database can and cannot do.
+ * Outside this package nobody asks which database this is; they ask the dialect.
+ *
+ * <pre>{@code
+ * Dialect dialect = Dialects.forUrl(DatabaseUrl.parse("postgres://localhost/app"));
+ * dialect.quote("order");                // "\"order\""
+ * dialect.connectionTarget(url, opts);   // JDBC URL plus driver properties
+ * }</pre>
+ *
+ * <p>Implementations are stateless singletons registered in {@link Dialects}.
+ *
+ * @since 0.1
+ */
+public interface Dialect {
+
+  /** Canonical name, as used in URLs and revision sections: {@code postgresql}, {@code mysql}. */
+  String name();
+
+  /** URL schemes and {@code jdbc:} sub-protocols this dialect recognises. */
+  Set<String> schemes();
+
+  /** The JDBC driver class this dialect connects with. */
+  String driverClassName();
+
+  /** Maven coordinates of that driver, named in "driver missing" errors. */
+  String driverArtifact();
+
+  /** The URL normalized to this dialect's canonical scheme. */
+  default String displayUrl(DatabaseUrl url, boolean maskPassword) {
+    return url.render(name(), socketParameter(), maskPassword);
+  }
+
+  /** The query parameter that carries a Unix-socket path in SQLAlchemy-style URLs. */
+  default String socketParameter() {
+    return "host";
+  }
+
+  /**
+   * The JDBC URL and driver properties for {@code url}. The password goes into the properties,
+   * never into the JDBC URL; every other setting (database, TLS, timeouts) is in the URL so it can
+   * be pasted into a JDBC tool.
+   *
+   * @throws dev.svcinfra.config.ConfigException when the URL asks for something this database or
+   *     driver cannot do (a Unix socket on SQL Server, say)
+   */
+  ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options);
+
+  /**
+   * The most connections a pool may hold for {@code url}, when the database limits it: an
+   * in-memory SQLite or DuckDB database exists per connection, so its pool must be one connection.
+   */
+  default Optional<Integer> poolLimit(DatabaseUrl url) {
+    return Optional.empty();
+  }
+
+  /**
+   * Creates what must exist before the first connection, such as the directory of an embedded
+   * database file. Called when a pool opens, never when a URL is only displayed.
+   */
+  default void prepare(DatabaseUrl url) {}
+
+  /**
+   * A sentence telling the user how to fix a failed connection, chosen by SQLState, or empty.
+   * PostgreSQL, for one, explains {@code sslmode} when the server refuses TLS.
+   */
+  default java.util.Optional<String> connectionHint(java.sql.SQLException e, ConnectionTarget target) {
+    return java.util.Optional.empty();
+  }
+
+  /** Whether the database lives in this process (SQLite, DuckDB, H2). */
+  default boolean isEmbedded() {
+    return false;
+  }
+
+  // ---- SQL rendering ------------------------------------------------------------------------
+
+  /** Quotes an identifier, doubling embedded quote characters. */
+  String quote(String identifier);
+
+  /**
+   * Appends this dialect's paging clause. {@code hasOrderBy} tells dialects whose paging requires
+   * an ORDER BY (SQL Server) whether to add a neutral one.
+   */
+  void appendLimitOffset(StringBuilder sql, long limit, long offset, boolean hasOrderBy);
+
+  /**
+   * A predicate that is true when {@code column} contains the bound pattern, ignoring case. The
+   * parameter is bound to {@link #containsPattern(String)} of the user's text, so {@code %},
+   * {@code _} and the escape character match literally.
+   */
+  String containsIgnoreCase(String quotedColumn);
+
+  /** The bind value for {@link #containsIgnoreCase}: the text escaped and wrapped in {@code %}. */
+  default String containsPattern(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('%');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (likeSpecialCharacters().indexOf(c) >= 0) {
+        out.append(LIKE_ESCAPE);
+      }
+      out.append(c);
+    }
+    return out.append('%').toString();
+  }
+
+  /**
+   * The escape character of LIKE patterns. {@code !} rather than {@code \}: MySQL treats a
+   * backslash in a string literal as an escape of its own, so one character would mean two
+   * different things across dialects.
+   */
+  char LIKE_ESCAPE = '!';
+
+  /** Characters that must be escaped in LIKE patterns: wildcards and the escape itself. */
+  default String likeSpecialCharacters() {
+    return "%_!";
+  }
+
+  /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
+  boolean supportsReturning();
+
+  /** Whether DDL runs inside a transaction and rolls back with it. */
+  boolean supportsTransactionalDdl();
+
+  /**
+   * Statements that limit every following statement of the current transaction to {@code timeout}
+   * on the server; empty when the database has no such setting (JDBC's {@code setQueryTimeout} is
+   * the fallback). Each statement takes no parameters.
+   */
+  List<String> statementTimeoutStatements(Duration timeout);
+
+  /**
+   * Statements that undo {@link #statementTimeoutStatements} when the setting outlives the
+   * transaction (session variables in MySQL and MariaDB); empty when the setting is
+   * transaction-scoped.
+   */
+  default List<String> statementTimeoutResetStatements() {
+    return List.of();
+  }
+
+  /** A statement that answers one row when the connection works. */
+  default String pingQuery() {
+    return "SELECT 1";
+  }
+}

@@ -1,0 +1,58 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Databases that live in a file of this process or in memory (SQLite, DuckDB): the URL's database
+ * is a path, relative to the working directory unless it starts with {@code /}, and an absent
+ * path or {@code :memory:} means a private in-memory database.
+ */
+abstract class EmbeddedFileDialect extends StandardDialect {
+  EmbeddedFileDialect(String name, Set<String> schemes) {
+    super(name, schemes);
+  }
+
+  /** The file path, or empty for an in-memory database. */
+  static Optional<String> filePath(DatabaseUrl url) {
+    return url.database().filter(db -> !db.equals(":memory:"));
+  }
+
+  @Override
+  public boolean isEmbedded() {
+    return true;
+  }
+
+  /**
+   * An in-memory database exists once per connection, so a pool of several connections would
+   * hand out unrelated empty databases; the pool is limited to one connection.
+   */
+  @Override
+  public Optional<Integer> poolLimit(DatabaseUrl url) {
+    return filePath(url).isPresent() ? Optional.empty() : Optional.of(1);
+  }
+
+  /** Creates the directory of the database file, so {@code sqlite:///data/app.db} just works. */
+  @Override
+  public void prepare(DatabaseUrl url) {
+    filePath(url).map(p -> java.nio.file.Path.of(p).toAbsolutePath().getParent()).ifPresent(dir -> {
+      try {
+        java.nio.file.Files.createDirectories(dir);
+      } catch (java.io.IOException e) {
+        throw new dev.svcinfra.config.ConfigException(
+            dev.svcinfra.config.ConfigException.UNREADABLE_FILE,
+            "cannot create the directory " + dir + " for the " + name() + " database: " + e, e);
+      }
+    });
+  }
+
+  /** Refuses what an embedded database cannot have: hosts and Unix sockets. */
+  void requireNoServer(DatabaseUrl url) {
+    if (!url.hosts().isEmpty() || url.socket().isPresent()) {
+      throw unsupported(name(), "an embedded database has no host; write " + name()
+          + ":///relative/path.db, " + name() + ":////absolute/path.db or " + name()
+          + ":// for memory (got host " + url.hosts() + ")");
+    }
+  }
+}

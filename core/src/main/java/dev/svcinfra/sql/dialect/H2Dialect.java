@@ -1,0 +1,42 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * H2, for tests and demos only: {@code jdbc:h2:mem:name;DB_CLOSE_DELAY=-1}. The database part of
+ * the URL is passed to the driver unchanged.
+ *
+ * @since 0.1
+ */
+public final class H2Dialect extends StandardDialect {
+  H2Dialect() {
+    super("h2", Set.of("h2"));
+  }
+
+  @Override
+  public String driverClassName() {
+    return "org.h2.Driver";
+  }
+
+  @Override
+  public String driverArtifact() {
+    return "com.h2database:h2";
+  }
+
+  @Override
+  public boolean isEmbedded() {
+    return true;
+  }
+
+  @Override
+  public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
+    StringBuilder jdbc = new StringBuilder("jdbc:h2:").append(url.database().orElse("mem:"));
+    url.user().ifPresent(u -> jdbc.append(";USER=").append(u));
+    for (Map.Entry<String, String> e : url.params().entrySet()) {
+      jdbc.append(';').append(e.getKey()).append('=').append(e.getValue());
+    }
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+  }
+}

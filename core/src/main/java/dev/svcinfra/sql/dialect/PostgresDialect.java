@@ -1,0 +1,111 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.TlsSettings;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PostgreSQL through pgjdbc.
+ *
+ * <p>TLS: the URL's {@code sslmode} (or {@code ssl=true}, as asyncpg writes it) wins, then
+ * {@code PGSSLMODE}, then {@code DB_SSLMODE_DEFAULT}, then {@code require}. libpq parameter names
+ * are translated ({@code connect_timeout} to {@code connectTimeout}, {@code application_name} to
+ * {@code ApplicationName}). A Unix-socket host ({@code ?host=/var/run/postgresql} or
+ * {@code DB_HOST=/var/run/postgresql}) connects through junixsocket, which must be on the
+ * classpath ({@code com.kohlschutter.junixsocket:junixsocket-core}).
+ *
+ * <p>Statement timeouts are set with {@code set_config('statement_timeout', .., true)}, which is
+ * scoped to the transaction; {@code SET LOCAL} cannot take a bind parameter.
+ *
+ * @since 0.1
+ */
+public final class PostgresDialect extends StandardDialect {
+  static final int DEFAULT_PORT = 5432;
+  private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+
+  PostgresDialect() {
+    super("postgresql", Set.of("postgresql", "postgres", "pgsql", "psql"));
+  }
+
+  @Override
+  public String driverClassName() {
+    return "org.postgresql.Driver";
+  }
+
+  @Override
+  public String driverArtifact() {
+    return "org.postgresql:postgresql";
+  }
+
+  @Override
+  public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
+    Map<String, String> query = queryWithUser(url);
+    String ssl = take(query, "ssl");
+    String sslmode = take(query, "sslmode");
+    if (sslmode == null && ssl != null) {
+      // asyncpg style: ssl=true|require|disable|false
+      sslmode = switch (ssl.toLowerCase()) {
+        case "true", "1", "on" -> "require";
+        case "false", "0", "off" -> "disable";
+        default -> ssl;
+      };
+    }
+    sslmode = sslmode == null
+        ? options.tls().effectiveDefault()
+        : TlsSettings.checkMode("sslmode", sslmode);
+    query.put("sslmode", sslmode);
+
+    String connectTimeout = take(query, "connect_timeout", "connectTimeout");
+    query.put("connectTimeout", connectTimeout != null
+        ? connectTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    String appName = take(query, "application_name", "ApplicationName");
+    if (appName != null) {
+      query.put("ApplicationName", appName);
+    }
+    url.socket().ifPresent(dir -> {
+      String port = take(query, "port");
+      int p = port != null ? Integer.parseInt(port)
+          : url.host().map(h -> h.port() == null ? DEFAULT_PORT : h.port()).orElse(DEFAULT_PORT);
+      String file = dir.endsWith(".s.PGSQL." + p) ? dir : dir.replaceAll("/+$", "") + "/.s.PGSQL." + p;
+      query.put("socketFactory", SOCKET_FACTORY);
+      query.put("socketFactoryArg", file);
+    });
+    return new ConnectionTarget(
+        serverJdbcUrl("jdbc:postgresql:", url, query), driverClassName(), passwordProperty(url));
+  }
+
+  /**
+   * SQLState 08004 (connection rejected) with TLS required usually means the server has TLS
+   * switched off; say which setting turns TLS off for a local server.
+   */
+  @Override
+  public Optional<String> connectionHint(SQLException e, ConnectionTarget target) {
+    boolean tlsRequired = target.jdbcUrl().matches(".*[?&]sslmode=(require|verify-ca|verify-full).*");
+    if ("08004".equals(e.getSQLState()) && tlsRequired) {
+      return Optional.of("the connection requires TLS (sslmode) but the server refused it; "
+          + "for a local server without TLS set sslmode=disable in the URL or "
+          + "DB_SSLMODE_DEFAULT=disable");
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String containsIgnoreCase(String quotedColumn) {
+    return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+  }
+
+  @Override
+  public boolean supportsReturning() {
+    return true;
+  }
+
+  @Override
+  public List<String> statementTimeoutStatements(Duration timeout) {
+    return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");
+  }
+}

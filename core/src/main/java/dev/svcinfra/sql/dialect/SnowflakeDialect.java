@@ -1,0 +1,89 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.HostPort;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Snowflake through snowflake-jdbc:
+ * {@code snowflake://user:pw@account/database/schema?warehouse=w&role=r}. An account without a
+ * dot becomes {@code <account>.snowflakecomputing.com}. Connections are always TLS.
+ *
+ * <p>DDL commits implicitly, so it is not transactional. Statement timeouts use the session
+ * parameter {@code STATEMENT_TIMEOUT_IN_SECONDS} (rounded up to whole seconds) and are unset after
+ * the transaction.
+ *
+ * @since 0.1
+ */
+public final class SnowflakeDialect extends StandardDialect {
+  SnowflakeDialect() {
+    super("snowflake", Set.of("snowflake"));
+  }
+
+  @Override
+  public String driverClassName() {
+    return "net.snowflake.client.jdbc.SnowflakeDriver";
+  }
+
+  @Override
+  public String driverArtifact() {
+    return "net.snowflake:snowflake-jdbc";
+  }
+
+  @Override
+  public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
+    HostPort account = url.host().orElseThrow(() -> unsupported(name(),
+        "the URL needs an account: snowflake://user@account/database/schema?warehouse=w"));
+    if (url.socket().isPresent()) {
+      throw unsupported(name(), "Snowflake has no Unix-socket connections");
+    }
+    String host = account.host().contains(".")
+        ? account.host() : account.host() + ".snowflakecomputing.com";
+    Map<String, String> query = new LinkedHashMap<>();
+    url.user().ifPresent(u -> query.put("user", u));
+    url.database().ifPresent(path -> {
+      String[] parts = path.split("/", 2);
+      query.put("db", parts[0]);
+      if (parts.length > 1 && !parts[1].isEmpty()) {
+        query.put("schema", parts[1]);
+      }
+    });
+    Map<String, String> params = new LinkedHashMap<>(url.params());
+    String loginTimeout = take(params, "loginTimeout", "login_timeout", "connect_timeout");
+    query.putAll(params);
+    query.put("loginTimeout", loginTimeout != null
+        ? loginTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    StringBuilder jdbc = new StringBuilder("jdbc:snowflake://").append(host);
+    if (account.port() != null) {
+      jdbc.append(':').append(account.port());
+    }
+    jdbc.append('/');
+    DatabaseUrl.appendQuery(jdbc, query, '?', '&');
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+  }
+
+  @Override
+  public String containsIgnoreCase(String quotedColumn) {
+    return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public List<String> statementTimeoutStatements(Duration timeout) {
+    long seconds = (timeout.toMillis() + 999) / 1000;
+    return List.of("ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = " + seconds);
+  }
+
+  @Override
+  public List<String> statementTimeoutResetStatements() {
+    return List.of("ALTER SESSION UNSET STATEMENT_TIMEOUT_IN_SECONDS");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.HostPort;
+import dev.svcinfra.config.TlsSettings;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Microsoft SQL Server through mssql-jdbc: {@code mssql://user:pw@host:1433/db} (Python driver
+ * suffixes such as {@code +pyodbc} are accepted; the ODBC-only {@code driver} parameter is dropped).
+ *
+ * <p>TLS: mssql-jdbc encrypts and validates the server certificate by default. {@code sslmode} is
+ * translated: {@code disable} sets {@code encrypt=false}; {@code require} sets {@code encrypt=true}
+ * with {@code trustServerCertificate=true}; {@code verify-ca}/{@code verify-full} set
+ * {@code encrypt=true} with validation. ODBC spellings ({@code Encrypt=yes},
+ * {@code TrustServerCertificate=yes}) are translated too.
+ *
+ * <p>SQL Server has no server-side per-statement time limit, so statement timeouts fall back to
+ * JDBC's query timeout. Unix sockets do not exist for SQL Server and are refused.
+ *
+ * @since 0.1
+ */
+public final class SqlServerDialect extends StandardDialect {
+  static final int DEFAULT_PORT = 1433;
+
+  SqlServerDialect() {
+    super("mssql", Set.of("mssql", "sqlserver"));
+  }
+
+  @Override
+  public String driverClassName() {
+    return "com.microsoft.sqlserver.jdbc.SQLServerDriver";
+  }
+
+  @Override
+  public String driverArtifact() {
+    return "com.microsoft.sqlserver:mssql-jdbc";
+  }
+
+  @Override
+  public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
+    if (url.socket().isPresent()) {
+      throw unsupported(name(), "SQL Server has no Unix-socket connections; give a host name");
+    }
+    if (url.hosts().size() > 1) {
+      throw unsupported(name(), "one host expected, got " + url.hosts()
+          + " (use the failoverPartner parameter for a mirror)");
+    }
+    Map<String, String> params = new LinkedHashMap<>(url.params());
+    take(params, "driver", "odbc_connect");
+    Map<String, String> props = new LinkedHashMap<>();
+    url.database().ifPresent(db -> props.put("databaseName", db));
+    String dbParam = take(params, "databaseName", "database");
+    if (dbParam != null) {
+      props.put("databaseName", dbParam);
+    }
+    url.user().ifPresent(u -> props.put("user", u));
+    String sslmode = take(params, "sslmode");
+    String encrypt = take(params, "encrypt");
+    String trust = take(params, "trustServerCertificate");
+    if (sslmode != null) {
+      switch (TlsSettings.checkMode("sslmode", sslmode)) {
+        case "disable", "allow", "prefer" -> encrypt = "false";
+        case "require" -> {
+          encrypt = "true";
+          trust = "true";
+        }
+        default -> {
+          encrypt = "true";
+          trust = "false";
+        }
+      }
+    }
+    if (encrypt != null) {
+      props.put("encrypt", yesNo(encrypt));
+    }
+    if (trust != null) {
+      props.put("trustServerCertificate", yesNo(trust));
+    }
+    String loginTimeout = take(params, "loginTimeout", "connect_timeout", "timeout");
+    props.put("loginTimeout", loginTimeout != null
+        ? loginTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    props.putAll(params);
+
+    HostPort host = url.host().orElse(new HostPort("localhost", null));
+    StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(host.host());
+    jdbc.append(':').append(host.port() == null ? DEFAULT_PORT : host.port());
+    for (Map.Entry<String, String> e : props.entrySet()) {
+      // mssql-jdbc quotes values containing ';' with braces.
+      String v = e.getValue();
+      jdbc.append(';').append(e.getKey()).append('=')
+          .append(v.contains(";") ? "{" + v.replace("}", "}}") + "}" : v);
+    }
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+  }
+
+  private static String yesNo(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes", "true", "1", "on", "mandatory", "strict" -> "true";
+      case "no", "false", "0", "off", "optional" -> "false";
+      default -> value;
+    };
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return '[' + identifier.replace("]", "]]") + ']';
+  }
+
+  /** SQL Server pages with OFFSET/FETCH, which requires an ORDER BY. */
+  @Override
+  public void appendLimitOffset(StringBuilder sql, long limit, long offset, boolean hasOrderBy) {
+    if (!hasOrderBy) {
+      sql.append(" ORDER BY (SELECT NULL)");
+    }
+    sql.append(" OFFSET ").append(offset).append(" ROWS FETCH NEXT ").append(limit)
+        .append(" ROWS ONLY");
+  }
+
+  /** In SQL Server's LIKE, {@code [} opens a character class, so it is escaped too. */
+  @Override
+  public String likeSpecialCharacters() {
+    return "%_![";
+  }
+}
