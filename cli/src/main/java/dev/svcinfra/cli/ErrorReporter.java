@@ -1,0 +1,49 @@
+package dev.svcinfra.cli;
+
+import dev.svcinfra.SvcInfraException;
+import dev.svcinfra.config.ConfigException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one line on stderr and an exit status: configuration errors exit 2,
+ * other user-facing failures exit 1. With {@code --json} the error is also printed on stdout as
+ * {@code {"error":{"code","message"}}}. Anything that is not ours is a bug and keeps its stack
+ * trace on stderr.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+  private final CliContext context;
+
+  ErrorReporter(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    if (e instanceof SvcInfraException failure) {
+      context.err().println("error: " + failure.getMessage());
+      if (wantsJson(parsed)) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", failure.code());
+        error.put("message", failure.getMessage());
+        Json.print(context.out(), Map.of("error", error));
+      }
+      return failure instanceof ConfigException ? SvcInfraCli.USAGE : SvcInfraCli.FAILURE;
+    }
+    context.err().println("error: unexpected failure (a bug in svc-infra; please report it):");
+    e.printStackTrace(context.err());
+    return SvcInfraCli.FAILURE;
+  }
+
+  private static boolean wantsJson(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

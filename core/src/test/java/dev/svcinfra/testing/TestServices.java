@@ -1,0 +1,124 @@
+package dev.svcinfra.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real servers tests run against, found on this machine or started in-process.
+ *
+ * <ul>
+ *   <li>PostgreSQL: 127.0.0.1:5432 (trust auth, database {@code test}); without it, embedded
+ *       PostgreSQL is started once per JVM.
+ *   <li>MariaDB: 127.0.0.1:3306 (root, empty password, database {@code test}).
+ *   <li>Redis: 127.0.0.1:6379.
+ * </ul>
+ *
+ * <p>A service named in {@code SVC_INFRA_TEST_REQUIRE} (comma list, or {@code all}), or any
+ * service when {@code CI=true}, must answer: a missing one fails the test instead of skipping it.
+ * Elsewhere a missing MariaDB or Redis skips the test with a message saying so.
+ */
+public final class TestServices {
+  public static final String HOST = "127.0.0.1";
+  public static final int POSTGRES_PORT = 5432;
+  public static final int MARIADB_PORT = 3306;
+  public static final int REDIS_PORT = 6379;
+
+  private static volatile EmbeddedPostgres embedded;
+
+  private TestServices() {}
+
+  /** A PostgreSQL URL (database {@code test} or the embedded server's), TLS off. */
+  public static String postgresUrl() {
+    if (answers(HOST, POSTGRES_PORT)) {
+      return "postgresql://postgres@" + HOST + ":" + POSTGRES_PORT + "/test?sslmode=disable";
+    }
+    if (required("postgres")) {
+      Assertions.fail("PostgreSQL is required (CI or SVC_INFRA_TEST_REQUIRE) but nothing answers on "
+          + HOST + ":" + POSTGRES_PORT);
+    }
+    return "postgresql://postgres@" + HOST + ":" + embeddedPostgres().getPort()
+        + "/postgres?sslmode=disable";
+  }
+
+  /** The PostgreSQL server's port: the shared one, or the embedded one. */
+  public static int postgresPort() {
+    return answers(HOST, POSTGRES_PORT) ? POSTGRES_PORT : embeddedPostgres().getPort();
+  }
+
+  /** A MariaDB URL for database {@code test}. */
+  public static String mariadbUrl() {
+    requireOrSkip("mysql", "MariaDB", MARIADB_PORT);
+    return "mariadb://root@" + HOST + ":" + MARIADB_PORT + "/test";
+  }
+
+  /** A Redis URL. */
+  public static String redisUrl() {
+    requireOrSkip("redis", "Redis", REDIS_PORT);
+    return "redis://" + HOST + ":" + REDIS_PORT;
+  }
+
+  private static void requireOrSkip(String service, String name, int port) {
+    if (answers(HOST, port)) {
+      return;
+    }
+    String why = name + " does not answer on " + HOST + ":" + port;
+    if (required(service)) {
+      Assertions.fail(name + " is required (CI or SVC_INFRA_TEST_REQUIRE): " + why);
+    }
+    Assumptions.abort(why + "; test skipped outside CI");
+  }
+
+  /** Whether the service must be present: named in SVC_INFRA_TEST_REQUIRE, or CI=true. */
+  public static boolean required(String service) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      return true;
+    }
+    String list = System.getenv().getOrDefault("SVC_INFRA_TEST_REQUIRE", "");
+    Set<String> names = Arrays.stream(list.split(","))
+        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
+    return names.contains("all") || names.contains(service)
+        || (service.equals("mysql") && names.contains("mariadb"));
+  }
+
+  /** Whether a TCP server accepts connections at host:port within half a second. */
+  public static boolean answers(String host, int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static EmbeddedPostgres embeddedPostgres() {
+    if (embedded == null) {
+      synchronized (TestServices.class) {
+        if (embedded == null) {
+          try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+              try {
+                pg.close();
+              } catch (IOException ignored) {
+                // the JVM is exiting; the data directory is temporary
+              }
+            }));
+            embedded = pg;
+          } catch (IOException e) {
+            throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+          }
+        }
+      }
+    }
+    return embedded;
+  }
+}
