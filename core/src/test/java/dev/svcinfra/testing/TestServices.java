@@ -59,6 +59,54 @@ public final class TestServices {
     return "mariadb://root@" + HOST + ":" + MARIADB_PORT + "/test";
   }
 
+  /**
+   * A new, empty PostgreSQL database on the test server, dropped when the JVM exits. Use it when
+   * a test creates tables, so concurrent test runs never see each other's tables.
+   */
+  public static String newPostgresDatabase() {
+    String base = postgresUrl();
+    String name = uniqueName();
+    execute("org.postgresql.Driver", jdbc(base), "CREATE DATABASE " + name);
+    String admin = jdbc(base);
+    Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        execute("org.postgresql.Driver", admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+    return base.replaceFirst("/(test|postgres)\\?", "/" + name + "?");
+  }
+
+  /** A new, empty MariaDB database, dropped when the JVM exits. */
+  public static String newMariadbDatabase() {
+    String base = mariadbUrl();
+    String name = uniqueName();
+    String admin = "jdbc:mariadb://" + HOST + ":" + MARIADB_PORT + "/test?user=root";
+    execute("org.mariadb.jdbc.Driver", admin, "CREATE DATABASE " + name);
+    Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        execute("org.mariadb.jdbc.Driver", admin, "DROP DATABASE IF EXISTS " + name)));
+    return base.replaceFirst("/test$", "/" + name);
+  }
+
+  private static String uniqueName() {
+    return "svc_" + Long.toHexString(System.nanoTime()) + "_"
+        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20));
+  }
+
+  private static String jdbc(String postgresUrl) {
+    // postgresql://postgres@HOST:PORT/DB?sslmode=disable -> jdbc:postgresql://HOST:PORT/DB?...
+    return "jdbc:postgresql://" + postgresUrl.substring(postgresUrl.indexOf('@') + 1)
+        + "&user=postgres";
+  }
+
+  private static void execute(String driver, String jdbcUrl, String sql) {
+    try {
+      Class.forName(driver);
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);
+           java.sql.Statement st = c.createStatement()) {
+        st.execute(sql);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot run '" + sql + "' on " + jdbcUrl, e);
+    }
+  }
+
   /** A Redis URL. */
   public static String redisUrl() {
     requireOrSkip("redis", "Redis", REDIS_PORT);
