@@ -162,10 +162,9 @@ public final class Database implements AutoCloseable {
   /** Wraps a connection failure into a message naming the server, with the password scrubbed. */
   DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
     SQLException root = rootSqlException(e);
-    String reason = scrub(root.getMessage() == null ? root.toString() : root.getMessage(), url);
     StringBuilder message = new StringBuilder("cannot connect to ")
         .append(dialect.displayUrl(url.url(), true))
-        .append(": ").append(reason);
+        .append(": ").append(scrub(reason(e, root), url));
     if (root.getSQLState() != null) {
       message.append(" [SQLState ").append(root.getSQLState()).append(']');
     }
@@ -182,6 +181,24 @@ public final class Database implements AutoCloseable {
       }
     }
     return best;
+  }
+
+  /**
+   * The driver's reason when it gave an SQLException, else the deepest cause's message (a socket
+   * error, say), else HikariCP's own (which describes the pool state on a plain timeout).
+   */
+  private static String reason(SQLException e, SQLException root) {
+    if (root != e && root.getMessage() != null) {
+      return root.getMessage();
+    }
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+    }
+    if (deepest != e && deepest.getMessage() != null) {
+      return deepest.getMessage();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static String scrub(String text, ResolvedUrl url) {
