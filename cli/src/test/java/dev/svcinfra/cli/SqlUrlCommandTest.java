@@ -1,0 +1,88 @@
+package dev.svcinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlUrlCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> NO_SECRETS = Map.of("SVC_INFRA_SECRETS_DIR", "/nonexistent");
+
+  @Test
+  void jsonHasExactlyTheDocumentedFields() throws Exception {
+    CliRun run = CliRun.of(Map.of("DATABASE_URL", "postgres://app:Pa55word@db.internal:6543/shop",
+        "DB_SSLMODE_DEFAULT", "verify-full"), "sql", "url", "--json");
+    assertThat(run.status()).isZero();
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.fieldNames()).toIterable().containsExactly("url", "jdbc_url", "dialect", "source");
+    assertThat(doc.get("url").asText()).isEqualTo("postgresql://app:***@db.internal:6543/shop");
+    assertThat(doc.get("jdbc_url").asText())
+        .isEqualTo("jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10");
+    assertThat(doc.get("dialect").asText()).isEqualTo("postgresql");
+    assertThat(doc.get("source").asText()).isEqualTo("DATABASE_URL");
+    assertThat(run.all()).doesNotContain("Pa55word");
+  }
+
+  @Test
+  void textOutput() {
+    CliRun run = CliRun.of(Map.of("SQL_URL", "sqlite:///data/app.db"), "sql", "url");
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("url:      sqlite:///data/app.db")
+        .contains("jdbc_url: jdbc:sqlite:data/app.db?foreign_keys=true")
+        .contains("dialect:  sqlite")
+        .contains("source:   SQL_URL");
+  }
+
+  @Test
+  void databaseUrlOptionBeatsTheEnvironment() throws Exception {
+    CliRun run = CliRun.of(Map.of("SQL_URL", "postgresql://env/db"),
+        "sql", "url", "--database-url", "mysql://root@cli-host/db", "--json");
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.get("source").asText()).isEqualTo("--database-url");
+    assertThat(doc.get("dialect").asText()).isEqualTo("mysql");
+  }
+
+  @Test
+  void replicaIsShownToo() throws Exception {
+    CliRun run = CliRun.of(Map.of("SQL_URL", "postgresql://primary/db",
+        "REPLICA_DB_URL", "postgresql://u:ReplicaPw1@replica/db"), "sql", "url", "--json");
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.get("replica").get("url").asText()).isEqualTo("postgresql://u:***@replica/db");
+    assertThat(run.all()).doesNotContain("ReplicaPw1");
+  }
+
+  @Test
+  void nothingConfiguredExitsTwoWithTheListOfPlaces() {
+    CliRun run = CliRun.of(NO_SECRETS, "sql", "url");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("No database URL is configured")
+        .contains("SQL_URL, SQL_URL_FILE, DB_URL").contains("DB_* parts");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void nothingConfiguredWithJsonPrintsTheErrorDocumentOnStdout() throws Exception {
+    CliRun run = CliRun.of(NO_SECRETS, "sql", "url", "--json");
+    assertThat(run.status()).isEqualTo(2);
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.get("error").get("code").asText()).isEqualTo("database_url_missing");
+  }
+
+  @Test
+  void invalidSettingExitsTwo() {
+    CliRun run = CliRun.of(Map.of("DB_HOST", "db", "DB_PORT", "abc"), "sql", "url");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("DB_PORT='abc'");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.of(Map.of(), "sql", "url", "--no-such-flag").status()).isEqualTo(2);
+    assertThat(CliRun.of(Map.of(), "sql").status()).isEqualTo(2);
+    assertThat(CliRun.of(Map.of()).status()).isEqualTo(2);
+    assertThat(CliRun.of(Map.of(), "--help").status()).isZero();
+  }
+}
