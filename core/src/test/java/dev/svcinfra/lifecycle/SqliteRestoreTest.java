@@ -158,4 +158,15 @@ class SqliteRestoreTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("pg_custom")
         .hasMessageContaining("SQLite");
   }
+
+  @Test
+  void aSingleFileRestoresDirectly() throws Exception {
+    Path file = BackupFiles.write(backups, "app.sql.gz", BackupFiles.gzip(DUMP), Duration.ofDays(9));
+    RestoreReport restore = Backups.restore(file, liveSettings(), RestoreOptions.defaults());
+    assertThat(restore.succeeded()).as(restore.problems().toString()).isTrue();
+    assertThat(restore.rowCounts()).containsEntry("users", 3L);
+    Path empty = BackupFiles.write(backups, "empty.sql", "", Duration.ZERO);
+    assertThatThrownBy(() -> Backups.restore(empty, liveSettings(), RestoreOptions.defaults()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("empty.sql");
+  }
 }
