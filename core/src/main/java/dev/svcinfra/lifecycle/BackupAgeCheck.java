@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * HealthCheck backups = new BackupAgeCheck(Path.of("/backups"), "*.dump",
  *     Duration.ofHours(26), Duration.ofHours(48));
- * registry.add("backups", backups);
+ * healthRegistry.add("backups", backups);   // or call backups.check() yourself
  * }</pre>
  *
  * @since 0.1

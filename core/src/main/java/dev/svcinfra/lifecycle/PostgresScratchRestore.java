@@ -166,19 +166,19 @@ final class PostgresScratchRestore implements ScratchRestore {
         return true;
       } catch (SQLException e) {
         if (!OBJECT_IN_USE.equals(e.getSQLState()) || attempt == 10) {
-          problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED,
-              "the scratch database '" + scratch + "' could not be dropped (drop it by hand): "
-                  + e.getMessage()));
-          return false;
+          return dropFailed(scratch, e, problems);
         }
         sleep();
       } catch (DatabaseException e) {
-        problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED,
-            "the scratch database '" + scratch + "' could not be dropped (drop it by hand): "
-                + e.getMessage()));
-        return false;
+        return dropFailed(scratch, e, problems);
       }
     }
+  }
+
+  private static boolean dropFailed(String scratch, Exception e, List<BackupProblem> problems) {
+    problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED, "the scratch database '"
+        + scratch + "' could not be dropped (drop it by hand): " + e.getMessage()));
+    return false;
   }
 
   private static void sleep() {
