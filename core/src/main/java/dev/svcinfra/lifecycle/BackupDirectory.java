@@ -58,6 +58,7 @@ final class BackupDirectory {
     Path name = entry.getFileName();
     return !name.toString().endsWith(ChecksumSidecar.SUFFIX)
         && matcher.matches(name)
+        && !Files.isDirectory(entry)
         && (Files.isRegularFile(entry) || Files.isSymbolicLink(entry));
   }
 

@@ -25,6 +25,10 @@ final class PgClientEnvironment {
   private static final Pattern SSLMODE = Pattern.compile("[?&]sslmode=([^&]+)");
   private static final Pattern SOCKET_FILE = Pattern.compile("(.*)/\\.s\\.PGSQL\\.(\\d+)$");
   private static final int DEFAULT_PORT = 5432;
+  /** Certificate parameters of the URL and the libpq variables that carry them. */
+  private static final Map<String, String> TLS_FILES = Map.of(
+      "sslrootcert", "PGSSLROOTCERT", "sslcert", "PGSSLCERT", "sslkey", "PGSSLKEY",
+      "sslcrl", "PGSSLCRL");
 
   private PgClientEnvironment() {}
 
@@ -56,6 +60,7 @@ final class PgClientEnvironment {
     if (ssl.find()) {
       env.put("PGSSLMODE", ssl.group(1));
     }
+    TLS_FILES.forEach((param, variable) -> url.param(param).ifPresent(v -> env.put(variable, v)));
     env.put("PGCONNECT_TIMEOUT", String.valueOf(Math.max(2, live.timeouts().connect().toSeconds())));
     env.put("PGAPPNAME", "svc-infra-restore-test");
     return env;

@@ -50,10 +50,10 @@ final class ToolRun {
           .redirectError(stderr.toFile());
       builder.environment().keySet().removeAll(unset);
       builder.environment().putAll(environment);
-      if (feeder == null) {
-        builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      }
       Process process = builder.start();
+      if (feeder == null) {
+        process.getOutputStream().close();   // nothing to read: the program sees end of input
+      }
       AtomicReference<Optional<String>> refused = new AtomicReference<>(Optional.empty());
       Thread writer = null;
       if (feeder != null) {
