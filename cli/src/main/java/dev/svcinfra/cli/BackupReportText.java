@@ -12,7 +12,7 @@ import java.util.Map;
 final class BackupReportText {
   private BackupReportText() {}
 
-  static void print(PrintStream out, BackupReport report) {
+  static void print(PrintStream out, BackupReport report, boolean restoreAsked) {
     out.println("backups: " + (report.healthy() ? "healthy" : "UNHEALTHY")
         + report.directory().map(d -> " in " + d).orElse("")
         + report.pattern().filter(p -> !p.equals("*")).map(p -> " matching " + p).orElse("")
@@ -21,7 +21,11 @@ final class BackupReportText {
     for (BackupProblem p : report.problems()) {
       out.println("problem: " + p.kind().code() + ": " + p.message());
     }
-    report.restore().ifPresent(r -> printRestore(out, r));
+    report.restore().ifPresentOrElse(r -> printRestore(out, r), () -> {
+      if (restoreAsked) {
+        out.println("restore: skipped, the newest backup is missing or known to be broken");
+      }
+    });
   }
 
   private static String describe(BackupFile f) {

@@ -90,7 +90,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
     if (json) {
       Json.print(context.out(), report.toMap());
     } else {
-      BackupReportText.print(context.out(), report);
+      BackupReportText.print(context.out(), report, restore);
     }
     return report.healthy() ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
   }

@@ -177,4 +177,12 @@ class BackupVerifyCommandTest {
         "--database-url", TestServices.postgresUrl())).isEqualTo(2);
     assertThat(stderr()).contains("'psql'").contains("postgresql-client");
   }
+
+  @Test
+  void aBrokenBackupIsNotRestored() throws Exception {
+    Files.write(dir.resolve("app.sql.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
+    assertThat(run(Map.of("SQL_URL", "sqlite:///" + dir.resolve("live.db")), "backup", "verify",
+        "--path", dir.toString(), "--max-age-hours", "24", "--restore")).isEqualTo(1);
+    assertThat(stdout()).contains("problem: corrupt").contains("restore: skipped");
+  }
 }
