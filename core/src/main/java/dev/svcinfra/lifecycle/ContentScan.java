@@ -88,6 +88,9 @@ final class ContentScan {
       return Result.corrupt(BackupFormat.detect(head),
           "the gzip stream is truncated or damaged (" + e.getMessage() + ")");
     }
+    if (head.length == 0) {
+      return Result.corrupt(BackupFormat.UNKNOWN, "the gzip stream decompresses to nothing");
+    }
     BackupFormat inner = BackupFormat.detect(head);
     return inner == BackupFormat.PLAIN_SQL ? text(inner, head, tail.bytes()) : Result.ok(inner);
   }

@@ -101,6 +101,16 @@ class PostgresRestoreTest {
   }
 
   @Test
+  void aCustomArchiveMadeWithCreateStillGoesIntoTheScratchDatabase() throws Exception {
+    db.dump(dir.resolve("app.dump"), "--format=custom", "--create");
+    db.execute("INSERT INTO users (name) VALUES ('added after the dump')");
+    Map<String, List<String>> before = db.snapshot();
+    RestoreReport restore = restoreOf(verifyAndRestore(RestoreOptions.defaults()));
+    assertThat(restore.rowCounts()).isEqualTo(EXPECTED_COUNTS);
+    assertThat(db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void theLiveDatabaseIsRefusedAsScratchEvenWhenNamedExplicitly() throws Exception {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     Map<String, List<String>> before = db.snapshot();

@@ -83,6 +83,14 @@ class VerifyBackupsTest {
   }
 
   @Test
+  void gzipOfNothingIsCorrupt() {
+    BackupFiles.write(dir, "app.sql.gz", BackupFiles.gzip(""), Duration.ofHours(1));
+    BackupReport report = Backups.verifyBackups(DAY, dir);
+    assertThat(kinds(report)).containsExactly(Kind.CORRUPT);
+    assertThat(report.problems().get(0).message()).contains("decompresses to nothing");
+  }
+
+  @Test
   void pgDumpWithoutItsClosingLineIsTruncated() {
     String cut = PG_PLAIN.substring(0, PG_PLAIN.indexOf("-- PostgreSQL database dump complete"));
     BackupFiles.write(dir, "app.sql", cut, Duration.ofHours(1));
