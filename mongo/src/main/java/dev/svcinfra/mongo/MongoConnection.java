@@ -9,7 +9,6 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.MongoSettings;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +80,7 @@ public final class MongoConnection implements AutoCloseable {
    * timeout (driver default 30 s; set {@code serverSelectionTimeoutMS} for probes). Never throws.
    */
   public boolean ping() {
-    try {
-      Document reply = database.runCommand(new Document("ping", 1));
-      return reply.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
-    } catch (RuntimeException e) {
-      LOG.debug("MongoDB ping failed: {}", e.getClass().getSimpleName());
-      return false;
-    }
+    return Ping.failure(database).isEmpty();
   }
 
   /**
@@ -95,14 +88,7 @@ public final class MongoConnection implements AutoCloseable {
    * the connection string says.
    */
   public boolean ping(long timeoutMillis) {
-    try {
-      Document reply = database.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-          .runCommand(new Document("ping", 1));
-      return reply.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
-    } catch (RuntimeException e) {
-      LOG.debug("MongoDB ping failed: {}", e.getClass().getSimpleName());
-      return false;
-    }
+    return Ping.failure(database.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).isEmpty();
   }
 
   /** Closes the client and its pool. */
