@@ -9,6 +9,7 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.MongoSettings;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.UuidRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +51,24 @@ public final class MongoConnection implements AutoCloseable {
    * @throws ConfigException when the driver refuses the connection string
    */
   public static MongoConnection open(MongoSettings settings) {
-    MongoClientSettings clientSettings = MongoClientSettings.builder()
+    return open(settings, builder -> { });
+  }
+
+  /**
+   * Like {@link #open(MongoSettings)}, then lets {@code customizer} adjust the driver settings
+   * last (command listeners, a server-selection bound for a command-line run, ...).
+   */
+  public static MongoConnection open(
+      MongoSettings settings, Consumer<MongoClientSettings.Builder> customizer) {
+    MongoClientSettings.Builder builder = MongoClientSettings.builder()
         .applyConnectionString(connectionString(settings))
         .applicationName(settings.appName())
         .applyToConnectionPoolSettings(pool -> pool
             .minSize(settings.minPool())
             .maxSize(settings.maxPool()))
-        .uuidRepresentation(UuidRepresentation.STANDARD)
-        .build();
-    MongoConnection connection = new MongoConnection(settings, MongoClients.create(clientSettings));
+        .uuidRepresentation(UuidRepresentation.STANDARD);
+    customizer.accept(builder);
+    MongoConnection connection = new MongoConnection(settings, MongoClients.create(builder.build()));
     LOG.info("MongoDB client created for {} database {}", settings.maskedUrl(), settings.database());
     return connection;
   }
