@@ -195,8 +195,9 @@ public final class MongoRepository {
 
   private Bson searchFilter(String q, List<String> fields) {
     if (q == null || q.isBlank()) {
+      // Still refuse disallowed fields, so a bad request fails the same way with or without q.
       if (fields != null && !fields.isEmpty()) {
-        SearchQuery.filter("", fields, rules.searchFields());
+        SearchQuery.checkFields(fields, rules.searchFields());
       }
       return rules.alive();
     }
@@ -255,25 +256,19 @@ public final class MongoRepository {
 
     /** Fields ignored on update, in addition to id, the timestamps and the scope field. */
     public Builder immutableFields(String... fields) {
-      for (String f : fields) {
-        draft.immutable.add(RepositoryRules.checkName(f));
-      }
+      addNames(draft.immutable, fields);
       return this;
     }
 
     /** The fields {@code search} may look in (all of them when a search names none). */
     public Builder searchFields(String... fields) {
-      for (String f : fields) {
-        draft.searchFields.add(RepositoryRules.checkName(f));
-      }
+      addNames(draft.searchFields, fields);
       return this;
     }
 
     /** The fields lists may be ordered by ({@code id} is always allowed). */
     public Builder orderFields(String... fields) {
-      for (String f : fields) {
-        draft.orderFields.add(RepositoryRules.checkName(f));
-      }
+      addNames(draft.orderFields, fields);
       return this;
     }
 
@@ -289,10 +284,14 @@ public final class MongoRepository {
      */
     public Builder writableFields(String... fields) {
       draft.writable = new java.util.LinkedHashSet<>();
-      for (String f : fields) {
-        draft.writable.add(RepositoryRules.checkName(f));
-      }
+      addNames(draft.writable, fields);
       return this;
+    }
+
+    private static void addNames(java.util.Set<String> target, String... fields) {
+      for (String f : fields) {
+        target.add(RepositoryRules.checkName(f));
+      }
     }
 
     /** The repository; an invalid default order fails here, not on the first request. */

@@ -39,20 +39,31 @@ final class SearchQuery {
    * @throws MongoValidationException when a field is not allowed or no field is searchable
    */
   static Bson filter(String q, List<String> fields, Set<String> allowed) {
+    String pattern = escape(q);
+    List<Bson> any = new ArrayList<>();
+    for (String field : checkFields(fields, allowed)) {
+      any.add(Filters.regex(field, pattern, "i"));
+    }
+    return any.size() == 1 ? any.get(0) : Filters.or(any);
+  }
+
+  /**
+   * The fields a search looks in: {@code fields}, or every allowed field when it is empty.
+   *
+   * @throws MongoValidationException when a field is not allowed or no field is searchable
+   */
+  static List<String> checkFields(List<String> fields, Set<String> allowed) {
     List<String> chosen = fields == null || fields.isEmpty() ? List.copyOf(allowed) : fields;
     if (chosen.isEmpty()) {
       throw new MongoValidationException(FIELDS_PARAMETER,
           "search is not enabled: the repository declares no search fields");
     }
-    String pattern = escape(q);
-    List<Bson> any = new ArrayList<>();
     for (String field : chosen) {
       if (!allowed.contains(field)) {
         throw new MongoValidationException(FIELDS_PARAMETER, "cannot search field '" + field
             + "': searchable fields are " + String.join(", ", allowed));
       }
-      any.add(Filters.regex(field, pattern, "i"));
     }
-    return any.size() == 1 ? any.get(0) : Filters.or(any);
+    return chosen;
   }
 }
