@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.bson.BsonBinaryWriter;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -41,7 +42,9 @@ final class KeysetCursor {
   }
 
   /**
-   * The filter for documents after the cursor's position.
+   * The filter for documents after the cursor's position. MongoDB sorts a missing or null value
+   * before every other value, and {@code $gt}/{@code $lt} never match null, so null positions get
+   * their own branches instead of a comparison that would silently drop documents.
    *
    * @throws MongoValidationException when the cursor is malformed or made for another order
    */
@@ -49,16 +52,27 @@ final class KeysetCursor {
     List<Object> values = decode(cursor, order);
     List<Bson> branches = new ArrayList<>();
     for (int i = 0; i < order.keys().size(); i++) {
-      List<Bson> branch = new ArrayList<>();
+      List<Bson> ties = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        branch.add(Filters.eq(order.keys().get(j).field(), values.get(j)));
+        ties.add(Filters.eq(order.keys().get(j).field(), values.get(j)));
       }
-      SortOrder.Key key = order.keys().get(i);
-      branch.add(key.ascending() ? Filters.gt(key.field(), values.get(i))
-          : Filters.lt(key.field(), values.get(i)));
-      branches.add(branch.size() == 1 ? branch.get(0) : Filters.and(branch));
+      Optional<Bson> beyond = beyond(order.keys().get(i), values.get(i));
+      if (beyond.isPresent()) {
+        ties.add(beyond.get());
+        branches.add(ties.size() == 1 ? ties.get(0) : Filters.and(ties));
+      }
     }
     return branches.size() == 1 ? branches.get(0) : Filters.or(branches);
+  }
+
+  /** Values of {@code key} strictly after {@code value} in the key's direction, if any exist. */
+  private static Optional<Bson> beyond(SortOrder.Key key, Object value) {
+    String field = key.field();
+    if (key.ascending()) {
+      return Optional.of(value == null ? Filters.ne(field, null) : Filters.gt(field, value));
+    }
+    return value == null ? Optional.empty()
+        : Optional.of(Filters.or(Filters.lt(field, value), Filters.eq(field, null)));
   }
 
   private static List<Object> decode(String cursor, SortOrder order) {

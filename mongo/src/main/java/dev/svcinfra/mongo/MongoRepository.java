@@ -160,8 +160,9 @@ public final class MongoRepository {
 
   /**
    * A page of keyset pagination: documents after {@code cursor} (null: from the start) in
-   * {@code orderBy} order. Unlike offsets, each page costs the same however deep it is. Every
-   * document should hold the order fields: one missing them falls outside keyset pages.
+   * {@code orderBy} order. Unlike offsets, each page costs the same however deep it is. Missing
+   * and null values take MongoDB's place (before all others ascending); an order field should
+   * hold one type throughout, since comparisons do not cross BSON types.
    *
    * @throws MongoValidationException for a cursor made for another order or not issued here
    */

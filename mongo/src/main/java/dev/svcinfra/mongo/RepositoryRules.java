@@ -83,6 +83,7 @@ final class RepositoryRules {
 
   /** The document to insert: checked fields, the id, timestamps and scope value set. */
   Document forCreate(Map<String, ?> values, Date now) {
+    requireValues(values);
     Document doc = new Document();
     Object id = values.get(DocumentIds.ID);
     if (id != null) {
@@ -119,6 +120,7 @@ final class RepositoryRules {
 
   /** The fields an update sets: immutable ones dropped, {@code updated_at} added. */
   Map<String, Object> forUpdate(Map<String, ?> values, Date now) {
+    requireValues(values);
     Map<String, Object> sets = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : values.entrySet()) {
       String field = e.getKey();
@@ -133,6 +135,12 @@ final class RepositoryRules {
       sets.put(UPDATED_AT, now);
     }
     return sets;
+  }
+
+  private static void requireValues(Map<String, ?> values) {
+    if (values == null) {
+      throw new MongoValidationException("body", "no values given: expected a map of fields");
+    }
   }
 
   private boolean isTimestamp(String field) {

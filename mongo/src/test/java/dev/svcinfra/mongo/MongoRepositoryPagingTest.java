@@ -96,6 +96,33 @@ class MongoRepositoryPagingTest {
   }
 
   @Test
+  void keysetPagesIncludeDocumentsWithMissingOrNullOrderValues() {
+    MongoRepository sparse = MongoRepository.builder(mongo.fresh(), "sparse")
+        .orderFields("rank").build();
+    for (int i = 0; i < 12; i++) {
+      Map<String, Object> values = new java.util.HashMap<>();
+      values.put("id", String.format("s%02d", i));
+      if (i % 3 == 1) {
+        values.put("rank", null);
+      } else if (i % 3 == 2) {
+        values.put("rank", i % 4);
+      }
+      sparse.create(values);
+    }
+    for (List<String> order : List.of(List.of("rank"), List.of("-rank"))) {
+      List<Object> expected = ids(sparse.list(100, 0, order));
+      List<Object> walked = new ArrayList<>();
+      KeysetPage page = sparse.page(3, order, null);
+      walked.addAll(ids(page.items()));
+      while (page.nextCursor().isPresent()) {
+        page = sparse.page(3, order, page.nextCursor().get());
+        walked.addAll(ids(page.items()));
+      }
+      assertThat(walked).as("order %s", order).hasSize(12).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void theLastPageHasNoCursor() {
     KeysetPage page = items.page(25, List.of("id"), null);
     assertThat(page.items()).hasSize(25);
