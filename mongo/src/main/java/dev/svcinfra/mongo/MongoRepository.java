@@ -172,7 +172,7 @@ public final class MongoRepository {
     Bson filter = cursor == null || cursor.isBlank() ? rules.alive()
         : Filters.and(rules.alive(), KeysetCursor.after(cursor, order));
     List<Document> docs = call(() -> collection.find(filter).sort(order.toBson())
-        .limit(limit + 1).into(new ArrayList<>()));
+        .limit(Math.min(limit, Integer.MAX_VALUE - 1) + 1).into(new ArrayList<>()));
     boolean more = docs.size() > limit;
     List<Document> shown = more ? docs.subList(0, limit) : docs;
     Optional<String> next = more

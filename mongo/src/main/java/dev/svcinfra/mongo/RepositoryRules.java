@@ -98,6 +98,9 @@ final class RepositoryRules {
       if (field.equals(DocumentIds.ID) || isTimestamp(field)) {
         continue;
       }
+      if (field.equals(DocumentIds.MONGO_ID)) {
+        throw new MongoValidationException(field, "_id cannot be given: pass the id as \"id\"");
+      }
       if (softDeleteField.filter(field::equals).isPresent()) {
         throw new MongoValidationException(field, field + " is set by delete, not by create");
       }

@@ -49,6 +49,9 @@ class MongoRepositoryCrudTest {
     assertThat(users.get("ada")).get().extracting(m -> m.get("name")).isEqualTo("Ada");
     assertThatThrownBy(() -> users.create(Map.of("id", 42)))
         .isInstanceOf(MongoValidationException.class);
+    assertThatThrownBy(() -> users.create(Map.of("_id", "sneaky", "name", "x")))
+        .isInstanceOf(MongoValidationException.class).hasMessageContaining("\"id\"");
+    assertThat(db.getCollection("users").countDocuments()).isEqualTo(1);
   }
 
   @Test
