@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -194,7 +195,11 @@ public final class HealthRegistry implements AutoCloseable {
     long called = System.nanoTime();
     List<CheckRun> runs = new ArrayList<>(selected.size());
     for (CheckSlot slot : selected) {
-      runs.add(slot.start(executor));
+      try {
+        runs.add(slot.start(executor));
+      } catch (RejectedExecutionException e) {
+        throw new IllegalStateException("this health registry is closed", e);
+      }
     }
     List<CheckReport> reports = new ArrayList<>(selected.size());
     for (int i = 0; i < selected.size(); i++) {

@@ -122,6 +122,15 @@ class HealthRegistryTest {
   }
 
   @Test
+  void aClosedRegistrySaysSo() {
+    registry.add("a", CheckResult::healthy);
+    registry.close();
+
+    assertThatThrownBy(registry::checkAll)
+        .isInstanceOf(IllegalStateException.class).hasMessage("this health registry is closed");
+  }
+
+  @Test
   void checkRunsOnlyTheNamedChecks() {
     registry.add("a", CheckResult::healthy).add("b", () -> CheckResult.unhealthy("down"));
 
