@@ -3,9 +3,9 @@ package dev.svcinfra.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
 final class HealthCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "Full probe URL, e.g. http://localhost:8080/_health/ready")
-  String url;
+  @Mixin ProbeTarget target;
 
   @Option(names = "--timeout", paramLabel = "S", defaultValue = "5",
       description = "Seconds to wait for connect plus answer (default ${DEFAULT-VALUE}).")
@@ -31,13 +30,11 @@ final class HealthCheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "List every check, not only the failing ones.")
   boolean verbose;
 
-  @Option(names = "--allow-degraded", description = "Exit 0 for degraded too.")
-  boolean allowDegraded;
 
   @Override
   public Integer call() throws InterruptedException {
     Duration timeout = Seconds.positive(spec, "--timeout", timeoutSeconds);
-    HealthProbe probe = HealthProbe.of(url, spec);
+    HealthProbe probe = target.probe(spec);
     CliContext context = CliContext.of(spec);
     ProbeResult result = probe.call(timeout);
     if (json) {
@@ -45,6 +42,6 @@ final class HealthCheckCommand implements Callable<Integer> {
     } else {
       result.printText(context.out(), verbose);
     }
-    return result.acceptable(allowDegraded) ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
+    return target.accepts(result) ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,8 +22,7 @@ final class HealthWaitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL", description = "Full probe URL, e.g. http://localhost:8080/_health/ready")
-  String url;
+  @Mixin ProbeTarget target;
 
   @Option(names = "--timeout", paramLabel = "S", defaultValue = "60",
       description = "Seconds to keep trying (default ${DEFAULT-VALUE}).")
@@ -36,14 +35,12 @@ final class HealthWaitCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but the error at the deadline.")
   boolean quiet;
 
-  @Option(names = "--allow-degraded", description = "Stop waiting at degraded too.")
-  boolean allowDegraded;
 
   @Override
   public Integer call() throws InterruptedException {
     Duration timeout = Seconds.positive(spec, "--timeout", timeoutSeconds);
     Duration interval = Seconds.positive(spec, "--interval", intervalSeconds);
-    HealthProbe probe = HealthProbe.of(url, spec);
+    HealthProbe probe = target.probe(spec);
     CliContext context = CliContext.of(spec);
     long started = System.nanoTime();
     long deadline = started + timeout.toNanos();
@@ -55,7 +52,7 @@ final class HealthWaitCommand implements Callable<Integer> {
           TimeUnit.MILLISECONDS.toNanos(100)));
       ProbeResult result = probe.call(attempt);
       Duration waited = Duration.ofNanos(System.nanoTime() - started);
-      if (result.acceptable(allowDegraded)) {
+      if (target.accepts(result)) {
         if (!quiet) {
           context.out().println(result.status() + "  " + probe.display() + "  after " + attempts
               + (attempts == 1 ? " attempt" : " attempts") + " (" + HealthProbe.seconds(waited) + ")");
