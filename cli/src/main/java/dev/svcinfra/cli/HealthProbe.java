@@ -70,8 +70,7 @@ final class HealthProbe {
     } catch (HttpTimeoutException e) {
       return ProbeResult.failed(display, "no answer within " + seconds(timeout), since(started));
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? "connection failed" : e.getMessage();
-      return ProbeResult.failed(display, "cannot connect: " + reason, since(started));
+      return ProbeResult.failed(display, "cannot connect: " + reason(e), since(started));
     }
     JsonNode body = parse(response.body());
     int code = response.statusCode();
@@ -86,6 +85,16 @@ final class HealthProbe {
       };
     }
     return new ProbeResult(display, status, code, since(started), body, null);
+  }
+
+  /** The first message down the cause chain: HttpClient's own exception often has none. */
+  private static String reason(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return e instanceof java.net.ConnectException ? "connection refused" : "connection failed";
   }
 
   private static JsonNode parse(String text) {

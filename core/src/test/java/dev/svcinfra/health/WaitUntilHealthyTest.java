@@ -100,6 +100,18 @@ class WaitUntilHealthyTest {
   }
 
   @Test
+  void aSuccessfulWaitOverAllChecksCompletesTheStartupProbe() {
+    AtomicInteger calls = new AtomicInteger();
+    registry.add("database", () -> calls.incrementAndGet() == 1
+        ? CheckResult.healthy() : CheckResult.unhealthy("outage after start"));
+
+    assertThat(registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50)).ready()).isTrue();
+
+    assertThat(registry.startup().status()).isEqualTo(HealthStatus.HEALTHY);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
   void startupProbeLatchesTheFirstPassingReport() {
     AtomicInteger calls = new AtomicInteger();
     registry.add("database", () -> calls.incrementAndGet() == 1
