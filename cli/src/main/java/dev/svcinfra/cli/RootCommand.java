@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Database infrastructure for Java services: URLs, migrations, health, backups.",
-    subcommands = {SqlCommand.class, MongoCommand.class, BackupCommand.class})
+    subcommands = {SqlCommand.class, MongoCommand.class, HealthCommand.class, BackupCommand.class})
 final class RootCommand implements Callable<Integer> {
   final CliContext context;
 

@@ -39,6 +39,11 @@ public record CheckResult(HealthStatus status, Optional<String> message, Map<Str
     return new CheckResult(HealthStatus.UNHEALTHY, Optional.of(message), Map.of());
   }
 
+  /** Not determined: the check could not tell (a skipped or not yet run check). */
+  public static CheckResult unknown(String message) {
+    return new CheckResult(HealthStatus.UNKNOWN, Optional.of(message), Map.of());
+  }
+
   /** This result with {@code key=value} added to its details. */
   public CheckResult withDetail(String key, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(details);

@@ -151,4 +151,15 @@ public interface Dialect {
   default String pingQuery() {
     return "SELECT 1";
   }
+
+  /**
+   * A query run on a read replica answering one row with one column: how far the replica lags
+   * behind its primary, in milliseconds, or SQL NULL when the server is not a replica at all.
+   * Empty when this dialect has no portable way to ask (health checks then only ping the
+   * replica): MySQL and MariaDB report lag only through {@code SHOW REPLICA STATUS}, which needs
+   * the REPLICATION CLIENT privilege an application user rarely has.
+   */
+  default Optional<String> replicaLagQuery() {
+    return Optional.empty();
+  }
 }

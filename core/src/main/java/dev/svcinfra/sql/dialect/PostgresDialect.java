@@ -104,6 +104,20 @@ public final class PostgresDialect extends StandardDialect {
     return true;
   }
 
+  /**
+   * Replay delay of a standby. A standby that has replayed everything it received is not behind,
+   * however old its last replayed transaction is: an idle primary sends nothing, and
+   * {@code now() - pg_last_xact_replay_timestamp()} alone would report that quiet time as lag.
+   */
+  @Override
+  public Optional<String> replicaLagQuery() {
+    return Optional.of("SELECT CASE"
+        + " WHEN NOT pg_is_in_recovery() THEN NULL"
+        + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+        + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000, 0)"
+        + " END");
+  }
+
   @Override
   public List<String> statementTimeoutStatements(Duration timeout) {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");

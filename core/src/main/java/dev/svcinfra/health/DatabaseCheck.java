@@ -1,0 +1,202 @@
+package dev.svcinfra.health;
+
+import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.DatabaseException;
+import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks a SQL database: a connection and the dialect's ping query ({@code SELECT 1}) within the
+ * timeout. With a read replica configured, the replica is pinged too, and on PostgreSQL its
+ * replication lag is measured: a replica that is down or further behind than the allowed lag
+ * makes the result degraded, not unhealthy, since the primary still serves.
+ *
+ * <pre>{@code
+ * registry.add("database", DatabaseCheck.of(db));                          // the service's pool
+ * registry.add("database", DatabaseCheck.of("postgresql://app@db/app"));   // a fresh connection
+ * }</pre>
+ *
+ * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see
+ * (an exhausted pool included). Given a URL or settings, each run opens and closes one
+ * connection with the check's timeout as connect timeout; nothing stays open between runs.
+ * Messages name the server with the password masked.
+ *
+ * @since 0.1
+ */
+public final class DatabaseCheck implements HealthCheck {
+  /** The default bound of ping and connect. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  /** How far a replica may lag before the check reports degraded. */
+  public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(30);
+
+  /** Opens a connection within a timeout; pools ignore the timeout (theirs is configured). */
+  private interface Opener {
+    Connection open(Duration timeout) throws SQLException;
+  }
+
+  private final Dialect dialect;
+  private final String display;
+  private final String secret;
+  private final Opener primary;
+  private final Opener replica;
+  private final Duration timeout;
+  private final Duration maxReplicaLag;
+
+  private DatabaseCheck(Dialect dialect, String display, String secret, Opener primary,
+      Opener replica, Duration timeout, Duration maxReplicaLag) {
+    this.dialect = dialect;
+    this.display = display;
+    this.secret = secret;
+    this.primary = primary;
+    this.replica = replica;
+    this.timeout = positive("timeout", timeout);
+    this.maxReplicaLag = positive("maximum replica lag", maxReplicaLag);
+  }
+
+  /** Checks the pools of an open database (the replica's too, when it has one). */
+  public static DatabaseCheck of(Database database) {
+    Objects.requireNonNull(database, "database");
+    String password = database.settings().primary().url().password().orElse(null);
+    return new DatabaseCheck(database.dialect(), database.displayUrl(), password,
+        t -> database.connection(),
+        database.hasReplica() ? t -> database.readConnection() : null,
+        DEFAULT_TIMEOUT, DEFAULT_MAX_REPLICA_LAG);
+  }
+
+  /** Checks {@code url} with a fresh connection per run, default TLS settings. */
+  public static DatabaseCheck of(String url) {
+    return of(DatabaseSettings.of(url));
+  }
+
+  /** Checks the primary (and replica, if any) of {@code settings} with a fresh connection per run. */
+  public static DatabaseCheck of(DatabaseSettings settings) {
+    ResolvedUrl url = settings.primary();
+    Dialect dialect = Dialects.forUrl(url.url());
+    return new DatabaseCheck(dialect, dialect.displayUrl(url.url(), true),
+        url.url().password().orElse(null),
+        t -> connect(dialect, url.url(), settings, t),
+        settings.replica().<Opener>map(r -> t -> connect(dialect, r.url(), settings, t)).orElse(null),
+        DEFAULT_TIMEOUT, DEFAULT_MAX_REPLICA_LAG);
+  }
+
+  /** This check with another bound for connecting and for the ping query. */
+  public DatabaseCheck withTimeout(Duration value) {
+    return new DatabaseCheck(dialect, display, secret, primary, replica, value, maxReplicaLag);
+  }
+
+  /** This check reporting degraded when the replica lags more than {@code value}. */
+  public DatabaseCheck withMaxReplicaLag(Duration value) {
+    return new DatabaseCheck(dialect, display, secret, primary, replica, timeout, value);
+  }
+
+  @Override
+  public CheckResult check() {
+    try (Connection c = primary.open(timeout)) {
+      ping(c);
+    } catch (SQLException | DatabaseException e) {
+      return CheckResult.unhealthy(reason("database " + display, e));
+    }
+    CheckResult result = CheckResult.healthy();
+    return replica == null ? result : withReplica(result);
+  }
+
+  private CheckResult withReplica(CheckResult primaryResult) {
+    try (Connection c = replica.open(timeout)) {
+      ping(c);
+      if (dialect.replicaLagQuery().isEmpty()) {
+        return primaryResult.withDetail("replica", "reachable");
+      }
+      try (Statement st = statement(c);
+           ResultSet rs = st.executeQuery(dialect.replicaLagQuery().get())) {
+        rs.next();
+        Object lag = rs.getObject(1);
+        if (lag == null) {
+          return new CheckResult(HealthStatus.HEALTHY,
+              Optional.of("the configured replica is not in recovery (it is a primary)"),
+              primaryResult.details()).withDetail("replica_in_recovery", false);
+        }
+        long lagMs = Math.round(((Number) lag).doubleValue());
+        CheckResult withLag = primaryResult.withDetail("replica_lag_ms", lagMs);
+        if (lagMs > maxReplicaLag.toMillis()) {
+          return new CheckResult(HealthStatus.DEGRADED,
+              Optional.of("replica lag " + lagMs + " ms exceeds "
+                  + maxReplicaLag.toMillis() + " ms"),
+              withLag.details());
+        }
+        return withLag;
+      }
+    } catch (SQLException | DatabaseException e) {
+      return new CheckResult(HealthStatus.DEGRADED,
+          Optional.of(reason("replica", e)), primaryResult.details())
+          .withDetail("replica", "unreachable");
+    }
+  }
+
+  private void ping(Connection c) throws SQLException {
+    try (Statement st = statement(c); ResultSet rs = st.executeQuery(dialect.pingQuery())) {
+      if (!rs.next()) {
+        throw new SQLException("the ping query '" + dialect.pingQuery() + "' answered no row");
+      }
+    }
+  }
+
+  private Statement statement(Connection c) throws SQLException {
+    Statement st = c.createStatement();
+    try {
+      st.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+    } catch (SQLFeatureNotSupportedException e) {
+      // DuckDB has no query timeout; the registry's timeout still bounds the check.
+    }
+    return st;
+  }
+
+  private String reason(String what, Exception e) {
+    String text = e.getMessage() == null ? "no reason given by the driver" : e.getMessage();
+    // Database's own exceptions already name the server; driver exceptions do not.
+    String message = e instanceof DatabaseException ? text : what + ": " + text;
+    return SecretMask.apply(message, secret);
+  }
+
+  private static Connection connect(
+      Dialect dialect, DatabaseUrl url, DatabaseSettings settings, Duration timeout)
+      throws SQLException {
+    ConnectionOptions options =
+        new ConnectionOptions(settings.timeouts().withConnect(timeout), settings.tls());
+    ConnectionTarget target = dialect.connectionTarget(url, options);
+    String driver = settings.forceDriver().orElse(target.driverClassName());
+    try {
+      Class.forName(driver, true, DatabaseCheck.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new SQLException("the JDBC driver " + driver + " is not on the classpath (add "
+          + dialect.driverArtifact() + ")", "08001");
+    }
+    return DriverManager.getConnection(target.jdbcUrl(), target.toProperties());
+  }
+
+  private static Duration positive(String what, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new HealthException(HealthException.INVALID,
+          "the database check's " + what + " must be positive, got " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseCheck[" + display + "]";
+  }
+}
