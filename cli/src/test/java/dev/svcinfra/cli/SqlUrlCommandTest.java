@@ -20,7 +20,7 @@ class SqlUrlCommandTest {
     assertThat(doc.fieldNames()).toIterable().containsExactly("url", "jdbc_url", "dialect", "source");
     assertThat(doc.get("url").asText()).isEqualTo("postgresql://app:***@db.internal:6543/shop");
     assertThat(doc.get("jdbc_url").asText())
-        .isEqualTo("jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10");
+        .isEqualTo("jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10&loginTimeout=10");
     assertThat(doc.get("dialect").asText()).isEqualTo("postgresql");
     assertThat(doc.get("source").asText()).isEqualTo("DATABASE_URL");
     assertThat(run.all()).doesNotContain("Pa55word");

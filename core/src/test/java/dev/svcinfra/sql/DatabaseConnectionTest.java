@@ -223,6 +223,39 @@ class DatabaseConnectionTest {
   }
 
   @Test
+  void serverThatAcceptsButNeverAnswersFailsWithinTheConnectTimeout() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+          while (true) {
+            held.add(silent.accept());   // accept, then say nothing
+          }
+        } catch (java.io.IOException closed) {
+          held.forEach(s -> { try { s.close(); } catch (java.io.IOException ignored) { } });
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      // One connection attempt, as the pool makes it: bounded by the connect timeout even though
+      // the TCP connect itself succeeds.
+      dev.svcinfra.config.DatabaseUrl url = dev.svcinfra.config.DatabaseUrl.parse(
+          "postgresql://u@127.0.0.1:" + silent.getLocalPort() + "/x?sslmode=disable");
+      dev.svcinfra.sql.dialect.ConnectionTarget target =
+          dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.connectionTarget(url,
+              new dev.svcinfra.sql.dialect.ConnectionOptions(
+                  TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)),
+                  dev.svcinfra.config.TlsSettings.defaults()));
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> new org.postgresql.Driver()
+          .connect(target.jdbcUrl(), target.toProperties()).close())
+          .isInstanceOf(SQLException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
   void missingDriverNamesTheArtifact() {
     DatabaseSettings settings = DatabaseSettings.of("sqlite://").withForceDriver("org.example.NoSuchDriver");
     assertThatThrownBy(() -> Database.open(settings))

@@ -61,8 +61,13 @@ public final class PostgresDialect extends StandardDialect {
     query.put("sslmode", sslmode);
 
     String connectTimeout = take(query, "connect_timeout", "connectTimeout");
-    query.put("connectTimeout", connectTimeout != null
-        ? connectTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    String seconds = connectTimeout != null
+        ? connectTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds()));
+    query.put("connectTimeout", seconds);
+    // connectTimeout bounds only the TCP connect; a server that accepts and then never answers
+    // would hang the login for minutes. loginTimeout bounds the whole handshake.
+    String loginTimeout = take(query, "loginTimeout");
+    query.put("loginTimeout", loginTimeout != null ? loginTimeout : seconds);
     String appName = take(query, "application_name", "ApplicationName");
     if (appName != null) {
       query.put("ApplicationName", appName);

@@ -29,10 +29,10 @@ class ConnectionTargetTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      postgres://app:pw@db:5432/shop                         | jdbc:postgresql://db:5432/shop?user=app&sslmode=require&connectTimeout=10 | org.postgresql.Driver
-      postgresql+asyncpg://app:pw@db/shop?sslmode=disable     | jdbc:postgresql://db/shop?user=app&sslmode=disable&connectTimeout=10 | org.postgresql.Driver
-      postgresql://app@db/shop?ssl=true&connect_timeout=3&application_name=api | jdbc:postgresql://db/shop?user=app&sslmode=require&connectTimeout=3&ApplicationName=api | org.postgresql.Driver
-      jdbc:postgresql://h1:5432,h2:5433/db?user=u&password=pw | jdbc:postgresql://h1:5432,h2:5433/db?user=u&sslmode=require&connectTimeout=10 | org.postgresql.Driver
+      postgres://app:pw@db:5432/shop                         | jdbc:postgresql://db:5432/shop?user=app&sslmode=require&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
+      postgresql+asyncpg://app:pw@db/shop?sslmode=disable     | jdbc:postgresql://db/shop?user=app&sslmode=disable&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
+      postgresql://app@db/shop?ssl=true&connect_timeout=3&application_name=api | jdbc:postgresql://db/shop?user=app&sslmode=require&connectTimeout=3&loginTimeout=3&ApplicationName=api | org.postgresql.Driver
+      jdbc:postgresql://h1:5432,h2:5433/db?user=u&password=pw | jdbc:postgresql://h1:5432,h2:5433/db?user=u&sslmode=require&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
       mysql+aiomysql://root:pw@db:3306/shop                   | jdbc:mysql://db:3306/shop?user=root&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
       mysql://root@db/shop?ssl-mode=verify-full               | jdbc:mysql://db/shop?user=root&sslMode=VERIFY_IDENTITY&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
       mysql://root@db/shop?ssl=true                           | jdbc:mysql://db/shop?user=root&sslMode=REQUIRED&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
@@ -90,7 +90,7 @@ class ConnectionTargetTest {
   void unixSockets() {
     ConnectionTarget pg = target("postgresql://app@/shop?host=/var/run/postgresql");
     assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/shop?user=app&sslmode=require"
-        + "&connectTimeout=10&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory%24FactoryArg"
+        + "&connectTimeout=10&loginTimeout=10&socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory%24FactoryArg"
         + "&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432");
     ConnectionTarget pgPort = target("postgresql://app@/shop?host=/tmp&port=6543");
     assertThat(pgPort.jdbcUrl()).contains("socketFactoryArg=/tmp/.s.PGSQL.6543");
