@@ -53,6 +53,11 @@ public final class RevisionFile {
     return parse(text, file.toString(), file.getFileName().toString());
   }
 
+  /** Parses revision text that is not (yet) in a file; {@code origin} names it in errors. */
+  public static Revision parse(String text, String origin) {
+    return parse(text, origin, null);
+  }
+
   /** Parses revision text; {@code origin} names it in errors, {@code fileName} is checked. */
   static Revision parse(String rawText, String origin, String fileName) {
     String text = rawText.replace("\r\n", "\n");

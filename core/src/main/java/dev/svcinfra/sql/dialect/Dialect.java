@@ -147,6 +147,54 @@ public interface Dialect {
     return List.of();
   }
 
+  // ---- migrations ---------------------------------------------------------------------------
+
+  /**
+   * The lock that lets one migration run at a time per database: a session lock on a dedicated
+   * connection where the database has one (released by the server when that connection dies), a
+   * lease row with an expiry elsewhere.
+   */
+  MigrationLock migrationLock();
+
+  /** Statements creating the version table: one {@code version_num} row per applied head. */
+  List<String> createVersionTable(String table);
+
+  /**
+   * Statements creating the history table: one row per applied, undone or stamped step with the
+   * file's checksum, who ran it, when, and for how long.
+   */
+  List<String> createHistoryTable(String table);
+
+  /** A string literal for SQL written to a file (offline mode), escaped for this database. */
+  String stringLiteral(String value);
+
+  /** The statement opening a transaction in an offline script; empty without transactional DDL. */
+  default String beginTransaction() {
+    return "BEGIN";
+  }
+
+  /**
+   * Session settings for the connection a migration runs on, given the server's major version;
+   * undone by {@link #migrationSessionResetStatements}. PostgreSQL 14+ checks for a vanished client
+   * during long statements, so a killed migrator does not leave a backend holding locks.
+   */
+  default List<String> migrationSessionStatements(int serverMajorVersion) {
+    return List.of();
+  }
+
+  /** Statements undoing {@link #migrationSessionStatements} before the connection is reused. */
+  default List<String> migrationSessionResetStatements(int serverMajorVersion) {
+    return List.of();
+  }
+
+  /**
+   * Whether the database can build an index without blocking writes
+   * ({@code CREATE INDEX CONCURRENTLY}); lint then flags plain index builds on existing tables.
+   */
+  default boolean supportsConcurrentIndexBuild() {
+    return false;
+  }
+
   /** A statement that answers one row when the connection works. */
   default String pingQuery() {
     return "SELECT 1";

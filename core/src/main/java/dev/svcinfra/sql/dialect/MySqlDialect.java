@@ -121,4 +121,28 @@ public class MySqlDialect extends StandardDialect {
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_execution_time = DEFAULT");
   }
+
+  /** {@code GET_LOCK}: a named lock the server releases when the lock's connection ends. */
+  @Override
+  public MigrationLock migrationLock() {
+    return SessionLock.mysql();
+  }
+
+  /** MySQL has no transactional DDL, so an offline script opens no transactions. */
+  @Override
+  public String beginTransaction() {
+    return "";
+  }
+
+  /** {@code TIMESTAMP} has legacy automatic defaults in MySQL; {@code DATETIME(3)} has none. */
+  @Override
+  String timestampType() {
+    return "DATETIME(3)";
+  }
+
+  /** Backslash escapes a quote in MySQL string literals unless NO_BACKSLASH_ESCAPES is set. */
+  @Override
+  public String stringLiteral(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
 }

@@ -86,4 +86,10 @@ public final class SnowflakeDialect extends StandardDialect {
   public List<String> statementTimeoutResetStatements() {
     return List.of("ALTER SESSION UNSET STATEMENT_TIMEOUT_IN_SECONDS");
   }
+
+  /** Snowflake commits DDL at once, so an offline script opens no transactions. */
+  @Override
+  public String beginTransaction() {
+    return "";
+  }
 }

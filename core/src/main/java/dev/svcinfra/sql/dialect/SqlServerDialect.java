@@ -4,6 +4,7 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.TlsSettings;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,5 +125,36 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   public String likeSpecialCharacters() {
     return "%_![";
+  }
+
+  /** {@code sp_getapplock} owned by the session, released when that connection ends. */
+  @Override
+  public MigrationLock migrationLock() {
+    return SessionLock.sqlServer();
+  }
+
+  @Override
+  public String beginTransaction() {
+    return "BEGIN TRANSACTION";
+  }
+
+  /** {@code TIMESTAMP} is a row version in SQL Server, not a point in time. */
+  @Override
+  String timestampType() {
+    return "DATETIME2";
+  }
+
+  /** SQL Server has no {@code CREATE TABLE IF NOT EXISTS}. */
+  @Override
+  List<String> createLeaseTable(String table) {
+    String create = super.createLeaseTable(table).get(0).replace("CREATE TABLE IF NOT EXISTS",
+        "CREATE TABLE");
+    return List.of("IF OBJECT_ID(N'" + table.replace("'", "''") + "', N'U') IS NULL " + create);
+  }
+
+  /** N-prefixed so non-Latin text survives in NVARCHAR columns. */
+  @Override
+  public String stringLiteral(String value) {
+    return "N" + super.stringLiteral(value);
   }
 }

@@ -66,6 +66,44 @@ abstract class StandardDialect implements Dialect {
     return List.of();
   }
 
+  /** A lease row with an expiry: works wherever there is a table and a primary key. */
+  @Override
+  public MigrationLock migrationLock() {
+    return new LeaseLock(this);
+  }
+
+  @Override
+  public List<String> createVersionTable(String table) {
+    return List.of("CREATE TABLE " + quote(table) + " (version_num VARCHAR(64) NOT NULL, "
+        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))");
+  }
+
+  @Override
+  public List<String> createHistoryTable(String table) {
+    return List.of("CREATE TABLE " + quote(table) + " (seq INTEGER NOT NULL, "
+        + "revision VARCHAR(64) NOT NULL, down_revisions VARCHAR(1000) NOT NULL, "
+        + "direction VARCHAR(10) NOT NULL, message VARCHAR(1000) NOT NULL, checksum VARCHAR(64), "
+        + "applied_by VARCHAR(255) NOT NULL, applied_at " + timestampType() + " NOT NULL, "
+        + "duration_ms BIGINT, CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (seq))");
+  }
+
+  /** The column type of a point in time, as the history table stores it. */
+  String timestampType() {
+    return "TIMESTAMP";
+  }
+
+  /** Statements creating the lease table of {@link LeaseLock} if it is missing. */
+  List<String> createLeaseTable(String table) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " (name VARCHAR(100) NOT NULL, "
+        + "owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL, "
+        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (name))");
+  }
+
+  @Override
+  public String stringLiteral(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
   @Override
   public String toString() {
     return name;
