@@ -1,6 +1,9 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +149,31 @@ public interface Dialect {
   default List<String> statementTimeoutResetStatements() {
     return List.of();
   }
+
+  // ---- DDL over sql.model tables ----------------------------------------------------------
+
+  /** This database's SQL type for a portable column type ({@code VARCHAR(320)}, {@code JSONB}). */
+  String columnTypeSql(ColumnType type);
+
+  /** The quoted, schema-qualified name of a table. */
+  default String tableName(Optional<String> schema, String name) {
+    return schema.map(s -> quote(s) + "." + quote(name)).orElse(quote(name));
+  }
+
+  /**
+   * The statements that create {@code table} with its primary key, unique, foreign-key and check
+   * constraints, column and table comments, and its indexes, in execution order.
+   */
+  List<String> createTableStatements(Table table);
+
+  /** {@code CREATE [UNIQUE] INDEX} for one index of {@code table}. */
+  String createIndexStatement(Table table, Index index);
+
+  /** The statement that drops one index of {@code table}. */
+  String dropIndexStatement(Table table, Index index);
+
+  /** The statements that drop {@code table} and what only it uses (an identity sequence). */
+  List<String> dropTableStatements(Table table);
 
   /** A statement that answers one row when the connection works. */
   default String pingQuery() {

@@ -1,6 +1,11 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,5 +47,41 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
   @Override
   public boolean supportsReturning() {
     return true;
+  }
+
+  // ---- DDL: DuckDB generates keys from a sequence ------------------------------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case DOUBLE -> "DOUBLE";
+      case TIMESTAMP_TZ -> "TIMESTAMPTZ";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  List<String> identityPrelude(Table table) {
+    return table.columns().stream().filter(Column::identity)
+        .map(c -> "CREATE SEQUENCE " + tableName(table.schema(), sequenceName(table, c)))
+        .toList();
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " DEFAULT nextval(" + literal(table.schema().map(s -> s + ".").orElse("")
+        + sequenceName(table, c)) + ")";
+  }
+
+  @Override
+  public List<String> dropTableStatements(Table table) {
+    List<String> out = new ArrayList<>(super.dropTableStatements(table));
+    table.columns().stream().filter(Column::identity).forEach(c ->
+        out.add("DROP SEQUENCE " + tableName(table.schema(), sequenceName(table, c))));
+    return out;
+  }
+
+  private static String sequenceName(Table table, Column c) {
+    return "seq_" + table.name() + "_" + c.name();
   }
 }

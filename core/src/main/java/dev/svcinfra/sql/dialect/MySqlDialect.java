@@ -2,6 +2,10 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -120,5 +124,49 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_execution_time = DEFAULT");
+  }
+
+  // ---- DDL: MySQL and MariaDB types, AUTO_INCREMENT, inline comments -----------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case TEXT -> "LONGTEXT";
+      case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+      case REAL -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case UUID -> "CHAR(36)";
+      case TIME -> "TIME(6)";
+      // DATETIME keeps what it is given; TIMESTAMP would convert through the session time zone.
+      // Zoned values are stored in UTC.
+      case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+      case BINARY -> type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " AUTO_INCREMENT";
+  }
+
+  @Override
+  String inlineColumnComment(String text) {
+    return " COMMENT " + literal(text);
+  }
+
+  @Override
+  String tableSuffix(Table table) {
+    return table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
+  }
+
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
+  }
+
+  @Override
+  public String dropIndexStatement(Table table, Index index) {
+    return "DROP INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name());
   }
 }

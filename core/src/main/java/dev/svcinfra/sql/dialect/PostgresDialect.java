@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.ColumnType;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -107,5 +108,14 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public List<String> statementTimeoutStatements(Duration timeout) {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");
+  }
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case BINARY -> "BYTEA";
+      case JSON -> "JSONB";
+      default -> super.columnTypeSql(type);
+    };
   }
 }

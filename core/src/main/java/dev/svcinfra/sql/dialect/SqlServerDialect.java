@@ -3,7 +3,12 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,5 +129,41 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   public String likeSpecialCharacters() {
     return "%_![";
+  }
+
+  // ---- DDL: SQL Server types, IDENTITY, DROP INDEX .. ON -----------------------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, ENUM -> "NVARCHAR(" + type.length() + ")";
+      case TEXT, JSON -> "NVARCHAR(MAX)";
+      case INTEGER -> "INT";
+      case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+      case DOUBLE -> "FLOAT(53)";
+      case BOOLEAN -> "BIT";
+      case UUID -> "UNIQUEIDENTIFIER";
+      case TIME -> "TIME(6)";
+      case TIMESTAMP -> "DATETIME2(6)";
+      case TIMESTAMP_TZ -> "DATETIMEOFFSET(6)";
+      case BINARY -> type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "VARBINARY(MAX)";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " IDENTITY(1,1)";
+  }
+
+  /** Comments are extended properties in SQL Server; they are not rendered. */
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
+  }
+
+  @Override
+  public String dropIndexStatement(Table table, Index index) {
+    return "DROP INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name());
   }
 }

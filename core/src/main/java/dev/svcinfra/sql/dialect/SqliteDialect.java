@@ -1,6 +1,10 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,5 +46,44 @@ public final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   public boolean supportsReturning() {
     return true;
+  }
+
+  // ---- DDL: SQLite type affinities and the rowid alias --------------------------------------
+
+  /**
+   * Every integer is {@code INTEGER} so an identity key can be the rowid alias; JSON is
+   * {@code TEXT} so a document that looks like a number is never converted by NUMERIC affinity.
+   */
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> "INTEGER";
+      case DOUBLE -> "DOUBLE";
+      case UUID -> "CHAR(36)";
+      case JSON -> "TEXT";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  /** {@code INTEGER PRIMARY KEY AUTOINCREMENT}: the only way SQLite generates keys. */
+  @Override
+  String identityClause(Table table, Column c) {
+    return " PRIMARY KEY AUTOINCREMENT";
+  }
+
+  @Override
+  boolean identityNeedsNotNull() {
+    return false;
+  }
+
+  @Override
+  boolean primaryKeyInline(Table table) {
+    return table.columns().stream().anyMatch(Column::identity);
+  }
+
+  /** SQLite keeps no comments. */
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
   }
 }
