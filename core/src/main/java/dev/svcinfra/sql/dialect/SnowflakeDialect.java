@@ -6,6 +6,7 @@ import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,5 +133,29 @@ public final class SnowflakeDialect extends StandardDialect {
   public String dropIndexStatement(Table table, Index index) {
     throw new UnsupportedOperationException("Snowflake tables have no indexes; index "
         + index.name() + " on " + table.qualifiedName() + " cannot be dropped");
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  /**
+   * Snowflake error numbers (the vendor code). Snowflake enforces only NOT NULL; unique and
+   * foreign keys are informational.
+   *
+   * <pre>
+   * 100072 NULL result in a non-nullable column   not null
+   * 630    statement reached its timeout          statement timeout
+   * 100038, 100035 numeric value not recognized / out of range   invalid value
+   * </pre>
+   */
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
+      100072, SqlErrorKind.NOT_NULL_VIOLATION,
+      630, SqlErrorKind.STATEMENT_TIMEOUT,
+      100038, SqlErrorKind.INVALID_VALUE,
+      100035, SqlErrorKind.INVALID_VALUE);
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
+    return kind != null ? ClassifiedError.of(kind) : super.classify(e);
   }
 }
