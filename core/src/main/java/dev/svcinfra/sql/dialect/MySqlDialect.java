@@ -1,5 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.Column;
@@ -283,5 +285,23 @@ public class MySqlDialect extends StandardDialect {
           : c.withConstraint(m.group(1));
     }
     return c;
+  }
+
+  // ---- schema changes: MODIFY COLUMN restates the whole column ------------------------------
+
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    return List.of(alterTable(table) + " MODIFY COLUMN " + columnDefinition(table, to));
+  }
+
+  /** A MySQL unique constraint is an index. */
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " DROP INDEX " + quote(unique.name()));
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " DROP FOREIGN KEY " + quote(foreignKey.name()));
   }
 }

@@ -265,4 +265,33 @@ public final class SqlServerDialect extends StandardDialect {
     SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
     return kind != null ? ClassifiedError.of(kind) : super.classify(e);
   }
+
+  // ---- schema changes: ADD without COLUMN, sp_rename, defaults are named constraints --------
+
+  @Override
+  public List<String> addColumnStatements(Table table, Column column) {
+    return List.of(alterTable(table) + " ADD " + columnDefinition(table, column));
+  }
+
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    if (!from.defaultSql().equals(to.defaultSql())) {
+      throw new UnsupportedDdlException("mssql keeps column defaults as named constraints; "
+          + "change the default of " + table.qualifiedName() + "." + to.name() + " by hand");
+    }
+    return List.of(alterTable(table) + " ALTER COLUMN " + quote(to.name()) + " "
+        + columnTypeSql(to.type()) + (to.nullable() ? " NULL" : " NOT NULL"));
+  }
+
+  @Override
+  public List<String> renameColumnStatements(Table table, String from, String to) {
+    return List.of("EXEC sp_rename " + stringLiteral(table.qualifiedName() + "." + from) + ", "
+        + stringLiteral(to) + ", 'COLUMN'");
+  }
+
+  @Override
+  public List<String> renameTableStatements(Table table, String from) {
+    return List.of("EXEC sp_rename " + stringLiteral(
+        table.schema().map(s -> s + ".").orElse("") + from) + ", " + stringLiteral(table.name()));
+  }
 }

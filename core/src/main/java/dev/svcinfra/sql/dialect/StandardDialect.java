@@ -4,7 +4,12 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.PercentCodec;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +107,72 @@ abstract class StandardDialect extends StandardDdl {
   @Override
   public String stringLiteral(String value) {
     return "'" + value.replace("'", "''") + "'";
+  }
+
+  // ---- schema changes ---------------------------------------------------------------------
+
+  String alterTable(Table table) {
+    return "ALTER TABLE " + tableName(table.schema(), table.name());
+  }
+
+  @Override
+  public List<String> addColumnStatements(Table table, Column column) {
+    return List.of(alterTable(table) + " ADD COLUMN " + columnDefinition(table, column));
+  }
+
+  @Override
+  public List<String> dropColumnStatements(Table table, String column) {
+    return List.of(alterTable(table) + " DROP COLUMN " + quote(column));
+  }
+
+  /** One {@code ALTER COLUMN} clause per changed property (PostgreSQL, DuckDB, Snowflake). */
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    List<String> out = new ArrayList<>();
+    String column = alterTable(table) + " ALTER COLUMN " + quote(to.name());
+    if (!columnTypeSql(from.type()).equalsIgnoreCase(columnTypeSql(to.type()))) {
+      out.add(column + " TYPE " + columnTypeSql(to.type()));
+    }
+    if (!from.defaultSql().equals(to.defaultSql())) {
+      out.add(to.defaultSql().map(d -> column + " SET DEFAULT " + d)
+          .orElse(column + " DROP DEFAULT"));
+    }
+    if (from.nullable() != to.nullable()) {
+      out.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> renameColumnStatements(Table table, String from, String to) {
+    return List.of(alterTable(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to));
+  }
+
+  @Override
+  public List<String> renameTableStatements(Table table, String from) {
+    return List.of("ALTER TABLE " + tableName(table.schema(), from) + " RENAME TO "
+        + quote(table.name()));
+  }
+
+  @Override
+  public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " ADD CONSTRAINT " + quote(unique.name()) + " UNIQUE ("
+        + columnList(unique.columns()) + ")");
+  }
+
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(unique.name()));
+  }
+
+  @Override
+  public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " ADD " + foreignKeyClause(foreignKey));
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(foreignKey.name()));
   }
 
   @Override
