@@ -183,4 +183,10 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
         + foreignKey.name() + " of the existing table " + table.qualifiedName()
         + "; rebuild the table by hand");
   }
+
+  /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */
+  @Override
+  public boolean reflectsIndexes() {
+    return false;
+  }
 }
