@@ -50,7 +50,7 @@ final class TransactionRunner {
     boolean healthy = true;
     try {
       c.setAutoCommit(false);
-      if (options.isReadOnly()) {
+      if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
         c.setReadOnly(true);
       }
       runAll(c, timeoutStatements);

@@ -131,6 +131,15 @@ public interface Dialect {
   /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
   boolean supportsReturning();
 
+  /**
+   * Whether the driver can mark a pooled connection read-only for a read-only transaction.
+   * Embedded drivers fix that when the database opens, so there the flag is not set and
+   * read-only transactions are read-only by convention only.
+   */
+  default boolean supportsReadOnlyConnections() {
+    return !isEmbedded();
+  }
+
   /** Whether DDL runs inside a transaction and rolls back with it. */
   boolean supportsTransactionalDdl();
 

@@ -49,7 +49,8 @@ final class WriteValues {
         value = c.javaType() == String.class ? UUID.randomUUID().toString() : UUID.randomUUID();
         given = true;
       }
-      if (value == null && !c.column().nullable() && !c.column().identity()
+      boolean invalid = errors.stream().anyMatch(err -> err.field().equals(c.name()));
+      if (value == null && !invalid && !c.column().nullable() && !c.column().identity()
           && c.column().defaultSql().isEmpty()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
         continue;
