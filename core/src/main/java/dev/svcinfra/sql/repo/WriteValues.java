@@ -49,6 +49,12 @@ final class WriteValues {
         value = c.javaType() == String.class ? UUID.randomUUID().toString() : UUID.randomUUID();
         given = true;
       }
+      if (!given && c.javaType().isPrimitive() && !c.column().identity()) {
+        // A primitive field always has a value in an instance; a map that leaves it out means
+        // the same default (0, false).
+        value = c.coerce(c.javaType() == boolean.class ? Boolean.FALSE : 0);
+        given = true;
+      }
       boolean invalid = errors.stream().anyMatch(err -> err.field().equals(c.name()));
       if (value == null && !invalid && !c.column().nullable() && !c.column().identity()
           && c.column().defaultSql().isEmpty()) {
