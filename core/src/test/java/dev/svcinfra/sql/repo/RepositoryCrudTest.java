@@ -104,7 +104,8 @@ class RepositoryCrudTest extends DatabaseSuite {
     OffsetDateTime stamp = OffsetDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000, ZoneOffset.ofHours(2));
     Tag tag = db.inTransaction(tx -> TAGS.create(tx, new Tag(null, "red", new byte[] {1, 2, 3},
         LocalDateTime.of(2024, 1, 2, 3, 4, 5, 600_000), LocalTime.of(13, 14, 15), stamp, 2.5,
-        (short) 7, "long text")));
+        (short) 7, "long text", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            .put("k", "v").put("n", 2))));
     assertThat(tag.id()).isNotNull();
     Tag read = db.inTransaction(tx -> TAGS.get(tx, tag.id().toString())).orElseThrow();
     assertThat(read.data()).containsExactly(1, 2, 3);
@@ -114,6 +115,10 @@ class RepositoryCrudTest extends DatabaseSuite {
     assertThat(read.score()).isEqualTo(2.5);
     assertThat(read.rank()).isEqualTo((short) 7);
     assertThat(read.notes()).isEqualTo("long text");
+    assertThat(read.meta().get("k").asText()).isEqualTo("v");
+    assertThat(read.meta().get("n").asInt()).isEqualTo(2);
+    Tag changed = db.inTransaction(tx -> TAGS.update(tx, tag.id(), Map.of("meta", Map.of("k", "w"))));
+    assertThat(changed.meta().get("k").asText()).isEqualTo("w");
     db.useTransaction(tx -> TAGS.delete(tx, tag.id()));
     db.useTransaction(tx -> {
       assertThat(tx.query("SELECT COUNT(*) FROM tags", rs -> rs.getLong(1))).containsExactly(0L);
