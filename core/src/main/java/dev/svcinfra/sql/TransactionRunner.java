@@ -50,12 +50,12 @@ final class TransactionRunner {
     boolean healthy = true;
     try {
       c.setAutoCommit(false);
-      if (options.isReadOnly()) {
+      if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
         c.setReadOnly(true);
       }
       runAll(c, timeoutStatements);
-      Transaction tx = new Transaction(c, dialect, log, timeout, !timeoutStatements.isEmpty(),
-          options.isReadOnly());
+      boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
+      Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
       current.set(tx);
       R result;
       try {

@@ -134,6 +134,15 @@ public interface Dialect {
   /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
   boolean supportsReturning();
 
+  /**
+   * Whether the driver can mark a pooled connection read-only for a read-only transaction.
+   * Embedded drivers fix that when the database opens, so there the flag is not set and
+   * read-only transactions are read-only by convention only.
+   */
+  default boolean supportsReadOnlyConnections() {
+    return !isEmbedded();
+  }
+
   /** Whether DDL runs inside a transaction and rolls back with it. */
   boolean supportsTransactionalDdl();
 
@@ -143,6 +152,14 @@ public interface Dialect {
    * the fallback). Each statement takes no parameters.
    */
   List<String> statementTimeoutStatements(Duration timeout);
+
+  /**
+   * Whether {@link #statementTimeoutStatements} limit every kind of statement. MySQL's
+   * {@code max_execution_time} covers SELECT only, so there JDBC's query timeout limits the rest.
+   */
+  default boolean statementTimeoutCoversWrites() {
+    return true;
+  }
 
   /**
    * Statements that undo {@link #statementTimeoutStatements} when the setting outlives the
