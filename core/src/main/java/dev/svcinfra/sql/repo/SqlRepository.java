@@ -86,11 +86,20 @@ public final class SqlRepository<T> {
       return Optional.empty();
     }
     RepositorySql<T> s = sql(tx);
-    Conditions c = s.select();
-    s.byId(c, key);
-    s.live(c);
-    s.scope(c, scope(scope));
-    List<T> rows = tx.query(c.statement(mapping.table()), s.rowMapper);
+    SqlStatement select;
+    if (scope.isEmpty() && mapping.softDelete().filter(
+        sd -> sd.type().kind() == ColumnType.Kind.BOOLEAN).isEmpty()) {
+      MappedColumn idColumn = mapping.id();
+      select = new SqlStatement(s.selectLiveById, new Object[] {idColumn.toDatabase(key)},
+          new ColumnType[] {idColumn.type()}, mapping.table());
+    } else {
+      Conditions c = s.select();
+      s.byId(c, key);
+      s.live(c);
+      s.scope(c, scope(scope));
+      select = c.statement(mapping.table());
+    }
+    List<T> rows = tx.query(select, s.rowMapper);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
