@@ -42,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -Pbench -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar RepositoryVsJdbc
  * </pre>
+ *
+ * @since 0.1
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
