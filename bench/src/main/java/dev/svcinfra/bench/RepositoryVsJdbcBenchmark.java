@@ -42,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -Pbench -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar RepositoryVsJdbc
  * </pre>
+ *
+ * @since 0.1
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -97,20 +99,10 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public BenchItem getByIdJdbc() throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      BenchItem item;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" WHERE \"id\" = ?")) {
-        ps.setLong(1, randomId());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          item = map(rs);
-        }
-      }
-      c.commit();
-      return item;
-    }
+    long id = randomId();
+    return inJdbcTransaction(c -> one(c,
+        "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" WHERE \"id\" = ?",
+        ps -> ps.setLong(1, id)));
   }
 
   // ---- list a page ---------------------------------------------------------------------------
@@ -122,8 +114,7 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public Page<BenchItem> listPageJdbc() throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
+    return inJdbcTransaction(c -> {
       List<BenchItem> items = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" "
@@ -133,15 +124,12 @@ public class RepositoryVsJdbcBenchmark {
           items.add(map(rs));
         }
       }
-      long total;
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"bench_items\"");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
-        total = rs.getLong(1);
+        return new Page<>(items, rs.getLong(1), 20, 100);
       }
-      c.commit();
-      return new Page<>(items, total, 20, 100);
-    }
+    });
   }
 
   // ---- create --------------------------------------------------------------------------------
@@ -153,23 +141,14 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public BenchItem createJdbc() throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      BenchItem item;
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO \"bench_items\" (\"name\", \"score\", \"note\") VALUES (?, ?, ?) "
-              + "RETURNING \"id\", \"name\", \"score\", \"note\"")) {
-        ps.setString(1, "new");
-        ps.setInt(2, 1);
-        ps.setString(3, "n");
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          item = map(rs);
-        }
-      }
-      c.commit();
-      return item;
-    }
+    return inJdbcTransaction(c -> one(c,
+        "INSERT INTO \"bench_items\" (\"name\", \"score\", \"note\") VALUES (?, ?, ?) "
+            + "RETURNING \"id\", \"name\", \"score\", \"note\"",
+        ps -> {
+          ps.setString(1, "new");
+          ps.setInt(2, 1);
+          ps.setString(3, "n");
+        }));
   }
 
   // ---- update --------------------------------------------------------------------------------
@@ -182,21 +161,44 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public BenchItem updateJdbc() throws SQLException {
+    long id = randomId();
+    return inJdbcTransaction(c -> one(c,
+        "UPDATE \"bench_items\" SET \"note\" = ? WHERE \"id\" = ? "
+            + "RETURNING \"id\", \"name\", \"score\", \"note\"",
+        ps -> {
+          ps.setString(1, "changed");
+          ps.setLong(2, id);
+        }));
+  }
+
+  /** JDBC work on one connection. */
+  interface JdbcWork<R> {
+    R run(Connection c) throws SQLException;
+  }
+
+  /** Binds parameters of a statement. */
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** What the data layer does around a block: a transaction on a pooled connection. */
+  <R> R inJdbcTransaction(JdbcWork<R> work) throws SQLException {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      BenchItem item;
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE \"bench_items\" SET \"note\" = ? WHERE \"id\" = ? "
-              + "RETURNING \"id\", \"name\", \"score\", \"note\"")) {
-        ps.setString(1, "changed");
-        ps.setLong(2, randomId());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          item = map(rs);
-        }
-      }
+      R result = work.run(c);
       c.commit();
-      return item;
+      return result;
+    }
+  }
+
+  /** Runs a statement that answers one row and maps it. */
+  static BenchItem one(Connection c, String sql, Binder binder) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return map(rs);
+      }
     }
   }
 

@@ -22,9 +22,8 @@ class PoolMetricsTest extends DatabaseSuite {
         assertThat(active).isNotNull();
         assertThat(active.value()).isEqualTo(1.0);
       });
-      // SQLite in a file: the pool may hold DB_POOL_SIZE (10) connections.
       assertThat(registry.find("hikaricp.connections.max").tag("pool", "svc-infra-primary")
-          .gauge().value()).isEqualTo(10.0);
+          .gauge().value()).isEqualTo(TestDatabase.POOL_SIZE);
     } finally {
       Metrics.removeRegistry(registry);
     }

@@ -27,10 +27,12 @@ import java.util.UUID;
 final class WriteValues {
   private final TableMapping<?> mapping;
   private final Set<String> immutable;
+  private final Set<MappedColumn> managed;
 
   WriteValues(TableMapping<?> mapping, Set<String> immutable) {
     this.mapping = mapping;
     this.immutable = immutable;
+    this.managed = managedColumns(mapping);
   }
 
   /** Column to Java value for an INSERT, in column order. */
@@ -38,13 +40,18 @@ final class WriteValues {
     List<FieldError> errors = new ArrayList<>();
     Map<MappedColumn, Object> coerced = coerce(input, errors);
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    Set<MappedColumn> managed = managedColumns();
     for (MappedColumn c : mapping.columns()) {
       if (managed.contains(c)) {
         continue;
       }
       boolean given = coerced.containsKey(c);
       Object value = coerced.get(c);
+      if (c.column().identity()) {
+        // The database numbers identity rows; a number chosen by the caller would collide with
+        // the sequence later, so it is ignored like any other generated value.
+        given = false;
+        value = null;
+      }
       if (c == mapping.id() && value == null && mapping.idGeneration() == Generation.UUID) {
         value = c.javaType() == String.class ? UUID.randomUUID().toString() : UUID.randomUUID();
         given = true;
@@ -55,7 +62,8 @@ final class WriteValues {
         value = c.coerce(c.javaType() == boolean.class ? Boolean.FALSE : 0);
         given = true;
       }
-      boolean invalid = errors.stream().anyMatch(err -> err.field().equals(c.name()));
+      boolean invalid = !errors.isEmpty()
+          && errors.stream().anyMatch(err -> err.field().equals(c.name()));
       if (value == null && !invalid && !c.column().nullable() && !c.column().identity()
           && c.column().defaultSql().isEmpty()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
@@ -85,18 +93,18 @@ final class WriteValues {
   Map<MappedColumn, Object> forUpdate(Map<String, ?> input) {
     List<FieldError> errors = new ArrayList<>();
     Map<MappedColumn, Object> coerced = coerce(input, errors);
+    // Column order, whatever the input order: equal column sets give equal SQL text.
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    Set<MappedColumn> managed = managedColumns();
-    for (Map.Entry<MappedColumn, Object> e : coerced.entrySet()) {
-      MappedColumn c = e.getKey();
-      if (immutable.contains(c.name()) || managed.contains(c)) {
+    for (MappedColumn c : mapping.columns()) {
+      if (!coerced.containsKey(c) || immutable.contains(c.name()) || managed.contains(c)) {
         continue;
       }
-      if (e.getValue() == null && !c.column().nullable()) {
+      Object value = coerced.get(c);
+      if (value == null && !c.column().nullable()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "must not be null"));
         continue;
       }
-      out.put(c, e.getValue());
+      out.put(c, value);
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -118,23 +126,33 @@ final class WriteValues {
             + mapping.table().name()));
         continue;
       }
+      Object value;
       try {
-        out.put(c, c.coerce(e.getValue()));
+        value = c.coerce(e.getValue());
       } catch (IllegalArgumentException ex) {
         errors.add(new FieldError(c.name(), FieldError.INVALID_TYPE, "expected " + c.expected()));
+        continue;
       }
+      // Checked here because SQLite and DuckDB do not enforce VARCHAR lengths.
+      if (value instanceof String text && c.type().kind() == ColumnType.Kind.STRING
+          && text.length() > c.type().length()) {
+        errors.add(new FieldError(c.name(), FieldError.INVALID_VALUE,
+            "is longer than " + c.type().length() + " characters"));
+        continue;
+      }
+      out.put(c, value);
     }
     return out;
   }
 
-  /** Columns whose values the library sets, whatever the input says. */
-  private Set<MappedColumn> managedColumns() {
+  /** Columns whose values the library sets, whatever the input says, in a fixed order. */
+  private static Set<MappedColumn> managedColumns(TableMapping<?> mapping) {
     Set<MappedColumn> out = new java.util.LinkedHashSet<>();
     mapping.createdAt().ifPresent(out::add);
     mapping.updatedAt().ifPresent(out::add);
     mapping.version().ifPresent(out::add);
     mapping.softDelete().ifPresent(out::add);
-    return out;
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   /**

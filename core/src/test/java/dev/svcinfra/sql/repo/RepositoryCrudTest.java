@@ -55,8 +55,10 @@ class RepositoryCrudTest extends DatabaseSuite {
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void createGetUpdateDeleteRoundTripEveryType(TestDatabase kind) {
     Database db = setUp(kind);
-    Person created = db.inTransaction(tx -> PEOPLE.create(tx, ann()));
-    assertThat(created.id()).isNotNull();
+    Map<String, Object> withId = ann();
+    withId.put("id", 777);
+    Person created = db.inTransaction(tx -> PEOPLE.create(tx, withId));
+    assertThat(created.id()).isNotNull().isNotEqualTo(777L);
     assertThat(created.balance()).isEqualByComparingTo("10.50");
     assertThat(created.ref()).isEqualTo(UUID.fromString("2f1c7a4e-9d8b-4c3a-8f00-0123456789ab"));
     assertThat(created.birthday()).isEqualTo(LocalDate.of(1984, 2, 29));
@@ -136,6 +138,7 @@ class RepositoryCrudTest extends DatabaseSuite {
     bad.put("age", "old");
     bad.remove("email");
     bad.put("name", null);
+    bad.put("external_ref", "x".repeat(51));
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.create(tx, bad)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.code()).isEqualTo("validation");
@@ -144,7 +147,8 @@ class RepositoryCrudTest extends DatabaseSuite {
                   org.assertj.core.groups.Tuple.tuple("nickname", FieldError.UNKNOWN_FIELD),
                   org.assertj.core.groups.Tuple.tuple("age", FieldError.INVALID_TYPE),
                   org.assertj.core.groups.Tuple.tuple("name", FieldError.REQUIRED),
-                  org.assertj.core.groups.Tuple.tuple("email", FieldError.REQUIRED));
+                  org.assertj.core.groups.Tuple.tuple("email", FieldError.REQUIRED),
+                  org.assertj.core.groups.Tuple.tuple("external_ref", FieldError.INVALID_VALUE));
         });
     Person p = db.inTransaction(tx -> PEOPLE.create(tx, ann()));
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, p.id(),
