@@ -45,6 +45,9 @@ final class HealthWaitCommand implements Callable<Integer> {
     long started = System.nanoTime();
     long deadline = started + timeout.toNanos();
     int attempts = 0;
+    // The last attempt may be cut short by the deadline; the last answer the server gave says
+    // more about why it is not ready than "no answer within 0.1 s".
+    ProbeResult lastAnswer = null;
     while (true) {
       attempts++;
       long left = deadline - System.nanoTime();
@@ -52,6 +55,9 @@ final class HealthWaitCommand implements Callable<Integer> {
           TimeUnit.MILLISECONDS.toNanos(100)));
       ProbeResult result = probe.call(attempt);
       Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      if (result.httpStatus() > 0) {
+        lastAnswer = result;
+      }
       if (target.accepts(result)) {
         if (!quiet) {
           context.out().println(result.status() + "  " + probe.display() + "  after " + attempts
@@ -63,7 +69,8 @@ final class HealthWaitCommand implements Callable<Integer> {
       if (left <= 0) {
         context.err().println("error: " + probe.display() + " is not healthy after "
             + HealthProbe.seconds(timeout) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
-            + "); last status " + result.summary());
+            + "); last status "
+            + (result.httpStatus() == 0 && lastAnswer != null ? lastAnswer : result).summary());
         return SvcInfraCli.FAILURE;
       }
       long pause = Math.min(interval.toNanos(), left);
