@@ -11,33 +11,37 @@ import org.slf4j.LoggerFactory;
  * took at least the slow threshold ({@code DB_SLOW_STATEMENT_MS}).
  */
 final class StatementLog {
-  private static final Logger LOG = LoggerFactory.getLogger(Database.STATEMENT_LOGGER);
-
+  private final Logger log;
   private final StatementLogSettings settings;
   private final long slowNanos;
 
   StatementLog(StatementLogSettings settings) {
+    this(settings, LoggerFactory.getLogger(Database.STATEMENT_LOGGER));
+  }
+
+  StatementLog(StatementLogSettings settings, Logger log) {
+    this.log = log;
     this.settings = settings;
     this.slowNanos = settings.slowThreshold().toNanos();
   }
 
   void executed(String sql, Object[] values, long nanos, int rows) {
     boolean slow = slowNanos > 0 && nanos >= slowNanos;
-    if (!slow && !LOG.isDebugEnabled()) {
+    if (!slow && !log.isDebugEnabled()) {
       return;
     }
     String millis = String.format("%.3f", nanos / 1_000_000.0);
     if (slow) {
-      LOG.warn("slow statement ({} ms, threshold {} ms, {} rows): {} {}", millis,
+      log.warn("slow statement ({} ms, threshold {} ms, {} rows): {} {}", millis,
           settings.slowThreshold().toMillis(), rows, sql, binds(values));
     } else {
-      LOG.debug("{} ms, {} rows: {} {}", millis, rows, sql, binds(values));
+      log.debug("{} ms, {} rows: {} {}", millis, rows, sql, binds(values));
     }
   }
 
   void failed(String sql, Object[] values, long nanos, String reason) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} ms, failed ({}): {} {}", String.format("%.3f", nanos / 1_000_000.0), reason,
+    if (log.isDebugEnabled()) {
+      log.debug("{} ms, failed ({}): {} {}", String.format("%.3f", nanos / 1_000_000.0), reason,
           sql, binds(values));
     }
   }
