@@ -1,5 +1,8 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
@@ -146,5 +149,38 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
       }
     }
     return super.classify(e);
+  }
+
+  // ---- schema changes: no constraints can be added to existing tables ----------------------
+
+  /** DuckDB keeps no VARCHAR length: any two text types are the same type. */
+  @Override
+  public boolean sameColumnType(ColumnType model, ColumnType reflected) {
+    return model.isText() && reflected.isText() || super.sameColumnType(model, reflected);
+  }
+
+  /** A unique constraint on an existing table is a unique index here (same guarantee). */
+  @Override
+  public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(createIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
+  }
+
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(dropIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
+  }
+
+  @Override
+  public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    throw new UnsupportedDdlException(name() + " cannot add a foreign key (" + foreignKey.name()
+        + ") to the existing table " + table.qualifiedName() + "; rebuild the table by hand: "
+        + "create the new table, copy the rows, drop the old one, rename");
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    throw new UnsupportedDdlException(name() + " cannot drop the foreign key "
+        + foreignKey.name() + " of the existing table " + table.qualifiedName()
+        + "; rebuild the table by hand");
   }
 }
