@@ -6,22 +6,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Reads a request body up to a byte limit: a declared {@code Content-Length} over the limit is
- * refused before reading, and a chunked body is cut off as soon as it passes the limit, so an
- * oversized upload never sits in memory.
+ * Reads a request body up to a byte limit; a larger body is a 413. Only {@code limit + 1} bytes
+ * are ever kept in memory. The rest of an oversized body is read and thrown away (up to a
+ * bound) before answering: a server that answers and closes while the client is still sending
+ * makes the client see a reset connection instead of the 413.
  */
 final class BodyLimit {
+  /** How much of an oversized body is drained before the connection is given up instead. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   private BodyLimit() {}
 
   static byte[] read(Context ctx, long limit) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw tooLarge(limit);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (bytes.length > limit) {
-        throw tooLarge(limit);
+        if (!drain(in)) {
+          ctx.header("Connection", "close");
+        }
+        throw new RequestRejectedException(413, RequestRejectedException.BODY_TOO_LARGE,
+            "the request body is larger than " + limit + " bytes");
       }
       return bytes;
     } catch (IOException e) {
@@ -29,8 +33,17 @@ final class BodyLimit {
     }
   }
 
-  private static RequestRejectedException tooLarge(long limit) {
-    return new RequestRejectedException(413, RequestRejectedException.BODY_TOO_LARGE,
-        "the request body is larger than " + limit + " bytes");
+  /** Reads and drops the rest of the body; false when it is larger than {@link #DRAIN_LIMIT}. */
+  private static boolean drain(InputStream in) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long drained = 0;
+    int n;
+    while ((n = in.read(sink)) >= 0) {
+      drained += n;
+      if (drained > DRAIN_LIMIT) {
+        return false;
+      }
+    }
+    return true;
   }
 }

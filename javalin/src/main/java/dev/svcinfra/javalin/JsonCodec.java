@@ -48,7 +48,11 @@ final class JsonCodec {
         LogicalType.Boolean)) {
       for (CoercionInputShape shape : List.of(CoercionInputShape.Integer,
           CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String)) {
-        m.coercionConfigFor(t).setCoercion(shape, CoercionAction.Fail);
+        // An integral JSON number is a valid decimal (5 for 5.00); every other cross-type
+        // reading is refused.
+        if (!(t == LogicalType.Float && shape == CoercionInputShape.Integer)) {
+          m.coercionConfigFor(t).setCoercion(shape, CoercionAction.Fail);
+        }
       }
     }
     return m;
@@ -92,11 +96,13 @@ final class JsonCodec {
       String field = e.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
           .collect(Collectors.joining("."));
-      String reason = e.getOriginalMessage() != null && e.getOriginalMessage().contains("null")
-          ? "is required and must not be null" : "has the wrong type or is missing";
+      String text = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+      // Jackson reports absent and null creator properties in words, not in types.
+      boolean absent = text.contains("null value") || text.contains("missing creator property")
+          || text.contains("missing required creator property");
       throw ValidationException.of(field.isEmpty() ? "body" : field,
-          reason.startsWith("is required") ? FieldError.REQUIRED : FieldError.INVALID_TYPE,
-          reason);
+          absent ? FieldError.REQUIRED : FieldError.INVALID_TYPE,
+          absent ? "is required and must not be null" : "has the wrong JSON type");
     } catch (IOException e) {
       throw malformed("the body could not be read");
     }

@@ -95,6 +95,8 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
       state.events.serverStopped(db::close);
     }
 
+    // A known path with the wrong method is a 405, not a 404: clients learn the route exists.
+    state.http.prefer405over404 = true;
     ProblemMapper problems = new ProblemMapper(c.retryAfterSeconds);
     state.routes.before(RequestIds::assign);
     state.routes.exception(SvcInfraException.class, problems::svcInfra);
