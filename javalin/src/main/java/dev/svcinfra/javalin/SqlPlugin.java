@@ -1,6 +1,9 @@
 package dev.svcinfra.javalin;
 
 import dev.svcinfra.SvcInfraException;
+import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.config.Env;
+import dev.svcinfra.config.StatementLogSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *     sql.resource(SqlResource.of(User.class).prefix("/users").build())))).start(8080);
  * }</pre>
  *
- * <p>Without {@link Config#database} the plugin opens {@link Database#fromEnvironment()} when the
+ * <p>Without {@link Config#database} the plugin opens the database the environment names
+ * ({@code SQL_URL}, {@code DATABASE_URL}, ... as {@link Database#fromEnvironment()}) when the
  * app is created, so a missing or bad URL stops start-up with the resolver's message; it closes
  * the database when the server stops. Own routes get the request transaction with
  * {@link #transactional} and {@link #session}: it commits before the response is written and
@@ -39,8 +43,10 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
 
   /** What the plugin mounts and how; every field has a working default. */
   public static final class Config {
-    /** The database; null opens {@link Database#fromEnvironment()} when the app is created. */
+    /** The database; null opens the one {@link #env} names when the app is created. */
     public Database database;
+    /** Where the database settings come from when {@link #database} is null. */
+    public Env env = Env.system();
     /** Whether stopping the server closes the database. */
     public boolean closeOnStop = true;
     /** Statement timeout of request transactions; null keeps {@code DB_STATEMENT_TIMEOUT_MS}. */
@@ -83,7 +89,9 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   @Override
   public void onInitialize(JavalinState state) {
     Config c = pluginConfig;
-    Database db = c.database != null ? c.database : Database.fromEnvironment();
+    // Fails here, at Javalin.create, with the resolver's message when no URL is configured.
+    Database db = c.database != null ? c.database : Database.open(DatabaseSettings.from(c.env),
+        StatementLogSettings.from(c.env));
     TransactionOptions options = c.statementTimeout == null ? TransactionOptions.defaults()
         : TransactionOptions.defaults().withStatementTimeout(c.statementTimeout);
     if (c.maxBodyBytes < 1) {
