@@ -86,12 +86,12 @@ class DatabaseFailureResponsesTest {
 
   @Test
   void aStatementTimeoutIs503() throws Exception {
-    Database db = Database.open(TestServices.postgresUrl());
-    try (TestApp t = new TestApp(sql -> {
-      sql.database = db;
-      sql.statementTimeout = Duration.ofMillis(200);
-    }, config -> config.routes.get("/slow", SqlPlugin.transactional(ctx ->
-        SqlPlugin.session(ctx).query("SELECT pg_sleep(5)", rs -> 1))))) {
+    // DB_STATEMENT_TIMEOUT_MS reaches request transactions without any plugin setting.
+    Env env = Env.of(Map.of("SQL_URL", TestServices.postgresUrl(), "DB_STATEMENT_TIMEOUT_MS", "200"));
+    try (TestApp t = new TestApp(sql -> sql.env = env, config -> config.routes.get("/slow",
+        SqlPlugin.transactional(ctx -> SqlPlugin.session(ctx).query("SELECT pg_sleep(5)",
+            rs -> 1))))) {
+      Database db = t.app.unsafe.appDataManager.get(SqlContext.KEY).database();
       long start = System.nanoTime();
       HttpResponse<String> r = t.send("GET", "/slow", null);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));

@@ -45,7 +45,7 @@ public final class QuickstartApp {
 
   public static void main(String[] args) {
     Env env = Env.system();
-    Database db = Database.open(databaseSettings(env));
+    Database db = Database.open(databaseSettings(env, Path.of("")));
 
     // Probes: the database is critical (no traffic without it); Redis, when configured, only
     // degrades the service. Start-up waits for the critical checks before serving.
@@ -104,11 +104,11 @@ public final class QuickstartApp {
 
   /**
    * The database the environment names ({@code SQL_URL}, {@code DATABASE_URL}, ...), or a SQLite
-   * file in {@code ./data/} of the working directory when none is configured.
+   * file in {@code data/} under {@code workDir} (the working directory) when none is configured.
    */
-  static DatabaseSettings databaseSettings(Env env) {
+  static DatabaseSettings databaseSettings(Env env, Path workDir) {
     ResolvedUrl url = DatabaseUrlResolver.find(env).orElseGet(() -> {
-      Path dir = Path.of("data").toAbsolutePath();
+      Path dir = workDir.resolve("data").toAbsolutePath();
       try {
         Files.createDirectories(dir);
       } catch (IOException e) {
