@@ -54,8 +54,8 @@ final class TransactionRunner {
         c.setReadOnly(true);
       }
       runAll(c, timeoutStatements);
-      Transaction tx = new Transaction(c, dialect, log, timeout, !timeoutStatements.isEmpty(),
-          options.isReadOnly());
+      boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
+      Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
       current.set(tx);
       R result;
       try {

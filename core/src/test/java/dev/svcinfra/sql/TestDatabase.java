@@ -42,14 +42,21 @@ public enum TestDatabase {
 
   abstract String newUrl();
 
-  /** A fresh database with default settings. */
+  /**
+   * Connections per test pool: small, because developers and CI share the database servers and
+   * each test opens its own pool.
+   */
+  public static final int POOL_SIZE = 3;
+
+  /** A fresh database with default settings and a pool of {@link #POOL_SIZE}. */
   public Database open() {
     return open(UnaryOperator.identity());
   }
 
   /** A fresh database with adjusted settings. */
   public Database open(UnaryOperator<DatabaseSettings> adjust) {
-    return Database.open(adjust.apply(DatabaseSettings.of(newUrl())));
+    DatabaseSettings settings = DatabaseSettings.of(newUrl());
+    return Database.open(adjust.apply(settings.withPool(settings.pool().withSize(POOL_SIZE))));
   }
 
   /** Every database of the suite, for {@code @MethodSource}. */
@@ -68,10 +75,18 @@ public enum TestDatabase {
     });
   }
 
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // the JVM is exiting; a leftover temporary directory is harmless
+    }
+  }
+
   private static String tempFile(String name) {
     try {
       Path dir = Files.createTempDirectory("svc-infra-test");
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       // An absolute path: sqlite:////abs/path, written with the leading slash of the path.
       return dir.resolve(name).toAbsolutePath().toString();
     } catch (IOException e) {

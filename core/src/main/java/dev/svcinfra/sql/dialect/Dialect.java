@@ -154,6 +154,14 @@ public interface Dialect {
   List<String> statementTimeoutStatements(Duration timeout);
 
   /**
+   * Whether {@link #statementTimeoutStatements} limit every kind of statement. MySQL's
+   * {@code max_execution_time} covers SELECT only, so there JDBC's query timeout limits the rest.
+   */
+  default boolean statementTimeoutCoversWrites() {
+    return true;
+  }
+
+  /**
    * Statements that undo {@link #statementTimeoutStatements} when the setting outlives the
    * transaction (session variables in MySQL and MariaDB); empty when the setting is
    * transaction-scoped.

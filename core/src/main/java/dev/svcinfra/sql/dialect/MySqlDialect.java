@@ -133,6 +133,11 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public boolean statementTimeoutCoversWrites() {
+    return false;
+  }
+
+  @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_execution_time = DEFAULT");
   }
@@ -202,7 +207,7 @@ public class MySqlDialect extends StandardDialect {
 
   @Override
   public String dropIndexStatement(Table table, Index index) {
-    return "DROP INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name());
+    return dropIndexOnTable(table, index);
   }
 
   // ---- values and errors ---------------------------------------------------------------------

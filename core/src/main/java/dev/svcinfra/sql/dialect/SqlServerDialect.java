@@ -196,7 +196,7 @@ public final class SqlServerDialect extends StandardDialect {
 
   @Override
   public String dropIndexStatement(Table table, Index index) {
-    return "DROP INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name());
+    return dropIndexOnTable(table, index);
   }
 
   // ---- statements and errors -----------------------------------------------------------------

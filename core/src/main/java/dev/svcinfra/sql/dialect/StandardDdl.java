@@ -153,6 +153,11 @@ abstract class StandardDdl extends StandardValues {
     return "DROP INDEX " + tableName(table.schema(), index.name());
   }
 
+  /** {@code DROP INDEX name ON table}: the form of databases whose index names are per table. */
+  String dropIndexOnTable(Table table, Index index) {
+    return "DROP INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name());
+  }
+
   @Override
   public List<String> dropTableStatements(Table table) {
     return List.of("DROP TABLE " + tableName(table.schema(), table.name()));

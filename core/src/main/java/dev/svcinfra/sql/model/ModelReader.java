@@ -45,6 +45,11 @@ final class ModelReader {
     List<MethodHandle> getters = new ArrayList<>();
     for (Field f : fields) {
       Column column = ColumnReader.column(type, f);
+      if (f.isAnnotationPresent(CreatedAt.class) || f.isAnnotationPresent(UpdatedAt.class)
+          || f.isAnnotationPresent(Version.class)) {
+        // The library always sets these, so the database may insist on them.
+        column = column.withNullable(false);
+      }
       getters.add(getter(type, f));
       MappedColumn mapped = new MappedColumn(
           column, f.getName(), f.getType(), columns.size(), getters.get(getters.size() - 1));

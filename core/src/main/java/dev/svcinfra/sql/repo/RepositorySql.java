@@ -21,6 +21,8 @@ final class RepositorySql<T> {
   final List<String> quotedColumns;
   final String quotedId;
   final RowMapper<T> rowMapper;
+  /** {@code SELECT .. WHERE id = ? [AND live]}: the most frequent query, built once. */
+  final String selectLiveById;
   private final MappedColumn[] columns;
 
   RepositorySql(Dialect dialect, TableMapping<T> mapping) {
@@ -31,6 +33,10 @@ final class RepositorySql<T> {
     this.columnList = String.join(", ", quotedColumns);
     this.quotedId = dialect.quote(mapping.id().name());
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
+    Conditions byId = select();
+    byId.and(quotedId + " = ?");
+    live(byId);
+    this.selectLiveById = byId.text().toString();
     this.rowMapper = rs -> {
       Object[] values = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {

@@ -86,11 +86,20 @@ public final class SqlRepository<T> {
       return Optional.empty();
     }
     RepositorySql<T> s = sql(tx);
-    Conditions c = s.select();
-    s.byId(c, key);
-    s.live(c);
-    s.scope(c, scope(scope));
-    List<T> rows = tx.query(c.statement(mapping.table()), s.rowMapper);
+    SqlStatement select;
+    if (scope.isEmpty() && mapping.softDelete().filter(
+        sd -> sd.type().kind() == ColumnType.Kind.BOOLEAN).isEmpty()) {
+      MappedColumn idColumn = mapping.id();
+      select = new SqlStatement(s.selectLiveById, new Object[] {idColumn.toDatabase(key)},
+          new ColumnType[] {idColumn.type()}, mapping.table());
+    } else {
+      Conditions c = s.select();
+      s.byId(c, key);
+      s.live(c);
+      s.scope(c, scope(scope));
+      select = c.statement(mapping.table());
+    }
+    List<T> rows = tx.query(select, s.rowMapper);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
@@ -116,7 +125,8 @@ public final class SqlRepository<T> {
       long offset, List<String> orderBy) {
     checkPage(limit, offset);
     List<OrderBy> order = OrderBy.parse(orderBy, orderable);
-    List<MappedColumn> in = q == null || q.isBlank() ? List.of() : searchColumns(fields);
+    List<MappedColumn> in = q == null || q.isBlank() ? List.of()
+        : SearchFilter.columns(mapping, searchable, fields);
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
     Conditions items = s.select();
@@ -124,7 +134,7 @@ public final class SqlRepository<T> {
     for (Conditions c : List.of(items, count)) {
       s.live(c);
       s.scope(c, where);
-      matching(s, c, in, q);
+      SearchFilter.apply(s, c, in, q);
     }
     s.orderBy(items, order);
     s.page(items, limit, offset);
@@ -186,43 +196,7 @@ public final class SqlRepository<T> {
     checkPage(limit, 0);
     OrderBy order = orderBy == null || orderBy.isBlank()
         ? new OrderBy(mapping.id(), false) : OrderBy.parse(List.of(orderBy), orderable).get(0);
-    MappedColumn col = order.column();
-    MappedColumn id = mapping.id();
-    if (col.column().nullable()) {
-      throw ValidationException.of("order_by", FieldError.NOT_ALLOWED, "keyset pagination needs "
-          + "a NOT NULL field; " + col.name() + " may be null");
-    }
-    RepositorySql<T> s = sql(tx);
-    Conditions c = s.select();
-    s.live(c);
-    s.scope(c, scope(scope));
-    if (cursor != null && !cursor.isBlank()) {
-      Object[] after = Cursor.decode(cursor, col, id);
-      String cmp = order.descending() ? " < ?" : " > ?";
-      String qc = s.dialect.quote(col.name());
-      if (col == id) {
-        c.and(s.quotedId + cmp).value(id.toDatabase(after[1]), id.type());
-      } else {
-        c.and("(" + qc + cmp + " OR (" + qc + " = ? AND " + s.quotedId + cmp + "))")
-            .value(col.toDatabase(after[0]), col.type())
-            .value(col.toDatabase(after[0]), col.type())
-            .value(id.toDatabase(after[1]), id.type());
-      }
-    }
-    StringBuilder text = c.text().append(" ORDER BY ").append(s.dialect.quote(col.name()))
-        .append(order.descending() ? " DESC" : " ASC");
-    if (col != id) {
-      text.append(", ").append(s.quotedId).append(order.descending() ? " DESC" : " ASC");
-    }
-    s.page(c, limit + 1, 0);
-    List<T> rows = tx.query(c.statement(mapping.table()), s.rowMapper);
-    if (rows.size() <= limit) {
-      return new Slice<>(rows, Optional.empty(), limit);
-    }
-    List<T> items = rows.subList(0, limit);
-    T last = items.get(limit - 1);
-    return new Slice<>(items, Optional.of(Cursor.encode(col.name(), col.get(last), id.get(last))),
-        limit);
+    return KeysetQuery.slice(tx, sql(tx), scope(scope), cursor, limit, order);
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -253,11 +227,9 @@ public final class SqlRepository<T> {
     } else {
       tx.execute(insert);
     }
-    Object key = id;
-    RepositorySql<T> q = s;
-    Conditions c = q.select();
-    q.byId(c, key);
-    return tx.query(c.statement(mapping.table()), q.rowMapper).get(0);
+    Conditions c = s.select();
+    s.byId(c, id);
+    return tx.query(c.statement(mapping.table()), s.rowMapper).get(0);
   }
 
   /** Inserts a model instance; a null id is generated as the model says. */
@@ -401,48 +373,6 @@ public final class SqlRepository<T> {
       out.put(c, coerceField(c, e.getValue()));
     }
     return out;
-  }
-
-  private List<MappedColumn> searchColumns(List<String> fields) {
-    if (fields == null || fields.isEmpty()) {
-      if (searchable.isEmpty()) {
-        throw ValidationException.of("fields", FieldError.NOT_ALLOWED,
-            mapping.table().name() + " has no search fields");
-      }
-      return searchable.values().stream()
-          .sorted(java.util.Comparator.comparing(MappedColumn::position)).toList();
-    }
-    List<MappedColumn> out = new ArrayList<>();
-    List<FieldError> errors = new ArrayList<>();
-    for (String f : fields) {
-      MappedColumn c = searchable.get(f);
-      if (c == null) {
-        errors.add(new FieldError("fields", FieldError.NOT_ALLOWED, "cannot search '" + f
-            + "'; allowed: " + searchable.keySet().stream().sorted().toList()));
-      } else {
-        out.add(c);
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    return out;
-  }
-
-  private static void matching(RepositorySql<?> s, Conditions c, List<MappedColumn> in, String q) {
-    if (in.isEmpty()) {
-      return;
-    }
-    StringBuilder any = new StringBuilder("(");
-    String pattern = s.dialect.containsPattern(q);
-    for (int i = 0; i < in.size(); i++) {
-      any.append(i == 0 ? "" : " OR ").append(s.dialect.containsIgnoreCase(
-          s.dialect.quote(in.get(i).name())));
-    }
-    c.and(any.append(')').toString());
-    for (int i = 0; i < in.size(); i++) {
-      c.value(pattern, ColumnType.of(ColumnType.Kind.TEXT));
-    }
   }
 
   private static void assign(StringBuilder sql, RepositorySql<?> s, MappedColumn c, Object value,

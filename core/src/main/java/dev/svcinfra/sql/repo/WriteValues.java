@@ -45,6 +45,12 @@ final class WriteValues {
       }
       boolean given = coerced.containsKey(c);
       Object value = coerced.get(c);
+      if (c.column().identity()) {
+        // The database numbers identity rows; a number chosen by the caller would collide with
+        // the sequence later, so it is ignored like any other generated value.
+        given = false;
+        value = null;
+      }
       if (c == mapping.id() && value == null && mapping.idGeneration() == Generation.UUID) {
         value = c.javaType() == String.class ? UUID.randomUUID().toString() : UUID.randomUUID();
         given = true;
@@ -118,11 +124,21 @@ final class WriteValues {
             + mapping.table().name()));
         continue;
       }
+      Object value;
       try {
-        out.put(c, c.coerce(e.getValue()));
+        value = c.coerce(e.getValue());
       } catch (IllegalArgumentException ex) {
         errors.add(new FieldError(c.name(), FieldError.INVALID_TYPE, "expected " + c.expected()));
+        continue;
       }
+      // Checked here because SQLite and DuckDB do not enforce VARCHAR lengths.
+      if (value instanceof String text && c.type().kind() == ColumnType.Kind.STRING
+          && text.length() > c.type().length()) {
+        errors.add(new FieldError(c.name(), FieldError.INVALID_VALUE,
+            "is longer than " + c.type().length() + " characters"));
+        continue;
+      }
+      out.put(c, value);
     }
     return out;
   }

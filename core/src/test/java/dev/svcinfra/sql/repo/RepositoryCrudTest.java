@@ -55,8 +55,10 @@ class RepositoryCrudTest extends DatabaseSuite {
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void createGetUpdateDeleteRoundTripEveryType(TestDatabase kind) {
     Database db = setUp(kind);
-    Person created = db.inTransaction(tx -> PEOPLE.create(tx, ann()));
-    assertThat(created.id()).isNotNull();
+    Map<String, Object> withId = ann();
+    withId.put("id", 777);
+    Person created = db.inTransaction(tx -> PEOPLE.create(tx, withId));
+    assertThat(created.id()).isNotNull().isNotEqualTo(777L);
     assertThat(created.balance()).isEqualByComparingTo("10.50");
     assertThat(created.ref()).isEqualTo(UUID.fromString("2f1c7a4e-9d8b-4c3a-8f00-0123456789ab"));
     assertThat(created.birthday()).isEqualTo(LocalDate.of(1984, 2, 29));
@@ -104,7 +106,8 @@ class RepositoryCrudTest extends DatabaseSuite {
     OffsetDateTime stamp = OffsetDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000, ZoneOffset.ofHours(2));
     Tag tag = db.inTransaction(tx -> TAGS.create(tx, new Tag(null, "red", new byte[] {1, 2, 3},
         LocalDateTime.of(2024, 1, 2, 3, 4, 5, 600_000), LocalTime.of(13, 14, 15), stamp, 2.5,
-        (short) 7, "long text")));
+        (short) 7, "long text", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            .put("k", "v").put("n", 2))));
     assertThat(tag.id()).isNotNull();
     Tag read = db.inTransaction(tx -> TAGS.get(tx, tag.id().toString())).orElseThrow();
     assertThat(read.data()).containsExactly(1, 2, 3);
@@ -114,6 +117,10 @@ class RepositoryCrudTest extends DatabaseSuite {
     assertThat(read.score()).isEqualTo(2.5);
     assertThat(read.rank()).isEqualTo((short) 7);
     assertThat(read.notes()).isEqualTo("long text");
+    assertThat(read.meta().get("k").asText()).isEqualTo("v");
+    assertThat(read.meta().get("n").asInt()).isEqualTo(2);
+    Tag changed = db.inTransaction(tx -> TAGS.update(tx, tag.id(), Map.of("meta", Map.of("k", "w"))));
+    assertThat(changed.meta().get("k").asText()).isEqualTo("w");
     db.useTransaction(tx -> TAGS.delete(tx, tag.id()));
     db.useTransaction(tx -> {
       assertThat(tx.query("SELECT COUNT(*) FROM tags", rs -> rs.getLong(1))).containsExactly(0L);
@@ -131,6 +138,7 @@ class RepositoryCrudTest extends DatabaseSuite {
     bad.put("age", "old");
     bad.remove("email");
     bad.put("name", null);
+    bad.put("external_ref", "x".repeat(51));
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.create(tx, bad)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.code()).isEqualTo("validation");
@@ -139,7 +147,8 @@ class RepositoryCrudTest extends DatabaseSuite {
                   org.assertj.core.groups.Tuple.tuple("nickname", FieldError.UNKNOWN_FIELD),
                   org.assertj.core.groups.Tuple.tuple("age", FieldError.INVALID_TYPE),
                   org.assertj.core.groups.Tuple.tuple("name", FieldError.REQUIRED),
-                  org.assertj.core.groups.Tuple.tuple("email", FieldError.REQUIRED));
+                  org.assertj.core.groups.Tuple.tuple("email", FieldError.REQUIRED),
+                  org.assertj.core.groups.Tuple.tuple("external_ref", FieldError.INVALID_VALUE));
         });
     Person p = db.inTransaction(tx -> PEOPLE.create(tx, ann()));
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, p.id(),

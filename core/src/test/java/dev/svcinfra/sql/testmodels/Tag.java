@@ -20,4 +20,5 @@ public record Tag(
     OffsetDateTime stampedAt,
     double score,
     Short rank,
-    @Column(type = dev.svcinfra.sql.model.ColumnType.Kind.TEXT) String notes) {}
+    @Column(type = dev.svcinfra.sql.model.ColumnType.Kind.TEXT) String notes,
+    com.fasterxml.jackson.databind.JsonNode meta) {}

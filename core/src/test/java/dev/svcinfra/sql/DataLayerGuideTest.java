@@ -1,0 +1,135 @@
+package dev.svcinfra.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.annotation.Column;
+import dev.svcinfra.sql.model.annotation.CreatedAt;
+import dev.svcinfra.sql.model.annotation.Id;
+import dev.svcinfra.sql.model.annotation.Index;
+import dev.svcinfra.sql.model.annotation.SoftDelete;
+import dev.svcinfra.sql.model.annotation.Table;
+import dev.svcinfra.sql.model.annotation.TenantId;
+import dev.svcinfra.sql.model.annotation.UpdatedAt;
+import dev.svcinfra.sql.repo.Page;
+import dev.svcinfra.sql.repo.Scope;
+import dev.svcinfra.sql.repo.Slice;
+import dev.svcinfra.sql.repo.SqlRepository;
+import dev.svcinfra.sql.service.DedupeSqlService;
+import dev.svcinfra.sql.service.SqlService;
+import dev.svcinfra.sql.service.TenantSqlService;
+import dev.svcinfra.sql.testmodels.Account;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The examples of docs/data-layer.md, compiled and run, so the guide cannot drift. */
+class DataLayerGuideTest extends DatabaseSuite {
+
+  @Table(name = "users")
+  @Index(columns = {"tenant_id", "email"})
+  public record User(
+      @Id Long id,
+      @TenantId @Column(nullable = false, length = 64) String tenantId,
+      @Column(nullable = false, length = 320) String email,
+      @Column(length = 100) String name,
+      String passwordHash,
+      @CreatedAt Instant createdAt,
+      @UpdatedAt Instant updatedAt,
+      @SoftDelete Instant deletedAt) {}
+
+  static class UserService extends SqlService<User> {
+    UserService(SqlRepository<User> repo) {
+      super(repo);
+    }
+
+    @Override
+    protected Map<String, Object> preCreate(Transaction tx, Map<String, Object> values) {
+      Object password = values.remove("password");
+      if (password != null) {
+        values.put("password_hash", hash(password.toString()));
+      }
+      return values;
+    }
+
+    static String hash(String password) {
+      return Integer.toHexString(password.hashCode());
+    }
+  }
+
+  static void transfer(Database db, SqlRepository<Account> accounts, long from, long to,
+      BigDecimal amount) {
+    db.useTransaction(tx -> {
+      Account source = accounts.get(tx, from).orElseThrow(() -> new NotFoundException("accounts", from));
+      Account target = accounts.get(tx, to).orElseThrow(() -> new NotFoundException("accounts", to));
+      accounts.update(tx, from, Map.of("balance", source.balance().subtract(amount)));
+      accounts.update(tx, to, Map.of("balance", target.balance().add(amount)));
+    });
+  }
+
+  @Test
+  void theGuideWorksAsWritten() {
+    Database db = open(TestDatabase.SQLITE);
+    TestDatabase.create(db, TableMapping.of(User.class).table(),
+        TableMapping.of(Account.class).table());
+    SqlRepository<User> users = SqlRepository.builder(User.class)
+        .searchFields("email", "name")
+        .orderFields("email", "created_at")
+        .build();
+
+    db.useTransaction(tx -> {
+      User ann = users.create(tx, Map.of("tenant_id", "acme", "email", "ann@example.com"));
+      Optional<User> same = users.get(tx, ann.id());
+      User renamed = users.update(tx, ann.id(), Map.of("name", "Ann"));
+      Page<User> page = users.list(tx, 20, 0, List.of("-created_at"));
+      Page<User> found = users.search(tx, "ANN", List.of("email"), 20, 0, List.of("email"));
+      long live = users.count(tx);
+      long acme = users.countFiltered(tx, Scope.where("tenant_id", "acme"));
+      boolean any = users.exists(tx, Scope.where("email", "ann@example.com"));
+      Slice<User> first = users.listAfter(tx, Scope.all(), null, 100, "-created_at");
+      users.delete(tx, ann.id());
+
+      assertThat(same).contains(ann);
+      assertThat(renamed.name()).isEqualTo("Ann");
+      assertThat(page.total()).isEqualTo(1);
+      assertThat(found.items()).extracting(User::email).containsExactly("ann@example.com");
+      assertThat(live).isEqualTo(1);
+      assertThat(acme).isEqualTo(1);
+      assertThat(any).isTrue();
+      assertThat(first.items()).hasSize(1);
+      assertThat(first.nextCursor()).isEmpty();
+      assertThat(users.count(tx)).isZero();
+    });
+
+    long n = db.inTransaction(tx -> users.count(tx));
+    assertThat(n).isZero();
+
+    SqlService<User> perTenant = new TenantSqlService<>(new UserService(users), "acme", "tenant_id");
+    User bob = db.inTransaction(tx -> perTenant.create(tx,
+        Map.of("email", "bob@example.com", "password", "s3cret")));
+    assertThat(bob.tenantId()).isEqualTo("acme");
+    assertThat(bob.passwordHash()).isEqualTo(UserService.hash("s3cret"));
+
+    SqlService<User> unique = new DedupeSqlService<>(users, List.of("email"));
+    assertThatThrownBy(() -> db.useTransaction(tx -> unique.create(tx,
+        Map.of("tenant_id", "acme", "email", "BOB@example.com"))))
+        .isInstanceOf(ConflictException.class);
+
+    SqlRepository<Account> accounts = SqlRepository.of(Account.class);
+    db.useTransaction(tx -> {
+      accounts.create(tx, Map.of("owner", "ann", "balance", "10.00"));
+      accounts.create(tx, Map.of("owner", "bob", "balance", "0.00"));
+    });
+    transfer(db, accounts, 1, 2, new BigDecimal("4.00"));
+    assertThatThrownBy(() -> transfer(db, accounts, 1, 2, new BigDecimal("7.00")))
+        .isInstanceOf(ValidationException.class);
+    List<BigDecimal> balances = db.inTransaction(tx ->
+        accounts.list(tx, 10, 0, List.of("id")).items().stream().map(Account::balance).toList());
+    assertThat(balances).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("6.00"), new BigDecimal("4.00"));
+  }
+}
