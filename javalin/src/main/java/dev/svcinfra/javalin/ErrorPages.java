@@ -1,7 +1,6 @@
 package dev.svcinfra.javalin;
 
 import io.javalin.config.JavalinState;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,15 +42,7 @@ final class ErrorPages extends ErrorHandler {
   }
 
   private static String body(int code, String path) {
-    var node = JsonCodec.MAPPER.createObjectNode();
-    node.put("type", "about:blank");
-    node.put("title", HttpStatus.forStatus(code).getMessage());
-    node.put("status", code);
-    node.put("detail", code >= 500 ? "the request failed" : "the request is malformed");
-    if (path != null) {
-      node.put("instance", path);
-    }
-    node.put("code", code >= 500 ? ProblemMapper.INTERNAL : "bad_request");
-    return JsonCodec.write(node);
+    return JsonCodec.write(Problem.body(code, code >= 500 ? ProblemMapper.INTERNAL : "bad_request",
+        code >= 500 ? "the request failed" : "the request is malformed", path));
   }
 }

@@ -17,14 +17,22 @@ final class Problem {
 
   private Problem() {}
 
-  static void write(Context ctx, int status, String code, String detail, List<FieldError> errors) {
+  /** The fields every problem has; {@code instance} is left out when null. */
+  static ObjectNode body(int status, String code, String detail, String instance) {
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
     body.put("type", "about:blank");
     body.put("title", HttpStatus.forStatus(status).getMessage());
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", ctx.path());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     body.put("code", code);
+    return body;
+  }
+
+  static void write(Context ctx, int status, String code, String detail, List<FieldError> errors) {
+    ObjectNode body = body(status, code, detail, ctx.path());
     if (errors != null && !errors.isEmpty()) {
       ArrayNode list = body.putArray("errors");
       for (FieldError e : errors) {

@@ -70,6 +70,23 @@ final class ProblemMapper {
     Problem.write(ctx, status, code, detail, List.of());
   }
 
+  /** A {@link Error} (out of memory, stack overflow) escaping a handler: same generic 500. */
+  void error(jakarta.servlet.http.HttpServletResponse res, Error e) {
+    LOG.error("request failed with {}", e.getClass().getName(), e);
+    if (res.isCommitted()) {
+      return;
+    }
+    try {
+      res.resetBuffer();
+      res.setStatus(500);
+      res.setContentType(Problem.CONTENT_TYPE);
+      res.getWriter().write(JsonCodec.write(Problem.body(500, INTERNAL, "the request failed",
+          null)));
+    } catch (java.io.IOException | IllegalStateException writeFailed) {
+      e.addSuppressed(writeFailed);
+    }
+  }
+
   void unexpected(Exception e, Context ctx) {
     String id = RequestIds.of(ctx);
     LOG.error("request {} {} failed [request id {}]", ctx.method(), ctx.path(), id, e);

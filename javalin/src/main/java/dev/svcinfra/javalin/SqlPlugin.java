@@ -110,6 +110,7 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     state.routes.exception(SvcInfraException.class, problems::svcInfra);
     state.routes.exception(HttpResponseException.class, problems::http);
     state.routes.exception(Exception.class, problems::unexpected);
+    state.router.javaLangErrorHandler(problems::error);
     ErrorPages.install(state);
 
     OpenApiDocument openApi = new OpenApiDocument(c.title, c.version, c.tenantHeader);

@@ -44,7 +44,7 @@ public final class SqlResource<T> {
           + "'/' and has no path parameter, got '" + prefix + "'");
     }
     this.tags = b.tags == null ? List.of(mapping.table().name()) : b.tags;
-    this.idColumn = b.idAttribute == null ? mapping.id() : column(b.idAttribute, "id attribute");
+    this.idColumn = b.idAttribute == null ? mapping.id() : uniqueColumn(b.idAttribute);
     if (b.softDelete != null && b.softDelete != mapping.softDelete().isPresent()) {
       throw new IllegalArgumentException(b.softDelete
           ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
@@ -99,6 +99,20 @@ public final class SqlResource<T> {
   private MappedColumn column(String field, String role) {
     return mapping.column(field).orElseThrow(() -> new IllegalArgumentException(
         mapping.type().getName() + " has no column '" + field + "' for the " + role));
+  }
+
+  /** A column that identifies one row: the key, or a column with a one-column unique rule. */
+  private MappedColumn uniqueColumn(String field) {
+    MappedColumn c = column(field, "id attribute");
+    List<String> one = List.of(c.name());
+    boolean unique = c == mapping.id()
+        || mapping.table().uniqueConstraints().stream().anyMatch(u -> u.columns().equals(one))
+        || mapping.table().indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(one));
+    if (!unique) {
+      throw new IllegalArgumentException("id attribute " + field + " of "
+          + mapping.type().getName() + " is not unique; add @Column(unique = true) to it");
+    }
+    return c;
   }
 
   private static String schemaName(String simpleName) {

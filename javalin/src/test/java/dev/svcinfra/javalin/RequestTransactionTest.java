@@ -31,6 +31,9 @@ class RequestTransactionTest {
         SqlPlugin.session(ctx).execute("INSERT INTO marks VALUES (?)", "refused");
         ctx.status(409).result("no");
       }));
+      config.routes.get("/overflow", ctx -> {
+        throw new StackOverflowError("deep internals");
+      });
       config.routes.post("/boom", SqlPlugin.transactional(ctx -> {
         SqlPlugin.session(ctx).execute("INSERT INTO marks VALUES (?)", "boom");
         throw new IllegalStateException("secret internals");
@@ -49,6 +52,10 @@ class RequestTransactionTest {
           .contains("\"request_id\":\"" + requestId + "\"")
           .doesNotContain("secret internals").doesNotContain("IllegalStateException")
           .doesNotContain("\tat ");
+      HttpResponse<String> overflow = t.send("GET", "/overflow", null);
+      assertThat(overflow.statusCode()).isEqualTo(500);
+      assertThat(overflow.body()).contains("\"code\":\"internal_error\"")
+          .doesNotContain("deep internals").doesNotContain("StackOverflowError");
       List<String> marks = db.inTransaction(tx ->
           tx.query("SELECT name FROM marks", rs -> rs.getString(1)));
       assertThat(marks).containsExactly("ok");

@@ -67,5 +67,8 @@ class TenantResourceTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() ->
         SqlResource.of(Memo.class).prefix("/memos/").build())
         .hasMessageContaining("prefix");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        SqlResource.of(Memo.class).idAttribute("text").build())
+        .hasMessageContaining("not unique");
   }
 }
