@@ -85,7 +85,9 @@ final class MigrationOptions {
   }
 
   private MigrationBuilder builder(MigrationSettings settings) {
-    return Migrations.builder().settings(settings).javaRevisionsFrom(classLoader());
+    ClassLoader loader = classLoader();
+    return Migrations.builder().settings(settings).javaRevisionsFrom(loader)
+        .modelClassLoader(loader);
   }
 
   /** A loader over {@code --classpath}; the CLI's own loader when none is given. */

@@ -20,4 +20,11 @@ final class OfflineOptions {
       throw new ParameterException(spec.commandLine(), "--dialect only applies with --sql");
     }
   }
+
+  /** {@code FROM:TO} only makes sense offline, where there is no version table to start from. */
+  void refuseRange(CommandSpec spec, String target) {
+    if (target.contains(":")) {
+      throw new ParameterException(spec.commandLine(), "FROM:TO targets are for --sql only");
+    }
+  }
 }

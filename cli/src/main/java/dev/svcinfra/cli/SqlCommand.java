@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {SqlUrlCommand.class, SqlInitCommand.class, SqlRevisionCommand.class,
         SqlUpgradeCommand.class, SqlDowngradeCommand.class, SqlCurrentCommand.class,
         SqlHeadsCommand.class, SqlBranchesCommand.class, SqlHistoryCommand.class,
-        SqlStampCommand.class, SqlMergeCommand.class})
+        SqlStampCommand.class, SqlMergeCommand.class, SqlCheckCommand.class})
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql downgrade TARGET [--sql]}: undoes revisions, running downgrade sections. */
@@ -30,9 +29,7 @@ final class SqlDowngradeCommand implements Callable<Integer> {
       options.offline(context, offline.dialect).downgradeSql(target, context.out());
       return SvcInfraCli.OK;
     }
-    if (target.contains(":")) {
-      throw new ParameterException(spec.commandLine(), "FROM:TO targets are for --sql only");
-    }
+    offline.refuseRange(spec, target);
     try (MigrationOptions.Session session = options.open(context)) {
       report(context, "downgrade", session.migrations().downgrade(target));
     }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql upgrade [TARGET] [--sql]}: applies revisions under the migration lock. */
@@ -39,9 +38,7 @@ final class SqlUpgradeCommand implements Callable<Integer> {
       options.offline(context, offline.dialect).upgradeSql(target, context.out());
       return SvcInfraCli.OK;
     }
-    if (target.contains(":")) {
-      throw new ParameterException(spec.commandLine(), "FROM:TO targets are for --sql only");
-    }
+    offline.refuseRange(spec, target);
     try (MigrationOptions.Session session = options.open(context)) {
       List<Revision> done = session.migrations().upgrade(target,
           new RunOptions(allowChanged, allowDestructive));

@@ -1,6 +1,9 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.config.MigrationSettings;
+import dev.svcinfra.config.ModelDiscoverySettings;
+import dev.svcinfra.sql.model.ModelRegistry;
+import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -29,6 +32,8 @@ public final class MigrationBuilder {
   Dialect dialect;
   final List<JavaMigration> javaMigrations = new ArrayList<>();
   Set<String> mappedColumns = Set.of();
+  List<Table> models;
+  ClassLoader modelLoader = MigrationBuilder.class.getClassLoader();
   Consumer<String> observer = sql -> { };
   String appliedBy = defaultAppliedBy();
 
@@ -76,6 +81,18 @@ public final class MigrationBuilder {
     return this;
   }
 
+  /** The model tables autogenerate and check compare with (instead of discovering them). */
+  public MigrationBuilder models(List<Table> value) {
+    this.models = List.copyOf(value);
+    return this;
+  }
+
+  /** Where model classes of {@code ALEMBIC_DISCOVER_PACKAGES} are found (a CLI classpath). */
+  public MigrationBuilder modelClassLoader(ClassLoader value) {
+    this.modelLoader = value;
+    return this;
+  }
+
   /** Sees every statement executed online (after it succeeded). */
   public MigrationBuilder statementObserver(Consumer<String> value) {
     this.observer = value;
@@ -98,6 +115,26 @@ public final class MigrationBuilder {
           + "set SQL_URL or pass --database-url (only --sql runs without one)");
     }
     return database;
+  }
+
+  /** Whether models are known without asking: given in code or named by packages. */
+  boolean hasModels() {
+    return models != null || !settings.discoverPackages().isEmpty();
+  }
+
+  /** The model tables: given in code, else discovered in the configured packages. */
+  List<Table> modelTables() {
+    if (models != null) {
+      return models;
+    }
+    if (settings.discoverPackages().isEmpty()) {
+      throw new MigrationException(MigrationException.NO_MODELS,
+          "no models to compare: set ALEMBIC_DISCOVER_PACKAGES (or discover_packages in the "
+              + "migration configuration) and pass --classpath where the classes are");
+    }
+    models = ModelRegistry.discover(ModelDiscoverySettings.of(settings.discoverPackages()),
+        modelLoader).tables();
+    return models;
   }
 
   Dialect dialect() {

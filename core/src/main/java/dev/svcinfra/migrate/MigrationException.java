@@ -39,6 +39,8 @@ public class MigrationException extends SvcInfraException {
   public static final String SCRIPT_LOCATION = "script_location";
   /** The operation needs a database connection but runs offline, or the reverse. */
   public static final String OFFLINE = "migration_offline";
+  /** Autogenerate or check found no model classes to compare. */
+  public static final String NO_MODELS = "no_models";
   /** Autogenerate needs the database at head first. */
   public static final String NOT_AT_HEAD = "database_not_at_head";
 

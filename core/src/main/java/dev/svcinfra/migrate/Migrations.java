@@ -1,6 +1,8 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.config.MigrationSettings;
+import dev.svcinfra.migrate.autogen.AutogenResult;
+import dev.svcinfra.migrate.autogen.Autogenerate;
 import dev.svcinfra.migrate.lint.LintException;
 import dev.svcinfra.migrate.lint.LintFinding;
 import dev.svcinfra.migrate.lint.Linter;
@@ -66,10 +68,31 @@ public final class Migrations {
     return ScriptLocationInit.create(config.settings, overwrite);
   }
 
-  /** {@code sql revision -m MSG}: a new empty revision after the single head (or {@code head}). */
+  /**
+   * {@code sql revision -m MSG [--autogenerate]}: a new revision after the single head (or
+   * {@code request.head()}); with autogenerate, its sections hold what turns the database (which
+   * must be at head) into the models, for each requested dialect.
+   */
   public NewRevision revision(String message, RevisionRequest request) {
-    return new RevisionAuthor(scripts(), lintDialects(request.dialects()))
-        .write(message, request, List.of());
+    RevisionAuthor author = new RevisionAuthor(scripts(), lintDialects(request.dialects()));
+    if (!request.autogenerate()) {
+      return author.write(message, request, List.of(), List.of());
+    }
+    RevisionGraph graph = graph();
+    List<Dialect> dialects = request.dialects().isEmpty()
+        ? List.of(config.dialect()) : request.dialects();
+    AutogenResult result = unlocked(graph, (ctx, c) -> Autogenerate.render(
+        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
+        dialects, config.settings.skipDrops()));
+    return author.write(message, request, result.sections(), result.notes());
+  }
+
+  /** {@code sql check}: the differences between models and database, and drift. */
+  public SchemaDiff check() {
+    RevisionGraph graph = graph();
+    return unlocked(graph, (ctx, c) -> new SchemaDiff(
+        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
+        ctx.drift()));
   }
 
   /** {@code sql merge heads -m MSG} or {@code merge REV1 REV2 -m MSG}. */
@@ -134,12 +157,8 @@ public final class Migrations {
   /** {@code sql current}: applied heads and drift. */
   public MigrationStatus current() {
     RevisionGraph graph = graph();
-    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
-        false, c -> {
-          MigrationContext ctx = context(graph, c);
-          return new MigrationStatus(List.copyOf(ctx.heads()),
-              graph.heads().stream().map(Revision::id).sorted().toList(), ctx.drift());
-        });
+    return unlocked(graph, (ctx, c) -> new MigrationStatus(List.copyOf(ctx.heads()),
+        graph.heads().stream().map(Revision::id).sorted().toList(), ctx.drift()));
   }
 
   /** {@code sql heads}. */
@@ -177,6 +196,13 @@ public final class Migrations {
         true, c -> work.apply(context(graph, c)));
   }
 
+  /** Reads only: no lock, so it never waits behind a running migration. */
+  private <T> T unlocked(RevisionGraph graph,
+      java.util.function.BiFunction<MigrationContext, java.sql.Connection, T> work) {
+    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
+        false, c -> work.apply(context(graph, c), c));
+  }
+
   private MigrationContext context(RevisionGraph graph, java.sql.Connection c) {
     return MigrationContext.online(config.dialect(), new OnlineSink(c, config.observer), graph,
         config.settings.versionTable(), config.appliedBy);
@@ -195,7 +221,11 @@ public final class Migrations {
     if (options.allowDestructive()) {
       return;
     }
-    Linter linter = new Linter(config.dialect(), config.mappedColumns);
+    Set<String> mapped = new java.util.HashSet<>(config.mappedColumns);
+    if (config.hasModels()) {
+      mapped.addAll(ModelComparison.mappedColumns(config.modelTables()));
+    }
+    Linter linter = new Linter(config.dialect(), mapped);
     List<LintFinding> findings = path.stream().flatMap(r -> linter.lint(r).stream()).toList();
     if (!findings.isEmpty()) {
       throw new LintException(findings);

@@ -28,10 +28,6 @@ final class RevisionAuthor {
     this.lintDialects = lintDialects;
   }
 
-  NewRevision write(String message, RevisionRequest request, List<SqlScript.Section> sections) {
-    return write(message, request, sections, List.of());
-  }
-
   NewRevision write(String message, RevisionRequest request, List<SqlScript.Section> sections,
       List<String> notes) {
     requireMessage(message);

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Whether a model default and a reflected default mean the same value. Databases hand defaults
  * back rewritten: PostgreSQL adds casts ({@code 'a'::character varying}), MariaDB quotes and
- * MySQL does not, booleans come back as {@code 1}/{@code 0}, {@code CURRENT_TIMESTAMP} gains a
+ * MySQL does not, DuckDB wraps them in {@code CAST}, booleans come back as {@code 1}/{@code 0}, {@code CURRENT_TIMESTAMP} gains a
  * precision; this compares what is left after undoing those spellings.
  */
 final class DefaultValues {
@@ -22,6 +22,7 @@ final class DefaultValues {
     do {
       before = s;
       s = s.replaceAll("::[a-z ]+(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?$", "").strip();
+      s = s.replaceAll("^cast\\((.*) as [a-z ]+(\\(\\d+(,\\s*\\d+)?\\))?\\)$", "$1").strip();
       if (s.startsWith("(") && s.endsWith(")")) {
         s = s.substring(1, s.length() - 1).strip();
       }
@@ -31,8 +32,8 @@ final class DefaultValues {
       s = s.substring(1, s.length() - 1).replace("''", "'");
     }
     return switch (s) {
-      case "true" -> "1";
-      case "false" -> "0";
+      case "true", "t" -> "1";
+      case "false", "f" -> "0";
       default -> s;
     };
   }

@@ -67,7 +67,9 @@ public final class SchemaComparator {
       }
       matched.add(key(current.schema(), current.name()));
       ops.addAll(new ColumnComparator(dialect).compare(model, current));
-      ops.addAll(new ConstraintComparator().compare(model, current));
+      if (dialect.reflectsIndexes()) {
+        ops.addAll(new ConstraintComparator().compare(model, current));
+      }
     }
     for (Table t : referencedFirst(created)) {
       ops.add(new MigrationOp.CreateTable(t));

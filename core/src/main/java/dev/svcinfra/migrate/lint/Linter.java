@@ -35,7 +35,7 @@ public final class Linter {
       "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME);
   private static final Pattern DROP_COLUMN = Pattern.compile(
       "\\bDROP\\s+(?:COLUMN\\b|(?!CONSTRAINT\\b|INDEX\\b|KEY\\b|DEFAULT\\b|NOT\\b|PRIMARY\\b"
-          + "|FOREIGN\\b|CHECK\\b|PARTITION\\b|IDENTITY\\b|EXPRESSION\\b|SYSTEM\\b)\\w+)");
+          + "|FOREIGN\\b|CHECK\\b|PARTITION\\b|IDENTITY\\b|EXPRESSION\\b|SYSTEM\\b)[`\"\\[]?\\w+)");
   private static final Pattern TYPE_CHANGE = Pattern.compile(
       "\\bALTER\\s+(?:COLUMN\\s+)?\\S+\\s+(?:SET\\s+DATA\\s+)?TYPE\\b|\\bMODIFY\\s+(?:COLUMN\\s+)?"
           + "\\S+\\s+\\w|\\bCHANGE\\s+(?:COLUMN\\s+)?\\S+\\s+\\S+\\s+\\w"

@@ -186,8 +186,8 @@ public final class MigrationContext {
     }
     Set<String> after = graph.headsOf(applied);
     boolean transactional = dialect.supportsTransactionalDdl() && r.body().transactional();
-    sink.comment("Running " + direction.label() + " " + String.join(", ", heads) + " -> "
-        + (after.isEmpty() ? "base" : String.join(", ", after)) + ", " + r.describe());
+    sink.comment("Running " + direction.label() + " " + describe(heads) + " -> " + describe(after)
+        + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
     CountingStep step = new CountingStep(sink, dialect.name());
     long started = System.nanoTime();
     sink.begin(transactional);
@@ -208,6 +208,10 @@ public final class MigrationContext {
     heads = new TreeSet<>(after);
   }
 
+  private static String describe(Set<String> state) {
+    return state.isEmpty() ? "base" : String.join(", ", state);
+  }
+
   private MigrationFailedException failure(Revision r, Direction direction, CountingStep step,
       boolean transactional, Exception e) {
     String statement = step.failedStatement();
@@ -221,13 +225,11 @@ public final class MigrationContext {
     }
     m.append("\n  cause: ").append(e.getMessage());
     if (transactional) {
-      m.append("\n  the step was rolled back; the database is still at ")
-          .append(heads.isEmpty() ? "base" : String.join(", ", heads));
+      m.append("\n  the step was rolled back; the database is still at ").append(describe(heads));
     } else {
       m.append("\n  ").append(dialect.name()).append(" cannot roll DDL back: ")
           .append(step.completed()).append(" statement(s) of this revision ran and stay applied; ")
-          .append("the version table still says ")
-          .append(heads.isEmpty() ? "base" : String.join(", ", heads))
+          .append("the version table still says ").append(describe(heads))
           .append(". Undo or finish them by hand, then run the command again");
     }
     return new MigrationFailedException(m.toString(), r.id(), statement, step.completed(),

@@ -247,6 +247,14 @@ public interface Dialect {
   List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey);
 
   /**
+   * Whether JDBC metadata reports this database's indexes and unique constraints. When it does
+   * not (DuckDB's driver), autogenerate compares tables and columns only and says so.
+   */
+  default boolean reflectsIndexes() {
+    return true;
+  }
+
+  /**
    * Whether a reflected column type is the model's type as this database stores it. By default
    * both render to the same SQL type; databases that forget details (DuckDB keeps no VARCHAR
    * length) compare what they keep.

@@ -1,8 +1,5 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.UniqueConstraint;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
@@ -159,28 +156,9 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
     return model.isText() && reflected.isText() || super.sameColumnType(model, reflected);
   }
 
-  /** A unique constraint on an existing table is a unique index here (same guarantee). */
+  /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */
   @Override
-  public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
-    return List.of(createIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
-  }
-
-  @Override
-  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
-    return List.of(dropIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
-  }
-
-  @Override
-  public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
-    throw new UnsupportedDdlException(name() + " cannot add a foreign key (" + foreignKey.name()
-        + ") to the existing table " + table.qualifiedName() + "; rebuild the table by hand: "
-        + "create the new table, copy the rows, drop the old one, rename");
-  }
-
-  @Override
-  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
-    throw new UnsupportedDdlException(name() + " cannot drop the foreign key "
-        + foreignKey.name() + " of the existing table " + table.qualifiedName()
-        + "; rebuild the table by hand");
+  public boolean reflectsIndexes() {
+    return false;
   }
 }

@@ -1,6 +1,5 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.DatabaseException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,33 +42,17 @@ final class LeaseLock implements MigrationLock {
   public Held acquire(DataSource dataSource, String name, Duration timeout) {
     String table = dialect.quote(tableFor(name));
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-        c.setAutoCommit(true);
-        for (String ddl : dialect.createLeaseTable(tableFor(name))) {
-          st.execute(ddl);
-        }
-      }
-      long pause = 50;
-      while (!tryTake(dataSource, table, name, owner)) {
-        if (System.nanoTime() > deadline) {
-          throw new LockTimeoutException("the migration lock '" + name + "' (a row in "
-              + tableFor(name) + ") is held by another run; waited " + timeout.toSeconds()
-              + " s. Raise ALEMBIC_LOCK_TIMEOUT (seconds) if migrations legitimately take longer; "
-              + "a lease left by a killed process expires after " + TTL.toSeconds() + " s");
-        }
-        Thread.sleep(pause);
-        pause = Math.min(1_000, pause * 2);
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      c.setAutoCommit(true);
+      for (String ddl : dialect.createLeaseTable(tableFor(name))) {
+        st.execute(ddl);
       }
     } catch (SQLException e) {
-      throw new DatabaseException("database_error",
-          "cannot take the migration lock '" + name + "': " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LockTimeoutException("interrupted while waiting for the migration lock '" + name
-          + "'");
+      throw LockWait.failed(name, e);
     }
+    LockWait.until(name, timeout, " (a row in " + tableFor(name) + ")",
+        "a lease left by a killed process expires after " + TTL.toSeconds() + " s",
+        () -> tryTake(dataSource, table, name, owner));
     ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "svc-infra-migration-lease");
       t.setDaemon(true);

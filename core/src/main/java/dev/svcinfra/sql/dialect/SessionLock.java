@@ -1,6 +1,5 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.DatabaseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,34 +53,21 @@ final class SessionLock implements MigrationLock {
 
   @Override
   public Held acquire(DataSource dataSource, String name, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Connection c = null;
+    Connection c;
     try {
       c = dataSource.getConnection();
       c.setAutoCommit(true);
-      long pause = 50;
-      while (!tryLock(c, name)) {
-        if (System.nanoTime() > deadline) {
-          throw new LockTimeoutException("the migration lock '" + name + "' is held by another "
-              + "run; waited " + timeout.toSeconds() + " s. Raise ALEMBIC_LOCK_TIMEOUT (seconds) "
-              + "if migrations legitimately take longer");
-        }
-        Thread.sleep(pause);
-        pause = Math.min(1_000, pause * 2);
-      }
-      Connection held = c;
-      c = null;
-      return () -> release(held, name);
     } catch (SQLException e) {
-      throw new DatabaseException("database_error",
-          "cannot take the migration lock '" + name + "': " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LockTimeoutException("interrupted while waiting for the migration lock '" + name
-          + "'");
-    } finally {
-      closeQuietly(c);
+      throw LockWait.failed(name, e);
     }
+    try {
+      LockWait.until(name, timeout, "", "a lock of a killed process is released with its "
+          + "connection", () -> tryLock(c, name));
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return () -> release(c, name);
   }
 
   private boolean tryLock(Connection c, String name) throws SQLException {
