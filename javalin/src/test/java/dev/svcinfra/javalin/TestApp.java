@@ -1,0 +1,52 @@
+package dev.svcinfra.javalin;
+
+import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.model.TableMapping;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** A Javalin app with the SQL plugin on port 0, and a tiny HTTP client for it. */
+final class TestApp implements AutoCloseable {
+  final Javalin app;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  TestApp(Consumer<SqlPlugin.Config> sql, Consumer<JavalinConfig> more) {
+    this.app = Javalin.create(config -> {
+      config.registerPlugin(new SqlPlugin(sql));
+      more.accept(config);
+    }).start("127.0.0.1", 0);
+  }
+
+  /** Creates the tables of {@code models} in {@code db}. */
+  static void createTables(Database db, Class<?>... models) {
+    db.useTransaction(tx -> {
+      for (Class<?> m : models) {
+        for (String sql : db.dialect().createTableStatements(TableMapping.of(m).table())) {
+          tx.execute(sql);
+        }
+      }
+    });
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+        + path)).timeout(Duration.ofSeconds(30)).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
