@@ -1,6 +1,7 @@
 package dev.svcinfra.migrate.autogen;
 
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
@@ -23,20 +24,24 @@ import java.util.TreeMap;
  * Reads the live schema through JDBC {@link DatabaseMetaData} into {@code sql.model} tables: the
  * connection's own schema (tables without a schema name) plus {@code ALEMBIC_INCLUDE_SCHEMAS}.
  * Unique indexes come back as unique indexes (JDBC does not tell constraints from indexes); the
- * comparator matches them with model unique constraints by their columns.
+ * comparator matches them with model unique constraints by their columns. The dialect then cleans
+ * up each table's columns ({@link Dialect#cleanReflectedColumns}) where its driver reports them
+ * in another spelling than the models'.
  *
  * <pre>{@code
- * List<Table> live = new SchemaReflector(List.of(), Set.of("svc_infra_version")).reflect(c);
+ * List<Table> live = new SchemaReflector(dialect, List.of(), Set.of("svc_infra_version")).reflect(c);
  * }</pre>
  *
  * @since 0.1
  */
 public final class SchemaReflector {
+  private final Dialect dialect;
   private final List<String> extraSchemas;
   private final Set<String> excluded;
 
   /** @param excluded table names (lower case) to leave out: the migration bookkeeping tables */
-  public SchemaReflector(List<String> extraSchemas, Set<String> excluded) {
+  public SchemaReflector(Dialect dialect, List<String> extraSchemas, Set<String> excluded) {
+    this.dialect = dialect;
     this.extraSchemas = List.copyOf(extraSchemas);
     this.excluded = Set.copyOf(excluded);
   }
@@ -87,7 +92,7 @@ public final class SchemaReflector {
     return out;
   }
 
-  private static List<Column> columns(DatabaseMetaData meta, String catalog, String schema,
+  private List<Column> columns(DatabaseMetaData meta, String catalog, String schema,
       String table) throws SQLException {
     List<Column> out = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
@@ -103,7 +108,7 @@ public final class SchemaReflector {
         out.add(col);
       }
     }
-    return out;
+    return dialect.cleanReflectedColumns(meta.getConnection(), schema, table, out);
   }
 
   private static String safe(ResultSet rs, String column) {

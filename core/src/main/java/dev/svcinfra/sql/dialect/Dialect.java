@@ -263,6 +263,21 @@ public interface Dialect {
     return columnTypeSql(model).equalsIgnoreCase(columnTypeSql(reflected));
   }
 
+  /**
+   * Reflection clean-up for autogenerate: the columns JDBC metadata reported for one table,
+   * rewritten where this database or its driver reports what it stores differently from how the
+   * models declare it (a DECIMAL default padded to the column's scale, a JSON column reported as
+   * plain text). Types and defaults that really differ must stay different, so that a real change
+   * is still found. By default the columns are returned as reported.
+   *
+   * @param c the connection the metadata came from, for what the metadata does not tell
+   * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
+   */
+  default List<Column> cleanReflectedColumns(java.sql.Connection c, String schema, String table,
+      List<Column> columns) throws java.sql.SQLException {
+    return columns;
+  }
+
   // ---- DDL over sql.model tables ----------------------------------------------------------
 
   /** This database's SQL type for a portable column type ({@code VARCHAR(320)}, {@code JSONB}). */

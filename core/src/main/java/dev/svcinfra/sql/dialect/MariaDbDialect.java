@@ -1,12 +1,21 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MariaDB through MariaDB Connector/J; SQL as {@link MySqlDialect}.
@@ -77,5 +86,45 @@ public final class MariaDbDialect extends MySqlDialect {
   @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_statement_time = DEFAULT");
+  }
+
+  // ---- reflection clean-up for autogenerate ------------------------------------------------
+
+  /** The CHECK MariaDB adds to a JSON column: {@code json_valid(`doc`)}. */
+  private static final Pattern JSON_CHECK = Pattern.compile("(?i)^\\s*json_valid\\(`((?:[^`]|``)+)`\\)\\s*$");
+
+  /**
+   * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a
+   * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
+   * with that constraint is reported as JSON; one without it stays text, so a real change between
+   * the two is still found. DECIMAL defaults are cleaned up as in MySQL.
+   */
+  @Override
+  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
+      List<Column> columns) throws SQLException {
+    List<Column> cleaned = super.cleanReflectedColumns(c, schema, table, columns);
+    if (cleaned.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
+      return cleaned;
+    }
+    Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    try (PreparedStatement ps = c.prepareStatement("SELECT CHECK_CLAUSE FROM "
+        + "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) "
+        + "AND TABLE_NAME = ?")) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Matcher m = JSON_CHECK.matcher(rs.getString(1));
+          if (m.matches()) {
+            json.add(m.group(1).replace("``", "`"));
+          }
+        }
+      }
+    }
+    return cleaned.stream().map(col -> col.type().kind() == ColumnType.Kind.TEXT
+        && json.contains(col.name())
+        ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),
+            col.defaultSql(), col.identity(), col.comment(), col.previousNames())
+        : col).toList();
   }
 }

@@ -8,6 +8,8 @@ import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -290,6 +292,29 @@ public class MySqlDialect extends StandardDialect {
           : c.withConstraint(m.group(1));
     }
     return c;
+  }
+
+  // ---- reflection clean-up for autogenerate ------------------------------------------------
+
+  /**
+   * The server pads a DECIMAL column's default to the column's scale ({@code DEFAULT 0} on
+   * {@code DECIMAL(19, 2)} reads back as {@code 0.00}); such defaults are given back in their
+   * shortest form ({@code 0}, {@code 1.5}), the way a model writes them.
+   */
+  @Override
+  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
+      List<Column> columns) throws SQLException {
+    return columns.stream().map(col -> col.type().kind() == ColumnType.Kind.DECIMAL
+        ? col.defaultSql().flatMap(MySqlDialect::shortestNumber).map(col::withDefault).orElse(col)
+        : col).toList();
+  }
+
+  /** {@code 0.00} as {@code 0}, {@code 1.50} as {@code 1.5}; empty when not a plain number. */
+  private static java.util.Optional<String> shortestNumber(String sql) {
+    if (!sql.strip().matches("[-+]?\\d+(\\.\\d*)?")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new BigDecimal(sql.strip()).stripTrailingZeros().toPlainString());
   }
 
   // ---- schema changes: MODIFY COLUMN restates the whole column ------------------------------

@@ -4,6 +4,7 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Table;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -210,6 +213,54 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     static int extendedCode(SQLException e) {
       return ((org.sqlite.SQLiteException) e).getResultCode().code;
     }
+  }
+
+  // ---- reflection clean-up for autogenerate ------------------------------------------------
+
+  /** The precision and scale of a declared {@code NUMERIC(19, 2)} / {@code DECIMAL(10)}. */
+  private static final Pattern DECLARED_PRECISION =
+      Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
+
+  /**
+   * SQLite keeps each column's declared type text, but the xerial driver reports a declared
+   * {@code NUMERIC(19, 2)} with a COLUMN_SIZE of 21, which reads as another precision. Precision
+   * and scale of DECIMAL columns are therefore taken from the declared type in
+   * {@code pragma_table_info}, exactly as the revision wrote it.
+   */
+  @Override
+  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
+      List<Column> columns) throws SQLException {
+    if (columns.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
+      return columns;
+    }
+    Map<String, String> declared = new HashMap<>();
+    String sql = schema == null ? "SELECT name, type FROM pragma_table_info(?)"
+        : "SELECT name, type FROM pragma_table_info(?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, table);
+      if (schema != null) {
+        ps.setString(2, schema);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          declared.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+        }
+      }
+    }
+    return columns.stream().map(col -> {
+      String type = declared.get(col.name().toLowerCase(Locale.ROOT));
+      Matcher m = type == null ? null : DECLARED_PRECISION.matcher(type);
+      if (col.type().kind() != ColumnType.Kind.DECIMAL || m == null || !m.find()) {
+        return col;
+      }
+      int precision = Integer.parseInt(m.group(1));
+      int scale = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+      if (precision < 1 || scale > precision) {
+        return col;  // not a type the models can declare; compared as reported
+      }
+      return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
+          col.defaultSql(), col.identity(), col.comment(), col.previousNames());
+    }).toList();
   }
 
   // ---- schema changes: SQLite's ALTER TABLE adds, drops and renames columns, nothing else ----
