@@ -15,7 +15,9 @@ import java.util.Set;
  * Compares one table's columns: added, removed, renamed (a model column naming its previous
  * name), and changed type (asked of the dialect), nullability or default. Primary-key columns are
  * never reported as nullability changes (the key implies NOT NULL; SQLite reports its rowid alias
- * as nullable), and defaults of generated columns are the database's business.
+ * as nullable), and defaults of generated columns are the database's business. Defaults are
+ * compared after the common normalization ({@link DefaultValues}), then by the dialect
+ * ({@code Dialect.sameDefault}) for spellings only its database produces.
  */
 final class ColumnComparator {
   private final Dialect dialect;
@@ -50,7 +52,7 @@ final class ColumnComparator {
       boolean typeDiffers = !dialect.sameColumnType(wanted.type(), have.type());
       boolean nullDiffers = !inKey && wanted.nullable() != have.nullable();
       boolean defaultDiffers = !wanted.identity() && !have.identity()
-          && !DefaultValues.same(wanted.defaultSql(), have.defaultSql());
+          && !sameDefault(wanted, have);
       if (typeDiffers || nullDiffers || defaultDiffers) {
         Column from = new Column(wanted.name(), typeDiffers ? have.type() : wanted.type(),
             nullDiffers ? have.nullable() : wanted.nullable(),
@@ -65,6 +67,15 @@ final class ColumnComparator {
       }
     }
     return ops;
+  }
+
+  /** The common normalization first, then the dialect for what its database rewrites. */
+  private boolean sameDefault(Column wanted, Column have) {
+    if (DefaultValues.same(wanted.defaultSql(), have.defaultSql())) {
+      return true;
+    }
+    return wanted.defaultSql().isPresent() && have.defaultSql().isPresent()
+        && dialect.sameDefault(wanted.type(), wanted.defaultSql().get(), have.defaultSql().get());
   }
 
   private static Column renamed(Column c, String name) {

@@ -264,10 +264,20 @@ public interface Dialect {
   }
 
   /**
+   * Whether a reflected default is the model's default as this database stores it, asked when
+   * their spellings still differ after the common normalization (casts, quotes, {@code TRUE} as
+   * {@code 1}). By default they differ; a database that rewrites defaults in its own way (MySQL
+   * pads DECIMAL defaults to the column's scale) answers for what it rewrites, and only for that.
+   */
+  default boolean sameDefault(ColumnType type, String model, String reflected) {
+    return false;
+  }
+
+  /**
    * Reflection clean-up for autogenerate: the columns JDBC metadata reported for one table,
    * rewritten where this database or its driver reports what it stores differently from how the
-   * models declare it (a DECIMAL default padded to the column's scale, a JSON column reported as
-   * plain text). Types and defaults that really differ must stay different, so that a real change
+   * models declare it (a DECIMAL precision misread by the driver, a JSON column reported as plain
+   * text). Types and defaults that really differ must stay different, so that a real change
    * is still found. By default the columns are returned as reported.
    *
    * @param c the connection the metadata came from, for what the metadata does not tell

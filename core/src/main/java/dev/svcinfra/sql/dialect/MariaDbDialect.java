@@ -97,14 +97,13 @@ public final class MariaDbDialect extends MySqlDialect {
    * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a
    * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
    * with that constraint is reported as JSON; one without it stays text, so a real change between
-   * the two is still found. DECIMAL defaults are cleaned up as in MySQL.
+   * the two is still found.
    */
   @Override
   public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
       List<Column> columns) throws SQLException {
-    List<Column> cleaned = super.cleanReflectedColumns(c, schema, table, columns);
-    if (cleaned.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
-      return cleaned;
+    if (columns.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
+      return columns;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     try (PreparedStatement ps = c.prepareStatement("SELECT CHECK_CLAUSE FROM "
@@ -121,7 +120,7 @@ public final class MariaDbDialect extends MySqlDialect {
         }
       }
     }
-    return cleaned.stream().map(col -> col.type().kind() == ColumnType.Kind.TEXT
+    return columns.stream().map(col -> col.type().kind() == ColumnType.Kind.TEXT
         && json.contains(col.name())
         ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),
             col.defaultSql(), col.identity(), col.comment(), col.previousNames())

@@ -9,7 +9,6 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -298,23 +298,23 @@ public class MySqlDialect extends StandardDialect {
 
   /**
    * The server pads a DECIMAL column's default to the column's scale ({@code DEFAULT 0} on
-   * {@code DECIMAL(19, 2)} reads back as {@code 0.00}); such defaults are given back in their
-   * shortest form ({@code 0}, {@code 1.5}), the way a model writes them.
+   * {@code DECIMAL(19, 2)} reads back as {@code 0.00}), so DECIMAL defaults that are plain numbers
+   * are compared by value: {@code 0} and {@code 0.00} are the same default, {@code 0} and
+   * {@code 5} are not.
    */
   @Override
-  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
-      List<Column> columns) throws SQLException {
-    return columns.stream().map(col -> col.type().kind() == ColumnType.Kind.DECIMAL
-        ? col.defaultSql().flatMap(MySqlDialect::shortestNumber).map(col::withDefault).orElse(col)
-        : col).toList();
+  public boolean sameDefault(ColumnType type, String model, String reflected) {
+    if (type.kind() != ColumnType.Kind.DECIMAL) {
+      return false;
+    }
+    return plainNumber(model).flatMap(m -> plainNumber(reflected).map(r -> m.compareTo(r) == 0))
+        .orElse(false);
   }
 
-  /** {@code 0.00} as {@code 0}, {@code 1.50} as {@code 1.5}; empty when not a plain number. */
-  private static java.util.Optional<String> shortestNumber(String sql) {
-    if (!sql.strip().matches("[-+]?\\d+(\\.\\d*)?")) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(new BigDecimal(sql.strip()).stripTrailingZeros().toPlainString());
+  private static Optional<BigDecimal> plainNumber(String sql) {
+    String s = sql.strip();
+    return s.matches("[-+]?\\d+(\\.\\d*)?|[-+]?\\.\\d+")
+        ? Optional.of(new BigDecimal(s)) : Optional.empty();
   }
 
   // ---- schema changes: MODIFY COLUMN restates the whole column ------------------------------
