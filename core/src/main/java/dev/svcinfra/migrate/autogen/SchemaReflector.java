@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * connection's own schema (tables without a schema name) plus {@code ALEMBIC_INCLUDE_SCHEMAS}.
  * Unique indexes come back as unique indexes (JDBC does not tell constraints from indexes); the
  * comparator matches them with model unique constraints by their columns. The dialect then cleans
- * up each table's columns ({@link Dialect#cleanReflectedColumns}) where its driver reports them
- * in another spelling than the models'.
+ * up each table ({@link Dialect#cleanReflectedTable}) where its database or driver reports it
+ * otherwise than the models declare it.
  *
  * <pre>{@code
  * List<Table> live = new SchemaReflector(dialect, List.of(), Set.of("svc_infra_version")).reflect(c);
@@ -86,13 +86,14 @@ public final class SchemaReflector {
       Table t = Table.named(name).withSchema(label.orElse(null))
           .withColumns(columns(meta, catalog, schema, name))
           .withPrimaryKey(primaryKey(meta, catalog, schema, name));
-      out.add(t.withIndexes(indexes(meta, catalog, schema, name, t.primaryKey()))
-          .withForeignKeys(foreignKeys(meta, catalog, schema, name)));
+      t = t.withIndexes(indexes(meta, catalog, schema, name, t.primaryKey()))
+          .withForeignKeys(foreignKeys(meta, catalog, schema, name));
+      out.add(dialect.cleanReflectedTable(c, schema, t));
     }
     return out;
   }
 
-  private List<Column> columns(DatabaseMetaData meta, String catalog, String schema,
+  private static List<Column> columns(DatabaseMetaData meta, String catalog, String schema,
       String table) throws SQLException {
     List<Column> out = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
@@ -108,7 +109,7 @@ public final class SchemaReflector {
         out.add(col);
       }
     }
-    return dialect.cleanReflectedColumns(meta.getConnection(), schema, table, out);
+    return out;
   }
 
   private static String safe(ResultSet rs, String column) {

@@ -274,18 +274,18 @@ public interface Dialect {
   }
 
   /**
-   * Reflection clean-up for autogenerate: the columns JDBC metadata reported for one table,
-   * rewritten where this database or its driver reports what it stores differently from how the
-   * models declare it (a DECIMAL precision misread by the driver, a JSON column reported as plain
-   * text). Types and defaults that really differ must stay different, so that a real change
-   * is still found. By default the columns are returned as reported.
+   * Reflection clean-up for autogenerate: one table as JDBC metadata reported it, rewritten where
+   * this database or its driver reports what it stores otherwise than the models declare it (a
+   * DECIMAL precision misread by the driver, a JSON column reported as plain text, an index the
+   * database created on its own). Whatever really differs must stay different, so that a real
+   * change is still found. By default the table is returned as reported.
    *
    * @param c the connection the metadata came from, for what the metadata does not tell
    * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
    */
-  default List<Column> cleanReflectedColumns(java.sql.Connection c, String schema, String table,
-      List<Column> columns) throws java.sql.SQLException {
-    return columns;
+  default Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
+      throws java.sql.SQLException {
+    return table;
   }
 
   // ---- DDL over sql.model tables ----------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,20 +98,21 @@ public final class MariaDbDialect extends MySqlDialect {
    * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a
    * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
    * with that constraint is reported as JSON; one without it stays text, so a real change between
-   * the two is still found.
+   * the two is still found. Indexes are cleaned up as in MySQL.
    */
   @Override
-  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
-      List<Column> columns) throws SQLException {
-    if (columns.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
-      return columns;
+  public Table cleanReflectedTable(Connection c, String schema, Table reflected)
+      throws SQLException {
+    Table table = super.cleanReflectedTable(c, schema, reflected);
+    if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
+      return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     try (PreparedStatement ps = c.prepareStatement("SELECT CHECK_CLAUSE FROM "
         + "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) "
         + "AND TABLE_NAME = ?")) {
       ps.setString(1, schema);
-      ps.setString(2, table);
+      ps.setString(2, table.name());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Matcher m = JSON_CHECK.matcher(rs.getString(1));
@@ -120,10 +122,10 @@ public final class MariaDbDialect extends MySqlDialect {
         }
       }
     }
-    return columns.stream().map(col -> col.type().kind() == ColumnType.Kind.TEXT
-        && json.contains(col.name())
-        ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),
-            col.defaultSql(), col.identity(), col.comment(), col.previousNames())
-        : col).toList();
+    return table.withColumns(table.columns().stream().map(col ->
+        col.type().kind() == ColumnType.Kind.TEXT && json.contains(col.name())
+            ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),
+                col.defaultSql(), col.identity(), col.comment(), col.previousNames())
+            : col).toList());
   }
 }

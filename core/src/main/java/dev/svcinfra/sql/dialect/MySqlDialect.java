@@ -297,6 +297,19 @@ public class MySqlDialect extends StandardDialect {
   // ---- reflection clean-up for autogenerate ------------------------------------------------
 
   /**
+   * InnoDB creates an index for a foreign key whose columns no index covers yet, named after the
+   * constraint; the models declare the foreign key, not that index, so it is left out. An index
+   * of another name or on other columns is kept.
+   */
+  @Override
+  public Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
+      throws SQLException {
+    return table.withIndexes(table.indexes().stream().filter(ix -> ix.unique()
+        || table.foreignKeys().stream().noneMatch(fk -> fk.name().equalsIgnoreCase(ix.name())
+            && fk.columns().equals(ix.columns()))).toList());
+  }
+
+  /**
    * The server pads a DECIMAL column's default to the column's scale ({@code DEFAULT 0} on
    * {@code DECIMAL(19, 2)} reads back as {@code 0.00}), so DECIMAL defaults that are plain numbers
    * are compared by value: {@code 0} and {@code 0.00} are the same default, {@code 0} and

@@ -228,16 +228,16 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    * {@code pragma_table_info}, exactly as the revision wrote it.
    */
   @Override
-  public List<Column> cleanReflectedColumns(Connection c, String schema, String table,
-      List<Column> columns) throws SQLException {
-    if (columns.stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
-      return columns;
+  public Table cleanReflectedTable(Connection c, String schema, Table table)
+      throws SQLException {
+    if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
+      return table;
     }
     Map<String, String> declared = new HashMap<>();
     String sql = schema == null ? "SELECT name, type FROM pragma_table_info(?)"
         : "SELECT name, type FROM pragma_table_info(?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, table);
+      ps.setString(1, table.name());
       if (schema != null) {
         ps.setString(2, schema);
       }
@@ -247,7 +247,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
         }
       }
     }
-    return columns.stream().map(col -> {
+    return table.withColumns(table.columns().stream().map(col -> {
       String type = declared.get(col.name().toLowerCase(Locale.ROOT));
       Matcher m = type == null ? null : DECLARED_PRECISION.matcher(type);
       if (col.type().kind() != ColumnType.Kind.DECIMAL || m == null || !m.find()) {
@@ -260,7 +260,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       }
       return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
           col.defaultSql(), col.identity(), col.comment(), col.previousNames());
-    }).toList();
+    }).toList());
   }
 
   // ---- schema changes: SQLite's ALTER TABLE adds, drops and renames columns, nothing else ----
