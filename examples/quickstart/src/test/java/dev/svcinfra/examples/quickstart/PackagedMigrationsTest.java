@@ -10,6 +10,7 @@ import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,15 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The packaged revision applies on every database the quickstart supports, is recorded (a second
- * upgrade does nothing), downgrades cleanly (upgrading again recreates the tables), and on
- * PostgreSQL builds exactly the models' schema ({@code sql check} is clean).
+ * upgrade does nothing), downgrades cleanly (upgrading again recreates the tables), and builds
+ * exactly the models' schema on each of them ({@code sql check} is clean).
  */
 class PackagedMigrationsTest {
   @TempDir
   static Path dir;
 
+  /** Each call hands out new, empty databases. */
   static Stream<String> databases() {
-    return Stream.of("sqlite:///" + dir.resolve("check.db").toAbsolutePath(),
+    return Stream.of("sqlite:///" + dir.resolve(UUID.randomUUID() + ".db").toAbsolutePath(),
         TestServices.newPostgresDatabase(), TestServices.newMariadbDatabase());
   }
 
@@ -46,10 +48,11 @@ class PackagedMigrationsTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
-  void postgresSchemaMatchesTheModels() {
-    try (Database db = Database.open(TestServices.newPostgresDatabase())) {
-      ClasspathMigrations.upgrade(db);
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theUpgradedSchemaMatchesTheModels(String url) {
+    try (Database db = Database.open(url)) {
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
       SchemaDiff diff = ClasspathMigrations.withScripts(location -> migrations(db, location).check());
       assertThat(diff.differences()).isEmpty();
       assertThat(diff.clean()).isTrue();
