@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,41 @@ class AutogenerateRoundTripTest {
         next.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));
         assertThat(differences(next)).isEmpty();
       }
+    }
+  }
+
+  /** The same table, written by hand in each database's own spellings. */
+  static final Map<TestDatabases, String> HAND_WRITTEN = Map.of(
+      TestDatabases.MARIADB, "CREATE TABLE ledger (id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+          + "flag TINYINT(1) NOT NULL DEFAULT 1, amount DECIMAL(19,2) NOT NULL DEFAULT '0.00', "
+          + "booked DATETIME(6) NOT NULL DEFAULT NOW(6), ref CHAR(36), doc JSON, "
+          + "note VARCHAR(40) DEFAULT 'n/a')",
+      TestDatabases.SQLITE, "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+          + "flag BOOLEAN NOT NULL DEFAULT 1, amount NUMERIC(19,2) NOT NULL DEFAULT 0, "
+          + "booked TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, ref CHAR(36), doc TEXT, "
+          + "note VARCHAR(40) DEFAULT 'n/a')");
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabases.class, names = {"MARIADB", "SQLITE"})
+  void aHandWrittenTableInTheDatabasesOwnSpellingsChecksClean(TestDatabases kind)
+      throws Exception {
+    Path dir = Scripts.newLocation();
+    Scripts.write(dir, "0000000000a1", "", HAND_WRITTEN.get(kind), "DROP TABLE ledger");
+    Table ledger = Table.named("ledger").withColumns(List.of(
+            Column.of("id", ColumnType.of(Kind.INTEGER)).asIdentity(),
+            Column.of("flag", ColumnType.of(Kind.BOOLEAN)).notNull().withDefault("TRUE"),
+            Column.of("amount", ColumnType.decimal(19, 2)).notNull().withDefault("0"),
+            Column.of("booked", ColumnType.of(Kind.TIMESTAMP)).notNull()
+                .withDefault("CURRENT_TIMESTAMP"),
+            Column.of("ref", ColumnType.of(Kind.UUID)),
+            Column.of("doc", ColumnType.of(Kind.JSON)),
+            Column.of("note", ColumnType.string(40)).withDefault("'n/a'")))
+        .withPrimaryKey(List.of("id"));
+    try (Database db = Database.open(kind.newUrl())) {
+      Migrations m = Migrations.builder().database(db).scriptLocation(dir)
+          .models(List.of(ledger)).build();
+      m.upgrade();
+      assertThat(differences(m)).isEmpty();
     }
   }
 }
