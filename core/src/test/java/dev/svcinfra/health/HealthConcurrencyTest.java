@@ -95,8 +95,12 @@ class HealthConcurrencyTest {
     assertThat(invocations).hasValue(1);
 
     release.countDown();
+    // The first healthy answer may be the released run itself, shared with the caller; what
+    // matters is that once it has returned, every check starts a fresh run again.
     waitFor(() -> registry.checkOne("stuck").status() == HealthStatus.HEALTHY);
-    assertThat(invocations).hasValue(2);
+    int before = invocations.get();
+    assertThat(registry.checkOne("stuck").status()).isEqualTo(HealthStatus.HEALTHY);
+    assertThat(invocations).hasValue(before + 1);
   }
 
   private static void awaitIgnoringInterrupts(CountDownLatch latch) {
