@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MongoResourceTest {
   private static MongoServer server;
   private static MongoClient client;
-  private MongoApp app;
+  private TestApp app;
   private MongoDatabase db;
 
   @BeforeAll
@@ -50,9 +50,9 @@ class MongoResourceTest {
     }
   }
 
-  private MongoApp start(Consumer<MongoPlugin.Config> more, MongoResource... resources) {
+  private TestApp start(Consumer<MongoPlugin.Config> more, MongoResource... resources) {
     db = client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
-    app = new MongoApp(mongo -> {
+    app = TestApp.mongo(mongo -> {
       mongo.database = db;
       for (MongoResource r : resources) {
         mongo.resource(r);
