@@ -36,7 +36,7 @@ final class ModelSchemas {
     return object(resource.schema.update(), false);
   }
 
-  ObjectNode page(ObjectNode itemRef) {
+  static ObjectNode page(ObjectNode itemRef) {
     ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
     ObjectNode p = s.putObject("properties");
     p.putObject("total").put("type", "integer").put("minimum", 0);

@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,58 +32,73 @@ final class OpenApiDocument {
 
   void add(SqlResource<?> r) {
     ModelSchemas s = new ModelSchemas(r);
-    schemas.set(r.name, s.read());
-    schemas.set(r.name + "Create", s.create());
-    schemas.set(r.name + "Update", s.update());
-    schemas.set(r.name + "Page", s.page(ref(r.name)));
-    String tag = r.tags.get(0);
+    add(new Described(r.name, r.prefix, r.tags, r.tenantScoped(), r.repository().orderFields(),
+        r.repository().searchFields(), r.defaultOrder, ModelSchemas.columnSchema(r.idColumn, false),
+        s.read(), s.create(), s.update(), "row", "% and _ match literally"));
+  }
 
-    ObjectNode collection = paths.putObject(r.prefix);
+  /**
+   * What the document needs to know of a resource, whatever stores it: names, routes, the
+   * list parameters' allowlists and the three body schemas.
+   */
+  record Described(String name, String prefix, List<String> tags, boolean tenantScoped,
+      Collection<String> orderFields, Collection<String> searchFields, List<String> defaultOrder,
+      ObjectNode idSchema, ObjectNode read, ObjectNode create, ObjectNode update, String noun,
+      String literalNote) {}
+
+  void add(Described r) {
+    schemas.set(r.name(), r.read());
+    schemas.set(r.name() + "Create", r.create());
+    schemas.set(r.name() + "Update", r.update());
+    schemas.set(r.name() + "Page", ModelSchemas.page(ref(r.name())));
+    String tag = r.tags().get(0);
+
+    ObjectNode collection = paths.putObject(r.prefix());
     ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
     ArrayNode params = list.withArray("parameters");
     params.add(query("limit", "Page size, 1..1000.", integer(1, ListQuery.MAX_LIMIT)
         .put("default", ListQuery.DEFAULT_LIMIT)));
     params.add(query("offset", "Rows to skip.", integer(0, null).put("default", 0)));
     params.add(query("order_by", "Comma-separated fields, '-' for descending. Allowed: "
-        + String.join(", ", r.repository().orderFields().stream().sorted().toList())
-        + (r.defaultOrder.isEmpty() ? "" : ". Default: " + String.join(",", r.defaultOrder)),
+        + String.join(", ", r.orderFields().stream().sorted().toList())
+        + (r.defaultOrder().isEmpty() ? "" : ". Default: " + String.join(",", r.defaultOrder())),
         string()));
-    params.add(query("q", "Case-insensitive text contained in a search field; % and _ match "
-        + "literally.", string()));
+    params.add(query("q", "Case-insensitive text contained in a search field; " + r.literalNote()
+        + ".", string()));
     params.add(query("fields", "Comma-separated search fields q looks in. Allowed: "
-        + String.join(", ", r.repository().searchFields().stream().sorted().toList()), string()));
+        + String.join(", ", r.searchFields().stream().sorted().toList()), string()));
     params.add(query("cursor", "Keyset paging: empty for the first slice, then next_cursor.",
         string()));
-    respond(list, "200", "A page of " + tag, ref(r.name + "Page"));
+    respond(list, "200", "A page of " + tag, ref(r.name() + "Page"));
     problems(list, 422);
 
     ObjectNode create = operation(collection, "post", r, "Create one of " + tag, "create_" + tag);
-    body(create, r.name + "Create");
-    respond(create, "201", "Created", ref(r.name));
+    body(create, r.name() + "Create");
+    respond(create, "201", "Created", ref(r.name()));
     problems(create, 409, 413, 422);
 
-    ObjectNode item = paths.putObject(r.prefix + "/{id}");
+    ObjectNode item = paths.putObject(r.prefix() + "/{id}");
     ObjectNode idParam = JsonCodec.MAPPER.createObjectNode().put("name", "id").put("in", "path")
         .put("required", true);
-    idParam.set("schema", ModelSchemas.columnSchema(r.idColumn, false));
+    idParam.set("schema", r.idSchema());
     item.putArray("parameters").add(idParam);
     ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
-    respond(get, "200", "The row", ref(r.name));
+    respond(get, "200", "The " + r.noun(), ref(r.name()));
     problems(get, 404);
     ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + tag);
-    body(patch, r.name + "Update");
-    respond(patch, "200", "The changed row", ref(r.name));
+    body(patch, r.name() + "Update");
+    respond(patch, "200", "The changed " + r.noun(), ref(r.name()));
     problems(patch, 404, 409, 413, 422);
     ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + tag);
     delete.with("responses").putObject("204").put("description", "Deleted");
     problems(delete, 404);
   }
 
-  private ObjectNode operation(ObjectNode path, String method, SqlResource<?> r, String summary,
+  private ObjectNode operation(ObjectNode path, String method, Described r, String summary,
       String id) {
     ObjectNode op = path.putObject(method);
     ArrayNode tags = op.putArray("tags");
-    r.tags.forEach(tags::add);
+    r.tags().forEach(tags::add);
     op.put("summary", summary).put("operationId", id.replace('-', '_'));
     if (r.tenantScoped()) {
       ObjectNode h = op.withArray("parameters").addObject().put("name", tenantHeader)

@@ -41,16 +41,21 @@ final class ProblemMapper {
     } else if (e instanceof RequestRejectedException r) {
       Problem.write(ctx, r.status(), e.code(), e.getMessage(), null);
     } else if (e instanceof DatabaseUnavailableException || e instanceof StatementTimeoutException) {
-      // The full message names the server; it goes to the log, the client gets the reason.
-      LOG.warn("request {} {} failed: {} [{}]", ctx.method(), ctx.path(), e.getMessage(),
-          RequestIds.of(ctx));
-      ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
-      Problem.write(ctx, 503, e.code(), e instanceof StatementTimeoutException
+      unavailable(e, ctx, e instanceof StatementTimeoutException
           ? "the database did not answer in time; retry later"
-          : "the database is unavailable or busy; retry later", null);
+          : "the database is unavailable or busy; retry later");
     } else {
       unexpected(e, ctx);
     }
+  }
+
+  /** A 503 with {@code Retry-After} and a generic {@code detail}; the full message is logged. */
+  void unavailable(SvcInfraException e, Context ctx, String detail) {
+    // The full message names the server; it goes to the log, the client gets the reason.
+    LOG.warn("request {} {} failed: {} [{}]", ctx.method(), ctx.path(), e.getMessage(),
+        RequestIds.of(ctx));
+    ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
+    Problem.write(ctx, 503, e.code(), detail, null);
   }
 
   void http(HttpResponseException e, Context ctx) {

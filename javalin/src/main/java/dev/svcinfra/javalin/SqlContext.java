@@ -29,9 +29,6 @@ record SqlContext(Database database, TransactionOptions options, TenantResolver 
 
   /** The request's tenant, or a 400 {@code tenant_context_missing}. */
   String tenant(Context ctx) {
-    return tenants.resolve(ctx).map(String::trim).filter(t -> !t.isEmpty())
-        .orElseThrow(() -> new RequestRejectedException(400,
-            RequestRejectedException.TENANT_CONTEXT_MISSING,
-            "this resource is tenant-scoped and the request names no tenant"));
+    return tenants.require(ctx);
   }
 }

@@ -1,6 +1,5 @@
 package dev.svcinfra.javalin;
 
-import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.StatementLogSettings;
@@ -10,7 +9,6 @@ import dev.svcinfra.sql.TransactionOptions;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import io.javalin.plugin.Plugin;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,17 +101,9 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
       state.events.serverStopped(db::close);
     }
 
-    // A known path with the wrong method is a 405, not a 404: clients learn the route exists.
-    state.http.prefer405over404 = true;
-    ProblemMapper problems = new ProblemMapper(c.retryAfterSeconds);
-    state.routes.before(RequestIds::assign);
-    state.routes.exception(SvcInfraException.class, problems::svcInfra);
-    state.routes.exception(HttpResponseException.class, problems::http);
-    state.routes.exception(Exception.class, problems::unexpected);
-    state.router.javaLangErrorHandler(problems::error);
-    ErrorPages.install(state);
-
-    OpenApiDocument openApi = new OpenApiDocument(c.title, c.version, c.tenantHeader);
+    ErrorResponses.install(state, c.retryAfterSeconds);
+    OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
+        c.openApiPath, c.docsPath);
     List<String> prefixes = new ArrayList<>();
     for (SqlResource<?> r : c.resources) {
       if (prefixes.contains(r.prefix)) {
@@ -126,15 +116,7 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     if (c.healthPath != null) {
       state.routes.get(c.healthPath, new SqlHealthHandler(db, c.healthTimeout)::handle);
     }
-    if (c.openApiPath != null) {
-      c.openApi.accept(openApi.root());
-      String document = JsonCodec.write(openApi.root());
-      state.routes.get(c.openApiPath, ctx -> ctx.contentType("application/json").result(document));
-      if (c.docsPath != null) {
-        state.staticFiles.enableWebjars();
-        state.routes.get(c.docsPath, new SwaggerUiPage(c.title, c.openApiPath)::serve);
-      }
-    }
+    c.openApi.accept(openApi.root());
     LOG.info("sql plugin: {} resource(s) {} on {}", c.resources.size(), prefixes, db);
   }
 

@@ -22,6 +22,14 @@ public interface TenantResolver {
   /** The request's tenant, if it names one. */
   Optional<String> resolve(Context ctx);
 
+  /** The request's tenant, trimmed, or a 400 {@code tenant_context_missing}. */
+  default String require(Context ctx) {
+    return resolve(ctx).map(String::trim).filter(t -> !t.isEmpty())
+        .orElseThrow(() -> new RequestRejectedException(400,
+            RequestRejectedException.TENANT_CONTEXT_MISSING,
+            "this resource is tenant-scoped and the request names no tenant"));
+  }
+
   /** Reads the tenant from a request header. */
   static TenantResolver header(String name) {
     return ctx -> Optional.ofNullable(ctx.header(name));

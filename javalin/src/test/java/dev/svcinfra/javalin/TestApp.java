@@ -11,16 +11,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** A Javalin app with the SQL plugin on port 0, and a tiny HTTP client for it. */
+/** A Javalin app with the SQL (or Mongo) plugin on port 0, and a tiny HTTP client for it. */
 final class TestApp implements AutoCloseable {
   final Javalin app;
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestApp(Consumer<SqlPlugin.Config> sql, Consumer<JavalinConfig> more) {
-    this.app = Javalin.create(config -> {
+    this(Javalin.create(config -> {
       config.registerPlugin(new SqlPlugin(sql));
       more.accept(config);
-    }).start("127.0.0.1", 0);
+    }));
+  }
+
+  private TestApp(Javalin created) {
+    this.app = created.start("127.0.0.1", 0);
+  }
+
+  /** An app with the Mongo plugin only. */
+  static TestApp mongo(Consumer<MongoPlugin.Config> mongo) {
+    return new TestApp(Javalin.create(config -> config.registerPlugin(new MongoPlugin(mongo))));
   }
 
   /** Creates the tables of {@code models} in {@code db}. */

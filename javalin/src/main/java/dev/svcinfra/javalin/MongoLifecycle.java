@@ -1,0 +1,35 @@
+package dev.svcinfra.javalin;
+
+import dev.svcinfra.config.MongoSettings;
+import dev.svcinfra.mongo.Mongo;
+import io.javalin.config.EventConfig;
+import java.util.Objects;
+
+/**
+ * Ties the process-wide MongoDB client ({@link Mongo}) to a Javalin server: {@code initMongo}
+ * when the server starts, {@code closeMongo} when it has stopped. It adds listeners next to the
+ * app's own, never replacing them; a client that cannot be created fails the start.
+ *
+ * <pre>{@code
+ * Javalin app = Javalin.create(config -> MongoLifecycle.install(config.events,
+ *     MongoSettings.from(Env.system())));
+ * }</pre>
+ *
+ * <p>Listeners run in registration order: the app's {@code serverStarted} listeners (and
+ * {@code serverStarting} ones registered after this call) see an open client; its
+ * {@code serverStopping} listeners still do.
+ *
+ * @since 0.1
+ */
+public final class MongoLifecycle {
+  private MongoLifecycle() {}
+
+  /** Opens the client on start and closes it once the server has stopped. */
+  public static void install(EventConfig events, MongoSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    events.serverStarting(() -> Mongo.initMongo(settings));
+    events.serverStopped(Mongo::closeMongo);
+    // A start that fails after the client opened (a busy port) must not leave it open.
+    events.serverStartFailed(Mongo::closeMongo);
+  }
+}
