@@ -26,8 +26,18 @@ public final class MongoLifecycle {
 
   /** Opens the client on start and closes it once the server has stopped. */
   public static void install(EventConfig events, MongoSettings settings) {
+    install(events, settings, database -> { });
+  }
+
+  /**
+   * As {@link #install(EventConfig, MongoSettings)}, then hands the opened database to
+   * {@code onOpen} in the same listener: Javalin promises no order between two listeners of one
+   * event, so work that needs the client must not sit in a listener of its own.
+   */
+  public static void install(EventConfig events, MongoSettings settings,
+      java.util.function.Consumer<com.mongodb.client.MongoDatabase> onOpen) {
     Objects.requireNonNull(settings, "settings");
-    events.serverStarting(() -> Mongo.initMongo(settings));
+    events.serverStarting(() -> onOpen.accept(Mongo.initMongo(settings)));
     events.serverStopped(Mongo::closeMongo);
     // A start that fails after the client opened (a busy port) must not leave it open.
     events.serverStartFailed(Mongo::closeMongo);

@@ -85,10 +85,6 @@ public final class MongoPlugin extends Plugin<MongoPlugin.Config> {
     }
     MongoDatabase fixed = c.database;
     Supplier<MongoDatabase> database = fixed != null ? () -> fixed : Mongo::acquireDb;
-    if (c.settings != null) {
-      MongoLifecycle.install(state.events, c.settings);
-    }
-
     ProblemMapper problems = ErrorResponses.install(state, c.retryAfterSeconds);
     state.routes.exception(MongoStoreException.class, new MongoProblems(problems)::handle);
     OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
@@ -108,7 +104,8 @@ public final class MongoPlugin extends Plugin<MongoPlugin.Config> {
     if (fixed != null) {
       c.resources.forEach(r -> r.repository(fixed));
     } else if (c.settings != null) {
-      state.events.serverStarting(() -> c.resources.forEach(r -> r.repository(Mongo.acquireDb())));
+      MongoLifecycle.install(state.events, c.settings,
+          opened -> c.resources.forEach(r -> r.repository(opened)));
     }
     LOG.info("mongo plugin: {} resource(s) {}", c.resources.size(), prefixes);
   }
