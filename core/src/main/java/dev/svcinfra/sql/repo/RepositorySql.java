@@ -1,12 +1,16 @@
 package dev.svcinfra.sql.repo;
 
 import dev.svcinfra.sql.RowMapper;
+import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The SQL of one repository for one dialect: quoted names and the column list computed once,
@@ -24,6 +28,8 @@ final class RepositorySql<T> {
   /** {@code SELECT .. WHERE id = ? [AND live]}: the most frequent query, built once. */
   final String selectLiveById;
   private final MappedColumn[] columns;
+  private final TextCache inserts = new TextCache();
+  private final TextCache updates = new TextCache();
 
   RepositorySql(Dialect dialect, TableMapping<T> mapping) {
     this.dialect = dialect;
@@ -44,6 +50,59 @@ final class RepositorySql<T> {
       }
       return mapping.newInstance(values);
     };
+  }
+
+  /** INSERT text for the columns in {@code values} (in column order), built once per column set. */
+  String insert(Set<MappedColumn> values) {
+    return inserts.get(values, () -> dialect.insertStatement(table,
+        values.stream().map(c -> dialect.quote(c.name())).toList(), quotedColumns));
+  }
+
+  /**
+   * {@code UPDATE .. SET <set>[, updated_at = ?][, version = version + 1] WHERE id = ? AND live
+   * AND scope [AND version = ?]}, returning the row where the dialect can.
+   */
+  SqlStatement updateById(Map<MappedColumn, Object> set, Object updatedNow, Object id,
+      Map<MappedColumn, Object> scope, Object expectedVersion) {
+    List<Object> binds = new ArrayList<>();
+    List<ColumnType> types = new ArrayList<>();
+    for (Map.Entry<MappedColumn, Object> e : set.entrySet()) {
+      binds.add(e.getKey().toDatabase(e.getValue()));
+      types.add(e.getKey().type());
+    }
+    mapping.updatedAt().ifPresent(u -> {
+      binds.add(u.toDatabase(updatedNow));
+      types.add(u.type());
+    });
+    Conditions c = new Conditions("");
+    byId(c, id);
+    live(c);
+    scope(c, scope);
+    mapping.version().filter(v -> expectedVersion != null).ifPresent(v ->
+        c.and(dialect.quote(v.name()) + " = ?").value(v.toDatabase(expectedVersion), v.type()));
+    binds.addAll(c.values());
+    types.addAll(c.types());
+    Supplier<String> text = () -> dialect.updateStatement(table, assignments(set.keySet()),
+        c.predicates(), quotedColumns);
+    // The WHERE clause varies with the scope; only unscoped updates share cached text.
+    String sql = scope.isEmpty() ? updates.get(set.keySet(), expectedVersion != null, text)
+        : text.get();
+    return new SqlStatement(sql, binds.toArray(), types.toArray(new ColumnType[0]),
+        mapping.table());
+  }
+
+  /** {@code a = ?, b = ?[, updated_at = ?][, version = version + 1]}. */
+  private String assignments(Set<MappedColumn> set) {
+    StringBuilder sql = new StringBuilder();
+    for (MappedColumn c : set) {
+      sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(c.name())).append(" = ?");
+    }
+    mapping.updatedAt().ifPresent(u -> sql.append(sql.length() == 0 ? "" : ", ")
+        .append(dialect.quote(u.name())).append(" = ?"));
+    mapping.version().ifPresent(v -> sql.append(sql.length() == 0 ? "" : ", ")
+        .append(dialect.quote(v.name())).append(" = ").append(dialect.quote(v.name()))
+        .append(" + 1"));
+    return sql.toString();
   }
 
   Conditions select() {

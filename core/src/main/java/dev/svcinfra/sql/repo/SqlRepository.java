@@ -205,18 +205,14 @@ public final class SqlRepository<T> {
   public T create(Transaction tx, Map<String, ?> values) {
     Map<MappedColumn, Object> row = writer.forCreate(values);
     RepositorySql<T> s = sql(tx);
-    List<String> columns = new ArrayList<>();
     Object[] binds = new Object[row.size()];
     ColumnType[] types = new ColumnType[row.size()];
     int i = 0;
     for (Map.Entry<MappedColumn, Object> e : row.entrySet()) {
-      columns.add(s.dialect.quote(e.getKey().name()));
       binds[i] = e.getKey().toDatabase(e.getValue());
       types[i++] = e.getKey().type();
     }
-    SqlStatement insert = new SqlStatement(
-        s.dialect.insertStatement(s.table, columns, s.quotedColumns), binds, types,
-        mapping.table());
+    SqlStatement insert = new SqlStatement(s.insert(row.keySet()), binds, types, mapping.table());
     if (s.dialect.supportsReturning()) {
       return tx.query(insert, s.rowMapper).get(0);
     }
@@ -264,28 +260,8 @@ public final class SqlRepository<T> {
     if (set.isEmpty() && updatedAt.isEmpty() && mapping.version().isEmpty()) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
-    StringBuilder assignments = new StringBuilder();
-    List<Object> binds = new ArrayList<>();
-    List<ColumnType> types = new ArrayList<>();
-    for (Map.Entry<MappedColumn, Object> e : set.entrySet()) {
-      assign(assignments, s, e.getKey(), e.getKey().toDatabase(e.getValue()), binds, types);
-    }
-    updatedAt.ifPresent(u -> assign(assignments, s, u, u.toDatabase(writer.updatedNow(u)), binds,
-        types));
-    mapping.version().ifPresent(v -> assignments.append(assignments.length() == 0 ? "" : ", ")
-        .append(s.dialect.quote(v.name())).append(" = ").append(s.dialect.quote(v.name()))
-        .append(" + 1"));
-    Conditions c = new Conditions("");
-    s.byId(c, key);
-    s.live(c);
-    s.scope(c, where);
-    mapping.version().filter(v -> expectedVersion != null).ifPresent(v ->
-        c.and(s.dialect.quote(v.name()) + " = ?").value(v.toDatabase(expectedVersion), v.type()));
-    binds.addAll(c.values());
-    types.addAll(c.types());
-    SqlStatement update = new SqlStatement(s.dialect.updateStatement(s.table,
-        assignments.toString(), c.predicates(), s.quotedColumns), binds.toArray(),
-        types.toArray(new ColumnType[0]), mapping.table());
+    Object updatedNow = updatedAt.map(writer::updatedNow).orElse(null);
+    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion);
     if (s.dialect.supportsReturning()) {
       List<T> rows = tx.query(update, s.rowMapper);
       if (rows.isEmpty()) {
@@ -373,13 +349,6 @@ public final class SqlRepository<T> {
       out.put(c, coerceField(c, e.getValue()));
     }
     return out;
-  }
-
-  private static void assign(StringBuilder sql, RepositorySql<?> s, MappedColumn c, Object value,
-      List<Object> binds, List<ColumnType> types) {
-    sql.append(sql.length() == 0 ? "" : ", ").append(s.dialect.quote(c.name())).append(" = ?");
-    binds.add(value);
-    types.add(c.type());
   }
 
   private RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,

@@ -27,10 +27,12 @@ import java.util.UUID;
 final class WriteValues {
   private final TableMapping<?> mapping;
   private final Set<String> immutable;
+  private final Set<MappedColumn> managed;
 
   WriteValues(TableMapping<?> mapping, Set<String> immutable) {
     this.mapping = mapping;
     this.immutable = immutable;
+    this.managed = managedColumns(mapping);
   }
 
   /** Column to Java value for an INSERT, in column order. */
@@ -38,7 +40,6 @@ final class WriteValues {
     List<FieldError> errors = new ArrayList<>();
     Map<MappedColumn, Object> coerced = coerce(input, errors);
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    Set<MappedColumn> managed = managedColumns();
     for (MappedColumn c : mapping.columns()) {
       if (managed.contains(c)) {
         continue;
@@ -61,7 +62,8 @@ final class WriteValues {
         value = c.coerce(c.javaType() == boolean.class ? Boolean.FALSE : 0);
         given = true;
       }
-      boolean invalid = errors.stream().anyMatch(err -> err.field().equals(c.name()));
+      boolean invalid = !errors.isEmpty()
+          && errors.stream().anyMatch(err -> err.field().equals(c.name()));
       if (value == null && !invalid && !c.column().nullable() && !c.column().identity()
           && c.column().defaultSql().isEmpty()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
@@ -91,18 +93,18 @@ final class WriteValues {
   Map<MappedColumn, Object> forUpdate(Map<String, ?> input) {
     List<FieldError> errors = new ArrayList<>();
     Map<MappedColumn, Object> coerced = coerce(input, errors);
+    // Column order, whatever the input order: equal column sets give equal SQL text.
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    Set<MappedColumn> managed = managedColumns();
-    for (Map.Entry<MappedColumn, Object> e : coerced.entrySet()) {
-      MappedColumn c = e.getKey();
-      if (immutable.contains(c.name()) || managed.contains(c)) {
+    for (MappedColumn c : mapping.columns()) {
+      if (!coerced.containsKey(c) || immutable.contains(c.name()) || managed.contains(c)) {
         continue;
       }
-      if (e.getValue() == null && !c.column().nullable()) {
+      Object value = coerced.get(c);
+      if (value == null && !c.column().nullable()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "must not be null"));
         continue;
       }
-      out.put(c, e.getValue());
+      out.put(c, value);
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -143,14 +145,14 @@ final class WriteValues {
     return out;
   }
 
-  /** Columns whose values the library sets, whatever the input says. */
-  private Set<MappedColumn> managedColumns() {
+  /** Columns whose values the library sets, whatever the input says, in a fixed order. */
+  private static Set<MappedColumn> managedColumns(TableMapping<?> mapping) {
     Set<MappedColumn> out = new java.util.LinkedHashSet<>();
     mapping.createdAt().ifPresent(out::add);
     mapping.updatedAt().ifPresent(out::add);
     mapping.version().ifPresent(out::add);
     mapping.softDelete().ifPresent(out::add);
-    return out;
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   /**
