@@ -22,13 +22,13 @@ import java.util.Map;
  *
  * @since 0.1
  */
-final class ClasspathMigrations {
+public final class ClasspathMigrations {
   private static final String LOCATION = "migrations";
 
   private ClasspathMigrations() {}
 
   /** Upgrades {@code db} to head under the migration lock; returns the revisions applied. */
-  static List<Revision> upgrade(Database db) {
+  public static List<Revision> upgrade(Database db) {
     URL url = ClasspathMigrations.class.getClassLoader().getResource(LOCATION);
     if (url == null) {
       throw new IllegalStateException("the quickstart jar has no " + LOCATION + "/ directory");
