@@ -41,7 +41,7 @@ class HostileInputProperties {
   static void start() throws Exception {
     String url = TestServices.newPostgresDatabase();
     service = InProcessQuickstart.start(Map.of("SQL_URL", url, "DB_POOL_SIZE", "4"));
-    http = service.http();
+    http = new Http(service.port(), java.time.Duration.ofSeconds(10));
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
         + TestServices.postgresPort() + "/" + name + "?user=postgres&sslmode=disable");
@@ -130,8 +130,10 @@ class HostileInputProperties {
 
   private static void check(String resource, HostileInputs.Request r) throws SQLException {
     TRIED.computeIfAbsent(resource, k -> new AtomicLong()).incrementAndGet();
-    Http.Reply reply = http.send(r.method(), r.path(), r.body(),
-        r.headers().toArray(String[]::new));
+    // Each request on a fresh socket: the server may answer before reading a body and close
+    // the connection, which a pooling client would then reuse.
+    Http.Reply reply = SocketSender.send(service.port(), r.method(), r.path(),
+        r.body() == null ? "" : r.body(), r.headers().toArray(String[]::new));
     assertThat(reply.status()).as("no 5xx for %s -> %s", r, reply).isLessThan(500);
     assertThat(reply.leaksInternals()).as("no internals in %s -> %s", r, reply).isFalse();
     String after = fingerprint();

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A client for one running service: method, path, body, headers; every answer with its latency.
@@ -21,7 +23,8 @@ import java.time.Duration;
  */
 final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder()
+  // HTTP/1.1 only: the default would try an h2c upgrade on requests without a body.
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final Duration timeout;
@@ -57,7 +60,8 @@ final class Http {
     long start = System.nanoTime();
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.body(), r, Duration.ofNanos(System.nanoTime() - start));
+      return new Reply(r.statusCode(), r.body(), r.headers().map(),
+          Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(method + " " + path + " failed after "
           + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms", e);
@@ -68,7 +72,7 @@ final class Http {
   }
 
   /** One response and how long it took. */
-  record Reply(int status, String body, HttpResponse<String> raw, Duration latency) {
+  record Reply(int status, String body, Map<String, List<String>> headers, Duration latency) {
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -78,7 +82,8 @@ final class Http {
     }
 
     String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
     }
 
     boolean ok() {
