@@ -210,8 +210,9 @@ class CrashConsistencyTest {
       });
     }
     Thread.sleep(2_000 + ThreadLocalRandom.current().nextInt(2_000));
-    qs.kill();
+    // Stop sending first: the requests cut off are then only those in flight at the kill.
     running.set(false);
+    qs.kill();
     pool.shutdown();
     assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
     return new ArrayList<>(sent);
