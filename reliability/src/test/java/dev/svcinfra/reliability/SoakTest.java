@@ -154,7 +154,7 @@ class SoakTest {
       long lostUsers = usersCreated.get() - pg.queryLong(
           "SELECT count(*) FROM users WHERE email LIKE '%@soak.test'");
       assertThat(lostUsers).as("acknowledged users missing").isZero();
-      assertThat(pg.queryLong("SELECT sum(balance) FROM accounts")).isEqualTo(4_000_000L);
+      assertThat(pg.queryLong("SELECT CAST(sum(balance) AS BIGINT) FROM accounts")).isEqualTo(4_000_000L);
 
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("duration", String.format("%.0f s", seconds));
