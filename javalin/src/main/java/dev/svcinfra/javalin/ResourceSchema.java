@@ -134,7 +134,7 @@ final class ResourceSchema<T> {
       }
       if (c == null) {
         errors.add(new FieldError(e.getKey(), FieldError.UNKNOWN_FIELD, mapping.column(e.getKey())
-            .isPresent() ? "is set by the service and cannot be written" : "is not a field of "
+            .isPresent() ? "cannot be written in this request" : "is not a field of "
             + mapping.table().name()));
         continue;
       }

@@ -1,6 +1,8 @@
 /**
- * Javalin 7 integration: plugins that mount {@code core} features as HTTP routes. Handlers read
- * the request, call {@code core} and write the result; no rule lives here that a CLI or batch job
- * would need.
+ * Javalin 7 integration: {@link dev.svcinfra.javalin.SqlPlugin} (database lifecycle, request
+ * transactions, CRUD {@link dev.svcinfra.javalin.SqlResource}s, problem+json errors, OpenAPI,
+ * Swagger UI, {@code /_sql/health}) and {@link dev.svcinfra.javalin.HealthPlugin} (probe routes).
+ * Handlers read the request, call {@code core} and write the result; no rule lives here that a
+ * CLI or batch job would need.
  */
 package dev.svcinfra.javalin;

@@ -81,6 +81,32 @@ class JsonTypesTest {
   }
 
   @Test
+  void schemaOverridesNarrowWhatIsReadAndWritten() throws Exception {
+    Database db = Database.open("sqlite:///" + dir.resolve("narrow.db").toAbsolutePath());
+    TestApp.createTables(db, Gadget.class);
+    try (TestApp t = new TestApp(sql -> {
+      sql.database = db;
+      sql.resource(SqlResource.of(Gadget.class).prefix("/gadgets").idAttribute("code")
+          .readFields("code", "count").createFields("code", "count").updateFields("count")
+          .build());
+    }, config -> { })) {
+      HttpResponse<String> created = t.send("POST", "/gadgets", "{\"code\":\"n-1\",\"count\":1}");
+      assertThat(created.statusCode()).isEqualTo(201);
+      assertThat(JSON.readTree(created.body())).isEqualTo(JSON.readTree(
+          "{\"code\":\"n-1\",\"count\":1}"));
+      assertThat(errors(t, "{\"code\":\"n-2\",\"price\":1}")).containsExactly("price:unknown_field");
+      HttpResponse<String> patch = t.send("PATCH", "/gadgets/n-1", "{\"code\":\"n-9\"}");
+      assertThat(patch.statusCode()).isEqualTo(422);
+      assertThat(patch.body()).contains("\"field\":\"code\"").contains("unknown_field");
+      assertThat(t.send("PATCH", "/gadgets/n-1", "{\"count\":2}").body())
+          .isEqualTo("{\"code\":\"n-1\",\"count\":2}");
+      JsonNode doc = JSON.readTree(t.send("GET", "/openapi.json", null).body());
+      assertThat(doc.at("/components/schemas/GadgetUpdate/properties").size()).isEqualTo(1);
+      assertThat(doc.at("/components/schemas/Gadget/properties").size()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void openApiSchemasCarryTypesFormatsEnumsAndRequiredFields() throws Exception {
     Database db = Database.open("sqlite:///" + dir.resolve("doc.db").toAbsolutePath());
     try (TestApp t = new TestApp(sql -> {

@@ -14,6 +14,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Applies the revisions packaged in the jar under {@code migrations/versions/}, so the service
@@ -29,6 +30,12 @@ public final class ClasspathMigrations {
 
   /** Upgrades {@code db} to head under the migration lock; returns the revisions applied. */
   public static List<Revision> upgrade(Database db) {
+    return withScripts(location ->
+        Migrations.builder().database(db).scriptLocation(location).build().upgrade());
+  }
+
+  /** Runs {@code work} with the packaged script location, readable while {@code work} runs. */
+  static <R> R withScripts(Function<Path, R> work) {
     URL url = ClasspathMigrations.class.getClassLoader().getResource(LOCATION);
     if (url == null) {
       throw new IllegalStateException("the quickstart jar has no " + LOCATION + "/ directory");
@@ -36,7 +43,7 @@ public final class ClasspathMigrations {
     try {
       URI uri = url.toURI();
       if (!"jar".equals(uri.getScheme())) {
-        return upgrade(db, Path.of(uri));
+        return work.apply(Path.of(uri));
       }
       FileSystem jar;
       boolean opened = true;
@@ -47,7 +54,7 @@ public final class ClasspathMigrations {
         opened = false;
       }
       try {
-        return upgrade(db, jar.provider().getPath(uri));
+        return work.apply(jar.provider().getPath(uri));
       } finally {
         if (opened) {
           jar.close();
@@ -58,9 +65,5 @@ public final class ClasspathMigrations {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged migrations", e);
     }
-  }
-
-  private static List<Revision> upgrade(Database db, Path location) {
-    return Migrations.builder().database(db).scriptLocation(location).build().upgrade();
   }
 }

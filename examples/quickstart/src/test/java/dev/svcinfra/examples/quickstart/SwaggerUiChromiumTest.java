@@ -27,6 +27,9 @@ class SwaggerUiChromiumTest {
       String tags = browser.script("return Array.from(document.querySelectorAll('.opblock-tag'))"
           + ".map(e => e.getAttribute('data-tag')).join(',')").asText();
       assertThat(tags.split(",")).contains("users", "notes", "accounts");
+      // Swagger UI lists problems it finds in the document in an errors box: there must be none.
+      assertThat(browser.script("return document.querySelectorAll('.errors-wrapper').length")
+          .asInt()).isZero();
 
       String op = "#operations-users-list_users";
       // Swagger UI 5 expands an operation through the button inside its summary line.
