@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
   private final ConnectionTarget primaryTarget;
   private final HikariDataSource primary;
   private final HikariDataSource replica;
+  private final OutageAwareBorrow primaryBorrow;
+  private final OutageAwareBorrow replicaBorrow;
   private final TransactionRunner transactions;
 
   private Database(DatabaseSettings settings, StatementLogSettings logSettings) {
@@ -66,6 +68,9 @@ public final class Database implements AutoCloseable {
     this.replica = replicaTarget == null ? null
         : PoolBuilder.build("svc-infra-replica", dialect, replicaTarget, settings.pool(),
             Integer.MAX_VALUE, true);
+    this.primaryBorrow = new OutageAwareBorrow(primary, settings.timeouts().connect());
+    this.replicaBorrow = replica == null ? null
+        : new OutageAwareBorrow(replica, settings.timeouts().connect());
     this.transactions = new TransactionRunner(this, new StatementLog(logSettings));
     LOG.info("database {} ({}) from {}{}", dialect.displayUrl(url, true), dialect.name(),
         settings.primary().source(),
@@ -217,17 +222,18 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseUnavailableException naming the server and the driver's reason
    */
   public Connection connection() {
-    return borrow(primary, settings.primary());
+    return borrow(primary, primaryBorrow, settings.primary());
   }
 
   /** A connection from the replica pool (the primary when there is no replica). */
   public Connection readConnection() {
-    return replica == null ? connection() : borrow(replica, settings.replica().orElseThrow());
+    return replica == null ? connection()
+        : borrow(replica, replicaBorrow, settings.replica().orElseThrow());
   }
 
-  private Connection borrow(HikariDataSource pool, ResolvedUrl url) {
+  private Connection borrow(HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url) {
     try {
-      return pool.getConnection();
+      return borrow.borrow();
     } catch (SQLTransientConnectionException e) {
       // HikariCP attaches the last connection failure as the cause when the database is down;
       // without one, every connection was simply busy for the whole wait.

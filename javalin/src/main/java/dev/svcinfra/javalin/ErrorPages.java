@@ -28,6 +28,15 @@ final class ErrorPages extends ErrorHandler {
     state.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPages()));
   }
 
+  /**
+   * Jetty writes error bodies only for GET, POST and HEAD by default; a PATCH, PUT or DELETE
+   * with oversized headers would get an empty 431. Every method gets the problem body.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message,
       Throwable cause, Callback callback) throws IOException {

@@ -86,7 +86,12 @@ final class JsonCodec {
       throw malformed("the request needs a JSON body");
     }
     try {
-      return MAPPER.readValue(body, type);
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        // The JSON literal null binds to a null object: the handler would fail on it.
+        throw ValidationException.of("body", FieldError.REQUIRED, "must be a JSON object, not null");
+      }
+      return value;
     } catch (JsonParseException e) {
       throw malformed("the body is not valid JSON: " + e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {

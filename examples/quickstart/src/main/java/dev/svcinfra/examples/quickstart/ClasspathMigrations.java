@@ -23,13 +23,13 @@ import java.util.function.Function;
  *
  * @since 0.1
  */
-final class ClasspathMigrations {
+public final class ClasspathMigrations {
   private static final String LOCATION = "migrations";
 
   private ClasspathMigrations() {}
 
   /** Upgrades {@code db} to head under the migration lock; returns the revisions applied. */
-  static List<Revision> upgrade(Database db) {
+  public static List<Revision> upgrade(Database db) {
     return withScripts(location ->
         Migrations.builder().database(db).scriptLocation(location).build().upgrade());
   }

@@ -61,7 +61,9 @@ public final class QuickstartApp {
 
     ClasspathMigrations.upgrade(db);
     int port = Integer.parseInt(env.get("PORT").orElse("8080"));
-    Javalin app = create(db, health).start(port);
+    // HOST narrows the listening address (127.0.0.1 for a local-only service); default all.
+    Javalin app = env.get("HOST").map(host -> create(db, health).start(host, port))
+        .orElseGet(() -> create(db, health).start(port));
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "quickstart-shutdown"));
   }
 

@@ -33,11 +33,19 @@ public final class Transfers {
     if (from == to) {
       throw ValidationException.of("to", FieldError.INVALID_VALUE, "must differ from 'from'");
     }
-    // The credit is written first on purpose: when the debit then breaks the CHECK, the request's
+    // Both updates run in the caller's transaction: when the debit breaks the CHECK, the
     // rollback undoes the credit too. Both balances change, or neither does.
     // Each UPDATE changes the balance in one statement, so concurrent transfers never lose money.
-    move(tx, to, amount);
-    move(tx, from, amount.negate());
+    // The rows are updated in id order: two opposite transfers running at once (a to b, b to a)
+    // then lock the accounts in the same order, and one waits for the other instead of both
+    // deadlocking and failing.
+    if (from < to) {
+      move(tx, from, amount.negate());
+      move(tx, to, amount);
+    } else {
+      move(tx, to, amount);
+      move(tx, from, amount.negate());
+    }
   }
 
   private static void move(Transaction tx, long account, BigDecimal delta) {

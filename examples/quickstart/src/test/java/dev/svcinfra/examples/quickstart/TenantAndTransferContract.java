@@ -102,7 +102,7 @@ interface TenantAndTransferContract extends QuickstartCase {
     long to = account("dave", "5");
     Reply over = http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":10.01}");
     assertProblem(over, 422, "validation");
-    // The credit to 'to' ran first and was rolled back with the failed debit.
+    // Whatever update ran before the failed debit was rolled back with it.
     assertThat(balance(from)).isEqualByComparingTo("10");
     assertThat(balance(to)).isEqualByComparingTo("5");
 
