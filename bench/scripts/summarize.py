@@ -203,7 +203,7 @@ def jmh_table(out, lines):
     lines.append("|---|---|---|---|")
     ratios_ = {}
     for op in ("getById", "listPage", "create", "update"):
-        raw, repo = scores.get("raw_" + op), scores.get("repo_" + op)
+        raw, repo = scores.get(op + "Jdbc"), scores.get(op + "Repository")
         if raw and repo:
             ratios_[op] = repo[0] / raw[0]
             lines.append(f"| {op} | {raw[0]:.2f} ± {raw[1]:.2f} {raw[2]} | "

@@ -5,12 +5,14 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.StatementLogSettings;
 import dev.svcinfra.sql.dialect.ConnectionOptions;
 import dev.svcinfra.sql.dialect.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -35,13 +37,20 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+  /**
+   * The logger every SQL statement is written to: DEBUG per statement with duration and masked
+   * bind values, WARN for slow statements ({@code DB_SLOW_STATEMENT_MS}).
+   */
+  public static final String STATEMENT_LOGGER = "dev.svcinfra.sql.statements";
+
   private final DatabaseSettings settings;
   private final Dialect dialect;
   private final ConnectionTarget primaryTarget;
   private final HikariDataSource primary;
   private final HikariDataSource replica;
+  private final TransactionRunner transactions;
 
-  private Database(DatabaseSettings settings) {
+  private Database(DatabaseSettings settings, StatementLogSettings logSettings) {
     this.settings = settings;
     DatabaseUrl url = settings.primary().url();
     this.dialect = Dialects.forUrl(url);
@@ -57,6 +66,7 @@ public final class Database implements AutoCloseable {
     this.replica = replicaTarget == null ? null
         : PoolBuilder.build("svc-infra-replica", dialect, replicaTarget, settings.pool(),
             Integer.MAX_VALUE, true);
+    this.transactions = new TransactionRunner(this, new StatementLog(logSettings));
     LOG.info("database {} ({}) from {}{}", dialect.displayUrl(url, true), dialect.name(),
         settings.primary().source(),
         settings.replica().map(r -> ", replica " + dialect.displayUrl(r.url(), true)).orElse(""));
@@ -64,7 +74,8 @@ public final class Database implements AutoCloseable {
 
   /** Opens the database the environment names (process variables and {@code .env}). */
   public static Database fromEnvironment() {
-    return open(DatabaseSettings.from(Env.system()));
+    Env env = Env.system();
+    return open(DatabaseSettings.from(env), StatementLogSettings.from(env));
   }
 
   /** Opens {@code url} with default pool, timeout and TLS settings. */
@@ -72,8 +83,71 @@ public final class Database implements AutoCloseable {
     return open(DatabaseSettings.of(url));
   }
 
+  /** Opens a database with default statement logging (values masked, WARN from 1 s). */
   public static Database open(DatabaseSettings settings) {
-    return new Database(settings);
+    return new Database(settings, StatementLogSettings.defaults());
+  }
+
+  public static Database open(DatabaseSettings settings, StatementLogSettings log) {
+    return new Database(settings, log);
+  }
+
+  // ---- transactions ---------------------------------------------------------------------------
+
+  /**
+   * Runs {@code work} in a read-write transaction on the primary and returns its result: commit
+   * when it returns, rollback when it throws (the exception propagates unchanged). Called while
+   * this thread already runs a transaction of this database, it joins that transaction.
+   */
+  public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
+    return transactions.run(TransactionOptions.defaults(), work);
+  }
+
+  /**
+   * Runs {@code work} in a transaction with {@code options}: read-only ones are served by the
+   * replica pool when one is configured, read-write ones (everything that writes) by the primary.
+   */
+  public <R, X extends Exception> R inTransaction(TransactionOptions options,
+      TransactionCallback<R, X> work) throws X {
+    return transactions.run(options, work);
+  }
+
+  /** {@link #inTransaction(TransactionCallback)} for a read-only block (replica when configured). */
+  public <R, X extends Exception> R inReadOnlyTransaction(TransactionCallback<R, X> work) throws X {
+    return transactions.run(TransactionOptions.readOnly(), work);
+  }
+
+  /** Runs {@code work} in a read-write transaction; commit on return, rollback on throw. */
+  public <X extends Exception> void useTransaction(TransactionConsumer<X> work) throws X {
+    useTransaction(TransactionOptions.defaults(), work);
+  }
+
+  public <X extends Exception> void useTransaction(TransactionOptions options,
+      TransactionConsumer<X> work) throws X {
+    transactions.run(options, tx -> {
+      work.useTransaction(tx);
+      return null;
+    });
+  }
+
+  /** The transaction this thread is running on this database, if any. */
+  public Optional<Transaction> currentTransaction() {
+    return Optional.ofNullable(transactions.current());
+  }
+
+  /** Connections currently borrowed from both pools (0 when every block has finished). */
+  public int activeConnections() {
+    int active = primary.getHikariPoolMXBean() == null ? 0
+        : primary.getHikariPoolMXBean().getActiveConnections();
+    if (replica != null && replica.getHikariPoolMXBean() != null) {
+      active += replica.getHikariPoolMXBean().getActiveConnections();
+    }
+    return active;
+  }
+
+  /** Removes a broken connection from whichever pool lent it. */
+  void evict(Connection c, boolean fromReadPool) {
+    (fromReadPool && replica != null ? replica : primary).evictConnection(c);
   }
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
@@ -154,6 +228,14 @@ public final class Database implements AutoCloseable {
   private Connection borrow(HikariDataSource pool, ResolvedUrl url) {
     try {
       return pool.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      // HikariCP attaches the last connection failure as the cause when the database is down;
+      // without one, every connection was simply busy for the whole wait.
+      if (e.getCause() == null) {
+        throw new PoolExhaustedException(pool.getPoolName(), pool.getMaximumPoolSize(),
+            java.time.Duration.ofMillis(pool.getConnectionTimeout()), e);
+      }
+      throw unavailable(e, url);
     } catch (SQLException e) {
       throw unavailable(e, url);
     }

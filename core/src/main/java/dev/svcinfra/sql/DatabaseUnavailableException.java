@@ -16,7 +16,12 @@ public class DatabaseUnavailableException extends DatabaseException {
   private final String sqlState;
 
   public DatabaseUnavailableException(String message, SQLException cause) {
-    super(CODE, message, cause);
+    this(CODE, message, cause);
+  }
+
+  /** For subclasses that name a more precise reason ({@code pool_exhausted}). */
+  protected DatabaseUnavailableException(String code, String message, SQLException cause) {
+    super(code, message, cause);
     this.sqlState = cause == null ? null : cause.getSQLState();
   }
 

@@ -8,6 +8,9 @@ import dev.svcinfra.sql.dialect.Dialect;
 
 /** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
 final class PoolBuilder {
+  private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
+  private static final String METRICS_HOOK = "dev.svcinfra.sql.metrics.MicrometerPoolMetrics";
+
   private PoolBuilder() {}
 
   static HikariDataSource build(
@@ -38,6 +41,26 @@ final class PoolBuilder {
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(readOnly);
     config.setAutoCommit(true);
+    publishMetrics(config);
     return new HikariDataSource(config);
+  }
+
+  /** Hooks the pool to Micrometer when the application has it; a no-op otherwise. */
+  @SuppressWarnings("unchecked")
+  private static void publishMetrics(HikariConfig config) {
+    ClassLoader loader = PoolBuilder.class.getClassLoader();
+    try {
+      Class.forName(MICROMETER, false, loader);
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    try {
+      ((java.util.function.Consumer<HikariConfig>) Class.forName(METRICS_HOOK, true, loader)
+          .getDeclaredConstructor().newInstance()).accept(config);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      // A Micrometer too old for HikariCP's tracker: run without metrics rather than fail.
+      org.slf4j.LoggerFactory.getLogger(PoolBuilder.class)
+          .warn("pool metrics disabled: cannot connect HikariCP to Micrometer: {}", e.toString());
+    }
   }
 }

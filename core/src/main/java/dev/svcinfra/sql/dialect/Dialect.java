@@ -1,6 +1,9 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +131,15 @@ public interface Dialect {
   /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
   boolean supportsReturning();
 
+  /**
+   * Whether the driver can mark a pooled connection read-only for a read-only transaction.
+   * Embedded drivers fix that when the database opens, so there the flag is not set and
+   * read-only transactions are read-only by convention only.
+   */
+  default boolean supportsReadOnlyConnections() {
+    return !isEmbedded();
+  }
+
   /** Whether DDL runs inside a transaction and rolls back with it. */
   boolean supportsTransactionalDdl();
 
@@ -139,12 +151,94 @@ public interface Dialect {
   List<String> statementTimeoutStatements(Duration timeout);
 
   /**
+   * Whether {@link #statementTimeoutStatements} limit every kind of statement. MySQL's
+   * {@code max_execution_time} covers SELECT only, so there JDBC's query timeout limits the rest.
+   */
+  default boolean statementTimeoutCoversWrites() {
+    return true;
+  }
+
+  /**
    * Statements that undo {@link #statementTimeoutStatements} when the setting outlives the
    * transaction (session variables in MySQL and MariaDB); empty when the setting is
    * transaction-scoped.
    */
   default List<String> statementTimeoutResetStatements() {
     return List.of();
+  }
+
+  // ---- DDL over sql.model tables ----------------------------------------------------------
+
+  /** This database's SQL type for a portable column type ({@code VARCHAR(320)}, {@code JSONB}). */
+  String columnTypeSql(ColumnType type);
+
+  /** The quoted, schema-qualified name of a table. */
+  default String tableName(Optional<String> schema, String name) {
+    return schema.map(s -> quote(s) + "." + quote(name)).orElse(quote(name));
+  }
+
+  /**
+   * The statements that create {@code table} with its primary key, unique, foreign-key and check
+   * constraints, column and table comments, and its indexes, in execution order.
+   */
+  List<String> createTableStatements(Table table);
+
+  /** {@code CREATE [UNIQUE] INDEX} for one index of {@code table}. */
+  String createIndexStatement(Table table, Index index);
+
+  /** The statement that drops one index of {@code table}. */
+  String dropIndexStatement(Table table, Index index);
+
+  /** The statements that drop {@code table} and what only it uses (an identity sequence). */
+  List<String> dropTableStatements(Table table);
+
+  // ---- values, statements, errors -----------------------------------------------------------
+
+  /**
+   * Binds a canonical value ({@code String} for text, enum and JSON; {@code Long} for BIGINT;
+   * {@code Instant} for TIMESTAMP_TZ; see {@code sql.model.ColumnType.Kind}) or NULL.
+   */
+  void bind(java.sql.PreparedStatement ps, int index, Object value, ColumnType type)
+      throws java.sql.SQLException;
+
+  /** Reads a column as its canonical value, or null. */
+  Object read(java.sql.ResultSet rs, int index, ColumnType type) throws java.sql.SQLException;
+
+  /**
+   * What a failure means, by SQLState and vendor code, from a commented table in each dialect;
+   * with the constraint and column when the driver tells.
+   */
+  ClassifiedError classify(java.sql.SQLException e);
+
+  /**
+   * {@code INSERT INTO table (columns) VALUES (?, ...)}, returning {@code returning} (already
+   * quoted) in the same statement when {@link #supportsReturning()}; otherwise {@code returning}
+   * is ignored.
+   */
+  default String insertStatement(String table, List<String> quotedColumns, List<String> returning) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+        .append(String.join(", ", quotedColumns)).append(") VALUES (");
+    for (int i = 0; i < quotedColumns.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(')');
+    if (supportsReturning() && !returning.isEmpty()) {
+      sql.append(" RETURNING ").append(String.join(", ", returning));
+    }
+    return sql.toString();
+  }
+
+  /**
+   * {@code UPDATE table SET set WHERE where}, returning {@code returning} when
+   * {@link #supportsReturning()}.
+   */
+  default String updateStatement(String table, String set, String where, List<String> returning) {
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ").append(set)
+        .append(" WHERE ").append(where);
+    if (supportsReturning() && !returning.isEmpty()) {
+      sql.append(" RETURNING ").append(String.join(", ", returning));
+    }
+    return sql.toString();
   }
 
   /** A statement that answers one row when the connection works. */

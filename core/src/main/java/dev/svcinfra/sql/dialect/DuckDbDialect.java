@@ -1,8 +1,19 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
+import java.sql.Blob;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DuckDB through its JDBC driver: {@code duckdb:///relative.duckdb}, {@code duckdb:////abs.duckdb},
@@ -42,5 +53,98 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
   @Override
   public boolean supportsReturning() {
     return true;
+  }
+
+  // ---- DDL: DuckDB generates keys from a sequence ------------------------------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case DOUBLE -> "DOUBLE";
+      case TIMESTAMP_TZ -> "TIMESTAMPTZ";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  List<String> identityPrelude(Table table) {
+    return table.columns().stream().filter(Column::identity)
+        .map(c -> "CREATE SEQUENCE " + tableName(table.schema(), sequenceName(table, c)))
+        .toList();
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " DEFAULT nextval(" + literal(table.schema().map(s -> s + ".").orElse("")
+        + sequenceName(table, c)) + ")";
+  }
+
+  @Override
+  public List<String> dropTableStatements(Table table) {
+    List<String> out = new ArrayList<>(super.dropTableStatements(table));
+    table.columns().stream().filter(Column::identity).forEach(c ->
+        out.add("DROP SEQUENCE " + tableName(table.schema(), sequenceName(table, c))));
+    return out;
+  }
+
+  private static String sequenceName(Table table, Column c) {
+    return "seq_" + table.name() + "_" + c.name();
+  }
+
+  // ---- values and errors ---------------------------------------------------------------------
+
+  @Override
+  public Object read(ResultSet rs, int index, ColumnType type) throws SQLException {
+    if (type.kind() == ColumnType.Kind.BINARY) {
+      Blob blob = rs.getBlob(index);
+      return blob == null ? null : blob.getBytes(1, (int) blob.length());
+    }
+    return super.read(rs, index, type);
+  }
+
+  /**
+   * DuckDB's JDBC driver sets neither SQLState nor vendor code; its only structured information
+   * is the error type that opens every message ({@code "Constraint Error: "},
+   * {@code "Conversion Error: "}, {@code "INTERRUPT Error: "}), followed by DuckDB's fixed
+   * constraint wording. The table maps those prefixes:
+   *
+   * <pre>
+   * Constraint Error: Duplicate key .. violates unique|primary key constraint   unique
+   * Constraint Error: NOT NULL constraint failed: t.c                       not null
+   * Constraint Error: Violates foreign key constraint ..                    foreign key
+   * Constraint Error: CHECK constraint failed ..                            check
+   * Conversion Error:, Out of Range Error:, Invalid Input Error: ..         invalid value
+   * INTERRUPT Error:                                                        statement timeout
+   * TransactionContext Error: .. Conflict                                   retryable
+   * </pre>
+   */
+  private static final Map<String, SqlErrorKind> ERROR_PREFIXES = new LinkedHashMap<>();
+
+  static {
+    ERROR_PREFIXES.put("Constraint Error: Duplicate key", SqlErrorKind.UNIQUE_VIOLATION);
+    ERROR_PREFIXES.put("Constraint Error: NOT NULL", SqlErrorKind.NOT_NULL_VIOLATION);
+    ERROR_PREFIXES.put("Constraint Error: Violates foreign key", SqlErrorKind.FOREIGN_KEY_VIOLATION);
+    ERROR_PREFIXES.put("Constraint Error: CHECK", SqlErrorKind.CHECK_VIOLATION);
+    ERROR_PREFIXES.put("Conversion Error:", SqlErrorKind.INVALID_VALUE);
+    ERROR_PREFIXES.put("Out of Range Error:", SqlErrorKind.INVALID_VALUE);
+    ERROR_PREFIXES.put("INTERRUPT Error:", SqlErrorKind.STATEMENT_TIMEOUT);
+    ERROR_PREFIXES.put("TransactionContext Error:", SqlErrorKind.TRANSIENT_CONFLICT);
+  }
+
+  private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NOT NULL constraint failed: [^.]+\\.(\\S+)");
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"([^:\"]+):");
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    for (Map.Entry<String, SqlErrorKind> entry : ERROR_PREFIXES.entrySet()) {
+      if (message.startsWith(entry.getKey())) {
+        ClassifiedError c = ClassifiedError.of(entry.getValue());
+        Matcher column = (entry.getValue() == SqlErrorKind.NOT_NULL_VIOLATION
+            ? NOT_NULL_COLUMN : DUPLICATE_KEY).matcher(message);
+        return column.find() ? c.withColumn(column.group(1)) : c;
+      }
+    }
+    return super.classify(e);
   }
 }

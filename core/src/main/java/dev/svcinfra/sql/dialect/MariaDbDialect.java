@@ -70,6 +70,11 @@ public final class MariaDbDialect extends MySqlDialect {
   }
 
   @Override
+  public boolean statementTimeoutCoversWrites() {
+    return true;
+  }
+
+  @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_statement_time = DEFAULT");
   }

@@ -2,11 +2,24 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MySQL through MySQL Connector/J.
@@ -118,7 +131,138 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public boolean statementTimeoutCoversWrites() {
+    return false;
+  }
+
+  @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("SET SESSION max_execution_time = DEFAULT");
+  }
+
+  // ---- DDL: MySQL and MariaDB types, AUTO_INCREMENT, inline comments -----------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case TEXT -> "LONGTEXT";
+      case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+      case REAL -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case UUID -> "CHAR(36)";
+      case TIME -> "TIME(6)";
+      // DATETIME keeps what it is given; TIMESTAMP would convert through the session time zone.
+      // Zoned values are stored in UTC.
+      case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+      case BINARY -> type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " AUTO_INCREMENT";
+  }
+
+  @Override
+  String inlineColumnComment(String text) {
+    return " COMMENT " + literal(text);
+  }
+
+  @Override
+  String tableSuffix(Table table) {
+    return table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
+  }
+
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
+  }
+
+  @Override
+  public String dropIndexStatement(Table table, Index index) {
+    return dropIndexOnTable(table, index);
+  }
+
+  // ---- values and errors ---------------------------------------------------------------------
+
+  @Override
+  void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+    ps.setString(index, value.toString());
+  }
+
+  /** Zoned values are stored in UTC in a DATETIME column. */
+  @Override
+  void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  @Override
+  Object readInstant(ResultSet rs, int index) throws SQLException {
+    LocalDateTime v = rs.getObject(index, LocalDateTime.class);
+    return v == null ? null : v.toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * MySQL and MariaDB server error numbers (both drivers report them as the vendor code).
+   *
+   * <pre>
+   * 1062 ER_DUP_ENTRY, 1586 ER_DUP_ENTRY_WITH_KEY_NAME, 1169 ER_DUP_UNIQUE   unique
+   * 1048 ER_BAD_NULL_ERROR, 1364 ER_NO_DEFAULT_FOR_FIELD                   not null
+   * 1216/1452 ER_NO_REFERENCED_ROW(_2), 1217/1451 ER_ROW_IS_REFERENCED(_2)  foreign key
+   * 3819 ER_CHECK_CONSTRAINT_VIOLATED (MySQL), 4025 ER_CONSTRAINT_FAILED (MariaDB)  check
+   * 3024 ER_QUERY_TIMEOUT (max_execution_time), 1969 ER_STATEMENT_TIMEOUT (max_statement_time),
+   * 1317 ER_QUERY_INTERRUPTED (JDBC query timeout)                          statement timeout
+   * 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT                        retryable
+   * 1406 ER_DATA_TOO_LONG, 1264 ER_WARN_DATA_OUT_OF_RANGE, 1366 ER_TRUNCATED_WRONG_VALUE_FOR_FIELD,
+   * 1292 ER_TRUNCATED_WRONG_VALUE                                           invalid value
+   * 1792 ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION                          read only
+   * </pre>
+   *
+   * The server names the key and the column only inside its message ("for key 'uq_users_email'",
+   * "Column 'email' cannot be null"); those names are read from it, the kind never is.
+   */
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.ofEntries(
+      Map.entry(1062, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(1586, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(1169, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(1048, SqlErrorKind.NOT_NULL_VIOLATION),
+      Map.entry(1364, SqlErrorKind.NOT_NULL_VIOLATION),
+      Map.entry(1216, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(1217, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(1451, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(1452, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(3819, SqlErrorKind.CHECK_VIOLATION),
+      Map.entry(4025, SqlErrorKind.CHECK_VIOLATION),
+      Map.entry(3024, SqlErrorKind.STATEMENT_TIMEOUT),
+      Map.entry(1969, SqlErrorKind.STATEMENT_TIMEOUT),
+      Map.entry(1317, SqlErrorKind.STATEMENT_TIMEOUT),
+      Map.entry(1213, SqlErrorKind.TRANSIENT_CONFLICT),
+      Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
+      Map.entry(1406, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1264, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1366, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1292, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1792, SqlErrorKind.READ_ONLY));
+
+  private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
+  private static final Pattern COLUMN_NAME = Pattern.compile("[Cc]olumn '([^']+)'");
+  private static final Pattern CONSTRAINT_NAME = Pattern.compile("(?i)constraint [`']([^`']+)[`']");
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
+    if (kind == null) {
+      return super.classify(e);
+    }
+    ClassifiedError c = ClassifiedError.of(kind);
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Matcher m = (kind == SqlErrorKind.UNIQUE_VIOLATION ? KEY_NAME
+        : kind == SqlErrorKind.NOT_NULL_VIOLATION ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
+    if (m.find()) {
+      c = kind == SqlErrorKind.NOT_NULL_VIOLATION ? c.withColumn(m.group(1))
+          : c.withConstraint(m.group(1));
+    }
+    return c;
   }
 }

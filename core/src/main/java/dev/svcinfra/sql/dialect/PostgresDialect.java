@@ -2,7 +2,10 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.ColumnType;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +129,47 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public List<String> statementTimeoutStatements(Duration timeout) {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");
+  }
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case BINARY -> "BYTEA";
+      case JSON -> "JSONB";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  // ---- values and errors ---------------------------------------------------------------------
+
+  /** Bound as an untyped parameter so the server casts the text to {@code jsonb}. */
+  @Override
+  void bindJson(PreparedStatement ps, int index, String json) throws SQLException {
+    ps.setObject(index, json, Types.OTHER);
+  }
+
+  /**
+   * Standard SQLStates (see {@code StandardValues}: 23505 unique, 23502 not null, 23503 foreign
+   * key, 23514 check, 57014 query_canceled = statement_timeout, 40001/40P01 retryable, 25006 read
+   * only); pgjdbc's server message names the constraint and the column.
+   */
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    ClassifiedError classified = super.classify(e);
+    if (e.getClass().getName().startsWith("org.postgresql.")) {
+      return PgServerDetails.addTo(classified, e);
+    }
+    return classified;
+  }
+
+  /** Touches pgjdbc classes only when the exception came from pgjdbc. */
+  private static final class PgServerDetails {
+    static ClassifiedError addTo(ClassifiedError c, SQLException e) {
+      if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+        return c.withConstraint(p.getServerErrorMessage().getConstraint())
+            .withColumn(p.getServerErrorMessage().getColumn());
+      }
+      return c;
+    }
   }
 }

@@ -2,6 +2,11 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,5 +90,72 @@ public final class SnowflakeDialect extends StandardDialect {
   @Override
   public List<String> statementTimeoutResetStatements() {
     return List.of("ALTER SESSION UNSET STATEMENT_TIMEOUT_IN_SECONDS");
+  }
+
+  // ---- DDL: Snowflake types; no indexes, no CHECK constraints -------------------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case DECIMAL -> "NUMBER(" + type.precision() + ", " + type.scale() + ")";
+      case REAL, DOUBLE -> "FLOAT";
+      case UUID -> "VARCHAR(36)";
+      case TIMESTAMP -> "TIMESTAMP_NTZ";
+      case TIMESTAMP_TZ -> "TIMESTAMP_TZ";
+      case BINARY -> "BINARY";
+      case JSON -> "VARIANT";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " AUTOINCREMENT";
+  }
+
+  /**
+   * Standard Snowflake tables have neither indexes nor CHECK constraints: both are left out of
+   * {@code CREATE TABLE} (Snowflake prunes by micro-partition metadata instead).
+   */
+  @Override
+  public List<String> createTableStatements(Table table) {
+    return super.createTableStatements(table.withIndexes(List.of()).withChecks(List.of()));
+  }
+
+  /** Refused: standard Snowflake tables have no indexes. */
+  @Override
+  public String createIndexStatement(Table table, Index index) {
+    throw new UnsupportedOperationException("Snowflake tables have no indexes; index "
+        + index.name() + " on " + table.qualifiedName() + " cannot be created");
+  }
+
+  @Override
+  public String dropIndexStatement(Table table, Index index) {
+    throw new UnsupportedOperationException("Snowflake tables have no indexes; index "
+        + index.name() + " on " + table.qualifiedName() + " cannot be dropped");
+  }
+
+  // ---- errors --------------------------------------------------------------------------------
+
+  /**
+   * Snowflake error numbers (the vendor code). Snowflake enforces only NOT NULL; unique and
+   * foreign keys are informational.
+   *
+   * <pre>
+   * 100072 NULL result in a non-nullable column   not null
+   * 630    statement reached its timeout          statement timeout
+   * 100038, 100035 numeric value not recognized / out of range   invalid value
+   * </pre>
+   */
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
+      100072, SqlErrorKind.NOT_NULL_VIOLATION,
+      630, SqlErrorKind.STATEMENT_TIMEOUT,
+      100038, SqlErrorKind.INVALID_VALUE,
+      100035, SqlErrorKind.INVALID_VALUE);
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
+    return kind != null ? ClassifiedError.of(kind) : super.classify(e);
   }
 }

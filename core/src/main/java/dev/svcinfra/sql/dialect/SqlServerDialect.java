@@ -3,7 +3,13 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,5 +130,108 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   public String likeSpecialCharacters() {
     return "%_![";
+  }
+
+  // ---- DDL: SQL Server types, IDENTITY, DROP INDEX .. ON -----------------------------------
+
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, ENUM -> "NVARCHAR(" + type.length() + ")";
+      case TEXT, JSON -> "NVARCHAR(MAX)";
+      case INTEGER -> "INT";
+      case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+      case DOUBLE -> "FLOAT(53)";
+      case BOOLEAN -> "BIT";
+      case UUID -> "UNIQUEIDENTIFIER";
+      case TIME -> "TIME(6)";
+      case TIMESTAMP -> "DATETIME2(6)";
+      case TIMESTAMP_TZ -> "DATETIMEOFFSET(6)";
+      case BINARY -> type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "VARBINARY(MAX)";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  @Override
+  String identityClause(Table table, Column c) {
+    return " IDENTITY(1,1)";
+  }
+
+  /** Comments are extended properties in SQL Server; they are not rendered. */
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
+  }
+
+  @Override
+  public String dropIndexStatement(Table table, Index index) {
+    return dropIndexOnTable(table, index);
+  }
+
+  // ---- statements and errors -----------------------------------------------------------------
+
+  /** SQL Server returns rows of an INSERT with {@code OUTPUT INSERTED.col}, before VALUES. */
+  @Override
+  public boolean supportsReturning() {
+    return true;
+  }
+
+  @Override
+  public String insertStatement(String table, List<String> quotedColumns, List<String> returning) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+        .append(String.join(", ", quotedColumns)).append(')');
+    appendOutput(sql, returning);
+    sql.append(" VALUES (");
+    for (int i = 0; i < quotedColumns.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    return sql.append(')').toString();
+  }
+
+  @Override
+  public String updateStatement(String table, String set, String where, List<String> returning) {
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ").append(set);
+    appendOutput(sql, returning);
+    return sql.append(" WHERE ").append(where).toString();
+  }
+
+  private static void appendOutput(StringBuilder sql, List<String> returning) {
+    if (!returning.isEmpty()) {
+      sql.append(" OUTPUT ");
+      for (int i = 0; i < returning.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("INSERTED.").append(returning.get(i));
+      }
+    }
+  }
+
+  /**
+   * SQL Server error numbers (mssql-jdbc's vendor code).
+   *
+   * <pre>
+   * 2627 unique constraint, 2601 unique index       unique
+   * 515 cannot insert NULL                          not null
+   * 547 constraint conflict (foreign key or check)  foreign key
+   * 1205 deadlock victim                            retryable
+   * 8152, 2628 string truncated; 8115 overflow      invalid value
+   * SQLState HY008 (query timeout cancelled)        statement timeout
+   * </pre>
+   */
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
+      2627, SqlErrorKind.UNIQUE_VIOLATION,
+      2601, SqlErrorKind.UNIQUE_VIOLATION,
+      515, SqlErrorKind.NOT_NULL_VIOLATION,
+      547, SqlErrorKind.FOREIGN_KEY_VIOLATION,
+      1205, SqlErrorKind.TRANSIENT_CONFLICT,
+      8152, SqlErrorKind.INVALID_VALUE,
+      2628, SqlErrorKind.INVALID_VALUE,
+      8115, SqlErrorKind.INVALID_VALUE);
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    if ("HY008".equals(e.getSQLState())) {
+      return ClassifiedError.of(SqlErrorKind.STATEMENT_TIMEOUT);
+    }
+    SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
+    return kind != null ? ClassifiedError.of(kind) : super.classify(e);
   }
 }

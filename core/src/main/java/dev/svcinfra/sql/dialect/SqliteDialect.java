@@ -1,8 +1,24 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQLite through xerial sqlite-jdbc: {@code sqlite:///relative.db}, {@code sqlite:////abs.db},
@@ -42,5 +58,157 @@ public final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   public boolean supportsReturning() {
     return true;
+  }
+
+  // ---- DDL: SQLite type affinities and the rowid alias --------------------------------------
+
+  /**
+   * Every integer is {@code INTEGER} so an identity key can be the rowid alias; JSON is
+   * {@code TEXT} so a document that looks like a number is never converted by NUMERIC affinity.
+   */
+  @Override
+  public String columnTypeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> "INTEGER";
+      case DOUBLE -> "DOUBLE";
+      case UUID -> "CHAR(36)";
+      case JSON -> "TEXT";
+      default -> super.columnTypeSql(type);
+    };
+  }
+
+  /** {@code INTEGER PRIMARY KEY AUTOINCREMENT}: the only way SQLite generates keys. */
+  @Override
+  String identityClause(Table table, Column c) {
+    return " PRIMARY KEY AUTOINCREMENT";
+  }
+
+  @Override
+  boolean identityNeedsNotNull() {
+    return false;
+  }
+
+  @Override
+  boolean primaryKeyInline(Table table) {
+    return table.columns().stream().anyMatch(Column::identity);
+  }
+
+  /** SQLite keeps no comments. */
+  @Override
+  List<String> commentStatements(Table table) {
+    return List.of();
+  }
+
+  // ---- values and errors ---------------------------------------------------------------------
+
+  /**
+   * Dates and times are text with a fixed number of fraction digits, so text order is time order;
+   * zoned values are stored in UTC.
+   */
+  private static final DateTimeFormatter TIMESTAMP_TEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value, ColumnType type)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NULL);
+      return;
+    }
+    switch (type.kind()) {
+      case DATE -> ps.setString(index, value.toString());
+      case TIME -> ps.setString(index, TIME_TEXT.format((LocalTime) value));
+      case TIMESTAMP -> ps.setString(index, TIMESTAMP_TEXT.format((LocalDateTime) value));
+      case TIMESTAMP_TZ -> ps.setString(index,
+          TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
+      case UUID -> ps.setString(index, value.toString());
+      default -> super.bind(ps, index, value, type);
+    }
+  }
+
+  @Override
+  public Object read(ResultSet rs, int index, ColumnType type) throws SQLException {
+    switch (type.kind()) {
+      case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> {
+        String text = rs.getString(index);
+        if (text == null) {
+          return null;
+        }
+        return switch (type.kind()) {
+          case DATE -> LocalDate.parse(text);
+          case TIME -> LocalTime.parse(text);
+          case TIMESTAMP -> LocalDateTime.parse(text, TIMESTAMP_TEXT);
+          default -> LocalDateTime.parse(text, TIMESTAMP_TEXT).toInstant(ZoneOffset.UTC);
+        };
+      }
+      default -> {
+        return super.read(rs, index, type);
+      }
+    }
+  }
+
+  /**
+   * SQLite extended result codes (xerial reports the primary code as the vendor code and the
+   * extended one as its result code).
+   *
+   * <pre>
+   * 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY   unique
+   * 1299 SQLITE_CONSTRAINT_NOTNULL                                   not null
+   *  787 SQLITE_CONSTRAINT_FOREIGNKEY                                foreign key
+   *  275 SQLITE_CONSTRAINT_CHECK                                     check
+   *    9 SQLITE_INTERRUPT (JDBC query timeout)                       statement timeout
+   *    5 SQLITE_BUSY, 6 SQLITE_LOCKED                                retryable
+   *    8 SQLITE_READONLY                                             read only
+   *   18 SQLITE_TOOBIG, 20 SQLITE_MISMATCH                           invalid value
+   * </pre>
+   *
+   * SQLite names the column ("UNIQUE constraint failed: users.email") or the CHECK constraint
+   * only in its message; those names are read from it, the kind never is.
+   */
+  private static final Map<Integer, SqlErrorKind> RESULT_CODES = Map.ofEntries(
+      Map.entry(2067, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(1555, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(1299, SqlErrorKind.NOT_NULL_VIOLATION),
+      Map.entry(787, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(275, SqlErrorKind.CHECK_VIOLATION),
+      Map.entry(9, SqlErrorKind.STATEMENT_TIMEOUT),
+      Map.entry(5, SqlErrorKind.TRANSIENT_CONFLICT),
+      Map.entry(6, SqlErrorKind.TRANSIENT_CONFLICT),
+      Map.entry(8, SqlErrorKind.READ_ONLY),
+      Map.entry(18, SqlErrorKind.INVALID_VALUE),
+      Map.entry(20, SqlErrorKind.INVALID_VALUE));
+
+  private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
+  private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
+
+  @Override
+  public ClassifiedError classify(SQLException e) {
+    int code = e.getClass().getName().equals("org.sqlite.SQLiteException")
+        ? XerialDetails.extendedCode(e) : e.getErrorCode();
+    SqlErrorKind kind = RESULT_CODES.get(code);
+    if (kind == null) {
+      kind = RESULT_CODES.get(code & 0xff);
+    }
+    if (kind == null) {
+      return super.classify(e);
+    }
+    ClassifiedError c = ClassifiedError.of(kind);
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Matcher check = FAILED_CHECK.matcher(message);
+    Matcher column = FAILED_COLUMN.matcher(message);
+    if (kind == SqlErrorKind.CHECK_VIOLATION && check.find()) {
+      c = c.withConstraint(check.group(1));
+    } else if (column.find()) {
+      c = c.withColumn(column.group(1));
+    }
+    return c;
+  }
+
+  /** Touches xerial classes only when the exception came from xerial. */
+  private static final class XerialDetails {
+    static int extendedCode(SQLException e) {
+      return ((org.sqlite.SQLiteException) e).getResultCode().code;
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * The SQL most databases agree on: double-quoted identifiers, {@code LIMIT/OFFSET},
  * {@code LOWER(..) LIKE LOWER(..)}, transactional DDL. Each dialect overrides only what differs.
  */
-abstract class StandardDialect implements Dialect {
+abstract class StandardDialect extends StandardDdl {
   private final String name;
   private final Set<String> schemes;
 

@@ -1,0 +1,34 @@
+package dev.svcinfra.sql;
+
+/**
+ * No live row has the given id (or it belongs to another tenant, or it is soft-deleted).
+ * HTTP integrations answer 404.
+ *
+ * <pre>{@code
+ * try { users.update(tx, id, changes); }
+ * catch (NotFoundException e) { log.info("{} {} is gone", e.table(), e.id()); }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public class NotFoundException extends DatabaseException {
+  private static final long serialVersionUID = 1L;
+  public static final String CODE = "not_found";
+
+  private final String table;
+  private final transient Object id;
+
+  public NotFoundException(String table, Object id) {
+    super(CODE, table + " " + id + " not found", null);
+    this.table = table;
+    this.id = id;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Object id() {
+    return id;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.svcinfra.sql;
+
+import dev.svcinfra.sql.dialect.ClassifiedError;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.UniqueConstraint;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a driver's {@link SQLException} into the data layer's typed exceptions, using the
+ * dialect's classification and, for unique violations, the table's constraints to name the field.
+ */
+final class SqlFailures {
+  private SqlFailures() {}
+
+  static DatabaseException translate(SQLException e, Dialect dialect, Table table,
+      Duration timeout) {
+    ClassifiedError c = dialect.classify(e);
+    String where = table == null ? "" : " on " + table.qualifiedName();
+    return switch (c.kind()) {
+      case UNIQUE_VIOLATION -> {
+        String field = c.column().orElseGet(() -> fieldOf(table, c.constraint()).orElse(null));
+        yield new ConflictException("a row with the same "
+            + (field != null ? field : "unique value") + " already exists" + where
+            + c.constraint().map(n -> " (constraint " + n + ")").orElse(""),
+            c.constraint().orElse(null), field, e);
+      }
+      case NOT_NULL_VIOLATION -> new ValidationException(List.of(new FieldError(
+          c.column().orElse("row"), FieldError.REQUIRED, "must not be null")), e);
+      case CHECK_VIOLATION -> new ValidationException(List.of(new FieldError(
+          c.column().orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
+          "violates the check constraint" + c.constraint().map(n -> " " + n).orElse(""))), e);
+      case FOREIGN_KEY_VIOLATION -> new ValidationException(List.of(new FieldError(
+          c.column().orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
+          "references a row that does not exist, or the row is still referenced")), e);
+      case INVALID_VALUE -> new ValidationException(List.of(new FieldError(
+          c.column().orElse("row"), FieldError.INVALID_VALUE,
+          "a value does not fit its column" + state(e))), e);
+      case STATEMENT_TIMEOUT -> new StatementTimeoutException(timeout, e);
+      case CONNECTION_FAILURE -> new DatabaseUnavailableException(
+          "the database connection failed" + state(e) + ": " + e.getMessage(), e);
+      case TRANSIENT_CONFLICT -> new DatabaseException("transaction_conflict",
+          "the transaction collided with another (deadlock or serialization failure)" + state(e)
+              + "; retry it", e);
+      case READ_ONLY -> new DatabaseException("read_only_transaction",
+          "a read-only transaction cannot write" + where + "; use a read-write transaction", e);
+      case OTHER -> new DatabaseException("database_error",
+          "the statement failed" + where + state(e) + ": " + e.getMessage(), e);
+    };
+  }
+
+  private static String state(SQLException e) {
+    return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+  }
+
+  /** The single column of the named unique constraint or unique index, if it has one. */
+  private static Optional<String> fieldOf(Table table, Optional<String> constraint) {
+    if (table == null || constraint.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = constraint.get();
+    for (UniqueConstraint u : table.uniqueConstraints()) {
+      if (u.name().equalsIgnoreCase(name)) {
+        return Optional.of(String.join(",", u.columns()));
+      }
+    }
+    for (Index ix : table.indexes()) {
+      if (ix.name().equalsIgnoreCase(name)) {
+        return Optional.of(String.join(",", ix.columns()));
+      }
+    }
+    if (name.equalsIgnoreCase("PRIMARY") || name.equalsIgnoreCase("pk_" + table.name())
+        || name.equalsIgnoreCase(table.name() + "_pkey")) {
+      return Optional.of(String.join(",", table.primaryKey()));
+    }
+    return Optional.empty();
+  }
+}

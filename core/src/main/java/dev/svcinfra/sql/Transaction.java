@@ -1,0 +1,154 @@
+package dev.svcinfra.sql;
+
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.ColumnType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open transaction on one pooled connection: what repositories and services take as their
+ * session. Every statement is logged, bound by the dialect, limited by the statement timeout and
+ * translated into typed exceptions. Obtain one from {@link Database#inTransaction}; it commits
+ * when the block returns and rolls back when it throws.
+ *
+ * <pre>{@code
+ * db.useTransaction(tx -> {
+ *   tx.execute("UPDATE accounts SET balance = balance - ? WHERE id = ?", 10, 1);
+ *   tx.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", 10, 2);
+ * });
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Transaction {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final StatementLog log;
+  private final Duration timeout;
+  private final int jdbcTimeoutSeconds;
+  private final boolean readOnly;
+
+  Transaction(Connection connection, Dialect dialect, StatementLog log, Duration timeout,
+      boolean serverSideTimeout, boolean readOnly) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.log = log;
+    this.timeout = timeout;
+    // Without a server-side setting, JDBC's query timeout (whole seconds) is the fallback.
+    this.jdbcTimeoutSeconds = timeout == null || serverSideTimeout ? 0
+        : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    this.readOnly = readOnly;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The underlying connection, for what this API does not cover; do not commit or close it. */
+  public Connection connection() {
+    return connection;
+  }
+
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  /** Runs an INSERT, UPDATE, DELETE or DDL statement with {@code setObject} binding. */
+  public int execute(String sql, Object... params) {
+    return execute(untyped(sql, params));
+  }
+
+  /** Runs a query with {@code setObject} binding and maps every row. */
+  public <R> List<R> query(String sql, RowMapper<R> mapper, Object... params) {
+    return query(untyped(sql, params), mapper);
+  }
+
+  public int execute(SqlStatement statement) {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = prepare(statement.sql(), false)) {
+      bind(ps, statement);
+      int rows = ps.executeUpdate();
+      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      return rows;
+    } catch (SQLException e) {
+      throw failed(statement, start, e);
+    }
+  }
+
+  public <R> List<R> query(SqlStatement statement, RowMapper<R> mapper) {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = prepare(statement.sql(), false)) {
+      bind(ps, statement);
+      List<R> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, out.size());
+      return out;
+    } catch (SQLException e) {
+      throw failed(statement, start, e);
+    }
+  }
+
+  /**
+   * Runs an INSERT and returns the key the database generated (for dialects without
+   * {@code RETURNING}), read as {@code keyType}.
+   */
+  public Object insertReturningKey(SqlStatement statement, ColumnType keyType) {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = prepare(statement.sql(), true)) {
+      bind(ps, statement);
+      int rows = ps.executeUpdate();
+      Object key = null;
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        if (keys.next()) {
+          key = dialect.read(keys, 1, keyType);
+        }
+      }
+      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      return key;
+    } catch (SQLException e) {
+      throw failed(statement, start, e);
+    }
+  }
+
+  private PreparedStatement prepare(String sql, boolean generatedKeys) throws SQLException {
+    PreparedStatement ps = generatedKeys
+        ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        : connection.prepareStatement(sql);
+    if (jdbcTimeoutSeconds > 0) {
+      ps.setQueryTimeout(jdbcTimeoutSeconds);
+    }
+    return ps;
+  }
+
+  private void bind(PreparedStatement ps, SqlStatement statement) throws SQLException {
+    Object[] values = statement.values();
+    ColumnType[] types = statement.types();
+    for (int i = 0; i < values.length; i++) {
+      if (types[i] == null) {
+        ps.setObject(i + 1, values[i]);
+      } else {
+        dialect.bind(ps, i + 1, values[i], types[i]);
+      }
+    }
+  }
+
+  private DatabaseException failed(SqlStatement statement, long start, SQLException e) {
+    DatabaseException translated = SqlFailures.translate(e, dialect, statement.table(), timeout);
+    log.failed(statement.sql(), statement.values(), System.nanoTime() - start, translated.code());
+    return translated;
+  }
+
+  private static SqlStatement untyped(String sql, Object[] params) {
+    return new SqlStatement(sql, params.clone(), new ColumnType[params.length], null);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.svcinfra.sql;
+
+import dev.svcinfra.sql.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a block in a transaction: borrows a connection from the right pool, applies the statement
+ * timeout, commits on success, rolls back on any throwable, resets session settings and gives the
+ * connection back. A block started while the same thread already runs a transaction of the same
+ * database joins it.
+ */
+final class TransactionRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
+
+  private final Database database;
+  private final StatementLog log;
+  private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+  TransactionRunner(Database database, StatementLog log) {
+    this.database = database;
+    this.log = log;
+  }
+
+  Transaction current() {
+    return current.get();
+  }
+
+  <R, X extends Exception> R run(TransactionOptions options, TransactionCallback<R, X> work)
+      throws X {
+    Transaction outer = current.get();
+    if (outer != null) {
+      if (outer.isReadOnly() && !options.isReadOnly()) {
+        throw new IllegalStateException("a read-write transaction cannot start inside a "
+            + "read-only one on the same thread; start the read-write transaction first");
+      }
+      return work.withTransaction(outer);
+    }
+    Dialect dialect = database.dialect();
+    Duration timeout = options.statementTimeout()
+        .or(() -> database.settings().timeouts().statement()).orElse(null);
+    List<String> timeoutStatements =
+        timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
+    Connection c = options.isReadOnly() ? database.readConnection() : database.connection();
+    boolean healthy = true;
+    try {
+      c.setAutoCommit(false);
+      if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
+        c.setReadOnly(true);
+      }
+      runAll(c, timeoutStatements);
+      boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
+      Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
+      current.set(tx);
+      R result;
+      try {
+        result = work.withTransaction(tx);
+      } catch (Throwable t) {
+        rollback(c, t);
+        throw t;
+      }
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(c, e);
+      throw SqlFailures.translate(e, dialect, null, timeout);
+    } finally {
+      current.remove();
+      if (timeout != null && !timeoutStatements.isEmpty()) {
+        healthy = reset(c, dialect.statementTimeoutResetStatements());
+      }
+      release(c, healthy, options.isReadOnly());
+    }
+  }
+
+  private static void runAll(Connection c, List<String> statements) throws SQLException {
+    if (statements.isEmpty()) {
+      return;
+    }
+    try (Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Undoes session-scoped settings; a connection that cannot be reset is not reused. */
+  private static boolean reset(Connection c, List<String> statements) {
+    try {
+      runAll(c, statements);
+      if (!c.getAutoCommit() && !statements.isEmpty()) {
+        c.commit();
+      }
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("cannot reset the statement timeout; the connection is discarded: {}",
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private void release(Connection c, boolean healthy, boolean fromReadPool) {
+    if (!healthy) {
+      database.evict(c, fromReadPool);
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.warn("cannot return a connection to the pool: {}", e.getMessage());
+    }
+  }
+}

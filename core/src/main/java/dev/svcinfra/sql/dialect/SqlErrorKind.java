@@ -1,0 +1,35 @@
+package dev.svcinfra.sql.dialect;
+
+/**
+ * What a failed statement means, as a dialect classifies it from SQLState and vendor code (never
+ * from message text). The data layer turns each kind into its typed exception.
+ *
+ * <pre>{@code
+ * ClassifiedError e = dialect.classify(sqlException);
+ * if (e.kind() == SqlErrorKind.UNIQUE_VIOLATION) { ... e.constraint() ... }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public enum SqlErrorKind {
+  /** A UNIQUE or primary-key constraint refused a duplicate. */
+  UNIQUE_VIOLATION,
+  /** NULL written to a NOT NULL column. */
+  NOT_NULL_VIOLATION,
+  /** A foreign key refused a missing or still-referenced row. */
+  FOREIGN_KEY_VIOLATION,
+  /** A CHECK constraint refused a value. */
+  CHECK_VIOLATION,
+  /** A value does not fit its column: too long, out of range, wrong format. */
+  INVALID_VALUE,
+  /** The statement ran longer than the statement timeout and was cancelled. */
+  STATEMENT_TIMEOUT,
+  /** The connection broke or could not be made. */
+  CONNECTION_FAILURE,
+  /** A deadlock or serialization failure; retrying the transaction may succeed. */
+  TRANSIENT_CONFLICT,
+  /** A write in a read-only transaction. */
+  READ_ONLY,
+  /** Anything else: a bug in SQL, a missing table, a permission. */
+  OTHER
+}

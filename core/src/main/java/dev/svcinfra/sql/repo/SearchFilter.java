@@ -1,0 +1,64 @@
+package dev.svcinfra.sql.repo;
+
+import dev.svcinfra.sql.FieldError;
+import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.TableMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search condition: a case-insensitive "contains" over allowlisted text columns, written by
+ * the dialect ({@code ILIKE} or {@code LOWER(..) LIKE LOWER(..)}, with an escape character so
+ * {@code %}, {@code _} and {@code \} in the text match literally).
+ */
+final class SearchFilter {
+  private SearchFilter() {}
+
+  /** The columns to search: the named ones, each allowlisted, or all search fields. */
+  static List<MappedColumn> columns(TableMapping<?> mapping, Map<String, MappedColumn> searchable,
+      List<String> fields) {
+    if (fields == null || fields.isEmpty()) {
+      if (searchable.isEmpty()) {
+        throw ValidationException.of("fields", FieldError.NOT_ALLOWED,
+            mapping.table().name() + " has no search fields");
+      }
+      return searchable.values().stream()
+          .sorted(java.util.Comparator.comparing(MappedColumn::position)).toList();
+    }
+    List<MappedColumn> out = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
+    for (String f : fields) {
+      MappedColumn c = searchable.get(f);
+      if (c == null) {
+        errors.add(new FieldError("fields", FieldError.NOT_ALLOWED, "cannot search '" + f
+            + "'; allowed: " + searchable.keySet().stream().sorted().toList()));
+      } else {
+        out.add(c);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return out;
+  }
+
+  /** ANDs "any of {@code in} contains {@code q}, ignoring case" to {@code c}. */
+  static void apply(RepositorySql<?> s, Conditions c, List<MappedColumn> in, String q) {
+    if (in.isEmpty()) {
+      return;
+    }
+    StringBuilder any = new StringBuilder("(");
+    String pattern = s.dialect.containsPattern(q);
+    for (int i = 0; i < in.size(); i++) {
+      any.append(i == 0 ? "" : " OR ").append(s.dialect.containsIgnoreCase(
+          s.dialect.quote(in.get(i).name())));
+    }
+    c.and(any.append(')').toString());
+    for (int i = 0; i < in.size(); i++) {
+      c.value(pattern, ColumnType.of(ColumnType.Kind.TEXT));
+    }
+  }
+}

@@ -1,0 +1,411 @@
+package dev.svcinfra.sql.repo;
+
+import dev.svcinfra.sql.ConflictException;
+import dev.svcinfra.sql.FieldError;
+import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.SqlStatement;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.TableMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CRUD, search, counting and pagination for one table model, in the dialect of the transaction
+ * it is given. Soft-deleted rows are invisible to every operation; immutable fields are ignored
+ * on update; timestamps, versions and generated ids are set by the library. Input maps are keyed
+ * by column name (what JSON bodies carry), results are model instances.
+ *
+ * <pre>{@code
+ * SqlRepository<User> users = SqlRepository.builder(User.class)
+ *     .searchFields("name", "email").orderFields("name", "created_at").build();
+ * User u = db.inTransaction(tx -> users.create(tx, Map.of("email", "a@example.com")));
+ * Page<User> page = db.inReadOnlyTransaction(tx -> users.search(tx, "ann", null, 20, 0, List.of("name")));
+ * }</pre>
+ *
+ * <p>Thread-safe and cheap to share: build one per model at start-up.
+ *
+ * @since 0.1
+ */
+public final class SqlRepository<T> {
+  /** The largest page a single call may ask for. */
+  public static final int MAX_LIMIT = 10_000;
+
+  private final TableMapping<T> mapping;
+  private final Map<String, MappedColumn> searchable;
+  private final Map<String, MappedColumn> orderable;
+  private final WriteValues writer;
+  private volatile RepositorySql<T> sql;
+
+  SqlRepository(TableMapping<T> mapping, Map<String, MappedColumn> searchable,
+      Map<String, MappedColumn> orderable, java.util.Set<String> immutable) {
+    this.mapping = mapping;
+    this.searchable = Map.copyOf(searchable);
+    this.orderable = Map.copyOf(orderable);
+    this.writer = new WriteValues(mapping, immutable);
+  }
+
+  /** A repository with the default allowlists (see {@link SqlRepositoryBuilder}). */
+  public static <T> SqlRepository<T> of(Class<T> model) {
+    return builder(model).build();
+  }
+
+  public static <T> SqlRepositoryBuilder<T> builder(Class<T> model) {
+    return new SqlRepositoryBuilder<>(TableMapping.of(model));
+  }
+
+  public TableMapping<T> mapping() {
+    return mapping;
+  }
+
+  /** Columns {@code search} may look in. */
+  public java.util.Set<String> searchFields() {
+    return searchable.keySet();
+  }
+
+  /** Columns lists may be ordered by. */
+  public java.util.Set<String> orderFields() {
+    return orderable.keySet();
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  public Optional<T> get(Transaction tx, Object id) {
+    return get(tx, Scope.all(), id);
+  }
+
+  /** The live row with this id inside the scope; empty also when the id cannot be parsed. */
+  public Optional<T> get(Transaction tx, Scope scope, Object id) {
+    Object key = parseId(id);
+    if (key == null) {
+      return Optional.empty();
+    }
+    RepositorySql<T> s = sql(tx);
+    SqlStatement select;
+    if (scope.isEmpty() && mapping.softDelete().filter(
+        sd -> sd.type().kind() == ColumnType.Kind.BOOLEAN).isEmpty()) {
+      MappedColumn idColumn = mapping.id();
+      select = new SqlStatement(s.selectLiveById, new Object[] {idColumn.toDatabase(key)},
+          new ColumnType[] {idColumn.type()}, mapping.table());
+    } else {
+      Conditions c = s.select();
+      s.byId(c, key);
+      s.live(c);
+      s.scope(c, scope(scope));
+      select = c.statement(mapping.table());
+    }
+    List<T> rows = tx.query(select, s.rowMapper);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  public Page<T> list(Transaction tx, int limit, long offset, List<String> orderBy) {
+    return list(tx, Scope.all(), limit, offset, orderBy);
+  }
+
+  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
+    return search(tx, scope, null, null, limit, offset, orderBy);
+  }
+
+  public Page<T> search(Transaction tx, String q, List<String> fields, int limit, long offset,
+      List<String> orderBy) {
+    return search(tx, Scope.all(), q, fields, limit, offset, orderBy);
+  }
+
+  /**
+   * Live rows in the scope whose named fields (default: all search fields) contain {@code q},
+   * ignoring case; {@code %}, {@code _} and {@code \} in {@code q} match literally. A blank
+   * {@code q} matches every row. Unknown or disallowed fields are an error.
+   */
+  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
+      long offset, List<String> orderBy) {
+    checkPage(limit, offset);
+    List<OrderBy> order = OrderBy.parse(orderBy, orderable);
+    List<MappedColumn> in = q == null || q.isBlank() ? List.of()
+        : SearchFilter.columns(mapping, searchable, fields);
+    Map<MappedColumn, Object> where = scope(scope);
+    RepositorySql<T> s = sql(tx);
+    Conditions items = s.select();
+    Conditions count = s.count();
+    for (Conditions c : List.of(items, count)) {
+      s.live(c);
+      s.scope(c, where);
+      SearchFilter.apply(s, c, in, q);
+    }
+    s.orderBy(items, order);
+    s.page(items, limit, offset);
+    List<T> rows = tx.query(items.statement(mapping.table()), s.rowMapper);
+    long total = rows.size() < limit && (offset == 0 || !rows.isEmpty())
+        ? offset + rows.size() : countOf(tx, count);
+    return new Page<>(rows, total, limit, offset);
+  }
+
+  public long count(Transaction tx) {
+    return countFiltered(tx, Scope.all());
+  }
+
+  /** Live rows matching the scope. */
+  public long countFiltered(Transaction tx, Scope scope) {
+    RepositorySql<T> s = sql(tx);
+    Conditions c = s.count();
+    s.live(c);
+    s.scope(c, scope(scope));
+    return countOf(tx, c);
+  }
+
+  /** Whether any live row matches the scope. */
+  public boolean exists(Transaction tx, Scope scope) {
+    return countFiltered(tx, scope) > 0;
+  }
+
+  public boolean existsById(Transaction tx, Object id) {
+    return get(tx, id).isPresent();
+  }
+
+  /**
+   * Whether a live row in the scope has {@code value} in {@code field}, ignoring case, other
+   * than the row {@code exceptId} (null for none). The uniqueness helper uses it.
+   */
+  public boolean existsIgnoreCase(Transaction tx, Scope scope, String field, String value,
+      Object exceptId) {
+    MappedColumn column = mapping.column(field).filter(c -> c.type().isText()).orElseThrow(() ->
+        ValidationException.of(field, FieldError.UNKNOWN_FIELD, "is not a text field of "
+            + mapping.table().name()));
+    RepositorySql<T> s = sql(tx);
+    Conditions c = s.count();
+    s.live(c);
+    s.scope(c, scope(scope));
+    c.and("LOWER(" + s.dialect.quote(column.name()) + ") = LOWER(?)").value(value, column.type());
+    Object key = exceptId == null ? null : parseId(exceptId);
+    if (key != null) {
+      c.and(s.quotedId + " <> ?").value(mapping.id().toDatabase(key), mapping.id().type());
+    }
+    return countOf(tx, c) > 0;
+  }
+
+  /**
+   * Keyset pagination: up to {@code limit} live rows after {@code cursor} (null for the first
+   * slice) in the order of {@code orderBy} (one allowlisted NOT NULL field, {@code -} for
+   * descending; null for the id), with the id as tie-breaker.
+   */
+  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
+    checkPage(limit, 0);
+    OrderBy order = orderBy == null || orderBy.isBlank()
+        ? new OrderBy(mapping.id(), false) : OrderBy.parse(List.of(orderBy), orderable).get(0);
+    return KeysetQuery.slice(tx, sql(tx), scope(scope), cursor, limit, order);
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  /** Inserts a row from column-keyed values and returns it as stored. */
+  public T create(Transaction tx, Map<String, ?> values) {
+    Map<MappedColumn, Object> row = writer.forCreate(values);
+    RepositorySql<T> s = sql(tx);
+    List<String> columns = new ArrayList<>();
+    Object[] binds = new Object[row.size()];
+    ColumnType[] types = new ColumnType[row.size()];
+    int i = 0;
+    for (Map.Entry<MappedColumn, Object> e : row.entrySet()) {
+      columns.add(s.dialect.quote(e.getKey().name()));
+      binds[i] = e.getKey().toDatabase(e.getValue());
+      types[i++] = e.getKey().type();
+    }
+    SqlStatement insert = new SqlStatement(
+        s.dialect.insertStatement(s.table, columns, s.quotedColumns), binds, types,
+        mapping.table());
+    if (s.dialect.supportsReturning()) {
+      return tx.query(insert, s.rowMapper).get(0);
+    }
+    MappedColumn idColumn = mapping.id();
+    Object id = row.get(idColumn);
+    if (id == null) {
+      id = idColumn.toJava(tx.insertReturningKey(insert, idColumn.type()));
+    } else {
+      tx.execute(insert);
+    }
+    Conditions c = s.select();
+    s.byId(c, id);
+    return tx.query(c.statement(mapping.table()), s.rowMapper).get(0);
+  }
+
+  /** Inserts a model instance; a null id is generated as the model says. */
+  public T create(Transaction tx, T instance) {
+    Map<String, Object> values = new LinkedHashMap<>(mapping.toMap(instance));
+    values.values().removeIf(v -> v == null);
+    return create(tx, values);
+  }
+
+  public T update(Transaction tx, Object id, Map<String, ?> values) {
+    return update(tx, Scope.all(), id, values);
+  }
+
+  /**
+   * Changes the live row with this id inside the scope and returns it. Immutable fields in
+   * {@code values} are ignored; a version field, when given, must match the stored one.
+   *
+   * @throws NotFoundException when no such live row exists in the scope
+   * @throws ConflictException when the given version is outdated
+   */
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    Object key = parseId(id);
+    Object expectedVersion = mapping.version().filter(v -> values.containsKey(v.name()))
+        .map(v -> coerceField(v, values.get(v.name()))).orElse(null);
+    Map<MappedColumn, Object> set = writer.forUpdate(values);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    Map<MappedColumn, Object> where = scope(scope);
+    RepositorySql<T> s = sql(tx);
+    Optional<MappedColumn> updatedAt = mapping.updatedAt();
+    if (set.isEmpty() && updatedAt.isEmpty() && mapping.version().isEmpty()) {
+      return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    }
+    StringBuilder assignments = new StringBuilder();
+    List<Object> binds = new ArrayList<>();
+    List<ColumnType> types = new ArrayList<>();
+    for (Map.Entry<MappedColumn, Object> e : set.entrySet()) {
+      assign(assignments, s, e.getKey(), e.getKey().toDatabase(e.getValue()), binds, types);
+    }
+    updatedAt.ifPresent(u -> assign(assignments, s, u, u.toDatabase(writer.updatedNow(u)), binds,
+        types));
+    mapping.version().ifPresent(v -> assignments.append(assignments.length() == 0 ? "" : ", ")
+        .append(s.dialect.quote(v.name())).append(" = ").append(s.dialect.quote(v.name()))
+        .append(" + 1"));
+    Conditions c = new Conditions("");
+    s.byId(c, key);
+    s.live(c);
+    s.scope(c, where);
+    mapping.version().filter(v -> expectedVersion != null).ifPresent(v ->
+        c.and(s.dialect.quote(v.name()) + " = ?").value(v.toDatabase(expectedVersion), v.type()));
+    binds.addAll(c.values());
+    types.addAll(c.types());
+    SqlStatement update = new SqlStatement(s.dialect.updateStatement(s.table,
+        assignments.toString(), c.predicates(), s.quotedColumns), binds.toArray(),
+        types.toArray(new ColumnType[0]), mapping.table());
+    if (s.dialect.supportsReturning()) {
+      List<T> rows = tx.query(update, s.rowMapper);
+      if (rows.isEmpty()) {
+        throw missing(tx, scope, key, id, expectedVersion);
+      }
+      return rows.get(0);
+    }
+    if (tx.execute(update) == 0) {
+      throw missing(tx, scope, key, id, expectedVersion);
+    }
+    return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+  }
+
+  public void delete(Transaction tx, Object id) {
+    delete(tx, Scope.all(), id);
+  }
+
+  /**
+   * Deletes the live row with this id inside the scope: marks it deleted when the model has a
+   * soft-delete column, removes it otherwise.
+   *
+   * @throws NotFoundException when no such live row exists (also when it was deleted before)
+   */
+  public void delete(Transaction tx, Scope scope, Object id) {
+    Object key = parseId(id);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    Map<MappedColumn, Object> where = scope(scope);
+    RepositorySql<T> s = sql(tx);
+    Conditions c;
+    Optional<MappedColumn> softDelete = mapping.softDelete();
+    if (softDelete.isPresent()) {
+      MappedColumn sd = softDelete.get();
+      Object marker = sd.type().kind() == ColumnType.Kind.BOOLEAN ? Boolean.TRUE
+          : sd.toDatabase(writer.updatedNow(sd));
+      c = new Conditions("UPDATE " + s.table + " SET " + s.dialect.quote(sd.name()) + " = ?")
+          .value(marker, sd.type());
+    } else {
+      c = new Conditions("DELETE FROM " + s.table);
+    }
+    s.byId(c, key);
+    s.live(c);
+    s.scope(c, where);
+    if (tx.execute(c.statement(mapping.table())) == 0) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private RepositorySql<T> sql(Transaction tx) {
+    RepositorySql<T> s = sql;
+    if (s == null || s.dialect != tx.dialect()) {
+      s = new RepositorySql<>(tx.dialect(), mapping);
+      sql = s;
+    }
+    return s;
+  }
+
+  private Object parseId(Object id) {
+    try {
+      return id == null ? null : mapping.id().coerce(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Object coerceField(MappedColumn c, Object value) {
+    try {
+      return c.coerce(value);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of(c.name(), FieldError.INVALID_TYPE, "expected " + c.expected());
+    }
+  }
+
+  private Map<MappedColumn, Object> scope(Scope scope) {
+    if (scope.isEmpty()) {
+      return Map.of();
+    }
+    Map<MappedColumn, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : scope.conditions().entrySet()) {
+      MappedColumn c = mapping.column(e.getKey()).orElseThrow(() -> ValidationException.of(
+          e.getKey(), FieldError.UNKNOWN_FIELD, "is not a field of " + mapping.table().name()));
+      out.put(c, coerceField(c, e.getValue()));
+    }
+    return out;
+  }
+
+  private static void assign(StringBuilder sql, RepositorySql<?> s, MappedColumn c, Object value,
+      List<Object> binds, List<ColumnType> types) {
+    sql.append(sql.length() == 0 ? "" : ", ").append(s.dialect.quote(c.name())).append(" = ?");
+    binds.add(value);
+    types.add(c.type());
+  }
+
+  private RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,
+      Object expectedVersion) {
+    if (expectedVersion != null && get(tx, scope, key).isPresent()) {
+      String v = mapping.version().orElseThrow().name();
+      return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
+          + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
+    }
+    return new NotFoundException(mapping.table().name(), id);
+  }
+
+  private static long countOf(Transaction tx, Conditions count) {
+    return tx.query(count.statement(null), rs -> rs.getLong(1)).get(0);
+  }
+
+  private static void checkPage(int limit, long offset) {
+    List<FieldError> errors = new ArrayList<>();
+    if (limit < 1 || limit > MAX_LIMIT) {
+      errors.add(new FieldError("limit", FieldError.INVALID_VALUE, "must be 1.." + MAX_LIMIT));
+    }
+    if (offset < 0) {
+      errors.add(new FieldError("offset", FieldError.INVALID_VALUE, "must be 0 or more"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+}

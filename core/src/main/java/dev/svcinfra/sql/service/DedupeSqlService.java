@@ -1,0 +1,59 @@
+package dev.svcinfra.sql.service;
+
+import dev.svcinfra.sql.ConflictException;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.repo.Scope;
+import dev.svcinfra.sql.repo.SqlRepository;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service that keeps chosen text fields unique ignoring case ({@code Ann@Example.com} and
+ * {@code ann@example.com} collide) among live rows of the caller's scope, answering with a
+ * {@link ConflictException} that names the field and the value. Databases compare case-sensitively
+ * or by collation; this rule is the same everywhere.
+ *
+ * <pre>{@code
+ * SqlService<User> users = new DedupeSqlService<>(repo, List.of("email", "username"));
+ * users.create(tx, Map.of("email", "ANN@example.com"));   // conflict if ann@example.com exists
+ * }</pre>
+ *
+ * <p>The check and the write are separate statements: run them in a transaction with a unique
+ * index on {@code LOWER(field)} where the database supports one, for a guarantee under
+ * concurrency.
+ *
+ * @since 0.1
+ */
+public class DedupeSqlService<T> extends SqlService<T> {
+  private final List<String> uniqueIgnoreCase;
+
+  public DedupeSqlService(SqlRepository<T> repository, List<String> uniqueIgnoreCase) {
+    super(repository);
+    for (String f : uniqueIgnoreCase) {
+      repository.mapping().column(f).filter(c -> c.type().isText()).orElseThrow(() ->
+          new IllegalArgumentException(repository.mapping().type().getName()
+              + " has no text column '" + f + "' to keep unique"));
+    }
+    this.uniqueIgnoreCase = List.copyOf(uniqueIgnoreCase);
+  }
+
+  @Override
+  protected void checkCreate(Transaction tx, Scope scope, Map<String, Object> values) {
+    check(tx, scope, null, values);
+  }
+
+  @Override
+  protected void checkUpdate(Transaction tx, Scope scope, Object id, Map<String, Object> values) {
+    check(tx, scope, id, values);
+  }
+
+  private void check(Transaction tx, Scope scope, Object exceptId, Map<String, Object> values) {
+    for (String field : uniqueIgnoreCase) {
+      if (values.get(field) instanceof String value
+          && repository().existsIgnoreCase(tx, scope, field, value, exceptId)) {
+        throw new ConflictException(field + " '" + value + "' already exists (ignoring case)",
+            null, field, null);
+      }
+    }
+  }
+}

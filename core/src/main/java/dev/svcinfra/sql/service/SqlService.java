@@ -1,0 +1,147 @@
+package dev.svcinfra.sql.service;
+
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.repo.Page;
+import dev.svcinfra.sql.repo.Scope;
+import dev.svcinfra.sql.repo.Slice;
+import dev.svcinfra.sql.repo.SqlRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Business rules around a {@link SqlRepository}: the same operations, with hooks a subclass
+ * overrides to change input before a write or react after it (hash a password, audit a change).
+ *
+ * <pre>{@code
+ * class UserService extends SqlService<User> {
+ *   UserService(SqlRepository<User> repo) { super(repo); }
+ *   @Override protected Map<String, Object> preCreate(Transaction tx, Map<String, Object> v) {
+ *     v.put("password_hash", hash((String) v.remove("password"))); return v;
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Hooks run inside the caller's transaction, so a hook that throws rolls the write back.
+ * Order: {@code preCreate}, checks, insert, {@code postCreate} (likewise for update and delete).
+ *
+ * @since 0.1
+ */
+public class SqlService<T> {
+  private final SqlRepository<T> repository;
+
+  public SqlService(SqlRepository<T> repository) {
+    this.repository = repository;
+  }
+
+  public SqlRepository<T> repository() {
+    return repository;
+  }
+
+  // ---- operations: the unscoped forms call the scoped ones with Scope.all() --------------------
+
+  public Page<T> list(Transaction tx, int limit, long offset, List<String> orderBy) {
+    return list(tx, Scope.all(), limit, offset, orderBy);
+  }
+
+  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
+    return repository.list(tx, scope, limit, offset, orderBy);
+  }
+
+  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
+    return repository.listAfter(tx, scope, cursor, limit, orderBy);
+  }
+
+  public Optional<T> get(Transaction tx, Object id) {
+    return get(tx, Scope.all(), id);
+  }
+
+  public Optional<T> get(Transaction tx, Scope scope, Object id) {
+    return repository.get(tx, scope, id);
+  }
+
+  public Page<T> search(Transaction tx, String q, List<String> fields, int limit, long offset,
+      List<String> orderBy) {
+    return search(tx, Scope.all(), q, fields, limit, offset, orderBy);
+  }
+
+  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
+      long offset, List<String> orderBy) {
+    return repository.search(tx, scope, q, fields, limit, offset, orderBy);
+  }
+
+  public long count(Transaction tx) {
+    return countFiltered(tx, Scope.all());
+  }
+
+  public long countFiltered(Transaction tx, Scope scope) {
+    return repository.countFiltered(tx, scope);
+  }
+
+  public boolean exists(Transaction tx, Scope scope) {
+    return countFiltered(tx, scope) > 0;
+  }
+
+  public T create(Transaction tx, Map<String, ?> values) {
+    return create(tx, Scope.all(), values);
+  }
+
+  /** Creates a row; {@code scope} is the caller's scope (a tenant), used by uniqueness checks. */
+  public T create(Transaction tx, Scope scope, Map<String, ?> values) {
+    Map<String, Object> input = preCreate(tx, new LinkedHashMap<>(values));
+    checkCreate(tx, scope, input);
+    return postCreate(tx, repository.create(tx, input));
+  }
+
+  public T update(Transaction tx, Object id, Map<String, ?> values) {
+    return update(tx, Scope.all(), id, values);
+  }
+
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    Map<String, Object> input = preUpdate(tx, id, new LinkedHashMap<>(values));
+    checkUpdate(tx, scope, id, input);
+    return postUpdate(tx, repository.update(tx, scope, id, input));
+  }
+
+  public void delete(Transaction tx, Object id) {
+    delete(tx, Scope.all(), id);
+  }
+
+  public void delete(Transaction tx, Scope scope, Object id) {
+    preDelete(tx, id);
+    repository.delete(tx, scope, id);
+    postDelete(tx, id);
+  }
+
+  // ---- hooks ---------------------------------------------------------------------------------
+
+  /** Changes or checks create input (a mutable copy); returns what is inserted. */
+  protected Map<String, Object> preCreate(Transaction tx, Map<String, Object> values) {
+    return values;
+  }
+
+  /** Sees the created row; returns what the caller gets. */
+  protected T postCreate(Transaction tx, T created) {
+    return created;
+  }
+
+  /** Changes or checks update input (a mutable copy); returns what is written. */
+  protected Map<String, Object> preUpdate(Transaction tx, Object id, Map<String, Object> values) {
+    return values;
+  }
+
+  protected T postUpdate(Transaction tx, T updated) {
+    return updated;
+  }
+
+  protected void preDelete(Transaction tx, Object id) {}
+
+  protected void postDelete(Transaction tx, Object id) {}
+
+  /** Checks create input after {@link #preCreate} with the caller's scope (uniqueness rules). */
+  protected void checkCreate(Transaction tx, Scope scope, Map<String, Object> values) {}
+
+  /** Checks update input after {@link #preUpdate} with the caller's scope. */
+  protected void checkUpdate(Transaction tx, Scope scope, Object id, Map<String, Object> values) {}
+}

@@ -1,0 +1,133 @@
+package dev.svcinfra.sql.service;
+
+import dev.svcinfra.sql.FieldError;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.repo.Page;
+import dev.svcinfra.sql.repo.Scope;
+import dev.svcinfra.sql.repo.Slice;
+import dev.svcinfra.sql.repo.SqlRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service seen through one tenant: reads, counts and searches see only the tenant's rows;
+ * create writes the tenant's value into the tenant column (another tenant's value in the input
+ * is refused, never written); update cannot move a row to another tenant; another tenant's row
+ * is "not found" for get, update and delete. The wrapped service's hooks still run.
+ *
+ * <pre>{@code
+ * SqlService<Note> notes = new TenantSqlService<>(new NoteService(repo), "acme", "tenant_id");
+ * notes.create(tx, Map.of("title", "hello"));      // tenant_id = "acme"
+ * notes.list(tx, 20, 0, List.of());                 // only acme's notes
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public class TenantSqlService<T> extends SqlService<T> {
+  private final SqlService<T> inner;
+  private final MappedColumn tenantColumn;
+  private final Object tenantId;
+  private final Scope tenantScope;
+
+  /** Scopes {@code inner} to {@code tenantId} in {@code tenantField}. */
+  public TenantSqlService(SqlService<T> inner, Object tenantId, String tenantField) {
+    super(inner.repository());
+    this.inner = inner;
+    this.tenantColumn = inner.repository().mapping().column(tenantField).orElseThrow(() ->
+        new IllegalArgumentException(inner.repository().mapping().type().getName()
+            + " has no tenant column '" + tenantField + "'"));
+    if (tenantId == null) {
+      throw new IllegalArgumentException("a tenant id is required");
+    }
+    this.tenantId = tenantColumn.coerce(tenantId);
+    this.tenantScope = Scope.where(tenantField, this.tenantId);
+  }
+
+  /** Scopes a plain repository (no hooks besides the tenant rules). */
+  public TenantSqlService(SqlRepository<T> repository, Object tenantId, String tenantField) {
+    this(new SqlService<>(repository), tenantId, tenantField);
+  }
+
+  public Object tenantId() {
+    return tenantId;
+  }
+
+  @Override
+  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
+    return inner.list(tx, scoped(scope), limit, offset, orderBy);
+  }
+
+  @Override
+  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
+    return inner.listAfter(tx, scoped(scope), cursor, limit, orderBy);
+  }
+
+  @Override
+  public Optional<T> get(Transaction tx, Scope scope, Object id) {
+    return inner.get(tx, scoped(scope), id);
+  }
+
+  @Override
+  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
+      long offset, List<String> orderBy) {
+    return inner.search(tx, scoped(scope), q, fields, limit, offset, orderBy);
+  }
+
+  @Override
+  public long countFiltered(Transaction tx, Scope scope) {
+    return inner.countFiltered(tx, scoped(scope));
+  }
+
+  @Override
+  public T create(Transaction tx, Scope scope, Map<String, ?> values) {
+    Map<String, Object> input = new LinkedHashMap<>(values);
+    refuseOtherTenant(input);
+    input.put(tenantColumn.name(), tenantId);
+    return inner.create(tx, scoped(scope), input);
+  }
+
+  @Override
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    Map<String, Object> input = new LinkedHashMap<>(values);
+    refuseOtherTenant(input);
+    input.remove(tenantColumn.name());
+    return inner.update(tx, scoped(scope), id, input);
+  }
+
+  @Override
+  public void delete(Transaction tx, Scope scope, Object id) {
+    inner.delete(tx, scoped(scope), id);
+  }
+
+  /** The caller's scope plus the tenant; a scope naming another tenant is refused. */
+  private Scope scoped(Scope scope) {
+    if (scope.isEmpty()) {
+      return tenantScope;
+    }
+    Map<String, Object> conditions = new LinkedHashMap<>(scope.conditions());
+    refuseOtherTenant(conditions);
+    conditions.put(tenantColumn.name(), tenantId);
+    return Scope.of(conditions);
+  }
+
+  private void refuseOtherTenant(Map<String, Object> values) {
+    if (!values.containsKey(tenantColumn.name())) {
+      return;
+    }
+    Object given;
+    try {
+      given = tenantColumn.coerce(values.get(tenantColumn.name()));
+    } catch (IllegalArgumentException e) {
+      given = values.get(tenantColumn.name());
+    }
+    if (!Objects.equals(given, tenantId)) {
+      throw ValidationException.of(tenantColumn.name(), FieldError.NOT_ALLOWED,
+          "is set by the current tenant and cannot name another tenant");
+    }
+  }
+}

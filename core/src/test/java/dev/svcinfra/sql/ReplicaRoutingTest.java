@@ -1,0 +1,39 @@
+package dev.svcinfra.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.testing.TestServices;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-only transactions go to the replica pool, everything else to the primary. The "replica"
+ * is a second pool on the same PostgreSQL database with another application_name, which tells
+ * the pools apart.
+ */
+class ReplicaRoutingTest extends DatabaseSuite {
+
+  @Test
+  void readOnlyWorkUsesTheReplicaAndWritesStayOnThePrimary() {
+    String url = TestServices.newPostgresDatabase();
+    Database db = track(Database.open(DatabaseSettings.of(url + "&application_name=primary")
+        .withReplica(url + "&application_name=replica")));
+    assertThat(db.hasReplica()).isTrue();
+    String app = "SELECT current_setting('application_name')";
+    List<String> fromReplica = db.inReadOnlyTransaction(tx -> tx.query(app, rs -> rs.getString(1)));
+    assertThat(fromReplica).containsExactly("replica");
+    List<String> fromPrimary = db.inTransaction(tx -> tx.query(app, rs -> rs.getString(1)));
+    assertThat(fromPrimary).containsExactly("primary");
+    db.useTransaction(tx -> tx.execute("CREATE TABLE t (id INT)"));
+    // A read-only transaction cannot write, even though the replica here is the same server.
+    assertThatThrownBy(() -> db.useTransaction(TransactionOptions.readOnly(),
+        tx -> tx.execute("INSERT INTO t VALUES (1)")))
+        .isInstanceOf(DatabaseException.class).extracting("code").isEqualTo("read_only_transaction");
+    db.useTransaction(tx -> tx.execute("INSERT INTO t VALUES (1)"));
+    List<Integer> count = db.inReadOnlyTransaction(
+        tx -> tx.query("SELECT COUNT(*) FROM t", rs -> rs.getInt(1)));
+    assertThat(count).containsExactly(1);
+  }
+}

@@ -1,0 +1,3 @@
+package dev.svcinfra.sql.model.discovered;
+
+public record NotAModel(Long id) {}

@@ -1,0 +1,63 @@
+package dev.svcinfra.sql.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.svcinfra.sql.RecordingConnection;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.testmodels.Account;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Repository SQL for databases without a server here, asserted statement by statement. The
+ * recording connection answers each query with one row, so a short last page needs no COUNT and
+ * SQL Server's OUTPUT clause makes the re-read after an update unnecessary.
+ */
+class RenderedRepositorySqlTest {
+  static final SqlRepository<Account> ACCOUNTS = SqlRepository.builder(Account.class)
+      .searchFields("owner").orderFields("owner", "balance").build();
+
+  @Test
+  void sqlServer() {
+    RecordingConnection rec = new RecordingConnection();
+    Transaction tx = rec.transaction(Dialects.MSSQL);
+    ACCOUNTS.create(tx, Map.of("owner", "ann", "balance", "1.00"));
+    ACCOUNTS.get(tx, 7);
+    ACCOUNTS.search(tx, "a%n", null, 20, 40, List.of("-balance"));
+    ACCOUNTS.update(tx, 7, Map.of("balance", "2.00"));
+    ACCOUNTS.delete(tx, 7);
+    ACCOUNTS.listAfter(tx, Scope.all(), null, 10, "owner");
+    assertThat(rec.statements).containsExactly(
+        "INSERT INTO [accounts] ([owner], [balance]) OUTPUT INSERTED.[id], INSERTED.[owner], "
+            + "INSERTED.[balance] VALUES (?, ?)",
+        "SELECT [id], [owner], [balance] FROM [accounts] WHERE [id] = ?",
+        "SELECT [id], [owner], [balance] FROM [accounts] WHERE (LOWER([owner]) LIKE LOWER(?) "
+            + "ESCAPE '!') ORDER BY [balance] DESC, [id] ASC OFFSET 40 ROWS FETCH NEXT 20 ROWS ONLY",
+        "UPDATE [accounts] SET [balance] = ? OUTPUT INSERTED.[id], INSERTED.[owner], "
+            + "INSERTED.[balance] WHERE [id] = ?",
+        "DELETE FROM [accounts] WHERE [id] = ?",
+        "SELECT [id], [owner], [balance] FROM [accounts] ORDER BY [owner] ASC, [id] ASC "
+            + "OFFSET 0 ROWS FETCH NEXT 11 ROWS ONLY");
+    assertThat(Dialects.MSSQL.containsPattern("a%n[")).isEqualTo("%a!%n![%");
+  }
+
+  @Test
+  void snowflake() {
+    RecordingConnection rec = new RecordingConnection();
+    Transaction tx = rec.transaction(Dialects.SNOWFLAKE);
+    ACCOUNTS.create(tx, Map.of("owner", "ann", "balance", "1.00"));
+    ACCOUNTS.search(tx, "ann", List.of("owner"), 20, 0, List.of("owner"));
+    ACCOUNTS.update(tx, 7, Map.of("owner", "bob"));
+    ACCOUNTS.count(tx);
+    assertThat(rec.statements).containsExactly(
+        "INSERT INTO \"accounts\" (\"owner\", \"balance\") VALUES (?, ?)",
+        "SELECT \"id\", \"owner\", \"balance\" FROM \"accounts\" WHERE \"id\" = ?",
+        "SELECT \"id\", \"owner\", \"balance\" FROM \"accounts\" WHERE (\"owner\" ILIKE ? "
+            + "ESCAPE '!') ORDER BY \"owner\" ASC, \"id\" ASC LIMIT 20",
+        "UPDATE \"accounts\" SET \"owner\" = ? WHERE \"id\" = ?",
+        "SELECT \"id\", \"owner\", \"balance\" FROM \"accounts\" WHERE \"id\" = ?",
+        "SELECT COUNT(*) FROM \"accounts\"");
+  }
+}
