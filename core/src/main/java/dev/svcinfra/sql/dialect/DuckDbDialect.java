@@ -147,4 +147,18 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
     }
     return super.classify(e);
   }
+
+  // ---- schema changes: no constraints can be added to existing tables ----------------------
+
+  /** DuckDB keeps no VARCHAR length: any two text types are the same type. */
+  @Override
+  public boolean sameColumnType(ColumnType model, ColumnType reflected) {
+    return model.isText() && reflected.isText() || super.sameColumnType(model, reflected);
+  }
+
+  /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */
+  @Override
+  public boolean reflectsIndexes() {
+    return false;
+  }
 }

@@ -1,6 +1,11 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.UniqueConstraint;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,5 +59,32 @@ abstract class EmbeddedFileDialect extends StandardDialect {
           + ":///relative/path.db, " + name() + ":////absolute/path.db or " + name()
           + ":// for memory (got host " + url.hosts() + ")");
     }
+  }
+
+  // ---- schema changes shared by SQLite and DuckDB --------------------------------------------
+
+  /** A unique constraint on an existing table is a unique index here (same guarantee). */
+  @Override
+  public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(createIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
+  }
+
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(dropIndexStatement(table, new Index(unique.name(), unique.columns(), true)));
+  }
+
+  @Override
+  public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    throw new UnsupportedDdlException(name() + " cannot add a foreign key (" + foreignKey.name()
+        + ") to the existing table " + table.qualifiedName() + "; rebuild the table by hand: "
+        + "create the new table, copy the rows, drop the old one, rename");
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    throw new UnsupportedDdlException(name() + " cannot drop the foreign key "
+        + foreignKey.name() + " of the existing table " + table.qualifiedName()
+        + "; rebuild the table by hand");
   }
 }

@@ -1,5 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.Column;
@@ -140,6 +142,30 @@ public class MySqlDialect extends StandardDialect {
     return List.of("SET SESSION max_execution_time = DEFAULT");
   }
 
+  /** {@code GET_LOCK}: a named lock the server releases when the lock's connection ends. */
+  @Override
+  public MigrationLock migrationLock() {
+    return SessionLock.mysql();
+  }
+
+  /** MySQL has no transactional DDL, so an offline script opens no transactions. */
+  @Override
+  public String beginTransaction() {
+    return "";
+  }
+
+  /** {@code TIMESTAMP} has legacy automatic defaults in MySQL; {@code DATETIME(3)} has none. */
+  @Override
+  String timestampType() {
+    return "DATETIME(3)";
+  }
+
+  /** Backslash escapes a quote in MySQL string literals unless NO_BACKSLASH_ESCAPES is set. */
+  @Override
+  public String stringLiteral(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
   // ---- DDL: MySQL and MariaDB types, AUTO_INCREMENT, inline comments -----------------------
 
   @Override
@@ -264,5 +290,23 @@ public class MySqlDialect extends StandardDialect {
           : c.withConstraint(m.group(1));
     }
     return c;
+  }
+
+  // ---- schema changes: MODIFY COLUMN restates the whole column ------------------------------
+
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    return List.of(alterTable(table) + " MODIFY COLUMN " + columnDefinition(table, to));
+  }
+
+  /** A MySQL unique constraint is an index. */
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " DROP INDEX " + quote(unique.name()));
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " DROP FOREIGN KEY " + quote(foreignKey.name()));
   }
 }

@@ -131,6 +131,30 @@ public final class PostgresDialect extends StandardDialect {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");
   }
 
+  /** A session advisory lock; the server releases it when the lock's connection ends. */
+  @Override
+  public MigrationLock migrationLock() {
+    return SessionLock.postgres();
+  }
+
+  @Override
+  public boolean supportsConcurrentIndexBuild() {
+    return true;
+  }
+
+  /** {@code client_connection_check_interval} exists from PostgreSQL 14. */
+  @Override
+  public List<String> migrationSessionStatements(int serverMajorVersion) {
+    return serverMajorVersion >= 14
+        ? List.of("SET client_connection_check_interval = 1000") : List.of();
+  }
+
+  @Override
+  public List<String> migrationSessionResetStatements(int serverMajorVersion) {
+    return serverMajorVersion >= 14
+        ? List.of("RESET client_connection_check_interval") : List.of();
+  }
+
   @Override
   public String columnTypeSql(ColumnType type) {
     return switch (type.kind()) {

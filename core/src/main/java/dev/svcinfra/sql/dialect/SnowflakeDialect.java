@@ -92,6 +92,12 @@ public final class SnowflakeDialect extends StandardDialect {
     return List.of("ALTER SESSION UNSET STATEMENT_TIMEOUT_IN_SECONDS");
   }
 
+  /** Snowflake commits DDL at once, so an offline script opens no transactions. */
+  @Override
+  public String beginTransaction() {
+    return "";
+  }
+
   // ---- DDL: Snowflake types; no indexes, no CHECK constraints -------------------------------
 
   @Override

@@ -132,6 +132,37 @@ public final class SqlServerDialect extends StandardDialect {
     return "%_![";
   }
 
+  /** {@code sp_getapplock} owned by the session, released when that connection ends. */
+  @Override
+  public MigrationLock migrationLock() {
+    return SessionLock.sqlServer();
+  }
+
+  @Override
+  public String beginTransaction() {
+    return "BEGIN TRANSACTION";
+  }
+
+  /** {@code TIMESTAMP} is a row version in SQL Server, not a point in time. */
+  @Override
+  String timestampType() {
+    return "DATETIME2";
+  }
+
+  /** SQL Server has no {@code CREATE TABLE IF NOT EXISTS}. */
+  @Override
+  List<String> createLeaseTable(String table) {
+    String create = super.createLeaseTable(table).get(0).replace("CREATE TABLE IF NOT EXISTS",
+        "CREATE TABLE");
+    return List.of("IF OBJECT_ID(N'" + table.replace("'", "''") + "', N'U') IS NULL " + create);
+  }
+
+  /** N-prefixed so non-Latin text survives in NVARCHAR columns. */
+  @Override
+  public String stringLiteral(String value) {
+    return "N" + super.stringLiteral(value);
+  }
+
   // ---- DDL: SQL Server types, IDENTITY, DROP INDEX .. ON -----------------------------------
 
   @Override
@@ -233,5 +264,34 @@ public final class SqlServerDialect extends StandardDialect {
     }
     SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
     return kind != null ? ClassifiedError.of(kind) : super.classify(e);
+  }
+
+  // ---- schema changes: ADD without COLUMN, sp_rename, defaults are named constraints --------
+
+  @Override
+  public List<String> addColumnStatements(Table table, Column column) {
+    return List.of(alterTable(table) + " ADD " + columnDefinition(table, column));
+  }
+
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    if (!from.defaultSql().equals(to.defaultSql())) {
+      throw new UnsupportedDdlException("mssql keeps column defaults as named constraints; "
+          + "change the default of " + table.qualifiedName() + "." + to.name() + " by hand");
+    }
+    return List.of(alterTable(table) + " ALTER COLUMN " + quote(to.name()) + " "
+        + columnTypeSql(to.type()) + (to.nullable() ? " NULL" : " NOT NULL"));
+  }
+
+  @Override
+  public List<String> renameColumnStatements(Table table, String from, String to) {
+    return List.of("EXEC sp_rename " + stringLiteral(table.qualifiedName() + "." + from) + ", "
+        + stringLiteral(to) + ", 'COLUMN'");
+  }
+
+  @Override
+  public List<String> renameTableStatements(Table table, String from) {
+    return List.of("EXEC sp_rename " + stringLiteral(
+        table.schema().map(s -> s + ".").orElse("") + from) + ", " + stringLiteral(table.name()));
   }
 }

@@ -211,4 +211,13 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       return ((org.sqlite.SQLiteException) e).getResultCode().code;
     }
   }
+
+  // ---- schema changes: SQLite's ALTER TABLE adds, drops and renames columns, nothing else ----
+
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    throw new UnsupportedDdlException("sqlite cannot change the type, nullability or default of "
+        + table.qualifiedName() + "." + to.name() + " in place; rebuild the table by hand: "
+        + "create the new table, copy the rows, drop the old one, rename");
+  }
 }

@@ -4,7 +4,12 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.PercentCodec;
+import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ForeignKey;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,110 @@ abstract class StandardDialect extends StandardDdl {
   @Override
   public List<String> statementTimeoutStatements(Duration timeout) {
     return List.of();
+  }
+
+  /** A lease row with an expiry: works wherever there is a table and a primary key. */
+  @Override
+  public MigrationLock migrationLock() {
+    return new LeaseLock(this);
+  }
+
+  @Override
+  public List<String> createVersionTable(String table) {
+    return List.of("CREATE TABLE " + quote(table) + " (version_num VARCHAR(64) NOT NULL, "
+        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))");
+  }
+
+  @Override
+  public List<String> createHistoryTable(String table) {
+    return List.of("CREATE TABLE " + quote(table) + " (seq INTEGER NOT NULL, "
+        + "revision VARCHAR(64) NOT NULL, down_revisions VARCHAR(1000) NOT NULL, "
+        + "direction VARCHAR(10) NOT NULL, message VARCHAR(1000) NOT NULL, checksum VARCHAR(64), "
+        + "applied_by VARCHAR(255) NOT NULL, applied_at " + timestampType() + " NOT NULL, "
+        + "duration_ms BIGINT, CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (seq))");
+  }
+
+  /** The column type of a point in time, as the history table stores it. */
+  String timestampType() {
+    return "TIMESTAMP";
+  }
+
+  /** Statements creating the lease table of {@link LeaseLock} if it is missing. */
+  List<String> createLeaseTable(String table) {
+    return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " (name VARCHAR(100) NOT NULL, "
+        + "owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL, "
+        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (name))");
+  }
+
+  @Override
+  public String stringLiteral(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  // ---- schema changes ---------------------------------------------------------------------
+
+  String alterTable(Table table) {
+    return "ALTER TABLE " + tableName(table.schema(), table.name());
+  }
+
+  @Override
+  public List<String> addColumnStatements(Table table, Column column) {
+    return List.of(alterTable(table) + " ADD COLUMN " + columnDefinition(table, column));
+  }
+
+  @Override
+  public List<String> dropColumnStatements(Table table, String column) {
+    return List.of(alterTable(table) + " DROP COLUMN " + quote(column));
+  }
+
+  /** One {@code ALTER COLUMN} clause per changed property (PostgreSQL, DuckDB, Snowflake). */
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    List<String> out = new ArrayList<>();
+    String column = alterTable(table) + " ALTER COLUMN " + quote(to.name());
+    if (!columnTypeSql(from.type()).equalsIgnoreCase(columnTypeSql(to.type()))) {
+      out.add(column + " TYPE " + columnTypeSql(to.type()));
+    }
+    if (!from.defaultSql().equals(to.defaultSql())) {
+      out.add(to.defaultSql().map(d -> column + " SET DEFAULT " + d)
+          .orElse(column + " DROP DEFAULT"));
+    }
+    if (from.nullable() != to.nullable()) {
+      out.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> renameColumnStatements(Table table, String from, String to) {
+    return List.of(alterTable(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to));
+  }
+
+  @Override
+  public List<String> renameTableStatements(Table table, String from) {
+    return List.of("ALTER TABLE " + tableName(table.schema(), from) + " RENAME TO "
+        + quote(table.name()));
+  }
+
+  @Override
+  public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " ADD CONSTRAINT " + quote(unique.name()) + " UNIQUE ("
+        + columnList(unique.columns()) + ")");
+  }
+
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(unique.name()));
+  }
+
+  @Override
+  public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " ADD " + foreignKeyClause(foreignKey));
+  }
+
+  @Override
+  public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
+    return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(foreignKey.name()));
   }
 
   @Override

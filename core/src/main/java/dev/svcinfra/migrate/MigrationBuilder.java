@@ -1,0 +1,159 @@
+package dev.svcinfra.migrate;
+
+import dev.svcinfra.config.MigrationSettings;
+import dev.svcinfra.config.ModelDiscoverySettings;
+import dev.svcinfra.sql.model.ModelRegistry;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.Dialect;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Configures {@link Migrations}: the database (or, for offline scripts only, a dialect), the
+ * settings, Java revisions, and the columns models map (for the rename lint rule).
+ *
+ * <pre>{@code
+ * Migrations m = Migrations.builder().database(db).scriptLocation(Path.of("migrations")).build();
+ * Migrations offline = Migrations.builder().dialect(Dialects.POSTGRESQL).build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class MigrationBuilder {
+  MigrationSettings settings = MigrationSettings.of(MigrationSettings.DEFAULT_SCRIPT_LOCATION);
+  Database database;
+  Dialect dialect;
+  final List<JavaMigration> javaMigrations = new ArrayList<>();
+  Set<String> mappedColumns = Set.of();
+  List<Table> models;
+  ClassLoader modelLoader = MigrationBuilder.class.getClassLoader();
+  Consumer<String> observer = sql -> { };
+  String appliedBy = defaultAppliedBy();
+
+  MigrationBuilder() {}
+
+  public MigrationBuilder database(Database value) {
+    this.database = value;
+    return this;
+  }
+
+  /** The dialect to render offline scripts for when there is no database. */
+  public MigrationBuilder dialect(Dialect value) {
+    this.dialect = value;
+    return this;
+  }
+
+  public MigrationBuilder settings(MigrationSettings value) {
+    this.settings = value;
+    return this;
+  }
+
+  public MigrationBuilder scriptLocation(Path value) {
+    MigrationSettings s = settings;
+    this.settings = new MigrationSettings(s.configFile(), value, s.discoverPackages(),
+        s.includeSchemas(), s.skipDrops(), s.versionTable(), s.lockTimeout(),
+        s.databaseUrlVariable());
+    return this;
+  }
+
+  /** Adds a Java revision (data migration). */
+  public MigrationBuilder javaRevision(JavaMigration migration) {
+    javaMigrations.add(migration);
+    return this;
+  }
+
+  /** Adds the Java revisions listed as services on {@code loader}. */
+  public MigrationBuilder javaRevisionsFrom(ClassLoader loader) {
+    javaMigrations.addAll(dev.svcinfra.migrate.script.ScriptDirectory.serviceLoaded(loader));
+    return this;
+  }
+
+  /** {@code table.column} pairs (lower case) the models map, for the rename lint rule. */
+  public MigrationBuilder mappedColumns(Set<String> value) {
+    this.mappedColumns = Set.copyOf(value);
+    return this;
+  }
+
+  /** The model tables autogenerate and check compare with (instead of discovering them). */
+  public MigrationBuilder models(List<Table> value) {
+    this.models = List.copyOf(value);
+    return this;
+  }
+
+  /** Where model classes of {@code ALEMBIC_DISCOVER_PACKAGES} are found (a CLI classpath). */
+  public MigrationBuilder modelClassLoader(ClassLoader value) {
+    this.modelLoader = value;
+    return this;
+  }
+
+  /** Sees every statement executed online (after it succeeded). */
+  public MigrationBuilder statementObserver(Consumer<String> value) {
+    this.observer = value;
+    return this;
+  }
+
+  /** Who the history table records as running the migration (default {@code user@host}). */
+  public MigrationBuilder appliedBy(String value) {
+    this.appliedBy = value;
+    return this;
+  }
+
+  public Migrations build() {
+    return new Migrations(this);
+  }
+
+  Database requireDatabase() {
+    if (database == null) {
+      throw new MigrationException(MigrationException.OFFLINE, "this command needs a database; "
+          + "set SQL_URL or pass --database-url (only --sql runs without one)");
+    }
+    return database;
+  }
+
+  /** Whether models are known without asking: given in code or named by packages. */
+  boolean hasModels() {
+    return models != null || !settings.discoverPackages().isEmpty();
+  }
+
+  /** The model tables: given in code, else discovered in the configured packages. */
+  List<Table> modelTables() {
+    if (models != null) {
+      return models;
+    }
+    if (settings.discoverPackages().isEmpty()) {
+      throw new MigrationException(MigrationException.NO_MODELS,
+          "no models to compare: set ALEMBIC_DISCOVER_PACKAGES (or discover_packages in the "
+              + "migration configuration) and pass --classpath where the classes are");
+    }
+    models = ModelRegistry.discover(ModelDiscoverySettings.of(settings.discoverPackages()),
+        modelLoader).tables();
+    return models;
+  }
+
+  Dialect dialect() {
+    return dialectIfKnown().orElseThrow(() -> new MigrationException(MigrationException.OFFLINE,
+        "no database and no dialect: pass --database-url, or --dialect for offline SQL"));
+  }
+
+  Optional<Dialect> dialectIfKnown() {
+    return Optional.ofNullable(dialect).or(() -> Optional.ofNullable(database)
+        .map(Database::dialect));
+  }
+
+  private static String defaultAppliedBy() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown-host";
+    }
+    return System.getProperty("user.name", "unknown") + "@" + host;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.svcinfra.migrate;
+
+import dev.svcinfra.config.MigrationSettings;
+import dev.svcinfra.migrate.autogen.AutogenResult;
+import dev.svcinfra.migrate.autogen.Autogenerate;
+import dev.svcinfra.migrate.lint.LintException;
+import dev.svcinfra.migrate.lint.LintFinding;
+import dev.svcinfra.migrate.lint.Linter;
+import dev.svcinfra.migrate.runtime.HistoryTable;
+import dev.svcinfra.migrate.runtime.LockedRun;
+import dev.svcinfra.migrate.runtime.MigrationContext;
+import dev.svcinfra.migrate.runtime.OfflineSink;
+import dev.svcinfra.migrate.runtime.OnlineSink;
+import dev.svcinfra.migrate.script.MermaidHistory;
+import dev.svcinfra.migrate.script.Revision;
+import dev.svcinfra.migrate.script.RevisionGraph;
+import dev.svcinfra.migrate.script.ScriptDirectory;
+import dev.svcinfra.migrate.script.Target;
+import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.Dialect;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The migration commands, one short method per CLI verb, for services that migrate at startup or
+ * run as a migrate-and-exit job.
+ *
+ * <pre>{@code
+ * Migrations migrations = Migrations.builder().database(db)
+ *     .settings(MigrationSettings.of(Path.of("migrations"))).build();
+ * migrations.upgrade();          // to head, under the migration lock
+ * migrations.downgrade(1);       // one step back
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Migrations {
+  private final MigrationBuilder config;
+
+  Migrations(MigrationBuilder config) {
+    this.config = config;
+  }
+
+  public static MigrationBuilder builder() {
+    return new MigrationBuilder();
+  }
+
+  public MigrationSettings settings() {
+    return config.settings;
+  }
+
+  /** The script location with its Java revisions. */
+  public ScriptDirectory scripts() {
+    return new ScriptDirectory(config.settings.scriptLocation(), config.javaMigrations);
+  }
+
+  public RevisionGraph graph() {
+    return scripts().graph();
+  }
+
+  /** {@code sql init}: creates the script location and its configuration file. */
+  public Path init(boolean overwrite) {
+    return ScriptLocationInit.create(config.settings, overwrite);
+  }
+
+  /**
+   * {@code sql revision -m MSG [--autogenerate]}: a new revision after the single head (or
+   * {@code request.head()}); with autogenerate, its sections hold what turns the database (which
+   * must be at head) into the models, for each requested dialect.
+   */
+  public NewRevision revision(String message, RevisionRequest request) {
+    RevisionAuthor author = new RevisionAuthor(scripts(), lintDialects(request.dialects()));
+    if (!request.autogenerate()) {
+      return author.write(message, request, List.of(), List.of());
+    }
+    RevisionGraph graph = graph();
+    List<Dialect> dialects = request.dialects().isEmpty()
+        ? List.of(config.dialect()) : request.dialects();
+    AutogenResult result = unlocked(graph, (ctx, c) -> Autogenerate.render(
+        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
+        dialects, config.settings.skipDrops()));
+    return author.write(message, request, result.sections(), result.notes());
+  }
+
+  /** {@code sql check}: the differences between models and database, and drift. */
+  public SchemaDiff check() {
+    RevisionGraph graph = graph();
+    return unlocked(graph, (ctx, c) -> new SchemaDiff(
+        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
+        ctx.drift()));
+  }
+
+  /** {@code sql merge heads -m MSG} or {@code merge REV1 REV2 -m MSG}. */
+  public NewRevision merge(String message, List<String> revisions) {
+    return new RevisionAuthor(scripts(), List.of()).merge(message, revisions);
+  }
+
+  /** {@code sql upgrade}: to the single head. */
+  public List<Revision> upgrade() {
+    return upgrade("head");
+  }
+
+  public List<Revision> upgrade(String target) {
+    return upgrade(target, RunOptions.DEFAULT);
+  }
+
+  /** {@code sql upgrade TARGET [--allow-changed] [--allow-destructive]}. */
+  public List<Revision> upgrade(String target, RunOptions options) {
+    Target t = Target.parseUpgrade(target);
+    RevisionGraph graph = graph();
+    return locked(ctx -> ctx.upgrade(t, path -> lintGate(path, options), options.allowChanged()),
+        graph);
+  }
+
+  /** {@code sql downgrade -N}. */
+  public List<Revision> downgrade(int steps) {
+    if (steps < 1) {
+      throw new MigrationException(MigrationException.INVALID_TARGET,
+          "downgrade takes a positive number of steps, got " + steps);
+    }
+    return downgrade("-" + steps);
+  }
+
+  /** {@code sql downgrade TARGET}: {@code -N}, a revision, or {@code base}. */
+  public List<Revision> downgrade(String target) {
+    Target t = Target.parseDowngrade(target);
+    RevisionGraph graph = graph();
+    return locked(ctx -> ctx.downgrade(t), graph);
+  }
+
+  /** {@code sql stamp REV...}: sets the version table without running anything. */
+  public Set<String> stamp(String... revisions) {
+    RevisionGraph graph = graph();
+    return locked(ctx -> ctx.stamp(Arrays.asList(revisions)), graph);
+  }
+
+  /** {@code sql upgrade FROM:TO --sql}: writes the upgrade script; connects to nothing. */
+  public List<Revision> upgradeSql(String range, PrintStream out) {
+    OfflineRange r = OfflineRange.parse(range, "head", false);
+    RevisionGraph graph = graph();
+    MigrationContext ctx = offline(graph, r.from(), out);
+    return ctx.upgrade(Target.parseUpgrade(r.to()), path -> { }, true);
+  }
+
+  /** {@code sql downgrade FROM:TO --sql}: writes the downgrade script; connects to nothing. */
+  public List<Revision> downgradeSql(String range, PrintStream out) {
+    OfflineRange r = OfflineRange.parse(range, null, true);
+    RevisionGraph graph = graph();
+    return offline(graph, r.from(), out).downgrade(Target.parseDowngrade(r.to()));
+  }
+
+  /** {@code sql current}: applied heads and drift. */
+  public MigrationStatus current() {
+    RevisionGraph graph = graph();
+    return unlocked(graph, (ctx, c) -> new MigrationStatus(List.copyOf(ctx.heads()),
+        graph.heads().stream().map(Revision::id).sorted().toList(), ctx.drift()));
+  }
+
+  /** {@code sql heads}. */
+  public List<Revision> heads() {
+    return graph().heads();
+  }
+
+  /** {@code sql branches}: revisions where history splits. */
+  public List<Revision> branches() {
+    return graph().branchPoints();
+  }
+
+  /** {@code sql history}: newest first. */
+  public List<Revision> history() {
+    List<Revision> all = new ArrayList<>(graph().all());
+    java.util.Collections.reverse(all);
+    return all;
+  }
+
+  /** {@code sql history --mermaid}. */
+  public String historyMermaid() {
+    return MermaidHistory.render(graph());
+  }
+
+  /** The lint findings of every revision, for the dialect the migrations run on. */
+  public List<LintFinding> lint() {
+    Linter linter = new Linter(config.dialect(), config.mappedColumns);
+    return graph().all().stream().flatMap(r -> linter.lint(r).stream()).toList();
+  }
+
+  // ---- composition ------------------------------------------------------------------------
+
+  private <T> T locked(Function<MigrationContext, T> work, RevisionGraph graph) {
+    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
+        true, c -> work.apply(context(graph, c)));
+  }
+
+  /** Reads only: no lock, so it never waits behind a running migration. */
+  private <T> T unlocked(RevisionGraph graph,
+      java.util.function.BiFunction<MigrationContext, java.sql.Connection, T> work) {
+    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
+        false, c -> work.apply(context(graph, c), c));
+  }
+
+  private MigrationContext context(RevisionGraph graph, java.sql.Connection c) {
+    return MigrationContext.online(config.dialect(), new OnlineSink(c, config.observer), graph,
+        config.settings.versionTable(), config.appliedBy);
+  }
+
+  private MigrationContext offline(RevisionGraph graph, List<String> from, PrintStream out) {
+    return MigrationContext.offline(config.dialect(), new OfflineSink(config.dialect(), out),
+        graph, config.settings.versionTable(), config.appliedBy, Set.copyOf(from));
+  }
+
+  private String lockName() {
+    return config.settings.versionTable();
+  }
+
+  private void lintGate(List<Revision> path, RunOptions options) {
+    if (options.allowDestructive()) {
+      return;
+    }
+    Set<String> mapped = new java.util.HashSet<>(config.mappedColumns);
+    if (config.hasModels()) {
+      mapped.addAll(ModelComparison.mappedColumns(config.modelTables()));
+    }
+    Linter linter = new Linter(config.dialect(), mapped);
+    List<LintFinding> findings = path.stream().flatMap(r -> linter.lint(r).stream()).toList();
+    if (!findings.isEmpty()) {
+      throw new LintException(findings);
+    }
+  }
+
+  private List<Dialect> lintDialects(List<Dialect> requested) {
+    if (!requested.isEmpty()) {
+      return requested;
+    }
+    return config.dialectIfKnown().map(List::of).orElse(List.of());
+  }
+
+  /** For tests and tools: the history table name next to the version table. */
+  public String historyTable() {
+    return HistoryTable.nameFor(config.settings.versionTable());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.svcinfra.migrate;
+
+import dev.svcinfra.migrate.autogen.Autogenerate;
+import dev.svcinfra.migrate.ops.MigrationOp;
+import dev.svcinfra.migrate.runtime.HistoryTable;
+import dev.svcinfra.migrate.runtime.MigrationContext;
+import dev.svcinfra.migrate.script.RevisionGraph;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Table;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The autogenerate precondition and comparison shared by {@code revision --autogenerate} and
+ * {@code check}: the database must be at head (the guide's
+ * {@code ensure_head_before_autogenerate}), then models are compared with the live schema,
+ * leaving the migration bookkeeping tables out.
+ */
+final class ModelComparison {
+  private ModelComparison() {}
+
+  static List<MigrationOp> atHead(MigrationContext ctx, RevisionGraph graph, Connection c,
+      Dialect dialect, List<Table> models, MigrationBuilder config) {
+    Set<String> heads = new java.util.TreeSet<>();
+    graph.heads().forEach(r -> heads.add(r.id()));
+    if (!ctx.heads().equals(heads)) {
+      throw new MigrationException(MigrationException.NOT_AT_HEAD, "the database is at "
+          + (ctx.heads().isEmpty() ? "base" : String.join(", ", ctx.heads()))
+          + " but the revisions end at " + String.join(", ", heads) + "; run 'svc-infra sql "
+          + "upgrade' first, so the comparison does not repeat revisions already written");
+    }
+    String version = config.settings.versionTable().toLowerCase(Locale.ROOT);
+    Set<String> excluded = Set.of(version, HistoryTable.nameFor(version), version + "_lock");
+    return Autogenerate.compare(c, dialect, models, config.settings.includeSchemas(), excluded);
+  }
+
+  /** {@code table.column} pairs of the models, for the rename lint rule. */
+  static Set<String> mappedColumns(List<Table> models) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Table t : models) {
+      t.columns().forEach(col -> out.add((t.name() + "." + col.name()).toLowerCase(Locale.ROOT)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.svcinfra.migrate.autogen;
+
+import dev.svcinfra.migrate.ops.MigrationOp;
+import dev.svcinfra.migrate.ops.Operations;
+import dev.svcinfra.migrate.script.RevisionBody.Direction;
+import dev.svcinfra.migrate.script.SqlScript;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Table;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compare, then render: reflects the database, compares it with the models, leaves drops out when
+ * asked ({@code ALEMBIC_SKIP_DROPS}) and renders upgrade and downgrade sections for each
+ * requested dialect.
+ *
+ * <pre>{@code
+ * List<MigrationOp> ops = Autogenerate.compare(connection, dialect, models, List.of(), excluded);
+ * AutogenResult r = Autogenerate.render(ops, List.of(Dialects.POSTGRESQL), false);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Autogenerate {
+  private Autogenerate() {}
+
+  /** The operations turning the database behind {@code c} into {@code models}. */
+  public static List<MigrationOp> compare(Connection c, Dialect dialect, List<Table> models,
+      List<String> includeSchemas, Set<String> excludedTables) {
+    List<Table> live = new SchemaReflector(includeSchemas, excludedTables).reflect(c);
+    return new SchemaComparator(dialect).compare(models, live);
+  }
+
+  /** Sections of a revision file for each dialect; one named section pair per dialect. */
+  public static AutogenResult render(List<MigrationOp> ops, List<Dialect> dialects,
+      boolean skipDrops) {
+    List<MigrationOp> kept = new ArrayList<>();
+    List<MigrationOp> skipped = new ArrayList<>();
+    for (MigrationOp op : ops) {
+      (skipDrops && op.isDrop() ? skipped : kept).add(op);
+    }
+    List<String> notes = new ArrayList<>();
+    if (!skipped.isEmpty()) {
+      notes.add("ALEMBIC_SKIP_DROPS=true left out " + skipped.size() + " drop operation(s):");
+      skipped.forEach(op -> notes.add("  " + op.describe()));
+    }
+    List<MigrationOp> down = Operations.downgrade(kept);
+    List<SqlScript.Section> sections = new ArrayList<>();
+    for (Dialect d : dialects) {
+      OpRenderer renderer = new OpRenderer(d);
+      sections.add(new SqlScript.Section(Direction.UPGRADE, Set.of(d.name()),
+          statements(renderer.render(kept))));
+      sections.add(new SqlScript.Section(Direction.DOWNGRADE, Set.of(d.name()),
+          statements(renderer.render(down))));
+    }
+    return new AutogenResult(kept, skipped, sections, notes);
+  }
+
+  private static String statements(List<String> sql) {
+    StringBuilder out = new StringBuilder();
+    for (String s : sql) {
+      out.append(s).append(";\n");
+    }
+    return out.toString();
+  }
+}

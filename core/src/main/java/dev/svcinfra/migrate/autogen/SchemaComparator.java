@@ -1,0 +1,110 @@
+package dev.svcinfra.migrate.autogen;
+
+import dev.svcinfra.migrate.ops.MigrationOp;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the models' tables with the reflected ones and answers the operations that turn the
+ * database into the models: tables added, removed or renamed (a model naming the table's
+ * previous name), then per table the columns ({@link ColumnComparator}) and constraints
+ * ({@link ConstraintComparator}). Operations come in an order that runs: renames, new tables
+ * (referenced tables first), columns, drops of constraints before drops of what they cover,
+ * new constraints last.
+ *
+ * <pre>{@code
+ * List<MigrationOp> ops = new SchemaComparator(dialect).compare(modelTables, reflectedTables);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class SchemaComparator {
+  /** Operation kinds in the order they run. */
+  private static final List<Class<? extends MigrationOp>> ORDER = List.of(
+      MigrationOp.RenameTable.class, MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class,
+      MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
+      MigrationOp.DropIndex.class, MigrationOp.DropUnique.class, MigrationOp.DropColumn.class,
+      MigrationOp.DropTable.class, MigrationOp.CreateIndex.class, MigrationOp.AddUnique.class,
+      MigrationOp.AddForeignKey.class);
+
+  private final Dialect dialect;
+
+  public SchemaComparator(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  public List<MigrationOp> compare(List<Table> models, List<Table> reflected) {
+    Map<String, Table> live = new LinkedHashMap<>();
+    reflected.forEach(t -> live.put(key(t.schema(), t.name()), t));
+    List<MigrationOp> ops = new ArrayList<>();
+    List<Table> created = new ArrayList<>();
+    Set<String> matched = new LinkedHashSet<>();
+    for (Table model : models) {
+      Table current = live.get(key(model.schema(), model.name()));
+      if (current == null) {
+        for (String previous : model.previousNames()) {
+          Table old = live.get(key(model.schema(), previous));
+          boolean stillModelled = models.stream()
+              .anyMatch(m -> key(m.schema(), m.name()).equals(key(model.schema(), previous)));
+          if (old != null && !stillModelled && !matched.contains(key(old.schema(), old.name()))) {
+            ops.add(new MigrationOp.RenameTable(model, old.name()));
+            current = old;
+            break;
+          }
+        }
+      }
+      if (current == null) {
+        created.add(model);
+        continue;
+      }
+      matched.add(key(current.schema(), current.name()));
+      ops.addAll(new ColumnComparator(dialect).compare(model, current));
+      if (dialect.reflectsIndexes()) {
+        ops.addAll(new ConstraintComparator().compare(model, current));
+      }
+    }
+    for (Table t : referencedFirst(created)) {
+      ops.add(new MigrationOp.CreateTable(t));
+    }
+    for (var e : live.entrySet()) {
+      if (!matched.contains(e.getKey())) {
+        ops.add(new MigrationOp.DropTable(e.getValue()));
+      }
+    }
+    List<MigrationOp> ordered = new ArrayList<>();
+    for (Class<? extends MigrationOp> kind : ORDER) {
+      ops.stream().filter(kind::isInstance).forEach(ordered::add);
+    }
+    return ordered;
+  }
+
+  static String key(Optional<String> schema, String name) {
+    return (schema.orElse("") + "." + name).toLowerCase(Locale.ROOT);
+  }
+
+  /** New tables sorted so a table comes after the new tables its foreign keys reference. */
+  private static List<Table> referencedFirst(List<Table> tables) {
+    List<Table> out = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    List<Table> pending = new ArrayList<>(tables);
+    while (!pending.isEmpty()) {
+      Table next = pending.stream().filter(t -> t.foreignKeys().stream().allMatch(fk ->
+              done.contains(fk.referencedTable().toLowerCase(Locale.ROOT))
+                  || fk.referencedTable().equalsIgnoreCase(t.name())
+                  || pending.stream().noneMatch(p -> p.name().equalsIgnoreCase(fk.referencedTable()))))
+          .findFirst().orElse(pending.get(0));  // a reference cycle: keep model order
+      pending.remove(next);
+      done.add(next.name().toLowerCase(Locale.ROOT));
+      out.add(next);
+    }
+    return out;
+  }
+}

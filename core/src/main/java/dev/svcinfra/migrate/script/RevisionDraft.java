@@ -1,0 +1,80 @@
+package dev.svcinfra.migrate.script;
+
+import dev.svcinfra.migrate.script.RevisionBody.Direction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A revision file about to be written: header values, notes (comment lines under the header) and
+ * sections. {@link #render()} gives the exact file text {@link RevisionFile} reads back.
+ *
+ * <pre>{@code
+ * String text = new RevisionDraft("1a2b3c4d5e6f", List.of(), "create users", Instant.now(),
+ *     List.of(), List.of(new SqlScript.Section(Direction.UPGRADE, Set.of(), "CREATE TABLE ..;")))
+ *     .render();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public record RevisionDraft(
+    String id,
+    List<String> downRevisions,
+    String message,
+    Instant created,
+    List<String> notes,
+    List<SqlScript.Section> sections) {
+
+  public RevisionDraft {
+    RevisionIds.check(id, "the new revision");
+    downRevisions = List.copyOf(downRevisions);
+    notes = List.copyOf(notes);
+    sections = List.copyOf(sections);
+    if (message.contains("\n") || message.contains("\r")) {
+      throw new dev.svcinfra.migrate.MigrationException(
+          dev.svcinfra.migrate.MigrationException.FILE_INVALID,
+          "a revision message is one line; got a line break in '" + message + "'");
+    }
+  }
+
+  /** The file name: {@code <rev>_<slug>.sql}. */
+  public String fileName() {
+    String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+        .replaceAll("^_+|_+$", "");
+    if (slug.length() > 40) {
+      slug = slug.substring(0, 40).replaceAll("_+$", "");
+    }
+    return slug.isEmpty() ? id + ".sql" : id + "_" + slug + ".sql";
+  }
+
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("-- revision: ").append(id).append('\n');
+    out.append("-- down_revision: ").append(String.join(", ", downRevisions)).append('\n');
+    out.append("-- message: ").append(message).append('\n');
+    out.append("-- created: ").append(created).append('\n');
+    for (String note : notes) {
+      out.append("-- ").append(note).append('\n');
+    }
+    List<SqlScript.Section> all = new ArrayList<>(sections);
+    if (all.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
+      all.add(0, new SqlScript.Section(Direction.UPGRADE, java.util.Set.of(), ""));
+    }
+    if (all.stream().noneMatch(s -> s.direction() == Direction.DOWNGRADE)) {
+      all.add(new SqlScript.Section(Direction.DOWNGRADE, java.util.Set.of(), ""));
+    }
+    for (SqlScript.Section s : all) {
+      out.append("\n-- +").append(s.direction().label());
+      if (!s.dialects().isEmpty()) {
+        out.append(' ').append(String.join(",", s.dialects().stream().sorted().toList()));
+      }
+      out.append('\n');
+      String text = s.text().strip();
+      if (!text.isEmpty()) {
+        out.append(text).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.sql.DatabaseException;
+
+/**
+ * The migration lock was not granted in time: another run holds it. The message says how long
+ * this run waited and which setting raises the limit.
+ *
+ * @since 0.1
+ */
+public class LockTimeoutException extends DatabaseException {
+  private static final long serialVersionUID = 1L;
+
+  public static final String CODE = "migration_lock_timeout";
+
+  public LockTimeoutException(String message) {
+    super(CODE, message, null);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.svcinfra.sql.dialect;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lock owned by a database session, held on a dedicated connection for the whole run: the
+ * server drops it when that connection ends, so a killed process never leaves it behind. The
+ * lock is tried without waiting and retried with a growing pause, so the wait is bounded here
+ * rather than by a server setting.
+ */
+final class SessionLock implements MigrationLock {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionLock.class);
+
+  private final String tryLockSql;
+  private final String unlockSql;
+  private final boolean numericKey;
+
+  private SessionLock(String tryLockSql, String unlockSql, boolean numericKey) {
+    this.tryLockSql = tryLockSql;
+    this.unlockSql = unlockSql;
+    this.numericKey = numericKey;
+  }
+
+  /** Advisory locks are per database; the key is a hash of the lock name. */
+  static SessionLock postgres() {
+    return new SessionLock("SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", true);
+  }
+
+  /** {@code GET_LOCK} names are server-wide (64 characters at most), so the database is added. */
+  static SessionLock mysql() {
+    String name = "LEFT(CONCAT('svc_infra.', DATABASE(), '.', ?), 64)";
+    return new SessionLock("SELECT GET_LOCK(" + name + ", 0)", "SELECT RELEASE_LOCK(" + name + ")",
+        false);
+  }
+
+  /** {@code sp_getapplock} answers 0 or 1 when granted and a negative number otherwise. */
+  static SessionLock sqlServer() {
+    return new SessionLock("DECLARE @r INT; EXEC @r = sp_getapplock @Resource = ?, "
+        + "@LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; "
+        + "SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END",
+        "EXEC sp_releaseapplock @Resource = ?, @LockOwner = 'Session'", false);
+  }
+
+  @Override
+  public Held acquire(DataSource dataSource, String name, Duration timeout) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw LockWait.failed(name, e);
+    }
+    try {
+      LockWait.until(name, timeout, "", "a lock of a killed process is released with its "
+          + "connection", () -> tryLock(c, name));
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return () -> release(c, name);
+  }
+
+  private boolean tryLock(Connection c, String name) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(tryLockSql)) {
+      bind(st, name);
+      try (ResultSet rs = executeForResult(st)) {
+        return rs != null && rs.next() && granted(rs.getObject(1));
+      }
+    }
+  }
+
+  /** PostgreSQL answers a boolean, MySQL and SQL Server the number 1. */
+  private static boolean granted(Object answer) {
+    return Boolean.TRUE.equals(answer)
+        || (answer instanceof Number n && n.longValue() == 1);
+  }
+
+  /** SQL Server batches answer update counts before the SELECT's result set. */
+  private static ResultSet executeForResult(PreparedStatement st) throws SQLException {
+    boolean isResult = st.execute();
+    while (!isResult && st.getUpdateCount() != -1) {
+      isResult = st.getMoreResults();
+    }
+    return isResult ? st.getResultSet() : null;
+  }
+
+  private void bind(PreparedStatement st, String name) throws SQLException {
+    if (numericKey) {
+      st.setLong(1, key(name));
+    } else {
+      st.setString(1, name);
+    }
+  }
+
+  /** A release failure must not hide the run's own outcome: it is logged, and closing the
+   *  connection releases the lock anyway. */
+  private void release(Connection c, String name) {
+    try (PreparedStatement st = c.prepareStatement(unlockSql)) {
+      bind(st, name);
+      st.execute();
+    } catch (SQLException e) {
+      LOG.warn("could not release the migration lock '{}' ({}); closing its connection releases it",
+          name, e.getMessage());
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the migration lock connection failed", e);
+      }
+    }
+  }
+
+  /** The first eight bytes of SHA-256: stable across JVMs, unlike {@code String.hashCode}. */
+  static long key(String name) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(("svc-infra:" + name).getBytes(StandardCharsets.UTF_8));
+      long k = 0;
+      for (int i = 0; i < 8; i++) {
+        k = (k << 8) | (d[i] & 0xff);
+      }
+      return k;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.SvcInfraException;
+
+/**
+ * A schema change this database cannot express in SQL (SQLite cannot change a column's type,
+ * DuckDB cannot add a constraint to an existing table). Raised instead of SQL that almost works;
+ * the message says what to write by hand.
+ *
+ * @since 0.1
+ */
+public class UnsupportedDdlException extends SvcInfraException {
+  private static final long serialVersionUID = 1L;
+
+  public static final String CODE = "unsupported_ddl";
+
+  public UnsupportedDdlException(String message) {
+    super(CODE, message);
+  }
+}
