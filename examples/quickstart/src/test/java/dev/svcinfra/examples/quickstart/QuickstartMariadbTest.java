@@ -1,0 +1,11 @@
+package dev.svcinfra.examples.quickstart;
+
+import dev.svcinfra.testing.TestServices;
+
+/** The HTTP contract on MariaDB. */
+class QuickstartMariadbTest extends QuickstartContract {
+  @Override
+  String newDatabaseUrl() {
+    return TestServices.newMariadbDatabase();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.svcinfra.javalin;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a request body up to a byte limit; a larger body is a 413. Only {@code limit + 1} bytes
+ * are ever kept in memory. The rest of an oversized body is read and thrown away (up to a
+ * bound) before answering: a server that answers and closes while the client is still sending
+ * makes the client see a reset connection instead of the 413.
+ */
+final class BodyLimit {
+  /** How much of an oversized body is drained before the connection is given up instead. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+  private BodyLimit() {}
+
+  static byte[] read(Context ctx, long limit) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        if (!drain(in)) {
+          ctx.header("Connection", "close");
+        }
+        throw new RequestRejectedException(413, RequestRejectedException.BODY_TOO_LARGE,
+            "the request body is larger than " + limit + " bytes");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body", e);
+    }
+  }
+
+  /** Reads and drops the rest of the body; false when it is larger than {@link #DRAIN_LIMIT}. */
+  private static boolean drain(InputStream in) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long drained = 0;
+    int n;
+    while ((n = in.read(sink)) >= 0) {
+      drained += n;
+      if (drained > DRAIN_LIMIT) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

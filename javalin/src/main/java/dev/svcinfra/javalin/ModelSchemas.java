@@ -1,0 +1,122 @@
+package dev.svcinfra.javalin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.MappedColumn;
+import java.util.List;
+
+/**
+ * JSON Schemas (OpenAPI 3.1 dialect) of one resource's shapes: types, formats, lengths, enums,
+ * nullability, required fields and an example per property.
+ */
+final class ModelSchemas {
+  private final SqlResource<?> resource;
+
+  ModelSchemas(SqlResource<?> resource) {
+    this.resource = resource;
+  }
+
+  ObjectNode read() {
+    ObjectNode s = object(resource.schema.read(), true);
+    ArrayNode required = s.putArray("required");
+    resource.schema.read().forEach(c -> required.add(c.name()));
+    return s;
+  }
+
+  ObjectNode create() {
+    ObjectNode s = object(resource.schema.create(), false);
+    ArrayNode required = s.putArray("required");
+    resource.schema.create().stream().filter(resource.schema::requiredOnCreate)
+        .forEach(c -> required.add(c.name()));
+    return s;
+  }
+
+  ObjectNode update() {
+    return object(resource.schema.update(), false);
+  }
+
+  ObjectNode page(ObjectNode itemRef) {
+    ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
+    ObjectNode p = s.putObject("properties");
+    p.putObject("total").put("type", "integer").put("minimum", 0);
+    p.putObject("items").put("type", "array").set("items", itemRef);
+    p.putObject("limit").put("type", "integer");
+    p.putObject("offset").put("type", "integer");
+    p.putObject("next_cursor").putArray("type").add("string").add("null");
+    s.putArray("required").add("total").add("items").add("limit").add("offset");
+    return s;
+  }
+
+  private static ObjectNode object(List<MappedColumn> columns, boolean reading) {
+    ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
+    if (!reading) {
+      s.put("additionalProperties", false);
+    }
+    ObjectNode props = s.putObject("properties");
+    columns.forEach(c -> props.set(c.name(), columnSchema(c, c.column().nullable())));
+    return s;
+  }
+
+  /** The schema of one column's JSON value. */
+  static ObjectNode columnSchema(MappedColumn c, boolean nullable) {
+    ObjectNode s = JsonCodec.MAPPER.createObjectNode();
+    ColumnType t = c.type();
+    String type = switch (t.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> "integer";
+      case DECIMAL, REAL, DOUBLE -> "number";
+      case BOOLEAN -> "boolean";
+      case JSON -> null;
+      default -> "string";
+    };
+    if (type != null) {
+      if (nullable) {
+        s.putArray("type").add(type).add("null");
+      } else {
+        s.put("type", type);
+      }
+    }
+    switch (t.kind()) {
+      case SMALLINT, INTEGER -> s.put("format", "int32");
+      case BIGINT -> s.put("format", "int64");
+      case REAL -> s.put("format", "float");
+      case DOUBLE -> s.put("format", "double");
+      case DECIMAL -> s.put("multipleOf", java.math.BigDecimal.ONE.movePointLeft(t.scale()));
+      case UUID -> s.put("format", "uuid");
+      case DATE -> s.put("format", "date");
+      case TIME -> s.put("format", "time");
+      case TIMESTAMP, TIMESTAMP_TZ -> s.put("format", "date-time");
+      case BINARY -> s.put("contentEncoding", "base64");
+      case STRING -> s.put("maxLength", t.length());
+      case ENUM -> {
+        ArrayNode values = s.putArray("enum");
+        t.enumValues().forEach(values::add);
+        if (nullable) {
+          values.addNull();
+        }
+      }
+      default -> { }
+    }
+    s.putArray("examples").add(ColumnJson.toJson(c, example(c)));
+    return s;
+  }
+
+  private static Object example(MappedColumn c) {
+    ColumnType t = c.type();
+    return switch (t.kind()) {
+      case SMALLINT, INTEGER, BIGINT -> 1;
+      case DECIMAL -> java.math.BigDecimal.TEN.setScale(t.scale());
+      case REAL, DOUBLE -> 1.5;
+      case BOOLEAN -> true;
+      case UUID -> "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+      case DATE -> "2026-01-31";
+      case TIME -> "12:30:00";
+      case TIMESTAMP -> "2026-01-31T12:30:00";
+      case TIMESTAMP_TZ -> "2026-01-31T12:30:00Z";
+      case ENUM -> t.enumValues().get(0);
+      case JSON -> java.util.Map.of("key", "value");
+      case BINARY -> "aGVsbG8=";
+      default -> c.name().contains("email") ? "user@example.com" : "text";
+    };
+  }
+}

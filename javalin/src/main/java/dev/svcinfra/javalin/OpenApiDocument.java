@@ -1,0 +1,164 @@
+package dev.svcinfra.javalin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The OpenAPI 3.1 document of the mounted resources: every route with its parameters, request
+ * and response schemas (read, create, update, page) and problem responses, built once at start.
+ */
+final class OpenApiDocument {
+  private final ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+  private final ObjectNode paths;
+  private final ObjectNode schemas;
+  private final String tenantHeader;
+
+  OpenApiDocument(String title, String version, String tenantHeader) {
+    this.tenantHeader = tenantHeader;
+    root.put("openapi", "3.1.0");
+    root.putObject("info").put("title", title).put("version", version);
+    paths = root.putObject("paths");
+    ObjectNode components = root.putObject("components");
+    schemas = components.putObject("schemas");
+    schemas.set("Problem", problemSchema());
+    schemas.set("FieldError", fieldErrorSchema());
+  }
+
+  ObjectNode root() {
+    return root;
+  }
+
+  void add(SqlResource<?> r) {
+    ModelSchemas s = new ModelSchemas(r);
+    schemas.set(r.name, s.read());
+    schemas.set(r.name + "Create", s.create());
+    schemas.set(r.name + "Update", s.update());
+    schemas.set(r.name + "Page", s.page(ref(r.name)));
+    String tag = r.tags.get(0);
+
+    ObjectNode collection = paths.putObject(r.prefix);
+    ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
+    ArrayNode params = list.withArray("parameters");
+    params.add(query("limit", "Page size, 1..1000.", integer(1, ListQuery.MAX_LIMIT)
+        .put("default", ListQuery.DEFAULT_LIMIT)));
+    params.add(query("offset", "Rows to skip.", integer(0, null).put("default", 0)));
+    params.add(query("order_by", "Comma-separated fields, '-' for descending. Allowed: "
+        + String.join(", ", r.repository().orderFields().stream().sorted().toList())
+        + (r.defaultOrder.isEmpty() ? "" : ". Default: " + String.join(",", r.defaultOrder)),
+        string()));
+    params.add(query("q", "Case-insensitive text contained in a search field; % and _ match "
+        + "literally.", string()));
+    params.add(query("fields", "Comma-separated search fields q looks in. Allowed: "
+        + String.join(", ", r.repository().searchFields().stream().sorted().toList()), string()));
+    params.add(query("cursor", "Keyset paging: empty for the first slice, then next_cursor.",
+        string()));
+    respond(list, "200", "A page of " + tag, ref(r.name + "Page"));
+    problems(list, 422);
+
+    ObjectNode create = operation(collection, "post", r, "Create one of " + tag, "create_" + tag);
+    body(create, r.name + "Create");
+    respond(create, "201", "Created", ref(r.name));
+    problems(create, 409, 413, 422);
+
+    ObjectNode item = paths.putObject(r.prefix + "/{id}");
+    ObjectNode idParam = JsonCodec.MAPPER.createObjectNode().put("name", "id").put("in", "path")
+        .put("required", true);
+    idParam.set("schema", ModelSchemas.columnSchema(r.idColumn, false));
+    item.putArray("parameters").add(idParam);
+    ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
+    respond(get, "200", "The row", ref(r.name));
+    problems(get, 404);
+    ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + tag);
+    body(patch, r.name + "Update");
+    respond(patch, "200", "The changed row", ref(r.name));
+    problems(patch, 404, 409, 413, 422);
+    ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + tag);
+    delete.with("responses").putObject("204").put("description", "Deleted");
+    problems(delete, 404);
+  }
+
+  private ObjectNode operation(ObjectNode path, String method, SqlResource<?> r, String summary,
+      String id) {
+    ObjectNode op = path.putObject(method);
+    ArrayNode tags = op.putArray("tags");
+    r.tags.forEach(tags::add);
+    op.put("summary", summary).put("operationId", id.replace('-', '_'));
+    if (r.tenantScoped()) {
+      ObjectNode h = op.withArray("parameters").addObject().put("name", tenantHeader)
+          .put("in", "header").put("required", true)
+          .put("description", "The tenant the request acts for.");
+      h.set("schema", string().put("minLength", 1));
+    }
+    problems(op, 503);
+    if (r.tenantScoped()) {
+      problems(op, 400);
+    }
+    return op;
+  }
+
+  private static ObjectNode query(String name, String description, ObjectNode schema) {
+    ObjectNode p = JsonCodec.MAPPER.createObjectNode().put("name", name).put("in", "query")
+        .put("required", false).put("description", description);
+    p.set("schema", schema);
+    return p;
+  }
+
+  private static void body(ObjectNode op, String schema) {
+    op.putObject("requestBody").put("required", true).putObject("content")
+        .putObject("application/json").set("schema", ref(schema));
+  }
+
+  private static void respond(ObjectNode op, String status, String description,
+      ObjectNode schema) {
+    op.with("responses").putObject(status).put("description", description)
+        .putObject("content").putObject("application/json").set("schema", schema);
+  }
+
+  private static void problems(ObjectNode op, int... statuses) {
+    for (int status : statuses) {
+      op.with("responses").putObject(String.valueOf(status))
+          .put("description", io.javalin.http.HttpStatus.forStatus(status).getMessage())
+          .putObject("content").putObject(Problem.CONTENT_TYPE).set("schema", ref("Problem"));
+    }
+  }
+
+  static ObjectNode ref(String schema) {
+    return JsonCodec.MAPPER.createObjectNode().put("$ref", "#/components/schemas/" + schema);
+  }
+
+  private static ObjectNode string() {
+    return JsonCodec.MAPPER.createObjectNode().put("type", "string");
+  }
+
+  private static ObjectNode integer(int min, Integer max) {
+    ObjectNode n = JsonCodec.MAPPER.createObjectNode().put("type", "integer").put("minimum", min);
+    if (max != null) {
+      n.put("maximum", max);
+    }
+    return n;
+  }
+
+  private static ObjectNode problemSchema() {
+    ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
+    ObjectNode p = s.putObject("properties");
+    for (String f : List.of("type", "title", "detail", "instance", "code", "request_id")) {
+      p.set(f, string());
+    }
+    p.putObject("status").put("type", "integer");
+    p.putObject("errors").put("type", "array").set("items", ref("FieldError"));
+    s.putArray("required").add("type").add("title").add("status").add("code");
+    return s;
+  }
+
+  private static ObjectNode fieldErrorSchema() {
+    ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
+    ObjectNode p = s.putObject("properties");
+    p.set("field", string());
+    p.set("code", string().put("description", "unknown_field, required, invalid_type, "
+        + "invalid_value or not_allowed"));
+    p.set("message", string());
+    s.putArray("required").add("field").add("code").add("message");
+    return s;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.svcinfra.javalin;
+
+import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.TransactionOptions;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/**
+ * Runs a handler inside one database transaction: the transaction commits when the handler
+ * finishes with a status below 400, before Javalin writes the response; it rolls back when the
+ * handler throws or sets an error status. A failed commit throws, so the exception mapper answers
+ * with an error instead of the 2xx the handler prepared.
+ */
+final class RequestTransaction {
+  static final String ATTRIBUTE = "svc-infra.transaction";
+
+  private RequestTransaction() {}
+
+  static void run(Database db, TransactionOptions options, Context ctx, Handler handler)
+      throws Exception {
+    if (ctx.attribute(ATTRIBUTE) != null) {
+      handler.handle(ctx);   // already inside this request's transaction
+      return;
+    }
+    try {
+      db.useTransaction(options, tx -> {
+        ctx.attribute(ATTRIBUTE, tx);
+        try {
+          handler.handle(ctx);
+        } finally {
+          ctx.attribute(ATTRIBUTE, null);
+        }
+        if (ctx.statusCode() >= 400) {
+          throw new ErrorStatus();
+        }
+      });
+    } catch (ErrorStatus rolledBack) {
+      // The handler chose an error status: its response stands, its writes are undone.
+    }
+  }
+
+  static Transaction current(Context ctx) {
+    Transaction tx = ctx.attribute(ATTRIBUTE);
+    if (tx == null) {
+      throw new IllegalStateException("no request transaction: wrap the handler with "
+          + "SqlPlugin.transactional(handler) to use SqlPlugin.session(ctx)");
+    }
+    return tx;
+  }
+
+  /** Unwinds the transaction block so it rolls back; never leaves this class. */
+  private static final class ErrorStatus extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ErrorStatus() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.svcinfra.javalin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.sql.FieldError;
+import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.annotation.Generation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read, create and update shapes of a resource, derived from its model: read shows every
+ * column; create takes the columns a client may set (not the generated id, timestamps, version,
+ * soft-delete marker or tenant); update takes the create fields that are not immutable, all
+ * optional. Each shape can be narrowed to a list of fields. Also converts bodies to column-keyed
+ * maps, collecting every field error.
+ */
+final class ResourceSchema<T> {
+  private final TableMapping<T> mapping;
+  private final List<MappedColumn> read;
+  private final List<MappedColumn> create;
+  private final List<MappedColumn> update;
+  private final Set<String> required;
+  private final MappedColumn tenant;
+
+  ResourceSchema(TableMapping<T> mapping, Set<String> immutable, MappedColumn tenant,
+      List<String> readOverride, List<String> createOverride, List<String> updateOverride) {
+    this.mapping = mapping;
+    this.tenant = tenant;
+    Set<MappedColumn> managed = new LinkedHashSet<>();
+    mapping.createdAt().ifPresent(managed::add);
+    mapping.updatedAt().ifPresent(managed::add);
+    mapping.version().ifPresent(managed::add);
+    mapping.softDelete().ifPresent(managed::add);
+    if (tenant != null) {
+      managed.add(tenant);
+    }
+    MappedColumn id = mapping.id();
+    if (id.column().identity() || mapping.idGeneration() != Generation.NONE) {
+      managed.add(id);
+    }
+    List<MappedColumn> writable = mapping.columns().stream()
+        .filter(c -> !managed.contains(c)).toList();
+    this.read = pick(readOverride, mapping.columns(), "read");
+    this.create = pick(createOverride, writable, "create");
+    this.update = pick(updateOverride, writable.stream()
+        .filter(c -> !immutable.contains(c.name()) && c != id).toList(), "update");
+    Set<String> req = new LinkedHashSet<>();
+    for (MappedColumn c : create) {
+      if (!c.column().nullable() && c.column().defaultSql().isEmpty()
+          && !c.javaType().isPrimitive()) {
+        req.add(c.name());
+      }
+    }
+    this.required = Set.copyOf(req);
+  }
+
+  private List<MappedColumn> pick(List<String> names, List<MappedColumn> allowed, String shape) {
+    if (names == null) {
+      return allowed;
+    }
+    List<MappedColumn> out = new ArrayList<>();
+    for (String n : names) {
+      MappedColumn c = mapping.column(n).orElseThrow(() -> new IllegalArgumentException(
+          mapping.type().getName() + " has no column '" + n + "' for the " + shape + " schema"));
+      if (!shape.equals("read") && !allowed.contains(c)) {
+        throw new IllegalArgumentException(n + " cannot be in the " + shape + " schema of "
+            + mapping.table().name() + ": the library sets it (or it is immutable)");
+      }
+      out.add(c);
+    }
+    return List.copyOf(out);
+  }
+
+  List<MappedColumn> read() {
+    return read;
+  }
+
+  List<MappedColumn> create() {
+    return create;
+  }
+
+  List<MappedColumn> update() {
+    return update;
+  }
+
+  boolean requiredOnCreate(MappedColumn c) {
+    return required.contains(c.name());
+  }
+
+  /** A create body as column-keyed values; every problem is reported at once (422). */
+  Map<String, Object> createValues(JsonNode body) {
+    return values(body, create, true);
+  }
+
+  /** An update body as column-keyed values (only the fields present). */
+  Map<String, Object> updateValues(JsonNode body) {
+    return values(body, update, false);
+  }
+
+  /** The JSON form of a row, with the read fields. */
+  ObjectNode toJson(T row) {
+    ObjectNode out = JsonCodec.MAPPER.createObjectNode();
+    for (MappedColumn c : read) {
+      out.set(c.name(), ColumnJson.toJson(c, c.get(row)));
+    }
+    return out;
+  }
+
+  private Map<String, Object> values(JsonNode body, List<MappedColumn> fields, boolean creating) {
+    if (!body.isObject()) {
+      throw new RequestRejectedException(422, RequestRejectedException.MALFORMED_JSON,
+          "the body must be a JSON object");
+    }
+    Map<String, MappedColumn> allowed = new LinkedHashMap<>();
+    fields.forEach(c -> allowed.put(c.name(), c));
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<FieldError> errors = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      MappedColumn c = allowed.get(e.getKey());
+      if (c == null && tenant != null && tenant.name().equals(e.getKey())) {
+        // Passed on so the tenant service can refuse another tenant's value (or ignore ours).
+        out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue()
+            : e.getValue().toString());
+        continue;
+      }
+      if (c == null) {
+        errors.add(new FieldError(e.getKey(), FieldError.UNKNOWN_FIELD, mapping.column(e.getKey())
+            .isPresent() ? "is set by the service and cannot be written" : "is not a field of "
+            + mapping.table().name()));
+        continue;
+      }
+      if (e.getValue().isNull() && !c.column().nullable()) {
+        errors.add(new FieldError(c.name(), FieldError.REQUIRED, "must not be null"));
+        continue;
+      }
+      try {
+        out.put(c.name(), ColumnJson.fromJson(c, e.getValue()));
+      } catch (ColumnJson.Invalid invalid) {
+        errors.add(invalid.error);
+      }
+    }
+    if (creating) {
+      for (MappedColumn c : fields) {
+        if (required.contains(c.name()) && !body.has(c.name())) {
+          errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,224 @@
+package dev.svcinfra.javalin;
+
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.SqlRepository;
+import dev.svcinfra.sql.repo.SqlRepositoryBuilder;
+import dev.svcinfra.sql.service.SqlService;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One CRUD resource over a table model: {@code GET prefix} (list, search, paging),
+ * {@code POST prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}. Everything is derived from the
+ * model; the builder narrows or overrides it. Mount it with {@link SqlPlugin.Config#resource}.
+ *
+ * <pre>{@code
+ * SqlResource<User> users = SqlResource.of(User.class).prefix("/users").tags("users")
+ *     .softDelete(true).searchFields("name", "email").defaultOrder("-created_at")
+ *     .orderFields("created_at", "name", "email").build();
+ * }</pre>
+ *
+ * <p>A model with a {@code @TenantId} column is tenant-scoped unless told otherwise; the tenant
+ * comes from the plugin's {@link TenantResolver}.
+ *
+ * @since 0.1
+ */
+public final class SqlResource<T> {
+  final TableMapping<T> mapping;
+  final String prefix;
+  final List<String> tags;
+  final MappedColumn idColumn;
+  final List<String> defaultOrder;
+  final MappedColumn tenantColumn;
+  final SqlService<T> service;
+  final ResourceSchema<T> schema;
+  final String name;
+
+  private SqlResource(Builder<T> b) {
+    this.mapping = TableMapping.of(b.model);
+    this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
+    if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("{")) {
+      throw new IllegalArgumentException("a resource prefix starts with '/', does not end with "
+          + "'/' and has no path parameter, got '" + prefix + "'");
+    }
+    this.tags = b.tags == null ? List.of(mapping.table().name()) : b.tags;
+    this.idColumn = b.idAttribute == null ? mapping.id() : column(b.idAttribute, "id attribute");
+    if (b.softDelete != null && b.softDelete != mapping.softDelete().isPresent()) {
+      throw new IllegalArgumentException(b.softDelete
+          ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
+          : mapping.type().getName() + " has a @SoftDelete column; its rows are soft-deleted");
+    }
+    this.tenantColumn = b.noTenant ? null : b.tenantField != null
+        ? column(b.tenantField, "tenant field") : mapping.tenant().orElse(null);
+    SqlRepositoryBuilder<T> repo = SqlRepository.builder(b.model);
+    if (b.searchFields != null) {
+      repo.searchFields(b.searchFields.toArray(String[]::new));
+    }
+    if (b.orderFields != null) {
+      repo.orderFields(b.orderFields.toArray(String[]::new));
+    }
+    if (tenantColumn != null) {
+      repo.immutableFields(tenantColumn.name());
+    }
+    SqlRepository<T> repository = repo.build();
+    this.defaultOrder = b.defaultOrder == null ? List.of() : b.defaultOrder;
+    for (String o : defaultOrder) {
+      String field = o.startsWith("-") ? o.substring(1) : o;
+      if (!repository.orderFields().contains(field)) {
+        throw new IllegalArgumentException("default order field '" + field + "' of " + prefix
+            + " is not an allowed order field: " + repository.orderFields());
+      }
+    }
+    this.service = Objects.requireNonNull(b.serviceFactory.apply(repository),
+        "the service factory returned null");
+    this.schema = new ResourceSchema<>(mapping, repository.mapping().immutableColumns(),
+        tenantColumn, b.readFields, b.createFields, b.updateFields);
+    this.name = schemaName(mapping.type().getSimpleName());
+  }
+
+  /** Starts a resource for {@code model}. */
+  public static <T> Builder<T> of(Class<T> model) {
+    return new Builder<>(model);
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Whether requests need a tenant. */
+  public boolean tenantScoped() {
+    return tenantColumn != null;
+  }
+
+  SqlRepository<T> repository() {
+    return service.repository();
+  }
+
+  private MappedColumn column(String field, String role) {
+    return mapping.column(field).orElseThrow(() -> new IllegalArgumentException(
+        mapping.type().getName() + " has no column '" + field + "' for the " + role));
+  }
+
+  private static String schemaName(String simpleName) {
+    return Character.toUpperCase(simpleName.charAt(0)) + simpleName.substring(1);
+  }
+
+  /**
+   * Settings of a {@link SqlResource}; every one is optional.
+   *
+   * @since 0.1
+   */
+  public static final class Builder<T> {
+    private final Class<T> model;
+    private String prefix;
+    private List<String> tags;
+    private String idAttribute;
+    private Boolean softDelete;
+    private List<String> searchFields;
+    private List<String> orderFields;
+    private List<String> defaultOrder;
+    private String tenantField;
+    private boolean noTenant;
+    private Function<SqlRepository<T>, SqlService<T>> serviceFactory = SqlService::new;
+    private List<String> readFields;
+    private List<String> createFields;
+    private List<String> updateFields;
+
+    private Builder(Class<T> model) {
+      this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** Where the routes live ({@code /users}); default: {@code /} plus the table name. */
+    public Builder<T> prefix(String value) {
+      this.prefix = value;
+      return this;
+    }
+
+    /** OpenAPI tags of the routes; default: the table name. */
+    public Builder<T> tags(String... values) {
+      this.tags = List.of(values);
+      return this;
+    }
+
+    /** The column the path id addresses; default: the primary key. It must be unique. */
+    public Builder<T> idAttribute(String column) {
+      this.idAttribute = column;
+      return this;
+    }
+
+    /**
+     * States that deletes are soft (the model must have a {@code @SoftDelete} column) or hard
+     * (it must not); the model decides, this makes the intent checked at start-up.
+     */
+    public Builder<T> softDelete(boolean value) {
+      this.softDelete = value;
+      return this;
+    }
+
+    /** Text columns {@code q} searches; default: every text column. */
+    public Builder<T> searchFields(String... columns) {
+      this.searchFields = List.of(columns);
+      return this;
+    }
+
+    /** Columns {@code order_by} may name (the id is always allowed); default: all scalar ones. */
+    public Builder<T> orderFields(String... columns) {
+      this.orderFields = List.of(columns);
+      return this;
+    }
+
+    /** The order of lists without {@code order_by}, as {@code order_by} items ({@code -created_at}). */
+    public Builder<T> defaultOrder(String... fields) {
+      this.defaultOrder = List.of(fields);
+      return this;
+    }
+
+    /** Scopes the resource to a tenant column; default: the model's {@code @TenantId} column. */
+    public Builder<T> tenantField(String column) {
+      this.tenantField = column;
+      this.noTenant = false;
+      return this;
+    }
+
+    /** Serves every row regardless of tenant even when the model has a tenant column. */
+    public Builder<T> withoutTenant() {
+      this.noTenant = true;
+      return this;
+    }
+
+    /** The service routes call (hooks, uniqueness rules); default: a plain {@link SqlService}. */
+    public Builder<T> service(Function<SqlRepository<T>, SqlService<T>> factory) {
+      this.serviceFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** The fields responses show; default: every column. */
+    public Builder<T> readFields(String... columns) {
+      this.readFields = List.of(columns);
+      return this;
+    }
+
+    /** The fields {@code POST} accepts; default: every column the library does not set. */
+    public Builder<T> createFields(String... columns) {
+      this.createFields = List.of(columns);
+      return this;
+    }
+
+    /** The fields {@code PATCH} accepts; default: the create fields that are not immutable. */
+    public Builder<T> updateFields(String... columns) {
+      this.updateFields = List.of(columns);
+      return this;
+    }
+
+    /**
+     * The resource.
+     *
+     * @throws IllegalArgumentException naming a field the model does not have, or a contradiction
+     */
+    public SqlResource<T> build() {
+      return new SqlResource<>(this);
+    }
+  }
+}
