@@ -51,7 +51,12 @@ public final class UserHandlers {
       return;
     }
     Object name = body.get("name");
-    ctx.status(HttpStatus.CREATED).json(users.create(e, name == null ? null : name.toString()));
+    Optional<User> created = users.create(e, name == null ? null : name.toString());
+    if (created.isPresent()) {
+      ctx.status(HttpStatus.CREATED).json(created.get());
+    } else {
+      ctx.status(HttpStatus.CONFLICT).json(Map.of("detail", "email already exists"));
+    }
   }
 
   public void patch(Context ctx) throws SQLException {

@@ -13,10 +13,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The statements of the {@code users} resource written by hand: the same SQL text the
- * repository renders for PostgreSQL (soft-deleted rows hidden, {@code ORDER BY ... , "id" ASC}
- * tie-breaker, {@code ILIKE ... ESCAPE}, {@code RETURNING}), and the count skipped when the
- * first page is not full, as the repository does.
+ * The statements of the {@code users} resource written by hand: the same SQL text, in the same
+ * order and in the same one-transaction-per-request shape as the generated resource sends to
+ * PostgreSQL (soft-deleted rows hidden, {@code ORDER BY ... , "id" ASC} tie-breaker,
+ * {@code ILIKE ... ESCAPE '!'}, the case-insensitive email check before an insert,
+ * {@code RETURNING}, no count when the first page is not full).
  *
  * <pre>{@code
  * UserSql users = new UserSql(dataSource);
@@ -30,18 +31,14 @@ public final class UserSql {
       "\"id\", \"email\", \"name\", \"created_at\", \"updated_at\", \"deleted_at\"";
   private static final String GET = "SELECT " + COLUMNS
       + " FROM \"users\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL";
-  private static final String LIST = "SELECT " + COLUMNS
-      + " FROM \"users\" WHERE \"deleted_at\" IS NULL ORDER BY \"created_at\" DESC, \"id\" ASC"
-      + " LIMIT ? OFFSET ?";
-  private static final String COUNT = "SELECT COUNT(*) FROM \"users\" WHERE \"deleted_at\" IS NULL";
+  private static final String LIVE = " FROM \"users\" WHERE \"deleted_at\" IS NULL";
   private static final String MATCH =
-      " AND (\"name\" ILIKE ? ESCAPE '\\' OR \"email\" ILIKE ? ESCAPE '\\')";
-  private static final String SEARCH = "SELECT " + COLUMNS
-      + " FROM \"users\" WHERE \"deleted_at\" IS NULL" + MATCH
-      + " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT ? OFFSET ?";
-  private static final String SEARCH_COUNT = COUNT + MATCH;
-  private static final String INSERT = "INSERT INTO \"users\" (\"id\", \"email\", \"name\","
-      + " \"created_at\", \"updated_at\") VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS;
+      " AND (\"email\" ILIKE ? ESCAPE '!' OR \"name\" ILIKE ? ESCAPE '!')";
+  private static final String ORDER = " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT ";
+  private static final String EMAIL_TAKEN = "SELECT COUNT(*)" + LIVE
+      + " AND LOWER(\"email\") = LOWER(?)";
+  private static final String INSERT = "INSERT INTO \"users\" (" + COLUMNS
+      + ") VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
   private static final String UPDATE_NAME = "UPDATE \"users\" SET \"name\" = ?, \"updated_at\" = ?"
       + " WHERE \"id\" = ? AND \"deleted_at\" IS NULL RETURNING " + COLUMNS;
 
@@ -52,68 +49,93 @@ public final class UserSql {
   }
 
   public Optional<User> get(UUID id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(GET)) {
-      ps.setObject(1, id);
-      return one(ps);
-    }
+    return inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(GET)) {
+        ps.setObject(1, id);
+        return one(ps);
+      }
+    });
   }
 
   /** A page ordered by {@code -created_at}; {@code q} null lists every live row. */
   public UserPage page(String q, int limit, long offset) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      // The page and its total must agree, so both run in one read-only transaction.
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      try {
-        List<User> items = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(q == null ? LIST : SEARCH)) {
-          int i = bindPattern(ps, q);
-          ps.setInt(i, limit);
-          ps.setLong(i + 1, offset);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              items.add(read(rs));
-            }
+    String where = LIVE + (q == null ? "" : MATCH);
+    String select = "SELECT " + COLUMNS + where + ORDER + limit
+        + (offset > 0 ? " OFFSET " + offset : "");
+    return inTransaction(c -> {
+      List<User> items = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(select)) {
+        bindPattern(ps, q);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(read(rs));
           }
         }
-        long total = items.size() < limit && (offset == 0 || !items.isEmpty())
-            ? offset + items.size() : count(c, q);
+      }
+      long total = items.size() < limit && (offset == 0 || !items.isEmpty())
+          ? offset + items.size() : count(c, "SELECT COUNT(*)" + where, q);
+      return new UserPage(total, items, limit, offset);
+    });
+  }
+
+  /** The new user, or empty when a live user has this email ignoring case. */
+  public Optional<User> create(String email, String name) throws SQLException {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return inTransaction(c -> {
+      try (PreparedStatement check = c.prepareStatement(EMAIL_TAKEN)) {
+        check.setString(1, email);
+        try (ResultSet rs = check.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return Optional.empty();
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        ps.setObject(1, UUID.randomUUID());
+        ps.setString(2, email);
+        ps.setString(3, name);
+        ps.setObject(4, now);
+        ps.setObject(5, now);
+        ps.setObject(6, null);
+        return one(ps);
+      }
+    });
+  }
+
+  public Optional<User> rename(UUID id, String name) throws SQLException {
+    return inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(UPDATE_NAME)) {
+        ps.setString(1, name);
+        ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+        ps.setObject(3, id);
+        return one(ps);
+      }
+    });
+  }
+
+  /** Work on one connection in one transaction, committed when it returns. */
+  private <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
         c.commit();
-        return new UserPage(total, items, limit, offset);
-      } finally {
+        return result;
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
-        c.setReadOnly(false);
-        c.setAutoCommit(true);
+        throw e;
       }
     }
   }
 
-  public User create(String email, String name) throws SQLException {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setObject(1, UUID.randomUUID());
-      ps.setString(2, email);
-      ps.setString(3, name);
-      ps.setObject(4, now);
-      ps.setObject(5, now);
-      return one(ps).orElseThrow();
-    }
+  /** A unit of JDBC work on a borrowed connection. */
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
   }
 
-  public Optional<User> rename(UUID id, String name) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(UPDATE_NAME)) {
-      ps.setString(1, name);
-      ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-      ps.setObject(3, id);
-      return one(ps);
-    }
-  }
-
-  private static long count(Connection c, String q) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(q == null ? COUNT : SEARCH_COUNT)) {
+  private static long count(Connection c, String sql, String q) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       bindPattern(ps, q);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -122,15 +144,21 @@ public final class UserSql {
     }
   }
 
-  /** Binds the contains-pattern twice (name, email); returns the next parameter index. */
-  private static int bindPattern(PreparedStatement ps, String q) throws SQLException {
+  /** Binds the contains-pattern for email and name when searching. */
+  private static void bindPattern(PreparedStatement ps, String q) throws SQLException {
     if (q == null) {
-      return 1;
+      return;
     }
-    String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    ps.setString(1, pattern);
-    ps.setString(2, pattern);
-    return 3;
+    StringBuilder pattern = new StringBuilder("%");
+    for (char ch : q.toCharArray()) {
+      if (ch == '%' || ch == '_' || ch == '!') {
+        pattern.append('!');
+      }
+      pattern.append(ch);
+    }
+    String p = pattern.append('%').toString();
+    ps.setString(1, p);
+    ps.setString(2, p);
   }
 
   private static Optional<User> one(PreparedStatement ps) throws SQLException {
