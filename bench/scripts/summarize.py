@@ -195,7 +195,11 @@ def jmh_table(out, lines):
     for b in data:
         name = b["benchmark"].rsplit(".", 1)[-1]
         m = b["primaryMetric"]
-        scores[name] = (m["score"], m.get("scoreError", 0.0), m["scoreUnit"])
+        try:
+            err = float(m.get("scoreError", 0.0))
+        except (TypeError, ValueError):
+            err = float("nan")
+        scores[name] = (float(m["score"]), err, m["scoreUnit"])
     lines.append("## 3. Repository overhead (JMH, in-process database)\n")
     lines.append("Average time per operation; ratio = repository / raw JDBC on the same pool "
                  "(target <= 1.15).\n")
