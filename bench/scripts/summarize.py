@@ -58,12 +58,23 @@ def spread(values, fmt="{:.2f}"):
     return (fmt + " ({}..{})").format(med(values), fmt.format(min(values)), fmt.format(max(values)))
 
 
+def cpu_per_request_us(r):
+    """Server CPU time per request in microseconds, or None when not recorded."""
+    if "server_cpu_ms" not in r or not r["wrk"]["requests"]:
+        return None
+    return r["server_cpu_ms"] * 1000.0 / r["wrk"]["requests"]
+
+
+def metric(r, key):
+    return cpu_per_request_us(r) if key == "cpu_us" else r["wrk"][key]
+
+
 def ratios(rows, section, key, systems, ops, match=lambda r: True):
-    """{(system, op): [system/a per repeat]} for a wrk metric."""
+    """{(system, op): [system/a per repeat]} for a wrk metric (or "cpu_us")."""
     by = {}
     for r in rows:
-        if r.get("section") == section and match(r):
-            by[(r["rep"], r["system"], r.get("op"))] = r["wrk"][key]
+        if r.get("section") == section and match(r) and metric(r, key) is not None:
+            by[(r["rep"], r["system"], r.get("op"))] = metric(r, key)
     out = {}
     for s in systems:
         for op in ops:
@@ -78,29 +89,37 @@ def ratios(rows, section, key, systems, ops, match=lambda r: True):
 
 
 def absolute(rows, section, key, s, op):
-    return [r["wrk"][key] for r in rows
-            if r.get("section") == section and r["system"] == s and r.get("op") == op]
+    return [metric(r, key) for r in rows
+            if r.get("section") == section and r["system"] == s and r.get("op") == op
+            and metric(r, key) is not None]
 
 
 def http_tables(rows, systems, lines):
     rps = ratios(rows, "http", "rps", systems, OPS)
     p50 = ratios(rows, "http", "p50_ms", systems, OPS)
     p99 = ratios(rows, "http", "p99_ms", systems, OPS)
+    cpu = ratios(rows, "http", "cpu_us", systems, OPS)
     lines.append("## 1. HTTP CRUD on PostgreSQL (ratios to the raw baseline (a), same repeat)\n")
     lines.append("Each cell: median over repeats (min..max). Throughput above 1 is faster than (a); "
-                 "latency above 1 is slower.\n")
+                 "latency and CPU above 1 are slower. Server CPU time per request (user + system "
+                 "time of the server process during the run / requests) shows the cost of each "
+                 "stack even when PostgreSQL, not the server, limits throughput.\n")
     for title, table, fmt in (("Requests/s", rps, "{:.2f}"), ("p50 latency", p50, "{:.2f}"),
-                              ("p99 latency", p99, "{:.2f}")):
+                              ("p99 latency", p99, "{:.2f}"),
+                              ("Server CPU time per request", cpu, "{:.2f}")):
         lines.append(f"### {title} / (a)\n")
         lines.append("| operation | " + " | ".join(NAMES[s] for s in systems) + " |")
         lines.append("|---|" + "---|" * len(systems))
         for op in OPS:
             cells = [spread(table[(s, op)], fmt) for s in systems]
+            if all(c == "n/a" for c in cells):
+                continue
             lines.append(f"| {op} | " + " | ".join(cells) + " |")
         lines.append("")
     lines.append("### Absolute figures (median over repeats)\n")
-    lines.append("| operation | system | req/s | p50 ms | p99 ms | non-2xx | socket errors |")
-    lines.append("|---|---|---|---|---|---|---|")
+    lines.append("| operation | system | req/s | p50 ms | p99 ms | server CPU us/request "
+                 "| non-2xx | socket errors |")
+    lines.append("|---|---|---|---|---|---|---|---|")
     for op in OPS:
         for s in systems:
             rs = [r for r in rows if r.get("section") == "http" and r["system"] == s
@@ -111,9 +130,11 @@ def http_tables(rows, systems, lines):
             non2xx = sum(x["errors_status"] for x in w)
             sock = sum(x["errors_connect"] + x["errors_read"] + x["errors_write"]
                        + x["errors_timeout"] for x in w)
+            cpu_us = [c for c in (cpu_per_request_us(r) for r in rs) if c is not None]
+            cpu_cell = f"{med(cpu_us):.0f}" if cpu_us else "n/a"
             lines.append(f"| {op} | {NAMES[s]} | {med([x['rps'] for x in w]):.0f} | "
                          f"{med([x['p50_ms'] for x in w]):.2f} | {med([x['p99_ms'] for x in w]):.2f}"
-                         f" | {non2xx} | {sock} |")
+                         f" | {cpu_cell} | {non2xx} | {sock} |")
     lines.append("")
     return rps, p99
 
@@ -332,6 +353,8 @@ def main():
     lines.append(f"- JDK 17: {info.get('java17', '?')}; JDK 25: {info.get('java25', 'n/a')}")
     lines.append(f"- PostgreSQL {info.get('postgres', '?')} on loopback (not pinned); "
                  f"{info.get('wrk', 'wrk')}; JVM options `{info.get('java_opts', '')}`")
+    if info.get("extra_sql"):
+        lines.append(f"- Experiment: after loading the data, `{info['extra_sql']}`")
     lines.append("- Server pinned to CPU 1, wrk and pgbench to CPU 0 (`taskset`); fixed "
                  "connections, a mixed warm-up per server start, then each operation.")
     lines.append("- Reproduce: `bench/run` (full) or `bench/run --quick`; method in "
