@@ -348,8 +348,9 @@ def main():
     lines = ["# svc-infra benchmark results\n"]
     lines.append(f"Run {info.get('date_utc', '?')}; settings: {info.get('settings', '?')}.\n")
     lines.append("- Machine: " + info.get("cpu", "?") + f", {int(info.get('memory_kb', 0)) // 1024} MiB,"
-                 f" kernel {info.get('kernel', '?')}; load average before {info.get('load_before', '?')},"
-                 f" after {info.get('load_after', '?')}")
+                 f" kernel {info.get('kernel', '?')}")
+    loads = [f"{k[5:].replace('_', ' ', 1)}: {v}" for k, v in info.items() if k.startswith("load_")]
+    lines.append("- Load average (1, 5, 15 min) around each part of the run: " + "; ".join(loads))
     lines.append(f"- JDK 17: {info.get('java17', '?')}; JDK 25: {info.get('java25', 'n/a')}")
     lines.append(f"- PostgreSQL {info.get('postgres', '?')} on loopback (not pinned); "
                  f"{info.get('wrk', 'wrk')}; JVM options `{info.get('java_opts', '')}`")
