@@ -180,9 +180,16 @@ def vt_table(rows, lines):
         return
     lines.append("## 6. Virtual threads: mixed workload, JDK 17 platform threads vs JDK 25 "
                  "virtual threads\n")
+    lines.append("Threads on JDK 25: read from the thread names in the server's log "
+                 "(`unknown` when it logged nothing from a request thread).\n")
     lines.append("| system | connections | JDK 17 req/s | JDK 25 req/s | 25/17 req/s | "
-                 "JDK 17 p99 ms | JDK 25 p99 ms | 25/17 p99 | socket errors 17/25 |")
-    lines.append("|---|---|---|---|---|---|---|---|---|")
+                 "JDK 17 p99 ms | JDK 25 p99 ms | 25/17 p99 | socket errors 17/25 | "
+                 "threads on JDK 25 |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    seen = {}
+    for r in rows:
+        if r.get("section") == "vt-threads" and r["jdk"] == 25:
+            seen.setdefault(r["system"], set()).add(r["threads"])
     for s in sorted({r["system"] for r in vt}):
         for c in sorted({r["connections"] for r in vt}):
             def pick(jdk):
@@ -202,7 +209,7 @@ def vt_table(rows, lines):
                          f"{med([b[k]['rps'] for k in reps]):.0f} | {spread(rr)} | "
                          f"{med([a[k]['p99_ms'] for k in reps]):.1f} | "
                          f"{med([b[k]['p99_ms'] for k in reps]):.1f} | {spread(pr)} | "
-                         f"{errs(a)}/{errs(b)} |")
+                         f"{errs(a)}/{errs(b)} | {', '.join(sorted(seen.get(s, {'n/a'})))} |")
     lines.append("")
 
 
