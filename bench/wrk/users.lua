@@ -19,7 +19,10 @@ for line in io.lines(os.getenv("BENCH_IDS")) do
 end
 math.randomseed(os.time())
 
-local json = { ["Content-Type"] = "application/json" }
+-- Every request says it accepts JSON, as API clients do (Spring Data REST answers POST and PATCH
+-- with a body only when asked).
+local accept = { ["Accept"] = "application/json" }
+local json = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
 
 local function any_id()
   return ids[math.random(#ids)]
@@ -32,23 +35,23 @@ end
 local builders = {}
 
 builders.get = function()
-  return wrk.format("GET", "/users/" .. any_id())
+  return wrk.format("GET", "/users/" .. any_id(), accept)
 end
 
 builders.list = function()
   if style == "spring-rest" then
-    return wrk.format("GET", "/users?page=0&size=20&sort=createdAt,desc")
+    return wrk.format("GET", "/users?page=0&size=20&sort=createdAt,desc", accept)
   end
-  return wrk.format("GET", "/users?limit=20&order_by=-created_at")
+  return wrk.format("GET", "/users?limit=20&order_by=-created_at", accept)
 end
 
 builders.search = function()
   local t = term()
   if style == "spring-rest" then
     return wrk.format("GET", "/users/search/q?name=" .. t .. "&email=" .. t
-      .. "&page=0&size=20&sort=createdAt,desc")
+      .. "&page=0&size=20&sort=createdAt,desc", accept)
   end
-  return wrk.format("GET", "/users?limit=20&order_by=-created_at&q=" .. t)
+  return wrk.format("GET", "/users?limit=20&order_by=-created_at&q=" .. t, accept)
 end
 
 builders.create = function()
