@@ -322,11 +322,12 @@ def plots(out, rows, systems):
             f.write("op " + " ".join('"%s"' % NAMES[s] for s in systems) + "\n")
             for op in OPS:
                 vals = [med(absolute(rows, "http", key, s, op)) or 0 for s in systems]
-                f.write(op + " " + " ".join(f"{v:.3f}" for v in vals) + "\n")
+                if any(vals):
+                    f.write(op + " " + " ".join(f"{v:.3f}" for v in vals) + "\n")
         script = "\n".join([
             "set terminal pngcairo size 1100,600 font 'sans,11'",
             f"set output '{os.path.join(out, fname)}'",
-            f"set title '{label} per operation and system'",
+            f"set title '{label} per operation and system (log scale)'",
             "set style data histograms",
             "set style histogram clustered gap 1",
             "set style fill solid 0.85 border -1",
