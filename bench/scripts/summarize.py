@@ -165,7 +165,7 @@ def startup_rss(rows, systems, lines):
     lines.append("## 5. Startup and memory\n")
     lines.append("Startup: JVM launch to the first 200 on the readiness route (quickstart "
                  "`/_health/ready`, raw `/health`, Spring `/actuator/health`). Peak RSS: VmHWM "
-                 "of the server after the mixed run. Same `-Xmx512m` for every JVM.\n")
+                 "of the server after the mixed run. Same `-Xms64m -Xmx512m` for every JVM.\n")
     lines.append("| system | startup ms | peak RSS MiB |")
     lines.append("|---|---|---|")
     for s in systems:
