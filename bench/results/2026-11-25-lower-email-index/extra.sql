@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX users_lower_email ON users (LOWER(email))
