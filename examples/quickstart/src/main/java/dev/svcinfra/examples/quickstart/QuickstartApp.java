@@ -73,6 +73,9 @@ public final class QuickstartApp {
    */
   public static Javalin create(Database db, HealthRegistry health) {
     return Javalin.create(config -> {
+      // Blocking JDBC on virtual threads when the runtime has them (Java 21+); Javalin falls back
+      // to its platform thread pool on Java 17.
+      config.concurrency.useVirtualThreads = true;
       config.registerPlugin(new HealthPlugin(h -> h.registry = health));
       config.registerPlugin(new SqlPlugin(sql -> {
         sql.database = db;
