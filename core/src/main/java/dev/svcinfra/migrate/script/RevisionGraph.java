@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -224,10 +225,19 @@ public final class RevisionGraph {
   public List<Revision> topological(Collection<String> ids) {
     Set<String> wanted = new HashSet<>(ids);
     Map<String, Integer> waiting = new TreeMap<>();
+    // Children per parent, computed once: scanning every revision for each one placed made a
+    // 500-revision history quadratic.
+    Map<String, List<String>> children = new HashMap<>();
     for (String id : wanted) {
       Revision r = byId.get(id);
-      waiting.put(id, (int) concat(r.downRevisions(), r.dependsOn()).stream()
-          .filter(wanted::contains).count());
+      int parentsWanted = 0;
+      for (String parent : new LinkedHashSet<>(concat(r.downRevisions(), r.dependsOn()))) {
+        if (wanted.contains(parent)) {
+          parentsWanted++;
+          children.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+        }
+      }
+      waiting.put(id, parentsWanted);
     }
     TreeSet<String> ready = new TreeSet<>();
     waiting.forEach((id, n) -> {
@@ -239,12 +249,9 @@ public final class RevisionGraph {
     while (!ready.isEmpty()) {
       String id = ready.pollFirst();
       out.add(byId.get(id));
-      for (String other : wanted) {
-        Revision r = byId.get(other);
-        if (r.downRevisions().contains(id) || r.dependsOn().contains(id)) {
-          if (waiting.merge(other, -1, Integer::sum) == 0) {
-            ready.add(other);
-          }
+      for (String child : children.getOrDefault(id, List.of())) {
+        if (waiting.merge(child, -1, Integer::sum) == 0) {
+          ready.add(child);
         }
       }
     }

@@ -33,6 +33,28 @@ class RevisionGraphTest {
   }
 
   @Test
+  void longHistoriesAreOrderedParentsFirst() {
+    // ids chosen so that their alphabetical order is the reverse of the history's order
+    List<Revision> chain = new java.util.ArrayList<>();
+    int n = 2000;
+    for (int i = 0; i < n; i++) {
+      String id = String.format("r%05d", n - i);
+      chain.add(i == 0 ? rev(id) : rev(id, String.format("r%05d", n - i + 1)));
+    }
+    // a parent named both as down_revision and depends_on counts once
+    chain.add(dep("z", List.of("r00001"), List.of("r00001")));
+    java.util.Collections.shuffle(chain, new java.util.Random(7));
+    RevisionGraph g = RevisionGraph.of(chain);
+    List<String> order = ids(g.all());
+    assertThat(order).hasSize(n + 1);
+    for (int i = 0; i < n; i++) {
+      assertThat(order.get(i)).isEqualTo(String.format("r%05d", n - i));
+    }
+    assertThat(order.get(n)).isEqualTo("z");
+    assertThat(ids(g.heads())).containsExactly("z");
+  }
+
+  @Test
   void linearHistoryHasOneHeadAndOneBase() {
     RevisionGraph g = RevisionGraph.of(List.of(rev("c", "b"), rev("a"), rev("b", "a")));
     assertThat(ids(g.all())).containsExactly("a", "b", "c");
