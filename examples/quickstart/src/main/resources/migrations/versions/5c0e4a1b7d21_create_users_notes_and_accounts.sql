@@ -67,7 +67,7 @@ DROP TABLE "users";
 DROP TABLE "notes";
 DROP TABLE "accounts";
 
--- +upgrade mysql
+-- +upgrade mariadb,mysql
 CREATE TABLE `accounts` (
   `id` BIGINT AUTO_INCREMENT NOT NULL,
   `owner` VARCHAR(200) NOT NULL,
@@ -95,40 +95,7 @@ CREATE TABLE `users` (
   CONSTRAINT `uq_users_email` UNIQUE (`email`)
 );
 
--- +downgrade mysql
-DROP TABLE `users`;
-DROP TABLE `notes`;
-DROP TABLE `accounts`;
-
--- +upgrade mariadb
-CREATE TABLE `accounts` (
-  `id` BIGINT AUTO_INCREMENT NOT NULL,
-  `owner` VARCHAR(200) NOT NULL,
-  `balance` DECIMAL(19, 2) DEFAULT 0 NOT NULL,
-  CONSTRAINT `pk_accounts` PRIMARY KEY (`id`),
-  CONSTRAINT `ck_accounts_balance` CHECK (balance >= 0)
-);
-CREATE TABLE `notes` (
-  `id` BIGINT AUTO_INCREMENT NOT NULL,
-  `tenant_id` VARCHAR(64) NOT NULL,
-  `title` VARCHAR(200) NOT NULL,
-  `body` LONGTEXT,
-  `created_at` DATETIME(6) NOT NULL,
-  CONSTRAINT `pk_notes` PRIMARY KEY (`id`)
-);
-CREATE INDEX `ix_notes_tenant_id` ON `notes` (`tenant_id`);
-CREATE TABLE `users` (
-  `id` CHAR(36),
-  `email` VARCHAR(320) NOT NULL,
-  `name` VARCHAR(200),
-  `created_at` DATETIME(6) NOT NULL,
-  `updated_at` DATETIME(6) NOT NULL,
-  `deleted_at` DATETIME(6),
-  CONSTRAINT `pk_users` PRIMARY KEY (`id`),
-  CONSTRAINT `uq_users_email` UNIQUE (`email`)
-);
-
--- +downgrade mariadb
+-- +downgrade mariadb,mysql
 DROP TABLE `users`;
 DROP TABLE `notes`;
 DROP TABLE `accounts`;

@@ -8,8 +8,11 @@ import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Table;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compare, then render: reflects the database, compares it with the models, leaves drops out when
@@ -33,7 +36,10 @@ public final class Autogenerate {
     return new SchemaComparator(dialect).compare(models, live);
   }
 
-  /** Sections of a revision file for each dialect; one named section pair per dialect. */
+  /**
+   * Sections of a revision file for each dialect: one named section pair per distinct SQL, shared
+   * by the dialects that render it alike.
+   */
   public static AutogenResult render(List<MigrationOp> ops, List<Dialect> dialects,
       boolean skipDrops) {
     List<MigrationOp> kept = new ArrayList<>();
@@ -47,14 +53,19 @@ public final class Autogenerate {
       skipped.forEach(op -> notes.add("  " + op.describe()));
     }
     List<MigrationOp> down = Operations.downgrade(kept);
-    List<SqlScript.Section> sections = new ArrayList<>();
+    // Dialects whose SQL comes out the same (MySQL and MariaDB, usually) share one pair of
+    // sections (-- +upgrade mariadb,mysql) instead of a copy each.
+    Map<List<String>, Set<String>> dialectsBySql = new LinkedHashMap<>();
     for (Dialect d : dialects) {
       OpRenderer renderer = new OpRenderer(d);
-      sections.add(new SqlScript.Section(Direction.UPGRADE, Set.of(d.name()),
-          statements(renderer.render(kept))));
-      sections.add(new SqlScript.Section(Direction.DOWNGRADE, Set.of(d.name()),
-          statements(renderer.render(down))));
+      List<String> sql = List.of(statements(renderer.render(kept)), statements(renderer.render(down)));
+      dialectsBySql.computeIfAbsent(sql, k -> new TreeSet<>()).add(d.name());
     }
+    List<SqlScript.Section> sections = new ArrayList<>();
+    dialectsBySql.forEach((sql, names) -> {
+      sections.add(new SqlScript.Section(Direction.UPGRADE, names, sql.get(0)));
+      sections.add(new SqlScript.Section(Direction.DOWNGRADE, names, sql.get(1)));
+    });
     return new AutogenResult(kept, skipped, sections, notes);
   }
 

@@ -110,4 +110,14 @@ class OpRendererTest {
     assertThat(Dialects.POSTGRESQL.stringLiteral("a'b\\c")).isEqualTo("'a''b\\c'");
     assertThat(Dialects.MSSQL.stringLiteral("x")).isEqualTo("N'x'");
   }
+
+  @Test
+  void dialectsRenderingTheSameSqlShareOneSectionPair() {
+    AutogenResult result = Autogenerate.render(List.of(ADD),
+        List.of(Dialects.POSTGRESQL, Dialects.MYSQL, Dialects.MARIADB), false);
+    assertThat(result.sections()).extracting(s -> s.dialects().stream().sorted().toList())
+        .containsExactly(List.of("postgresql"), List.of("postgresql"),
+            List.of("mariadb", "mysql"), List.of("mariadb", "mysql"));
+    assertThat(result.sections().get(2).text()).contains("`users`").contains("`age`");
+  }
 }
