@@ -1,20 +1,30 @@
 package dev.svcinfra.migrate.autogen;
 
 import dev.svcinfra.migrate.ops.MigrationOp;
+import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Compares one table's indexes, unique constraints and foreign keys. Plain indexes match by name;
  * uniqueness matches by columns, because JDBC reports unique constraints as unique indexes (with
- * generated names on SQLite); foreign keys match by columns and referenced table and columns.
+ * generated names on SQLite), preferring the live index of the same name; foreign keys match by
+ * columns and referenced table and columns. An ignore-case index ({@code lower(column)}) matches
+ * only an ignore-case one, as the dialect judges it ({@link Dialect#sameIndexCase}); a unique
+ * constraint is a plain unique index.
  */
 final class ConstraintComparator {
+  private final Dialect dialect;
+
+  ConstraintComparator(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   List<MigrationOp> compare(Table model, Table live) {
     List<MigrationOp> ops = new ArrayList<>();
@@ -23,24 +33,29 @@ final class ConstraintComparator {
       Index match = liveIndexes.stream()
           .filter(i -> !i.unique() && i.name().equalsIgnoreCase(wanted.name())).findFirst()
           .orElse(null);
-      if (match != null && columns(match.columns()).equals(columns(wanted.columns()))) {
+      if (match != null && columns(match.columns()).equals(columns(wanted.columns()))
+          && dialect.sameIndexCase(wanted, match)) {
         liveIndexes.remove(match);
       } else {
         ops.add(new MigrationOp.CreateIndex(model, wanted));
       }
     }
     for (UniqueConstraint wanted : model.uniqueConstraints()) {
-      if (!takeUnique(liveIndexes, wanted.columns())) {
+      if (!takeUnique(liveIndexes, new Index(wanted.name(), wanted.columns(), true))) {
         ops.add(new MigrationOp.AddUnique(model, wanted));
       }
     }
     for (Index wanted : model.indexes().stream().filter(Index::unique).toList()) {
-      if (!takeUnique(liveIndexes, wanted.columns())) {
+      if (!takeUnique(liveIndexes, wanted)) {
         ops.add(new MigrationOp.CreateIndex(model, wanted));
       }
     }
     for (Index left : liveIndexes) {
-      ops.add(left.unique()
+      // An expression index is never a constraint: it is dropped (and restored) as an index.
+      // Where a plain constraint would match it (MariaDB's collations), it may be one.
+      boolean constraint = left.unique() && (!left.ignoreCase()
+          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left));
+      ops.add(constraint
           ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
           : new MigrationOp.DropIndex(model, left));
     }
@@ -57,9 +72,13 @@ final class ConstraintComparator {
     return ops;
   }
 
-  private static boolean takeUnique(List<Index> live, List<String> columns) {
-    Index match = live.stream().filter(i -> i.unique() && columns(i.columns()).equals(columns(columns)))
-        .findFirst().orElse(null);
+  /** Takes the live unique index that is {@code wanted}: same columns and case, same name first. */
+  private boolean takeUnique(List<Index> live, Index wanted) {
+    Index match = live.stream()
+        .filter(i -> i.unique() && columns(i.columns()).equals(columns(wanted.columns()))
+            && dialect.sameIndexCase(wanted, i))
+        .min(Comparator.comparing(i -> !i.name().equalsIgnoreCase(wanted.name())))
+        .orElse(null);
     return match != null && live.remove(match);
   }
 

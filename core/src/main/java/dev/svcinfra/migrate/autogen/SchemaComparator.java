@@ -68,7 +68,7 @@ public final class SchemaComparator {
       matched.add(key(current.schema(), current.name()));
       ops.addAll(new ColumnComparator(dialect).compare(model, current));
       if (dialect.reflectsIndexes()) {
-        ops.addAll(new ConstraintComparator().compare(model, current));
+        ops.addAll(new ConstraintComparator(dialect).compare(model, current));
       }
     }
     for (Table t : referencedFirst(created)) {

@@ -167,7 +167,7 @@ public sealed interface MigrationOp {
 
     public String describe() {
       return "add " + (index.unique() ? "unique " : "") + "index " + index.name() + " on "
-          + table.qualifiedName() + " " + index.columns();
+          + table.qualifiedName() + " " + index.keys();
     }
   }
 

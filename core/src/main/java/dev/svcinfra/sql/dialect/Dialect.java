@@ -274,10 +274,20 @@ public interface Dialect {
   }
 
   /**
+   * Whether a reflected index's case handling is the model index's as this database stores it.
+   * By default an ignore-case index ({@code lower(column)}) and a plain one differ; a database
+   * that makes indexes case-insensitive through collations instead (MariaDB) answers for that.
+   */
+  default boolean sameIndexCase(Index model, Index reflected) {
+    return model.ignoreCase() == reflected.ignoreCase();
+  }
+
+  /**
    * Reflection clean-up for autogenerate: one table as JDBC metadata reported it, rewritten where
    * this database or its driver reports what it stores otherwise than the models declare it (a
    * DECIMAL precision misread by the driver, a JSON column reported as plain text, an index the
-   * database created on its own). Whatever really differs must stay different, so that a real
+   * database created on its own, an expression index reported as garbage column names or not at
+   * all: {@code lower(column)} key parts become {@link Index#ignoreCase()}). Whatever really differs must stay different, so that a real
    * change is still found. By default the table is returned as reported.
    *
    * @param c the connection the metadata came from, for what the metadata does not tell

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -98,12 +99,72 @@ public final class MariaDbDialect extends MySqlDialect {
    * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a
    * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
    * with that constraint is reported as JSON; one without it stays text, so a real change between
-   * the two is still found. Indexes are cleaned up as in MySQL.
+   * the two is still found. The index InnoDB adds for a foreign key is left out as in MySQL, and
+   * an index whose columns all compare case-insensitively is reported as ignore-case
+   * ({@link #ignoreCaseKey}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table reflected)
       throws SQLException {
-    Table table = super.cleanReflectedTable(c, schema, reflected);
+    Table table = withCaseInsensitiveIndexes(c, schema, withoutForeignKeyIndexes(reflected));
+    return withJsonColumns(c, schema, table);
+  }
+
+  // ---- ignore-case indexes: MariaDB has no expression indexes ---------------------------------
+
+  /**
+   * MariaDB (through 11.x) cannot index an expression, so an ignore-case index is written as a
+   * plain index on the column: it compares ignoring case exactly when the column's collation does,
+   * as MariaDB's defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_uca1400_ai_ci}, every
+   * {@code _ci} collation) do. Reflection reports such an index as ignore-case only when every
+   * column's collation really is {@code _ci}, so {@code check} finds an ignore-case index on a
+   * {@code _bin} or {@code _cs} column. Note that {@code _ci} collations may also ignore accents
+   * or trailing spaces, which {@code lower()} does not.
+   */
+  @Override
+  String ignoreCaseKey(Table table, Index index, String column) {
+    return quote(column);
+  }
+
+  /**
+   * A plain model index matches either kind here: on a {@code _ci} column every index ignores
+   * case, whatever the model says, and MariaDB has no other kind to offer. An ignore-case model
+   * index needs a case-insensitive reflected one.
+   */
+  @Override
+  public boolean sameIndexCase(Index model, Index reflected) {
+    return !model.ignoreCase() || reflected.ignoreCase();
+  }
+
+  private static Table withCaseInsensitiveIndexes(Connection c, String schema, Table table)
+      throws SQLException {
+    Set<String> text = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    table.columns().stream().filter(col -> col.type().isText()).forEach(col -> text.add(col.name()));
+    if (table.indexes().stream().noneMatch(ix -> text.containsAll(ix.columns()))) {
+      return table;
+    }
+    Set<String> caseInsensitive = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, COLLATION_NAME FROM "
+        + "information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
+        + "AND TABLE_NAME = ?")) {
+      ps.setString(1, schema);
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String collation = rs.getString(2);
+          if (collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci")) {
+            caseInsensitive.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return table.withIndexes(table.indexes().stream().map(ix ->
+        caseInsensitive.containsAll(ix.columns())
+            ? new Index(ix.name(), ix.columns(), ix.unique(), true) : ix).toList());
+  }
+
+  private static Table withJsonColumns(Connection c, String schema, Table table)
+      throws SQLException {
     if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.TEXT)) {
       return table;
     }

@@ -212,6 +212,12 @@ public class MySqlDialect extends StandardDialect {
     return dropIndexOnTable(table, index);
   }
 
+  /** A functional key part (MySQL 8.0.13+): the expression in its own parentheses. */
+  @Override
+  String ignoreCaseKey(Table table, Index index, String column) {
+    return "(lower(" + quote(column) + "))";
+  }
+
   // ---- values and errors ---------------------------------------------------------------------
 
   @Override
@@ -304,9 +310,54 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
       throws SQLException {
+    return withFunctionalIndexes(c, schema, withoutForeignKeyIndexes(table));
+  }
+
+  /** The table without the indexes InnoDB created for its foreign keys. */
+  static Table withoutForeignKeyIndexes(Table table) {
     return table.withIndexes(table.indexes().stream().filter(ix -> ix.unique()
         || table.foreignKeys().stream().noneMatch(fk -> fk.name().equalsIgnoreCase(ix.name())
             && fk.columns().equals(ix.columns()))).toList());
+  }
+
+  /**
+   * MySQL 8.0.13+ reports a functional key part with no column name; its expression
+   * ({@code lower(`email`)}) is in {@code information_schema.STATISTICS.EXPRESSION}, from which
+   * indexes with such parts are read again. Asked only for tables with text columns, the only
+   * ones an ignore-case index can cover, and never of a MariaDB server reached through a
+   * {@code mysql://} URL (it has no functional key parts and no such column).
+   */
+  private Table withFunctionalIndexes(java.sql.Connection c, String schema, Table table)
+      throws SQLException {
+    if (table.columns().stream().noneMatch(col -> col.type().isText())
+        || c.getMetaData().getDatabaseMajorVersion() < 8
+        || c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+      return table;
+    }
+    Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
+    Map<String, Boolean> unique = new java.util.HashMap<>();
+    java.util.Set<String> functional = new java.util.HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT INDEX_NAME, COLUMN_NAME, EXPRESSION, "
+        + "NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, "
+        + "DATABASE()) AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
+      ps.setString(1, schema);
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          String expression = rs.getString(3);
+          if (expression != null) {
+            functional.add(name);
+          }
+          parts.computeIfAbsent(name, k -> new java.util.ArrayList<>())
+              .add(expression != null ? expression : quote(rs.getString(2)));
+          unique.put(name, rs.getInt(4) == 0);
+        }
+      }
+    }
+    List<Index> rebuilt = functional.stream()
+        .map(n -> ExpressionIndexes.fromKeys(n, unique.get(n), parts.get(n))).toList();
+    return rebuilt.isEmpty() ? table : ExpressionIndexes.replace(table, rebuilt);
   }
 
   /**

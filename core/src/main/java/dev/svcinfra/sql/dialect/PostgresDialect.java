@@ -3,6 +3,8 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Table;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -162,6 +164,18 @@ public final class PostgresDialect extends StandardDialect {
       case JSON -> "JSONB";
       default -> super.columnTypeSql(type);
     };
+  }
+
+  // ---- reflection clean-up for autogenerate ------------------------------------------------
+
+  /**
+   * pgjdbc reports an expression key part as its definition ({@code lower((email)::text)}); an
+   * index over {@code lower(column)} parts is the models' ignore-case index. Other expressions
+   * stay as reported, so they remain differences.
+   */
+  @Override
+  public Table cleanReflectedTable(Connection c, String schema, Table table) {
+    return table.withIndexes(table.indexes().stream().map(ExpressionIndexes::fromReported).toList());
   }
 
   // ---- values and errors ---------------------------------------------------------------------

@@ -199,6 +199,19 @@ public final class SqlServerDialect extends StandardDialect {
     return dropIndexOnTable(table, index);
   }
 
+  /**
+   * Refused: SQL Server indexes columns, not expressions. Index a persisted computed column
+   * {@code lower(column)} by hand, or a plain index on a column with a case-insensitive collation.
+   */
+  @Override
+  String ignoreCaseKey(Table table, Index index, String column) {
+    throw new UnsupportedDdlException("sqlserver has no expression indexes, so the ignore-case "
+        + "index " + index.name() + " on " + table.qualifiedName() + " (lower(" + column + ")) "
+        + "cannot be created; write it by hand as an index on a persisted computed column "
+        + "lower(" + column + "), or as a plain index on a column with a case-insensitive "
+        + "collation");
+  }
+
   // ---- statements and errors -----------------------------------------------------------------
 
   /** SQL Server returns rows of an INSERT with {@code OUTPUT INSERTED.col}, before VALUES. */

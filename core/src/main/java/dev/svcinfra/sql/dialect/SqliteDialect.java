@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -166,8 +167,9 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    *   18 SQLITE_TOOBIG, 20 SQLITE_MISMATCH                           invalid value
    * </pre>
    *
-   * SQLite names the column ("UNIQUE constraint failed: users.email") or the CHECK constraint
-   * only in its message; those names are read from it, the kind never is.
+   * SQLite names the column ("UNIQUE constraint failed: users.email"), the CHECK constraint or
+   * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only
+   * in its message; those names are read from it, the kind never is.
    */
   private static final Map<Integer, SqlErrorKind> RESULT_CODES = Map.ofEntries(
       Map.entry(2067, SqlErrorKind.UNIQUE_VIOLATION),
@@ -184,6 +186,8 @@ public final class SqliteDialect extends EmbeddedFileDialect {
 
   private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
   private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
+  /** A unique index over expressions names the index: "UNIQUE constraint failed: index 'ux'". */
+  private static final Pattern FAILED_INDEX = Pattern.compile("constraint failed: index '([^']+)'");
 
   @Override
   public ClassifiedError classify(SQLException e) {
@@ -200,8 +204,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     String message = e.getMessage() == null ? "" : e.getMessage();
     Matcher check = FAILED_CHECK.matcher(message);
     Matcher column = FAILED_COLUMN.matcher(message);
+    Matcher index = FAILED_INDEX.matcher(message);
     if (kind == SqlErrorKind.CHECK_VIOLATION && check.find()) {
       c = c.withConstraint(check.group(1));
+    } else if (index.find()) {
+      c = c.withConstraint(index.group(1));
     } else if (column.find()) {
       c = c.withColumn(column.group(1));
     }
@@ -229,6 +236,45 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table table)
+      throws SQLException {
+    return withExpressionIndexes(c, schema, withDeclaredDecimals(c, schema, table));
+  }
+
+  /**
+   * The xerial driver reports an expression key part with no column name, so an index over
+   * {@code lower("email")} would be missing or short of a part. Indexes with an expression part
+   * ({@code pragma_index_xinfo} cid -2) are read again from their {@code CREATE INDEX} text.
+   */
+  private static Table withExpressionIndexes(Connection c, String schema, Table table)
+      throws SQLException {
+    String master = schema == null ? "sqlite_master" : quoteName(schema) + ".sqlite_master";
+    String xinfo = schema == null ? "pragma_index_xinfo(m.name)" : "pragma_index_xinfo(m.name, ?)";
+    List<Index> rebuilt = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT m.name, m.sql FROM " + master + " m "
+        + "WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL AND EXISTS "
+        + "(SELECT 1 FROM " + xinfo + " x WHERE x.key = 1 AND x.cid = -2)")) {
+      ps.setString(1, table.name());
+      if (schema != null) {
+        ps.setString(2, schema);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String sql = rs.getString(2);
+          rebuilt.add(ExpressionIndexes.fromKeys(rs.getString(1), UNIQUE_INDEX.matcher(sql).find(),
+              ExpressionIndexes.keyParts(sql)));
+        }
+      }
+    }
+    return rebuilt.isEmpty() ? table : ExpressionIndexes.replace(table, rebuilt);
+  }
+
+  private static final Pattern UNIQUE_INDEX = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\b");
+
+  private static String quoteName(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static Table withDeclaredDecimals(Connection c, String schema, Table table)
       throws SQLException {
     if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
       return table;

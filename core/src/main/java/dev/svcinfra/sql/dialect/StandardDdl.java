@@ -144,8 +144,24 @@ abstract class StandardDdl extends StandardValues {
   @Override
   public String createIndexStatement(Table table, Index index) {
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
-        + " ON " + tableName(table.schema(), table.name()) + " (" + columnList(index.columns())
-        + ")";
+        + " ON " + tableName(table.schema(), table.name()) + " (" + indexKeys(table, index) + ")";
+  }
+
+  /** The key list of an index: its columns, or one {@link #ignoreCaseKey} per column. */
+  String indexKeys(Table table, Index index) {
+    if (!index.ignoreCase()) {
+      return columnList(index.columns());
+    }
+    return index.columns().stream().map(c -> ignoreCaseKey(table, index, c))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * One key part of an ignore-case index: {@code lower("email")}, an expression PostgreSQL,
+   * SQLite and DuckDB index as written. Dialects without expression indexes refuse here.
+   */
+  String ignoreCaseKey(Table table, Index index, String column) {
+    return "lower(" + quote(column) + ")";
   }
 
   @Override

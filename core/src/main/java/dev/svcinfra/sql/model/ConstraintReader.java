@@ -53,6 +53,9 @@ final class ConstraintReader {
     List<String> columnNames = columns.stream().map(Column::name).toList();
     for (dev.svcinfra.sql.model.Index ix : indexes) {
       requireColumns(model, "index " + ix.name(), ix.columns(), columnNames);
+      if (ix.ignoreCase()) {
+        requireText(model, ix, columns, fields);
+      }
     }
     Optional<String> schema = t == null ? Optional.empty() : ModelReader.nonBlank(t.schema());
     return new Table(schema, tableName, columns, List.of(idColumn), indexes, uniques,
@@ -64,8 +67,23 @@ final class ConstraintReader {
   private static dev.svcinfra.sql.model.Index index(String table, Index ix, List<String> columns) {
     String name = ix.name().isBlank()
         ? (ix.unique() ? "ux_" : "ix_") + table + "_" + String.join("_", columns)
+            + (ix.ignoreCase() ? "_lower" : "")
         : ix.name();
-    return new dev.svcinfra.sql.model.Index(name, columns, ix.unique());
+    return new dev.svcinfra.sql.model.Index(name, columns, ix.unique(), ix.ignoreCase());
+  }
+
+  /** {@code lower(column)} is defined for text only; anything else is a model error. */
+  private static void requireText(Class<?> model, dev.svcinfra.sql.model.Index ix,
+      List<Column> columns, List<Field> fields) {
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      if (ix.columns().contains(c.name()) && !c.type().isText()) {
+        throw new IllegalArgumentException(model.getName() + ": index " + ix.name()
+            + " has ignoreCase = true but field '" + fields.get(i).getName() + "' (column "
+            + c.name() + ") is " + c.type().kind() + ", not text; lower() applies to text "
+            + "columns only");
+      }
+    }
   }
 
   private static void requireColumns(Class<?> model, String what, List<String> names,

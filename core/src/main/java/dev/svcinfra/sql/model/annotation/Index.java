@@ -9,11 +9,14 @@ import java.lang.annotation.Repeatable;
 
 /**
  * An index on the model's table: on a type, over the named columns; on a field, over that
- * field's column.
+ * field's column. With {@code ignoreCase = true} the index is over {@code lower(column)} for each
+ * column (text columns only), so a unique one makes {@code Ann@x} and {@code ann@X} collide and
+ * {@code LOWER(email) = LOWER(?)} lookups use it.
  *
  * <pre>{@code
  * @Index(columns = {"tenant_id", "created_at"})
- * @Table(name = "notes") public record Note(...) {}
+ * @Index(columns = "email", unique = true, ignoreCase = true)   // ux_users_email_lower
+ * @Table(name = "users") public record User(...) {}
  * }</pre>
  *
  * @since 0.1
@@ -23,11 +26,22 @@ import java.lang.annotation.Repeatable;
 @Repeatable(Indexes.class)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Index {
-  /** The index name; empty means {@code ix_<table>_<columns>} (or {@code ux_} when unique). */
+  /**
+   * The index name; empty means {@code ix_<table>_<columns>} ({@code ux_} when unique), with
+   * {@code _lower} appended when {@code ignoreCase}: {@code ux_users_email_lower}.
+   */
   String name() default "";
 
   /** Column names (on a type); ignored on a field. */
   String[] columns() default {};
 
   boolean unique() default false;
+
+  /**
+   * Index {@code lower(column)} instead of the column (text columns only). MySQL writes it as a
+   * functional key part; MariaDB, which has no expression indexes, as a plain index on the
+   * column, case-insensitive through the column's {@code _ci} collation; SQL Server and Snowflake
+   * refuse it.
+   */
+  boolean ignoreCase() default false;
 }

@@ -1,0 +1,164 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads index key parts as databases report them ({@code lower((email)::text)} from PostgreSQL,
+ * {@code lower(`email`)} from MySQL, {@code LOWER("email")} as written in SQLite's schema) back
+ * into the models' form: an index whose every key part is {@code lower(column)} is an
+ * ignore-case index over those columns. Any other expression is kept as its text, so it stays a
+ * difference instead of passing for a column.
+ */
+final class ExpressionIndexes {
+  private ExpressionIndexes() {}
+
+  private static final Pattern LOWER = Pattern.compile("(?is)^lower\\s*\\((.*)\\)$");
+  /** A cast to a text type, as PostgreSQL spells it in index definitions. */
+  private static final Pattern TEXT_CAST = Pattern.compile(
+      "(?is)::\\s*(?:\"?text\"?|character varying(?:\\(\\d+\\))?|varchar(?:\\(\\d+\\))?|bpchar)$");
+  private static final Pattern IDENTIFIER = Pattern.compile(
+      "^(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\[([^\\]]+)]|([\\p{L}_][\\p{L}\\p{N}_$]*))$");
+  private static final Pattern TRAILING_ORDER = Pattern.compile("(?is)\\s+(?:ASC|DESC)$");
+
+  /** The column of a {@code lower(column)} key part, if that is what it is. */
+  static Optional<String> lowerColumn(String keyPart) {
+    Matcher m = LOWER.matcher(unwrap(keyPart.strip()));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String inner = unwrap(m.group(1).strip());
+    Matcher cast = TEXT_CAST.matcher(inner);
+    if (cast.find()) {
+      inner = unwrap(inner.substring(0, cast.start()).strip());
+    }
+    return identifier(inner);
+  }
+
+  /** The text without parentheses that enclose all of it: {@code ((email))} is {@code email}. */
+  private static String unwrap(String text) {
+    String t = text;
+    while (t.startsWith("(") && closingParenthesis(t) == t.length() - 1) {
+      t = t.substring(1, t.length() - 1).strip();
+    }
+    return t;
+  }
+
+  /** Where the parenthesis opening {@code text} closes, or -1. */
+  private static int closingParenthesis(String text) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;
+      } else if (ch == '"' || ch == '\'' || ch == '`') {
+        quote = ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** An identifier without its quotes ({@code "Email"}, {@code `email`}, {@code [email]}). */
+  static Optional<String> identifier(String text) {
+    Matcher m = IDENTIFIER.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    if (m.group(1) != null) {
+      return Optional.of(m.group(1).replace("\"\"", "\""));
+    }
+    if (m.group(2) != null) {
+      return Optional.of(m.group(2).replace("``", "`"));
+    }
+    return Optional.of(m.group(3) != null ? m.group(3) : m.group(4));
+  }
+
+  /**
+   * The index with these key parts in the models' form: ignore-case when every part is
+   * {@code lower(column)}, plain when every part is a column, otherwise the parts as reported.
+   */
+  static Index fromKeys(String name, boolean unique, List<String> keyParts) {
+    List<String> parts = keyParts.stream()
+        .map(k -> TRAILING_ORDER.matcher(k.strip()).replaceFirst("")).toList();
+    List<Optional<String>> lowered = parts.stream().map(ExpressionIndexes::lowerColumn).toList();
+    if (lowered.stream().allMatch(Optional::isPresent)) {
+      return new Index(name, lowered.stream().map(Optional::get).toList(), unique, true);
+    }
+    List<Optional<String>> plain = parts.stream().map(ExpressionIndexes::identifier).toList();
+    if (plain.stream().allMatch(Optional::isPresent)) {
+      return new Index(name, plain.stream().map(Optional::get).toList(), unique, false);
+    }
+    return new Index(name, parts, unique, false);
+  }
+
+  /**
+   * {@link #fromKeys} over an index as JDBC metadata reported it, for drivers that report an
+   * expression's text as its column name (pgjdbc). Indexes over plain columns come back as they
+   * were, names untouched.
+   */
+  static Index fromReported(Index reported) {
+    if (reported.ignoreCase() || reported.columns().stream().allMatch(c -> identifier(c).isPresent())) {
+      return reported;
+    }
+    return fromKeys(reported.name(), reported.unique(), reported.columns());
+  }
+
+  /** The key parts of a {@code CREATE INDEX .. ON table (k1, k2) [WHERE ..]} statement. */
+  static List<String> keyParts(String createIndex) {
+    Matcher on = Pattern.compile("(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)"
+        + "\\s*\\(").matcher(createIndex);
+    if (!on.find()) {
+      throw new IllegalArgumentException("not a CREATE INDEX statement: " + createIndex);
+    }
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    int depth = 0;
+    char quote = 0;
+    for (int i = on.end(); i < createIndex.length(); i++) {
+      char ch = createIndex.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;  // a doubled quote closes and reopens: same text
+      } else if (ch == '"' || ch == '\'' || ch == '`') {
+        quote = ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')' && depth-- == 0) {
+        parts.add(part.toString().strip());
+        return parts;
+      } else if (ch == ',' && depth == 0) {
+        parts.add(part.toString().strip());
+        part.setLength(0);
+        continue;
+      }
+      part.append(ch);
+    }
+    throw new IllegalArgumentException("unbalanced key list in " + createIndex);
+  }
+
+  /** {@code table} with the indexes named in {@code rebuilt} replaced (or added) by them. */
+  static Table replace(Table table, List<Index> rebuilt) {
+    Map<String, Index> byName = rebuilt.stream().collect(Collectors.toMap(
+        ix -> ix.name().toLowerCase(java.util.Locale.ROOT), Function.identity(), (a, b) -> a));
+    List<Index> out = new ArrayList<>();
+    for (Index ix : table.indexes()) {
+      Index replacement = byName.remove(ix.name().toLowerCase(java.util.Locale.ROOT));
+      out.add(replacement != null ? replacement : ix);
+    }
+    rebuilt.stream().filter(ix -> byName.containsKey(ix.name().toLowerCase(java.util.Locale.ROOT)))
+        .forEach(out::add);
+    return table.withIndexes(out);
+  }
+}
