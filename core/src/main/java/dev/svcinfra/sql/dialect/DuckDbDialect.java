@@ -142,7 +142,11 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
         ClassifiedError c = ClassifiedError.of(entry.getValue());
         Matcher column = (entry.getValue() == SqlErrorKind.NOT_NULL_VIOLATION
             ? NOT_NULL_COLUMN : DUPLICATE_KEY).matcher(message);
-        return column.find() ? c.withColumn(column.group(1)) : c;
+        if (!column.find()) {
+          return c;
+        }
+        // A unique index over lower(email) names its key as "lower(email)": the column is email.
+        return c.withColumn(ExpressionIndexes.lowerColumn(column.group(1)).orElse(column.group(1)));
       }
     }
     return super.classify(e);

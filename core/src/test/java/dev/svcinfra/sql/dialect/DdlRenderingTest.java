@@ -145,4 +145,61 @@ class DdlRenderingTest {
     assertThatThrownBy(() -> Dialects.SNOWFLAKE.createIndexStatement(NOTES, NOTES.indexes().get(0)))
         .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("no indexes");
   }
+
+  static final Table USERS = Table.named("users")
+      .withColumns(List.of(
+          Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+          Column.of("email", ColumnType.string(320)).notNull(),
+          Column.of("name", ColumnType.of(Kind.TEXT))))
+      .withPrimaryKey(List.of("id"));
+  static final Index EMAIL_IGNORING_CASE =
+      new Index("ux_users_email_lower", List.of("email"), true, true);
+  static final Index NAME_AND_EMAIL_IGNORING_CASE =
+      new Index("ix_users_name_email_lower", List.of("name", "email"), false, true);
+
+  @Test
+  void ignoreCaseIndexesAreOverLowerOfEachColumn() {
+    for (Dialect d : List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.DUCKDB)) {
+      assertThat(d.createIndexStatement(USERS, EMAIL_IGNORING_CASE)).as(d.name()).isEqualTo(
+          "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
+      assertThat(d.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE)).as(d.name())
+          .isEqualTo("CREATE INDEX \"ix_users_name_email_lower\" ON \"users\" "
+              + "(lower(\"name\"), lower(\"email\"))");
+    }
+    assertThat(Dialects.POSTGRESQL.dropIndexStatement(USERS, EMAIL_IGNORING_CASE))
+        .isEqualTo("DROP INDEX \"ux_users_email_lower\"");
+    // Created with the table, after it.
+    assertThat(Dialects.SQLITE.createTableStatements(USERS.withIndexes(List.of(EMAIL_IGNORING_CASE))))
+        .last().isEqualTo(
+            "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
+  }
+
+  @Test
+  void mysqlUsesFunctionalKeyPartsAndMariadbAPlainIndexOnItsCaseInsensitiveCollation() {
+    assertThat(Dialects.MYSQL.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE))
+        .isEqualTo("CREATE INDEX `ix_users_name_email_lower` ON `users` "
+            + "((lower(`name`)), (lower(`email`)))");
+    assertThat(Dialects.MARIADB.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
+        .isEqualTo("CREATE UNIQUE INDEX `ux_users_email_lower` ON `users` (`email`)");
+    for (Dialect d : List.of(Dialects.MYSQL, Dialects.MARIADB)) {
+      assertThat(d.dropIndexStatement(USERS, EMAIL_IGNORING_CASE))
+          .isEqualTo("DROP INDEX `ux_users_email_lower` ON `users`");
+    }
+  }
+
+  @Test
+  void sqlServerRefusesIgnoreCaseIndexesAndSnowflakeAllIndexes() {
+    assertThatThrownBy(() -> Dialects.MSSQL.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
+        .isInstanceOf(UnsupportedDdlException.class)
+        .hasMessageContaining("ux_users_email_lower").hasMessageContaining("computed column");
+    assertThatThrownBy(() -> Dialects.MSSQL.createTableStatements(
+        USERS.withIndexes(List.of(EMAIL_IGNORING_CASE))))
+        .isInstanceOf(UnsupportedDdlException.class);
+    // A plain index is still fine there.
+    assertThat(Dialects.MSSQL.createIndexStatement(USERS,
+        new Index("ux_users_email", List.of("email"), true)))
+        .isEqualTo("CREATE UNIQUE INDEX [ux_users_email] ON [users] ([email])");
+    assertThatThrownBy(() -> Dialects.SNOWFLAKE.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("no indexes");
+  }
 }

@@ -67,4 +67,67 @@ class ReflectionCleanupTest {
     assertThat(Dialects.MARIADB.cleanReflectedTable(null, null, notes(List.of(other))).indexes())
         .containsExactly(other);
   }
+
+  @Test
+  void lowerOfAColumnIsReadInEachDatabasesSpelling() {
+    assertThat(ExpressionIndexes.lowerColumn("lower((email)::text)")).contains("email");
+    assertThat(ExpressionIndexes.lowerColumn("lower((\"E-mail\")::character varying)"))
+        .contains("E-mail");
+    assertThat(ExpressionIndexes.lowerColumn("lower(name)")).contains("name");
+    assertThat(ExpressionIndexes.lowerColumn("lower(`email`)")).contains("email");
+    assertThat(ExpressionIndexes.lowerColumn("(LOWER( \"email\" ))")).contains("email");
+    assertThat(ExpressionIndexes.lowerColumn("upper(email)")).isEmpty();
+    assertThat(ExpressionIndexes.lowerColumn("lower(email || name)")).isEmpty();
+    assertThat(ExpressionIndexes.lowerColumn("email")).isEmpty();
+  }
+
+  @Test
+  void anIndexIsIgnoreCaseOnlyWhenEveryKeyPartIsLowerOfAColumn() {
+    assertThat(ExpressionIndexes.fromKeys("ux", true, List.of("lower(\"email\")")))
+        .isEqualTo(new Index("ux", List.of("email"), true, true));
+    assertThat(ExpressionIndexes.fromKeys("ix", false, List.of("lower(a) DESC", "lower(b)")))
+        .isEqualTo(new Index("ix", List.of("a", "b"), false, true));
+    assertThat(ExpressionIndexes.fromKeys("ix", false, List.of("\"a\"", "b")))
+        .isEqualTo(new Index("ix", List.of("a", "b"), false, false));
+    // Mixed or other expressions stay as reported, so they are differences, not columns.
+    assertThat(ExpressionIndexes.fromKeys("ix", false, List.of("lower(a)", "b")))
+        .isEqualTo(new Index("ix", List.of("lower(a)", "b"), false, false));
+    assertThat(ExpressionIndexes.fromKeys("ix", false, List.of("substr(a, 1, 2)")).columns())
+        .containsExactly("substr(a, 1, 2)");
+  }
+
+  @Test
+  void theKeyListOfACreateIndexStatementIsSplitAtItsOwnCommas() {
+    assertThat(ExpressionIndexes.keyParts("CREATE UNIQUE INDEX \"ux\" ON \"users\" "
+        + "(lower(\"email\"), substr(\"a,b\", 1, 2) DESC) WHERE deleted_at IS NULL"))
+        .containsExactly("lower(\"email\")", "substr(\"a,b\", 1, 2) DESC");
+    assertThat(ExpressionIndexes.keyParts("create index ix on main.t(lower(x))"))
+        .containsExactly("lower(x)");
+  }
+
+  @Test
+  void postgresReportsLowerOfAColumnAsAnExpressionThatBecomesAnIgnoreCaseIndex() throws Exception {
+    Table reported = notes(List.of(
+        new Index("ux_notes_email_lower", List.of("lower((email)::text)"), true),
+        new Index("ix_notes_user_id", List.of("user_id"), false),
+        new Index("ix_odd", List.of("(user_id + 1)"), false)));
+    assertThat(Dialects.POSTGRESQL.cleanReflectedTable(null, null, reported).indexes())
+        .containsExactly(new Index("ux_notes_email_lower", List.of("email"), true, true),
+            new Index("ix_notes_user_id", List.of("user_id"), false),
+            new Index("ix_odd", List.of("(user_id + 1)"), false));
+  }
+
+  @Test
+  void mariadbCountsAPlainIndexAsIgnoreCaseButAPlainModelIndexMatchesEither() {
+    Index ignoring = new Index("ux", List.of("email"), true, true);
+    Index plain = new Index("ux", List.of("email"), true, false);
+    assertThat(Dialects.MARIADB.sameIndexCase(plain, ignoring)).isTrue();
+    assertThat(Dialects.MARIADB.sameIndexCase(ignoring, ignoring)).isTrue();
+    assertThat(Dialects.MARIADB.sameIndexCase(ignoring, plain)).isFalse();
+    for (Dialect d : List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.MYSQL)) {
+      assertThat(d.sameIndexCase(plain, ignoring)).as(d.name()).isFalse();
+      assertThat(d.sameIndexCase(ignoring, plain)).as(d.name()).isFalse();
+      assertThat(d.sameIndexCase(ignoring, ignoring)).as(d.name()).isTrue();
+    }
+  }
 }
