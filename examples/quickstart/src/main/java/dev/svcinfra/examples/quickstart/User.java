@@ -4,6 +4,7 @@ import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.CreatedAt;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Generation;
+import dev.svcinfra.sql.model.annotation.Index;
 import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.annotation.UpdatedAt;
@@ -15,9 +16,17 @@ import java.util.UUID;
  * {@code created_at}, {@code updated_at} and {@code deleted_at} are set by the library; a
  * DELETE only stamps {@code deleted_at}, and the row disappears from every read.
  *
+ * <p>{@code email} is unique ignoring case: the service checks {@code LOWER(email) = LOWER(?)}
+ * before each write, and the unique index over {@code lower(email)} both answers that check
+ * without a table scan and makes the rule hold under concurrent creates. The plain unique
+ * constraint from the first revision stays: SQLite cannot drop a table's own constraint without
+ * rebuilding the table. {@code ix_users_created_at} serves the default order of {@code GET /users}.
+ *
  * @since 0.1
  */
 @Table(name = "users")
+@Index(columns = "email", unique = true, ignoreCase = true)
+@Index(columns = "created_at")
 public record User(
     @Id(generation = Generation.UUID) UUID id,
     @Column(nullable = false, unique = true, length = 320) String email,

@@ -1,15 +1,19 @@
 package dev.svcinfra.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.migrate.script.Revision;
+import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The packaged revision applies on every database the quickstart supports, is recorded (a second
  * upgrade does nothing), downgrades cleanly (upgrading again recreates the tables), and builds
- * exactly the models' schema on each of them ({@code sql check} is clean).
+ * exactly the models' schema on each of them ({@code sql check} is clean). A database deployed
+ * with the first revision only, rows included, upgrades to a users table whose own unique index
+ * refuses an email that differs only in case.
  */
 class PackagedMigrationsTest {
+  /** The packaged revisions: the first tables, then the users' ignore-case email index. */
+  static final int REVISIONS = 2;
+
   @TempDir
   static Path dir;
 
@@ -35,13 +44,13 @@ class PackagedMigrationsTest {
   @MethodSource("databases")
   void upgradeDowngradeUpgrade(String url) {
     try (Database db = Database.open(url)) {
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
       assertThat(ClasspathMigrations.upgrade(db)).isEmpty();
       List<Revision> undone = ClasspathMigrations.withScripts(location ->
           migrations(db, location).downgrade("base"));
-      assertThat(undone).hasSize(1);
+      assertThat(undone).hasSize(REVISIONS);
       // CREATE TABLE would fail if the downgrade had left a table behind.
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
       long accounts = db.inTransaction(tx ->
           tx.query("SELECT COUNT(*) FROM accounts", rs -> rs.getLong(1)).get(0));
       assertThat(accounts).isZero();
@@ -52,7 +61,7 @@ class PackagedMigrationsTest {
   @MethodSource("databases")
   void theUpgradedSchemaMatchesTheModels(String url) {
     try (Database db = Database.open(url)) {
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
       SchemaDiff diff = ClasspathMigrations.withScripts(location -> migrations(db, location).check());
       assertThat(diff.differences()).isEmpty();
       assertThat(diff.clean()).isTrue();
@@ -64,5 +73,25 @@ class PackagedMigrationsTest {
         .models(List.of(TableMapping.of(User.class).table(), TableMapping.of(Note.class).table(),
             TableMapping.of(Account.class).table()))
         .build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDeployedDatabaseUpgradesToAnEmailUniqueIgnoringCase(String url) {
+    SqlRepository<User> users = SqlRepository.of(User.class);
+    try (Database db = Database.open(url)) {
+      List<Revision> first = ClasspathMigrations.withScripts(location ->
+          migrations(db, location).upgrade("5c0e4a1b7d21"));
+      assertThat(first).hasSize(1);
+      db.useTransaction(tx -> users.create(tx, Map.of("email", "Ann@x")));
+      // The service's own check is bypassed: the database alone refuses the second address.
+      db.useTransaction(tx -> users.create(tx, Map.of("email", "bob@x")));
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS - 1);
+      assertThatThrownBy(() -> db.useTransaction(tx -> users.create(tx, Map.of("email", "ann@X"))))
+          .isInstanceOfSatisfying(ConflictException.class,
+              e -> assertThat(e.field()).contains("email"));
+      long count = db.inTransaction(tx -> users.count(tx));
+      assertThat(count).isEqualTo(2);
+    }
   }
 }
