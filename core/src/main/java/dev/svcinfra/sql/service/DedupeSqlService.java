@@ -18,9 +18,12 @@ import java.util.Map;
  * users.create(tx, Map.of("email", "ANN@example.com"));   // conflict if ann@example.com exists
  * }</pre>
  *
- * <p>The check and the write are separate statements: run them in a transaction with a unique
- * index on {@code LOWER(field)} where the database supports one, for a guarantee under
- * concurrency.
+ * <p>The check and the write are separate statements. Declare the matching index on the model,
+ * {@code @Index(columns = "email", unique = true, ignoreCase = true)}
+ * ({@link dev.svcinfra.sql.model.annotation.Index#ignoreCase()}): the check's
+ * {@code LOWER(field) = LOWER(?)} then uses the index instead of scanning the table, and two
+ * concurrent creates cannot both succeed (the loser gets the same {@link ConflictException} from
+ * the database). The index covers soft-deleted rows and every tenant, so it is the stricter rule.
  *
  * @since 0.1
  */
