@@ -26,7 +26,9 @@ import java.util.TreeMap;
  * Unique indexes come back as unique indexes (JDBC does not tell constraints from indexes); the
  * comparator matches them with model unique constraints by their columns. The dialect then cleans
  * up each table ({@link Dialect#cleanReflectedTable}) where its database or driver reports it
- * otherwise than the models declare it.
+ * otherwise than the models declare it, expression indexes included: each driver reports an
+ * expression key its own way (PostgreSQL as its text, SQLite and MySQL with no column name, which
+ * this reader skips), and the dialect reads {@code lower(column)} keys back as ignore-case indexes.
  *
  * <pre>{@code
  * List<Table> live = new SchemaReflector(dialect, List.of(), Set.of("svc_infra_version")).reflect(c);

@@ -232,7 +232,8 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    * SQLite keeps each column's declared type text, but the xerial driver reports a declared
    * {@code NUMERIC(19, 2)} with a COLUMN_SIZE of 21, which reads as another precision. Precision
    * and scale of DECIMAL columns are therefore taken from the declared type in
-   * {@code pragma_table_info}, exactly as the revision wrote it.
+   * {@code pragma_table_info}, exactly as the revision wrote it. Expression indexes are read
+   * from their own text ({@link #withExpressionIndexes}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table table)
