@@ -1,9 +1,11 @@
 package dev.svcinfra.javalin;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -72,13 +73,16 @@ final class JsonCodec {
    * way: no intermediate node tree, no serializer lookup, no String to encode again.
    */
   static byte[] render(Content content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    // The same recycled buffers ObjectMapper.writeValueAsBytes uses.
+    ByteArrayBuilder out = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler());
+    try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
       content.writeTo(g);
     } catch (IOException e) {
       throw new IllegalStateException("cannot render a response body", e);
     }
-    return out.toByteArray();
+    byte[] bytes = out.toByteArray();
+    out.release();
+    return bytes;
   }
 
   /** A response body written to a generator. */
