@@ -19,7 +19,12 @@ final class BodyLimit {
 
   static byte[] read(Context ctx, long limit) {
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      // One byte more than allowed tells an oversized body apart. A declared length sizes the
+      // read to the body (readNBytes buffers min(wanted, 8 KiB) per chunk), so a small JSON
+      // body does not cost an 8 KiB buffer; the limit still holds whatever the header says.
+      long declared = ctx.req().getContentLengthLong();
+      long wanted = declared >= 0 ? Math.min(declared, limit) + 1 : limit + 1;
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, wanted));
       if (bytes.length > limit) {
         if (!drain(in)) {
           ctx.header("Connection", "close");

@@ -1,11 +1,13 @@
 package dev.svcinfra.javalin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -96,6 +98,35 @@ final class ColumnJson {
     }
     // UUID and java.time values: their toString is the ISO form the schemas promise.
     return NODES.textNode(value.toString());
+  }
+
+  /**
+   * Writes what {@link #toJson} returns, straight to {@code g}: responses are rendered this way,
+   * without a node per value. Text, decimals, booleans, enums, UUIDs and times (every column of a
+   * typical row) are written directly; the rarer kinds go through {@link #toJson} so both forms
+   * stay identical.
+   */
+  static void write(JsonGenerator g, MappedColumn column, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String s && column.type().kind() != ColumnType.Kind.JSON) {
+      g.writeString(s);
+    } else if (value instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (value instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (value instanceof Long l) {
+      g.writeNumber(l);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof String || value instanceof Number || value instanceof byte[]
+        || value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof JsonNode) {
+      g.writeTree(toJson(column, value));
+    } else if (value instanceof Enum<?> e) {
+      g.writeString(e.name());
+    } else {
+      g.writeString(value.toString());
+    }
   }
 
   private static void require(boolean ok, MappedColumn column) throws Invalid {

@@ -1,7 +1,6 @@
 package dev.svcinfra.javalin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
@@ -14,6 +13,7 @@ import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,82 +26,111 @@ import java.util.regex.Pattern;
 final class ResourceRoutes<T> {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
 
-  private final SqlResource<T> resource;
+  private static final String JSON = "application/json";
 
-  ResourceRoutes(SqlResource<T> resource) {
+  private final SqlResource<T> resource;
+  // The plugin's run-time context, known when the routes are mounted: no app-data lookup per
+  // request.
+  private final SqlContext sql;
+
+  ResourceRoutes(SqlResource<T> resource, SqlContext sql) {
     this.resource = resource;
+    this.sql = sql;
   }
 
+  /**
+   * Javalin tries the routes of a method in the order they were added, one regular expression
+   * each, so the busiest route (one row by id) goes first and the trailing-slash variant of the
+   * list last.
+   */
   void mount(RoutesConfig routes) {
     String p = resource.prefix;
+    routes.get(p + "/{id}", transactional(this::get));
     routes.get(p, transactional(this::list));
     routes.get(p + "/", transactional(this::list));
     routes.post(p, transactional(this::create));
-    routes.get(p + "/{id}", transactional(this::get));
     routes.patch(p + "/{id}", transactional(this::update));
     routes.delete(p + "/{id}", transactional(this::delete));
   }
 
-  private static Handler transactional(Handler h) {
-    return ctx -> SqlContext.of(ctx).inTransaction(ctx, h);
+  private Handler transactional(Handler h) {
+    return ctx -> sql.inTransaction(ctx, h);
   }
 
   private void list(Context ctx) {
     ListQuery query = ListQuery.parse(ctx, resource.defaultOrder);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
-    ObjectNode body = JsonCodec.MAPPER.createObjectNode();
+    byte[] body;
     if (query.cursor() != null) {
       Slice<T> slice = service.listAfter(tx, Scope.all(), query.cursor(), query.limit(),
           query.orderBy().isEmpty() ? null : query.orderBy().get(0));
-      body.put("total", service.countFiltered(tx, Scope.all()));
-      items(body, slice.items());
-      body.put("limit", query.limit());
-      body.put("offset", 0);
-      slice.nextCursor().ifPresentOrElse(c -> body.put("next_cursor", c),
-          () -> body.putNull("next_cursor"));
+      long total = service.countFiltered(tx, Scope.all());
+      body = JsonCodec.render(g -> {
+        g.writeStartObject();
+        g.writeNumberField("total", total);
+        items(g, slice.items());
+        g.writeNumberField("limit", query.limit());
+        g.writeNumberField("offset", 0);
+        g.writeFieldName("next_cursor");
+        if (slice.nextCursor().isPresent()) {
+          g.writeString(slice.nextCursor().get());
+        } else {
+          g.writeNull();
+        }
+        g.writeEndObject();
+      });
     } else {
       Page<T> page = service.search(tx, Scope.all(), query.q(), query.fields(), query.limit(),
           query.offset(), query.orderBy());
-      body.put("total", page.total());
-      items(body, page.items());
-      body.put("limit", page.limit());
-      body.put("offset", page.offset());
+      body = JsonCodec.render(g -> {
+        g.writeStartObject();
+        g.writeNumberField("total", page.total());
+        items(g, page.items());
+        g.writeNumberField("limit", page.limit());
+        g.writeNumberField("offset", page.offset());
+        g.writeEndObject();
+      });
     }
-    ctx.contentType("application/json").result(JsonCodec.write(body));
+    ctx.contentType(JSON).result(body);
   }
 
-  private void items(ObjectNode body, List<T> rows) {
-    ArrayNode items = body.putArray("items");
-    rows.forEach(r -> items.add(resource.schema.toJson(r)));
+  private void items(JsonGenerator g, List<T> rows) throws IOException {
+    g.writeArrayFieldStart("items");
+    for (T row : rows) {
+      resource.schema.writeJson(g, row);
+    }
+    g.writeEndArray();
+  }
+
+  /** The JSON form of one row as response bytes. */
+  private byte[] row(T row) {
+    return JsonCodec.render(g -> resource.schema.writeJson(g, row));
   }
 
   private void create(Context ctx) {
-    SqlContext sql = SqlContext.of(ctx);
     SqlService<T> service = service(ctx);
     Map<String, Object> values = resource.schema.createValues(JsonCodec.tree(sql.body(ctx)));
     T created = service.create(RequestTransaction.current(ctx), values);
     ctx.status(201).header("Location", resource.prefix + "/"
-        + resource.idColumn.get(created)).contentType("application/json")
-        .result(JsonCodec.write(resource.schema.toJson(created)));
+        + resource.idColumn.get(created)).contentType(JSON).result(row(created));
   }
 
   private void get(Context ctx) {
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
-    T row = service.get(tx, Scope.all(), primaryKey(ctx, service, tx))
+    T found = service.get(tx, Scope.all(), primaryKey(ctx, service, tx))
         .orElseThrow(() -> notFound(ctx));
-    ctx.contentType("application/json").result(JsonCodec.write(resource.schema.toJson(row)));
+    ctx.contentType(JSON).result(row(found));
   }
 
   private void update(Context ctx) {
-    SqlContext sql = SqlContext.of(ctx);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
     Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
     T updated = service.update(tx, Scope.all(), key, values);
-    ctx.contentType("application/json").result(JsonCodec.write(resource.schema.toJson(updated)));
+    ctx.contentType(JSON).result(row(updated));
   }
 
   private void delete(Context ctx) {
@@ -116,7 +145,7 @@ final class ResourceRoutes<T> {
     if (resource.tenantColumn == null) {
       return resource.service;
     }
-    String tenant = SqlContext.of(ctx).tenant(ctx);
+    String tenant = sql.tenant(ctx);
     try {
       return new TenantSqlService<>(resource.service, tenant, resource.tenantColumn.name());
     } catch (IllegalArgumentException e) {

@@ -1,13 +1,16 @@
 package dev.svcinfra.javalin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.annotation.Generation;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +32,10 @@ final class ResourceSchema<T> {
   private final List<MappedColumn> update;
   private final Set<String> required;
   private final MappedColumn tenant;
+  // Derived once: every request looks fields up by name and writes the same property names.
+  private final SerializedString[] readNames;
+  private final Map<String, MappedColumn> createByName;
+  private final Map<String, MappedColumn> updateByName;
 
   ResourceSchema(TableMapping<T> mapping, Set<String> immutable, MappedColumn tenant,
       List<String> readOverride, List<String> createOverride, List<String> updateOverride) {
@@ -60,6 +67,16 @@ final class ResourceSchema<T> {
       }
     }
     this.required = Set.copyOf(req);
+    this.readNames = read.stream().map(c -> new SerializedString(c.name()))
+        .toArray(SerializedString[]::new);
+    this.createByName = byName(create);
+    this.updateByName = byName(update);
+  }
+
+  private static Map<String, MappedColumn> byName(List<MappedColumn> columns) {
+    Map<String, MappedColumn> out = new LinkedHashMap<>();
+    columns.forEach(c -> out.put(c.name(), c));
+    return Collections.unmodifiableMap(out);
   }
 
   private List<MappedColumn> pick(List<String> names, List<MappedColumn> allowed, String shape) {
@@ -97,30 +114,31 @@ final class ResourceSchema<T> {
 
   /** A create body as column-keyed values; every problem is reported at once (422). */
   Map<String, Object> createValues(JsonNode body) {
-    return values(body, create, true);
+    return values(body, create, createByName, true);
   }
 
   /** An update body as column-keyed values (only the fields present). */
   Map<String, Object> updateValues(JsonNode body) {
-    return values(body, update, false);
+    return values(body, update, updateByName, false);
   }
 
-  /** The JSON form of a row, with the read fields. */
-  ObjectNode toJson(T row) {
-    ObjectNode out = JsonCodec.MAPPER.createObjectNode();
-    for (MappedColumn c : read) {
-      out.set(c.name(), ColumnJson.toJson(c, c.get(row)));
+  /** Writes the JSON form of a row, with the read fields, to {@code g}. */
+  void writeJson(JsonGenerator g, T row) throws IOException {
+    g.writeStartObject();
+    for (int i = 0; i < readNames.length; i++) {
+      MappedColumn c = read.get(i);
+      g.writeFieldName(readNames[i]);
+      ColumnJson.write(g, c, c.get(row));
     }
-    return out;
+    g.writeEndObject();
   }
 
-  private Map<String, Object> values(JsonNode body, List<MappedColumn> fields, boolean creating) {
+  private Map<String, Object> values(JsonNode body, List<MappedColumn> fields,
+      Map<String, MappedColumn> allowed, boolean creating) {
     if (!body.isObject()) {
       throw new RequestRejectedException(422, RequestRejectedException.MALFORMED_JSON,
           "the body must be a JSON object");
     }
-    Map<String, MappedColumn> allowed = new LinkedHashMap<>();
-    fields.forEach(c -> allowed.put(c.name(), c));
     Map<String, Object> out = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {

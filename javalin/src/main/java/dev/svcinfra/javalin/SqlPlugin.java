@@ -95,24 +95,27 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     if (c.maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + c.maxBodyBytes);
     }
-    state.appData(SqlContext.KEY, new SqlContext(db, options, c.tenantResolver, c.maxBodyBytes,
-        c.retryAfterSeconds));
+    SqlContext sql = new SqlContext(db, options, c.tenantResolver, c.maxBodyBytes,
+        c.retryAfterSeconds);
+    state.appData(SqlContext.KEY, sql);
     if (c.closeOnStop) {
       state.events.serverStopped(db::close);
     }
 
     ErrorResponses.install(state, c.retryAfterSeconds);
-    OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
-        c.openApiPath, c.docsPath);
+    // Resource routes are mounted before the documentation and health routes: Javalin tries a
+    // method's routes in the order they were added, so CRUD requests meet their own first.
     List<String> prefixes = new ArrayList<>();
     for (SqlResource<?> r : c.resources) {
       if (prefixes.contains(r.prefix)) {
         throw new IllegalArgumentException("two resources are mounted at " + r.prefix);
       }
       prefixes.add(r.prefix);
-      new ResourceRoutes<>(r).mount(state.routes);
-      openApi.add(r);
+      new ResourceRoutes<>(r, sql).mount(state.routes);
     }
+    OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
+        c.openApiPath, c.docsPath);
+    c.resources.forEach(openApi::add);
     if (c.healthPath != null) {
       state.routes.get(c.healthPath, new SqlHealthHandler(db, c.healthTimeout)::handle);
     }

@@ -76,7 +76,6 @@ public final class QuickstartApp {
       // Blocking JDBC on virtual threads when the runtime has them (Java 21+); Javalin falls back
       // to its platform thread pool on Java 17.
       config.concurrency.useVirtualThreads = true;
-      config.registerPlugin(new HealthPlugin(h -> h.registry = health));
       config.registerPlugin(new SqlPlugin(sql -> {
         sql.database = db;
         sql.title = "svc-infra quickstart";
@@ -93,6 +92,9 @@ public final class QuickstartApp {
         sql.resource(SqlResource.of(Account.class).prefix("/accounts").tags("accounts").build());
         sql.openApi = QuickstartApp::documentTransfer;
       }));
+      // Registered after the SQL plugin: Javalin tries a method's routes in the order they were
+      // added, so API requests do not first run past the probe routes.
+      config.registerPlugin(new HealthPlugin(h -> h.registry = health));
       // A hand-written route: the handler reads the body, calls Transfers in the request
       // transaction and answers. Any exception or error status rolls both updates back.
       config.routes.post("/transfer", SqlPlugin.transactional(ctx -> {
