@@ -42,8 +42,10 @@ final class TransactionRunner {
       return work.withTransaction(outer);
     }
     Dialect dialect = database.dialect();
-    Duration timeout = options.statementTimeout()
-        .or(() -> database.settings().timeouts().statement()).orElse(null);
+    Duration timeout = options.statementTimeout().orElse(null);
+    if (timeout == null) {
+      timeout = database.settings().timeouts().statement().orElse(null);
+    }
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
     Connection c = options.isReadOnly() ? database.readConnection() : database.connection();

@@ -39,14 +39,24 @@ public final class HistoryTable {
   }
 
   public void ensure(SqlSink sink) {
+    if (sink.offline() || !exists(sink.connection())) {
+      create(sink);
+    }
+  }
+
+  /** Whether the table exists. */
+  public boolean exists(Connection c) {
     try {
-      if (sink.offline() || !TablePresence.exists(sink.connection(), name)) {
-        dialect.createHistoryTable(name).forEach(sink::execute);
-      }
+      return TablePresence.exists(c, name);
     } catch (SQLException e) {
       throw new MigrationException(MigrationException.MIGRATION_FAILED,
           "cannot look for the history table " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Creates the table through {@code sink}, for a caller that knows it is missing. */
+  void create(SqlSink sink) {
+    dialect.createHistoryTable(name).forEach(sink::execute);
   }
 
   /**
@@ -75,8 +85,13 @@ public final class HistoryTable {
 
   /** The checksum each applied revision had when last upgraded or stamped. */
   public Map<String, String> appliedChecksums(Connection c) {
+    return exists(c) ? appliedChecksumsExisting(c) : new HashMap<>();
+  }
+
+  /** {@link #appliedChecksums}, for a caller that knows the table exists. */
+  Map<String, String> appliedChecksumsExisting(Connection c) {
     Map<String, String> out = new HashMap<>();
-    for (Row row : rows(c)) {
+    for (Row row : rowsExisting(c)) {
       if (row.direction().equals("downgrade")) {
         out.remove(row.revision());
       } else if (row.checksum() != null) {
@@ -92,11 +107,12 @@ public final class HistoryTable {
 
   /** Every recorded step, oldest first; empty when the table does not exist. */
   public List<Row> rows(Connection c) {
+    return exists(c) ? rowsExisting(c) : new ArrayList<>();
+  }
+
+  private List<Row> rowsExisting(Connection c) {
     List<Row> rows = new ArrayList<>();
     try {
-      if (!TablePresence.exists(c, name)) {
-        return rows;
-      }
       try (Statement st = c.createStatement();
            ResultSet rs = st.executeQuery("SELECT seq, revision, direction, checksum, applied_by, "
                + "applied_at, duration_ms FROM " + dialect.quote(name) + " ORDER BY seq")) {

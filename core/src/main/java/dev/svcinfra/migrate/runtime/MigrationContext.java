@@ -6,6 +6,7 @@ import dev.svcinfra.migrate.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.script.RevisionGraph;
 import dev.svcinfra.migrate.script.Target;
 import dev.svcinfra.sql.dialect.Dialect;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,13 @@ public final class MigrationContext {
   private final HistoryTable history;
   private final String appliedBy;
   private Set<String> heads;
+  /**
+   * Whether the version and history tables are known to exist on this connection. Each look-up
+   * is a metadata query (a catalog scan on PostgreSQL), and an upgrade with nothing to do would
+   * otherwise look for each table twice; a table seen once stays, since the run holds the lock.
+   */
+  private boolean versionTableSeen;
+  private boolean historyTableSeen;
 
   private MigrationContext(Dialect dialect, SqlSink sink, RevisionGraph graph, String versionTable,
       String appliedBy, Set<String> heads) {
@@ -52,7 +60,9 @@ public final class MigrationContext {
       String versionTable, String appliedBy) {
     MigrationContext ctx = new MigrationContext(dialect, sink, graph, versionTable, appliedBy,
         Set.of());
-    ctx.heads = ctx.checkedHeads(ctx.versions.read(sink.connection()));
+    Connection c = sink.connection();
+    ctx.versionTableSeen = ctx.versions.exists(c);
+    ctx.heads = ctx.checkedHeads(ctx.versionTableSeen ? ctx.versions.readExisting(c) : Set.of());
     return ctx;
   }
 
@@ -82,7 +92,9 @@ public final class MigrationContext {
 
   /** Applied revisions whose file changed since (online only). */
   public List<Drift> drift() {
-    Map<String, String> recorded = history.appliedChecksums(sink.connection());
+    historyTableSeen = historyTableSeen || history.exists(sink.connection());
+    Map<String, String> recorded = historyTableSeen
+        ? history.appliedChecksumsExisting(sink.connection()) : Map.of();
     List<Drift> out = new ArrayList<>();
     for (Revision r : graph.topological(graph.ancestorsOf(heads))) {
       String then = recorded.get(r.id());
@@ -168,13 +180,30 @@ public final class MigrationContext {
   }
 
   private void ensureTables() {
-    if (sink.offline() && !heads.isEmpty()) {
-      return;  // an offline script from a given revision assumes the tables exist
+    if (sink.offline()) {
+      if (heads.isEmpty()) {  // an offline script from a given revision assumes the tables exist
+        sink.begin(false);
+        versions.create(sink);
+        history.create(sink);
+        sink.commit();
+      }
+      return;
+    }
+    versionTableSeen = versionTableSeen || versions.exists(sink.connection());
+    historyTableSeen = historyTableSeen || history.exists(sink.connection());
+    if (versionTableSeen && historyTableSeen) {
+      return;
     }
     sink.begin(false);
-    versions.ensure(sink);
-    history.ensure(sink);
+    if (!versionTableSeen) {
+      versions.create(sink);
+    }
+    if (!historyTableSeen) {
+      history.create(sink);
+    }
     sink.commit();
+    versionTableSeen = true;
+    historyTableSeen = true;
   }
 
   private void step(Revision r, Direction direction) {

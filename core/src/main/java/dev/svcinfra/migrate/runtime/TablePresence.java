@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Whether a table exists in the connection's current catalog and schema, through JDBC metadata.
@@ -17,7 +19,9 @@ final class TablePresence {
     DatabaseMetaData meta = c.getMetaData();
     String catalog = c.getCatalog();
     String schema = schemaOf(c);
-    for (String name : new String[] {table, table.toUpperCase(), table.toLowerCase()}) {
+    // Each metadata lookup is a catalog query (several on PostgreSQL): ask for each spelling once.
+    for (String name : new java.util.LinkedHashSet<>(
+        List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)))) {
       try (ResultSet rs = meta.getTables(catalog, schema, name, null)) {
         while (rs.next()) {
           if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {

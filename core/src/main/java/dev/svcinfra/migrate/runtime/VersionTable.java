@@ -49,16 +49,23 @@ public final class VersionTable {
   /** Creates the table through {@code sink} (always offline; online when it is missing). */
   public void ensure(SqlSink sink) {
     if (sink.offline() || !exists(sink.connection())) {
-      dialect.createVersionTable(name).forEach(sink::execute);
+      create(sink);
     }
+  }
+
+  /** Creates the table through {@code sink}, for a caller that knows it is missing. */
+  void create(SqlSink sink) {
+    dialect.createVersionTable(name).forEach(sink::execute);
   }
 
   /** The applied heads; empty when the table does not exist yet. */
   public Set<String> read(Connection c) {
+    return exists(c) ? readExisting(c) : new TreeSet<>();
+  }
+
+  /** The applied heads, for a caller that knows the table exists. */
+  Set<String> readExisting(Connection c) {
     Set<String> heads = new TreeSet<>();
-    if (!exists(c)) {
-      return heads;
-    }
     try (Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("SELECT version_num FROM " + dialect.quote(name))) {
       while (rs.next()) {

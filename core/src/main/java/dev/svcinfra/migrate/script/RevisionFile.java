@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public final class RevisionFile {
   static final Pattern HEADER = Pattern.compile("^--\\s*([a-z_]+)\\s*:(.*)$");
   static final Pattern SECTION = Pattern.compile("^--\\s*\\+(upgrade|downgrade)\\b(.*)$");
+  /** Separators in a section's dialect list; compiled once, as every file has sections. */
+  private static final Pattern DIALECT_SEPARATORS = Pattern.compile("[,\\s]+");
 
   private RevisionFile() {}
 
@@ -115,7 +117,7 @@ public final class RevisionFile {
 
   private static Set<String> dialectNames(String list, String origin, int lineNo) {
     Set<String> names = new LinkedHashSet<>();
-    for (String name : list.split("[,\\s]+")) {
+    for (String name : DIALECT_SEPARATORS.split(list)) {
       if (name.isBlank()) {
         continue;
       }

@@ -9,7 +9,6 @@ import dev.svcinfra.sql.model.TableMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +23,8 @@ final class RepositorySql<T> {
   final String columnList;
   final List<String> quotedColumns;
   final String quotedId;
+  /** {@code "id" = ?}, the predicate of every by-id statement. */
+  private final String idPredicate;
   final RowMapper<T> rowMapper;
   /** {@code SELECT .. WHERE id = ? [AND live]}: the most frequent query, built once. */
   final String selectLiveById;
@@ -38,9 +39,10 @@ final class RepositorySql<T> {
     this.quotedColumns = mapping.columns().stream().map(c -> dialect.quote(c.name())).toList();
     this.columnList = String.join(", ", quotedColumns);
     this.quotedId = dialect.quote(mapping.id().name());
+    this.idPredicate = quotedId + " = ?";
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
     Conditions byId = select();
-    byId.and(quotedId + " = ?");
+    byId.and(idPredicate);
     live(byId);
     this.selectLiveById = byId.text().toString();
     this.rowMapper = rs -> {
@@ -52,49 +54,62 @@ final class RepositorySql<T> {
     };
   }
 
-  /** INSERT text for the columns in {@code values} (in column order), built once per column set. */
-  String insert(Set<MappedColumn> values) {
-    return inserts.get(values, () -> dialect.insertStatement(table,
-        values.stream().map(c -> dialect.quote(c.name())).toList(), quotedColumns));
+  /** INSERT text for the columns of {@code row} (in its order), built once per column set. */
+  String insert(WriteRow row) {
+    return inserts.get(row, () -> {
+      List<String> quoted = new ArrayList<>(row.size());
+      for (int i = 0; i < row.size(); i++) {
+        quoted.add(dialect.quote(row.column(i).name()));
+      }
+      return dialect.insertStatement(table, quoted, quotedColumns);
+    });
   }
 
   /**
    * {@code UPDATE .. SET <set>[, updated_at = ?][, version = version + 1] WHERE id = ? AND live
-   * AND scope [AND version = ?]}, returning the row where the dialect can.
+   * AND scope [AND version = ?]}, returning the row where the dialect can. The bind values go
+   * straight into arrays of their final size: this runs on every update.
    */
-  SqlStatement updateById(Map<MappedColumn, Object> set, Object updatedNow, Object id,
+  SqlStatement updateById(WriteRow set, Object updatedNow, Object id,
       Map<MappedColumn, Object> scope, Object expectedVersion) {
-    List<Object> binds = new ArrayList<>();
-    List<ColumnType> types = new ArrayList<>();
-    for (Map.Entry<MappedColumn, Object> e : set.entrySet()) {
-      binds.add(e.getKey().toDatabase(e.getValue()));
-      types.add(e.getKey().type());
-    }
-    mapping.updatedAt().ifPresent(u -> {
-      binds.add(u.toDatabase(updatedNow));
-      types.add(u.type());
-    });
     Conditions c = new Conditions("");
     byId(c, id);
     live(c);
     scope(c, scope);
     mapping.version().filter(v -> expectedVersion != null).ifPresent(v ->
         c.and(dialect.quote(v.name()) + " = ?").value(v.toDatabase(expectedVersion), v.type()));
-    binds.addAll(c.values());
-    types.addAll(c.types());
-    Supplier<String> text = () -> dialect.updateStatement(table, assignments(set.keySet()),
+    MappedColumn updatedAt = mapping.updatedAt().orElse(null);
+    List<Object> whereValues = c.values();
+    List<ColumnType> whereTypes = c.types();
+    int n = set.size() + (updatedAt == null ? 0 : 1) + whereValues.size();
+    Object[] binds = new Object[n];
+    ColumnType[] types = new ColumnType[n];
+    int i = 0;
+    for (int k = 0; k < set.size(); k++, i++) {
+      MappedColumn column = set.column(k);
+      binds[i] = column.toDatabase(set.value(k));
+      types[i] = column.type();
+    }
+    if (updatedAt != null) {
+      binds[i] = updatedAt.toDatabase(updatedNow);
+      types[i++] = updatedAt.type();
+    }
+    for (int k = 0; k < whereValues.size(); k++, i++) {
+      binds[i] = whereValues.get(k);
+      types[i] = whereTypes.get(k);
+    }
+    Supplier<String> text = () -> dialect.updateStatement(table, assignments(set),
         c.predicates(), quotedColumns);
     // The WHERE clause varies with the scope; only unscoped updates share cached text.
-    String sql = scope.isEmpty() ? updates.get(set.keySet(), expectedVersion != null, text)
-        : text.get();
-    return new SqlStatement(sql, binds.toArray(), types.toArray(new ColumnType[0]),
-        mapping.table());
+    String sql = scope.isEmpty() ? updates.get(set, expectedVersion != null, text) : text.get();
+    return new SqlStatement(sql, binds, types, mapping.table());
   }
 
   /** {@code a = ?, b = ?[, updated_at = ?][, version = version + 1]}. */
-  private String assignments(Set<MappedColumn> set) {
+  private String assignments(WriteRow set) {
     StringBuilder sql = new StringBuilder();
-    for (MappedColumn c : set) {
+    for (int i = 0; i < set.size(); i++) {
+      MappedColumn c = set.column(i);
       sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(c.name())).append(" = ?");
     }
     mapping.updatedAt().ifPresent(u -> sql.append(sql.length() == 0 ? "" : ", ")
@@ -138,7 +153,7 @@ final class RepositorySql<T> {
 
   void byId(Conditions c, Object id) {
     MappedColumn idColumn = mapping.id();
-    c.and(quotedId + " = ?").value(idColumn.toDatabase(id), idColumn.type());
+    c.and(idPredicate).value(idColumn.toDatabase(id), idColumn.type());
   }
 
   /** ORDER BY the given columns, then the id (unless already named) for a stable order. */

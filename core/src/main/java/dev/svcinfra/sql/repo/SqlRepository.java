@@ -203,21 +203,21 @@ public final class SqlRepository<T> {
 
   /** Inserts a row from column-keyed values and returns it as stored. */
   public T create(Transaction tx, Map<String, ?> values) {
-    Map<MappedColumn, Object> row = writer.forCreate(values);
+    WriteRow row = writer.forCreate(values);
     RepositorySql<T> s = sql(tx);
     Object[] binds = new Object[row.size()];
     ColumnType[] types = new ColumnType[row.size()];
-    int i = 0;
-    for (Map.Entry<MappedColumn, Object> e : row.entrySet()) {
-      binds[i] = e.getKey().toDatabase(e.getValue());
-      types[i++] = e.getKey().type();
+    for (int i = 0; i < row.size(); i++) {
+      MappedColumn column = row.column(i);
+      binds[i] = column.toDatabase(row.value(i));
+      types[i] = column.type();
     }
-    SqlStatement insert = new SqlStatement(s.insert(row.keySet()), binds, types, mapping.table());
+    SqlStatement insert = new SqlStatement(s.insert(row), binds, types, mapping.table());
     if (s.dialect.supportsReturning()) {
       return tx.query(insert, s.rowMapper).get(0);
     }
     MappedColumn idColumn = mapping.id();
-    Object id = row.get(idColumn);
+    Object id = row.valueOf(idColumn);
     if (id == null) {
       id = idColumn.toJava(tx.insertReturningKey(insert, idColumn.type()));
     } else {
@@ -250,7 +250,7 @@ public final class SqlRepository<T> {
     Object key = parseId(id);
     Object expectedVersion = mapping.version().filter(v -> values.containsKey(v.name()))
         .map(v -> coerceField(v, values.get(v.name()))).orElse(null);
-    Map<MappedColumn, Object> set = writer.forUpdate(values);
+    WriteRow set = writer.forUpdate(values);
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
     }

@@ -1,7 +1,5 @@
 package dev.svcinfra.sql.repo;
 
-import dev.svcinfra.sql.model.MappedColumn;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -15,17 +13,18 @@ final class TextCache {
 
   private final ConcurrentHashMap<Long, String> texts = new ConcurrentHashMap<>();
 
-  String get(Set<MappedColumn> columns, Supplier<String> build) {
+  String get(WriteRow columns, Supplier<String> build) {
     return get(columns, false, build);
   }
 
-  String get(Set<MappedColumn> columns, boolean flag, Supplier<String> build) {
+  String get(WriteRow columns, boolean flag, Supplier<String> build) {
     long key = flag ? 1L << 62 : 0;
-    for (MappedColumn c : columns) {
-      if (c.position() >= 62) {
+    for (int i = 0; i < columns.size(); i++) {
+      int position = columns.column(i).position();
+      if (position >= 62) {
         return build.get();
       }
-      key |= 1L << c.position();
+      key |= 1L << position;
     }
     String text = texts.get(key);
     if (text == null) {

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,17 +34,23 @@ final class WriteValues {
     this.managed = managedColumns(mapping);
   }
 
-  /** Column to Java value for an INSERT, in column order. */
-  Map<MappedColumn, Object> forCreate(Map<String, ?> input) {
+  /**
+   * The columns of an INSERT with their Java values: the given ones in column order, then the
+   * library-managed ones.
+   */
+  WriteRow forCreate(Map<String, ?> input) {
+    List<MappedColumn> columns = mapping.columns();
     List<FieldError> errors = new ArrayList<>();
-    Map<MappedColumn, Object> coerced = coerce(input, errors);
-    Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    for (MappedColumn c : mapping.columns()) {
+    Object[] coerced = new Object[columns.size()];
+    boolean[] present = new boolean[columns.size()];
+    coerce(input, coerced, present, errors);
+    WriteRow out = new WriteRow(columns.size());
+    for (MappedColumn c : columns) {
       if (managed.contains(c)) {
         continue;
       }
-      boolean given = coerced.containsKey(c);
-      Object value = coerced.get(c);
+      boolean given = present[c.position()];
+      Object value = coerced[c.position()];
       if (c.column().identity()) {
         // The database numbers identity rows; a number chosen by the caller would collide with
         // the sequence later, so it is ignored like any other generated value.
@@ -70,7 +75,7 @@ final class WriteValues {
         continue;
       }
       if (given && !(value == null && c.column().identity())) {
-        out.put(c, value);
+        out.add(c, value);
       }
     }
     if (!errors.isEmpty()) {
@@ -79,32 +84,37 @@ final class WriteValues {
     Object now = null;
     for (MappedColumn c : managed) {
       if (c == mapping.createdAt().orElse(null) || c == mapping.updatedAt().orElse(null)) {
-        out.put(c, now = now(c, now));
+        out.add(c, now = now(c, now));
       } else if (c == mapping.version().orElse(null)) {
-        out.put(c, c.coerce(1));
+        out.add(c, c.coerce(1));
       } else if (c == mapping.softDelete().orElse(null)) {
-        out.put(c, c.type().kind() == ColumnType.Kind.BOOLEAN ? Boolean.FALSE : null);
+        out.add(c, c.type().kind() == ColumnType.Kind.BOOLEAN ? Boolean.FALSE : null);
       }
     }
     return out;
   }
 
-  /** Column to Java value for an UPDATE's SET; immutable and managed columns left out. */
-  Map<MappedColumn, Object> forUpdate(Map<String, ?> input) {
+  /**
+   * The SET columns of an UPDATE with their Java values, in column order whatever the input
+   * order (equal column sets give equal SQL text); immutable and managed columns left out.
+   */
+  WriteRow forUpdate(Map<String, ?> input) {
+    List<MappedColumn> columns = mapping.columns();
     List<FieldError> errors = new ArrayList<>();
-    Map<MappedColumn, Object> coerced = coerce(input, errors);
-    // Column order, whatever the input order: equal column sets give equal SQL text.
-    Map<MappedColumn, Object> out = new LinkedHashMap<>();
-    for (MappedColumn c : mapping.columns()) {
-      if (!coerced.containsKey(c) || immutable.contains(c.name()) || managed.contains(c)) {
+    Object[] coerced = new Object[columns.size()];
+    boolean[] present = new boolean[columns.size()];
+    coerce(input, coerced, present, errors);
+    WriteRow out = new WriteRow(Math.min(input.size(), columns.size()));
+    for (MappedColumn c : columns) {
+      if (!present[c.position()] || immutable.contains(c.name()) || managed.contains(c)) {
         continue;
       }
-      Object value = coerced.get(c);
+      Object value = coerced[c.position()];
       if (value == null && !c.column().nullable()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "must not be null"));
         continue;
       }
-      out.put(c, value);
+      out.add(c, value);
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -117,8 +127,12 @@ final class WriteValues {
     return now(c, null);
   }
 
-  private Map<MappedColumn, Object> coerce(Map<String, ?> input, List<FieldError> errors) {
-    Map<MappedColumn, Object> out = new LinkedHashMap<>();
+  /**
+   * Coerces each input value into its column's type, storing it at the column's position and
+   * marking it present; problems go to {@code errors} in input order.
+   */
+  private void coerce(Map<String, ?> input, Object[] values, boolean[] present,
+      List<FieldError> errors) {
     for (Map.Entry<String, ?> e : input.entrySet()) {
       MappedColumn c = mapping.column(e.getKey()).orElse(null);
       if (c == null) {
@@ -140,9 +154,9 @@ final class WriteValues {
             "is longer than " + c.type().length() + " characters"));
         continue;
       }
-      out.put(c, value);
+      values[c.position()] = value;
+      present[c.position()] = true;
     }
-    return out;
   }
 
   /** Columns whose values the library sets, whatever the input says, in a fixed order. */
