@@ -2,6 +2,7 @@ package dev.svcinfra.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,22 +54,28 @@ class ConcurrentDeployTest {
         assertThat(created.status()).as("process %d serves: %s", i, created).isEqualTo(201);
         served++;
       }
-      long ran = processes.stream()
-          .filter(p -> p.output().contains("Running upgrade base -> 5c0e4a1b7d21")).count();
-      assertThat(ran).as("processes that applied the migration").isEqualTo(1);
+      List<Revision> revisions = QuickstartRevisions.inOrder();
+      String from = "base";
+      for (Revision r : revisions) {
+        String line = "Running upgrade " + from + " -> " + r.id();
+        long applied = processes.stream().filter(p -> p.output().contains(line)).count();
+        assertThat(applied).as("processes that applied revision %s", r.id()).isEqualTo(1);
+        from = r.id();
+      }
       Pg pg = Pg.forUrl(url);
       assertThat(pg.rows("SELECT version_num FROM svc_infra_version"))
-          .as("version table: one row at head").containsExactly(List.of("5c0e4a1b7d21"));
+          .as("version table: one row at head").containsExactly(List.of(from));
       assertThat(pg.queryLong("SELECT count(*) FROM accounts")).isEqualTo(PROCESSES);
       synchronized (FIGURES) {
         FIGURES.put(server, PROCESSES + " processes started at once, all ready in " + upMillis
-            + " ms, " + served + " served a write, migration applied by " + ran
+            + " ms, " + served + " served a write, each of " + revisions.size()
+            + " revisions applied by exactly one process"
             + ", version table: 1 row");
         ReliabilityReport.record("5-concurrent-deploys", "5. Concurrent deploys", FIGURES, 0,
             "Eight quickstart processes (`java -jar quickstart.jar`) start at the same moment "
                 + "against one empty database. Asserted: all become ready and serve a write, "
-                + "exactly one logs the upgrade (the others wait for the migration lock and "
-                + "find the head applied), and the version table holds one row at head.");
+                + "exactly one logs each revision's upgrade (the others wait for the migration "
+                + "lock and find the head applied), and the version table holds one row at head.");
       }
     } finally {
       for (ServiceProcess p : processes) {

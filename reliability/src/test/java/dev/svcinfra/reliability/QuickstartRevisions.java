@@ -1,0 +1,40 @@
+package dev.svcinfra.reliability;
+
+import dev.svcinfra.migrate.script.Revision;
+import dev.svcinfra.migrate.script.ScriptDirectory;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quickstart's packaged revisions, read from its artifact on the test classpath, so the
+ * tests follow the quickstart's history instead of naming a revision that a new one replaces
+ * as head.
+ */
+final class QuickstartRevisions {
+  private QuickstartRevisions() {}
+
+  /** The revisions parents first (the quickstart's history is linear). */
+  static List<Revision> inOrder() throws Exception {
+    URL url = QuickstartRevisions.class.getClassLoader().getResource("migrations");
+    if (url == null) {
+      throw new IllegalStateException("the quickstart's migrations/ are not on the test classpath");
+    }
+    URI uri = url.toURI();
+    if (!"jar".equals(uri.getScheme())) {
+      return read(Path.of(uri));
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+      return read(jar.provider().getPath(uri));
+    }
+  }
+
+  private static List<Revision> read(Path location) {
+    var graph = new ScriptDirectory(location, List.of()).graph();
+    return graph.topological(graph.all().stream().map(Revision::id).toList());
+  }
+}
