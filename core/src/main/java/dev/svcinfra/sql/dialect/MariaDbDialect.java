@@ -7,8 +7,6 @@ import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -144,20 +142,14 @@ public final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> caseInsensitive = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    try (PreparedStatement ps = c.prepareStatement("SELECT COLUMN_NAME, COLLATION_NAME FROM "
-        + "information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
-        + "AND TABLE_NAME = ?")) {
-      ps.setString(1, schema);
-      ps.setString(2, table.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachTableRow(c, "SELECT COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS "
+        + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema, table.name(),
+        rs -> {
           String collation = rs.getString(2);
           if (collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci")) {
             caseInsensitive.add(rs.getString(1));
           }
-        }
-      }
-    }
+        });
     return table.withIndexes(table.indexes().stream().map(ix ->
         caseInsensitive.containsAll(ix.columns())
             ? new Index(ix.name(), ix.columns(), ix.unique(), true) : ix).toList());
@@ -169,20 +161,14 @@ public final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    try (PreparedStatement ps = c.prepareStatement("SELECT CHECK_CLAUSE FROM "
-        + "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) "
-        + "AND TABLE_NAME = ?")) {
-      ps.setString(1, schema);
-      ps.setString(2, table.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachTableRow(c, "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+        + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema,
+        table.name(), rs -> {
           Matcher m = JSON_CHECK.matcher(rs.getString(1));
           if (m.matches()) {
             json.add(m.group(1).replace("``", "`"));
           }
-        }
-      }
-    }
+        });
     return table.withColumns(table.columns().stream().map(col ->
         col.type().kind() == ColumnType.Kind.TEXT && json.contains(col.name())
             ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),

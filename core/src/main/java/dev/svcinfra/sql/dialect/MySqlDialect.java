@@ -337,13 +337,9 @@ public class MySqlDialect extends StandardDialect {
     Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
     Map<String, Boolean> unique = new java.util.HashMap<>();
     java.util.Set<String> functional = new java.util.HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT INDEX_NAME, COLUMN_NAME, EXPRESSION, "
-        + "NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, "
-        + "DATABASE()) AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
-      ps.setString(1, schema);
-      ps.setString(2, table.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachTableRow(c, "SELECT INDEX_NAME, COLUMN_NAME, EXPRESSION, NON_UNIQUE "
+        + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
+        + "AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX", schema, table.name(), rs -> {
           String name = rs.getString(1);
           String expression = rs.getString(3);
           if (expression != null) {
@@ -352,9 +348,7 @@ public class MySqlDialect extends StandardDialect {
           parts.computeIfAbsent(name, k -> new java.util.ArrayList<>())
               .add(expression != null ? expression : quote(rs.getString(2)));
           unique.put(name, rs.getInt(4) == 0);
-        }
-      }
-    }
+        });
     List<Index> rebuilt = functional.stream()
         .map(n -> ExpressionIndexes.fromKeys(n, unique.get(n), parts.get(n))).toList();
     return rebuilt.isEmpty() ? table : ExpressionIndexes.replace(table, rebuilt);
@@ -397,5 +391,27 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
     return List.of(alterTable(table) + " DROP FOREIGN KEY " + quote(foreignKey.name()));
+  }
+
+  /** Reads one row of an information_schema query. */
+  interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql}, an information_schema query whose two parameters are the schema (null for
+   * the connection's database) and the table name, handing each row to {@code reader}.
+   */
+  static void forEachTableRow(java.sql.Connection c, String sql, String schema, String table,
+      RowReader reader) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    }
   }
 }
