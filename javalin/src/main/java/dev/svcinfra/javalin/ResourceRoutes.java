@@ -1,6 +1,5 @@
 package dev.svcinfra.javalin;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
@@ -13,7 +12,6 @@ import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -66,41 +64,37 @@ final class ResourceRoutes<T> {
       Slice<T> slice = service.listAfter(tx, Scope.all(), query.cursor(), query.limit(),
           query.orderBy().isEmpty() ? null : query.orderBy().get(0));
       long total = service.countFiltered(tx, Scope.all());
-      body = JsonCodec.render(g -> {
-        g.writeStartObject();
-        g.writeNumberField("total", total);
-        items(g, slice.items());
-        g.writeNumberField("limit", query.limit());
-        g.writeNumberField("offset", 0);
-        g.writeFieldName("next_cursor");
-        if (slice.nextCursor().isPresent()) {
-          g.writeString(slice.nextCursor().get());
-        } else {
-          g.writeNull();
-        }
-        g.writeEndObject();
-      });
+      body = envelope(total, slice.items(), query.limit(), 0, true,
+          slice.nextCursor().orElse(null));
     } else {
       Page<T> page = service.search(tx, Scope.all(), query.q(), query.fields(), query.limit(),
           query.offset(), query.orderBy());
-      body = JsonCodec.render(g -> {
-        g.writeStartObject();
-        g.writeNumberField("total", page.total());
-        items(g, page.items());
-        g.writeNumberField("limit", page.limit());
-        g.writeNumberField("offset", page.offset());
-        g.writeEndObject();
-      });
+      body = envelope(page.total(), page.items(), page.limit(), page.offset(), false, null);
     }
     ctx.contentType(JSON).result(body);
   }
 
-  private void items(JsonGenerator g, List<T> rows) throws IOException {
-    g.writeArrayFieldStart("items");
-    for (T row : rows) {
-      resource.schema.writeJson(g, row);
-    }
-    g.writeEndArray();
+  /**
+   * The list envelope. Keyset slices add {@code next_cursor} (null on the last slice); offset
+   * pages have no such field.
+   */
+  private byte[] envelope(long total, List<T> rows, int limit, long offset, boolean keyset,
+      String nextCursor) {
+    return JsonCodec.render(g -> {
+      g.writeStartObject();
+      g.writeNumberField("total", total);
+      g.writeArrayFieldStart("items");
+      for (T row : rows) {
+        resource.schema.writeJson(g, row);
+      }
+      g.writeEndArray();
+      g.writeNumberField("limit", limit);
+      g.writeNumberField("offset", offset);
+      if (keyset) {
+        g.writeStringField("next_cursor", nextCursor);
+      }
+      g.writeEndObject();
+    });
   }
 
   /** The JSON form of one row as response bytes. */
