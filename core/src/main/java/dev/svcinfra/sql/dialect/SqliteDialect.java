@@ -246,9 +246,9 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    * {@code lower("email")} would be missing or short of a part. Indexes with an expression part
    * ({@code pragma_index_xinfo} cid -2) are read again from their {@code CREATE INDEX} text.
    */
-  private static Table withExpressionIndexes(Connection c, String schema, Table table)
+  private Table withExpressionIndexes(Connection c, String schema, Table table)
       throws SQLException {
-    String master = schema == null ? "sqlite_master" : quoteName(schema) + ".sqlite_master";
+    String master = schema == null ? "sqlite_master" : quote(schema) + ".sqlite_master";
     String xinfo = schema == null ? "pragma_index_xinfo(m.name)" : "pragma_index_xinfo(m.name, ?)";
     List<Index> rebuilt = new java.util.ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT m.name, m.sql FROM " + master + " m "
@@ -270,10 +270,6 @@ public final class SqliteDialect extends EmbeddedFileDialect {
   }
 
   private static final Pattern UNIQUE_INDEX = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\b");
-
-  private static String quoteName(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
-  }
 
   private static Table withDeclaredDecimals(Connection c, String schema, Table table)
       throws SQLException {
