@@ -84,12 +84,7 @@ final class RepositorySql<T> {
     int n = set.size() + (updatedAt == null ? 0 : 1) + whereValues.size();
     Object[] binds = new Object[n];
     ColumnType[] types = new ColumnType[n];
-    int i = 0;
-    for (int k = 0; k < set.size(); k++, i++) {
-      MappedColumn column = set.column(k);
-      binds[i] = column.toDatabase(set.value(k));
-      types[i] = column.type();
-    }
+    int i = set.bindInto(binds, types, 0);
     if (updatedAt != null) {
       binds[i] = updatedAt.toDatabase(updatedNow);
       types[i++] = updatedAt.type();

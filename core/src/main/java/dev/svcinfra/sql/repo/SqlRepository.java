@@ -207,11 +207,7 @@ public final class SqlRepository<T> {
     RepositorySql<T> s = sql(tx);
     Object[] binds = new Object[row.size()];
     ColumnType[] types = new ColumnType[row.size()];
-    for (int i = 0; i < row.size(); i++) {
-      MappedColumn column = row.column(i);
-      binds[i] = column.toDatabase(row.value(i));
-      types[i] = column.type();
-    }
+    row.bindInto(binds, types, 0);
     SqlStatement insert = new SqlStatement(s.insert(row), binds, types, mapping.table());
     if (s.dialect.supportsReturning()) {
       return tx.query(insert, s.rowMapper).get(0);

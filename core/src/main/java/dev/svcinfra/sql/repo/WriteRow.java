@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.repo;
 
+import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 
 /**
@@ -37,6 +38,18 @@ final class WriteRow {
 
   Object value(int i) {
     return values[i];
+  }
+
+  /**
+   * Puts the database form of each value and its column type into {@code binds} and
+   * {@code types} from position {@code at}; returns the position after the last one.
+   */
+  int bindInto(Object[] binds, ColumnType[] types, int at) {
+    for (int k = 0; k < size; k++, at++) {
+      binds[at] = columns[k].toDatabase(values[k]);
+      types[at] = columns[k].type();
+    }
+    return at;
   }
 
   /** The value written to {@code column}, or null when it is not written. */
