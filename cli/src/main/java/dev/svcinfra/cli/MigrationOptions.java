@@ -61,10 +61,13 @@ final class MigrationOptions {
     return database.settings(context);
   }
 
-  /** Migrations on the database (opened lazily; close it after use). */
+  /**
+   * Migrations on the database (opened lazily; close it after use), with the small pool a
+   * one-off command needs ({@link Migrations#openDatabase}), not the service's whole pool.
+   */
   Session open(CliContext context) {
     MigrationSettings settings = settings(context);
-    Database db = Database.open(databaseSettings(context, settings));
+    Database db = Migrations.openDatabase(databaseSettings(context, settings));
     return new Session(db, builder(settings).database(db).build());
   }
 

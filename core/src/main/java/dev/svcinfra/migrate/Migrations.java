@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.migrate.autogen.AutogenResult;
 import dev.svcinfra.migrate.autogen.Autogenerate;
@@ -18,6 +19,7 @@ import dev.svcinfra.migrate.script.ScriptDirectory;
 import dev.svcinfra.migrate.script.Target;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +50,20 @@ public final class Migrations {
 
   public static MigrationBuilder builder() {
     return new MigrationBuilder();
+  }
+
+  /**
+   * Opens the database the way a migrate-and-exit job needs it: a run works on one connection,
+   * so the pool keeps one, plus a second for a lease lock's short writes where the dialect's lock
+   * is a lease row. A service that migrates at startup passes its own {@link Database} instead;
+   * opening a whole {@code DB_POOL_SIZE} pool for a one-off job would only cost the server
+   * connections and the job the time to open and close them. The CLI opens its database so.
+   */
+  public static Database openDatabase(DatabaseSettings settings) {
+    int leaseConnection = Dialects.forUrl(settings.primary().url()).migrationLock()
+        .heldBySession() ? 0 : 1;
+    return Database.open(settings.withPool(
+        settings.pool().withSize(1).withMaxOverflow(leaseConnection)));
   }
 
   public MigrationSettings settings() {

@@ -150,6 +150,20 @@ public final class Database implements AutoCloseable {
     return active;
   }
 
+  /**
+   * Closes a connection borrowed from the primary pool for good instead of returning it, for a
+   * connection whose session can no longer be trusted (a session lock it could not release, a
+   * setting it could not undo); the pool opens a fresh one in its place.
+   */
+  public void discard(Connection c) {
+    evict(c, false);
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a discarded connection failed", e);
+    }
+  }
+
   /** Removes a broken connection from whichever pool lent it. */
   void evict(Connection c, boolean fromReadPool) {
     (fromReadPool && replica != null ? replica : primary).evictConnection(c);

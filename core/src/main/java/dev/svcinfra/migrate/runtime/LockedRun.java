@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An online run: takes the migration lock (when asked), borrows the connection the migration runs
- * on, applies the dialect's migration session settings and undoes them before the connection goes
- * back to the pool. The lock is released last, and a failed release never hides the run's error.
+ * An online run: borrows the connection the migration runs on, takes the migration lock (when
+ * asked; a session lock in that connection's own session, a lease with connections of its own),
+ * applies the dialect's migration session settings and undoes them before the connection goes
+ * back to the pool. The lock is released last, and a failed release never hides the run's error:
+ * a connection whose session could not give its lock up is discarded, never pooled again.
  *
  * <pre>{@code
  * List<Revision> done = LockedRun.with(db, "svc_infra_version", Duration.ofMinutes(5), true,
@@ -33,24 +35,51 @@ public final class LockedRun {
   public static <T> T with(Database db, String lockName, Duration lockTimeout, boolean lock,
       Function<Connection, T> work) {
     Dialect dialect = db.dialect();
-    MigrationLock.Held held = lock
-        ? dialect.migrationLock().acquire(db.dataSource(), lockName, lockTimeout) : () -> { };
-    try (held; Connection c = db.connection()) {
-      int major = c.getMetaData().getDatabaseMajorVersion();
-      run(c, dialect.migrationSessionStatements(major));
+    MigrationLock migrationLock = dialect.migrationLock();
+    // A session lock is taken on the run's own connection: one connection per run, not two.
+    boolean inSession = lock && migrationLock.heldBySession();
+    MigrationLock.Held held = lock && !inSession
+        ? migrationLock.acquire(db.dataSource(), lockName, lockTimeout) : () -> { };
+    try (held) {
+      Connection c = db.connection();
+      boolean reusable = true;
       try {
-        return work.apply(c);
-      } finally {
+        c.setAutoCommit(true);
+        MigrationLock.SessionRelease release = inSession
+            ? migrationLock.acquireOn(c, lockName, lockTimeout) : () -> true;
         try {
-          c.setAutoCommit(true);
-          run(c, dialect.migrationSessionResetStatements(major));
-        } catch (SQLException e) {
-          LOG.warn("could not reset the migration session settings: {}", e.getMessage());
+          return inSession(c, dialect, work);
+        } finally {
+          reusable = release.release();
+        }
+      } finally {
+        if (reusable) {
+          c.close();
+        } else {
+          db.discard(c);
         }
       }
     } catch (SQLException e) {
       throw new MigrationException(MigrationException.MIGRATION_FAILED,
           "database error around the migration run: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the work between the dialect's migration session settings and their reset. */
+  private static <T> T inSession(Connection c, Dialect dialect, Function<Connection, T> work)
+      throws SQLException {
+    int major = c.getMetaData().getDatabaseMajorVersion();
+    run(c, dialect.migrationSessionStatements(major));
+    try {
+      return work.apply(c);
+    } finally {
+      try {
+        // Back to auto-commit before the lock goes: no transaction of the run stays open.
+        c.setAutoCommit(true);
+        run(c, dialect.migrationSessionResetStatements(major));
+      } catch (SQLException e) {
+        LOG.warn("could not reset the migration session settings: {}", e.getMessage());
+      }
     }
   }
 

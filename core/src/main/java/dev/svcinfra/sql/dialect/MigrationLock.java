@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import java.sql.Connection;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -25,6 +26,36 @@ public interface MigrationLock {
    * @throws LockTimeoutException when another run holds it longer
    */
   Held acquire(DataSource dataSource, String name, Duration timeout);
+
+  /**
+   * Whether the lock lives in one connection's session (an advisory or application lock), so it
+   * can be taken with {@link #acquireOn} on the connection the migration itself runs on: a run
+   * then borrows one connection instead of two. Lease rows are not: they are written and
+   * committed apart from the migration's own transactions.
+   */
+  default boolean heldBySession() {
+    return false;
+  }
+
+  /**
+   * Waits up to {@code timeout} for the lock in the session of {@code connection}, which must be
+   * in auto-commit mode. Only for locks that are {@link #heldBySession()}.
+   *
+   * @return the release; it answers {@code false} when the unlock failed, and the session then
+   *     still holds the lock: the caller must discard the connection, never pool it again
+   * @throws LockTimeoutException when another run holds it longer
+   */
+  default SessionRelease acquireOn(Connection connection, String name, Duration timeout) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " is not held by a session; use acquire(DataSource, ...)");
+  }
+
+  /** Releases a lock taken with {@link #acquireOn}; never throws (a failure is logged). */
+  @FunctionalInterface
+  interface SessionRelease {
+    /** Whether the session gave the lock up; {@code false} means the session still holds it. */
+    boolean release();
+  }
 
   /** A granted lock; closing releases it. A failed release is logged, never thrown. */
   interface Held extends AutoCloseable {

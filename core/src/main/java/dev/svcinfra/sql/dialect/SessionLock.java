@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lock owned by a database session, held on a dedicated connection for the whole run: the
- * server drops it when that connection ends, so a killed process never leaves it behind. The
+ * A lock owned by a database session, held for the whole run on the connection the migration
+ * runs on ({@link #acquireOn}) or on one of its own ({@link #acquire}): the server drops it when
+ * that session ends, so a killed process never leaves it behind. The
  * lock is tried without waiting and retried with a growing pause, so the wait is bounded here
  * rather than by a server setting.
  */
@@ -60,14 +61,32 @@ final class SessionLock implements MigrationLock {
     } catch (SQLException e) {
       throw LockWait.failed(name, e);
     }
+    SessionRelease release;
     try {
-      LockWait.until(name, timeout, "", "a lock of a killed process is released with its "
-          + "connection", () -> tryLock(c, name));
+      release = acquireOn(c, name, timeout);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
     }
-    return () -> release(c, name);
+    return () -> {
+      if (!release.release()) {
+        // The session still holds the lock, and a pool would keep that session alive: end it.
+        abortQuietly(c);
+      }
+      closeQuietly(c);
+    };
+  }
+
+  @Override
+  public boolean heldBySession() {
+    return true;
+  }
+
+  @Override
+  public SessionRelease acquireOn(Connection c, String name, Duration timeout) {
+    LockWait.until(name, timeout, "", "a lock of a killed process is released with its "
+        + "connection", () -> tryLock(c, name));
+    return () -> unlock(c, name);
   }
 
   private boolean tryLock(Connection c, String name) throws SQLException {
@@ -102,17 +121,24 @@ final class SessionLock implements MigrationLock {
     }
   }
 
-  /** A release failure must not hide the run's own outcome: it is logged, and closing the
-   *  connection releases the lock anyway. */
-  private void release(Connection c, String name) {
+  /** A release failure must not hide the run's own outcome: it is logged and answered. */
+  private boolean unlock(Connection c, String name) {
     try (PreparedStatement st = c.prepareStatement(unlockSql)) {
       bind(st, name);
       st.execute();
+      return true;
     } catch (SQLException e) {
-      LOG.warn("could not release the migration lock '{}' ({}); closing its connection releases it",
-          name, e.getMessage());
-    } finally {
-      closeQuietly(c);
+      LOG.warn("could not release the migration lock '{}' ({}); its connection is closed for "
+          + "good, which releases it", name, e.getMessage());
+      return false;
+    }
+  }
+
+  private static void abortQuietly(Connection c) {
+    try {
+      c.abort(Runnable::run);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("aborting the migration lock connection failed", e);
     }
   }
 

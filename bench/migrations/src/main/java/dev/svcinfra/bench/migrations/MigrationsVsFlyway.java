@@ -1,5 +1,6 @@
 package dev.svcinfra.bench.migrations;
 
+import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.autogen.AutogenResult;
 import dev.svcinfra.migrate.autogen.Autogenerate;
@@ -22,7 +23,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Applies the same {@link RevisionSet} with svc-infra and with Flyway to fresh PostgreSQL
- * databases in one JVM (a warm-up round first, then alternating which tool goes first), times a
+ * databases in one JVM, each opening the database as its migrate-and-exit job does (ours through
+ * {@link Migrations#openDatabase}, as the CLI; Flyway through its own driver data source) (a warm-up round first, then alternating which tool goes first), times a
  * second upgrade that finds nothing to do, and times autogenerate against a schema of many
  * tables. Prints one JSON line per measurement on stdout.
  *
@@ -80,13 +82,13 @@ public final class MigrationsVsFlyway {
   private long[] ours(RevisionSet set) throws Exception {
     String url = dbs.create() + "&sslmode=disable";
     long t0 = System.nanoTime();
-    try (Database db = Database.open(url)) {
+    try (Database db = Migrations.openDatabase(DatabaseSettings.of(url))) {
       int applied = Migrations.builder().database(db).scriptLocation(set.svcInfraLocation())
           .build().upgrade().size();
       check(applied, set.size(), "svc-infra");
     }
     long t1 = System.nanoTime();
-    try (Database db = Database.open(url)) {
+    try (Database db = Migrations.openDatabase(DatabaseSettings.of(url))) {
       check(Migrations.builder().database(db).scriptLocation(set.svcInfraLocation()).build()
           .upgrade().size(), 0, "svc-infra at head");
     }
