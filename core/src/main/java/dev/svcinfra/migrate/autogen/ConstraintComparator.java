@@ -54,9 +54,12 @@ final class ConstraintComparator {
     }
     for (Index left : liveIndexes) {
       // An expression index is never a constraint: it is dropped (and restored) as an index.
-      // Where a plain constraint would match it (MariaDB's collations), it may be one.
+      // Where a plain constraint would match it (MariaDB's collations), it may be one. Nor is an
+      // index reflected with other key parts than columns (an expression, or a definition such
+      // as PostgreSQL's "USING btree (code) WHERE ..."): a constraint's keys are columns.
       boolean constraint = left.unique() && (!left.ignoreCase()
-          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left));
+          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left))
+          && left.columns().stream().noneMatch(c -> c.contains("("));
       ops.add(constraint
           ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
           : new MigrationOp.DropIndex(model, left));
