@@ -30,8 +30,8 @@ import java.util.Set;
 public final class SchemaComparator {
   /** Operation kinds in the order they run. */
   private static final List<Class<? extends MigrationOp>> ORDER = List.of(
-      MigrationOp.CreateExtension.class, MigrationOp.RenameTable.class, MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class,
-      MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
+      MigrationOp.CreateExtension.class, MigrationOp.RenameTable.class,
+      MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class, MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
       MigrationOp.DropIndex.class, MigrationOp.DropUnique.class, MigrationOp.DropColumn.class,
       MigrationOp.DropTable.class, MigrationOp.CreateIndex.class, MigrationOp.AddUnique.class,
       MigrationOp.AddForeignKey.class);
