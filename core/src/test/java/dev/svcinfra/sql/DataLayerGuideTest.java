@@ -132,4 +132,26 @@ class DataLayerGuideTest extends DatabaseSuite {
     assertThat(balances).usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("6.00"), new BigDecimal("4.00"));
   }
+
+  @Table(name = "users")
+  @Index(columns = "email", trigram = true)   // ix_users_email_trgm
+  @Index(columns = "name", trigram = true)    // ix_users_name_trgm
+  public record SearchedUser(@Id Long id, @Column(nullable = false, length = 320) String email,
+      @Column(length = 100) String name) {}
+
+  /** "Trigram indexes (search)": the names and the per-database DDL the guide shows. */
+  @Test
+  void theTrigramIndexExampleRendersAsTheGuideSays() {
+    dev.svcinfra.sql.model.Table users = TableMapping.of(SearchedUser.class).table();
+    assertThat(users.indexes()).extracting(dev.svcinfra.sql.model.Index::name)
+        .containsExactly("ix_users_email_trgm", "ix_users_name_trgm");
+    assertThat(dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.createIndexStatement(users,
+        users.indexes().get(1))).isEqualTo(
+        "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops)");
+    for (var d : List.of(dev.svcinfra.sql.dialect.Dialects.SQLITE,
+        dev.svcinfra.sql.dialect.Dialects.MARIADB, dev.svcinfra.sql.dialect.Dialects.MSSQL)) {
+      assertThat(d.createTableStatements(users)).as(d.name()).singleElement().asString()
+          .startsWith("CREATE TABLE");
+    }
+  }
 }

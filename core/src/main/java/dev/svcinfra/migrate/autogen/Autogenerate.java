@@ -32,8 +32,9 @@ public final class Autogenerate {
   /** The operations turning the database behind {@code c} into {@code models}. */
   public static List<MigrationOp> compare(Connection c, Dialect dialect, List<Table> models,
       List<String> includeSchemas, Set<String> excludedTables) {
-    List<Table> live = new SchemaReflector(dialect, includeSchemas, excludedTables).reflect(c);
-    return new SchemaComparator(dialect).compare(models, live);
+    SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, excludedTables);
+    return new SchemaComparator(dialect).compare(models, reflector.reflect(c),
+        reflector.extensions(c));
   }
 
   /**

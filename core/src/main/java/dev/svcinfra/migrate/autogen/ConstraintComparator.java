@@ -17,7 +17,8 @@ import java.util.Locale;
  * generated names on SQLite), preferring the live index of the same name; foreign keys match by
  * columns and referenced table and columns. An ignore-case index ({@code lower(column)}) matches
  * only an ignore-case one, as the dialect judges it ({@link Dialect#sameIndexCase}); a unique
- * constraint is a plain unique index.
+ * constraint is a plain unique index. A trigram index matches only a trigram index, and is not
+ * looked for where the dialect does not build it ({@link Dialect#buildsIndex}).
  */
 final class ConstraintComparator {
   private final Dialect dialect;
@@ -29,12 +30,13 @@ final class ConstraintComparator {
   List<MigrationOp> compare(Table model, Table live) {
     List<MigrationOp> ops = new ArrayList<>();
     List<Index> liveIndexes = new ArrayList<>(live.indexes());
-    for (Index wanted : model.indexes().stream().filter(i -> !i.unique()).toList()) {
+    List<Index> built = model.indexes().stream().filter(dialect::buildsIndex).toList();
+    for (Index wanted : built.stream().filter(i -> !i.unique()).toList()) {
       Index match = liveIndexes.stream()
           .filter(i -> !i.unique() && i.name().equalsIgnoreCase(wanted.name())).findFirst()
           .orElse(null);
       if (match != null && columns(match.columns()).equals(columns(wanted.columns()))
-          && dialect.sameIndexCase(wanted, match)) {
+          && match.trigram() == wanted.trigram() && dialect.sameIndexCase(wanted, match)) {
         liveIndexes.remove(match);
       } else {
         ops.add(new MigrationOp.CreateIndex(model, wanted));
@@ -45,16 +47,19 @@ final class ConstraintComparator {
         ops.add(new MigrationOp.AddUnique(model, wanted));
       }
     }
-    for (Index wanted : model.indexes().stream().filter(Index::unique).toList()) {
+    for (Index wanted : built.stream().filter(Index::unique).toList()) {
       if (!takeUnique(liveIndexes, wanted)) {
         ops.add(new MigrationOp.CreateIndex(model, wanted));
       }
     }
     for (Index left : liveIndexes) {
       // An expression index is never a constraint: it is dropped (and restored) as an index.
-      // Where a plain constraint would match it (MariaDB's collations), it may be one.
+      // Where a plain constraint would match it (MariaDB's collations), it may be one. Nor is an
+      // index reflected with other key parts than columns (an expression, or a definition such
+      // as PostgreSQL's "USING btree (code) WHERE ..."): a constraint's keys are columns.
       boolean constraint = left.unique() && (!left.ignoreCase()
-          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left));
+          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left))
+          && left.columns().stream().noneMatch(c -> c.contains("("));
       ops.add(constraint
           ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
           : new MigrationOp.DropIndex(model, left));

@@ -32,6 +32,17 @@ public final class OpRenderer implements OpVisitor<List<String>> {
   }
 
   @Override
+  public List<String> createExtension(MigrationOp.CreateExtension op) {
+    return dialect.createExtensionStatements(op.name());
+  }
+
+  /** Nothing: a downgrade never drops an extension, which other objects may use. */
+  @Override
+  public List<String> keepExtension(MigrationOp.KeepExtension op) {
+    return List.of();
+  }
+
+  @Override
   public List<String> createTable(MigrationOp.CreateTable op) {
     return dialect.createTableStatements(op.table());
   }
@@ -66,14 +77,17 @@ public final class OpRenderer implements OpVisitor<List<String>> {
     return dialect.renameColumnStatements(op.table(), op.from(), op.to());
   }
 
+  /** Nothing for an index this dialect leaves out (a trigram index outside PostgreSQL). */
   @Override
   public List<String> createIndex(MigrationOp.CreateIndex op) {
-    return List.of(dialect.createIndexStatement(op.table(), op.index()));
+    return dialect.buildsIndex(op.index())
+        ? List.of(dialect.createIndexStatement(op.table(), op.index())) : List.of();
   }
 
   @Override
   public List<String> dropIndex(MigrationOp.DropIndex op) {
-    return List.of(dialect.dropIndexStatement(op.table(), op.index()));
+    return dialect.buildsIndex(op.index())
+        ? List.of(dialect.dropIndexStatement(op.table(), op.index())) : List.of();
   }
 
   @Override

@@ -16,9 +16,10 @@ import java.util.Set;
  * Compares the models' tables with the reflected ones and answers the operations that turn the
  * database into the models: tables added, removed or renamed (a model naming the table's
  * previous name), then per table the columns ({@link ColumnComparator}) and constraints
- * ({@link ConstraintComparator}). Operations come in an order that runs: renames, new tables
- * (referenced tables first), columns, drops of constraints before drops of what they cover,
- * new constraints last.
+ * ({@link ConstraintComparator}), and the extensions new indexes need
+ * ({@link ExtensionComparator}). Operations come in an order that runs: extensions, renames,
+ * new tables (referenced tables first), columns, drops of constraints before drops of what they
+ * cover, new constraints last.
  *
  * <pre>{@code
  * List<MigrationOp> ops = new SchemaComparator(dialect).compare(modelTables, reflectedTables);
@@ -29,8 +30,8 @@ import java.util.Set;
 public final class SchemaComparator {
   /** Operation kinds in the order they run. */
   private static final List<Class<? extends MigrationOp>> ORDER = List.of(
-      MigrationOp.RenameTable.class, MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class,
-      MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
+      MigrationOp.CreateExtension.class, MigrationOp.RenameTable.class,
+      MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class, MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
       MigrationOp.DropIndex.class, MigrationOp.DropUnique.class, MigrationOp.DropColumn.class,
       MigrationOp.DropTable.class, MigrationOp.CreateIndex.class, MigrationOp.AddUnique.class,
       MigrationOp.AddForeignKey.class);
@@ -41,7 +42,20 @@ public final class SchemaComparator {
     this.dialect = dialect;
   }
 
+  /**
+   * The operations, with no extension known to be installed: every extension a new index needs
+   * is created ({@code CREATE EXTENSION IF NOT EXISTS}, so it is harmless when present).
+   */
   public List<MigrationOp> compare(List<Table> models, List<Table> reflected) {
+    return compare(models, reflected, Set.of());
+  }
+
+  /**
+   * The operations, starting with the extensions the new indexes need and {@code installed}
+   * (the database's extensions, {@link SchemaReflector#extensions}) lacks.
+   */
+  public List<MigrationOp> compare(List<Table> models, List<Table> reflected,
+      Set<String> installed) {
     Map<String, Table> live = new LinkedHashMap<>();
     reflected.forEach(t -> live.put(key(t.schema(), t.name()), t));
     List<MigrationOp> ops = new ArrayList<>();
@@ -79,6 +93,7 @@ public final class SchemaComparator {
         ops.add(new MigrationOp.DropTable(e.getValue()));
       }
     }
+    ops.addAll(new ExtensionComparator(dialect).compare(ops, installed));
     List<MigrationOp> ordered = new ArrayList<>();
     for (Class<? extends MigrationOp> kind : ORDER) {
       ops.stream().filter(kind::isInstance).forEach(ordered::add);

@@ -61,6 +61,16 @@ public final class SchemaReflector {
     }
   }
 
+  /** The database's installed extensions ({@code pg_extension}); empty where there are none. */
+  public Set<String> extensions(Connection c) {
+    try {
+      return dialect.installedExtensions(c);
+    } catch (SQLException e) {
+      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+          "cannot read the database's extensions: " + e.getMessage(), e);
+    }
+  }
+
   private static String currentSchema(Connection c) {
     try {
       return c.getSchema();

@@ -33,6 +33,39 @@ public sealed interface MigrationOp {
     return false;
   }
 
+  /**
+   * Installs a database extension the new indexes need ({@code pg_trgm} for a trigram index on
+   * PostgreSQL) unless it is there. Its inverse keeps it: other objects may use it.
+   */
+  record CreateExtension(String name) implements MigrationOp {
+    public MigrationOp inverse() {
+      return new KeepExtension(name);
+    }
+
+    public <R> R accept(OpVisitor<R> v) {
+      return v.createExtension(this);
+    }
+
+    public String describe() {
+      return "add extension " + name;
+    }
+  }
+
+  /** The downgrade of {@link CreateExtension}: nothing runs; the extension stays installed. */
+  record KeepExtension(String name) implements MigrationOp {
+    public MigrationOp inverse() {
+      return new CreateExtension(name);
+    }
+
+    public <R> R accept(OpVisitor<R> v) {
+      return v.keepExtension(this);
+    }
+
+    public String describe() {
+      return "keep extension " + name;
+    }
+  }
+
   record CreateTable(Table table) implements MigrationOp {
     public MigrationOp inverse() {
       return new DropTable(table);
@@ -166,8 +199,8 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      return "add " + (index.unique() ? "unique " : "") + "index " + index.name() + " on "
-          + table.qualifiedName() + " " + index.keys();
+      return "add " + (index.unique() ? "unique " : index.trigram() ? "trigram " : "") + "index "
+          + index.name() + " on " + table.qualifiedName() + " " + index.keys();
     }
   }
 

@@ -11,6 +11,10 @@ package dev.svcinfra.migrate.ops;
  * @since 0.1
  */
 public interface OpVisitor<R> {
+  R createExtension(MigrationOp.CreateExtension op);
+
+  R keepExtension(MigrationOp.KeepExtension op);
+
   R createTable(MigrationOp.CreateTable op);
 
   R dropTable(MigrationOp.DropTable op);

@@ -314,8 +314,37 @@ public interface Dialect {
    */
   List<String> createTableStatements(Table table);
 
-  /** {@code CREATE [UNIQUE] INDEX} for one index of {@code table}. */
+  /** {@code CREATE [UNIQUE] INDEX} for one index of {@code table}, if {@link #buildsIndex}. */
   String createIndexStatement(Table table, Index index);
+
+  /**
+   * Whether this database builds {@code index}. Only PostgreSQL has a trigram index (GIN,
+   * {@code pg_trgm}); elsewhere no index serves {@code ILIKE '%term%'}, so it is left out of
+   * DDL, autogenerate and {@code check}, and the search scans. It changes no result, so leaving
+   * it out keeps one model portable; a rule that cannot be built (an ignore-case unique index
+   * on SQL Server) is refused instead.
+   */
+  default boolean buildsIndex(Index index) {
+    return !index.trigram();
+  }
+
+  /** The extensions {@code index} needs installed first: PostgreSQL's {@code pg_trgm}. */
+  default Set<String> indexExtensions(Index index) {
+    return Set.of();
+  }
+
+  /** The extensions installed in the database behind {@code c}; empty where there are none. */
+  default Set<String> installedExtensions(java.sql.Connection c) throws java.sql.SQLException {
+    return Set.of();
+  }
+
+  /**
+   * Installs {@code extension} unless it is there. No downgrade drops it: other objects may use
+   * it. Empty where there are no extensions (the indexes that need one are left out there).
+   */
+  default List<String> createExtensionStatements(String extension) {
+    return List.of();
+  }
 
   /** The statement that drops one index of {@code table}. */
   String dropIndexStatement(Table table, Index index);

@@ -3,16 +3,20 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * PostgreSQL through pgjdbc.
@@ -166,16 +170,74 @@ public final class PostgresDialect extends StandardDialect {
     };
   }
 
-  // ---- reflection clean-up for autogenerate ------------------------------------------------
+  // ---- indexes and reflection clean-up for autogenerate ----------------------------------
+
+  /** PostgreSQL builds every kind of index the models have, trigram indexes included. */
+  @Override
+  public boolean buildsIndex(Index index) {
+    return true;
+  }
+
+  /**
+   * {@code CREATE INDEX .. USING gin ("name" gin_trgm_ops)}, one operator class per column; the
+   * class comes from {@code pg_trgm} ({@link #indexExtensions}), found through the search path.
+   */
+  @Override
+  String trigramIndexStatement(Table table, Index index) {
+    return "CREATE INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name())
+        + " USING gin (" + index.columns().stream()
+            .map(c -> quote(c) + " " + PostgresIndexes.TRIGRAM_OPCLASS)
+            .collect(Collectors.joining(", ")) + ")";
+  }
+
+  /** A reflected index the models cannot express is created again from its own definition. */
+  @Override
+  public String createIndexStatement(Table table, Index index) {
+    return PostgresIndexes.definition(index)
+        .map(d -> "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
+            + " ON " + tableName(table.schema(), table.name()) + " " + d)
+        .orElseGet(() -> super.createIndexStatement(table, index));
+  }
+
+  @Override
+  public Set<String> indexExtensions(Index index) {
+    return index.trigram() ? Set.of(PostgresIndexes.TRIGRAM_EXTENSION) : Set.of();
+  }
+
+  @Override
+  public Set<String> installedExtensions(Connection c) throws SQLException {
+    Set<String> out = new java.util.TreeSet<>();
+    try (Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT extname FROM pg_extension")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code CREATE EXTENSION IF NOT EXISTS pg_trgm}. The server checks for the extension before
+   * the privilege to create it, so a database where an administrator installed it runs this as
+   * any user; otherwise it takes a superuser or, for a trusted extension such as {@code pg_trgm}
+   * (PostgreSQL 13+), the CREATE privilege on the database.
+   */
+  @Override
+  public List<String> createExtensionStatements(String extension) {
+    String name = extension.matches("[a-z_][a-z0-9_]*") ? extension : quote(extension);
+    return List.of("CREATE EXTENSION IF NOT EXISTS " + name);
+  }
 
   /**
    * pgjdbc reports an expression key part as its definition ({@code lower((email)::text)}); an
    * index over {@code lower(column)} parts is the models' ignore-case index. Other expressions
-   * stay as reported, so they remain differences.
+   * stay as reported, so they remain differences. The catalog tells GIN trigram indexes and
+   * indexes the models cannot express (other access methods, operator classes, predicates),
+   * which pgjdbc reports as plain ones ({@link PostgresIndexes}).
    */
   @Override
-  public Table cleanReflectedTable(Connection c, String schema, Table table) {
-    return table.withIndexes(table.indexes().stream().map(ExpressionIndexes::fromReported).toList());
+  public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
+    return PostgresIndexes.clean(c, schema, table);
   }
 
   // ---- values and errors ---------------------------------------------------------------------

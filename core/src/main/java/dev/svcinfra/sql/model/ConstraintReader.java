@@ -23,13 +23,13 @@ final class ConstraintReader {
       if (ix.columns().length == 0) {
         throw new IllegalArgumentException(model.getName() + ": @Index on a type needs columns");
       }
-      indexes.add(index(tableName, ix, List.of(ix.columns())));
+      indexes.add(index(model, tableName, ix, List.of(ix.columns())));
     }
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       String column = columns.get(i).name();
       for (Index ix : f.getAnnotationsByType(Index.class)) {
-        indexes.add(index(tableName, ix, List.of(column)));
+        indexes.add(index(model, tableName, ix, List.of(column)));
       }
       dev.svcinfra.sql.model.annotation.Column c =
           f.getAnnotation(dev.svcinfra.sql.model.annotation.Column.class);
@@ -53,7 +53,7 @@ final class ConstraintReader {
     List<String> columnNames = columns.stream().map(Column::name).toList();
     for (dev.svcinfra.sql.model.Index ix : indexes) {
       requireColumns(model, "index " + ix.name(), ix.columns(), columnNames);
-      if (ix.ignoreCase()) {
+      if (ix.ignoreCase() || ix.trigram()) {
         requireText(model, ix, columns, fields);
       }
     }
@@ -64,24 +64,39 @@ final class ConstraintReader {
         t == null ? List.of() : List.of(t.renamedFrom()));
   }
 
-  private static dev.svcinfra.sql.model.Index index(String table, Index ix, List<String> columns) {
+  private static dev.svcinfra.sql.model.Index index(Class<?> model, String table, Index ix,
+      List<String> columns) {
     String name = ix.name().isBlank()
         ? (ix.unique() ? "ux_" : "ix_") + table + "_" + String.join("_", columns)
-            + (ix.ignoreCase() ? "_lower" : "")
+            + (ix.ignoreCase() ? "_lower" : "") + (ix.trigram() ? "_trgm" : "")
         : ix.name();
-    return new dev.svcinfra.sql.model.Index(name, columns, ix.unique(), ix.ignoreCase());
+    if (ix.trigram() && ix.unique()) {
+      throw new IllegalArgumentException(model.getName() + ": index " + name + " has trigram = "
+          + "true and unique = true; a trigram index is a GIN index, which cannot be unique: "
+          + "declare the uniqueness as an index of its own (@Index(columns = ..., unique = true))");
+    }
+    if (ix.trigram() && ix.ignoreCase()) {
+      throw new IllegalArgumentException(model.getName() + ": index " + name + " has trigram = "
+          + "true and ignoreCase = true; trigram search (ILIKE) already ignores case: remove "
+          + "ignoreCase");
+    }
+    return new dev.svcinfra.sql.model.Index(name, columns, ix.unique(), ix.ignoreCase(),
+        ix.trigram());
   }
 
-  /** {@code lower(column)} is defined for text only; anything else is a model error. */
+  /**
+   * {@code lower(column)} and trigrams are defined for text only; anything else is a model error.
+   */
   private static void requireText(Class<?> model, dev.svcinfra.sql.model.Index ix,
       List<Column> columns, List<Field> fields) {
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       if (ix.columns().contains(c.name()) && !c.type().isText()) {
         throw new IllegalArgumentException(model.getName() + ": index " + ix.name()
-            + " has ignoreCase = true but field '" + fields.get(i).getName() + "' (column "
-            + c.name() + ") is " + c.type().kind() + ", not text; lower() applies to text "
-            + "columns only");
+            + (ix.trigram() ? " has trigram = true" : " has ignoreCase = true") + " but field '"
+            + fields.get(i).getName() + "' (column " + c.name() + ") is " + c.type().kind()
+            + ", not text; " + (ix.trigram() ? "trigram indexes apply" : "lower() applies")
+            + " to text columns only");
       }
     }
   }

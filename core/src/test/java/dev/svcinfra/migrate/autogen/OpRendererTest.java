@@ -120,4 +120,44 @@ class OpRendererTest {
             List.of("mariadb", "mysql"), List.of("mariadb", "mysql"));
     assertThat(result.sections().get(2).text()).contains("`users`").contains("`age`");
   }
+
+  static final dev.svcinfra.sql.model.Index NAME_TRIGRAM =
+      new dev.svcinfra.sql.model.Index("ix_users_name_trgm", List.of("name"), false, false, true);
+
+  @Test
+  void trigramIndexesAndTheirExtensionRenderOnPostgresOnlyAndTheDowngradeKeepsTheExtension() {
+    List<MigrationOp> up = List.of(new MigrationOp.CreateExtension("pg_trgm"),
+        new MigrationOp.CreateIndex(USERS, NAME_TRIGRAM));
+    List<MigrationOp> down = Operations.downgrade(up);
+    assertThat(down).containsExactly(new MigrationOp.DropIndex(USERS, NAME_TRIGRAM),
+        new MigrationOp.KeepExtension("pg_trgm"));
+    assertThat(new OpRenderer(Dialects.POSTGRESQL).render(up)).containsExactly(
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops)");
+    assertThat(new OpRenderer(Dialects.POSTGRESQL).render(down))
+        .containsExactly("DROP INDEX \"ix_users_name_trgm\"");
+    for (Dialect d : List.of(Dialects.SQLITE, Dialects.MYSQL, Dialects.MARIADB, Dialects.MSSQL,
+        Dialects.SNOWFLAKE, Dialects.DUCKDB)) {
+      assertThat(new OpRenderer(d).render(up)).as(d.name()).isEmpty();
+      assertThat(new OpRenderer(d).render(down)).as(d.name()).isEmpty();
+    }
+    assertThat(up.get(0).describe()).isEqualTo("add extension pg_trgm");
+    assertThat(up.get(1).describe()).isEqualTo("add trigram index ix_users_name_trgm on users [name]");
+    assertThat(down.get(1).inverse()).isEqualTo(up.get(0));
+  }
+
+  @Test
+  void aRevisionForSeveralDialectsCarriesTheTrigramIndexInThePostgresSectionsOnly() {
+    AutogenResult result = Autogenerate.render(List.of(new MigrationOp.CreateExtension("pg_trgm"),
+            new MigrationOp.CreateIndex(USERS, NAME_TRIGRAM)),
+        List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.MYSQL, Dialects.MARIADB), false);
+    assertThat(result.sections()).extracting(s -> s.dialects().stream().sorted().toList())
+        .containsExactly(List.of("postgresql"), List.of("postgresql"),
+            List.of("mariadb", "mysql", "sqlite"), List.of("mariadb", "mysql", "sqlite"));
+    assertThat(result.sections().get(0).text()).isEqualTo("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+        + "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);\n");
+    assertThat(result.sections().get(1).text()).isEqualTo("DROP INDEX \"ix_users_name_trgm\";\n");
+    assertThat(result.sections().get(2).text()).isEmpty();
+    assertThat(result.sections().get(3).text()).isEmpty();
+  }
 }

@@ -53,6 +53,19 @@ class LinterTest {
     assertThat(rules(Dialects.MARIADB, Set.of(), "CREATE INDEX ix ON users (email);")).isEmpty();
   }
 
+  /** A trigram index is an index like any other; installing its extension is no finding. */
+  @Test
+  void trigramIndexesFollowTheSameRuleAndTheirExtensionIsNoFinding() {
+    String create = "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);";
+    assertThat(rules("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" + create))
+        .containsExactly("index_without_concurrently");
+    assertThat(rules("CREATE INDEX CONCURRENTLY \"ix_users_name_trgm\" ON \"users\" USING gin "
+        + "(\"name\" gin_trgm_ops);")).isEmpty();
+    assertThat(rules("CREATE TABLE users (id INT, name TEXT);\n" + create)).isEmpty();
+    assertThat(rules("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+        + "-- lint:allow index_without_concurrently\n" + create)).isEmpty();
+  }
+
   @Test
   void newTablesMayHaveNotNullColumnsAdded() {
     assertThat(rules("CREATE TABLE \"t\" (id INT);\nALTER TABLE \"t\" ADD COLUMN x INT NOT NULL;")).isEmpty();

@@ -202,4 +202,56 @@ class DdlRenderingTest {
     assertThatThrownBy(() -> Dialects.SNOWFLAKE.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
         .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("no indexes");
   }
+
+  static final Index NAME_TRIGRAM =
+      new Index("ix_users_name_trgm", List.of("name"), false, false, true);
+  static final Index EMAIL_AND_NAME_TRIGRAM =
+      new Index("ix_users_email_name_trgm", List.of("email", "name"), false, false, true);
+  static final List<Dialect> WITHOUT_TRIGRAMS = List.of(Dialects.SQLITE, Dialects.MYSQL,
+      Dialects.MARIADB, Dialects.MSSQL, Dialects.SNOWFLAKE, Dialects.DUCKDB, Dialects.H2);
+
+  @Test
+  void postgresBuildsTrigramIndexesAsGinWithOneOperatorClassPerColumn() {
+    Dialect pg = Dialects.POSTGRESQL;
+    assertThat(pg.buildsIndex(NAME_TRIGRAM)).isTrue();
+    assertThat(pg.createIndexStatement(USERS, NAME_TRIGRAM)).isEqualTo(
+        "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops)");
+    assertThat(pg.createIndexStatement(USERS.withSchema("app"), EMAIL_AND_NAME_TRIGRAM))
+        .isEqualTo("CREATE INDEX \"ix_users_email_name_trgm\" ON \"app\".\"users\" USING gin "
+            + "(\"email\" gin_trgm_ops, \"name\" gin_trgm_ops)");
+    assertThat(pg.dropIndexStatement(USERS, NAME_TRIGRAM))
+        .isEqualTo("DROP INDEX \"ix_users_name_trgm\"");
+    assertThat(pg.createTableStatements(USERS.withIndexes(List.of(NAME_TRIGRAM)))).last()
+        .isEqualTo("CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin "
+            + "(\"name\" gin_trgm_ops)");
+    assertThat(pg.indexExtensions(NAME_TRIGRAM)).containsExactly("pg_trgm");
+    assertThat(pg.indexExtensions(EMAIL_IGNORING_CASE)).isEmpty();
+    assertThat(pg.createExtensionStatements("pg_trgm"))
+        .containsExactly("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+  }
+
+  @Test
+  void otherDatabasesLeaveTrigramIndexesOutAndRefuseToRenderOne() {
+    Index plain = new Index("ix_users_email", List.of("email"), false);
+    for (Dialect d : WITHOUT_TRIGRAMS) {
+      assertThat(d.buildsIndex(NAME_TRIGRAM)).as(d.name()).isFalse();
+      assertThat(d.buildsIndex(plain)).as(d.name()).isTrue();
+      assertThat(d.indexExtensions(NAME_TRIGRAM)).as(d.name()).isEmpty();
+      assertThat(d.createExtensionStatements("pg_trgm")).as(d.name()).isEmpty();
+      // The table is created as if the index were not declared.
+      assertThat(d.createTableStatements(USERS.withIndexes(List.of(NAME_TRIGRAM))))
+          .as(d.name()).isEqualTo(d.createTableStatements(USERS));
+      assertThatThrownBy(() -> d.createIndexStatement(USERS, NAME_TRIGRAM)).as(d.name())
+          .isInstanceOf(d == Dialects.SNOWFLAKE ? UnsupportedOperationException.class
+              : UnsupportedDdlException.class)
+          .hasMessageContaining("ix_users_name_trgm");
+    }
+    // Next to other indexes, only the trigram one is left out.
+    assertThat(Dialects.SQLITE.createTableStatements(
+        USERS.withIndexes(List.of(NAME_TRIGRAM, EMAIL_IGNORING_CASE))))
+        .filteredOn(sql -> sql.startsWith("CREATE") && sql.contains("INDEX")).containsExactly(
+            "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
+    assertThatThrownBy(() -> Dialects.MARIADB.createIndexStatement(USERS, NAME_TRIGRAM))
+        .hasMessageContaining("no trigram indexes");
+  }
 }

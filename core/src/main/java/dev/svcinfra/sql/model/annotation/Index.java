@@ -11,11 +11,14 @@ import java.lang.annotation.Repeatable;
  * An index on the model's table: on a type, over the named columns; on a field, over that
  * field's column. With {@code ignoreCase = true} the index is over {@code lower(column)} for each
  * column (text columns only), so a unique one makes {@code Ann@x} and {@code ann@X} collide and
- * {@code LOWER(email) = LOWER(?)} lookups use it.
+ * {@code LOWER(email) = LOWER(?)} lookups use it. With {@code trigram = true} the index serves
+ * the generated list route's {@code q=} search ({@code ILIKE '%term%'}) on PostgreSQL; other
+ * databases leave it out.
  *
  * <pre>{@code
  * @Index(columns = {"tenant_id", "created_at"})
  * @Index(columns = "email", unique = true, ignoreCase = true)   // ux_users_email_lower
+ * @Index(columns = "name", trigram = true)                      // ix_users_name_trgm
  * @Table(name = "users") public record User(...) {}
  * }</pre>
  *
@@ -28,7 +31,8 @@ import java.lang.annotation.Repeatable;
 public @interface Index {
   /**
    * The index name; empty means {@code ix_<table>_<columns>} ({@code ux_} when unique), with
-   * {@code _lower} appended when {@code ignoreCase}: {@code ux_users_email_lower}.
+   * {@code _lower} appended when {@code ignoreCase} ({@code ux_users_email_lower}) and
+   * {@code _trgm} when {@code trigram} ({@code ix_users_name_trgm}).
    */
   String name() default "";
 
@@ -44,4 +48,16 @@ public @interface Index {
    * refuse it.
    */
   boolean ignoreCase() default false;
+
+  /**
+   * A trigram index for case-insensitive "contains" search ({@code ILIKE '%term%'}, what a
+   * resource's {@code q=} parameter runs), text columns only. PostgreSQL builds it as
+   * {@code USING gin (column gin_trgm_ops)}, one operator class per column, and autogenerate
+   * installs the {@code pg_trgm} extension first when the database lacks it. SQLite, MySQL,
+   * MariaDB, SQL Server, Snowflake and DuckDB have no index that serves such a search: there it
+   * is left out of the DDL, autogenerate and {@code check}, and the search scans. It cannot be
+   * {@code unique} (GIN indexes enforce nothing) nor {@code ignoreCase} (trigram search already
+   * ignores case).
+   */
+  boolean trigram() default false;
 }

@@ -25,11 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * upgrade does nothing), downgrades cleanly (upgrading again recreates the tables), and builds
  * exactly the models' schema on each of them ({@code sql check} is clean). A database deployed
  * with the first revision only, rows included, upgrades to a users table whose own unique index
- * refuses an email that differs only in case.
+ * refuses an email that differs only in case. On PostgreSQL the users' search fields get trigram
+ * indexes (and {@code pg_trgm}); elsewhere that revision does nothing.
  */
 class PackagedMigrationsTest {
-  /** The packaged revisions: the first tables, then the users' ignore-case email index. */
-  static final int REVISIONS = 2;
+  /**
+   * The packaged revisions: the first tables, the users' ignore-case email index, the users'
+   * trigram search indexes.
+   */
+  static final int REVISIONS = 3;
 
   @TempDir
   static Path dir;
@@ -93,5 +97,46 @@ class PackagedMigrationsTest {
       long count = db.inTransaction(tx -> users.count(tx));
       assertThat(count).isEqualTo(2);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void theUsersSearchFieldsHaveTrigramIndexesOnPostgresOnly(String url) throws Exception {
+    try (Database db = Database.open(url)) {
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
+      boolean postgres = db.dialect().name().equals("postgresql");
+      assertThat(userIndexes(db)).filteredOn(n -> n.endsWith("_trgm")).isEqualTo(postgres
+          ? List.of("ix_users_email_trgm", "ix_users_name_trgm") : List.of());
+      // One step back drops them (pg_trgm stays installed); forward again builds them again.
+      List<Revision> undone = ClasspathMigrations.withScripts(location ->
+          migrations(db, location).downgrade(1));
+      assertThat(undone).hasSize(1);
+      assertThat(userIndexes(db)).noneMatch(n -> n.endsWith("_trgm"));
+      if (postgres) {
+        long installed = db.inTransaction(tx -> tx.query(
+            "SELECT COUNT(*) FROM pg_extension WHERE extname = 'pg_trgm'", rs -> rs.getLong(1))
+            .get(0));
+        assertThat(installed).isEqualTo(1);
+      }
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      assertThat(userIndexes(db).stream().filter(n -> n.endsWith("_trgm")).count())
+          .isEqualTo(postgres ? 2 : 0);
+      assertThat(ClasspathMigrations.withScripts(location -> migrations(db, location).check())
+          .clean()).isTrue();
+    }
+  }
+
+  /** The names of the users table's indexes, lower case and sorted. */
+  private static List<String> userIndexes(Database db) throws Exception {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    try (java.sql.Connection c = db.connection(); java.sql.ResultSet rs = c.getMetaData()
+        .getIndexInfo(c.getCatalog(), null, "users", false, false)) {
+      while (rs.next()) {
+        if (rs.getString("INDEX_NAME") != null) {
+          out.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 }
