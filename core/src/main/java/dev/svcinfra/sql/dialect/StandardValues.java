@@ -102,6 +102,21 @@ abstract class StandardValues implements Dialect {
     };
   }
 
+  /**
+   * Whole numbers and booleans skip {@code wasNull()}: their getters answer 0 and false for NULL.
+   * Floating-point kinds still check it: DuckDB answers NaN, not 0, for a NULL double.
+   */
+  @Override
+  public Object readZeroForNull(ResultSet rs, int index, ColumnType type) throws SQLException {
+    return switch (type.kind()) {
+      case SMALLINT -> rs.getShort(index);
+      case INTEGER -> rs.getInt(index);
+      case BIGINT -> rs.getLong(index);
+      case BOOLEAN -> rs.getBoolean(index);
+      default -> read(rs, index, type);
+    };
+  }
+
   /** A primitive getter's value, or null when the column was SQL NULL. */
   private static Object orNull(ResultSet rs, Object primitive) throws SQLException {
     return rs.wasNull() ? null : primitive;

@@ -3,8 +3,7 @@ package dev.svcinfra.sql.repo;
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Table;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * SQL text under construction with its bind values and their types, in order. A values-only
@@ -14,8 +13,10 @@ import java.util.List;
 final class Conditions {
   /** Null in a values-only instance. */
   private final StringBuilder sql;
-  private final List<Object> values = new ArrayList<>();
-  private final List<ColumnType> types = new ArrayList<>();
+  // Two small arrays rather than lists: most statements bind one to three values.
+  private Object[] values = new Object[4];
+  private ColumnType[] types = new ColumnType[4];
+  private int size;
   private boolean hasWhere;
 
   Conditions(String start) {
@@ -39,8 +40,12 @@ final class Conditions {
   }
 
   Conditions value(Object value, ColumnType type) {
-    values.add(value);
-    types.add(type);
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+      types = Arrays.copyOf(types, size * 2);
+    }
+    values[size] = value;
+    types[size++] = type;
     return this;
   }
 
@@ -60,12 +65,19 @@ final class Conditions {
     return at < 0 ? "1 = 1" : text.substring(at + " WHERE ".length());
   }
 
-  List<Object> values() {
-    return values;
+  /** How many values are bound. */
+  int size() {
+    return size;
   }
 
-  List<ColumnType> types() {
-    return types;
+  /**
+   * Copies the bind values and their types into {@code binds} and {@code bindTypes} from
+   * position {@code at}; returns the position after the last one.
+   */
+  int copyInto(Object[] binds, ColumnType[] bindTypes, int at) {
+    System.arraycopy(values, 0, binds, at, size);
+    System.arraycopy(types, 0, bindTypes, at, size);
+    return at + size;
   }
 
   StringBuilder text() {
@@ -76,7 +88,7 @@ final class Conditions {
   }
 
   SqlStatement statement(Table table) {
-    return new SqlStatement(text().toString(), values.toArray(), types.toArray(new ColumnType[0]),
-        table);
+    return new SqlStatement(text().toString(), Arrays.copyOf(values, size),
+        Arrays.copyOf(types, size), table);
   }
 }

@@ -50,8 +50,12 @@ final class RepositorySql<T> {
     this.idPredicate = quotedId + " = ?";
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
     this.columnTypes = new ColumnType[columns.length];
+    // A record's primitive component becomes 0/false for NULL anyway (TableMapping.newInstance);
+    // a class's primitive field keeps its initializer then, so it still needs the NULL check.
+    boolean[] zeroForNull = new boolean[columns.length];
     for (int i = 0; i < columns.length; i++) {
       columnTypes[i] = columns[i].type();
+      zeroForNull[i] = mapping.type().isRecord() && columns[i].javaType().isPrimitive();
     }
     MappedColumn softDelete = mapping.softDelete().orElse(null);
     boolean flag = softDelete != null && softDelete.type().kind() == ColumnType.Kind.BOOLEAN;
@@ -68,7 +72,9 @@ final class RepositorySql<T> {
     this.rowMapper = rs -> {
       Object[] values = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {
-        values[i] = columns[i].toJava(dialect.read(rs, i + 1, columnTypes[i]));
+        Object canonical = zeroForNull[i] ? dialect.readZeroForNull(rs, i + 1, columnTypes[i])
+            : dialect.read(rs, i + 1, columnTypes[i]);
+        values[i] = columns[i].toJava(canonical);
       }
       return mapping.newInstance(values);
     };
@@ -112,9 +118,7 @@ final class RepositorySql<T> {
     String cached = scope.isEmpty() ? updates.find(set, versioned) : null;
     Conditions c = cached != null ? Conditions.valuesOnly() : new Conditions("");
     whereById(c, id, scope, versioned ? expectedVersion : null);
-    List<Object> whereValues = c.values();
-    List<ColumnType> whereTypes = c.types();
-    int n = set.size() + (updatedAt == null ? 0 : 1) + whereValues.size();
+    int n = set.size() + (updatedAt == null ? 0 : 1) + c.size();
     Object[] binds = new Object[n];
     ColumnType[] types = new ColumnType[n];
     int i = set.bindInto(binds, types, 0);
@@ -122,10 +126,7 @@ final class RepositorySql<T> {
       binds[i] = updatedAt.toDatabase(updatedNow);
       types[i++] = updatedAt.type();
     }
-    for (int k = 0; k < whereValues.size(); k++, i++) {
-      binds[i] = whereValues.get(k);
-      types[i] = whereTypes.get(k);
-    }
+    c.copyInto(binds, types, i);
     String sql = cached;
     if (sql == null) {
       sql = dialect.updateStatement(table, assignments(set), c.predicates(), quotedColumns);
