@@ -25,19 +25,22 @@ import java.util.UUID;
  */
 final class WriteValues {
   private final TableMapping<?> mapping;
-  private final Set<MappedColumn> managed;
+  /** Columns whose values the library sets, in a fixed order (an array: no iterator per call). */
+  private final MappedColumn[] managed;
   /** By column position: set by the library ({@link #managed}); never taken from an update. */
   private final boolean[] managedAt;
   private final boolean[] notUpdatable;
 
   WriteValues(TableMapping<?> mapping, Set<String> immutable) {
     this.mapping = mapping;
-    this.managed = managedColumns(mapping);
+    this.managed = managedColumns(mapping).toArray(new MappedColumn[0]);
     List<MappedColumn> columns = mapping.columns();
     this.managedAt = new boolean[columns.size()];
     this.notUpdatable = new boolean[columns.size()];
+    for (MappedColumn c : managed) {
+      managedAt[c.position()] = true;
+    }
     for (MappedColumn c : columns) {
-      managedAt[c.position()] = managed.contains(c);
       notUpdatable[c.position()] = managedAt[c.position()] || immutable.contains(c.name());
     }
   }
