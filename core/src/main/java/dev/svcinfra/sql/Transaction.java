@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One open transaction on one pooled connection: what repositories and services take as their
@@ -93,6 +94,33 @@ public final class Transaction {
       }
       log.executed(statement.sql(), statement.values(), System.nanoTime() - start, out.size());
       return out;
+    } catch (SQLException e) {
+      throw failed(statement, start, e);
+    }
+  }
+
+  /**
+   * Runs a statement that answers at most one row of interest (a lookup by key, a write with
+   * {@code RETURNING} one row) and maps its first row; empty when there is none (or the mapper
+   * returns null). The rest of the result is not read: this is what hand-written JDBC does for
+   * such statements, and it saves the driver a step past the last row.
+   *
+   * @since 0.1
+   */
+  public <R> Optional<R> queryFirst(SqlStatement statement, RowMapper<R> mapper) {
+    long start = System.nanoTime();
+    try (PreparedStatement ps = prepare(statement.sql(), false)) {
+      bind(ps, statement);
+      R first = null;
+      int rows = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          first = mapper.map(rs);
+          rows = 1;
+        }
+      }
+      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      return Optional.ofNullable(first);
     } catch (SQLException e) {
       throw failed(statement, start, e);
     }

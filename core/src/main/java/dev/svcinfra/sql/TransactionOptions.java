@@ -16,6 +16,10 @@ import java.util.Optional;
  * @since 0.1
  */
 public record TransactionOptions(boolean isReadOnly, Optional<Duration> statementTimeout) {
+  // Immutable, so the two common option sets are built once instead of on every transaction.
+  private static final TransactionOptions DEFAULTS = new TransactionOptions(false, Optional.empty());
+  private static final TransactionOptions READ_ONLY = new TransactionOptions(true, Optional.empty());
+
   public TransactionOptions {
     Objects.requireNonNull(statementTimeout, "statementTimeout");
     statementTimeout.ifPresent(t -> {
@@ -27,12 +31,12 @@ public record TransactionOptions(boolean isReadOnly, Optional<Duration> statemen
 
   /** Read-write on the primary, with the configured statement timeout. */
   public static TransactionOptions defaults() {
-    return new TransactionOptions(false, Optional.empty());
+    return DEFAULTS;
   }
 
   /** Read-only, on the replica when there is one. */
   public static TransactionOptions readOnly() {
-    return new TransactionOptions(true, Optional.empty());
+    return READ_ONLY;
   }
 
   public TransactionOptions withStatementTimeout(Duration timeout) {

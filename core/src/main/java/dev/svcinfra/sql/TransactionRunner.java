@@ -21,10 +21,13 @@ final class TransactionRunner {
   private final Database database;
   private final StatementLog log;
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+  /** {@code DB_STATEMENT_TIMEOUT_MS}; settings never change once built. */
+  private final Duration configuredTimeout;
 
   TransactionRunner(Database database, StatementLog log) {
     this.database = database;
     this.log = log;
+    this.configuredTimeout = database.settings().timeouts().statement().orElse(null);
   }
 
   Transaction current() {
@@ -42,10 +45,7 @@ final class TransactionRunner {
       return work.withTransaction(outer);
     }
     Dialect dialect = database.dialect();
-    Duration timeout = options.statementTimeout().orElse(null);
-    if (timeout == null) {
-      timeout = database.settings().timeouts().statement().orElse(null);
-    }
+    Duration timeout = options.statementTimeout().orElse(configuredTimeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
     Connection c = options.isReadOnly() ? database.readConnection() : database.connection();
@@ -72,7 +72,9 @@ final class TransactionRunner {
       rollback(c, e);
       throw SqlFailures.translate(e, dialect, null, timeout);
     } finally {
-      current.remove();
+      // set(null), not remove(): the thread's entry stays for its next transaction instead of
+      // being cleared and re-created (a weak reference each time) on every block.
+      current.set(null);
       if (timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }

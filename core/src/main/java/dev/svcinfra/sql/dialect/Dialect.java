@@ -365,6 +365,16 @@ public interface Dialect {
   Object read(java.sql.ResultSet rs, int index, ColumnType type) throws java.sql.SQLException;
 
   /**
+   * Reads a column for a field that holds its type's zero (0, false) for NULL anyway, such as a
+   * primitive record component: as {@link #read}, except that a primitive kind may answer its
+   * zero instead of null, which spares the driver a {@code wasNull()} call per value.
+   */
+  default Object readZeroForNull(java.sql.ResultSet rs, int index, ColumnType type)
+      throws java.sql.SQLException {
+    return read(rs, index, type);
+  }
+
+  /**
    * What a failure means, by SQLState and vendor code, from a commented table in each dialect;
    * with the constraint and column when the driver tells.
    */

@@ -9,7 +9,6 @@ import dev.svcinfra.sql.model.TableMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The SQL of one repository for one dialect: quoted names and the column list computed once,
@@ -27,8 +26,17 @@ final class RepositorySql<T> {
   private final String idPredicate;
   final RowMapper<T> rowMapper;
   /** {@code SELECT .. WHERE id = ? [AND live]}: the most frequent query, built once. */
-  final String selectLiveById;
+  private final String selectLiveByIdText;
+  /** {@code "deleted" = ?} or {@code "deleted_at" IS NULL}; null without soft delete. */
+  private final String livePredicate;
+  /** The soft-delete column when liveness binds a FALSE marker (a boolean column), else null. */
+  private final MappedColumn liveFlag;
+  /** The version column, and {@code "version" = ?} for optimistic updates; null without one. */
+  private final MappedColumn version;
+  private final String versionPredicate;
+  private final MappedColumn updatedAt;
   private final MappedColumn[] columns;
+  private final ColumnType[] columnTypes;
   private final TextCache inserts = new TextCache();
   private final TextCache updates = new TextCache();
 
@@ -41,28 +49,60 @@ final class RepositorySql<T> {
     this.quotedId = dialect.quote(mapping.id().name());
     this.idPredicate = quotedId + " = ?";
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
+    this.columnTypes = new ColumnType[columns.length];
+    // A record's primitive component becomes 0/false for NULL anyway (TableMapping.newInstance);
+    // a class's primitive field keeps its initializer then, so it still needs the NULL check.
+    boolean[] zeroForNull = new boolean[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      columnTypes[i] = columns[i].type();
+      zeroForNull[i] = mapping.type().isRecord() && columns[i].javaType().isPrimitive();
+    }
+    MappedColumn softDelete = mapping.softDelete().orElse(null);
+    boolean flag = softDelete != null && softDelete.type().kind() == ColumnType.Kind.BOOLEAN;
+    this.liveFlag = flag ? softDelete : null;
+    this.livePredicate = softDelete == null ? null
+        : dialect.quote(softDelete.name()) + (flag ? " = ?" : " IS NULL");
+    this.version = mapping.version().orElse(null);
+    this.versionPredicate = version == null ? null : dialect.quote(version.name()) + " = ?";
+    this.updatedAt = mapping.updatedAt().orElse(null);
     Conditions byId = select();
     byId.and(idPredicate);
     live(byId);
-    this.selectLiveById = byId.text().toString();
+    this.selectLiveByIdText = byId.text().toString();
     this.rowMapper = rs -> {
       Object[] values = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {
-        values[i] = columns[i].toJava(dialect.read(rs, i + 1, columns[i].type()));
+        Object canonical = zeroForNull[i] ? dialect.readZeroForNull(rs, i + 1, columnTypes[i])
+            : dialect.read(rs, i + 1, columnTypes[i]);
+        values[i] = columns[i].toJava(canonical);
       }
       return mapping.newInstance(values);
     };
   }
 
+  /** The live row with this id (unscoped): the prebuilt text, binds straight into arrays. */
+  SqlStatement selectLiveById(Object id) {
+    MappedColumn idColumn = mapping.id();
+    Object key = idColumn.toDatabase(id);
+    if (liveFlag == null) {
+      return new SqlStatement(selectLiveByIdText, new Object[] {key},
+          new ColumnType[] {idColumn.type()}, mapping.table());
+    }
+    return new SqlStatement(selectLiveByIdText, new Object[] {key, Boolean.FALSE},
+        new ColumnType[] {idColumn.type(), liveFlag.type()}, mapping.table());
+  }
+
   /** INSERT text for the columns of {@code row} (in its order), built once per column set. */
   String insert(WriteRow row) {
-    return inserts.get(row, () -> {
-      List<String> quoted = new ArrayList<>(row.size());
-      for (int i = 0; i < row.size(); i++) {
-        quoted.add(dialect.quote(row.column(i).name()));
-      }
-      return dialect.insertStatement(table, quoted, quotedColumns);
-    });
+    String text = inserts.find(row, false);
+    if (text != null) {
+      return text;
+    }
+    List<String> quoted = new ArrayList<>(row.size());
+    for (int i = 0; i < row.size(); i++) {
+      quoted.add(dialect.quote(row.column(i).name()));
+    }
+    return inserts.put(row, false, dialect.insertStatement(table, quoted, quotedColumns));
   }
 
   /**
@@ -72,16 +112,13 @@ final class RepositorySql<T> {
    */
   SqlStatement updateById(WriteRow set, Object updatedNow, Object id,
       Map<MappedColumn, Object> scope, Object expectedVersion) {
-    Conditions c = new Conditions("");
-    byId(c, id);
-    live(c);
-    scope(c, scope);
-    mapping.version().filter(v -> expectedVersion != null).ifPresent(v ->
-        c.and(dialect.quote(v.name()) + " = ?").value(v.toDatabase(expectedVersion), v.type()));
-    MappedColumn updatedAt = mapping.updatedAt().orElse(null);
-    List<Object> whereValues = c.values();
-    List<ColumnType> whereTypes = c.types();
-    int n = set.size() + (updatedAt == null ? 0 : 1) + whereValues.size();
+    boolean versioned = version != null && expectedVersion != null;
+    // The WHERE clause varies with the scope; only unscoped updates share cached text, and for
+    // them the clause is only built when the cache misses.
+    String cached = scope.isEmpty() ? updates.find(set, versioned) : null;
+    Conditions c = cached != null ? Conditions.valuesOnly() : new Conditions("");
+    whereById(c, id, scope, versioned ? expectedVersion : null);
+    int n = set.size() + (updatedAt == null ? 0 : 1) + c.size();
     Object[] binds = new Object[n];
     ColumnType[] types = new ColumnType[n];
     int i = set.bindInto(binds, types, 0);
@@ -89,15 +126,26 @@ final class RepositorySql<T> {
       binds[i] = updatedAt.toDatabase(updatedNow);
       types[i++] = updatedAt.type();
     }
-    for (int k = 0; k < whereValues.size(); k++, i++) {
-      binds[i] = whereValues.get(k);
-      types[i] = whereTypes.get(k);
+    c.copyInto(binds, types, i);
+    String sql = cached;
+    if (sql == null) {
+      sql = dialect.updateStatement(table, assignments(set), c.predicates(), quotedColumns);
+      if (scope.isEmpty()) {
+        updates.put(set, versioned, sql);
+      }
     }
-    Supplier<String> text = () -> dialect.updateStatement(table, assignments(set),
-        c.predicates(), quotedColumns);
-    // The WHERE clause varies with the scope; only unscoped updates share cached text.
-    String sql = scope.isEmpty() ? updates.get(set, expectedVersion != null, text) : text.get();
     return new SqlStatement(sql, binds, types, mapping.table());
+  }
+
+  /** {@code id = ? AND live AND scope [AND version = ?]} with their binds. */
+  private void whereById(Conditions c, Object id, Map<MappedColumn, Object> scope,
+      Object expectedVersion) {
+    byId(c, id);
+    live(c);
+    scope(c, scope);
+    if (expectedVersion != null) {
+      c.and(versionPredicate).value(version.toDatabase(expectedVersion), version.type());
+    }
   }
 
   /** {@code a = ?, b = ?[, updated_at = ?][, version = version + 1]}. */
@@ -107,11 +155,14 @@ final class RepositorySql<T> {
       MappedColumn c = set.column(i);
       sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(c.name())).append(" = ?");
     }
-    mapping.updatedAt().ifPresent(u -> sql.append(sql.length() == 0 ? "" : ", ")
-        .append(dialect.quote(u.name())).append(" = ?"));
-    mapping.version().ifPresent(v -> sql.append(sql.length() == 0 ? "" : ", ")
-        .append(dialect.quote(v.name())).append(" = ").append(dialect.quote(v.name()))
-        .append(" + 1"));
+    if (updatedAt != null) {
+      sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(updatedAt.name()))
+          .append(" = ?");
+    }
+    if (version != null) {
+      String v = dialect.quote(version.name());
+      sql.append(sql.length() == 0 ? "" : ", ").append(v).append(" = ").append(v).append(" + 1");
+    }
     return sql.toString();
   }
 
@@ -125,13 +176,12 @@ final class RepositorySql<T> {
 
   /** Only rows that are not soft-deleted. */
   void live(Conditions c) {
-    mapping.softDelete().ifPresent(sd -> {
-      if (sd.type().kind() == ColumnType.Kind.BOOLEAN) {
-        c.and(dialect.quote(sd.name()) + " = ?").value(Boolean.FALSE, sd.type());
-      } else {
-        c.and(dialect.quote(sd.name()) + " IS NULL");
+    if (livePredicate != null) {
+      c.and(livePredicate);
+      if (liveFlag != null) {
+        c.value(Boolean.FALSE, liveFlag.type());
       }
-    });
+    }
   }
 
   /** The scope's equality conditions (already checked and coerced). */

@@ -40,6 +40,9 @@ public final class SqlRepository<T> {
   private final Map<String, MappedColumn> searchable;
   private final Map<String, MappedColumn> orderable;
   private final WriteValues writer;
+  /** The model's version and updated-at columns, or null; read on every update. */
+  private final MappedColumn version;
+  private final MappedColumn updatedAt;
   private volatile RepositorySql<T> sql;
 
   SqlRepository(TableMapping<T> mapping, Map<String, MappedColumn> searchable,
@@ -48,6 +51,8 @@ public final class SqlRepository<T> {
     this.searchable = Map.copyOf(searchable);
     this.orderable = Map.copyOf(orderable);
     this.writer = new WriteValues(mapping, immutable);
+    this.version = mapping.version().orElse(null);
+    this.updatedAt = mapping.updatedAt().orElse(null);
   }
 
   /** A repository with the default allowlists (see {@link SqlRepositoryBuilder}). */
@@ -87,11 +92,8 @@ public final class SqlRepository<T> {
     }
     RepositorySql<T> s = sql(tx);
     SqlStatement select;
-    if (scope.isEmpty() && mapping.softDelete().filter(
-        sd -> sd.type().kind() == ColumnType.Kind.BOOLEAN).isEmpty()) {
-      MappedColumn idColumn = mapping.id();
-      select = new SqlStatement(s.selectLiveById, new Object[] {idColumn.toDatabase(key)},
-          new ColumnType[] {idColumn.type()}, mapping.table());
+    if (scope.isEmpty()) {
+      select = s.selectLiveById(key);
     } else {
       Conditions c = s.select();
       s.byId(c, key);
@@ -99,8 +101,8 @@ public final class SqlRepository<T> {
       s.scope(c, scope(scope));
       select = c.statement(mapping.table());
     }
-    List<T> rows = tx.query(select, s.rowMapper);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    // The id is unique: the first row is the row.
+    return tx.queryFirst(select, s.rowMapper);
   }
 
   public Page<T> list(Transaction tx, int limit, long offset, List<String> orderBy) {
@@ -210,7 +212,7 @@ public final class SqlRepository<T> {
     row.bindInto(binds, types, 0);
     SqlStatement insert = new SqlStatement(s.insert(row), binds, types, mapping.table());
     if (s.dialect.supportsReturning()) {
-      return tx.query(insert, s.rowMapper).get(0);
+      return tx.queryFirst(insert, s.rowMapper).orElseThrow();
     }
     MappedColumn idColumn = mapping.id();
     Object id = row.valueOf(idColumn);
@@ -221,7 +223,7 @@ public final class SqlRepository<T> {
     }
     Conditions c = s.select();
     s.byId(c, id);
-    return tx.query(c.statement(mapping.table()), s.rowMapper).get(0);
+    return tx.queryFirst(c.statement(mapping.table()), s.rowMapper).orElseThrow();
   }
 
   /** Inserts a model instance; a null id is generated as the model says. */
@@ -244,26 +246,26 @@ public final class SqlRepository<T> {
    */
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
     Object key = parseId(id);
-    Object expectedVersion = mapping.version().filter(v -> values.containsKey(v.name()))
-        .map(v -> coerceField(v, values.get(v.name()))).orElse(null);
+    Object expectedVersion = version != null && values.containsKey(version.name())
+        ? coerceField(version, values.get(version.name())) : null;
     WriteRow set = writer.forUpdate(values);
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
-    Optional<MappedColumn> updatedAt = mapping.updatedAt();
-    if (set.isEmpty() && updatedAt.isEmpty() && mapping.version().isEmpty()) {
+    if (set.isEmpty() && updatedAt == null && version == null) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
-    Object updatedNow = updatedAt.map(writer::updatedNow).orElse(null);
+    Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
     SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion);
     if (s.dialect.supportsReturning()) {
-      List<T> rows = tx.query(update, s.rowMapper);
-      if (rows.isEmpty()) {
+      // By id: at most one row comes back.
+      Optional<T> row = tx.queryFirst(update, s.rowMapper);
+      if (row.isEmpty()) {
         throw missing(tx, scope, key, id, expectedVersion);
       }
-      return rows.get(0);
+      return row.get();
     }
     if (tx.execute(update) == 0) {
       throw missing(tx, scope, key, id, expectedVersion);

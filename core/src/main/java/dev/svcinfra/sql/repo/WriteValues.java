@@ -25,13 +25,24 @@ import java.util.UUID;
  */
 final class WriteValues {
   private final TableMapping<?> mapping;
-  private final Set<String> immutable;
-  private final Set<MappedColumn> managed;
+  /** Columns whose values the library sets, in a fixed order (an array: no iterator per call). */
+  private final MappedColumn[] managed;
+  /** By column position: set by the library ({@link #managed}); never taken from an update. */
+  private final boolean[] managedAt;
+  private final boolean[] notUpdatable;
 
   WriteValues(TableMapping<?> mapping, Set<String> immutable) {
     this.mapping = mapping;
-    this.immutable = immutable;
-    this.managed = managedColumns(mapping);
+    this.managed = managedColumns(mapping).toArray(new MappedColumn[0]);
+    List<MappedColumn> columns = mapping.columns();
+    this.managedAt = new boolean[columns.size()];
+    this.notUpdatable = new boolean[columns.size()];
+    for (MappedColumn c : managed) {
+      managedAt[c.position()] = true;
+    }
+    for (MappedColumn c : columns) {
+      notUpdatable[c.position()] = managedAt[c.position()] || immutable.contains(c.name());
+    }
   }
 
   /**
@@ -46,7 +57,7 @@ final class WriteValues {
     coerce(input, coerced, present, errors);
     WriteRow out = new WriteRow(columns.size());
     for (MappedColumn c : columns) {
-      if (managed.contains(c)) {
+      if (managedAt[c.position()]) {
         continue;
       }
       boolean given = present[c.position()];
@@ -106,7 +117,7 @@ final class WriteValues {
     coerce(input, coerced, present, errors);
     WriteRow out = new WriteRow(Math.min(input.size(), columns.size()));
     for (MappedColumn c : columns) {
-      if (!present[c.position()] || immutable.contains(c.name()) || managed.contains(c)) {
+      if (!present[c.position()] || notUpdatable[c.position()]) {
         continue;
       }
       Object value = coerced[c.position()];
