@@ -20,7 +20,8 @@ final class Conditions {
   private boolean hasWhere;
 
   Conditions(String start) {
-    this.sql = new StringBuilder(start);
+    // Room for a WHERE clause, ORDER BY and paging without growing the buffer on the way.
+    this.sql = new StringBuilder(start.length() + 128).append(start);
   }
 
   private Conditions() {

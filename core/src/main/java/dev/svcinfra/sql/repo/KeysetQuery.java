@@ -30,7 +30,7 @@ final class KeysetQuery {
     if (cursor != null && !cursor.isBlank()) {
       Object[] after = Cursor.decode(cursor, col, id);
       String cmp = order.descending() ? " < ?" : " > ?";
-      String qc = s.dialect.quote(col.name());
+      String qc = s.quoted(col);
       if (col == id) {
         c.and(s.quotedId + cmp).value(id.toDatabase(after[1]), id.type());
       } else {
@@ -40,7 +40,7 @@ final class KeysetQuery {
             .value(id.toDatabase(after[1]), id.type());
       }
     }
-    StringBuilder text = c.text().append(" ORDER BY ").append(s.dialect.quote(col.name()))
+    StringBuilder text = c.text().append(" ORDER BY ").append(s.quoted(col))
         .append(order.descending() ? " DESC" : " ASC");
     if (col != id) {
       text.append(", ").append(s.quotedId).append(order.descending() ? " DESC" : " ASC");

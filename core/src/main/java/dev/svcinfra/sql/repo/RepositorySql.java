@@ -35,6 +35,9 @@ final class RepositorySql<T> {
   private final MappedColumn version;
   private final String versionPredicate;
   private final MappedColumn updatedAt;
+  /** {@code SELECT <columns> FROM <table>} and {@code SELECT COUNT(*) FROM <table>}. */
+  private final String selectPrefix;
+  private final String countPrefix;
   private final MappedColumn[] columns;
   private final ColumnType[] columnTypes;
   private final TextCache inserts = new TextCache();
@@ -48,6 +51,8 @@ final class RepositorySql<T> {
     this.columnList = String.join(", ", quotedColumns);
     this.quotedId = dialect.quote(mapping.id().name());
     this.idPredicate = quotedId + " = ?";
+    this.selectPrefix = "SELECT " + columnList + " FROM " + table;
+    this.countPrefix = "SELECT COUNT(*) FROM " + table;
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
     this.columnTypes = new ColumnType[columns.length];
     // A record's primitive component becomes 0/false for NULL anyway (TableMapping.newInstance);
@@ -166,12 +171,17 @@ final class RepositorySql<T> {
     return sql.toString();
   }
 
+  /** The column's quoted name, computed once (by column position). */
+  String quoted(MappedColumn column) {
+    return quotedColumns.get(column.position());
+  }
+
   Conditions select() {
-    return new Conditions("SELECT " + columnList + " FROM " + table);
+    return new Conditions(selectPrefix);
   }
 
   Conditions count() {
-    return new Conditions("SELECT COUNT(*) FROM " + table);
+    return new Conditions(countPrefix);
   }
 
   /** Only rows that are not soft-deleted. */
@@ -189,9 +199,9 @@ final class RepositorySql<T> {
     for (Map.Entry<MappedColumn, Object> e : scope.entrySet()) {
       MappedColumn col = e.getKey();
       if (e.getValue() == null) {
-        c.and(dialect.quote(col.name()) + " IS NULL");
+        c.and(quoted(col) + " IS NULL");
       } else {
-        c.and(dialect.quote(col.name()) + " = ?").value(col.toDatabase(e.getValue()), col.type());
+        c.and(quoted(col) + " = ?").value(col.toDatabase(e.getValue()), col.type());
       }
     }
   }
@@ -206,7 +216,7 @@ final class RepositorySql<T> {
     StringBuilder sql = c.text().append(" ORDER BY ");
     boolean idSeen = false;
     for (OrderBy o : order) {
-      sql.append(dialect.quote(o.column().name())).append(o.descending() ? " DESC" : " ASC")
+      sql.append(quoted(o.column())).append(o.descending() ? " DESC" : " ASC")
           .append(", ");
       idSeen |= o.column() == mapping.id();
     }

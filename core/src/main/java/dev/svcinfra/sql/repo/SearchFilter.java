@@ -54,7 +54,7 @@ final class SearchFilter {
     String pattern = s.dialect.containsPattern(q);
     for (int i = 0; i < in.size(); i++) {
       any.append(i == 0 ? "" : " OR ").append(s.dialect.containsIgnoreCase(
-          s.dialect.quote(in.get(i).name())));
+          s.quoted(in.get(i))));
     }
     c.and(any.append(')').toString());
     for (int i = 0; i < in.size(); i++) {

@@ -181,7 +181,7 @@ public final class SqlRepository<T> {
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
-    c.and("LOWER(" + s.dialect.quote(column.name()) + ") = LOWER(?)").value(value, column.type());
+    c.and("LOWER(" + s.quoted(column) + ") = LOWER(?)").value(value, column.type());
     Object key = exceptId == null ? null : parseId(exceptId);
     if (key != null) {
       c.and(s.quotedId + " <> ?").value(mapping.id().toDatabase(key), mapping.id().type());
@@ -359,8 +359,9 @@ public final class SqlRepository<T> {
     return new NotFoundException(mapping.table().name(), id);
   }
 
+  /** A COUNT(*) answers exactly one row. */
   private static long countOf(Transaction tx, Conditions count) {
-    return tx.query(count.statement(null), rs -> rs.getLong(1)).get(0);
+    return tx.queryFirst(count.statement(null), rs -> rs.getLong(1)).orElseThrow();
   }
 
   private static void checkPage(int limit, long offset) {
