@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * without fsync, so disk flushes do not drown the difference.
  *
  * <pre>
- * mvn -Pbench -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar RepositoryVsJdbc
+ * mvn -Pbench -pl bench/jmh -am package -DskipTests
+ * java -jar bench/jmh/target/jmh.jar RepositoryVsJdbc
  * </pre>
  *
  * @since 0.1
