@@ -27,8 +27,9 @@ final class ApiDocs {
       state.routes.get(openApiPath, ctx -> ctx.contentType("application/json")
           .result(JsonCodec.write(document.root())));
       if (docsPath != null) {
-        state.staticFiles.enableWebjars();
-        state.routes.get(docsPath, new SwaggerUiPage(title, openApiPath)::serve);
+        SwaggerUiAssets assets = SwaggerUiAssets.onClasspath();
+        state.routes.get(assets.routePattern(), assets::serve);
+        state.routes.get(docsPath, new SwaggerUiPage(title, openApiPath, assets.basePath())::serve);
       }
     }
     return document;

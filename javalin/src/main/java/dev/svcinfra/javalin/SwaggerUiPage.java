@@ -1,23 +1,16 @@
 package dev.svcinfra.javalin;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /**
- * The {@code /docs} page: Swagger UI from the {@code org.webjars:swagger-ui} jar (served under
- * {@code /webjars/}), pointed at the plugin's OpenAPI document. Works without internet access.
+ * The {@code /docs} page: Swagger UI from the {@code org.webjars:swagger-ui} jar (its files served
+ * by {@link SwaggerUiAssets}), pointed at the plugin's OpenAPI document. Works without internet
+ * access.
  */
 final class SwaggerUiPage {
-  private static final String POM =
-      "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
-
   private final String html;
 
-  SwaggerUiPage(String title, String openApiPath) {
-    String base = "/webjars/swagger-ui/" + webjarVersion() + "/";
+  SwaggerUiPage(String title, String openApiPath, String base) {
     this.html = """
         <!DOCTYPE html>
         <html lang="en">
@@ -39,21 +32,6 @@ final class SwaggerUiPage {
 
   void serve(Context ctx) {
     ctx.contentType("text/html; charset=utf-8").result(html);
-  }
-
-  /** The webjar's version, from its Maven metadata, so upgrading the jar needs no code change. */
-  private static String webjarVersion() {
-    try (InputStream in = SwaggerUiPage.class.getResourceAsStream(POM)) {
-      if (in == null) {
-        throw new IllegalStateException("org.webjars:swagger-ui is not on the classpath; "
-            + "it serves /docs");
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + POM, e);
-    }
   }
 
   private static String escape(String text) {
