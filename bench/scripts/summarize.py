@@ -156,20 +156,26 @@ def pgbench_table(rows, systems, lines):
 
 
 def startup_rss(rows, systems, lines):
+    def kib_as_mib(section, s):
+        return [r["kb"] / 1024 for r in rows if r.get("section") == section and r["system"] == s]
     st = {s: [r["ms"] for r in rows if r.get("section") == "startup" and r["system"] == s]
           for s in systems}
-    rss = {s: [r["kb"] / 1024 for r in rows if r.get("section") == "rss" and r["system"] == s]
-           for s in systems}
+    rss = {s: kib_as_mib("rss", s) for s in systems}
+    live = {s: kib_as_mib("live-heap", s) for s in systems}
     if not any(st.values()):
         return {}, {}
     lines.append("## 5. Startup and memory\n")
     lines.append("Startup: JVM launch to the first 200 on the readiness route (quickstart "
                  "`/_health/ready`, raw `/health`, Spring `/actuator/health`). Peak RSS: VmHWM "
-                 "of the server after the mixed run. Same `-Xms64m -Xmx512m` for every JVM.\n")
-    lines.append("| system | startup ms | peak RSS MiB |")
-    lines.append("|---|---|---|")
+                 "of the server after the mixed run. Live heap: the objects still reachable after "
+                 "a full GC at that moment (`jcmd GC.class_histogram`), what the stack itself "
+                 "keeps, however far the collector let garbage fill the heap. Same "
+                 "`-Xms64m -Xmx512m` for every JVM.\n")
+    lines.append("| system | startup ms | peak RSS MiB | live heap MiB |")
+    lines.append("|---|---|---|---|")
     for s in systems:
-        lines.append(f"| {NAMES[s]} | {spread(st[s], '{:.0f}')} | {spread(rss[s], '{:.0f}')} |")
+        lines.append(f"| {NAMES[s]} | {spread(st[s], '{:.0f}')} | {spread(rss[s], '{:.0f}')} | "
+                     f"{spread(live[s], '{:.1f}')} |")
     lines.append("")
     return st, rss
 
