@@ -46,8 +46,8 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
   }
 
   @Override
-  public String containsIgnoreCase(String quotedColumn) {
-    return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+  boolean hasIlike() {
+    return true;
   }
 
   @Override

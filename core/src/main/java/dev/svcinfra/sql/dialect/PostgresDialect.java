@@ -108,9 +108,10 @@ public final class PostgresDialect extends StandardDialect {
     return Optional.empty();
   }
 
+  /** ILIKE on the bare column, so the trigram index ({@code gin_trgm_ops}) serves the search. */
   @Override
-  public String containsIgnoreCase(String quotedColumn) {
-    return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+  boolean hasIlike() {
+    return true;
   }
 
   @Override

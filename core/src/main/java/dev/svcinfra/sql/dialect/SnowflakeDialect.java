@@ -72,8 +72,8 @@ public final class SnowflakeDialect extends StandardDialect {
   }
 
   @Override
-  public String containsIgnoreCase(String quotedColumn) {
-    return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+  boolean hasIlike() {
+    return true;
   }
 
   @Override

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The SQL most databases agree on: double-quoted identifiers, {@code LIMIT/OFFSET},
- * {@code LOWER(..) LIKE LOWER(..)}, transactional DDL. Each dialect overrides only what differs.
+ * {@code LOWER(..) LIKE LOWER(..)} or {@code ILIKE} where there is one, transactional DDL. Each
+ * dialect overrides only what differs.
  */
 abstract class StandardDialect extends StandardDdl {
   private final String name;
@@ -53,7 +54,20 @@ abstract class StandardDialect extends StandardDdl {
 
   @Override
   public String containsIgnoreCase(String quotedColumn) {
+    if (hasIlike()) {
+      return quotedColumn + " ILIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+    }
     return "LOWER(" + quotedColumn + ") LIKE LOWER(?) ESCAPE '" + LIKE_ESCAPE + "'";
+  }
+
+  /**
+   * Whether the database has {@code ILIKE} (PostgreSQL, DuckDB, Snowflake). Where it has, the
+   * search compares the bare column, which an index on that column can serve (PostgreSQL's
+   * trigram index); {@code LOWER(column)} would hide the column from every index but one on
+   * that very expression. Elsewhere both sides are lowered.
+   */
+  boolean hasIlike() {
+    return false;
   }
 
   @Override
