@@ -44,10 +44,12 @@ public final class MongoRepository {
 
   private final MongoCollection<Document> collection;
   private final RepositoryRules rules;
+  private final StoredForm storedForm;
 
   private MongoRepository(MongoCollection<Document> collection, RepositoryRules rules) {
     this.collection = collection;
     this.rules = rules;
+    this.storedForm = new StoredForm(collection.getCodecRegistry());
   }
 
   /** Starts a repository over {@code collectionName} in {@code database}. */
@@ -84,8 +86,10 @@ public final class MongoRepository {
   }
 
   /**
-   * Stores a new document and returns it as stored. An {@code id} in {@code values} becomes a
-   * string {@code _id}; without one the server's ObjectId is used.
+   * Stores a new document and returns it as {@link #get} will: values in the types reads decode
+   * (an {@code Instant} as a {@code Date}, a {@code Set} as a {@code List}, ...), sharing nothing
+   * with {@code values}. An {@code id} in {@code values} becomes a string {@code _id}; without one
+   * the driver's ObjectId is used.
    *
    * @throws DuplicateKeyException when a unique index already holds a value
    * @throws MongoValidationException for a field name MongoDB or the rules refuse
@@ -93,12 +97,14 @@ public final class MongoRepository {
   public Map<String, Object> create(Map<String, ?> values) {
     Document doc = rules.forCreate(values, now());
     call(() -> collection.insertOne(doc));
-    return DocumentIds.toOutput(doc);
+    // insertOne added the generated _id to doc. Decoding doc's encoding gives what a read of the
+    // stored bytes gives, without a second request.
+    return DocumentIds.toOutput(storedForm.of(doc));
   }
 
   /**
-   * Sets the given fields on a live document and returns it after the change; immutable fields
-   * in {@code values} are ignored.
+   * Sets the given fields on a live document and returns it after the change, as the server
+   * holds it (so as {@link #get} will); immutable fields in {@code values} are ignored.
    *
    * @throws DocumentNotFoundException when no live document has {@code id}
    */
