@@ -31,9 +31,12 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see
- * (an exhausted pool included). Given a URL or settings, each run opens and closes one
- * connection with the check's timeout as connect timeout; nothing stays open between runs.
- * Messages name the server with the password masked.
+ * (an exhausted pool included). It waits for a pooled connection for at most four fifths of its
+ * timeout, never for the pool's own longer timeout, and reports why none came: the driver's
+ * reason and SQLState when the pool cannot connect (a refused connection, a rejected login), or
+ * that the pool is exhausted. Given a URL or settings, each run opens and closes one connection
+ * with the check's timeout as connect timeout; nothing stays open between runs. Messages name
+ * the server with the password masked.
  *
  * @since 0.1
  */
@@ -43,7 +46,7 @@ public final class DatabaseCheck implements HealthCheck {
   /** How far a replica may lag before the check reports degraded. */
   public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(30);
 
-  /** Opens a connection within a timeout; pools ignore the timeout (theirs is configured). */
+  /** Opens a connection within the check's timeout. */
   private interface Opener {
     Connection open(Duration timeout) throws SQLException;
   }
@@ -72,9 +75,21 @@ public final class DatabaseCheck implements HealthCheck {
     Objects.requireNonNull(database, "database");
     String password = database.settings().primary().url().password().orElse(null);
     return new DatabaseCheck(database.dialect(), database.displayUrl(), password,
-        t -> database.connection(),
-        database.hasReplica() ? t -> database.readConnection() : null,
+        t -> database.connection(poolWait(t)),
+        database.hasReplica() ? t -> database.readConnection(poolWait(t)) : null,
         DEFAULT_TIMEOUT, DEFAULT_MAX_REPLICA_LAG);
+  }
+
+  /**
+   * How long a run waits for a pooled connection. Not the pool's timeout (30 s by default, and a
+   * first wait of the connect timeout, 10 s, while the database is down): the registry would
+   * give up on the check first and report only "timed out", losing the driver's reason. Four
+   * fifths of the check's timeout leaves the rest for the ping, and lets the check's own answer
+   * arrive before a registry that waits the same timeout.
+   */
+  static Duration poolWait(Duration timeout) {
+    Duration wait = timeout.multipliedBy(4).dividedBy(5);
+    return wait.isZero() ? timeout : wait;
   }
 
   /** Checks {@code url} with a fresh connection per run, default TLS settings. */

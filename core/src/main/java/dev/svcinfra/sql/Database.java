@@ -1,6 +1,7 @@
 package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
@@ -13,6 +14,7 @@ import dev.svcinfra.sql.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -236,29 +238,74 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseUnavailableException naming the server and the driver's reason
    */
   public Connection connection() {
-    return borrow(primary, primaryBorrow, settings.primary());
+    return borrow(primary, primaryBorrow, settings.primary(), null);
+  }
+
+  /**
+   * A connection from the primary pool, waiting at most {@code maxWait} (never longer than the
+   * pool timeout): for callers with a deadline of their own, such as a health check. When the
+   * pool cannot connect, the caller hears the driver's reason as soon as the pool's attempt has
+   * failed (a refused connection or a rejected login: within about a quarter of a second), not
+   * when the wait runs out.
+   *
+   * @throws DatabaseUnavailableException naming the server and the driver's reason, or a
+   *     {@link PoolExhaustedException} when every connection stayed busy for the whole wait
+   * @throws IllegalArgumentException when {@code maxWait} is not positive
+   */
+  public Connection connection(Duration maxWait) {
+    return borrow(primary, primaryBorrow, settings.primary(), positive(maxWait));
   }
 
   /** A connection from the replica pool (the primary when there is no replica). */
   public Connection readConnection() {
     return replica == null ? connection()
-        : borrow(replica, replicaBorrow, settings.replica().orElseThrow());
+        : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), null);
   }
 
-  private Connection borrow(HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url) {
+  /** {@link #connection(Duration)} from the replica pool (the primary when there is none). */
+  public Connection readConnection(Duration maxWait) {
+    return replica == null ? connection(maxWait)
+        : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), positive(maxWait));
+  }
+
+  /** Borrows for the pool timeout when {@code maxWait} is null, else within {@code maxWait}. */
+  private Connection borrow(HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url,
+      Duration maxWait) {
     try {
-      return borrow.borrow();
+      return maxWait == null ? borrow.borrow() : borrow.borrowWithin(maxWait);
     } catch (SQLTransientConnectionException e) {
-      // HikariCP attaches the last connection failure as the cause when the database is down;
-      // without one, every connection was simply busy for the whole wait.
-      if (e.getCause() == null) {
-        throw new PoolExhaustedException(pool.getPoolName(), pool.getMaximumPoolSize(),
-            java.time.Duration.ofMillis(pool.getConnectionTimeout()), e);
+      // HikariCP attaches the last connection failure as the cause when the database is down.
+      if (e.getCause() != null) {
+        throw unavailable(e, url);
       }
-      throw unavailable(e, url);
+      long waited = maxWait == null ? pool.getConnectionTimeout() : borrow.limitMillis(maxWait);
+      // Without a cause, every connection was busy for the whole wait, unless the pool holds
+      // none at all: then nothing is busy, its attempt to connect has not ended yet (a server
+      // that accepts connections and never answers), and HikariCP's own message would give
+      // only the last part of a two-step wait.
+      if (totalConnections(pool) == 0) {
+        throw new DatabaseUnavailableException("cannot connect to "
+            + dialect.displayUrl(url.url(), true) + ": no connection within " + waited
+            + " ms; the pool holds none and its attempt to connect has not ended (it gives up"
+            + " after DB_CONNECT_TIMEOUT, " + settings.timeouts().connect().toMillis() + " ms)", e);
+      }
+      throw new PoolExhaustedException(pool.getPoolName(), pool.getMaximumPoolSize(),
+          Duration.ofMillis(waited), e);
     } catch (SQLException e) {
       throw unavailable(e, url);
     }
+  }
+
+  private static int totalConnections(HikariDataSource pool) {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return bean == null ? 0 : bean.getTotalConnections();
+  }
+
+  private static Duration positive(Duration maxWait) {
+    if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
+      throw new IllegalArgumentException("a connection wait must be positive, got " + maxWait);
+    }
+    return maxWait;
   }
 
   /** Wraps a connection failure into a message naming the server, with the password scrubbed. */

@@ -14,8 +14,20 @@ import java.time.Duration;
  * the caller hears it now, so a service answers "unavailable" within seconds during an outage
  * instead of stacking requests for {@code DB_POOL_TIMEOUT}. If every connection was merely busy,
  * the caller waits out the rest of the pool timeout as usual.
+ *
+ * <p>A caller with its own deadline (a health check) borrows {@link #borrowWithin within} a bound
+ * instead. HikariCP keeps waiting for its whole timeout even when its attempt to connect has
+ * already failed, so such a caller first looks for {@value #QUICK_LOOK_MILLIS} ms: a refused
+ * connection or a rejected login is known by then and reported with the driver's reason.
  */
 final class OutageAwareBorrow {
+  /**
+   * The first wait of a bounded borrow. Long enough for a fresh pool's first attempt to be
+   * refused by a local or nearby server, short enough that a probe answers at once. Requests do
+   * not look this early: every wait that ends empty counts as a timeout in the pool's metrics.
+   */
+  static final long QUICK_LOOK_MILLIS = 250;
+
   private final HikariDataSource pool;
   private final long firstWaitMillis;
 
@@ -25,14 +37,29 @@ final class OutageAwareBorrow {
   }
 
   Connection borrow() throws SQLException {
+    return borrow(pool.getConnectionTimeout(), firstWaitMillis);
+  }
+
+  /** Borrows within {@link #limitMillis(Duration) the bound}; sooner when connecting failed. */
+  Connection borrowWithin(Duration maxWait) throws SQLException {
+    long limit = limitMillis(maxWait);
+    return borrow(limit, Math.min(limit, QUICK_LOOK_MILLIS));
+  }
+
+  /** How long a borrow bounded by {@code maxWait} waits at most: never past the pool timeout. */
+  long limitMillis(Duration maxWait) {
+    return Math.max(1, Math.min(pool.getConnectionTimeout(), maxWait.toMillis()));
+  }
+
+  private Connection borrow(long limitMillis, long firstMillis) throws SQLException {
     if (!(pool.getHikariPoolMXBean() instanceof HikariPool hikari)) {
       return pool.getConnection();
     }
     long start = System.nanoTime();
     try {
-      return hikari.getConnection(firstWaitMillis);
+      return hikari.getConnection(firstMillis);
     } catch (SQLTransientConnectionException e) {
-      long left = pool.getConnectionTimeout() - (System.nanoTime() - start) / 1_000_000;
+      long left = limitMillis - (System.nanoTime() - start) / 1_000_000;
       if (e.getCause() != null || left <= 0) {
         throw e;
       }

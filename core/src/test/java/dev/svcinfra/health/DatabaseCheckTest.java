@@ -74,7 +74,7 @@ class DatabaseCheckTest {
       CheckReport report = registry.checkOne("database");
 
       assertThat(report.status()).isEqualTo(HealthStatus.UNHEALTHY);
-      assertThat(report.message().orElseThrow()).doesNotContain(SECRET);
+      assertThat(report.message().orElseThrow()).doesNotContain(SECRET).doesNotContain("timed out");
       assertThat(report.toString()).doesNotContain(SECRET);
     }
   }

@@ -3,8 +3,16 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.config.PoolSettings;
+import dev.svcinfra.config.TimeoutSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class PoolExhaustionTest extends DatabaseSuite {
@@ -47,5 +55,37 @@ class PoolExhaustionTest extends DatabaseSuite {
         .isInstanceOf(DatabaseUnavailableException.class)
         .isNotInstanceOf(PoolExhaustedException.class)
         .extracting("code").isEqualTo("database_unavailable");
+  }
+
+  @Test
+  void aServerThatNeverAnswersIsUnavailableNotExhausted() throws Exception {
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept());   // accept, then say nothing
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      // The pool's attempt outlives the wait: no connection exists, so none can be busy.
+      Database db = track(Database.open(DatabaseSettings
+          .of("postgresql://nobody@127.0.0.1:" + silent.getLocalPort() + "/none?sslmode=disable")
+          .withPool(PoolSettings.defaults().withTimeout(Duration.ofMillis(500)))
+          .withTimeouts(TimeoutSettings.defaults().withConnect(Duration.ofSeconds(2)))));
+      assertThatThrownBy(db::connection)
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .isNotInstanceOf(PoolExhaustedException.class)
+          .hasMessageContaining("no connection within 500 ms")
+          .extracting("code").isEqualTo("database_unavailable");
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
   }
 }
