@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.Mongo;
+import dev.svcinfra.mongo.testing.MongoTestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -59,16 +58,12 @@ class MongoFailureResponsesTest {
     assertThat(before.statusCode()).as(before.body()).isEqualTo(503);
     assertThat(before.body()).contains("\"code\":\"database_unavailable\"");
 
-    MongoServer server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    try {
-      Mongo.initMongo(MongoSettings.of("mongodb://127.0.0.1:"
-          + server.getLocalAddress().getPort(), "late"));
+    try (MongoTestServer server = MongoTestServer.start()) {
+      Mongo.initMongo(MongoSettings.of(server.url(), "late"));
       assertThat(app.send("POST", "/items", "{\"name\":\"pen\"}").statusCode()).isEqualTo(201);
       assertThat(Mongo.acquireDb().getCollection("items").countDocuments()).isEqualTo(1);
     } finally {
       Mongo.closeMongo();
-      server.shutdownNow();
     }
   }
 

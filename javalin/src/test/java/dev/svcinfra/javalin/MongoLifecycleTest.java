@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.Mongo;
 import dev.svcinfra.mongo.MongoNotInitializedException;
+import dev.svcinfra.mongo.testing.MongoTestServer;
 import dev.svcinfra.sql.Database;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -25,21 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Mongo client follows the server's start and stop without replacing the app's handlers. */
 class MongoLifecycleTest {
-  private MongoServer server;
+  private MongoTestServer server;
   private MongoSettings settings;
 
   @BeforeEach
   void startServer() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    settings = MongoSettings.of("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()
-        + "/?serverSelectionTimeoutMS=2000", "lifecycle");
+    server = MongoTestServer.start();
+    settings = MongoSettings.of(server.url(), "lifecycle");
   }
 
   @AfterEach
   void stopServer() {
     Mongo.closeMongo();
-    server.shutdownNow();
+    server.close();
   }
 
   @Test

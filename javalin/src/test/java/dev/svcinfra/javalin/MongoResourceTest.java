@@ -8,8 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.svcinfra.mongo.testing.MongoTestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,22 +24,21 @@ import org.junit.jupiter.api.Test;
 
 /** Mongo resources over HTTP (Javalin on port 0) against the in-process mongo-java-server. */
 class MongoResourceTest {
-  private static MongoServer server;
+  private static MongoTestServer server;
   private static MongoClient client;
   private TestApp app;
   private MongoDatabase db;
 
   @BeforeAll
   static void startServer() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    server = MongoTestServer.start();
+    client = MongoClients.create(server.url());
   }
 
   @AfterAll
   static void stopServer() {
     client.close();
-    server.shutdownNow();
+    server.close();
   }
 
   @AfterEach

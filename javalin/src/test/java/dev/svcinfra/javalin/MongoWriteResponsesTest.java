@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.svcinfra.mongo.testing.MongoTestServer;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,21 +23,20 @@ class MongoWriteResponsesTest {
       + "\"none\":null,\"tags\":[\"a\",1,2.5,false,null,{\"k\":[]}],"
       + "\"meta\":{\"color\":\"red\",\"deep\":{\"n\":-0.0,\"e\":{}}},\"broken\":\"a\\ud800b\"}";
 
-  private static MongoServer server;
+  private static MongoTestServer server;
   private static MongoClient client;
   private TestApp app;
 
   @BeforeAll
   static void startServer() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    server = MongoTestServer.start();
+    client = MongoClients.create(server.url());
   }
 
   @AfterAll
   static void stopServer() {
     client.close();
-    server.shutdownNow();
+    server.close();
   }
 
   @AfterEach
