@@ -61,6 +61,7 @@ class DialectSqlTest {
       mariadb    | LOWER(`name`) LIKE LOWER(?) ESCAPE '!'
       sqlite     | LOWER("name") LIKE LOWER(?) ESCAPE '!'
       mssql      | LOWER([name]) LIKE LOWER(?) ESCAPE '!'
+      h2         | LOWER("name") LIKE LOWER(?) ESCAPE '!'
       """)
   void caseInsensitiveContains(String dialect, String predicate) {
     Dialect d = Dialects.byName(dialect);
