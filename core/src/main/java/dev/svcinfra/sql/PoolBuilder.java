@@ -40,6 +40,9 @@ final class PoolBuilder {
     // crashing when the database comes up a few seconds after it.
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(readOnly);
+    // A connection whose session the server ended is discarded at once, by the dialect's own
+    // classification of lost connections (issue 16).
+    config.setExceptionOverride(new LostConnectionEviction(dialect));
     config.setAutoCommit(true);
     publishMetrics(config);
     return new HikariDataSource(config);

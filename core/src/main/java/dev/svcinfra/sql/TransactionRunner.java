@@ -50,8 +50,10 @@ final class TransactionRunner {
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
     Connection c = options.isReadOnly() ? database.readConnection() : database.connection();
     boolean healthy = true;
+    boolean started = false;
     try {
-      c.setAutoCommit(false);
+      dialect.startTransaction(c, options.isReadOnly());
+      started = true;
       if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
         c.setReadOnly(true);
       }
@@ -75,7 +77,11 @@ final class TransactionRunner {
       // set(null), not remove(): the thread's entry stays for its next transaction instead of
       // being cleared and re-created (a weak reference each time) on every block.
       current.set(null);
-      if (timeout != null && !timeoutStatements.isEmpty()) {
+      if (!started) {
+        // A connection whose transaction could not start (SQLite's write lock stayed taken for
+        // the whole busy timeout) is in no state the pool can reset reliably: replace it.
+        healthy = false;
+      } else if (timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
       release(c, healthy, options.isReadOnly());

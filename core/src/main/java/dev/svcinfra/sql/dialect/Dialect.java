@@ -147,6 +147,17 @@ public interface Dialect extends SchemaDdl {
     return !isEmbedded();
   }
 
+  /**
+   * Starts a transaction on a pooled connection: auto-commit off, so the next statement opens
+   * it. SQLite overrides this to take its write lock at the start of a read-write transaction,
+   * because a transaction that read first cannot upgrade to writing while another connection
+   * writes (issue 16).
+   */
+  default void startTransaction(java.sql.Connection c, boolean readOnly)
+      throws java.sql.SQLException {
+    c.setAutoCommit(false);
+  }
+
   /** Whether DDL runs inside a transaction and rolls back with it. */
   boolean supportsTransactionalDdl();
 

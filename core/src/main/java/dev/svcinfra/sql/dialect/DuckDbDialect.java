@@ -116,7 +116,11 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
    * Conversion Error:, Out of Range Error:, Invalid Input Error: ..         invalid value
    * INTERRUPT Error:                                                        statement timeout
    * TransactionContext Error: .. Conflict                                   retryable
+   * Connection Error:, FATAL Error: (the database was invalidated)          unavailable
    * </pre>
+   *
+   * An unusable database is "unavailable" (HTTP 503) and the pool discards the connection
+   * (issue 16).
    */
   private static final Map<String, SqlErrorKind> ERROR_PREFIXES = new LinkedHashMap<>();
 
@@ -129,6 +133,8 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
     ERROR_PREFIXES.put("Out of Range Error:", SqlErrorKind.INVALID_VALUE);
     ERROR_PREFIXES.put("INTERRUPT Error:", SqlErrorKind.STATEMENT_TIMEOUT);
     ERROR_PREFIXES.put("TransactionContext Error:", SqlErrorKind.TRANSIENT_CONFLICT);
+    ERROR_PREFIXES.put("Connection Error:", SqlErrorKind.CONNECTION_FAILURE);
+    ERROR_PREFIXES.put("FATAL Error:", SqlErrorKind.CONNECTION_FAILURE);
   }
 
   private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NOT NULL constraint failed: [^.]+\\.(\\S+)");

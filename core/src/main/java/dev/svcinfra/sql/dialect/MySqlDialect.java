@@ -251,7 +251,16 @@ public class MySqlDialect extends StandardDialect {
    * 1406 ER_DATA_TOO_LONG, 1264 ER_WARN_DATA_OUT_OF_RANGE, 1366 ER_TRUNCATED_WRONG_VALUE_FOR_FIELD,
    * 1292 ER_TRUNCATED_WRONG_VALUE                                           invalid value
    * 1792 ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION                          read only
+   * 1927 ER_CONNECTION_KILLED (MariaDB), 3169 ER_SESSION_WAS_KILLED (MySQL),
+   * 1053 ER_SERVER_SHUTDOWN, 1152 ER_ABORTING_CONNECTION, 1040 ER_CON_COUNT_ERROR,
+   * 1158-1161 ER_NET_READ_ERROR / _READ_INTERRUPTED / _ERROR_ON_WRITE / _WRITE_INTERRUPTED,
+   * 4031 ER_CLIENT_INTERACTION_TIMEOUT (MySQL 8.0.24+),
+   * 2002 CR_CONNECTION_ERROR, 2003 CR_CONN_HOST_ERROR, 2006 CR_SERVER_GONE_ERROR,
+   * 2013 CR_SERVER_LOST, 2055 CR_SERVER_LOST_EXTENDED                      connection lost
    * </pre>
+   *
+   * A lost connection (issue 16) is "unavailable" to the data layer (HTTP 503 with
+   * {@code Retry-After}) and the pool discards it; SQLState class 08 is covered as well.
    *
    * The server names the key and the column only inside its message ("for key 'uq_users_email'",
    * "Column 'email' cannot be null"); those names are read from it, the kind never is.
@@ -277,7 +286,22 @@ public class MySqlDialect extends StandardDialect {
       Map.entry(1264, SqlErrorKind.INVALID_VALUE),
       Map.entry(1366, SqlErrorKind.INVALID_VALUE),
       Map.entry(1292, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1792, SqlErrorKind.READ_ONLY));
+      Map.entry(1792, SqlErrorKind.READ_ONLY),
+      Map.entry(1927, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(3169, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1053, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1152, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1040, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1158, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1159, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1160, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(1161, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(4031, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(2002, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(2003, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(2006, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(2013, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(2055, SqlErrorKind.CONNECTION_FAILURE));
 
   private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
   private static final Pattern COLUMN_NAME = Pattern.compile("[Cc]olumn '([^']+)'");

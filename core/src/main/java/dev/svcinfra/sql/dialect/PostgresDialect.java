@@ -250,12 +250,34 @@ public final class PostgresDialect extends StandardDialect {
   }
 
   /**
+   * SQLStates by which the server ends or refuses a session (issue 16: a terminated backend was a
+   * 500): the data layer answers "unavailable" (HTTP 503 with {@code Retry-After}) and the pool
+   * discards the connection. Class 08 (connection exceptions, pgjdbc's own I/O failures) is
+   * covered by the standard table.
+   *
+   * <pre>
+   * 57P01 admin_shutdown       pg_terminate_backend, or a fast/smart server shutdown
+   * 57P02 crash_shutdown       another backend crashed; the server resets every session
+   * 57P03 cannot_connect_now   the server is starting, stopping or in recovery
+   * 57P04 database_dropped     the session's database was dropped
+   * 57P05 idle_session_timeout the session sat idle past idle_session_timeout (PostgreSQL 14+)
+   * 25P03 idle_in_transaction_session_timeout   the session was ended while idle in a transaction
+   * 53300 too_many_connections no connection slot is free
+   * </pre>
+   */
+  private static final Set<String> SESSION_LOST =
+      Set.of("57P01", "57P02", "57P03", "57P04", "57P05", "25P03", "53300");
+
+  /**
    * Standard SQLStates (see {@code StandardValues}: 23505 unique, 23502 not null, 23503 foreign
    * key, 23514 check, 57014 query_canceled = statement_timeout, 40001/40P01 retryable, 25006 read
    * only); pgjdbc's server message names the constraint and the column.
    */
   @Override
   public ClassifiedError classify(SQLException e) {
+    if (e.getSQLState() != null && SESSION_LOST.contains(e.getSQLState())) {
+      return ClassifiedError.of(SqlErrorKind.CONNECTION_FAILURE);
+    }
     ClassifiedError classified = super.classify(e);
     if (e.getClass().getName().startsWith("org.postgresql.")) {
       return PgServerDetails.addTo(classified, e);

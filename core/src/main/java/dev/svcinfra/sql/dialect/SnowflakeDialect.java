@@ -151,13 +151,21 @@ public final class SnowflakeDialect extends StandardDialect {
    * 100072 NULL result in a non-nullable column   not null
    * 630    statement reached its timeout          statement timeout
    * 100038, 100035 numeric value not recognized / out of range   invalid value
+   * 390111 session no longer exists, 390112 session expired,
+   * 390114 authentication token expired (idle for hours)         connection lost
    * </pre>
+   *
+   * The driver reports network failures with SQLState class 08 (the standard table). A lost
+   * session (issue 16) is "unavailable" (HTTP 503) and the pool discards the connection.
    */
   private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
       100072, SqlErrorKind.NOT_NULL_VIOLATION,
       630, SqlErrorKind.STATEMENT_TIMEOUT,
       100038, SqlErrorKind.INVALID_VALUE,
-      100035, SqlErrorKind.INVALID_VALUE);
+      100035, SqlErrorKind.INVALID_VALUE,
+      390111, SqlErrorKind.CONNECTION_FAILURE,
+      390112, SqlErrorKind.CONNECTION_FAILURE,
+      390114, SqlErrorKind.CONNECTION_FAILURE);
 
   @Override
   public ClassifiedError classify(SQLException e) {

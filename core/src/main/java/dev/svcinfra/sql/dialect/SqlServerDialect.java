@@ -258,17 +258,33 @@ public final class SqlServerDialect extends StandardDialect {
    * 1205 deadlock victim                            retryable
    * 8152, 2628 string truncated; 8115 overflow      invalid value
    * SQLState HY008 (query timeout cancelled)        statement timeout
+   * 233 no process on the other end of the pipe, 596 session in the kill state,
+   * 6005 SHUTDOWN in progress, 10053/10054/10060 transport-level errors (connection aborted,
+   * reset, timed out), 40197/40501/40613 Azure SQL: service error, service busy, database
+   * unavailable                                    connection lost
    * </pre>
+   *
+   * mssql-jdbc reports a broken socket as SQLState 08S01 (class 08, covered by the standard
+   * table). A lost connection (issue 16) is "unavailable" (HTTP 503) and the pool discards it.
    */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
-      2627, SqlErrorKind.UNIQUE_VIOLATION,
-      2601, SqlErrorKind.UNIQUE_VIOLATION,
-      515, SqlErrorKind.NOT_NULL_VIOLATION,
-      547, SqlErrorKind.FOREIGN_KEY_VIOLATION,
-      1205, SqlErrorKind.TRANSIENT_CONFLICT,
-      8152, SqlErrorKind.INVALID_VALUE,
-      2628, SqlErrorKind.INVALID_VALUE,
-      8115, SqlErrorKind.INVALID_VALUE);
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.ofEntries(
+      Map.entry(2627, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(2601, SqlErrorKind.UNIQUE_VIOLATION),
+      Map.entry(515, SqlErrorKind.NOT_NULL_VIOLATION),
+      Map.entry(547, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+      Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
+      Map.entry(8152, SqlErrorKind.INVALID_VALUE),
+      Map.entry(2628, SqlErrorKind.INVALID_VALUE),
+      Map.entry(8115, SqlErrorKind.INVALID_VALUE),
+      Map.entry(233, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(596, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(6005, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(10053, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(10054, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(10060, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(40197, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(40501, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(40613, SqlErrorKind.CONNECTION_FAILURE));
 
   @Override
   public ClassifiedError classify(SQLException e) {

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * SQLite through xerial sqlite-jdbc: {@code sqlite:///relative.db}, {@code sqlite:////abs.db},
- * {@code sqlite://} (memory). Foreign keys are enforced ({@code foreign_keys=true}) and writers
- * wait up to the connect timeout for a lock ({@code busy_timeout}) instead of failing at once.
+ * {@code sqlite://} (memory). Foreign keys are enforced ({@code foreign_keys=true}), file
+ * databases use write-ahead logging ({@code journal_mode=WAL}), read-write transactions take the
+ * write lock when they start ({@code BEGIN IMMEDIATE}) and writers wait up to the connect timeout
+ * for it ({@code busy_timeout}) instead of failing at once.
  * There is no server-side statement timeout; JDBC's query timeout is the fallback.
  *
  * @since 0.1
@@ -53,6 +55,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     Map<String, String> query = new java.util.LinkedHashMap<>(url.params());
     query.putIfAbsent("foreign_keys", "true");
     query.putIfAbsent("busy_timeout", String.valueOf(options.timeouts().connect().toMillis()));
+    if (filePath(url).isPresent()) {
+      // Write-ahead logging: readers never wait for the writer, nor the writer for readers, so
+      // only writers queue for the one write lock (issue 16). A memory database has no log.
+      query.putIfAbsent("journal_mode", "WAL");
+    }
     StringBuilder jdbc = new StringBuilder("jdbc:sqlite:");
     jdbc.append(filePath(url).orElse(":memory:"));
     DatabaseUrl.appendQuery(jdbc, query, '?', '&');
@@ -62,6 +69,24 @@ public final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   public boolean supportsReturning() {
     return true;
+  }
+
+  /**
+   * A read-write transaction starts with {@code BEGIN IMMEDIATE}: it takes the database's one
+   * write lock at once, waiting up to {@code busy_timeout} while another connection holds it.
+   * With SQLite's default {@code BEGIN DEFERRED}, a transaction that reads before it writes
+   * (every insert checking a unique key, every read-then-update) must upgrade its read lock
+   * while another transaction writes, and SQLite refuses that at once with SQLITE_BUSY instead
+   * of waiting, so concurrent writers failed with "transaction conflict" (issue 16). Read-only
+   * transactions stay deferred and, with write-ahead logging, run beside the writer.
+   */
+  @Override
+  public void startTransaction(Connection c, boolean readOnly) throws SQLException {
+    if (readOnly || !XerialDetails.isXerial(c)) {
+      c.setAutoCommit(false);
+      return;
+    }
+    XerialDetails.beginImmediate(c);
   }
 
   // ---- DDL: SQLite type affinities and the rowid alias --------------------------------------
@@ -165,7 +190,12 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    *    5 SQLITE_BUSY, 6 SQLITE_LOCKED                                retryable
    *    8 SQLITE_READONLY                                             read only
    *   18 SQLITE_TOOBIG, 20 SQLITE_MISMATCH                           invalid value
+   *   10 SQLITE_IOERR (and its extended codes), 13 SQLITE_FULL,
+   *   14 SQLITE_CANTOPEN                                              unavailable
    * </pre>
+   *
+   * SQLite has no connection to lose; a file that cannot be read, written or opened is its
+   * "database unavailable" (HTTP 503, and the pool replaces the connection; issue 16).
    *
    * SQLite names the column ("UNIQUE constraint failed: users.email"), the CHECK constraint or
    * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only
@@ -182,7 +212,10 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       Map.entry(6, SqlErrorKind.TRANSIENT_CONFLICT),
       Map.entry(8, SqlErrorKind.READ_ONLY),
       Map.entry(18, SqlErrorKind.INVALID_VALUE),
-      Map.entry(20, SqlErrorKind.INVALID_VALUE));
+      Map.entry(20, SqlErrorKind.INVALID_VALUE),
+      Map.entry(10, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(13, SqlErrorKind.CONNECTION_FAILURE),
+      Map.entry(14, SqlErrorKind.CONNECTION_FAILURE));
 
   private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
   private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
@@ -215,10 +248,35 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     return c;
   }
 
-  /** Touches xerial classes only when the exception came from xerial. */
+  /** Touches xerial classes only when the exception or connection came from xerial. */
   private static final class XerialDetails {
     static int extendedCode(SQLException e) {
       return ((org.sqlite.SQLiteException) e).getResultCode().code;
+    }
+
+    static boolean isXerial(Connection c) throws SQLException {
+      try {
+        return c.isWrapperFor(org.sqlite.SQLiteConnection.class);
+      } catch (NoClassDefFoundError e) {
+        return false;
+      }
+    }
+
+    /**
+     * The driver opens its transaction with the mode of the connection's configuration when
+     * auto-commit goes off, and opens the next one right after every commit and rollback. The
+     * mode is IMMEDIATE only for that first BEGIN: the BEGIN the driver issues after the commit
+     * then stays deferred and takes no lock while the connection waits in the pool.
+     */
+    static void beginImmediate(Connection c) throws SQLException {
+      org.sqlite.SQLiteConnectionConfig config =
+          c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
+      config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+      try {
+        c.setAutoCommit(false);
+      } finally {
+        config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
+      }
     }
   }
 

@@ -38,8 +38,8 @@ class ConnectionTargetTest {
       mysql://root@db/shop?ssl=true                           | jdbc:mysql://db/shop?user=root&sslMode=REQUIRED&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
       mysql+mariadbconnector://root@db/shop                   | jdbc:mariadb://db/shop?user=root&connectTimeout=10000 | org.mariadb.jdbc.Driver
       mariadb://root:pw@db/shop?sslmode=require               | jdbc:mariadb://db/shop?user=root&sslMode=trust&connectTimeout=10000 | org.mariadb.jdbc.Driver
-      sqlite:///data/app.db                                   | jdbc:sqlite:data/app.db?foreign_keys=true&busy_timeout=10000 | org.sqlite.JDBC
-      sqlite:////var/lib/app.db                               | jdbc:sqlite:/var/lib/app.db?foreign_keys=true&busy_timeout=10000 | org.sqlite.JDBC
+      sqlite:///data/app.db                                   | jdbc:sqlite:data/app.db?foreign_keys=true&busy_timeout=10000&journal_mode=WAL | org.sqlite.JDBC
+      sqlite:////var/lib/app.db                               | jdbc:sqlite:/var/lib/app.db?foreign_keys=true&busy_timeout=10000&journal_mode=WAL | org.sqlite.JDBC
       sqlite://                                               | jdbc:sqlite::memory:?foreign_keys=true&busy_timeout=10000 | org.sqlite.JDBC
       duckdb:///analytics.duckdb                              | jdbc:duckdb:analytics.duckdb | org.duckdb.DuckDBDriver
       duckdb://                                               | jdbc:duckdb: | org.duckdb.DuckDBDriver
