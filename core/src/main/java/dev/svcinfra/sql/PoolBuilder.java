@@ -40,6 +40,7 @@ final class PoolBuilder {
     // crashing when the database comes up a few seconds after it.
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(readOnly);
+    dialect.connectionInitStatement().ifPresent(config::setConnectionInitSql);
     // A connection whose session the server ended is discarded at once, by the dialect's own
     // classification of lost connections (issue 16).
     config.setExceptionOverride(new LostConnectionEviction(dialect));

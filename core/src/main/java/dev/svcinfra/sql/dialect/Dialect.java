@@ -148,6 +148,16 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
+   * One statement the pool runs on every new connection before lending it, to put the session
+   * in the state the data layer relies on; empty when the driver's own settings suffice.
+   * MySQL and MariaDB make the session strict, so no server default can clamp or truncate a
+   * value silently (issue 16).
+   */
+  default Optional<String> connectionInitStatement() {
+    return Optional.empty();
+  }
+
+  /**
    * Starts a transaction on a pooled connection: auto-commit off, so the next statement opens
    * it. SQLite overrides this to take its write lock at the start of a read-write transaction,
    * because a transaction that read first cannot upgrade to writing while another connection

@@ -47,9 +47,8 @@ public final class H2Dialect extends StandardDialect {
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     StringBuilder jdbc = new StringBuilder("jdbc:h2:").append(url.database().orElse("mem:"));
     url.user().ifPresent(u -> jdbc.append(";USER=").append(u));
-    for (Map.Entry<String, String> e : url.params().entrySet()) {
-      jdbc.append(';').append(e.getKey()).append('=').append(e.getValue());
-    }
-    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+    Map<String, String> properties = passwordProperty(url);
+    DriverParameters.place(jdbc, url.params(), ';', ';', properties);
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
 }

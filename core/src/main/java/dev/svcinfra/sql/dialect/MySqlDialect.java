@@ -91,8 +91,22 @@ public class MySqlDialect extends StandardDialect {
       query.put("connectTimeout", String.valueOf(ms));
     }
     url.socket().ifPresent(path -> addSocket(query, path));
-    return new ConnectionTarget(
-        serverJdbcUrl(jdbcPrefix(), url, query), driverClassName(), passwordProperty(url));
+    Map<String, String> properties = passwordProperty(url);
+    String jdbc = serverJdbcUrl(jdbcPrefix(), url, query, properties);
+    return new ConnectionTarget(jdbc, driverClassName(), properties);
+  }
+
+  /**
+   * Adds {@code STRICT_ALL_TABLES} to the session's {@code sql_mode}, whatever the server's
+   * default or the URL's {@code sessionVariables} set (their other modes are kept): a value too
+   * long, too large or of the wrong form for its column is then an error on every table instead
+   * of a warning beside a clamped or truncated value (issue 16). It runs after the driver has
+   * applied {@code sessionVariables}, so it also holds when those set {@code sql_mode}.
+   */
+  @Override
+  public Optional<String> connectionInitStatement() {
+    return Optional.of("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), "
+        + "'STRICT_ALL_TABLES')");
   }
 
   /** Translates a libpq-style or driver-style TLS mode into this driver's {@code sslMode}. */
@@ -249,7 +263,8 @@ public class MySqlDialect extends StandardDialect {
    * 1317 ER_QUERY_INTERRUPTED (JDBC query timeout)                          statement timeout
    * 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT                        retryable
    * 1406 ER_DATA_TOO_LONG, 1264 ER_WARN_DATA_OUT_OF_RANGE, 1366 ER_TRUNCATED_WRONG_VALUE_FOR_FIELD,
-   * 1292 ER_TRUNCATED_WRONG_VALUE                                           invalid value
+   * 1292 ER_TRUNCATED_WRONG_VALUE, 1265 WARN_DATA_TRUNCATED (an error in strict mode, SQLState
+   * 01000), 1690 ER_DATA_OUT_OF_RANGE                                      invalid value
    * 1792 ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION                          read only
    * 1927 ER_CONNECTION_KILLED (MariaDB), 3169 ER_SESSION_WAS_KILLED (MySQL),
    * 1053 ER_SERVER_SHUTDOWN, 1152 ER_ABORTING_CONNECTION, 1040 ER_CON_COUNT_ERROR,
@@ -286,6 +301,8 @@ public class MySqlDialect extends StandardDialect {
       Map.entry(1264, SqlErrorKind.INVALID_VALUE),
       Map.entry(1366, SqlErrorKind.INVALID_VALUE),
       Map.entry(1292, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1265, SqlErrorKind.INVALID_VALUE),
+      Map.entry(1690, SqlErrorKind.INVALID_VALUE),
       Map.entry(1792, SqlErrorKind.READ_ONLY),
       Map.entry(1927, SqlErrorKind.CONNECTION_FAILURE),
       Map.entry(3169, SqlErrorKind.CONNECTION_FAILURE),

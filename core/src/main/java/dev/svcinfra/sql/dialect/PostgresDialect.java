@@ -89,8 +89,9 @@ public final class PostgresDialect extends StandardDialect {
       query.put("socketFactory", SOCKET_FACTORY);
       query.put("socketFactoryArg", file);
     });
-    return new ConnectionTarget(
-        serverJdbcUrl("jdbc:postgresql:", url, query), driverClassName(), passwordProperty(url));
+    Map<String, String> properties = passwordProperty(url);
+    String jdbc = serverJdbcUrl("jdbc:postgresql:", url, query, properties);
+    return new ConnectionTarget(jdbc, driverClassName(), properties);
   }
 
   /**

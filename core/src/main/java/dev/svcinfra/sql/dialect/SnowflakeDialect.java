@@ -67,8 +67,9 @@ public final class SnowflakeDialect extends StandardDialect {
       jdbc.append(':').append(account.port());
     }
     jdbc.append('/');
-    DatabaseUrl.appendQuery(jdbc, query, '?', '&');
-    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+    Map<String, String> properties = passwordProperty(url);
+    DriverParameters.place(jdbc, query, '?', '&', properties);
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
 
   @Override

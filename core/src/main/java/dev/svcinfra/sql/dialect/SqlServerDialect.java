@@ -94,13 +94,10 @@ public final class SqlServerDialect extends StandardDialect {
     HostPort host = url.host().orElse(new HostPort("localhost", null));
     StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(host.host());
     jdbc.append(':').append(host.port() == null ? DEFAULT_PORT : host.port());
-    for (Map.Entry<String, String> e : props.entrySet()) {
-      // mssql-jdbc quotes values containing ';' with braces.
-      String v = e.getValue();
-      jdbc.append(';').append(e.getKey()).append('=')
-          .append(v.contains(";") ? "{" + v.replace("}", "}}") + "}" : v);
-    }
-    return new ConnectionTarget(jdbc.toString(), driverClassName(), passwordProperty(url));
+    // Values with ';', '=', braces or spaces travel as driver properties, exactly as written.
+    Map<String, String> properties = passwordProperty(url);
+    DriverParameters.place(jdbc, props, ';', ';', properties);
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
 
   private static String yesNo(String value) {

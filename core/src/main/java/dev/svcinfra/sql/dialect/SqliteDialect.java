@@ -62,8 +62,9 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     }
     StringBuilder jdbc = new StringBuilder("jdbc:sqlite:");
     jdbc.append(filePath(url).orElse(":memory:"));
-    DatabaseUrl.appendQuery(jdbc, query, '?', '&');
-    return new ConnectionTarget(jdbc.toString(), driverClassName(), Map.of());
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    DriverParameters.place(jdbc, query, '?', '&', properties);
+    return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
 
   @Override

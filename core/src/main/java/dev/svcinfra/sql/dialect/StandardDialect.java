@@ -201,8 +201,13 @@ abstract class StandardDialect extends StandardDdl {
     return props;
   }
 
-  /** {@code prefix//host1:port1,host2/database?params}: the form pgjdbc and both MySQL drivers use. */
-  static String serverJdbcUrl(String prefix, DatabaseUrl url, Map<String, String> query) {
+  /**
+   * {@code prefix//host1:port1,host2/database?params}: the form pgjdbc and both MySQL drivers
+   * use. Parameters the URL cannot carry verbatim go into {@code properties} instead
+   * ({@link DriverParameters}).
+   */
+  static String serverJdbcUrl(String prefix, DatabaseUrl url, Map<String, String> query,
+      Map<String, String> properties) {
     StringBuilder out = new StringBuilder(prefix).append("//");
     List<HostPort> hosts = url.hosts();
     if (hosts.isEmpty()) {
@@ -214,7 +219,7 @@ abstract class StandardDialect extends StandardDdl {
     out.append('/');
     url.database().ifPresent(
         db -> out.append(PercentCodec.encode(db, PercentCodec.USERINFO_SAFE)));
-    DatabaseUrl.appendQuery(out, query, '?', '&');
+    DriverParameters.place(out, query, '?', '&', properties);
     return out.toString();
   }
 
