@@ -42,6 +42,8 @@ public final class RevisionFile {
   /** Separators in a section's dialect list; compiled once, as every file has sections. */
   private static final Pattern DIALECT_SEPARATORS = Pattern.compile("[,\\s]+");
 
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private RevisionFile() {}
 
   public static Revision read(Path file) {
@@ -62,7 +64,10 @@ public final class RevisionFile {
 
   /** Parses revision text; {@code origin} names it in errors, {@code fileName} is checked. */
   static Revision parse(String rawText, String origin, String fileName) {
-    String text = rawText.replace("\r\n", "\n");
+    // Editors on some systems save UTF-8 with a byte-order mark; it is not part of the first
+    // line, which would otherwise not read as "-- revision:" (issue 16).
+    String text = (rawText.startsWith(BYTE_ORDER_MARK) ? rawText.substring(1) : rawText)
+        .replace("\r\n", "\n");
     Map<String, String> header = new LinkedHashMap<>();
     List<SqlScript.Section> sections = new ArrayList<>();
     Direction direction = null;

@@ -1,6 +1,8 @@
 package dev.svcinfra.migrate.script;
 
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +59,18 @@ public record SqlScript(List<Section> sections, boolean transactional, String or
       throw new MigrationException(MigrationException.FILE_INVALID, origin + " has no -- +"
           + direction.label() + " section for " + dialect + " and no section for every dialect");
     }
+    boolean backslashEscapes = backslashEscapes(dialect);
     List<String> out = new ArrayList<>();
     for (Section s : chosen) {
-      out.addAll(StatementSplitter.split(s.text()));
+      out.addAll(StatementSplitter.split(s.text(), backslashEscapes));
     }
     return out;
+  }
+
+  /** Whether {@code dialect} reads a backslash in a string literal as an escape (MySQL family). */
+  static boolean backslashEscapes(String dialect) {
+    return Dialects.all().stream().filter(d -> d.name().equals(dialect)).findFirst()
+        .map(Dialect::backslashEscapesInStrings).orElse(false);
   }
 
   @Override

@@ -213,6 +213,17 @@ public interface Dialect extends SchemaDdl {
    */
   List<String> createHistoryTable(String table);
 
+  /**
+   * Whether a backslash inside a {@code '..'} or {@code ".."} literal escapes the next character,
+   * so revision text is split into statements as the server reads it (issue 16). MySQL and
+   * MariaDB: yes, unless the session's {@code sql_mode} holds {@code NO_BACKSLASH_ESCAPES} (then
+   * write a literal backslash so that both readings agree, or avoid one before a quote).
+   * PostgreSQL: only in {@code E'..'} strings, which the splitter recognises on every dialect.
+   */
+  default boolean backslashEscapesInStrings() {
+    return false;
+  }
+
   /** A string literal for SQL written to a file (offline mode), escaped for this database. */
   String stringLiteral(String value);
 

@@ -109,6 +109,12 @@ public class MySqlDialect extends StandardDialect {
         + "'STRICT_ALL_TABLES')");
   }
 
+  /** MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16). */
+  @Override
+  public boolean backslashEscapesInStrings() {
+    return true;
+  }
+
   /** Translates a libpq-style or driver-style TLS mode into this driver's {@code sslMode}. */
   String driverSslMode(String mode) {
     String upper = mode.toUpperCase(Locale.ROOT).replace('-', '_');
