@@ -76,6 +76,47 @@ class ConcurrentWritesTest extends DatabaseSuite {
     assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isEqualTo(1 + WRITERS / 2);
   }
 
+  /**
+   * SQLite: while one transaction writes, a reader is served at once (write-ahead log), and a
+   * second writer waits for the lock; one that waits longer than the busy timeout
+   * ({@code DB_CONNECT_TIMEOUT}) answers transaction_conflict, its connection is replaced, and
+   * the next writer succeeds.
+   */
+  @org.junit.jupiter.api.Test
+  void sqliteWritersWaitForTheLockAndGiveUpOnlyAfterTheBusyTimeout() throws Exception {
+    Database db = open(TestDatabase.SQLITE, s -> s.withPool(s.pool().withSize(3))
+        .withTimeouts(s.timeouts().withConnect(java.time.Duration.ofSeconds(1))));
+    TestDatabase.create(db, TableMapping.of(Person.class).table());
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Person> holder = pool.submit(() -> db.inTransaction(tx -> {
+        Person p = PEOPLE.create(tx, person("holder", "holder@example.com"));
+        writing.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        return p;
+      }));
+      assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+      long started = System.nanoTime();
+      assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isZero();
+      assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(900));
+      started = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.useTransaction(tx ->
+              PEOPLE.create(tx, person("late", "late@example.com"))))
+          .isInstanceOfSatisfying(dev.svcinfra.sql.DatabaseException.class,
+              e -> assertThat(e.code()).isEqualTo("transaction_conflict"));
+      assertThat(System.nanoTime() - started).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
+      release.countDown();
+      holder.get(10, TimeUnit.SECONDS);
+      db.useTransaction(tx -> PEOPLE.create(tx, person("after", "after@example.com")));
+      assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isEqualTo(2);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
   private static Map<String, Object> person(String name, String email) {
     Map<String, Object> v = new HashMap<>();
     v.put("name", name);
