@@ -56,6 +56,17 @@ class DriverParametersTest {
     assertThat(driverSees(url, '?', '&')).containsEntry(name, value);
   }
 
+  @org.junit.jupiter.api.Test
+  void dbParamsFromPartsArriveVerbatimToo() {
+    DatabaseUrl url = dev.svcinfra.config.DatabaseUrlResolver.resolve(dev.svcinfra.config.Env.of(
+        Map.of("DB_DIALECT", "mariadb", "DB_HOST", "db", "DB_NAME", "shop",
+            "DB_PARAMS", "sessionVariables=wait_timeout=100,sql_mode=ANSI&connectTimeout=5000")))
+        .url();
+    assertThat(driverSees(url, '?', '&'))
+        .containsEntry("sessionVariables", "wait_timeout=100,sql_mode=ANSI")
+        .containsEntry("connectTimeout", "5000");
+  }
+
   @Property(tries = 300)
   void anyValueRoundTripsOnEveryDialect(@ForAll("values") String value,
       @ForAll("prefixes") String prefix) {
