@@ -2,6 +2,8 @@ package dev.svcinfra.sql;
 
 import dev.svcinfra.sql.dialect.ClassifiedError;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.CheckConstraint;
+import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
@@ -32,7 +34,8 @@ final class SqlFailures {
       case NOT_NULL_VIOLATION -> new ValidationException(List.of(new FieldError(
           c.column().orElse("row"), FieldError.REQUIRED, "must not be null")), e);
       case CHECK_VIOLATION -> new ValidationException(List.of(new FieldError(
-          c.column().orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
+          c.column().or(() -> checkedColumn(table, c.constraint()))
+              .orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
           "violates the check constraint" + c.constraint().map(n -> " " + n).orElse(""))), e);
       case FOREIGN_KEY_VIOLATION -> new ValidationException(List.of(new FieldError(
           c.column().orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
@@ -55,6 +58,29 @@ final class SqlFailures {
 
   private static String state(SQLException e) {
     return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+  }
+
+  /**
+   * The one column the named CHECK constraint of the model reads ({@code balance} for
+   * {@code balance >= 0}), so the refusal names the field (issue 16), or empty when it reads
+   * several or is not the model's. Column names are matched as whole words, ignoring case.
+   */
+  static Optional<String> checkedColumn(Table table, Optional<String> constraint) {
+    if (table == null || constraint.isEmpty()) {
+      return Optional.empty();
+    }
+    for (CheckConstraint ck : table.checks()) {
+      if (!ck.name().equalsIgnoreCase(constraint.get())) {
+        continue;
+      }
+      List<String> read = table.columns().stream().map(Column::name)
+          .filter(name -> java.util.regex.Pattern.compile("(?i)(?<![\\w$])[\"`\\[]?"
+              + java.util.regex.Pattern.quote(name) + "[\"`\\]]?(?![\\w$])")
+              .matcher(ck.expression()).find())
+          .toList();
+      return read.size() == 1 ? Optional.of(read.get(0)) : Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** The single column of the named unique constraint or unique index, if it has one. */
