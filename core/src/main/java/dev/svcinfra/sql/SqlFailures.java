@@ -63,14 +63,16 @@ final class SqlFailures {
   /**
    * The one column the named CHECK constraint of the model reads ({@code balance} for
    * {@code balance >= 0}), so the refusal names the field (issue 16), or empty when it reads
-   * several or is not the model's. Column names are matched as whole words, ignoring case.
+   * several or is not the model's. Column names are matched as whole words, ignoring case. A
+   * database that does not name the failed constraint (DuckDB) still has it found when the
+   * table has only one.
    */
   static Optional<String> checkedColumn(Table table, Optional<String> constraint) {
-    if (table == null || constraint.isEmpty()) {
+    if (table == null || constraint.isEmpty() && table.checks().size() != 1) {
       return Optional.empty();
     }
     for (CheckConstraint ck : table.checks()) {
-      if (!ck.name().equalsIgnoreCase(constraint.get())) {
+      if (constraint.isPresent() && !ck.name().equalsIgnoreCase(constraint.get())) {
         continue;
       }
       List<String> read = table.columns().stream().map(Column::name)
