@@ -21,6 +21,16 @@ final class SqlFailures {
 
   static DatabaseException translate(SQLException e, Dialect dialect, Table table,
       Duration timeout) {
+    return translate(e, dialect, table, timeout, null);
+  }
+
+  /**
+   * As above, for the statement {@code sql} (null when unknown): a value that does not fit, in
+   * an {@code UPDATE} of one column of {@code table}, is reported on that column even where the
+   * database does not name it (PostgreSQL's "numeric field overflow", issue 16).
+   */
+  static DatabaseException translate(SQLException e, Dialect dialect, Table table,
+      Duration timeout, String sql) {
     ClassifiedError c = dialect.classify(e);
     String where = table == null ? "" : " on " + table.qualifiedName();
     return switch (c.kind()) {
@@ -41,7 +51,7 @@ final class SqlFailures {
           c.column().orElse(c.constraint().orElse("row")), FieldError.INVALID_VALUE,
           "references a row that does not exist, or the row is still referenced")), e);
       case INVALID_VALUE -> new ValidationException(List.of(new FieldError(
-          c.column().orElse("row"), FieldError.INVALID_VALUE,
+          c.column().or(() -> assignedColumn(table, sql)).orElse("row"), FieldError.INVALID_VALUE,
           "a value does not fit its column" + state(e))), e);
       case STATEMENT_TIMEOUT -> new StatementTimeoutException(timeout, e);
       case CONNECTION_FAILURE -> new DatabaseUnavailableException(
@@ -58,6 +68,23 @@ final class SqlFailures {
 
   private static String state(SQLException e) {
     return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+  }
+
+  /** {@code UPDATE t SET "col" = expression WHERE ...}: one assignment, no comma in it. */
+  private static final java.util.regex.Pattern SINGLE_ASSIGNMENT = java.util.regex.Pattern.compile(
+      "(?is)^\\s*UPDATE\\s+\\S+\\s+SET\\s+[\"`\\[]?(\\w+)[\"`\\]]?\\s*=[^,]*?\\sWHERE\\s");
+
+  /** The column of the table a single-assignment UPDATE writes, if {@code sql} is one. */
+  static Optional<String> assignedColumn(Table table, String sql) {
+    if (table == null || sql == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = SINGLE_ASSIGNMENT.matcher(sql);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return table.columns().stream().map(Column::name)
+        .filter(name -> name.equalsIgnoreCase(m.group(1))).findFirst();
   }
 
   /**

@@ -132,6 +132,21 @@ class ExactValuesTest extends DatabaseSuite {
 
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
+  void arithmeticBeyondThePrecisionIsRefusedNamingTheField(TestDatabase kind) {
+    Database db = ledger(kind);
+    Ledger row = create(db, "big", "90000000000000000.00");
+    // 1.1e17 needs 18 digits before the point (DECIMAL(19, 2) has 17) and, scaled, more than
+    // 64 bits: every database refuses it, and the refusal names the balance.
+    assertThatThrownBy(() -> db.useTransaction(tx ->
+        add(tx, row.id(), new BigDecimal("20000000000000000.00"))))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+            .singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("balance")));
+    assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().balance())
+        .isEqualTo(new BigDecimal("90000000000000000.00"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void decimalsOrderAndCompareAsNumbers(TestDatabase kind) {
     Database db = ledger(kind);
     // Neighbours that a binary double cannot tell apart.
