@@ -124,6 +124,13 @@ final class SqliteDecimals {
     if (stored == null) {
       return null;
     }
+    if (isLegacy(rs.getMetaData().getColumnTypeName(index))) {
+      // A column of a table created before decimals were stored scaled: its 10 means 10, not
+      // 0.10. Reading (or writing, whose RETURNING reads) it would corrupt money silently.
+      throw new SQLException("the DECIMAL column is declared " + rs.getMetaData()
+          .getColumnTypeName(index) + ", which SQLite stores as binary floating point; migrate "
+          + "it to " + TYPE_NAME + " (docs/data-layer.md, exact decimals on SQLite)", "HY000");
+    }
     if (stored instanceof Long || stored instanceof Integer) {
       return BigDecimal.valueOf(((Number) stored).longValue(), type.scale());
     }
@@ -132,6 +139,19 @@ final class SqliteDecimals {
     throw new SQLException("a DECIMAL column holds " + stored.getClass().getSimpleName() + " "
         + stored + ", not the scaled integer " + TYPE_NAME + " stores; migrate the table "
         + "(docs/data-layer.md, exact decimals on SQLite)", "HY000");
+  }
+
+  /**
+   * Whether a column's declared type (as sqlite-jdbc reports it, without the parentheses) is
+   * a NUMERIC or DECIMAL column of an older schema. An expression reports its value's type
+   * (INTEGER), so computed decimals are read as usual.
+   */
+  static boolean isLegacy(String declaredType) {
+    if (declaredType == null) {
+      return false;
+    }
+    String t = declaredType.strip().toUpperCase(java.util.Locale.ROOT);
+    return t.startsWith("NUMERIC") || t.startsWith("DECIMAL") && !t.startsWith(TYPE_NAME);
   }
 
   /** The column whose decimal CHECK failed, from SQLite's message. */

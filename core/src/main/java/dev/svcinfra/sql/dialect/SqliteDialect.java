@@ -328,6 +328,12 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       if (precision < 1 || scale > precision) {
         return col;  // not a type the models can declare; compared as reported
       }
+      if (SqliteDecimals.isLegacy(type)) {
+        // A NUMERIC(p, s) column holds binary floating point: reported as what it stores, so
+        // `sql check` shows the column that still needs migrating (issue 16).
+        return new Column(col.name(), ColumnType.of(ColumnType.Kind.DOUBLE), col.nullable(),
+            col.defaultSql(), col.identity(), col.comment(), col.previousNames());
+      }
       return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
           col.defaultSql(), col.identity(), col.comment(), col.previousNames());
     }).toList());
