@@ -107,6 +107,10 @@ public final class MappedColumn {
       }
     } else if (javaValue instanceof String s) {
       problem = ValueLimits.textProblem(s, type.kind() == ColumnType.Kind.STRING ? type.length() : 0);
+    } else if (javaValue != null && type.kind() == ColumnType.Kind.JSON) {
+      // A document's strings reach the database inside its text: a lone surrogate there would
+      // be stored as '?' just the same.
+      problem = ValueLimits.textProblem((String) converter.toDatabase(javaValue), 0);
     }
     if (problem.isPresent()) {
       throw dev.svcinfra.sql.ValidationException.of(column.name(),

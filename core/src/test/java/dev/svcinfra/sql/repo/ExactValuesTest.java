@@ -187,5 +187,15 @@ class ExactValuesTest extends DatabaseSuite {
     assertRefused(() -> db.useTransaction(tx -> LEDGER.update(tx, row.id(),
         Map.of("label", "x\uD83D"))), "label", "surrogate");
     assertThat(all(db)).hasSize(2);
+    // Inside a JSON document too.
+    SqlRepository<dev.svcinfra.sql.testmodels.Tag> tags =
+        SqlRepository.of(dev.svcinfra.sql.testmodels.Tag.class);
+    TestDatabase.create(db, TableMapping.of(dev.svcinfra.sql.testmodels.Tag.class).table());
+    assertRefused(() -> db.useTransaction(tx -> tags.create(tx, Map.of("label", "t",
+        "meta", Map.of("k", List.of("ok", "x\uDC00"))))), "meta", "surrogate");
+    Map<String, Object> doc = Map.of("k", "\uD83D\uDE00");
+    assertThat(db.inTransaction((Transaction tx) -> tags.create(tx, Map.of("label", "u",
+        "meta", doc))).meta()).isEqualTo(
+            new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(doc));
   }
 }
