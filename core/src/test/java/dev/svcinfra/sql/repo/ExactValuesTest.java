@@ -169,6 +169,7 @@ class ExactValuesTest extends DatabaseSuite {
     assertThat(count(db, Scope.where("balance", "12345678901234567.02"))).isEqualTo(1);
     assertThat(count(db, Scope.where("balance", "0.3"))).isEqualTo(1);
     assertThat(count(db, Scope.where("balance", new BigDecimal("0.30000")))).isEqualTo(1);
+    assertRefused(() -> count(db, Scope.where("balance", "0.301")), "balance", "after the point");
   }
 
   @ParameterizedTest
