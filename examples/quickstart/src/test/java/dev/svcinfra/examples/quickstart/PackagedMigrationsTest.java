@@ -99,6 +99,40 @@ class PackagedMigrationsTest {
     }
   }
 
+  /**
+   * Balances stored before the exact-balance revision (on SQLite, floats such as the
+   * 0.30000000000000004 that 0.1 + 0.2 leaves) upgrade to the cents they stand for, and ids of
+   * deleted accounts are not handed out again.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void deployedBalancesUpgradeToExactCents(String url) {
+    SqlRepository<Account> accounts = SqlRepository.of(Account.class);
+    try (Database db = Database.open(url)) {
+      ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("b1ab9f2138c0"));
+      db.useTransaction(tx -> {
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('a', 0.1 + 0.2)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('b', 10)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('c', 12.5)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
+        tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
+      });
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      List<String> balances = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
+          accounts.list(tx, 10, 0, List.of("id")).items()).stream()
+          .map(a -> a.owner() + "=" + a.balance().toPlainString()).toList();
+      assertThat(balances).containsExactly("a=0.30", "b=10.00", "c=12.50");
+      Account next = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
+          accounts.create(tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
+      assertThat(next.id()).isEqualTo(5L);
+      // And back: the downgrade restores the old column with the same values.
+      ClasspathMigrations.withScripts(location -> migrations(db, location).downgrade("b1ab9f2138c0"));
+      List<Double> old = db.inTransaction((dev.svcinfra.sql.Transaction tx) -> tx.query(
+          "SELECT balance FROM accounts ORDER BY id", rs -> rs.getDouble(1)));
+      assertThat(old).containsExactly(0.3, 10.0, 12.5, 0.1);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("databases")
   void theUsersSearchFieldsHaveTrigramIndexesOnPostgresOnly(String url) throws Exception {
