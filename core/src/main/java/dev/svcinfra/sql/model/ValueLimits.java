@@ -14,7 +14,7 @@ import java.util.Optional;
  * ValueLimits.textProblem("\uD83D\uDE00".repeat(150), 200);  // empty: 150 characters
  * }</pre>
  *
- * @since 0.2
+ * @since 0.1
  */
 public final class ValueLimits {
   private ValueLimits() {}
