@@ -34,7 +34,7 @@ final class RecordBodies {
     }
     Map<String, RecordComponent> components = new LinkedHashMap<>();
     for (RecordComponent rc : type.getRecordComponents()) {
-      JsonProperty renamed = rc.getAnnotation(JsonProperty.class);
+      JsonProperty renamed = annotation(type, rc, JsonProperty.class);
       components.put(renamed != null && !renamed.value().isEmpty() ? renamed.value() : rc.getName(), rc);
     }
     List<FieldError> errors = new ArrayList<>();
@@ -77,10 +77,22 @@ final class RecordBodies {
     return Optional.empty();
   }
 
-  /** {@code @Column} on a record component is kept on its field (the annotation's target). */
   private static Column column(Class<?> type, RecordComponent rc) {
+    return annotation(type, rc, Column.class);
+  }
+
+  /**
+   * An annotation written on a record component: javac keeps {@code @Column} and
+   * {@code @JsonProperty} on the component's field (their targets), not on the component.
+   */
+  private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> type,
+      RecordComponent rc, Class<A> annotation) {
+    A onComponent = rc.getAnnotation(annotation);
+    if (onComponent != null) {
+      return onComponent;
+    }
     try {
-      return type.getDeclaredField(rc.getName()).getAnnotation(Column.class);
+      return type.getDeclaredField(rc.getName()).getAnnotation(annotation);
     } catch (NoSuchFieldException e) {
       return null;
     }

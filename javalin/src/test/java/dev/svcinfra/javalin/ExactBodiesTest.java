@@ -88,6 +88,19 @@ class ExactBodiesTest {
     assertThat(refusal("code", "\"ab\\ud83d\"").message()).contains("surrogate");
   }
 
+  record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("from_account") long from,
+      @com.fasterxml.jackson.annotation.JsonProperty("to_account") long to) {}
+
+  @Test
+  void renamedComponentsAreCheckedUnderTheirJsonNames() {
+    assertThatThrownBy(() -> JsonCodec.read("{\"from\":1}".getBytes(StandardCharsets.UTF_8),
+        Renamed.class)).isInstanceOfSatisfying(ValidationException.class, e ->
+            assertThat(e.errors()).extracting(err -> err.field() + ":" + err.code())
+                .containsExactly("from:unknown_field", "from_account:required", "to_account:required"));
+    assertThat(JsonCodec.read("{\"from_account\":1,\"to_account\":2}"
+        .getBytes(StandardCharsets.UTF_8), Renamed.class)).isEqualTo(new Renamed(1, 2));
+  }
+
   @Test
   void ordinaryBodiesStillBind() {
     assertThatThrownBy(() -> JsonCodec.read("[1]".getBytes(StandardCharsets.UTF_8), Transfer.class))
