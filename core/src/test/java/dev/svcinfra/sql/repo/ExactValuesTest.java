@@ -174,6 +174,27 @@ class ExactValuesTest extends DatabaseSuite {
 
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
+  void aNumberBeyondTheFloatingPointRangeIsRefusedNotInfinity(TestDatabase kind) {
+    Database db = open(kind);
+    TestDatabase.create(db, TableMapping.of(dev.svcinfra.sql.testmodels.Tag.class).table());
+    SqlRepository<dev.svcinfra.sql.testmodels.Tag> tags =
+        SqlRepository.of(dev.svcinfra.sql.testmodels.Tag.class);
+    for (Object huge : List.of("1e400", new BigDecimal("-1e309"))) {
+      assertThatThrownBy(() -> db.useTransaction(tx ->
+          tags.create(tx, Map.of("label", "t", "score", huge))))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+              .singleElement().satisfies(err -> {
+                assertThat(err.field()).isEqualTo("score");
+                assertThat(err.message()).contains("finite");
+              }));
+    }
+    assertThat(db.inTransaction((Transaction tx) -> tags.create(tx,
+        Map.of("label", "t", "score", "1.7976931348623157e308"))).score())
+        .isEqualTo(Double.MAX_VALUE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void textLengthCountsCharactersAndLoneSurrogatesAreRefused(TestDatabase kind) {
     Database db = ledger(kind);
     String emoji = "\uD83D\uDE00".repeat(200);
