@@ -97,11 +97,17 @@ final class SqliteDecimals {
         c.previousNames());
   }
 
+  /** Below this magnitude a double keeps a fraction: it never rounds to a whole number. */
+  private static final BigDecimal FRACTION_SAFE = BigDecimal.valueOf(1L << 52);
+
   /**
    * Binds a decimal as its scaled integer. A value that is not a whole number once scaled (or
-   * exceeds 64 bits) only happens in a filter or cursor, where it is compared numerically; bound
-   * as a double it orders correctly among the stored integers. In a write the column's CHECK
-   * refuses it.
+   * exceeds 64 bits) does not fit the column; the repository refuses it before any statement.
+   * Should one still be bound (hand-written SQL), it must not become a valid stored value: a
+   * small one is bound as a double, which keeps its fraction, compares numerically among the
+   * stored integers and is refused by the column's CHECK in a write; a large one, which a
+   * double could round to a whole number, is bound as non-numeric text, which the CHECK refuses
+   * too.
    */
   static void bind(PreparedStatement ps, int index, BigDecimal value, ColumnType type)
       throws SQLException {
@@ -113,10 +119,15 @@ final class SqliteDecimals {
         ps.setLong(index, scaled.longValueExact());
         return;
       } catch (ArithmeticException notWholeOrTooLarge) {
-        // falls through to the numeric comparison form
+        // falls through: not a value of the column
       }
     }
-    ps.setDouble(index, scaled.doubleValue());
+    if (digits <= 16 && scaled.abs().compareTo(FRACTION_SAFE) < 0) {
+      ps.setDouble(index, scaled.doubleValue());
+    } else {
+      ps.setString(index, "not a DECIMAL(" + type.precision() + ", " + type.scale() + "): "
+          + value);
+    }
   }
 
   static BigDecimal read(ResultSet rs, int index, ColumnType type) throws SQLException {

@@ -56,6 +56,28 @@ class ExactDecimalsSqliteTest extends DatabaseSuite {
             assertThat(e.errors().get(0).field()).isEqualTo("rate"));
   }
 
+  /** Values that do not fit, bound by hand-written SQL past the repository's checks. */
+  @Test
+  void aTypedStatementCannotStoreAValueThatDoesNotFit() {
+    Database db = open(TestDatabase.SQLITE);
+    TestDatabase.create(db, TableMapping.of(ExactValuesTest.Ledger.class).table());
+    db.useTransaction(tx -> LEDGER.create(tx, Map.of("label", "a", "balance", "1.00")));
+    for (String bad : List.of("0.005", "12345678901234567.895", "92233720368547758.08",
+        "1e400", "45035996273704.965")) {
+      assertThatThrownBy(() -> db.useTransaction(tx -> tx.execute(new dev.svcinfra.sql.SqlStatement(
+          "UPDATE ledger SET balance = ?", new Object[] {new BigDecimal(bad)},
+          new dev.svcinfra.sql.model.ColumnType[] {ExactValuesTest.BALANCE}, null))))
+          .as(bad).isInstanceOfSatisfying(ValidationException.class, e ->
+              assertThat(e.errors().get(0).field()).isEqualTo("balance"));
+    }
+    assertThat(balances(db)).containsExactly(new BigDecimal("1.00"));
+  }
+
+  private static List<BigDecimal> balances(Database db) {
+    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, 10, 0, List.of()).items())
+        .stream().map(ExactValuesTest.Ledger::balance).toList();
+  }
+
   @Test
   void aScaledDefaultIsTheModelsDefault() {
     Database db = open(TestDatabase.SQLITE);
