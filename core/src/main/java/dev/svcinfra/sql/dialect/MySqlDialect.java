@@ -291,10 +291,13 @@ public class MySqlDialect extends StandardDialect {
     }
     ClassifiedError c = ClassifiedError.of(kind);
     String message = e.getMessage() == null ? "" : e.getMessage();
+    // "Data too long for column 'email'", "Out of range value for column 'balance'": a value
+    // that does not fit is reported on its column, not on the row (issue 16).
+    boolean byColumn = kind == SqlErrorKind.NOT_NULL_VIOLATION || kind == SqlErrorKind.INVALID_VALUE;
     Matcher m = (kind == SqlErrorKind.UNIQUE_VIOLATION ? KEY_NAME
-        : kind == SqlErrorKind.NOT_NULL_VIOLATION ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
+        : byColumn ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
     if (m.find()) {
-      c = kind == SqlErrorKind.NOT_NULL_VIOLATION ? c.withColumn(m.group(1))
+      c = byColumn ? c.withColumn(m.group(1))
           : c.withConstraint(m.group(1));
     }
     return c;

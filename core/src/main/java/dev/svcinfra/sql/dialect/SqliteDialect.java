@@ -77,8 +77,22 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       case DOUBLE -> "DOUBLE";
       case UUID -> "CHAR(36)";
       case JSON -> "TEXT";
+      case DECIMAL -> SqliteDecimals.typeSql(type);
       default -> super.columnTypeSql(type);
     };
+  }
+
+  /**
+   * A decimal column also gets its own CHECK and a scaled default ({@link SqliteDecimals}, issue
+   * 16: decimals are stored as exact scaled integers).
+   */
+  @Override
+  String columnDefinition(Table table, Column c) {
+    if (c.type().kind() != ColumnType.Kind.DECIMAL) {
+      return super.columnDefinition(table, c);
+    }
+    return super.columnDefinition(table, SqliteDecimals.withStoredDefault(c))
+        + SqliteDecimals.checkClause(quote(c.name()), c.name(), c.type(), this::quote);
   }
 
   /** {@code INTEGER PRIMARY KEY AUTOINCREMENT}: the only way SQLite generates keys. */
@@ -127,6 +141,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       case TIMESTAMP_TZ -> ps.setString(index,
           TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
       case UUID -> ps.setString(index, value.toString());
+      case DECIMAL -> SqliteDecimals.bind(ps, index, (java.math.BigDecimal) value, type);
       default -> super.bind(ps, index, value, type);
     }
   }
@@ -145,6 +160,9 @@ public final class SqliteDialect extends EmbeddedFileDialect {
           case TIMESTAMP -> LocalDateTime.parse(text, TIMESTAMP_TEXT);
           default -> LocalDateTime.parse(text, TIMESTAMP_TEXT).toInstant(ZoneOffset.UTC);
         };
+      }
+      case DECIMAL -> {
+        return SqliteDecimals.read(rs, index, type);
       }
       default -> {
         return super.read(rs, index, type);
@@ -200,8 +218,14 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     if (kind == null) {
       return super.classify(e);
     }
-    ClassifiedError c = ClassifiedError.of(kind);
     String message = e.getMessage() == null ? "" : e.getMessage();
+    java.util.Optional<String> decimal = kind == SqlErrorKind.CHECK_VIOLATION
+        ? SqliteDecimals.failedColumn(message) : java.util.Optional.empty();
+    if (decimal.isPresent()) {
+      // A decimal column's own CHECK: the value does not fit the column (issue 16).
+      return ClassifiedError.of(SqlErrorKind.INVALID_VALUE).withColumn(decimal.get());
+    }
+    ClassifiedError c = ClassifiedError.of(kind);
     Matcher check = FAILED_CHECK.matcher(message);
     Matcher column = FAILED_COLUMN.matcher(message);
     Matcher index = FAILED_INDEX.matcher(message);
@@ -273,9 +297,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
 
   private static Table withDeclaredDecimals(Connection c, String schema, Table table)
       throws SQLException {
-    if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
-      return table;
-    }
+    // Every table is read: a DECIMAL_AS_INTEGER column is reported under another type.
     Map<String, String> declared = new HashMap<>();
     String sql = schema == null ? "SELECT name, type FROM pragma_table_info(?)"
         : "SELECT name, type FROM pragma_table_info(?, ?)";
@@ -292,6 +314,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     }
     return table.withColumns(table.columns().stream().map(col -> {
       String type = declared.get(col.name().toLowerCase(Locale.ROOT));
+      java.util.Optional<ColumnType> scaled = SqliteDecimals.declared(type);
+      if (scaled.isPresent()) {
+        return new Column(col.name(), scaled.get(), col.nullable(), col.defaultSql(),
+            col.identity(), col.comment(), col.previousNames());
+      }
       Matcher m = type == null ? null : DECLARED_PRECISION.matcher(type);
       if (col.type().kind() != ColumnType.Kind.DECIMAL || m == null || !m.find()) {
         return col;
@@ -301,9 +328,26 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       if (precision < 1 || scale > precision) {
         return col;  // not a type the models can declare; compared as reported
       }
+      if (SqliteDecimals.isLegacy(type)) {
+        // A NUMERIC(p, s) column holds binary floating point: reported as what it stores, so
+        // `sql check` shows the column that still needs migrating (issue 16).
+        return new Column(col.name(), ColumnType.of(ColumnType.Kind.DOUBLE), col.nullable(),
+            col.defaultSql(), col.identity(), col.comment(), col.previousNames());
+      }
       return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
           col.defaultSql(), col.identity(), col.comment(), col.previousNames());
     }).toList());
+  }
+
+  /** A decimal default is stored scaled ({@code 1.50} as {@code 150}, {@link SqliteDecimals}). */
+  @Override
+  public boolean sameDefault(ColumnType type, String model, String reflected) {
+    if (type.kind() != ColumnType.Kind.DECIMAL) {
+      return false;
+    }
+    Column stored = SqliteDecimals.withStoredDefault(new Column("c", type, true,
+        java.util.Optional.of(model), false, java.util.Optional.empty(), List.of()));
+    return stored.defaultSql().map(d -> d.equals(reflected.strip())).orElse(false);
   }
 
   // ---- schema changes: SQLite's ALTER TABLE adds, drops and renames columns, nothing else ----

@@ -344,7 +344,10 @@ public final class SqlRepository<T> {
     for (Map.Entry<String, Object> e : scope.conditions().entrySet()) {
       MappedColumn c = mapping.column(e.getKey()).orElseThrow(() -> ValidationException.of(
           e.getKey(), FieldError.UNKNOWN_FIELD, "is not a field of " + mapping.table().name()));
-      out.put(c, coerceField(c, e.getValue()));
+      Object value = coerceField(c, e.getValue());
+      // A decimal filter with more digits than its column can match no row; refused like a
+      // write, naming the field (issue 16), rather than compared after rounding.
+      out.put(c, c.type().kind() == ColumnType.Kind.DECIMAL ? c.fit(value) : value);
     }
     return out;
   }

@@ -187,7 +187,7 @@ class AutogenerateRoundTripTest {
           + "booked DATETIME(6) NOT NULL DEFAULT NOW(6), ref CHAR(36), doc JSON, "
           + "note VARCHAR(40) DEFAULT 'n/a')",
       TestDatabases.SQLITE, "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-          + "flag BOOLEAN NOT NULL DEFAULT 1, amount NUMERIC(19,2) NOT NULL DEFAULT 0, "
+          + "flag BOOLEAN NOT NULL DEFAULT 1, amount DECIMAL_AS_INTEGER(19,2) NOT NULL DEFAULT 0, "
           + "booked TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, ref CHAR(36), doc TEXT, "
           + "note VARCHAR(40) DEFAULT 'n/a')");
 

@@ -85,7 +85,7 @@ class DdlRenderingTest {
           "title" VARCHAR(200) NOT NULL,
           "body" TEXT,
           "owner_id" CHAR(36) NOT NULL,
-          "price" NUMERIC(12, 2) DEFAULT 0 NOT NULL,
+          "price" DECIMAL_AS_INTEGER(12, 2) DEFAULT 0 NOT NULL CONSTRAINT "decimal(price)" CHECK (typeof("price") IN ('integer', 'null') AND "price" BETWEEN -999999999999 AND 999999999999),
           "meta" TEXT,
           "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
           CONSTRAINT "uq_notes_title" UNIQUE ("title"),
