@@ -110,6 +110,15 @@ public interface Dialect extends SchemaDdl {
    */
   String containsIgnoreCase(String quotedColumn);
 
+  /**
+   * A predicate true when {@code column} equals the bound text under Unicode lowercase and
+   * nothing else (accents, width and spaces still count): the comparison an ignore-case unique
+   * index makes, and the one that index can serve.
+   */
+  default String equalsIgnoreCase(String quotedColumn) {
+    return "LOWER(" + quotedColumn + ") = LOWER(?)";
+  }
+
   /** The bind value for {@link #containsIgnoreCase}: the text escaped and wrapped in {@code %}. */
   default String containsPattern(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('%');

@@ -87,6 +87,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
         + "(?) ESCAPE '" + LIKE_ESCAPE + "'";
   }
 
+  @Override
+  public String equalsIgnoreCase(String quotedColumn) {
+    return SqliteUnicodeLower.NAME + "(" + quotedColumn + ") = " + SqliteUnicodeLower.NAME + "(?)";
+  }
+
   /**
    * An ignore-case key part folds with {@link SqliteUnicodeLower}, not {@code lower()}, which
    * leaves {@code É} and {@code é} distinct (issue 16). Only connections that have the function
