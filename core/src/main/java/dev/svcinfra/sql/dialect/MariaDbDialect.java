@@ -152,6 +152,23 @@ public final class MariaDbDialect extends MySqlDialect {
         .append(')').toString();
   }
 
+  /**
+   * A column that an ignore-case index covers changes its {@code lower()} column with it, in the
+   * same statement, so the generated column never holds a shorter type than its source.
+   */
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    List<String> out = new java.util.ArrayList<>(super.alterColumnStatements(table, from, to));
+    boolean folded = to.type().isText() && table.indexes().stream().anyMatch(ix -> ix.ignoreCase()
+        && ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name())));
+    if (folded) {
+      out.set(out.size() - 1, out.get(out.size() - 1) + ", MODIFY COLUMN IF EXISTS "
+          + quote(to.name() + LOWER_SUFFIX) + " " + columnTypeSql(to.type())
+          + collationClause(to.type()) + " AS (lower(" + quote(to.name()) + ")) VIRTUAL INVISIBLE");
+    }
+    return out;
+  }
+
   /** A generated column {@code lower(`email`)}, as information_schema spells it. */
   private static final Pattern LOWER_EXPRESSION =
       Pattern.compile("(?i)^\\s*(?:lcase|lower)\\(`((?:[^`]|``)+)`\\)\\s*$");

@@ -197,6 +197,15 @@ class DdlRenderingTest {
             + "INVISIBLE, ADD COLUMN IF NOT EXISTS `email__lower` VARCHAR(320) "
             + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`email`)) VIRTUAL "
             + "INVISIBLE, ADD INDEX `ix_users_name_email_lower` (`name__lower`, `email__lower`)");
+    // A column an ignore-case index covers changes its lower() column with it.
+    Table withIndex = USERS.withIndexes(List.of(EMAIL_IGNORING_CASE));
+    assertThat(Dialects.MARIADB.alterColumnStatements(withIndex,
+        Column.of("email", ColumnType.string(320)).notNull(),
+        Column.of("email", ColumnType.string(500)).notNull()))
+        .containsExactly("ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(500) CHARACTER SET "
+            + "utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL, MODIFY COLUMN IF EXISTS `email__lower` "
+            + "VARCHAR(500) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`email`)) "
+            + "VIRTUAL INVISIBLE");
     for (Dialect d : List.of(Dialects.MYSQL, Dialects.MARIADB)) {
       assertThat(d.dropIndexStatement(USERS, EMAIL_IGNORING_CASE))
           .isEqualTo("DROP INDEX `ux_users_email_lower` ON `users`");
