@@ -101,8 +101,10 @@ public interface SchemaDdl {
 
   /**
    * Whether a reflected index's case handling is the model index's as this database stores it.
-   * By default an ignore-case index ({@code lower(column)}) and a plain one differ; a database
-   * that makes indexes case-insensitive through collations instead (MariaDB) answers for that.
+   * By default an ignore-case index ({@code lower(column)}) and a plain one differ, on every
+   * dialect the library has: text columns compare exactly everywhere (issue 16), so no plain
+   * index ignores case. A database that could only fold case through collations would answer
+   * here for that.
    */
   default boolean sameIndexCase(Index model, Index reflected) {
     return model.ignoreCase() == reflected.ignoreCase();
