@@ -11,8 +11,8 @@ import java.sql.SQLException;
  *
  * <p>It is registered as deterministic on every connection the library opens, so ignore-case
  * indexes can be built over it. A connection without it (the {@code sqlite3} shell, another
- * program) can read such a table but fails on writes to it with "no such function" instead of
- * writing index entries folded another way; that is why the function has its own name rather
+ * program) can read such a table but its inserts and updates fail ("unknown function") instead
+ * of writing index entries folded another way; that is why the function has its own name rather
  * than replacing {@code lower()}.
  */
 final class SqliteUnicodeLower extends org.sqlite.Function {
