@@ -222,6 +222,14 @@ public class MySqlDialect extends StandardDialect {
     };
   }
 
+  /** Text columns in another collation than {@link #binaryCollation()}. */
+  @Override
+  public Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+      throws SQLException {
+    return TextCollations.otherThan(c, schema, reflected, binaryCollation(),
+        col -> !collationClause(col.type()).isEmpty());
+  }
+
   /** The binary NO PAD collation of utf8mb4: {@code utf8mb4_0900_bin} in MySQL 8.0.17+. */
   String binaryCollation() {
     return "utf8mb4_0900_bin";

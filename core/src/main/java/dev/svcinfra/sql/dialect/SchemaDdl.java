@@ -127,6 +127,20 @@ public interface SchemaDdl {
     return table;
   }
 
+  /**
+   * The columns of a reflected table (after {@link #cleanReflectedTable}) that compare text
+   * otherwise than this dialect's DDL makes them compare: a MySQL or MariaDB text column in a
+   * case- or accent-insensitive collation, created before issue 16 or by hand. Autogenerate
+   * restates each one as the models declare it, which gives it this dialect's collation. Empty
+   * by default: elsewhere the DDL gives text columns no collation of their own.
+   *
+   * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
+   */
+  default Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+      throws java.sql.SQLException {
+    return Set.of();
+  }
+
   // ---- DDL over sql.model tables ----------------------------------------------------------
 
   /** This database's SQL type for a portable column type ({@code VARCHAR(320)}, {@code JSONB}). */
