@@ -1,5 +1,5 @@
 -- revision: 7d3e5a91c4b2
--- down_revision: b1ab9f2138c0
+-- down_revision: 7d3e9b2c4f18
 -- message: accounts: exact decimal balance on sqlite
 -- created: 2026-12-07T04:30:00Z
 

@@ -124,6 +124,19 @@ public class MySqlDialect extends StandardDialect {
     return '`' + identifier.replace("`", "``") + '`';
   }
 
+  /**
+   * MySQL and MariaDB sort NULLs as smaller than any value and have no {@code NULLS LAST}: a
+   * leading {@code (x IS NULL)} key (0 or 1) puts them last ascending and first descending.
+   */
+  @Override
+  public String orderTerm(String expression, boolean descending, boolean nullable) {
+    String direction = descending ? " DESC" : " ASC";
+    if (!nullable) {
+      return expression + direction;
+    }
+    return "(" + expression + " IS NULL)" + direction + ", " + expression + direction;
+  }
+
   @Override
   public boolean supportsTransactionalDdl() {
     return false;
@@ -190,6 +203,36 @@ public class MySqlDialect extends StandardDialect {
   @Override
   String identityClause(Table table, Column c) {
     return " AUTO_INCREMENT";
+  }
+  /**
+   * Every text column (strings, long text, enums, UUIDs kept as {@code CHAR(36)}) is
+   * {@code utf8mb4} with a binary, NO PAD collation, whatever the server's or the table's
+   * default: the defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) ignore case
+   * and accents, and PAD SPACE collations ignore trailing spaces, so a tenant {@code acme} would
+   * match {@code ACME}, {@code ácme} and {@code acme } (issue 16). All text columns rather than
+   * the ones that look like identifiers: a scope, a unique key or a cursor may compare any
+   * column, and PostgreSQL, SQLite and DuckDB compare every column exactly. Case-insensitive
+   * rules come only from explicit folding ({@code lower()} in ignore-case indexes and searches).
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, UUID -> " CHARACTER SET utf8mb4 COLLATE " + binaryCollation();
+      default -> "";
+    };
+  }
+
+  /** Text columns in another collation than {@link #binaryCollation()}. */
+  @Override
+  public Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+      throws SQLException {
+    return TextCollations.otherThan(c, schema, reflected, binaryCollation(),
+        col -> !collationClause(col.type()).isEmpty());
+  }
+
+  /** The binary NO PAD collation of utf8mb4: {@code utf8mb4_0900_bin} in MySQL 8.0.17+. */
+  String binaryCollation() {
+    return "utf8mb4_0900_bin";
   }
 
   @Override

@@ -118,6 +118,18 @@ public final class SnowflakeDialect extends StandardDialect {
   String identityClause(Table table, Column c) {
     return " AUTOINCREMENT";
   }
+  /**
+   * Snowflake compares text by code point unless a {@code DEFAULT_DDL_COLLATION} of the
+   * account, database or schema gives new columns another collation; {@code 'utf8'} states the
+   * binary comparison so such a default cannot make identifiers ignore case (issue 16).
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, UUID -> " COLLATE 'utf8'";
+      default -> "";
+    };
+  }
 
   /**
    * Standard Snowflake tables have neither indexes nor CHECK constraints: both are left out of

@@ -116,6 +116,20 @@ public final class SqlServerDialect extends StandardDialect {
     return '[' + identifier.replace("]", "]]") + ']';
   }
 
+  /**
+   * SQL Server sorts NULLs as smaller than any value and has no {@code NULLS LAST}: a leading
+   * {@code CASE} key puts them last ascending and first descending (issue 16).
+   */
+  @Override
+  public String orderTerm(String expression, boolean descending, boolean nullable) {
+    String direction = descending ? " DESC" : " ASC";
+    if (!nullable) {
+      return expression + direction;
+    }
+    return "CASE WHEN " + expression + " IS NULL THEN 1 ELSE 0 END" + direction + ", "
+        + expression + direction;
+  }
+
   /** SQL Server pages with OFFSET/FETCH, which requires an ORDER BY. */
   @Override
   public void appendLimitOffset(StringBuilder sql, long limit, long offset, boolean hasOrderBy) {
@@ -186,6 +200,20 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   String identityClause(Table table, Column c) {
     return " IDENTITY(1,1)";
+  }
+  /**
+   * Text columns name a binary collation: SQL Server's usual defaults
+   * ({@code SQL_Latin1_General_CP1_CI_AS}) ignore case, so tenant ids, keys and cursors would
+   * match another tenant's (issue 16). {@code BIN2} compares code points. SQL Server still
+   * ignores trailing spaces in {@code =} under every collation (ANSI padding); that is
+   * documented, not fixable by a collation. {@code UNIQUEIDENTIFIER} keys need none.
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, JSON -> " COLLATE Latin1_General_100_BIN2";
+      default -> "";
+    };
   }
 
   /** Comments are extended properties in SQL Server; they are not rendered. */
@@ -293,7 +321,8 @@ public final class SqlServerDialect extends StandardDialect {
           + "change the default of " + table.qualifiedName() + "." + to.name() + " by hand");
     }
     return List.of(alterTable(table) + " ALTER COLUMN " + quote(to.name()) + " "
-        + columnTypeSql(to.type()) + (to.nullable() ? " NULL" : " NOT NULL"));
+        + columnTypeSql(to.type()) + collationClause(to.type())
+        + (to.nullable() ? " NULL" : " NOT NULL"));
   }
 
   @Override

@@ -211,20 +211,27 @@ final class RepositorySql<T> {
     c.and(idPredicate).value(idColumn.toDatabase(id), idColumn.type());
   }
 
-  /** ORDER BY the given columns, then the id (unless already named) for a stable order. */
+  /**
+   * ORDER BY the given columns, then the id (unless already named) for a stable order. NULLs
+   * sort as larger than any value on every dialect ({@code Dialect.orderTerm}).
+   */
   void orderBy(Conditions c, List<OrderBy> order) {
     StringBuilder sql = c.text().append(" ORDER BY ");
     boolean idSeen = false;
     for (OrderBy o : order) {
-      sql.append(quoted(o.column())).append(o.descending() ? " DESC" : " ASC")
-          .append(", ");
+      sql.append(orderTerm(o)).append(", ");
       idSeen |= o.column() == mapping.id();
     }
     if (idSeen) {
       sql.setLength(sql.length() - 2);
     } else {
-      sql.append(quotedId).append(" ASC");
+      sql.append(dialect.orderTerm(quotedId, false, false));
     }
+  }
+
+  /** One column's ORDER BY term in this dialect's NULL order. */
+  String orderTerm(OrderBy o) {
+    return dialect.orderTerm(quoted(o.column()), o.descending(), o.column().column().nullable());
   }
 
   void page(Conditions c, int limit, long offset) {

@@ -181,7 +181,7 @@ public final class SqlRepository<T> {
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
-    c.and("LOWER(" + s.quoted(column) + ") = LOWER(?)").value(value, column.type());
+    c.and(s.dialect.equalsIgnoreCase(s.quoted(column))).value(value, column.type());
     Object key = exceptId == null ? null : parseId(exceptId);
     if (key != null) {
       c.and(s.quotedId + " <> ?").value(mapping.id().toDatabase(key), mapping.id().type());
