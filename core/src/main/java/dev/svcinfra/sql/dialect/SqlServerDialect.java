@@ -307,4 +307,14 @@ public final class SqlServerDialect extends StandardDialect {
     return List.of("EXEC sp_rename " + stringLiteral(
         table.schema().map(s -> s + ".").orElse("") + from) + ", " + stringLiteral(table.name()));
   }
+
+  /**
+   * SQL Server locks through table hints: {@code UPDLOCK} keeps other writers (and other
+   * {@code UPDLOCK} readers) off the rows until the transaction ends, {@code ROWLOCK} keeps the
+   * lock on the rows instead of pages.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WITH (UPDLOCK, ROWLOCK) WHERE " + where;
+  }
 }

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.repo;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.PreconditionFailedException;
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
@@ -10,6 +11,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,16 @@ public final class SqlRepository<T> {
   /** Columns lists may be ordered by. */
   public java.util.Set<String> orderFields() {
     return orderable.keySet();
+  }
+
+  /**
+   * The tag of a row as read from the database: its {@code @Version} value when the model has
+   * one, otherwise a hash of every column's value. It changes whenever the row changes; pass it
+   * back to a conditional {@link #update(Transaction, Scope, Object, Map, Collection) update} or
+   * {@link #delete(Transaction, Scope, Object, Collection) delete} to write only an unchanged row.
+   */
+  public String tag(T row) {
+    return RowTag.of(mapping, row);
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -245,6 +257,21 @@ public final class SqlRepository<T> {
    * @throws ConflictException when the given version is outdated
    */
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    return update(tx, scope, id, values, null);
+  }
+
+  /**
+   * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one
+   * of {@code ifTags} (null: whatever it is). The compare and the write are atomic: with a
+   * {@code @Version} column the tags are part of the UPDATE's WHERE clause; without one the row
+   * is first read with the dialect's locking read ({@code Dialect.selectForUpdate}) and compared.
+   *
+   * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
+   * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
+   * @throws ConflictException when a version given in {@code values} is outdated
+   */
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
+      Collection<String> ifTags) {
     Object key = parseId(id);
     Object expectedVersion = version != null && values.containsKey(version.name())
         ? coerceField(version, values.get(version.name())) : null;
@@ -254,21 +281,28 @@ public final class SqlRepository<T> {
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
+    List<Object> tagVersions = null;
+    if (ifTags != null && version != null) {
+      tagVersions = tagVersions(tx, scope, key, id, ifTags);
+    } else if (ifTags != null) {
+      lockAndCompare(tx, s, where, key, id, ifTags);
+    }
     if (set.isEmpty() && updatedAt == null && version == null) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
     Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
-    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion);
+    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion,
+        tagVersions);
     if (s.dialect.supportsReturning()) {
       // By id: at most one row comes back.
       Optional<T> row = tx.queryFirst(update, s.rowMapper);
       if (row.isEmpty()) {
-        throw missing(tx, scope, key, id, expectedVersion);
+        throw missing(tx, scope, key, id, expectedVersion, tagVersions);
       }
       return row.get();
     }
     if (tx.execute(update) == 0) {
-      throw missing(tx, scope, key, id, expectedVersion);
+      throw missing(tx, scope, key, id, expectedVersion, tagVersions);
     }
     return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
   }
@@ -284,12 +318,30 @@ public final class SqlRepository<T> {
    * @throws NotFoundException when no such live row exists (also when it was deleted before)
    */
   public void delete(Transaction tx, Scope scope, Object id) {
+    delete(tx, scope, id, null);
+  }
+
+  /**
+   * As {@link #delete(Transaction, Scope, Object)}, only when the row's {@link #tag} is one of
+   * {@code ifTags} (null: whatever it is), compared atomically with the delete as for
+   * {@link #update(Transaction, Scope, Object, Map, Collection) update}.
+   *
+   * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
+   * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
+   */
+  public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
     Object key = parseId(id);
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
+    List<Object> tagVersions = null;
+    if (ifTags != null && version != null) {
+      tagVersions = tagVersions(tx, scope, key, id, ifTags);
+    } else if (ifTags != null) {
+      lockAndCompare(tx, s, where, key, id, ifTags);
+    }
     Conditions c;
     Optional<MappedColumn> softDelete = mapping.softDelete();
     if (softDelete.isPresent()) {
@@ -304,8 +356,11 @@ public final class SqlRepository<T> {
     s.byId(c, key);
     s.live(c);
     s.scope(c, where);
+    if (tagVersions != null) {
+      s.versionIn(c, tagVersions);
+    }
     if (tx.execute(c.statement(mapping.table())) == 0) {
-      throw new NotFoundException(mapping.table().name(), id);
+      throw missing(tx, scope, key, id, null, tagVersions);
     }
   }
 
@@ -349,14 +404,69 @@ public final class SqlRepository<T> {
     return out;
   }
 
+  /**
+   * Why a versioned UPDATE or DELETE by id matched no row: gone (404), a tag that does not match
+   * (412) or an outdated version in the body (409). A row this transaction still sees with a
+   * matching version was changed by a transaction its snapshot does not show (MariaDB's
+   * repeatable read): that, too, is a failed tag when tags were given.
+   */
   private RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,
-      Object expectedVersion) {
-    if (expectedVersion != null && get(tx, scope, key).isPresent()) {
-      String v = mapping.version().orElseThrow().name();
-      return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
-          + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
+      Object expectedVersion, List<Object> tagVersions) {
+    Optional<T> row = (expectedVersion != null || tagVersions != null)
+        ? get(tx, scope, key) : Optional.empty();
+    if (row.isEmpty()) {
+      return new NotFoundException(mapping.table().name(), id);
     }
-    return new NotFoundException(mapping.table().name(), id);
+    Object current = version.get(row.get());
+    if (tagVersions != null && !tagVersions.contains(current)) {
+      return new PreconditionFailedException(mapping.table().name(), id);
+    }
+    if (expectedVersion == null || expectedVersion.equals(current)) {
+      return tagVersions != null ? new PreconditionFailedException(mapping.table().name(), id)
+          : new NotFoundException(mapping.table().name(), id);
+    }
+    String v = version.name();
+    return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
+        + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
+  }
+
+  /**
+   * The versions {@code ifTags} name, for the WHERE clause of a versioned write. A tag that is
+   * no version can never match; when none is left, the row is only looked up to answer 404 or
+   * 412 without writing.
+   */
+  private List<Object> tagVersions(Transaction tx, Scope scope, Object key, Object id,
+      Collection<String> ifTags) {
+    List<Object> out = new ArrayList<>();
+    for (String tag : ifTags) {
+      try {
+        Object v = version.coerce(tag);
+        if (v != null && !out.contains(v)) {
+          out.add(v);
+        }
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        // not a version: matches no row
+      }
+    }
+    if (out.isEmpty()) {
+      throw get(tx, scope, key).isPresent()
+          ? new PreconditionFailedException(mapping.table().name(), id)
+          : new NotFoundException(mapping.table().name(), id);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the live row with the dialect's locking read and compares its tag: the row then stays
+   * as compared until the transaction ends (see {@code Dialect.selectForUpdate} per database).
+   */
+  private void lockAndCompare(Transaction tx, RepositorySql<T> s, Map<MappedColumn, Object> where,
+      Object key, Object id, Collection<String> ifTags) {
+    T row = tx.queryFirst(s.selectForUpdate(key, where), s.rowMapper)
+        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    if (!ifTags.contains(tag(row))) {
+      throw new PreconditionFailedException(mapping.table().name(), id);
+    }
   }
 
   /** A COUNT(*) answers exactly one row. */
