@@ -4,6 +4,7 @@ import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.DatabaseUnavailableException;
 import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.PreconditionFailedException;
 import dev.svcinfra.sql.StatementTimeoutException;
 import dev.svcinfra.sql.ValidationException;
 import io.javalin.http.Context;
@@ -34,6 +35,9 @@ final class ProblemMapper {
   void svcInfra(SvcInfraException e, Context ctx) {
     if (e instanceof NotFoundException) {
       Problem.write(ctx, 404, e.code(), e.getMessage(), null);
+    } else if (e instanceof PreconditionFailedException) {
+      // A conditional write found the row changed (issue 16): the client reloads, then retries.
+      Problem.write(ctx, 412, e.code(), e.getMessage(), null);
     } else if (e instanceof ConflictException || TRANSACTION_CONFLICT.equals(e.code())) {
       Problem.write(ctx, 409, e.code(), e.getMessage(), null);
     } else if (e instanceof ValidationException v) {
