@@ -27,9 +27,15 @@ final class ProblemMapper {
   static final String TRANSACTION_CONFLICT = "transaction_conflict";
 
   private final int retryAfterSeconds;
+  /** The app's routes, for the {@code Allow} header of a 405; null until installed. */
+  private HeadRoutes routes;
 
   ProblemMapper(int retryAfterSeconds) {
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  void allowFrom(HeadRoutes appRoutes) {
+    this.routes = appRoutes;
   }
 
   void svcInfra(SvcInfraException e, Context ctx) {
@@ -76,6 +82,10 @@ final class ProblemMapper {
       case 413 -> "the request body is too large";
       default -> status >= 500 ? "the request failed" : "the request is not valid";
     };
+    if (status == 405 && routes != null) {
+      // RFC 9110, 15.5.6: a 405 names the methods the target does serve (issue 16).
+      ctx.header("Allow", routes.allowed(ctx.path()));
+    }
     Problem.write(ctx, status, code, detail, List.of());
   }
 

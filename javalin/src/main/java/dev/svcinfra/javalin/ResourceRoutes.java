@@ -61,7 +61,7 @@ final class ResourceRoutes<T> {
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;
-    if (query.cursor() != null) {
+    if (query.keyset()) {
       Slice<T> slice = service.listAfter(tx, Scope.all(), query.cursor(), query.limit(),
           query.orderBy().isEmpty() ? null : query.orderBy().get(0));
       long total = service.countFiltered(tx, Scope.all());
@@ -178,6 +178,13 @@ final class ResourceRoutes<T> {
       return resource.service;
     }
     String tenant = sql.tenant(ctx);
+    int max = resource.tenantColumn.type().kind() == ColumnType.Kind.STRING
+        ? resource.tenantColumn.type().length() : Integer.MAX_VALUE;
+    if (tenant.codePointCount(0, tenant.length()) > max) {
+      // Longer than the column: no row can have it, and a create would fail on the column.
+      throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+          "the tenant is longer than " + max + " characters");
+    }
     try {
       return new TenantSqlService<>(resource.service, tenant, resource.tenantColumn.name());
     } catch (IllegalArgumentException e) {
