@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QuickstartContract
-    implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract {
+    implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract,
+    ConditionalRequestsContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */
