@@ -49,8 +49,12 @@ final class EntityTags {
   }
 
   private static Condition parse(Context ctx, String header) {
-    List<String> values = ctx.req().getHeaders(header) == null ? List.of()
-        : java.util.Collections.list(ctx.req().getHeaders(header));
+    return parse(ctx.req().getHeaders(header) == null ? List.of()
+        : java.util.Collections.list(ctx.req().getHeaders(header)), header);
+  }
+
+  /** The condition of every value of {@code header}; null when there is none. */
+  static Condition parse(List<String> values, String header) {
     if (values.isEmpty()) {
       return null;
     }
