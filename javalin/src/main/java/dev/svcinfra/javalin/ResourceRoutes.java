@@ -142,7 +142,9 @@ final class ResourceRoutes<T> {
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
     Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
-    T updated = service.update(tx, Scope.all(), key, values, ifTags);
+    // Unconditional writes keep calling the four-argument form a service may override.
+    T updated = ifTags == null ? service.update(tx, Scope.all(), key, values)
+        : service.update(tx, Scope.all(), key, values, ifTags);
     ctx.header(EntityTags.ETAG, etag(updated)).contentType(JSON).result(row(updated));
   }
 
@@ -150,7 +152,12 @@ final class ResourceRoutes<T> {
     Collection<String> ifTags = ifMatch(ctx);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
-    service.delete(tx, Scope.all(), primaryKey(ctx, service, tx), ifTags);
+    Object key = primaryKey(ctx, service, tx);
+    if (ifTags == null) {
+      service.delete(tx, Scope.all(), key);
+    } else {
+      service.delete(tx, Scope.all(), key, ifTags);
+    }
     ctx.status(204);
   }
 

@@ -98,12 +98,18 @@ public class TenantSqlService<T> extends SqlService<T> {
     Map<String, Object> input = new LinkedHashMap<>(values);
     refuseOtherTenant(input);
     input.remove(tenantColumn.name());
-    return inner.update(tx, scoped(scope), id, input, ifTags);
+    // Unconditional writes keep calling the four-argument form the inner service may override.
+    return ifTags == null ? inner.update(tx, scoped(scope), id, input)
+        : inner.update(tx, scoped(scope), id, input, ifTags);
   }
 
   @Override
   public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
-    inner.delete(tx, scoped(scope), id, ifTags);
+    if (ifTags == null) {
+      inner.delete(tx, scoped(scope), id);
+    } else {
+      inner.delete(tx, scoped(scope), id, ifTags);
+    }
   }
 
   /** The caller's scope plus the tenant; a scope naming another tenant is refused. */
