@@ -72,6 +72,12 @@ class HttpEdgesTest {
       assertThat(head.body()).as("HEAD " + path + " has no body").isEmpty();
       assertThat(head.header("Content-Type")).as(path).isEqualTo(get.header("Content-Type"));
       assertThat(head.header("ETag")).as(path).isEqualTo(get.header("ETag"));
+      if (path.startsWith("/gadgets")) {
+        // Elsewhere bodies differ between the two calls: probes carry a latency, a 404 for an
+        // unknown route names the method.
+        assertThat(head.header("Content-Length")).as(path)
+            .isEqualTo(get.header("Content-Length"));
+      }
       assertThat(head.header("X-Request-Id")).as(path).isNotNull();
     }
     assertThat(raw("HEAD", "/_health/ready").status()).isEqualTo(503);
