@@ -13,8 +13,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QuickstartContract
-    implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract,
-    ConditionalRequestsContract {
+    implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */
