@@ -122,14 +122,36 @@ interface ConditionalRequestsContract extends QuickstartCase {
     assertThat(longTenant).startsWith("HTTP/1.1 400").contains("tenant_invalid");
   }
 
-  /** One request as written, over a new socket; the whole answer. */
+  @Test
+  default void brokenBodiesAre400AndWriteNothing() throws Exception {
+    long users = http().get("/users?limit=1").json().path("total").asLong();
+    for (String request : List.of(
+        "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 80\r\n\r\n{\"email\":\"short@example.com\",\"name\":\"S\"}",
+        "POST /transfer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nXYZ\r\n{}\r\n0\r\n\r\n")) {
+      String r = raw(request, true);
+      assertThat(r).as(request).startsWith("HTTP/1.1 400").contains("body_malformed")
+          .contains("X-Request-Id");
+    }
+    assertThat(http().get("/users?limit=1").json().path("total").asLong()).isEqualTo(users);
+  }
+
   private String raw(String request) throws Exception {
+    return raw(request, false);
+  }
+
+  /** One request as written, over a new socket; the whole answer. */
+  private String raw(String request, boolean endOfInput) throws Exception {
     int port = Integer.parseInt(http().base().substring(http().base().lastIndexOf(':') + 1));
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
+      if (endOfInput) {
+        s.shutdownOutput();   // the body stops short of what its headers announced
+      }
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
