@@ -157,6 +157,26 @@ final class RepositorySql<T> {
     }
   }
 
+  /**
+   * {@code UPDATE .. SET <soft-delete> = ?} with {@code softDeleteMarker}, or {@code DELETE}
+   * when it is null, of the live row with this id in the scope [whose version is one of
+   * {@code versions}].
+   */
+  SqlStatement deleteById(Object id, Map<MappedColumn, Object> scope, Object softDeleteMarker,
+      List<Object> versions) {
+    MappedColumn sd = mapping.softDelete().orElse(null);
+    Conditions c = sd == null ? new Conditions("DELETE FROM " + table)
+        : new Conditions("UPDATE " + table + " SET " + dialect.quote(sd.name()) + " = ?")
+            .value(softDeleteMarker, sd.type());
+    byId(c, id);
+    live(c);
+    scope(c, scope);
+    if (versions != null) {
+      versionIn(c, versions);
+    }
+    return c.statement(mapping.table());
+  }
+
   /** {@code version IN (?, ..)}: the row's version is one of the expected ones. */
   void versionIn(Conditions c, List<Object> versions) {
     StringBuilder in = new StringBuilder(dialect.quote(version.name())).append(" IN (");

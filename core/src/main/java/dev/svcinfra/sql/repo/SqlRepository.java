@@ -46,6 +46,8 @@ public final class SqlRepository<T> {
   private final MappedColumn version;
   private final MappedColumn updatedAt;
   private volatile RepositorySql<T> sql;
+  /** The compare half of conditional writes, and why a write by id matched no row. */
+  private final TagCheck<T> tags;
 
   SqlRepository(TableMapping<T> mapping, Map<String, MappedColumn> searchable,
       Map<String, MappedColumn> orderable, java.util.Set<String> immutable) {
@@ -55,6 +57,7 @@ public final class SqlRepository<T> {
     this.writer = new WriteValues(mapping, immutable);
     this.version = mapping.version().orElse(null);
     this.updatedAt = mapping.updatedAt().orElse(null);
+    this.tags = new TagCheck<>(this);
   }
 
   /** A repository with the default allowlists (see {@link SqlRepositoryBuilder}). */
@@ -81,10 +84,8 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * The tag of a row as read from the database: its {@code @Version} value when the model has
-   * one, otherwise a hash of every column's value. It changes whenever the row changes; pass it
-   * back to a conditional {@link #update(Transaction, Scope, Object, Map, Collection) update} or
-   * {@link #delete(Transaction, Scope, Object, Collection) delete} to write only an unchanged row.
+   * A row's tag: its {@code @Version}, else a hash of every column's value. It changes with the
+   * row; conditional updates and deletes take it back to write only an unchanged row.
    */
   public String tag(T row) {
     return RowTag.of(mapping, row);
@@ -262,9 +263,7 @@ public final class SqlRepository<T> {
 
   /**
    * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one
-   * of {@code ifTags} (null: whatever it is). The compare and the write are atomic: with a
-   * {@code @Version} column the tags are part of the UPDATE's WHERE clause; without one the row
-   * is first read with the dialect's locking read ({@code Dialect.selectForUpdate}) and compared.
+   * of {@code ifTags} (null: whatever it is), compared atomically with the write ({@link TagCheck}).
    *
    * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
    * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
@@ -281,12 +280,7 @@ public final class SqlRepository<T> {
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
-    List<Object> tagVersions = null;
-    if (ifTags != null && version != null) {
-      tagVersions = tagVersions(tx, scope, key, id, ifTags);
-    } else if (ifTags != null) {
-      lockAndCompare(tx, s, where, key, id, ifTags);
-    }
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     if (set.isEmpty() && updatedAt == null && version == null) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
@@ -297,12 +291,12 @@ public final class SqlRepository<T> {
       // By id: at most one row comes back.
       Optional<T> row = tx.queryFirst(update, s.rowMapper);
       if (row.isEmpty()) {
-        throw missing(tx, scope, key, id, expectedVersion, tagVersions);
+        throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
       }
       return row.get();
     }
     if (tx.execute(update) == 0) {
-      throw missing(tx, scope, key, id, expectedVersion, tagVersions);
+      throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
     }
     return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
   }
@@ -323,8 +317,7 @@ public final class SqlRepository<T> {
 
   /**
    * As {@link #delete(Transaction, Scope, Object)}, only when the row's {@link #tag} is one of
-   * {@code ifTags} (null: whatever it is), compared atomically with the delete as for
-   * {@link #update(Transaction, Scope, Object, Map, Collection) update}.
+   * {@code ifTags} (null: whatever it is), compared atomically with the delete.
    *
    * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
    * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
@@ -336,31 +329,12 @@ public final class SqlRepository<T> {
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
-    List<Object> tagVersions = null;
-    if (ifTags != null && version != null) {
-      tagVersions = tagVersions(tx, scope, key, id, ifTags);
-    } else if (ifTags != null) {
-      lockAndCompare(tx, s, where, key, id, ifTags);
-    }
-    Conditions c;
-    Optional<MappedColumn> softDelete = mapping.softDelete();
-    if (softDelete.isPresent()) {
-      MappedColumn sd = softDelete.get();
-      Object marker = sd.type().kind() == ColumnType.Kind.BOOLEAN ? Boolean.TRUE
-          : sd.toDatabase(writer.updatedNow(sd));
-      c = new Conditions("UPDATE " + s.table + " SET " + s.dialect.quote(sd.name()) + " = ?")
-          .value(marker, sd.type());
-    } else {
-      c = new Conditions("DELETE FROM " + s.table);
-    }
-    s.byId(c, key);
-    s.live(c);
-    s.scope(c, where);
-    if (tagVersions != null) {
-      s.versionIn(c, tagVersions);
-    }
-    if (tx.execute(c.statement(mapping.table())) == 0) {
-      throw missing(tx, scope, key, id, null, tagVersions);
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    MappedColumn sd = mapping.softDelete().orElse(null);
+    Object marker = sd == null ? null : sd.type().kind() == ColumnType.Kind.BOOLEAN
+        ? Boolean.TRUE : sd.toDatabase(writer.updatedNow(sd));
+    if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
+      throw tags.missing(tx, scope, key, id, null, tagVersions);
     }
   }
 
@@ -404,70 +378,6 @@ public final class SqlRepository<T> {
     return out;
   }
 
-  /**
-   * Why a versioned UPDATE or DELETE by id matched no row: gone (404), a tag that does not match
-   * (412) or an outdated version in the body (409). A row this transaction still sees with a
-   * matching version was changed by a transaction its snapshot does not show (MariaDB's
-   * repeatable read): that, too, is a failed tag when tags were given.
-   */
-  private RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,
-      Object expectedVersion, List<Object> tagVersions) {
-    Optional<T> row = (expectedVersion != null || tagVersions != null)
-        ? get(tx, scope, key) : Optional.empty();
-    if (row.isEmpty()) {
-      return new NotFoundException(mapping.table().name(), id);
-    }
-    Object current = version.get(row.get());
-    if (tagVersions != null && !tagVersions.contains(current)) {
-      return new PreconditionFailedException(mapping.table().name(), id);
-    }
-    if (expectedVersion == null || expectedVersion.equals(current)) {
-      return tagVersions != null ? new PreconditionFailedException(mapping.table().name(), id)
-          : new NotFoundException(mapping.table().name(), id);
-    }
-    String v = version.name();
-    return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
-        + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
-  }
-
-  /**
-   * The versions {@code ifTags} name, for the WHERE clause of a versioned write. A tag that is
-   * no version can never match; when none is left, the row is only looked up to answer 404 or
-   * 412 without writing.
-   */
-  private List<Object> tagVersions(Transaction tx, Scope scope, Object key, Object id,
-      Collection<String> ifTags) {
-    List<Object> out = new ArrayList<>();
-    for (String tag : ifTags) {
-      try {
-        Object v = version.coerce(tag);
-        if (v != null && !out.contains(v)) {
-          out.add(v);
-        }
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        // not a version: matches no row
-      }
-    }
-    if (out.isEmpty()) {
-      throw get(tx, scope, key).isPresent()
-          ? new PreconditionFailedException(mapping.table().name(), id)
-          : new NotFoundException(mapping.table().name(), id);
-    }
-    return out;
-  }
-
-  /**
-   * Reads the live row with the dialect's locking read and compares its tag: the row then stays
-   * as compared until the transaction ends (see {@code Dialect.selectForUpdate} per database).
-   */
-  private void lockAndCompare(Transaction tx, RepositorySql<T> s, Map<MappedColumn, Object> where,
-      Object key, Object id, Collection<String> ifTags) {
-    T row = tx.queryFirst(s.selectForUpdate(key, where), s.rowMapper)
-        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
-    if (!ifTags.contains(tag(row))) {
-      throw new PreconditionFailedException(mapping.table().name(), id);
-    }
-  }
 
   /** A COUNT(*) answers exactly one row. */
   private static long countOf(Transaction tx, Conditions count) {
