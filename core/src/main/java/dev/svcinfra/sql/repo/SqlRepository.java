@@ -263,7 +263,8 @@ public final class SqlRepository<T> {
 
   /**
    * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one
-   * of {@code ifTags} (null: whatever it is), compared atomically with the write ({@link TagCheck}).
+   * of {@code ifTags} (null: whatever it is), compared atomically with the write: in its WHERE
+   * clause for a {@code @Version}, else after the dialect's locking read of the row.
    *
    * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
    * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
