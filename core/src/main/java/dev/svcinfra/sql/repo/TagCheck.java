@@ -83,7 +83,8 @@ final class TagCheck<T> {
     for (String tag : ifTags) {
       try {
         Object v = version.coerce(tag);
-        if (v != null && !out.contains(v)) {
+        // Tags compare as exact text (RFC 9110 strong comparison): "03" is not the tag "3".
+        if (v != null && v.toString().equals(tag) && !out.contains(v)) {
           out.add(v);
         }
       } catch (IllegalArgumentException | ArithmeticException e) {

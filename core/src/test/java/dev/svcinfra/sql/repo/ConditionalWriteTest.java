@@ -94,7 +94,8 @@ class ConditionalWriteTest extends DatabaseSuite {
     db.useTransaction(tx -> MEMOS.update(tx, memo.id(), Map.of("title", "second")));
     db.useTransaction(tx -> PEOPLE.update(tx, ann.id(), Map.of("name", "Anna")));
 
-    for (Set<String> stale : List.of(Set.of("1"), Set.of("nope", "1"), Set.of("\"2\""))) {
+    for (Set<String> stale : List.of(Set.of("1"), Set.of("nope", "1"), Set.of("\"2\""),
+        Set.of("02", "+2", " 2", "2.0"))) {
       assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
           Map.of("name", "Bob"), stale))).isInstanceOf(PreconditionFailedException.class);
     }
