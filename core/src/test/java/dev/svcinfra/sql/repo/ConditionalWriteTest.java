@@ -158,12 +158,27 @@ class ConditionalWriteTest extends DatabaseSuite {
     Database db = setUp(kind, writers);
     Person ann = db.inTransaction(tx -> PEOPLE.create(tx, person("ann@example.com")));
     Memo memo = db.inTransaction(tx -> MEMOS.create(tx, Map.of("title", "first")));
-    race(writers, i -> db.inTransaction(tx -> MEMOS.update(tx, Scope.all(), memo.id(),
-        Map.of("title", "writer " + i), Set.of(MEMOS.tag(memo)))).title(),
-        () -> db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow().title()));
-    race(writers, i -> db.inTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-        Map.of("name", "writer " + i), Set.of("1"))).name(),
-        () -> db.inTransaction(tx -> PEOPLE.get(tx, ann.id()).orElseThrow().name()));
+    for (int round = 0; round < 3; round++) {
+      String r = "round " + round + " writer ";
+      Memo current = db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow());
+      race(writers, i -> db.inTransaction(tx -> MEMOS.update(tx, Scope.all(), memo.id(),
+          Map.of("title", r + i), Set.of(MEMOS.tag(current)))).title(),
+          () -> db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow().title()));
+      String version = PEOPLE.tag(db.inTransaction(tx -> PEOPLE.get(tx, ann.id()).orElseThrow()));
+      race(writers, i -> db.inTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
+          Map.of("name", r + i), Set.of(version))).name(),
+          () -> db.inTransaction(tx -> PEOPLE.get(tx, ann.id()).orElseThrow().name()));
+    }
+    Memo last = db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow());
+    // Concurrent deletes with the same tag: one deletes; the others find the row gone (404),
+    // changed (412) or collide (409), never a second write.
+    List<String> deleted = race(writers, i -> {
+      db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(MEMOS.tag(last))));
+      return "deleted";
+    }, NotFoundException.CODE);
+    assertThat(deleted).containsExactly("deleted");
+    java.util.Optional<Memo> gone = db.inTransaction(tx -> MEMOS.get(tx, memo.id()));
+    assertThat(gone).isEmpty();
   }
 
   interface Writer {
@@ -176,6 +191,14 @@ class ConditionalWriteTest extends DatabaseSuite {
    * (SQLite's busy upgrade, DuckDB's write conflict), with a transaction conflict: never a write.
    */
   private static void race(int writers, Writer writer, java.util.function.Supplier<String> stored)
+      throws Exception {
+    List<String> won = race(writers, writer, PreconditionFailedException.CODE);
+    assertThat(won).hasSize(1);
+    assertThat(stored.get()).isEqualTo(won.get(0));
+  }
+
+  /** The results of the writes that succeeded; each failure must have one of the codes. */
+  private static List<String> race(int writers, Writer writer, String loserCode)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
@@ -196,11 +219,10 @@ class ConditionalWriteTest extends DatabaseSuite {
         } catch (java.util.concurrent.ExecutionException e) {
           assertThat(e.getCause()).isInstanceOf(SvcInfraException.class);
           assertThat(((SvcInfraException) e.getCause()).code())
-              .isIn(PreconditionFailedException.CODE, "transaction_conflict");
+              .isIn(PreconditionFailedException.CODE, loserCode, "transaction_conflict");
         }
       }
-      assertThat(won).hasSize(1);
-      assertThat(stored.get()).isEqualTo(won.get(0));
+      return won;
     } finally {
       pool.shutdownNow();
     }
