@@ -84,6 +84,25 @@ class ConditionalWriteTest extends DatabaseSuite {
     assertThat(TAGS.tag(back)).isEqualTo(TAGS.tag(read));
   }
 
+  /** The example of docs/data-layer.md ("Row tags and conditional writes"), as written. */
+  @org.junit.jupiter.api.Test
+  void theGuideExampleWorksAsWritten() {
+    Database db = setUp(TestDatabase.SQLITE, 3);
+    SqlRepository<Person> people = PEOPLE;
+    long id = db.inTransaction(tx -> people.create(tx, person("guide@example.com"))).id();
+
+    Person read = db.inTransaction(tx -> people.get(tx, id).orElseThrow());
+    String tag = people.tag(read);          // "7" with @Version, else a 22-character hash
+    // ... the user edits; someone else may change the row meanwhile ...
+    Person saved = db.inTransaction(tx ->
+        people.update(tx, Scope.all(), id, Map.of("name", "Ann"), Set.of(tag)));
+
+    assertThat(saved.name()).isEqualTo("Ann");
+    assertThatThrownBy(() -> db.inTransaction(tx ->
+        people.update(tx, Scope.all(), id, Map.of("name", "Bob"), Set.of(tag))))
+        .isInstanceOf(PreconditionFailedException.class);
+  }
+
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void aStaleTagWritesNothing(TestDatabase kind) {
