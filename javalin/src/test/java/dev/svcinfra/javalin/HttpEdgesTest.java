@@ -135,8 +135,11 @@ class HttpEdgesTest {
       assertThat(r.status()).as(request).isBetween(400, 499);
       assertThat(r.header("X-Request-Id")).as(request).matches("[0-9a-f-]{36}");
     }
-    RawHttp kept = RawHttp.send(port, "GET /%zz HTTP/1.1\r\nHost: x\r\nX-Request-Id: abc-1\r\n\r\n");
-    assertThat(kept.header("X-Request-Id")).isIn("abc-1", kept.header("X-Request-Id"));
+    // A request Jetty refuses may not have had its headers read: it gets a new id, always.
+    RawHttp fresh = RawHttp.send(port, "GET /a/%2e%2e/%2e%2e/b HTTP/1.1\r\nHost: x\r\n"
+        + "X-Request-Id: abc-1\r\n\r\n");
+    assertThat(fresh.status()).isEqualTo(400);
+    assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
   }
 
   @Test
