@@ -33,7 +33,11 @@ final class ModelSchemas {
   }
 
   ObjectNode update() {
-    return object(resource.schema.update(), false);
+    ObjectNode s = object(resource.schema.update(), false);
+    resource.mapping.version().ifPresent(v -> ((ObjectNode) s.with("properties").get(v.name()))
+        .put("description", "The version you read. Checked, never written: another stored "
+            + "version refuses the change with 409."));
+    return s;
   }
 
   static ObjectNode page(ObjectNode itemRef) {

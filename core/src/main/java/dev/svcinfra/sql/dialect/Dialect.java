@@ -316,6 +316,16 @@ public interface Dialect extends SchemaDdl {
     return sql.toString();
   }
 
+  /**
+   * {@code SELECT columns FROM table WHERE where} that reads the latest committed state of the
+   * rows and keeps other transactions from changing them until this one ends: the read half of a
+   * conditional write, so the compare and the write that follows are one atomic step (issue 16,
+   * lost updates). Default: {@code ... FOR UPDATE} (PostgreSQL, MySQL, MariaDB, H2).
+   */
+  default String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WHERE " + where + " FOR UPDATE";
+  }
+
   /** A statement that answers one row when the connection works. */
   default String pingQuery() {
     return "SELECT 1";

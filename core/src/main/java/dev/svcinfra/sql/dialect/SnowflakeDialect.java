@@ -98,6 +98,17 @@ public final class SnowflakeDialect extends StandardDialect {
     return "";
   }
 
+  /**
+   * Not available: Snowflake has {@code FOR UPDATE} on hybrid tables only and no row locks on
+   * standard tables, so a read could not keep another writer away. Conditional writes on
+   * Snowflake need a {@code @Version} column, whose check is part of the UPDATE itself.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    throw new UnsupportedOperationException("Snowflake cannot lock rows of standard tables: "
+        + "give the model a @Version column to use conditional updates and deletes");
+  }
+
   // ---- DDL: Snowflake types; no indexes, no CHECK constraints -------------------------------
 
   @Override

@@ -171,6 +171,16 @@ public final class SqlServerDialect extends StandardDialect {
     return List.of("IF OBJECT_ID(N'" + table.replace("'", "''") + "', N'U') IS NULL " + create);
   }
 
+  /**
+   * SQL Server locks through table hints: {@code UPDLOCK} keeps other writers (and other
+   * {@code UPDLOCK} readers) off the rows until the transaction ends, {@code ROWLOCK} keeps the
+   * lock on the rows instead of pages.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WITH (UPDLOCK, ROWLOCK) WHERE " + where;
+  }
+
   /** N-prefixed so non-Latin text survives in NVARCHAR columns. */
   @Override
   public String stringLiteral(String value) {

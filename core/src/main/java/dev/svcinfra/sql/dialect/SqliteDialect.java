@@ -155,6 +155,17 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     return List.of();
   }
 
+  /**
+   * A plain SELECT: SQLite has no row locks, it locks the whole database, and its transactions
+   * are serializable. A transaction that read the row cannot write it after another transaction
+   * committed a change (SQLite answers busy), and a writer that holds the write lock reads the
+   * latest data, so the compare and the write cannot interleave with another writer.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WHERE " + where;
+  }
+
   // ---- values and errors ---------------------------------------------------------------------
 
   /**
