@@ -18,10 +18,15 @@ final class PoolBuilder {
       int poolLimit, boolean readOnly) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    config.setJdbcUrl(target.jdbcUrl());
-    config.setDriverClassName(target.driverClassName());
-    // The password travels in the driver properties, which HikariCP masks in its own logs.
-    config.setDataSourceProperties(target.toProperties());
+    if (dialect.initializesConnections()) {
+      // Each new connection is set up by the dialect first (SQLite's case-folding function).
+      config.setDataSource(new ConnectionSetupDataSource(dialect, target));
+    } else {
+      config.setJdbcUrl(target.jdbcUrl());
+      config.setDriverClassName(target.driverClassName());
+      // The password travels in the driver properties, which HikariCP masks in its own logs.
+      config.setDataSourceProperties(target.toProperties());
+    }
     int max = Math.min(pool.maxConnections(), poolLimit);
     config.setMaximumPoolSize(max);
     config.setMinimumIdle(Math.min(pool.size(), max));
@@ -40,7 +45,6 @@ final class PoolBuilder {
     // crashing when the database comes up a few seconds after it.
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(readOnly);
-    dialect.connectionInitStatement().ifPresent(config::setConnectionInitSql);
     // A connection whose session the server ended is discarded at once, by the dialect's own
     // classification of lost connections (issue 16).
     config.setExceptionOverride(new LostConnectionEviction(dialect));

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A unique ignore-case index makes {@code Ann@x} and {@code ann@X} the same key in the database
  * itself, and the repository reports the violation as a conflict on the field. MariaDB gets there
- * through its {@code _ci} collation, the others through {@code lower(email)}.
+ * through an index on an invisible {@code lower(email)} column, SQLite through its registered
+ * Unicode fold, the others through {@code lower(email)}.
  */
 class IgnoreCaseUniqueIndexTest extends DatabaseSuite {
   @Table(name = "members")

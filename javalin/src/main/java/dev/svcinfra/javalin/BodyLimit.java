@@ -3,7 +3,6 @@ package dev.svcinfra.javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body up to a byte limit; a larger body is a 413. Only {@code limit + 1} bytes
@@ -33,8 +32,12 @@ final class BodyLimit {
             "the request body is larger than " + limit + " bytes");
       }
       return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
+    } catch (IOException | org.eclipse.jetty.http.BadMessageException e) {
+      // A body shorter than its Content-Length or with broken chunked framing is the client's
+      // error, not a 500 (issue 16). The connection cannot carry another request after it.
+      ctx.header("Connection", "close");
+      throw new RequestRejectedException(400, RequestRejectedException.BODY_MALFORMED,
+          "the request body ended before its Content-Length or its chunked encoding is broken");
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.svcinfra.sql.FieldError;
+import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import java.io.IOException;
@@ -50,24 +51,23 @@ final class ColumnJson {
         yield node.textValue();
       }
     };
-    if (type.kind() == ColumnType.Kind.STRING && ((String) raw).length() > type.length()) {
-      throw new Invalid(new FieldError(column.name(), FieldError.INVALID_VALUE,
-          "must be at most " + type.length() + " characters"));
-    }
-    if (type.kind() == ColumnType.Kind.DECIMAL && raw instanceof BigDecimal d
-        && d.stripTrailingZeros().scale() > type.scale()) {
-      throw new Invalid(new FieldError(column.name(), FieldError.INVALID_VALUE,
-          "must have at most " + type.scale() + " digits after the point"));
-    }
+    Object value;
     try {
-      Object value = column.coerce(raw instanceof JsonNode n && column.javaType() != JsonNode.class
+      value = column.coerce(raw instanceof JsonNode n && column.javaType() != JsonNode.class
           ? JsonCodec.MAPPER.treeToValue(n, Object.class) : raw);
-      return value;
     } catch (ArithmeticException | IllegalArgumentException | JsonProcessingException e) {
       boolean range = type.isInteger() && raw instanceof java.math.BigInteger;
       throw new Invalid(new FieldError(column.name(),
           range ? FieldError.INVALID_VALUE : FieldError.INVALID_TYPE,
           range ? "is out of range for " + type : "expected " + column.expected()));
+    }
+    try {
+      // The column's limits, as the repository checks them (issue 16): a decimal with more
+      // digits than its precision or scale, text longer than the column in characters, a lone
+      // surrogate are refused here, naming the field, instead of being rounded or replaced.
+      return column.fit(value);
+    } catch (ValidationException e) {
+      throw new Invalid(e.errors().get(0));
     }
   }
 

@@ -37,21 +37,33 @@ final class ErrorPages extends ErrorHandler {
     return true;
   }
 
+  /**
+   * Every answer carries {@code X-Request-Id} like routed ones (issue 16): the request's own
+   * well-formed id when its headers were read, else a new one.
+   */
   @Override
   protected void generateResponse(Request request, Response response, int code, String message,
       Throwable cause, Callback callback) throws IOException {
+    String id = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+    response.getHeaders().put(RequestIds.HEADER, id);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
-    Content.Sink.write(response, true, body(code, request.getHttpURI().getPath()), callback);
+    Content.Sink.write(response, true, body(code, request.getHttpURI().getPath(), id), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    String id = RequestIds.newId();
+    fields.put(new HttpField(RequestIds.HEADER, id));
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
-    return ByteBuffer.wrap(body(status, null).getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(body(status, null, id).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String body(int code, String path) {
-    return JsonCodec.write(Problem.body(code, code >= 500 ? ProblemMapper.INTERNAL : "bad_request",
-        code >= 500 ? "the request failed" : "the request is malformed", path));
+  private static String body(int code, String path, String requestId) {
+    var body = Problem.body(code, code >= 500 ? ProblemMapper.INTERNAL : "bad_request",
+        code >= 500 ? "the request failed" : "the request is malformed", path);
+    if (code >= 500) {
+      body.put("request_id", requestId);
+    }
+    return JsonCodec.write(body);
   }
 }

@@ -57,6 +57,8 @@ public final class HealthPlugin extends Plugin<HealthPlugin.Config> {
           + "with '/', got '" + prefix + "'");
     }
     HealthHandlers handlers = new HealthHandlers(config.registry);
+    // A load balancer probing with HEAD must see the 503 a GET would (issue 16).
+    HeadRoutes.install(state);
     state.routes.get(prefix + "/live", handlers::live);
     state.routes.get(prefix + "/ready", handlers::ready);
     state.routes.get(prefix + "/startup", handlers::startup);

@@ -111,7 +111,15 @@ final class JsonCodec {
       throw malformed("the request needs a JSON body");
     }
     try {
-      T value = MAPPER.readValue(body, type);
+      T value;
+      if (type.isRecord()) {
+        // Checked field by field first, so every problem of the body is reported at once.
+        JsonNode tree = tree(body);
+        RecordBodies.check(tree, type);
+        value = MAPPER.treeToValue(tree, type);
+      } else {
+        value = MAPPER.readValue(body, type);
+      }
       if (value == null) {
         // The JSON literal null binds to a null object: the handler would fail on it.
         throw ValidationException.of("body", FieldError.REQUIRED, "must be a JSON object, not null");

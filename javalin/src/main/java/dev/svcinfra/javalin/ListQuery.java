@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * The query parameters of a list request: {@code limit} (1..1000, default 50), {@code offset}
  * (0 or more), {@code order_by} (comma list, {@code -} for descending), {@code q} and
- * {@code fields} (comma list), and {@code cursor} for keyset paging. Malformed values are field
+ * {@code fields} (comma list), and {@code cursor} for keyset paging (present but empty: the first
+ * slice, so {@link #cursor()} is null while {@link #keyset()} is true). Malformed values are field
  * errors, reported together; whether a field may be ordered by or searched is the repository's
  * rule.
  */
 record ListQuery(int limit, long offset, List<String> orderBy, String q, List<String> fields,
-    String cursor) {
+    boolean keyset, String cursor) {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
 
@@ -32,7 +33,13 @@ record ListQuery(int limit, long offset, List<String> orderBy, String q, List<St
     List<String> orderBy = list(ctx.queryParam("order_by"));
     String cursor = ctx.queryParam("cursor");
     String q = ctx.queryParam("q");
-    if (cursor != null && (ctx.queryParam("offset") != null || (q != null && !q.isBlank())
+    boolean keyset = cursor != null;
+    if (cursor != null && cursor.isEmpty()) {
+      // Issue 16: an empty cursor is the first keyset slice, as documented ("empty for the first
+      // slice"), not a cursor to decode.
+      cursor = null;
+    }
+    if (keyset && (ctx.queryParam("offset") != null || (q != null && !q.isBlank())
         || orderBy.size() > 1)) {
       errors.add(new FieldError("cursor", FieldError.NOT_ALLOWED, "keyset paging takes limit and "
           + "at most one order_by field; it cannot be combined with offset or q"));
@@ -41,7 +48,7 @@ record ListQuery(int limit, long offset, List<String> orderBy, String q, List<St
       throw new ValidationException(errors);
     }
     return new ListQuery((int) limit, offset, orderBy.isEmpty() ? defaultOrder : orderBy, q,
-        list(ctx.queryParam("fields")), cursor);
+        list(ctx.queryParam("fields")), keyset, cursor);
   }
 
   private static long number(Context ctx, String name, long fallback, List<FieldError> errors) {

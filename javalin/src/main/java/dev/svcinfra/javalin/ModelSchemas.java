@@ -33,7 +33,11 @@ final class ModelSchemas {
   }
 
   ObjectNode update() {
-    return object(resource.schema.update(), false);
+    ObjectNode s = object(resource.schema.update(), false);
+    resource.mapping.version().ifPresent(v -> ((ObjectNode) s.with("properties").get(v.name()))
+        .put("description", "The version you read. Checked, never written: another stored "
+            + "version refuses the change with 409."));
+    return s;
   }
 
   static ObjectNode page(ObjectNode itemRef) {
@@ -81,7 +85,13 @@ final class ModelSchemas {
       case BIGINT -> s.put("format", "int64");
       case REAL -> s.put("format", "float");
       case DOUBLE -> s.put("format", "double");
-      case DECIMAL -> s.put("multipleOf", java.math.BigDecimal.ONE.movePointLeft(t.scale()));
+      case DECIMAL -> {
+        // The column's exact range: values beyond it are a 422, never rounded (issue 16).
+        java.math.BigDecimal bound = java.math.BigDecimal.ONE.movePointRight(t.precision() - t.scale());
+        s.put("multipleOf", java.math.BigDecimal.ONE.movePointLeft(t.scale()));
+        s.put("exclusiveMaximum", bound);
+        s.put("exclusiveMinimum", bound.negate());
+      }
       case UUID -> s.put("format", "uuid");
       case DATE -> s.put("format", "date");
       case TIME -> s.put("format", "time");

@@ -53,9 +53,10 @@ final class MongoRoutes {
     }
     MongoRepository repo = repository(ctx);
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
-    if (query.cursor() != null) {
+    if (query.keyset()) {
       KeysetPage page = repo.page(query.limit(), query.orderBy(),
-          query.cursor().isBlank() ? null : query.cursor());
+          query.cursor() == null || query.cursor().isBlank() ? null
+              : query.cursor());
       body.put("total", repo.count());
       items(body, page.items());
       body.put("limit", query.limit());

@@ -35,6 +35,50 @@ final class OpenApiDocument {
     add(new Described(r.name, r.prefix, r.tags, r.tenantScoped(), r.repository().orderFields(),
         r.repository().searchFields(), r.defaultOrder, ModelSchemas.columnSchema(r.idColumn, false),
         s.read(), s.create(), s.update(), "row", "% and _ match literally"));
+    conditionals(r);
+  }
+
+  /**
+   * The entity tags of a SQL resource (issue 16): {@code ETag} on single-row answers,
+   * {@code If-None-Match} and 304 on GET, {@code If-Match} with 412 (and 428 when the resource
+   * requires it) on PATCH and DELETE, 400 for a malformed condition.
+   */
+  private void conditionals(SqlResource<?> r) {
+    ObjectNode item = (ObjectNode) paths.get(r.prefix + "/{id}");
+    ObjectNode get = (ObjectNode) item.get("get");
+    etagHeader(get, "200");
+    get.withArray("parameters").add(header(EntityTags.IF_NONE_MATCH, false, "ETags of a copy "
+        + "you hold (or *): when one is the row's current ETag the answer is 304 without a body."));
+    etagHeader(get.with("responses").putObject("304").put("description",
+        "Not Modified: the row still has an ETag you sent"), null);
+    problems(get, 400);
+    etagHeader((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
+    for (String method : List.of("patch", "delete")) {
+      ObjectNode op = (ObjectNode) item.get(method);
+      op.withArray("parameters").add(header(EntityTags.IF_MATCH, r.requireIfMatch, "The ETag "
+          + "of the row as you read it (or *): the change applies only while the row still has "
+          + "it, else 412." + (r.requireIfMatch ? " Required: without it the answer is 428." : "")));
+      problems(op, 400, 412);
+      if (r.requireIfMatch) {
+        problems(op, 428);
+      }
+    }
+    etagHeader((ObjectNode) item.get("patch"), "200");
+  }
+
+  /** Documents the strong {@code ETag} header on {@code op}'s {@code status} response. */
+  private static void etagHeader(ObjectNode op, String status) {
+    ObjectNode response = status == null ? op : (ObjectNode) op.with("responses").get(status);
+    response.with("headers").putObject(EntityTags.ETAG)
+        .put("description", "Strong entity tag of the row: its @Version, or a hash of its columns.")
+        .set("schema", string());
+  }
+
+  private static ObjectNode header(String name, boolean required, String description) {
+    ObjectNode p = JsonCodec.MAPPER.createObjectNode().put("name", name).put("in", "header")
+        .put("required", required).put("description", description);
+    p.set("schema", string());
+    return p;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.DatabaseUnavailableException;
 import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.PreconditionFailedException;
 import dev.svcinfra.sql.StatementTimeoutException;
 import dev.svcinfra.sql.ValidationException;
 import io.javalin.http.Context;
@@ -26,14 +27,23 @@ final class ProblemMapper {
   static final String TRANSACTION_CONFLICT = "transaction_conflict";
 
   private final int retryAfterSeconds;
+  /** The app's routes, for the {@code Allow} header of a 405; null until installed. */
+  private HeadRoutes routes;
 
   ProblemMapper(int retryAfterSeconds) {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  void allowFrom(HeadRoutes appRoutes) {
+    this.routes = appRoutes;
+  }
+
   void svcInfra(SvcInfraException e, Context ctx) {
     if (e instanceof NotFoundException) {
       Problem.write(ctx, 404, e.code(), e.getMessage(), null);
+    } else if (e instanceof PreconditionFailedException) {
+      // A conditional write found the row changed (issue 16): the client reloads, then retries.
+      Problem.write(ctx, 412, e.code(), e.getMessage(), null);
     } else if (e instanceof ConflictException || TRANSACTION_CONFLICT.equals(e.code())) {
       Problem.write(ctx, 409, e.code(), e.getMessage(), null);
     } else if (e instanceof ValidationException v) {
@@ -72,6 +82,10 @@ final class ProblemMapper {
       case 413 -> "the request body is too large";
       default -> status >= 500 ? "the request failed" : "the request is not valid";
     };
+    if (status == 405 && routes != null) {
+      // RFC 9110, 15.5.6: a 405 names the methods the target does serve (issue 16).
+      ctx.header("Allow", routes.allowed(ctx.path()));
+    }
     Problem.write(ctx, status, code, detail, List.of());
   }
 

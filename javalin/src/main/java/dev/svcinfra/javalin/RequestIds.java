@@ -19,11 +19,14 @@ final class RequestIds {
   private RequestIds() {}
 
   static void assign(Context ctx) {
-    String incoming = ctx.header(HEADER);
-    String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming
-        : newId();
+    String id = accept(ctx.header(HEADER));
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
+  }
+
+  /** The incoming id when it is well-formed, else a new one. */
+  static String accept(String incoming) {
+    return incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
   }
 
   /**

@@ -22,6 +22,12 @@ public class RequestRejectedException extends SvcInfraException {
   public static final String TENANT_INVALID = "tenant_invalid";
   /** The body is larger than the configured limit (413). */
   public static final String BODY_TOO_LARGE = "body_too_large";
+  /** An {@code If-Match} or {@code If-None-Match} header is not a list of entity tags (400). */
+  public static final String PRECONDITION_INVALID = "precondition_invalid";
+  /** A resource that requires {@code If-Match} got a PATCH or DELETE without one (428). */
+  public static final String PRECONDITION_REQUIRED = "precondition_required";
+  /** The body ends before its declared length or its chunked framing is broken (400). */
+  public static final String BODY_MALFORMED = "body_malformed";
   /** The body is not a JSON document of the expected shape (422). */
   public static final String MALFORMED_JSON = "malformed_json";
 

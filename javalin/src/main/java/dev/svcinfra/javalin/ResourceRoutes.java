@@ -12,6 +12,7 @@ import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ final class ResourceRoutes<T> {
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;
-    if (query.cursor() != null) {
+    if (query.keyset()) {
       Slice<T> slice = service.listAfter(tx, Scope.all(), query.cursor(), query.limit(),
           query.orderBy().isEmpty() ? null : query.orderBy().get(0));
       long total = service.countFiltered(tx, Scope.all());
@@ -107,31 +108,75 @@ final class ResourceRoutes<T> {
     Map<String, Object> values = resource.schema.createValues(JsonCodec.tree(sql.body(ctx)));
     T created = service.create(RequestTransaction.current(ctx), values);
     ctx.status(201).header("Location", resource.prefix + "/"
-        + resource.idColumn.get(created)).contentType(JSON).result(row(created));
+        + resource.idColumn.get(created)).header(EntityTags.ETAG, etag(created))
+        .contentType(JSON).result(row(created));
   }
 
+  /**
+   * One row with its {@code ETag}; {@code If-None-Match} naming the current tag (or {@code *})
+   * answers 304 with the tag and no body. A missing row is a 404 whatever the header says.
+   */
   private void get(Context ctx) {
+    EntityTags.Condition ifNoneMatch = EntityTags.ifNoneMatch(ctx);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     T found = service.get(tx, Scope.all(), primaryKey(ctx, service, tx))
         .orElseThrow(() -> notFound(ctx));
+    String tag = resource.repository().tag(found);
+    ctx.header(EntityTags.ETAG, EntityTags.quoted(tag));
+    if (ifNoneMatch != null && EntityTags.matchesWeakly(ifNoneMatch, tag)) {
+      ctx.status(304);
+      return;
+    }
     ctx.contentType(JSON).result(row(found));
   }
 
+  /**
+   * A PATCH, conditional when {@code If-Match} names tags: the service compares them atomically
+   * with the write (412 when the row changed). A {@code version} in the body of a versioned
+   * model is checked the same way but answers 409 (see docs/web.md).
+   */
   private void update(Context ctx) {
+    Collection<String> ifTags = ifMatch(ctx);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
     Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
-    T updated = service.update(tx, Scope.all(), key, values);
-    ctx.contentType(JSON).result(row(updated));
+    // Unconditional writes keep calling the four-argument form a service may override.
+    T updated = ifTags == null ? service.update(tx, Scope.all(), key, values)
+        : service.update(tx, Scope.all(), key, values, ifTags);
+    ctx.header(EntityTags.ETAG, etag(updated)).contentType(JSON).result(row(updated));
   }
 
   private void delete(Context ctx) {
+    Collection<String> ifTags = ifMatch(ctx);
     SqlService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
-    service.delete(tx, Scope.all(), primaryKey(ctx, service, tx));
+    Object key = primaryKey(ctx, service, tx);
+    if (ifTags == null) {
+      service.delete(tx, Scope.all(), key);
+    } else {
+      service.delete(tx, Scope.all(), key, ifTags);
+    }
     ctx.status(204);
+  }
+
+  /**
+   * The tags {@code If-Match} accepts, or null for an unconditional write: no header, or
+   * {@code *} (any current row; a missing one is the usual 404). Without the header a resource
+   * that requires it answers 428.
+   */
+  private Collection<String> ifMatch(Context ctx) {
+    EntityTags.Condition c = EntityTags.ifMatch(ctx);
+    if (c == null && resource.requireIfMatch) {
+      throw new RequestRejectedException(428, RequestRejectedException.PRECONDITION_REQUIRED,
+          "this resource changes rows only with If-Match: send the ETag of the row you read");
+    }
+    return c == null || c.any() ? null : EntityTags.strongTags(c);
+  }
+
+  private String etag(T row) {
+    return EntityTags.quoted(resource.repository().tag(row));
   }
 
   /** The resource's service, seen through the request's tenant when the resource has one. */
@@ -140,6 +185,13 @@ final class ResourceRoutes<T> {
       return resource.service;
     }
     String tenant = sql.tenant(ctx);
+    int max = resource.tenantColumn.type().kind() == ColumnType.Kind.STRING
+        ? resource.tenantColumn.type().length() : Integer.MAX_VALUE;
+    if (tenant.codePointCount(0, tenant.length()) > max) {
+      // Longer than the column: no row can have it, and a create would fail on the column.
+      throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+          "the tenant is longer than " + max + " characters");
+    }
     try {
       return new TenantSqlService<>(resource.service, tenant, resource.tenantColumn.name());
     } catch (IllegalArgumentException e) {

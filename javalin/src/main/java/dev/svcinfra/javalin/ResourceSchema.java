@@ -22,7 +22,7 @@ import java.util.Set;
  * The read, create and update shapes of a resource, derived from its model: read shows every
  * column; create takes the columns a client may set (not the generated id, timestamps, version,
  * soft-delete marker or tenant); update takes the create fields that are not immutable, all
- * optional. Each shape can be narrowed to a list of fields. Also converts bodies to column-keyed
+ * optional, plus the version of a versioned model (checked, never written). Each shape can be narrowed to a list of fields. Also converts bodies to column-keyed
  * maps, collecting every field error.
  */
 final class ResourceSchema<T> {
@@ -57,8 +57,15 @@ final class ResourceSchema<T> {
         .filter(c -> !managed.contains(c)).toList();
     this.read = pick(readOverride, mapping.columns(), "read");
     this.create = pick(createOverride, writable, "create");
-    this.update = pick(updateOverride, writable.stream()
+    List<MappedColumn> updatable = pick(updateOverride, writable.stream()
         .filter(c -> !immutable.contains(c.name()) && c != id).toList(), "update");
+    // Issue 16: a PATCH of a versioned model may carry the version it read; the repository
+    // checks it against the stored one (409 when outdated) and never writes it.
+    this.update = mapping.version().map(v -> {
+      List<MappedColumn> withVersion = new ArrayList<>(updatable);
+      withVersion.add(v);
+      return List.copyOf(withVersion);
+    }).orElse(updatable);
     Set<String> req = new LinkedHashSet<>();
     for (MappedColumn c : create) {
       if (!c.column().nullable() && c.column().defaultSql().isEmpty()

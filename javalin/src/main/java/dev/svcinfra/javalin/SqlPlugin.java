@@ -149,7 +149,10 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   /**
    * The request body bound strictly to {@code type} (a record, say): the body limit applies,
    * unknown properties, missing or null record components and JSON values of the wrong type
-   * are a 422, malformed JSON too.
+   * are a 422, malformed JSON too. For a record every problem is reported at once, and its
+   * components' {@code @Column(length)} and {@code @Column(precision, scale)} are limits: longer
+   * text (in characters), a decimal with more digits, or a lone surrogate in any text is a 422
+   * naming the field, never rounded or replaced.
    */
   public static <T> T body(Context ctx, Class<T> type) {
     return JsonCodec.read(SqlContext.of(ctx).body(ctx), type);

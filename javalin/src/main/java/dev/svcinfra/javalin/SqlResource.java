@@ -35,8 +35,11 @@ public final class SqlResource<T> {
   final SqlService<T> service;
   final ResourceSchema<T> schema;
   final String name;
+  /** PATCH and DELETE without {@code If-Match} are refused with 428. */
+  final boolean requireIfMatch;
 
   private SqlResource(Builder<T> b) {
+    this.requireIfMatch = b.requireIfMatch;
     this.mapping = TableMapping.of(b.model);
     this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
     if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("{")) {
@@ -139,6 +142,7 @@ public final class SqlResource<T> {
     private List<String> readFields;
     private List<String> createFields;
     private List<String> updateFields;
+    private boolean requireIfMatch;
 
     private Builder(Class<T> model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -223,6 +227,16 @@ public final class SqlResource<T> {
     /** The fields {@code PATCH} accepts; default: the create fields that are not immutable. */
     public Builder<T> updateFields(String... columns) {
       this.updateFields = List.of(columns);
+      return this;
+    }
+
+    /**
+     * Makes {@code If-Match} mandatory on PATCH and DELETE: a request without it is a 428
+     * {@code precondition_required}, so no client can overwrite a row it has not read.
+     * Default: optional (an {@code If-Match} that is sent is always honoured).
+     */
+    public Builder<T> requireIfMatch(boolean value) {
+      this.requireIfMatch = value;
       return this;
     }
 

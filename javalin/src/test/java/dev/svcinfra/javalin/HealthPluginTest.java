@@ -56,6 +56,25 @@ class HealthPluginTest {
     }
   }
 
+  /**
+   * Issue 16: a load balancer probing with HEAD sees what GET would answer, 503 included,
+   * with the plugin alone in the app.
+   */
+  @Test
+  void headProbesAnswerAsGetWould() throws Exception {
+    registry.add("database", () -> dev.svcinfra.health.CheckResult.unhealthy("down"));
+    start();
+    for (String path : new String[] {"/_health/ready", "/_health/startup",
+        "/_health/checks/database", "/_health/checks/nope", "/_health/live"}) {
+      HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+          + path)).timeout(Duration.ofSeconds(20)).method("HEAD",
+          HttpRequest.BodyPublishers.noBody()).build();
+      HttpResponse<String> response = http.send(head, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(get(path).statusCode());
+      assertThat(response.body()).isEmpty();
+    }
+  }
+
   @Test
   void liveAnswersOkWithoutRunningChecks() throws Exception {
     registry.add("database", () -> {

@@ -131,7 +131,8 @@ final class HostileInputs {
         tenantHeader == null ? Arbitraries.just("") : Arbitraries.frequencyOf(
             Tuple.of(3, Arbitraries.of("t1", "t2")),
             Tuple.of(3, strings())),
-        Arbitraries.of("X-Request-Id", "Accept", "X-Forwarded-For", "If-Match", "Cookie"),
+        Arbitraries.of("X-Request-Id", "Accept", "X-Forwarded-For", "If-Match", "If-None-Match",
+            "Cookie"),
         strings())
         .as((type, tenant, name, value) -> tenantHeader == null
             ? List.of("Content-Type", type, name, headerValue(value))

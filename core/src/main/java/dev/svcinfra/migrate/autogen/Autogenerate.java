@@ -33,8 +33,9 @@ public final class Autogenerate {
   public static List<MigrationOp> compare(Connection c, Dialect dialect, List<Table> models,
       List<String> includeSchemas, Set<String> excludedTables) {
     SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, excludedTables);
-    return new SchemaComparator(dialect).compare(models, reflector.reflect(c),
-        reflector.extensions(c));
+    List<Table> reflected = reflector.reflect(c);
+    return new SchemaComparator(dialect).compare(models, reflected, reflector.extensions(c),
+        reflector.columnsToRecollate(c, reflected));
   }
 
   /**

@@ -27,6 +27,17 @@ final class ColumnComparator {
   }
 
   List<MigrationOp> compare(Table model, Table live) {
+    return compare(model, live, Set.of());
+  }
+
+  /**
+   * As {@link #compare(Table, Table)}, also restating the columns named in {@code recollate}
+   * (any case), whose collation the dialect does not give them: an alter to the model's own
+   * definition.
+   */
+  List<MigrationOp> compare(Table model, Table live, Set<String> recollate) {
+    Set<String> restate = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    restate.addAll(recollate);
     List<MigrationOp> ops = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Column wanted : model.columns()) {
@@ -53,7 +64,7 @@ final class ColumnComparator {
       boolean nullDiffers = !inKey && wanted.nullable() != have.nullable();
       boolean defaultDiffers = !wanted.identity() && !have.identity()
           && !sameDefault(wanted, have);
-      if (typeDiffers || nullDiffers || defaultDiffers) {
+      if (typeDiffers || nullDiffers || defaultDiffers || restate.contains(have.name())) {
         Column from = new Column(wanted.name(), typeDiffers ? have.type() : wanted.type(),
             nullDiffers ? have.nullable() : wanted.nullable(),
             defaultDiffers ? have.defaultSql() : wanted.defaultSql(), wanted.identity(),

@@ -56,6 +56,15 @@ public final class SchemaComparator {
    */
   public List<MigrationOp> compare(List<Table> models, List<Table> reflected,
       Set<String> installed) {
+    return compare(models, reflected, installed, Map.of());
+  }
+
+  /**
+   * The operations, also restating the columns in {@code recollate} (by reflected table,
+   * {@link #key}) whose collation is not the dialect's ({@code Dialect.columnsToRecollate}).
+   */
+  public List<MigrationOp> compare(List<Table> models, List<Table> reflected,
+      Set<String> installed, Map<String, Set<String>> recollate) {
     Map<String, Table> live = new LinkedHashMap<>();
     reflected.forEach(t -> live.put(key(t.schema(), t.name()), t));
     List<MigrationOp> ops = new ArrayList<>();
@@ -80,7 +89,8 @@ public final class SchemaComparator {
         continue;
       }
       matched.add(key(current.schema(), current.name()));
-      ops.addAll(new ColumnComparator(dialect).compare(model, current));
+      ops.addAll(new ColumnComparator(dialect).compare(model, current,
+          recollate.getOrDefault(key(current.schema(), current.name()), Set.of())));
       if (dialect.reflectsIndexes()) {
         ops.addAll(new ConstraintComparator(dialect).compare(model, current));
       }
@@ -101,7 +111,8 @@ public final class SchemaComparator {
     return ordered;
   }
 
-  static String key(Optional<String> schema, String name) {
+  /** The key of a table in the maps of {@link #compare}: schema and name, lower case. */
+  public static String key(Optional<String> schema, String name) {
     return (schema.orElse("") + "." + name).toLowerCase(Locale.ROOT);
   }
 

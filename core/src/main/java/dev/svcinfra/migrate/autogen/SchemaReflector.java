@@ -71,6 +71,28 @@ public final class SchemaReflector {
     }
   }
 
+  /**
+   * Per reflected table ({@link SchemaComparator#key}), the text columns whose collation is not
+   * the one the dialect's DDL gives them ({@code Dialect.columnsToRecollate}; issue 16): tables
+   * without such columns are left out.
+   */
+  public java.util.Map<String, Set<String>> columnsToRecollate(Connection c,
+      List<Table> reflected) {
+    java.util.Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+    try {
+      for (Table t : reflected) {
+        Set<String> columns = dialect.columnsToRecollate(c, t.schema().orElse(null), t);
+        if (!columns.isEmpty()) {
+          out.put(SchemaComparator.key(t.schema(), t.name()), columns);
+        }
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+          "cannot read the collations of the database's columns: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   private static String currentSchema(Connection c) {
     try {
       return c.getSchema();

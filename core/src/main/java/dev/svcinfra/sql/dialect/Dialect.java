@@ -110,6 +110,15 @@ public interface Dialect extends SchemaDdl {
    */
   String containsIgnoreCase(String quotedColumn);
 
+  /**
+   * A predicate true when {@code column} equals the bound text under Unicode lowercase and
+   * nothing else (accents, width and spaces still count): the comparison an ignore-case unique
+   * index makes, and the one that index can serve.
+   */
+  default String equalsIgnoreCase(String quotedColumn) {
+    return "LOWER(" + quotedColumn + ") = LOWER(?)";
+  }
+
   /** The bind value for {@link #containsIgnoreCase}: the text escaped and wrapped in {@code %}. */
   default String containsPattern(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('%');
@@ -135,6 +144,32 @@ public interface Dialect extends SchemaDdl {
     return "%_!";
   }
 
+  /**
+   * One ORDER BY term for {@code expression}, with NULLs sorting as larger than any value: last
+   * ascending, first descending, on every dialect (PostgreSQL's default; issue 16). Each dialect
+   * renders it in its own syntax ({@code NULLS LAST}, or a leading {@code IS NULL} key where
+   * there is no such clause); a column that cannot be null gets the plain term, which any index
+   * on it can serve.
+   */
+  default String orderTerm(String expression, boolean descending, boolean nullable) {
+    if (!nullable) {
+      return expression + (descending ? " DESC" : " ASC");
+    }
+    return expression + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
+  }
+
+  /**
+   * Whether each new connection must be set up by {@link #initializeConnection} before use
+   * (SQLite registers the Unicode case-folding function its ignore-case indexes and searches
+   * call). The pool then opens connections through it.
+   */
+  default boolean initializesConnections() {
+    return false;
+  }
+
+  /** Sets up a new physical connection; see {@link #initializesConnections()}. */
+  default void initializeConnection(java.sql.Connection connection) throws java.sql.SQLException {}
+
   /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
   boolean supportsReturning();
 
@@ -145,16 +180,6 @@ public interface Dialect extends SchemaDdl {
    */
   default boolean supportsReadOnlyConnections() {
     return !isEmbedded();
-  }
-
-  /**
-   * One statement the pool runs on every new connection before lending it, to put the session
-   * in the state the data layer relies on; empty when the driver's own settings suffice.
-   * MySQL and MariaDB make the session strict, so no server default can clamp or truncate a
-   * value silently (issue 16).
-   */
-  default Optional<String> connectionInitStatement() {
-    return Optional.empty();
   }
 
   /**
@@ -311,6 +336,16 @@ public interface Dialect extends SchemaDdl {
       sql.append(" RETURNING ").append(String.join(", ", returning));
     }
     return sql.toString();
+  }
+
+  /**
+   * {@code SELECT columns FROM table WHERE where} that reads the latest committed state of the
+   * rows and keeps other transactions from changing them until this one ends: the read half of a
+   * conditional write, so the compare and the write that follows are one atomic step (issue 16,
+   * lost updates). Default: {@code ... FOR UPDATE} (PostgreSQL, MySQL, MariaDB, H2).
+   */
+  default String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WHERE " + where + " FOR UPDATE";
   }
 
   /** A statement that answers one row when the connection works. */

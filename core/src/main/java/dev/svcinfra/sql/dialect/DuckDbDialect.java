@@ -55,6 +55,16 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
     return true;
   }
 
+  /**
+   * A plain SELECT: DuckDB has no row locks. Its optimistic MVCC refuses the write instead: when
+   * another transaction changed the row after this one began, the UPDATE or DELETE of that row
+   * fails with a transaction conflict, so a compare on a stale read never turns into a write.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WHERE " + where;
+  }
+
   // ---- DDL: DuckDB generates keys from a sequence ------------------------------------------
 
   @Override

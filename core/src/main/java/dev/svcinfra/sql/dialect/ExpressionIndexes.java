@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class ExpressionIndexes {
   private ExpressionIndexes() {}
 
-  private static final Pattern LOWER = Pattern.compile("(?is)^lower\\s*\\((.*)\\)$");
+  private static final String LOWER = "lower";
   /** A cast to a text type, as PostgreSQL spells it in index definitions. */
   private static final Pattern TEXT_CAST = Pattern.compile(
       "(?is)::\\s*(?:\"?text\"?|character varying(?:\\(\\d+\\))?|varchar(?:\\(\\d+\\))?|bpchar)$");
@@ -31,7 +31,13 @@ final class ExpressionIndexes {
 
   /** The column of a {@code lower(column)} key part, if that is what it is. */
   static Optional<String> lowerColumn(String keyPart) {
-    Matcher m = LOWER.matcher(unwrap(keyPart.strip()));
+    return lowerColumn(keyPart, LOWER);
+  }
+
+  /** The column of a {@code function(column)} key part, the function folding case. */
+  static Optional<String> lowerColumn(String keyPart, String function) {
+    Matcher m = Pattern.compile("(?is)^" + Pattern.quote(function) + "\\s*\\((.*)\\)$")
+        .matcher(unwrap(keyPart.strip()));
     if (!m.matches()) {
       return Optional.empty();
     }
@@ -91,9 +97,14 @@ final class ExpressionIndexes {
    * {@code lower(column)}, plain when every part is a column, otherwise the parts as reported.
    */
   static Index fromKeys(String name, boolean unique, List<String> keyParts) {
+    return fromKeys(name, unique, keyParts, LOWER);
+  }
+
+  /** {@link #fromKeys(String, boolean, List)} where {@code function} is the case fold. */
+  static Index fromKeys(String name, boolean unique, List<String> keyParts, String function) {
     List<String> parts = keyParts.stream()
         .map(k -> TRAILING_ORDER.matcher(k.strip()).replaceFirst("")).toList();
-    List<Optional<String>> lowered = parts.stream().map(ExpressionIndexes::lowerColumn).toList();
+    List<Optional<String>> lowered = parts.stream().map(k -> lowerColumn(k, function)).toList();
     if (lowered.stream().allMatch(Optional::isPresent)) {
       return new Index(name, lowered.stream().map(Optional::get).toList(), unique, true);
     }

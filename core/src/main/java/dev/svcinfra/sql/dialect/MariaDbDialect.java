@@ -67,6 +67,15 @@ public final class MariaDbDialect extends MySqlDialect {
     };
   }
 
+  /**
+   * MariaDB's binary NO PAD collation of utf8mb4 (10.2+); {@code utf8mb4_bin} would still
+   * compare {@code acme} and {@code acme } as equal.
+   */
+  @Override
+  String binaryCollation() {
+    return "utf8mb4_nopad_bin";
+  }
+
   @Override
   void addSocket(Map<String, String> query, String path) {
     query.put("localSocket", path);
@@ -98,61 +107,103 @@ public final class MariaDbDialect extends MySqlDialect {
    * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
    * with that constraint is reported as JSON; one without it stays text, so a real change between
    * the two is still found. The index InnoDB adds for a foreign key is left out as in MySQL, and
-   * an index whose columns all compare case-insensitively is reported as ignore-case
-   * ({@link #ignoreCaseKey}).
+   * ignore-case indexes are read back from their generated columns ({@link #withLowerColumns}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table reflected)
       throws SQLException {
-    Table table = withCaseInsensitiveIndexes(c, schema, withoutForeignKeyIndexes(reflected));
+    Table table = withLowerColumns(c, schema, withoutForeignKeyIndexes(reflected));
     return withJsonColumns(c, schema, table);
   }
 
   // ---- ignore-case indexes: MariaDB has no expression indexes ---------------------------------
 
+  /** The suffix of the generated column that holds {@code lower(column)} for ignore-case indexes. */
+  static final String LOWER_SUFFIX = "__lower";
+
   /**
-   * MariaDB (through 11.x) cannot index an expression, so an ignore-case index is written as a
-   * plain index on the column: it compares ignoring case exactly when the column's collation does,
-   * as MariaDB's defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_uca1400_ai_ci}, every
-   * {@code _ci} collation) do. Reflection reports such an index as ignore-case only when every
-   * column's collation really is {@code _ci}, so {@code check} finds an ignore-case index on a
-   * {@code _bin} or {@code _cs} column. Note that {@code _ci} collations may also ignore accents
-   * or trailing spaces, which {@code lower()} does not.
+   * MariaDB (through 11.x) cannot index an expression, and its text columns are binary here
+   * ({@link #collationClause}), so an ignore-case index is an index on an invisible virtual
+   * column {@code <column>__lower} computed as {@code lower(column)}: Unicode lowercase in a
+   * binary collation, so {@code Émile} and {@code émile} collide and {@code emile} and
+   * {@code émile} do not (a {@code _ci} collation would make accents and trailing spaces collide
+   * too; issue 16). The column is virtual (nothing is stored but the index), invisible (no
+   * {@code SELECT *} shows it), added once per column and shared by the indexes on it; dropping an
+   * index leaves it, since another index may use it. One statement adds both.
    */
   @Override
-  String ignoreCaseKey(Table table, Index index, String column) {
-    return quote(column);
+  public String createIndexStatement(Table table, Index index) {
+    if (!index.ignoreCase()) {
+      return super.createIndexStatement(table, index);
+    }
+    StringBuilder sql = new StringBuilder(alterTable(table));
+    for (String column : index.columns()) {
+      ColumnType type = table.columns().stream().filter(c -> c.name().equalsIgnoreCase(column))
+          .findFirst().map(Column::type).orElseThrow(() -> new UnsupportedDdlException(
+              "ignore-case index " + index.name() + " names the column " + column + ", which "
+                  + table.qualifiedName() + " does not have"));
+      sql.append(" ADD COLUMN IF NOT EXISTS ").append(quote(column + LOWER_SUFFIX)).append(' ')
+          .append(columnTypeSql(type)).append(collationClause(type)).append(" AS (lower(")
+          .append(quote(column)).append(")) VIRTUAL INVISIBLE,");
+    }
+    return sql.append(" ADD ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+        .append(quote(index.name())).append(" (").append(index.columns().stream()
+            .map(c -> quote(c + LOWER_SUFFIX)).collect(java.util.stream.Collectors.joining(", ")))
+        .append(')').toString();
   }
 
   /**
-   * A plain model index matches either kind here: on a {@code _ci} column every index ignores
-   * case, whatever the model says, and MariaDB has no other kind to offer. An ignore-case model
-   * index needs a case-insensitive reflected one.
+   * A column that an ignore-case index covers changes its {@code lower()} column with it, in the
+   * same statement, so the generated column never holds a shorter type than its source.
    */
   @Override
-  public boolean sameIndexCase(Index model, Index reflected) {
-    return !model.ignoreCase() || reflected.ignoreCase();
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    List<String> out = new java.util.ArrayList<>(super.alterColumnStatements(table, from, to));
+    boolean folded = to.type().isText() && table.indexes().stream().anyMatch(ix -> ix.ignoreCase()
+        && ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name())));
+    if (folded) {
+      out.set(out.size() - 1, out.get(out.size() - 1) + ", MODIFY COLUMN IF EXISTS "
+          + quote(to.name() + LOWER_SUFFIX) + " " + columnTypeSql(to.type())
+          + collationClause(to.type()) + " AS (lower(" + quote(to.name()) + ")) VIRTUAL INVISIBLE");
+    }
+    return out;
   }
 
-  private static Table withCaseInsensitiveIndexes(Connection c, String schema, Table table)
+  /** A generated column {@code lower(`email`)}, as information_schema spells it. */
+  private static final Pattern LOWER_EXPRESSION =
+      Pattern.compile("(?i)^\\s*(?:lcase|lower)\\(`((?:[^`]|``)+)`\\)\\s*$");
+
+  /**
+   * The invisible {@code lower(column)} columns of {@link #createIndexStatement} are left out of
+   * the reflected table, and an index over them reads as the ignore-case index over their
+   * columns. An index on a plain column stays plain whatever the column's collation, so
+   * {@code check} reports an ignore-case model index that a {@code _ci} column stood for before
+   * issue 16.
+   */
+  private static Table withLowerColumns(Connection c, String schema, Table table)
       throws SQLException {
-    Set<String> text = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    table.columns().stream().filter(col -> col.type().isText()).forEach(col -> text.add(col.name()));
-    if (table.indexes().stream().noneMatch(ix -> text.containsAll(ix.columns()))) {
+    if (table.columns().stream().noneMatch(col -> col.name().toLowerCase(Locale.ROOT)
+        .endsWith(LOWER_SUFFIX))) {
       return table;
     }
-    Set<String> caseInsensitive = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    forEachTableRow(c, "SELECT COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS "
-        + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema, table.name(),
-        rs -> {
-          String collation = rs.getString(2);
-          if (collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci")) {
-            caseInsensitive.add(rs.getString(1));
+    Map<String, String> lowered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    forEachTableRow(c, "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
+        + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
+        + "AND GENERATION_EXPRESSION IS NOT NULL", schema, table.name(), rs -> {
+          Matcher m = LOWER_EXPRESSION.matcher(rs.getString(2));
+          if (m.matches()) {
+            lowered.put(rs.getString(1), m.group(1).replace("``", "`"));
           }
         });
-    return table.withIndexes(table.indexes().stream().map(ix ->
-        caseInsensitive.containsAll(ix.columns())
-            ? new Index(ix.name(), ix.columns(), ix.unique(), true) : ix).toList());
+    if (lowered.isEmpty()) {
+      return table;
+    }
+    return table.withColumns(table.columns().stream()
+            .filter(col -> !lowered.containsKey(col.name())).toList())
+        .withIndexes(table.indexes().stream().map(ix -> lowered.keySet().containsAll(ix.columns())
+            ? new Index(ix.name(), ix.columns().stream().map(lowered::get).toList(), ix.unique(),
+                true)
+            : ix).toList());
   }
 
   private static Table withJsonColumns(Connection c, String schema, Table table)

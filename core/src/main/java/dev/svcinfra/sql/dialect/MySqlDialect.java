@@ -103,10 +103,20 @@ public class MySqlDialect extends StandardDialect {
    * of a warning beside a clamped or truncated value (issue 16). It runs after the driver has
    * applied {@code sessionVariables}, so it also holds when those set {@code sql_mode}.
    */
+  static final String STRICT_SESSION =
+      "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')";
+
+  /** Every new connection is made strict ({@link #STRICT_SESSION}) before the pool lends it. */
   @Override
-  public Optional<String> connectionInitStatement() {
-    return Optional.of("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), "
-        + "'STRICT_ALL_TABLES')");
+  public boolean initializesConnections() {
+    return true;
+  }
+
+  @Override
+  public void initializeConnection(java.sql.Connection connection) throws SQLException {
+    try (java.sql.Statement st = connection.createStatement()) {
+      st.execute(STRICT_SESSION);
+    }
   }
 
   /** MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16). */
@@ -142,6 +152,19 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public String quote(String identifier) {
     return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  /**
+   * MySQL and MariaDB sort NULLs as smaller than any value and have no {@code NULLS LAST}: a
+   * leading {@code (x IS NULL)} key (0 or 1) puts them last ascending and first descending.
+   */
+  @Override
+  public String orderTerm(String expression, boolean descending, boolean nullable) {
+    String direction = descending ? " DESC" : " ASC";
+    if (!nullable) {
+      return expression + direction;
+    }
+    return "(" + expression + " IS NULL)" + direction + ", " + expression + direction;
   }
 
   @Override
@@ -210,6 +233,36 @@ public class MySqlDialect extends StandardDialect {
   @Override
   String identityClause(Table table, Column c) {
     return " AUTO_INCREMENT";
+  }
+  /**
+   * Every text column (strings, long text, enums, UUIDs kept as {@code CHAR(36)}) is
+   * {@code utf8mb4} with a binary, NO PAD collation, whatever the server's or the table's
+   * default: the defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) ignore case
+   * and accents, and PAD SPACE collations ignore trailing spaces, so a tenant {@code acme} would
+   * match {@code ACME}, {@code ácme} and {@code acme } (issue 16). All text columns rather than
+   * the ones that look like identifiers: a scope, a unique key or a cursor may compare any
+   * column, and PostgreSQL, SQLite and DuckDB compare every column exactly. Case-insensitive
+   * rules come only from explicit folding ({@code lower()} in ignore-case indexes and searches).
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, UUID -> " CHARACTER SET utf8mb4 COLLATE " + binaryCollation();
+      default -> "";
+    };
+  }
+
+  /** Text columns in another collation than {@link #binaryCollation()}. */
+  @Override
+  public Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+      throws SQLException {
+    return TextCollations.otherThan(c, schema, reflected, binaryCollation(),
+        col -> !collationClause(col.type()).isEmpty());
+  }
+
+  /** The binary NO PAD collation of utf8mb4: {@code utf8mb4_0900_bin} in MySQL 8.0.17+. */
+  String binaryCollation() {
+    return "utf8mb4_0900_bin";
   }
 
   @Override
@@ -338,10 +391,13 @@ public class MySqlDialect extends StandardDialect {
     }
     ClassifiedError c = ClassifiedError.of(kind);
     String message = e.getMessage() == null ? "" : e.getMessage();
+    // "Data too long for column 'email'", "Out of range value for column 'balance'": a value
+    // that does not fit is reported on its column, not on the row (issue 16).
+    boolean byColumn = kind == SqlErrorKind.NOT_NULL_VIOLATION || kind == SqlErrorKind.INVALID_VALUE;
     Matcher m = (kind == SqlErrorKind.UNIQUE_VIOLATION ? KEY_NAME
-        : kind == SqlErrorKind.NOT_NULL_VIOLATION ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
+        : byColumn ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
     if (m.find()) {
-      c = kind == SqlErrorKind.NOT_NULL_VIOLATION ? c.withColumn(m.group(1))
+      c = byColumn ? c.withColumn(m.group(1))
           : c.withConstraint(m.group(1));
     }
     return c;

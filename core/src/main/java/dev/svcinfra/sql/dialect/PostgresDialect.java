@@ -115,6 +115,15 @@ public final class PostgresDialect extends StandardDialect {
     return true;
   }
 
+  /**
+   * PostgreSQL's own default is the library's NULL order (last ascending, first descending), so
+   * the terms stay plain and match a plain index in either direction.
+   */
+  @Override
+  public String orderTerm(String expression, boolean descending, boolean nullable) {
+    return expression + (descending ? " DESC" : " ASC");
+  }
+
   @Override
   public boolean supportsReturning() {
     return true;

@@ -101,8 +101,10 @@ public interface SchemaDdl {
 
   /**
    * Whether a reflected index's case handling is the model index's as this database stores it.
-   * By default an ignore-case index ({@code lower(column)}) and a plain one differ; a database
-   * that makes indexes case-insensitive through collations instead (MariaDB) answers for that.
+   * By default an ignore-case index ({@code lower(column)}) and a plain one differ, on every
+   * dialect the library has: text columns compare exactly everywhere (issue 16), so no plain
+   * index ignores case. A database that could only fold case through collations would answer
+   * here for that.
    */
   default boolean sameIndexCase(Index model, Index reflected) {
     return model.ignoreCase() == reflected.ignoreCase();
@@ -123,6 +125,20 @@ public interface SchemaDdl {
   default Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
       throws java.sql.SQLException {
     return table;
+  }
+
+  /**
+   * The columns of a reflected table (after {@link #cleanReflectedTable}) that compare text
+   * otherwise than this dialect's DDL makes them compare: a MySQL or MariaDB text column in a
+   * case- or accent-insensitive collation, created before issue 16 or by hand. Autogenerate
+   * restates each one as the models declare it, which gives it this dialect's collation. Empty
+   * by default: elsewhere the DDL gives text columns no collation of their own.
+   *
+   * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
+   */
+  default Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+      throws java.sql.SQLException {
+    return Set.of();
   }
 
   // ---- DDL over sql.model tables ----------------------------------------------------------

@@ -99,6 +99,17 @@ public final class SnowflakeDialect extends StandardDialect {
     return "";
   }
 
+  /**
+   * Not available: Snowflake has {@code FOR UPDATE} on hybrid tables only and no row locks on
+   * standard tables, so a read could not keep another writer away. Conditional writes on
+   * Snowflake need a {@code @Version} column, whose check is part of the UPDATE itself.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    throw new UnsupportedOperationException("Snowflake cannot lock rows of standard tables: "
+        + "give the model a @Version column to use conditional updates and deletes");
+  }
+
   // ---- DDL: Snowflake types; no indexes, no CHECK constraints -------------------------------
 
   @Override
@@ -118,6 +129,18 @@ public final class SnowflakeDialect extends StandardDialect {
   @Override
   String identityClause(Table table, Column c) {
     return " AUTOINCREMENT";
+  }
+  /**
+   * Snowflake compares text by code point unless a {@code DEFAULT_DDL_COLLATION} of the
+   * account, database or schema gives new columns another collation; {@code 'utf8'} states the
+   * binary comparison so such a default cannot make identifiers ignore case (issue 16).
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, UUID -> " COLLATE 'utf8'";
+      default -> "";
+    };
   }
 
   /**

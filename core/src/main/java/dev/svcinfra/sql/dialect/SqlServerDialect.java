@@ -113,6 +113,20 @@ public final class SqlServerDialect extends StandardDialect {
     return '[' + identifier.replace("]", "]]") + ']';
   }
 
+  /**
+   * SQL Server sorts NULLs as smaller than any value and has no {@code NULLS LAST}: a leading
+   * {@code CASE} key puts them last ascending and first descending (issue 16).
+   */
+  @Override
+  public String orderTerm(String expression, boolean descending, boolean nullable) {
+    String direction = descending ? " DESC" : " ASC";
+    if (!nullable) {
+      return expression + direction;
+    }
+    return "CASE WHEN " + expression + " IS NULL THEN 1 ELSE 0 END" + direction + ", "
+        + expression + direction;
+  }
+
   /** SQL Server pages with OFFSET/FETCH, which requires an ORDER BY. */
   @Override
   public void appendLimitOffset(StringBuilder sql, long limit, long offset, boolean hasOrderBy) {
@@ -154,6 +168,16 @@ public final class SqlServerDialect extends StandardDialect {
     return List.of("IF OBJECT_ID(N'" + table.replace("'", "''") + "', N'U') IS NULL " + create);
   }
 
+  /**
+   * SQL Server locks through table hints: {@code UPDLOCK} keeps other writers (and other
+   * {@code UPDLOCK} readers) off the rows until the transaction ends, {@code ROWLOCK} keeps the
+   * lock on the rows instead of pages.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WITH (UPDLOCK, ROWLOCK) WHERE " + where;
+  }
+
   /** N-prefixed so non-Latin text survives in NVARCHAR columns. */
   @Override
   public String stringLiteral(String value) {
@@ -183,6 +207,20 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   String identityClause(Table table, Column c) {
     return " IDENTITY(1,1)";
+  }
+  /**
+   * Text columns name a binary collation: SQL Server's usual defaults
+   * ({@code SQL_Latin1_General_CP1_CI_AS}) ignore case, so tenant ids, keys and cursors would
+   * match another tenant's (issue 16). {@code BIN2} compares code points. SQL Server still
+   * ignores trailing spaces in {@code =} under every collation (ANSI padding); that is
+   * documented, not fixable by a collation. {@code UNIQUEIDENTIFIER} keys need none.
+   */
+  @Override
+  String collationClause(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT, ENUM, JSON -> " COLLATE Latin1_General_100_BIN2";
+      default -> "";
+    };
   }
 
   /** Comments are extended properties in SQL Server; they are not rendered. */
@@ -306,7 +344,8 @@ public final class SqlServerDialect extends StandardDialect {
           + "change the default of " + table.qualifiedName() + "." + to.name() + " by hand");
     }
     return List.of(alterTable(table) + " ALTER COLUMN " + quote(to.name()) + " "
-        + columnTypeSql(to.type()) + (to.nullable() ? " NULL" : " NOT NULL"));
+        + columnTypeSql(to.type()) + collationClause(to.type())
+        + (to.nullable() ? " NULL" : " NOT NULL"));
   }
 
   @Override

@@ -90,6 +90,44 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     XerialDetails.beginImmediate(c);
   }
 
+  // ---- text comparison: Unicode lowercase through SqliteUnicodeLower -----------------------
+
+  /** Registers {@link SqliteUnicodeLower} on each connection. */
+  @Override
+  public boolean initializesConnections() {
+    return true;
+  }
+
+  @Override
+  public void initializeConnection(Connection connection) throws SQLException {
+    SqliteUnicodeLower.register(connection);
+  }
+
+  /**
+   * Both sides folded by {@link SqliteUnicodeLower}: SQLite's {@code LIKE} and {@code lower()}
+   * ignore the case of ASCII letters only, so {@code ωmega} would not find {@code ΩMEGA}.
+   */
+  @Override
+  public String containsIgnoreCase(String quotedColumn) {
+    return SqliteUnicodeLower.NAME + "(" + quotedColumn + ") LIKE " + SqliteUnicodeLower.NAME
+        + "(?) ESCAPE '" + LIKE_ESCAPE + "'";
+  }
+
+  @Override
+  public String equalsIgnoreCase(String quotedColumn) {
+    return SqliteUnicodeLower.NAME + "(" + quotedColumn + ") = " + SqliteUnicodeLower.NAME + "(?)";
+  }
+
+  /**
+   * An ignore-case key part folds with {@link SqliteUnicodeLower}, not {@code lower()}, which
+   * leaves {@code É} and {@code é} distinct (issue 16). Only connections that have the function
+   * can write to the table; see {@link SqliteUnicodeLower}.
+   */
+  @Override
+  String ignoreCaseKey(Table table, Index index, String column) {
+    return SqliteUnicodeLower.NAME + "(" + quote(column) + ")";
+  }
+
   // ---- DDL: SQLite type affinities and the rowid alias --------------------------------------
 
   /**
@@ -103,8 +141,22 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       case DOUBLE -> "DOUBLE";
       case UUID -> "CHAR(36)";
       case JSON -> "TEXT";
+      case DECIMAL -> SqliteDecimals.typeSql(type);
       default -> super.columnTypeSql(type);
     };
+  }
+
+  /**
+   * A decimal column also gets its own CHECK and a scaled default ({@link SqliteDecimals}, issue
+   * 16: decimals are stored as exact scaled integers).
+   */
+  @Override
+  String columnDefinition(Table table, Column c) {
+    if (c.type().kind() != ColumnType.Kind.DECIMAL) {
+      return super.columnDefinition(table, c);
+    }
+    return super.columnDefinition(table, SqliteDecimals.withStoredDefault(c))
+        + SqliteDecimals.checkClause(quote(c.name()), c.name(), c.type(), this::quote);
   }
 
   /** {@code INTEGER PRIMARY KEY AUTOINCREMENT}: the only way SQLite generates keys. */
@@ -127,6 +179,17 @@ public final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   List<String> commentStatements(Table table) {
     return List.of();
+  }
+
+  /**
+   * A plain SELECT: SQLite has no row locks, it locks the whole database, and its transactions
+   * are serializable. A transaction that read the row cannot write it after another transaction
+   * committed a change (SQLite answers busy), and a writer that holds the write lock reads the
+   * latest data, so the compare and the write cannot interleave with another writer.
+   */
+  @Override
+  public String selectForUpdate(String table, String columns, String where) {
+    return "SELECT " + columns + " FROM " + table + " WHERE " + where;
   }
 
   // ---- values and errors ---------------------------------------------------------------------
@@ -153,6 +216,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       case TIMESTAMP_TZ -> ps.setString(index,
           TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
       case UUID -> ps.setString(index, value.toString());
+      case DECIMAL -> SqliteDecimals.bind(ps, index, (java.math.BigDecimal) value, type);
       default -> super.bind(ps, index, value, type);
     }
   }
@@ -171,6 +235,9 @@ public final class SqliteDialect extends EmbeddedFileDialect {
           case TIMESTAMP -> LocalDateTime.parse(text, TIMESTAMP_TEXT);
           default -> LocalDateTime.parse(text, TIMESTAMP_TEXT).toInstant(ZoneOffset.UTC);
         };
+      }
+      case DECIMAL -> {
+        return SqliteDecimals.read(rs, index, type);
       }
       default -> {
         return super.read(rs, index, type);
@@ -234,8 +301,14 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     if (kind == null) {
       return super.classify(e);
     }
-    ClassifiedError c = ClassifiedError.of(kind);
     String message = e.getMessage() == null ? "" : e.getMessage();
+    java.util.Optional<String> decimal = kind == SqlErrorKind.CHECK_VIOLATION
+        ? SqliteDecimals.failedColumn(message) : java.util.Optional.empty();
+    if (decimal.isPresent()) {
+      // A decimal column's own CHECK: the value does not fit the column (issue 16).
+      return ClassifiedError.of(SqlErrorKind.INVALID_VALUE).withColumn(decimal.get());
+    }
+    ClassifiedError c = ClassifiedError.of(kind);
     Matcher check = FAILED_CHECK.matcher(message);
     Matcher column = FAILED_COLUMN.matcher(message);
     Matcher index = FAILED_INDEX.matcher(message);
@@ -320,8 +393,10 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String sql = rs.getString(2);
+          // Only the Unicode fold makes an ignore-case index here; an index over lower()
+          // (ASCII only, from before issue 16) stays an expression, so check reports it.
           rebuilt.add(ExpressionIndexes.fromKeys(rs.getString(1), UNIQUE_INDEX.matcher(sql).find(),
-              ExpressionIndexes.keyParts(sql)));
+              ExpressionIndexes.keyParts(sql), SqliteUnicodeLower.NAME));
         }
       }
     }
@@ -332,9 +407,7 @@ public final class SqliteDialect extends EmbeddedFileDialect {
 
   private static Table withDeclaredDecimals(Connection c, String schema, Table table)
       throws SQLException {
-    if (table.columns().stream().noneMatch(col -> col.type().kind() == ColumnType.Kind.DECIMAL)) {
-      return table;
-    }
+    // Every table is read: a DECIMAL_AS_INTEGER column is reported under another type.
     Map<String, String> declared = new HashMap<>();
     String sql = schema == null ? "SELECT name, type FROM pragma_table_info(?)"
         : "SELECT name, type FROM pragma_table_info(?, ?)";
@@ -351,6 +424,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     }
     return table.withColumns(table.columns().stream().map(col -> {
       String type = declared.get(col.name().toLowerCase(Locale.ROOT));
+      java.util.Optional<ColumnType> scaled = SqliteDecimals.declared(type);
+      if (scaled.isPresent()) {
+        return new Column(col.name(), scaled.get(), col.nullable(), col.defaultSql(),
+            col.identity(), col.comment(), col.previousNames());
+      }
       Matcher m = type == null ? null : DECLARED_PRECISION.matcher(type);
       if (col.type().kind() != ColumnType.Kind.DECIMAL || m == null || !m.find()) {
         return col;
@@ -360,9 +438,26 @@ public final class SqliteDialect extends EmbeddedFileDialect {
       if (precision < 1 || scale > precision) {
         return col;  // not a type the models can declare; compared as reported
       }
+      if (SqliteDecimals.isLegacy(type)) {
+        // A NUMERIC(p, s) column holds binary floating point: reported as what it stores, so
+        // `sql check` shows the column that still needs migrating (issue 16).
+        return new Column(col.name(), ColumnType.of(ColumnType.Kind.DOUBLE), col.nullable(),
+            col.defaultSql(), col.identity(), col.comment(), col.previousNames());
+      }
       return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
           col.defaultSql(), col.identity(), col.comment(), col.previousNames());
     }).toList());
+  }
+
+  /** A decimal default is stored scaled ({@code 1.50} as {@code 150}, {@link SqliteDecimals}). */
+  @Override
+  public boolean sameDefault(ColumnType type, String model, String reflected) {
+    if (type.kind() != ColumnType.Kind.DECIMAL) {
+      return false;
+    }
+    Column stored = SqliteDecimals.withStoredDefault(new Column("c", type, true,
+        java.util.Optional.of(model), false, java.util.Optional.empty(), List.of()));
+    return stored.defaultSql().map(d -> d.equals(reflected.strip())).orElse(false);
   }
 
   // ---- schema changes: SQLite's ALTER TABLE adds, drops and renames columns, nothing else ----

@@ -75,7 +75,7 @@ abstract class StandardDdl extends StandardValues {
   /** {@code "name" TYPE [identity] [DEFAULT x] [NOT NULL]}. */
   String columnDefinition(Table table, Column c) {
     StringBuilder sql = new StringBuilder(quote(c.name())).append(' ')
-        .append(columnTypeSql(c.type()));
+        .append(columnTypeSql(c.type())).append(collationClause(c.type()));
     if (c.identity()) {
       sql.append(identityClause(table, c));
     }
@@ -85,6 +85,17 @@ abstract class StandardDdl extends StandardValues {
     }
     c.comment().ifPresent(text -> sql.append(inlineColumnComment(text)));
     return sql.toString();
+  }
+
+  /**
+   * The collation a column of {@code type} is declared with, after its type: empty where the
+   * database compares text exactly unless told otherwise (PostgreSQL, SQLite, DuckDB). Where a
+   * server or table default could make comparisons ignore case, accents or trailing spaces
+   * (MySQL, MariaDB, SQL Server), every text column names a binary collation, so tenant ids,
+   * keys stored as text, unique keys and keyset cursors compare exactly (issue 16).
+   */
+  String collationClause(ColumnType type) {
+    return "";
   }
 
   /** What makes a column generated on insert. */

@@ -171,8 +171,9 @@ final class JavaValueConverter {
       if (t == Short.class) return d.shortValueExact();
       if (t == Integer.class) return d.intValueExact();
       if (t == Long.class) return d.longValueExact();
-      if (t == Float.class) return d.floatValue();
-      if (t == Double.class) return d.doubleValue();
+      // A number beyond the floating-point range would become Infinity: refused, not altered.
+      if (t == Float.class) return finite(d.floatValue());
+      if (t == Double.class) return finite(d.doubleValue());
       if (t == BigDecimal.class) return d;
     }
     if (t == Boolean.class) {
@@ -204,6 +205,20 @@ final class JavaValueConverter {
     throw new IllegalArgumentException(expected());
   }
 
+  private Object finite(float f) {
+    if (Float.isInfinite(f)) {
+      throw new IllegalArgumentException(expected());
+    }
+    return f;
+  }
+
+  private Object finite(double d) {
+    if (Double.isInfinite(d)) {
+      throw new IllegalArgumentException(expected());
+    }
+    return d;
+  }
+
   private Object enumValue(String name) {
     for (Object c : javaType.getEnumConstants()) {
       if (((Enum<?>) c).name().equals(name)) {
@@ -223,6 +238,7 @@ final class JavaValueConverter {
     Class<?> t = javaType;
     if (t.isEnum()) return "one of " + columnType.enumValues();
     if (t == Short.class || t == Integer.class || t == Long.class) return "a whole number";
+    if (t == Float.class || t == Double.class) return "a finite number";
     if (Number.class.isAssignableFrom(t)) return "a number";
     if (t == Boolean.class) return "true or false";
     if (t == UUID.class) return "a UUID";

@@ -89,6 +89,36 @@ public final class MappedColumn {
     return converter.coerce(input);
   }
 
+  /**
+   * The Java value as this column stores it exactly: a decimal at the column's scale
+   * ({@code 1.5} as {@code 1.50}); anything else unchanged.
+   *
+   * @throws dev.svcinfra.sql.ValidationException naming this column when the value does not fit
+   *     (more digits than the precision or scale allows, text longer than the column, a lone
+   *     surrogate): it is refused, never rounded or truncated
+   */
+  public Object fit(Object javaValue) {
+    java.util.Optional<String> problem = java.util.Optional.empty();
+    ColumnType type = column.type();
+    if (javaValue instanceof java.math.BigDecimal d && type.kind() == ColumnType.Kind.DECIMAL) {
+      problem = ValueLimits.decimalProblem(d, type.precision(), type.scale());
+      if (problem.isEmpty()) {
+        return d.scale() == type.scale() ? d : ValueLimits.toScale(d, type.scale());
+      }
+    } else if (javaValue instanceof String s) {
+      problem = ValueLimits.textProblem(s, type.kind() == ColumnType.Kind.STRING ? type.length() : 0);
+    } else if (javaValue != null && type.kind() == ColumnType.Kind.JSON) {
+      // A document's strings reach the database inside its text: a lone surrogate there would
+      // be stored as '?' just the same.
+      problem = ValueLimits.textProblem((String) converter.toDatabase(javaValue), 0);
+    }
+    if (problem.isPresent()) {
+      throw dev.svcinfra.sql.ValidationException.of(column.name(),
+          dev.svcinfra.sql.FieldError.INVALID_VALUE, problem.get());
+    }
+    return javaValue;
+  }
+
   /** What a valid value looks like ("a whole number", "a UUID"), for error messages. */
   public String expected() {
     return converter.expected();

@@ -40,10 +40,11 @@ final class KeysetQuery {
             .value(id.toDatabase(after[1]), id.type());
       }
     }
-    StringBuilder text = c.text().append(" ORDER BY ").append(s.quoted(col))
-        .append(order.descending() ? " DESC" : " ASC");
+    // Both keys are NOT NULL (checked above), so the terms are plain and agree with the
+    // strict comparisons of the predicate.
+    StringBuilder text = c.text().append(" ORDER BY ").append(s.orderTerm(order));
     if (col != id) {
-      text.append(", ").append(s.quotedId).append(order.descending() ? " DESC" : " ASC");
+      text.append(", ").append(s.dialect.orderTerm(s.quotedId, order.descending(), false));
     }
     s.page(c, limit + 1, 0);
     List<T> rows = tx.query(c.statement(s.mapping.table()), s.rowMapper);

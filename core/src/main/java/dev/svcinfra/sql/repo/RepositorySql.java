@@ -116,13 +116,17 @@ final class RepositorySql<T> {
    * straight into arrays of their final size: this runs on every update.
    */
   SqlStatement updateById(WriteRow set, Object updatedNow, Object id,
-      Map<MappedColumn, Object> scope, Object expectedVersion) {
+      Map<MappedColumn, Object> scope, Object expectedVersion, List<Object> tagVersions) {
     boolean versioned = version != null && expectedVersion != null;
-    // The WHERE clause varies with the scope; only unscoped updates share cached text, and for
-    // them the clause is only built when the cache misses.
-    String cached = scope.isEmpty() ? updates.find(set, versioned) : null;
+    // The WHERE clause varies with the scope and the tags; only unscoped, unconditional updates
+    // share cached text, and for them the clause is only built when the cache misses.
+    boolean cacheable = scope.isEmpty() && tagVersions == null;
+    String cached = cacheable ? updates.find(set, versioned) : null;
     Conditions c = cached != null ? Conditions.valuesOnly() : new Conditions("");
     whereById(c, id, scope, versioned ? expectedVersion : null);
+    if (tagVersions != null) {
+      versionIn(c, tagVersions);
+    }
     int n = set.size() + (updatedAt == null ? 0 : 1) + c.size();
     Object[] binds = new Object[n];
     ColumnType[] types = new ColumnType[n];
@@ -135,7 +139,7 @@ final class RepositorySql<T> {
     String sql = cached;
     if (sql == null) {
       sql = dialect.updateStatement(table, assignments(set), c.predicates(), quotedColumns);
-      if (scope.isEmpty()) {
+      if (cacheable) {
         updates.put(set, versioned, sql);
       }
     }
@@ -151,6 +155,49 @@ final class RepositorySql<T> {
     if (expectedVersion != null) {
       c.and(versionPredicate).value(version.toDatabase(expectedVersion), version.type());
     }
+  }
+
+  /**
+   * {@code UPDATE .. SET <soft-delete> = ?} with {@code softDeleteMarker}, or {@code DELETE}
+   * when it is null, of the live row with this id in the scope [whose version is one of
+   * {@code versions}].
+   */
+  SqlStatement deleteById(Object id, Map<MappedColumn, Object> scope, Object softDeleteMarker,
+      List<Object> versions) {
+    MappedColumn sd = mapping.softDelete().orElse(null);
+    Conditions c = sd == null ? new Conditions("DELETE FROM " + table)
+        : new Conditions("UPDATE " + table + " SET " + dialect.quote(sd.name()) + " = ?")
+            .value(softDeleteMarker, sd.type());
+    byId(c, id);
+    live(c);
+    scope(c, scope);
+    if (versions != null) {
+      versionIn(c, versions);
+    }
+    return c.statement(mapping.table());
+  }
+
+  /** {@code version IN (?, ..)}: the row's version is one of the expected ones. */
+  void versionIn(Conditions c, List<Object> versions) {
+    StringBuilder in = new StringBuilder(dialect.quote(version.name())).append(" IN (");
+    for (int i = 0; i < versions.size(); i++) {
+      in.append(i == 0 ? "?" : ", ?");
+      c.value(version.toDatabase(versions.get(i)), version.type());
+    }
+    c.and(in.append(')').toString());
+  }
+
+  /** The live row with this id in the scope, read with the dialect's locking read. */
+  SqlStatement selectForUpdate(Object id, Map<MappedColumn, Object> scope) {
+    Conditions c = new Conditions("");
+    byId(c, id);
+    live(c);
+    scope(c, scope);
+    Object[] binds = new Object[c.size()];
+    ColumnType[] types = new ColumnType[c.size()];
+    c.copyInto(binds, types, 0);
+    return new SqlStatement(dialect.selectForUpdate(table, columnList, c.predicates()), binds,
+        types, mapping.table());
   }
 
   /** {@code a = ?, b = ?[, updated_at = ?][, version = version + 1]}. */
@@ -211,20 +258,27 @@ final class RepositorySql<T> {
     c.and(idPredicate).value(idColumn.toDatabase(id), idColumn.type());
   }
 
-  /** ORDER BY the given columns, then the id (unless already named) for a stable order. */
+  /**
+   * ORDER BY the given columns, then the id (unless already named) for a stable order. NULLs
+   * sort as larger than any value on every dialect ({@code Dialect.orderTerm}).
+   */
   void orderBy(Conditions c, List<OrderBy> order) {
     StringBuilder sql = c.text().append(" ORDER BY ");
     boolean idSeen = false;
     for (OrderBy o : order) {
-      sql.append(quoted(o.column())).append(o.descending() ? " DESC" : " ASC")
-          .append(", ");
+      sql.append(orderTerm(o)).append(", ");
       idSeen |= o.column() == mapping.id();
     }
     if (idSeen) {
       sql.setLength(sql.length() - 2);
     } else {
-      sql.append(quotedId).append(" ASC");
+      sql.append(dialect.orderTerm(quotedId, false, false));
     }
+  }
+
+  /** One column's ORDER BY term in this dialect's NULL order. */
+  String orderTerm(OrderBy o) {
+    return dialect.orderTerm(quoted(o.column()), o.descending(), o.column().column().nullable());
   }
 
   void page(Conditions c, int limit, long offset) {

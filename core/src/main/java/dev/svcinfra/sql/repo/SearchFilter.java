@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The search condition: a case-insensitive "contains" over allowlisted text columns, written by
  * the dialect ({@code ILIKE} or {@code LOWER(..) LIKE LOWER(..)}, with an escape character so
- * {@code %}, {@code _} and {@code \} in the text match literally).
+ * {@code %}, {@code _} and {@code \} in the text match literally). Ignoring case means Unicode
+ * lowercase on every dialect, and nothing else: accents, width and spaces still count.
  */
 final class SearchFilter {
   private SearchFilter() {}
@@ -49,6 +50,13 @@ final class SearchFilter {
   static void apply(RepositorySql<?> s, Conditions c, List<MappedColumn> in, String q) {
     if (in.isEmpty()) {
       return;
+    }
+    if (q.indexOf('\0') >= 0) {
+      // SQLite's LIKE ends its pattern at a NUL, so "%\0%" would match every row; PostgreSQL
+      // cannot hold NUL in text at all. No stored text can contain it on every dialect, so the
+      // search is refused the same way everywhere (issue 16).
+      throw ValidationException.of("q", FieldError.INVALID_VALUE,
+          "must not contain the NUL character (U+0000)");
     }
     StringBuilder any = new StringBuilder("(");
     String pattern = s.dialect.containsPattern(q);

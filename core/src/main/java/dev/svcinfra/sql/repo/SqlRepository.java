@@ -3,6 +3,7 @@ package dev.svcinfra.sql.repo;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.PreconditionFailedException;
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
@@ -10,6 +11,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public final class SqlRepository<T> {
   private final MappedColumn version;
   private final MappedColumn updatedAt;
   private volatile RepositorySql<T> sql;
+  /** The compare half of conditional writes, and why a write by id matched no row. */
+  private final TagCheck<T> tags;
 
   SqlRepository(TableMapping<T> mapping, Map<String, MappedColumn> searchable,
       Map<String, MappedColumn> orderable, java.util.Set<String> immutable) {
@@ -53,6 +57,7 @@ public final class SqlRepository<T> {
     this.writer = new WriteValues(mapping, immutable);
     this.version = mapping.version().orElse(null);
     this.updatedAt = mapping.updatedAt().orElse(null);
+    this.tags = new TagCheck<>(this);
   }
 
   /** A repository with the default allowlists (see {@link SqlRepositoryBuilder}). */
@@ -76,6 +81,14 @@ public final class SqlRepository<T> {
   /** Columns lists may be ordered by. */
   public java.util.Set<String> orderFields() {
     return orderable.keySet();
+  }
+
+  /**
+   * A row's tag: its {@code @Version}, else a hash of every column's value. It changes with the
+   * row; conditional updates and deletes take it back to write only an unchanged row.
+   */
+  public String tag(T row) {
+    return RowTag.of(mapping, row);
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -181,7 +194,7 @@ public final class SqlRepository<T> {
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
-    c.and("LOWER(" + s.quoted(column) + ") = LOWER(?)").value(value, column.type());
+    c.and(s.dialect.equalsIgnoreCase(s.quoted(column))).value(value, column.type());
     Object key = exceptId == null ? null : parseId(exceptId);
     if (key != null) {
       c.and(s.quotedId + " <> ?").value(mapping.id().toDatabase(key), mapping.id().type());
@@ -245,6 +258,20 @@ public final class SqlRepository<T> {
    * @throws ConflictException when the given version is outdated
    */
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    return update(tx, scope, id, values, null);
+  }
+
+  /**
+   * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one
+   * of {@code ifTags} (null: whatever it is), compared atomically with the write: in its WHERE
+   * clause for a {@code @Version}, else after the dialect's locking read of the row.
+   *
+   * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
+   * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
+   * @throws ConflictException when a version given in {@code values} is outdated
+   */
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
+      Collection<String> ifTags) {
     Object key = parseId(id);
     Object expectedVersion = version != null && values.containsKey(version.name())
         ? coerceField(version, values.get(version.name())) : null;
@@ -254,21 +281,23 @@ public final class SqlRepository<T> {
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     if (set.isEmpty() && updatedAt == null && version == null) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
     Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
-    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion);
+    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion,
+        tagVersions);
     if (s.dialect.supportsReturning()) {
       // By id: at most one row comes back.
       Optional<T> row = tx.queryFirst(update, s.rowMapper);
       if (row.isEmpty()) {
-        throw missing(tx, scope, key, id, expectedVersion);
+        throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
       }
       return row.get();
     }
     if (tx.execute(update) == 0) {
-      throw missing(tx, scope, key, id, expectedVersion);
+      throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
     }
     return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
   }
@@ -284,28 +313,29 @@ public final class SqlRepository<T> {
    * @throws NotFoundException when no such live row exists (also when it was deleted before)
    */
   public void delete(Transaction tx, Scope scope, Object id) {
+    delete(tx, scope, id, null);
+  }
+
+  /**
+   * As {@link #delete(Transaction, Scope, Object)}, only when the row's {@link #tag} is one of
+   * {@code ifTags} (null: whatever it is), compared atomically with the delete.
+   *
+   * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
+   * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
+   */
+  public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
     Object key = parseId(id);
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
     }
     Map<MappedColumn, Object> where = scope(scope);
     RepositorySql<T> s = sql(tx);
-    Conditions c;
-    Optional<MappedColumn> softDelete = mapping.softDelete();
-    if (softDelete.isPresent()) {
-      MappedColumn sd = softDelete.get();
-      Object marker = sd.type().kind() == ColumnType.Kind.BOOLEAN ? Boolean.TRUE
-          : sd.toDatabase(writer.updatedNow(sd));
-      c = new Conditions("UPDATE " + s.table + " SET " + s.dialect.quote(sd.name()) + " = ?")
-          .value(marker, sd.type());
-    } else {
-      c = new Conditions("DELETE FROM " + s.table);
-    }
-    s.byId(c, key);
-    s.live(c);
-    s.scope(c, where);
-    if (tx.execute(c.statement(mapping.table())) == 0) {
-      throw new NotFoundException(mapping.table().name(), id);
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    MappedColumn sd = mapping.softDelete().orElse(null);
+    Object marker = sd == null ? null : sd.type().kind() == ColumnType.Kind.BOOLEAN
+        ? Boolean.TRUE : sd.toDatabase(writer.updatedNow(sd));
+    if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
+      throw tags.missing(tx, scope, key, id, null, tagVersions);
     }
   }
 
@@ -344,20 +374,14 @@ public final class SqlRepository<T> {
     for (Map.Entry<String, Object> e : scope.conditions().entrySet()) {
       MappedColumn c = mapping.column(e.getKey()).orElseThrow(() -> ValidationException.of(
           e.getKey(), FieldError.UNKNOWN_FIELD, "is not a field of " + mapping.table().name()));
-      out.put(c, coerceField(c, e.getValue()));
+      Object value = coerceField(c, e.getValue());
+      // A decimal filter with more digits than its column can match no row; refused like a
+      // write, naming the field (issue 16), rather than compared after rounding.
+      out.put(c, c.type().kind() == ColumnType.Kind.DECIMAL ? c.fit(value) : value);
     }
     return out;
   }
 
-  private RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,
-      Object expectedVersion) {
-    if (expectedVersion != null && get(tx, scope, key).isPresent()) {
-      String v = mapping.version().orElseThrow().name();
-      return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
-          + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
-    }
-    return new NotFoundException(mapping.table().name(), id);
-  }
 
   /** A COUNT(*) answers exactly one row. */
   private static long countOf(Transaction tx, Conditions count) {

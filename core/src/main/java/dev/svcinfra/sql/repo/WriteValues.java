@@ -158,11 +158,13 @@ final class WriteValues {
         errors.add(new FieldError(c.name(), FieldError.INVALID_TYPE, "expected " + c.expected()));
         continue;
       }
-      // Checked here because SQLite and DuckDB do not enforce VARCHAR lengths.
-      if (value instanceof String text && c.type().kind() == ColumnType.Kind.STRING
-          && text.length() > c.type().length()) {
-        errors.add(new FieldError(c.name(), FieldError.INVALID_VALUE,
-            "is longer than " + c.type().length() + " characters"));
+      // Checked here, for every database alike: SQLite and DuckDB do not enforce VARCHAR
+      // lengths, and the servers round a decimal to the column's scale or store a lone
+      // surrogate as '?' (issue 16). A value that does not fit is refused, naming its field.
+      try {
+        value = c.fit(value);
+      } catch (ValidationException ex) {
+        errors.addAll(ex.errors());
         continue;
       }
       values[c.position()] = value;

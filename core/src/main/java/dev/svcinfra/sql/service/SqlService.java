@@ -5,6 +5,7 @@ import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,19 @@ public class SqlService<T> {
   }
 
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    return update(tx, scope, id, values, null);
+  }
+
+  /**
+   * Updates the row only when its tag ({@link SqlRepository#tag}) is one of {@code ifTags};
+   * null updates it whatever it is. The tag is compared atomically with the write (see
+   * {@link SqlRepository#update(Transaction, Scope, Object, Map, Collection)}).
+   */
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
+      Collection<String> ifTags) {
     Map<String, Object> input = preUpdate(tx, id, new LinkedHashMap<>(values));
     checkUpdate(tx, scope, id, input);
-    return postUpdate(tx, repository.update(tx, scope, id, input));
+    return postUpdate(tx, repository.update(tx, scope, id, input, ifTags));
   }
 
   public void delete(Transaction tx, Object id) {
@@ -109,8 +120,13 @@ public class SqlService<T> {
   }
 
   public void delete(Transaction tx, Scope scope, Object id) {
+    delete(tx, scope, id, null);
+  }
+
+  /** Deletes the row only when its tag is one of {@code ifTags} (null: whatever it is). */
+  public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
     preDelete(tx, id);
-    repository.delete(tx, scope, id);
+    repository.delete(tx, scope, id, ifTags);
     postDelete(tx, id);
   }
 

@@ -8,6 +8,7 @@ import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,16 +93,23 @@ public class TenantSqlService<T> extends SqlService<T> {
   }
 
   @Override
-  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
+      Collection<String> ifTags) {
     Map<String, Object> input = new LinkedHashMap<>(values);
     refuseOtherTenant(input);
     input.remove(tenantColumn.name());
-    return inner.update(tx, scoped(scope), id, input);
+    // Unconditional writes keep calling the four-argument form the inner service may override.
+    return ifTags == null ? inner.update(tx, scoped(scope), id, input)
+        : inner.update(tx, scoped(scope), id, input, ifTags);
   }
 
   @Override
-  public void delete(Transaction tx, Scope scope, Object id) {
-    inner.delete(tx, scoped(scope), id);
+  public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
+    if (ifTags == null) {
+      inner.delete(tx, scoped(scope), id);
+    } else {
+      inner.delete(tx, scoped(scope), id, ifTags);
+    }
   }
 
   /** The caller's scope plus the tenant; a scope naming another tenant is refused. */

@@ -55,7 +55,10 @@ class OpRendererTest {
   @Test
   void mysqlAndMariadbRestateTheColumnAndDropIndexesAndForeignKeysByKind() {
     for (Dialect d : List.of(Dialects.MYSQL, Dialects.MARIADB)) {
-      assertThat(render(d, ALTER)).containsExactly("ALTER TABLE `users` MODIFY COLUMN `name` VARCHAR(200) NOT NULL");
+      // The restated column keeps its binary collation (issue 16).
+      String bin = d == Dialects.MYSQL ? "utf8mb4_0900_bin" : "utf8mb4_nopad_bin";
+      assertThat(render(d, ALTER)).containsExactly("ALTER TABLE `users` MODIFY COLUMN `name` "
+          + "VARCHAR(200) CHARACTER SET utf8mb4 COLLATE " + bin + " NOT NULL");
       assertThat(render(d, UNIQUE.inverse())).containsExactly("ALTER TABLE `users` DROP INDEX `uq_users_name`");
       assertThat(render(d, FK.inverse())).containsExactly("ALTER TABLE `users` DROP FOREIGN KEY `fk_users_org`");
     }
@@ -76,7 +79,9 @@ class OpRendererTest {
   void sqlServerUsesSpRenameAndAlterColumnWithNullability() {
     Dialect d = Dialects.MSSQL;
     assertThat(render(d, ADD)).containsExactly("ALTER TABLE [users] ADD [age] INT DEFAULT 0 NOT NULL");
-    assertThat(render(d, ALTER)).containsExactly("ALTER TABLE [users] ALTER COLUMN [name] NVARCHAR(200) NOT NULL");
+    // ALTER COLUMN without COLLATE would fall back to the database's default collation.
+    assertThat(render(d, ALTER)).containsExactly("ALTER TABLE [users] ALTER COLUMN [name] "
+        + "NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL");
     assertThat(render(d, RENAME)).containsExactly("EXEC sp_rename N'users.name', N'full_name', 'COLUMN'");
     assertThat(render(d, new MigrationOp.RenameTable(USERS, "people")))
         .containsExactly("EXEC sp_rename N'people', N'users'");

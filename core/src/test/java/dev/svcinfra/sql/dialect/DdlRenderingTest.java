@@ -56,13 +56,16 @@ class DdlRenderingTest {
 
   @Test
   void mysqlAndMariadb() {
+    // Text columns (UUIDs kept as CHAR(36) too) get a binary NO PAD collation (issue 16).
     for (Dialect d : List.of(Dialects.MYSQL, Dialects.MARIADB)) {
+      String bin = "CHARACTER SET utf8mb4 COLLATE "
+          + (d == Dialects.MYSQL ? "utf8mb4_0900_bin" : "utf8mb4_nopad_bin");
       assertThat(d.createTableStatements(NOTES)).containsExactly("""
           CREATE TABLE `notes` (
             `id` BIGINT AUTO_INCREMENT NOT NULL,
-            `title` VARCHAR(200) NOT NULL,
-            `body` LONGTEXT COMMENT 'markdown',
-            `owner_id` CHAR(36) NOT NULL,
+            `title` VARCHAR(200) %1$s NOT NULL,
+            `body` LONGTEXT %1$s COMMENT 'markdown',
+            `owner_id` CHAR(36) %1$s NOT NULL,
             `price` DECIMAL(12, 2) DEFAULT 0 NOT NULL,
             `meta` JSON,
             `created_at` DATETIME(6) NOT NULL,
@@ -70,7 +73,7 @@ class DdlRenderingTest {
             CONSTRAINT `uq_notes_title` UNIQUE (`title`),
             CONSTRAINT `fk_notes_owner` FOREIGN KEY (`owner_id`) REFERENCES `owners` (`id`),
             CONSTRAINT `ck_notes_price` CHECK (price >= 0)
-          )""",
+          )""".formatted(bin),
           "CREATE INDEX `ix_notes_created_at` ON `notes` (`created_at`)");
       assertThat(d.dropIndexStatement(NOTES, NOTES.indexes().get(0)))
           .isEqualTo("DROP INDEX `ix_notes_created_at` ON `notes`");
@@ -85,7 +88,7 @@ class DdlRenderingTest {
           "title" VARCHAR(200) NOT NULL,
           "body" TEXT,
           "owner_id" CHAR(36) NOT NULL,
-          "price" NUMERIC(12, 2) DEFAULT 0 NOT NULL,
+          "price" DECIMAL_AS_INTEGER(12, 2) DEFAULT 0 NOT NULL CONSTRAINT "decimal(price)" CHECK (typeof("price") IN ('integer', 'null') AND "price" BETWEEN -999999999999 AND 999999999999),
           "meta" TEXT,
           "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
           CONSTRAINT "uq_notes_title" UNIQUE ("title"),
@@ -110,11 +113,11 @@ class DdlRenderingTest {
     assertThat(Dialects.MSSQL.createTableStatements(NOTES)).containsExactly("""
         CREATE TABLE [notes] (
           [id] BIGINT IDENTITY(1,1) NOT NULL,
-          [title] NVARCHAR(200) NOT NULL,
-          [body] NVARCHAR(MAX),
+          [title] NVARCHAR(200) COLLATE Latin1_General_100_BIN2 NOT NULL,
+          [body] NVARCHAR(MAX) COLLATE Latin1_General_100_BIN2,
           [owner_id] UNIQUEIDENTIFIER NOT NULL,
           [price] DECIMAL(12, 2) DEFAULT 0 NOT NULL,
-          [meta] NVARCHAR(MAX),
+          [meta] NVARCHAR(MAX) COLLATE Latin1_General_100_BIN2,
           [created_at] DATETIMEOFFSET(6) NOT NULL,
           CONSTRAINT [pk_notes] PRIMARY KEY ([id]),
           CONSTRAINT [uq_notes_title] UNIQUE ([title]),
@@ -131,9 +134,9 @@ class DdlRenderingTest {
     assertThat(Dialects.SNOWFLAKE.createTableStatements(NOTES)).containsExactly("""
         CREATE TABLE "notes" (
           "id" BIGINT AUTOINCREMENT NOT NULL,
-          "title" VARCHAR(200) NOT NULL,
-          "body" TEXT,
-          "owner_id" VARCHAR(36) NOT NULL,
+          "title" VARCHAR(200) COLLATE 'utf8' NOT NULL,
+          "body" TEXT COLLATE 'utf8',
+          "owner_id" VARCHAR(36) COLLATE 'utf8' NOT NULL,
           "price" NUMBER(12, 2) DEFAULT 0 NOT NULL,
           "meta" VARIANT,
           "created_at" TIMESTAMP_TZ NOT NULL,
@@ -159,7 +162,7 @@ class DdlRenderingTest {
 
   @Test
   void ignoreCaseIndexesAreOverLowerOfEachColumn() {
-    for (Dialect d : List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.DUCKDB)) {
+    for (Dialect d : List.of(Dialects.POSTGRESQL, Dialects.DUCKDB)) {
       assertThat(d.createIndexStatement(USERS, EMAIL_IGNORING_CASE)).as(d.name()).isEqualTo(
           "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
       assertThat(d.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE)).as(d.name())
@@ -168,19 +171,41 @@ class DdlRenderingTest {
     }
     assertThat(Dialects.POSTGRESQL.dropIndexStatement(USERS, EMAIL_IGNORING_CASE))
         .isEqualTo("DROP INDEX \"ux_users_email_lower\"");
+    // SQLite's lower() folds ASCII only: its key parts use the Unicode fold it registers.
+    assertThat(Dialects.SQLITE.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE))
+        .isEqualTo("CREATE INDEX \"ix_users_name_email_lower\" ON \"users\" "
+            + "(svcinfra_lower(\"name\"), svcinfra_lower(\"email\"))");
     // Created with the table, after it.
     assertThat(Dialects.SQLITE.createTableStatements(USERS.withIndexes(List.of(EMAIL_IGNORING_CASE))))
-        .last().isEqualTo(
-            "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
+        .last().isEqualTo("CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" "
+            + "(svcinfra_lower(\"email\"))");
   }
 
   @Test
-  void mysqlUsesFunctionalKeyPartsAndMariadbAPlainIndexOnItsCaseInsensitiveCollation() {
+  void mysqlUsesFunctionalKeyPartsAndMariadbAnIndexOnInvisibleLowerColumns() {
     assertThat(Dialects.MYSQL.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE))
         .isEqualTo("CREATE INDEX `ix_users_name_email_lower` ON `users` "
             + "((lower(`name`)), (lower(`email`)))");
+    // Binary columns, so the index folds case through lower() and nothing else (issue 16).
     assertThat(Dialects.MARIADB.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
-        .isEqualTo("CREATE UNIQUE INDEX `ux_users_email_lower` ON `users` (`email`)");
+        .isEqualTo("ALTER TABLE `users` ADD COLUMN IF NOT EXISTS `email__lower` VARCHAR(320) "
+            + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`email`)) VIRTUAL "
+            + "INVISIBLE, ADD UNIQUE INDEX `ux_users_email_lower` (`email__lower`)");
+    assertThat(Dialects.MARIADB.createIndexStatement(USERS, NAME_AND_EMAIL_IGNORING_CASE))
+        .isEqualTo("ALTER TABLE `users` ADD COLUMN IF NOT EXISTS `name__lower` LONGTEXT "
+            + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`name`)) VIRTUAL "
+            + "INVISIBLE, ADD COLUMN IF NOT EXISTS `email__lower` VARCHAR(320) "
+            + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`email`)) VIRTUAL "
+            + "INVISIBLE, ADD INDEX `ix_users_name_email_lower` (`name__lower`, `email__lower`)");
+    // A column an ignore-case index covers changes its lower() column with it.
+    Table withIndex = USERS.withIndexes(List.of(EMAIL_IGNORING_CASE));
+    assertThat(Dialects.MARIADB.alterColumnStatements(withIndex,
+        Column.of("email", ColumnType.string(320)).notNull(),
+        Column.of("email", ColumnType.string(500)).notNull()))
+        .containsExactly("ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(500) CHARACTER SET "
+            + "utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL, MODIFY COLUMN IF EXISTS `email__lower` "
+            + "VARCHAR(500) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(`email`)) "
+            + "VIRTUAL INVISIBLE");
     for (Dialect d : List.of(Dialects.MYSQL, Dialects.MARIADB)) {
       assertThat(d.dropIndexStatement(USERS, EMAIL_IGNORING_CASE))
           .isEqualTo("DROP INDEX `ux_users_email_lower` ON `users`");
@@ -250,7 +275,8 @@ class DdlRenderingTest {
     assertThat(Dialects.SQLITE.createTableStatements(
         USERS.withIndexes(List.of(NAME_TRIGRAM, EMAIL_IGNORING_CASE))))
         .filteredOn(sql -> sql.startsWith("CREATE") && sql.contains("INDEX")).containsExactly(
-            "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" (lower(\"email\"))");
+            "CREATE UNIQUE INDEX \"ux_users_email_lower\" ON \"users\" "
+                + "(svcinfra_lower(\"email\"))");
     assertThatThrownBy(() -> Dialects.MARIADB.createIndexStatement(USERS, NAME_TRIGRAM))
         .hasMessageContaining("no trigram indexes");
   }

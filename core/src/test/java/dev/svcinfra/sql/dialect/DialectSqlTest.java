@@ -59,13 +59,53 @@ class DialectSqlTest {
       snowflake  | "name" ILIKE ? ESCAPE '!'
       mysql      | LOWER(`name`) LIKE LOWER(?) ESCAPE '!'
       mariadb    | LOWER(`name`) LIKE LOWER(?) ESCAPE '!'
-      sqlite     | LOWER("name") LIKE LOWER(?) ESCAPE '!'
+      sqlite     | svcinfra_lower("name") LIKE svcinfra_lower(?) ESCAPE '!'
       mssql      | LOWER([name]) LIKE LOWER(?) ESCAPE '!'
       h2         | LOWER("name") LIKE LOWER(?) ESCAPE '!'
       """)
   void caseInsensitiveContains(String dialect, String predicate) {
     Dialect d = Dialects.byName(dialect);
     assertThat(d.containsIgnoreCase(d.quote("name"))).isEqualTo(predicate);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      postgresql | LOWER("name") = LOWER(?)
+      duckdb     | LOWER("name") = LOWER(?)
+      snowflake  | LOWER("name") = LOWER(?)
+      mysql      | LOWER(`name`) = LOWER(?)
+      mariadb    | LOWER(`name`) = LOWER(?)
+      sqlite     | svcinfra_lower("name") = svcinfra_lower(?)
+      mssql      | LOWER([name]) = LOWER(?)
+      """)
+  void equalsIgnoringCase(String dialect, String predicate) {
+    Dialect d = Dialects.byName(dialect);
+    assertThat(d.equalsIgnoreCase(d.quote("name"))).isEqualTo(predicate);
+  }
+
+  /**
+   * One NULL order everywhere (issue 16): NULLs last ascending, first descending. PostgreSQL's
+   * default is that order; others say it, or add a leading IS NULL key where they cannot.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      postgresql | "r" ASC                                      | "r" DESC
+      duckdb     | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
+      sqlite     | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
+      snowflake  | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
+      h2         | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
+      mysql      | (`r` IS NULL) ASC, `r` ASC                   | (`r` IS NULL) DESC, `r` DESC
+      mariadb    | (`r` IS NULL) ASC, `r` ASC                   | (`r` IS NULL) DESC, `r` DESC
+      mssql      | CASE WHEN [r] IS NULL THEN 1 ELSE 0 END ASC, [r] ASC | CASE WHEN [r] IS NULL THEN 1 ELSE 0 END DESC, [r] DESC
+      """)
+  void nullsSortLastAscendingAndFirstDescending(String dialect, String ascending,
+      String descending) {
+    Dialect d = Dialects.byName(dialect);
+    assertThat(d.orderTerm(d.quote("r"), false, true)).isEqualTo(ascending);
+    assertThat(d.orderTerm(d.quote("r"), true, true)).isEqualTo(descending);
+    // A NOT NULL column keeps the plain term, which its index can serve.
+    assertThat(d.orderTerm(d.quote("r"), false, false)).isEqualTo(d.quote("r") + " ASC");
+    assertThat(d.orderTerm(d.quote("r"), true, false)).isEqualTo(d.quote("r") + " DESC");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.sql.RecordingConnection;
 import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.testmodels.Account;
 import java.util.List;
@@ -59,5 +60,24 @@ class RenderedRepositorySqlTest {
         "UPDATE \"accounts\" SET \"owner\" = ? WHERE \"id\" = ?",
         "SELECT \"id\", \"owner\", \"balance\" FROM \"accounts\" WHERE \"id\" = ?",
         "SELECT COUNT(*) FROM \"accounts\"");
+  }
+
+  /** Issue 16: the same NULL order (last ascending, first descending) in each dialect's words. */
+  @Test
+  void nullableSortKeysPutNullsLastAscendingOnDatabasesWeOnlyRender() {
+    SqlRepository<NullOrderTest.Ranked> ranked = NullOrderTest.RANKED;
+    Map<Dialect, String> expected = Map.of(
+        Dialects.MYSQL, "SELECT `id`, `rank`, `label` FROM `ranked` ORDER BY (`rank` IS NULL) "
+            + "DESC, `rank` DESC, (`label` IS NULL) ASC, `label` ASC, `id` ASC LIMIT 10",
+        Dialects.MSSQL, "SELECT [id], [rank], [label] FROM [ranked] ORDER BY CASE WHEN [rank] "
+            + "IS NULL THEN 1 ELSE 0 END DESC, [rank] DESC, CASE WHEN [label] IS NULL THEN 1 "
+            + "ELSE 0 END ASC, [label] ASC, [id] ASC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY",
+        Dialects.SNOWFLAKE, "SELECT \"id\", \"rank\", \"label\" FROM \"ranked\" ORDER BY "
+            + "\"rank\" DESC NULLS FIRST, \"label\" ASC NULLS LAST, \"id\" ASC LIMIT 10");
+    expected.forEach((dialect, sql) -> {
+      RecordingConnection rec = new RecordingConnection();
+      ranked.list(rec.transaction(dialect), 10, 0, List.of("-rank", "label"));
+      assertThat(rec.statements).as(dialect.name()).containsExactly(sql);
+    });
   }
 }

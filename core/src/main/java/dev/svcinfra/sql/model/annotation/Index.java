@@ -42,10 +42,12 @@ public @interface Index {
   boolean unique() default false;
 
   /**
-   * Index {@code lower(column)} instead of the column (text columns only). MySQL writes it as a
-   * functional key part; MariaDB, which has no expression indexes, as a plain index on the
-   * column, case-insensitive through the column's {@code _ci} collation; SQL Server and Snowflake
-   * refuse it.
+   * Index {@code lower(column)} instead of the column (text columns only): Unicode lowercase and
+   * nothing else, so {@code ÉMILE} and {@code émile} collide and {@code emile} does not. MySQL
+   * writes it as a functional key part; MariaDB, which has no expression indexes, as an index on
+   * an invisible virtual {@code lower(column)} column; SQLite over the Unicode fold the library
+   * registers ({@code svcinfra_lower}), since its own {@code lower()} folds ASCII only; SQL
+   * Server and Snowflake refuse it.
    */
   boolean ignoreCase() default false;
 

@@ -14,6 +14,7 @@ import dev.svcinfra.javalin.HealthPlugin;
 import dev.svcinfra.javalin.SqlPlugin;
 import dev.svcinfra.javalin.SqlResource;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.service.DedupeSqlService;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -106,8 +107,12 @@ public final class QuickstartApp {
     });
   }
 
-  /** The body of {@code POST /transfer}; every field is required. */
-  public record TransferRequest(long from, long to, BigDecimal amount) {}
+  /**
+   * The body of {@code POST /transfer}; every field is required, and the amount has the
+   * balance's precision and scale (a 422 names it when it has more digits, never rounded).
+   */
+  public record TransferRequest(long from, long to,
+      @Column(precision = 19, scale = 2) BigDecimal amount) {}
 
   /**
    * The database the environment names ({@code SQL_URL}, {@code DATABASE_URL}, ...), or a SQLite
@@ -138,7 +143,8 @@ public final class QuickstartApp {
     ObjectNode props = schema.putObject("properties");
     props.putObject("from").put("type", "integer").put("format", "int64");
     props.putObject("to").put("type", "integer").put("format", "int64");
-    props.putObject("amount").put("type", "number").put("exclusiveMinimum", 0);
+    props.putObject("amount").put("type", "number").put("exclusiveMinimum", 0)
+        .put("multipleOf", new BigDecimal("0.01")).put("description", "at most 2 digits after the point");
     schema.putArray("required").add("from").add("to").add("amount");
     op.putObject("responses").putObject("200").put("description", "Transferred");
     for (String status : List.of("404", "422")) {

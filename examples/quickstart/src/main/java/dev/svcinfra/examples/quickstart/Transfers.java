@@ -4,7 +4,15 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.SqlStatement;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.ValueLimits;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Moves money between two accounts inside the caller's transaction. It knows nothing about HTTP:
@@ -17,21 +25,37 @@ import java.math.BigDecimal;
  * @since 0.1
  */
 public final class Transfers {
+  private static final MappedColumn BALANCE =
+      TableMapping.of(Account.class).column("balance").orElseThrow();
+  private static final Table ACCOUNTS = TableMapping.of(Account.class).table();
+  private static final ColumnType ID = ColumnType.of(ColumnType.Kind.BIGINT);
+
   private Transfers() {}
 
   /**
    * Debits {@code from} and credits {@code to} by {@code amount}.
    *
-   * @throws ValidationException for a non-positive amount, the same account twice, or an
-   *     overdraft (the database's CHECK refuses the negative balance)
+   * @throws ValidationException for a non-positive amount, an amount with more digits than the
+   *     balance holds (0.005 would be rounded: refused instead), the same account twice, or an
+   *     overdraft (the database's CHECK refuses the negative balance); every problem of the
+   *     arguments is reported at once
    * @throws NotFoundException when an account does not exist
    */
   public static void transfer(Transaction tx, long from, long to, BigDecimal amount) {
+    List<FieldError> errors = new ArrayList<>();
     if (amount.signum() <= 0) {
-      throw ValidationException.of("amount", FieldError.INVALID_VALUE, "must be positive");
+      errors.add(new FieldError("amount", FieldError.INVALID_VALUE, "must be positive"));
+    } else {
+      // A debit of 0.005 from a scale-2 balance would be rounded away while the credit rounds
+      // up: money from nothing (issue 16). The amount must fit the balance column exactly.
+      ValueLimits.decimalProblem(amount, BALANCE.type().precision(), BALANCE.type().scale())
+          .ifPresent(p -> errors.add(new FieldError("amount", FieldError.INVALID_VALUE, p)));
     }
     if (from == to) {
-      throw ValidationException.of("to", FieldError.INVALID_VALUE, "must differ from 'from'");
+      errors.add(new FieldError("to", FieldError.INVALID_VALUE, "must differ from 'from'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
     }
     // Both updates run in the caller's transaction: when the debit breaks the CHECK, the
     // rollback undoes the credit too. Both balances change, or neither does.
@@ -48,8 +72,14 @@ public final class Transfers {
     }
   }
 
+  /**
+   * Adds {@code delta} to the balance in SQL. The delta is bound with the balance column's type,
+   * so each dialect stores it as it stores the column (on SQLite an exact scaled integer), and a
+   * refusal names the balance.
+   */
   private static void move(Transaction tx, long account, BigDecimal delta) {
-    int rows = tx.execute("UPDATE accounts SET balance = balance + ? WHERE id = ?", delta, account);
+    int rows = tx.execute(new SqlStatement("UPDATE accounts SET balance = balance + ? WHERE id = ?",
+        new Object[] {delta, account}, new ColumnType[] {BALANCE.type(), ID}, ACCOUNTS));
     if (rows == 0) {
       throw new NotFoundException("accounts", account);
     }

@@ -10,10 +10,12 @@ import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.repo.SqlRepository;
+import dev.svcinfra.sql.service.TenantSqlService;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PackagedMigrationsTest {
   /**
    * The packaged revisions: the first tables, the users' ignore-case email index, the users'
-   * trigram search indexes.
+   * trigram search indexes, exact text comparison (binary collations, Unicode email folding),
+   * the accounts' exact balance on SQLite.
    */
-  static final int REVISIONS = 3;
+  static final int REVISIONS = 5;
 
   @TempDir
   static Path dir;
@@ -99,6 +102,71 @@ class PackagedMigrationsTest {
     }
   }
 
+  /**
+   * Balances stored before the exact-balance revision (on SQLite, floats such as the
+   * 0.30000000000000004 that 0.1 + 0.2 leaves) upgrade to the cents they stand for, and ids of
+   * deleted accounts are not handed out again.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void deployedBalancesUpgradeToExactCents(String url) {
+    SqlRepository<Account> accounts = SqlRepository.of(Account.class);
+    try (Database db = Database.open(url)) {
+      ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("7d3e9b2c4f18"));
+      db.useTransaction(tx -> {
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('a', 0.1 + 0.2)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('b', 10)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('c', 12.5)");
+        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
+        tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
+      });
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      List<String> balances = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
+          accounts.list(tx, 10, 0, List.of("id")).items()).stream()
+          .map(a -> a.owner() + "=" + a.balance().toPlainString()).toList();
+      assertThat(balances).containsExactly("a=0.30", "b=10.00", "c=12.50");
+      Account next = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
+          accounts.create(tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
+      assertThat(next.id()).isEqualTo(5L);
+      // And back: the downgrade restores the old column with the same values.
+      ClasspathMigrations.withScripts(location -> migrations(db, location).downgrade("7d3e9b2c4f18"));
+      List<Double> old = db.inTransaction((dev.svcinfra.sql.Transaction tx) -> tx.query(
+          "SELECT balance FROM accounts ORDER BY id", rs -> rs.getDouble(1)));
+      assertThat(old).containsExactly(0.3, 10.0, 12.5, 0.1);
+    }
+  }
+
+  /**
+   * A database deployed before exact text comparison, rows included, upgrades to it: a lookalike
+   * tenant id reaches none of the rows written before, and the users' email index folds Unicode
+   * case (ÉMILE collides with émile, SQLite's old index did not) and no longer accents (emile
+   * beside émile, which MariaDB's old index refused).
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDeployedDatabaseUpgradesToExactTextComparison(String url) {
+    SqlRepository<User> users = SqlRepository.of(User.class);
+    SqlRepository<Note> notes = SqlRepository.of(Note.class);
+    try (Database db = Database.open(url)) {
+      ClasspathMigrations.withScripts(location ->
+          migrations(db, location).upgrade("b1ab9f2138c0"));
+      Note before = db.inTransaction(tx -> new TenantSqlService<>(notes, "acme", "tenant_id")
+          .create(tx, Map.of("title", "before", "body", "b")));
+      db.useTransaction(tx -> users.create(tx, Map.of("email", "émile@x")));
+      assertThat(ClasspathMigrations.upgrade(db)).isNotEmpty();
+      for (String other : List.of("ACME", "ácme", "acme ")) {
+        TenantSqlService<Note> lookalike = new TenantSqlService<>(notes, other, "tenant_id");
+        Optional<Note> got = db.inTransaction(tx -> lookalike.get(tx, before.id()));
+        assertThat(got).as(other).isEmpty();
+      }
+      assertThatThrownBy(() -> db.useTransaction(tx ->
+          users.create(tx, Map.of("email", "ÉMILE@x")))).isInstanceOf(ConflictException.class);
+      db.useTransaction(tx -> users.create(tx, Map.of("email", "emile@x")));
+      assertThat(ClasspathMigrations.withScripts(location -> migrations(db, location).check())
+          .differences()).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("databases")
   void theUsersSearchFieldsHaveTrigramIndexesOnPostgresOnly(String url) throws Exception {
@@ -107,10 +175,11 @@ class PackagedMigrationsTest {
       boolean postgres = db.dialect().name().equals("postgresql");
       assertThat(userIndexes(db)).filteredOn(n -> n.endsWith("_trgm")).isEqualTo(postgres
           ? List.of("ix_users_email_trgm", "ix_users_name_trgm") : List.of());
-      // One step back drops them (pg_trgm stays installed); forward again builds them again.
+      // Back to the revision before them drops them (pg_trgm stays installed); forward again
+      // builds them again.
       List<Revision> undone = ClasspathMigrations.withScripts(location ->
-          migrations(db, location).downgrade(1));
-      assertThat(undone).hasSize(1);
+          migrations(db, location).downgrade("4a6d34d60067"));
+      assertThat(undone).extracting(Revision::id).contains("b1ab9f2138c0");
       assertThat(userIndexes(db)).noneMatch(n -> n.endsWith("_trgm"));
       if (postgres) {
         long installed = db.inTransaction(tx -> tx.query(
@@ -118,7 +187,7 @@ class PackagedMigrationsTest {
             .get(0));
         assertThat(installed).isEqualTo(1);
       }
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(undone.size());
       assertThat(userIndexes(db).stream().filter(n -> n.endsWith("_trgm")).count())
           .isEqualTo(postgres ? 2 : 0);
       assertThat(ClasspathMigrations.withScripts(location -> migrations(db, location).check())

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QuickstartContract
     implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract,
-    ConcurrentWritesContract {
+    ExactValuesContract, ConcurrentWritesContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */

@@ -7,8 +7,11 @@ import dev.svcinfra.examples.quickstart.Http.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** OpenAPI, docs and health routes. */
-interface ServiceRoutesContract extends QuickstartCase {
+/**
+ * OpenAPI, docs and health routes; with them the HTTP-level contract of conditional requests
+ * and HTTP edges ({@link ConditionalRequestsContract}).
+ */
+interface ServiceRoutesContract extends QuickstartCase, ConditionalRequestsContract {
   // ---- documents and health ----------------------------------------------------------------
 
   @Test

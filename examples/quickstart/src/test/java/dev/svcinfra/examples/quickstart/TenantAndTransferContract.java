@@ -33,6 +33,35 @@ interface TenantAndTransferContract extends QuickstartCase {
     assertThat(http().get(path, "X-Tenant-Id", a).json().path("title").asText()).isEqualTo("secret");
   }
 
+  /**
+   * Issue 16: tenant ids compare exactly on every database. MariaDB's default collation once
+   * let {@code ACME-x}, {@code ácme-x} and {@code acme-x } read, change and delete
+   * {@code acme-x}'s note.
+   */
+  @Test
+  default void lookalikeTenantIdsAreOtherTenants() {
+    String tag = unique("");
+    String owner = "acme-" + tag;
+    Reply created = http().post("/notes", "{\"title\":\"secret\"}", "X-Tenant-Id", owner);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String path = "/notes/" + created.json().path("id").asLong();
+    // HTTP strips spaces around header values; a no-break space stays.
+    for (String other : List.of("ACME-" + tag, "Acme-" + tag, "\u00e1cme-" + tag,
+        "acme-" + tag + "\u00a0", "acme-" + tag.toUpperCase())) {
+      if (other.equals(owner)) {
+        continue;
+      }
+      assertProblem(http().get(path, "X-Tenant-Id", other), 404, "not_found");
+      assertProblem(http().patch(path, "{\"title\":\"stolen\"}", "X-Tenant-Id", other), 404,
+          "not_found");
+      assertProblem(http().delete(path, "X-Tenant-Id", other), 404, "not_found");
+      assertThat(http().get("/notes?q=secret", "X-Tenant-Id", other).json().path("total")
+          .asLong()).as(other).isZero();
+    }
+    assertThat(http().get(path, "X-Tenant-Id", owner).json().path("title").asText())
+        .isEqualTo("secret");
+  }
+
   @Test
   default void tenantValuesInBodiesCannotSpoofAnotherTenant() {
     String a = unique("sa");

@@ -49,6 +49,25 @@ interface UserRoutesContract extends QuickstartCase {
     assertThat(stamp.get(0)).isNotNull();
   }
 
+  /**
+   * Issue 16: emails are unique ignoring Unicode case and nothing else, and search folds the
+   * same way, on every database (SQLite folded ASCII only, MariaDB also ignored accents).
+   */
+  @Test
+  default void emailsAndSearchFoldUnicodeCaseButNotAccents() {
+    String tag = unique("u");
+    assertThat(createUser("\u00e9mile" + tag + "@x.com", "\u03a9MEGA " + tag).status())
+        .isEqualTo(201);
+    assertProblem(http().post("/users", "{\"email\":\"\u00c9MILE" + tag + "@x.com\"}"), 409,
+        "conflict");
+    assertThat(createUser("emile" + tag + "@x.com", "plain " + tag).status()).isEqualTo(201);
+    assertThat(http().get("/users?fields=name&q=%CF%89mega+" + tag).json().path("total").asLong())
+        .isEqualTo(1);
+    assertThat(http().get("/users?fields=email&q=%C3%89MILE" + tag).json().path("total").asLong())
+        .isEqualTo(1);
+    assertProblem(http().get("/users?q=a%00b"), 422, "validation");
+  }
+
   @Test
   default void listEnvelopeAndTrailingSlash() {
     String tag = unique("env");
