@@ -46,9 +46,11 @@ public final class H2Dialect extends StandardDialect {
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     StringBuilder jdbc = new StringBuilder("jdbc:h2:").append(url.database().orElse("mem:"));
-    url.user().ifPresent(u -> jdbc.append(";USER=").append(u));
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    url.user().ifPresent(u -> params.put("USER", u));
+    params.putAll(url.params());
     Map<String, String> properties = passwordProperty(url);
-    DriverParameters.place(jdbc, url.params(), ';', ';', properties);
+    DriverParameters.place(jdbc, params, ';', ';', properties);
     return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
 }

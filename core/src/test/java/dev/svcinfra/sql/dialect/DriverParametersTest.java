@@ -67,6 +67,14 @@ class DriverParametersTest {
         .containsEntry("connectTimeout", "5000");
   }
 
+  @org.junit.jupiter.api.Test
+  void userNamesWithSeparatorsArriveVerbatim() {
+    assertThat(driverSees("mariadb://a%40corp%3Bx@db/shop", '?', '&')).containsEntry("user", "a@corp;x");
+    assertThat(driverSees("postgresql://a%2Bb%20c@db/shop", '?', '&')).containsEntry("user", "a+b c");
+    assertThat(driverSees("mssql://dom%5Cuser%3B@sql/x", ';', ';')).containsEntry("user", "dom\\user;");
+    assertThat(driverSees("jdbc:h2:mem:x?user=a%3Bb", ';', ';')).containsEntry("USER", "a;b");
+  }
+
   @Property(tries = 300)
   void anyValueRoundTripsOnEveryDialect(@ForAll("values") String value,
       @ForAll("prefixes") String prefix) {
