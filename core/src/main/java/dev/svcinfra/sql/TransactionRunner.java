@@ -48,7 +48,7 @@ final class TransactionRunner {
     Duration timeout = options.statementTimeout().orElse(configuredTimeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
-    Connection c = options.isReadOnly() ? database.readConnection() : database.connection();
+    Connection c = options.onReplica() ? database.readConnection() : database.connection();
     boolean healthy = true;
     boolean started = false;
     try {
@@ -84,7 +84,7 @@ final class TransactionRunner {
       } else if (timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
-      release(c, healthy, options.isReadOnly());
+      release(c, healthy, options.onReplica());
     }
   }
 

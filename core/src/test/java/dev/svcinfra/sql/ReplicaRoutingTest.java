@@ -36,4 +36,25 @@ class ReplicaRoutingTest extends DatabaseSuite {
         tx -> tx.query("SELECT COUNT(*) FROM t", rs -> rs.getInt(1)));
     assertThat(count).containsExactly(1);
   }
+
+  @Test
+  void readOnlyOnThePrimaryStaysOnThePrimaryAndCannotWrite() {
+    String url = TestServices.newPostgresDatabase();
+    Database db = track(Database.open(DatabaseSettings.of(url + "&application_name=primary")
+        .withReplica(url + "&application_name=replica")));
+    String app = "SELECT current_setting('application_name')";
+    TransactionOptions options = TransactionOptions.readOnlyOnPrimary()
+        .withStatementTimeout(java.time.Duration.ofSeconds(5));
+    assertThat(options.isReadOnly()).isTrue();
+    assertThat(options.onReplica()).isFalse();
+    List<String> from = db.inTransaction(options, tx -> tx.query(app, rs -> rs.getString(1)));
+    assertThat(from).containsExactly("primary");
+    db.useTransaction(tx -> tx.execute("CREATE TABLE t (id INT)"));
+    assertThatThrownBy(() -> db.useTransaction(options,
+        tx -> tx.execute("INSERT INTO t VALUES (1)")))
+        .isInstanceOf(DatabaseException.class).extracting("code").isEqualTo("read_only_transaction");
+    assertThat(TransactionOptions.defaults().asReadOnlyOnPrimary().onReplica()).isFalse();
+    assertThatThrownBy(() -> new TransactionOptions(false, false, java.util.Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -5,6 +5,7 @@ import dev.svcinfra.sql.TransactionOptions;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 
 /**
  * What the plugin's handlers share at run time: the database, the options of request
@@ -19,8 +20,15 @@ record SqlContext(Database database, TransactionOptions options, TenantResolver 
     return ctx.appData(KEY);
   }
 
+  /**
+   * Runs the handler in the request's transaction: read-only on the primary for {@code GET} and
+   * {@code HEAD} (safe methods never write; on SQLite a read-only transaction runs beside the
+   * writer instead of queueing for its lock), read-write otherwise.
+   */
   void inTransaction(Context ctx, Handler handler) throws Exception {
-    RequestTransaction.run(database, options, ctx, handler);
+    HandlerType method = ctx.method();
+    boolean safe = method == HandlerType.GET || method == HandlerType.HEAD;
+    RequestTransaction.run(database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
   }
 
   byte[] body(Context ctx) {

@@ -101,6 +101,11 @@ class ConcurrentWritesTest extends DatabaseSuite {
       long started = System.nanoTime();
       assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isZero();
       assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(900));
+      // Read-only on the primary (how SqlPlugin runs GET and HEAD) does not queue either.
+      started = System.nanoTime();
+      assertThat(db.inTransaction(dev.svcinfra.sql.TransactionOptions.readOnlyOnPrimary(),
+          PEOPLE::count)).isZero();
+      assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(900));
       started = System.nanoTime();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.useTransaction(tx ->
               PEOPLE.create(tx, person("late", "late@example.com"))))
