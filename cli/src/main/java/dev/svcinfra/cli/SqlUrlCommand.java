@@ -1,13 +1,19 @@
 package dev.svcinfra.cli;
 
 import dev.svcinfra.config.DatabaseSettings;
+import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.sql.dialect.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code svc-infra sql url [--json]}: the resolved URL (password masked), the JDBC URL (no
- * password), the dialect and the source that won. Connects to nothing.
+ * password), the dialect, the source that won and the driver properties that carry parameters
+ * the JDBC URL cannot (secrets masked). Connects to nothing.
  */
 @Command(name = "url", mixinStandardHelpOptions = true,
     description = "Print the resolved database URL (masked), JDBC URL, dialect and source.")
@@ -46,10 +53,47 @@ final class SqlUrlCommand implements Callable<Integer> {
     Dialect dialect = Dialects.forUrl(resolved.url());
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("url", dialect.displayUrl(resolved.url(), true));
-    doc.put("jdbc_url", dialect.connectionTarget(resolved.url(), options).jdbcUrl());
+    ConnectionTarget target = dialect.connectionTarget(resolved.url(), options);
+    doc.put("jdbc_url", maskSecretParameters(target.jdbcUrl()));
     doc.put("dialect", dialect.name());
     doc.put("source", resolved.source());
+    Map<String, Object> shown = shownProperties(target);
+    if (!shown.isEmpty()) {
+      doc.put("driver_properties", shown);
+    }
     return doc;
+  }
+
+  /**
+   * The driver properties that carry URL parameters the JDBC URL cannot hold unchanged
+   * ({@code sessionVariables=wait_timeout=100}), so an operator sees every option the driver
+   * gets. The user is in the URL already and the password never shows; a property whose name
+   * says it holds a secret is masked.
+   */
+  private static Map<String, Object> shownProperties(ConnectionTarget target) {
+    Map<String, Object> shown = new TreeMap<>();
+    target.properties().forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("user") || lower.equals(ConnectionTarget.PASSWORD)) {
+        return;
+      }
+      shown.put(name, DatabaseUrl.isSecretParameter(name) ? DatabaseUrl.MASK : value);
+    });
+    return shown;
+  }
+
+  /** A parameter of a JDBC URL ({@code ?a=b&c=d} or SQL Server's {@code ;a=b}). */
+  private static final Pattern PARAMETER = Pattern.compile("([?&;])([^=?&;]+)=([^&;]*)");
+
+  /** The JDBC URL with the values of parameters whose names say they hold a secret masked. */
+  static String maskSecretParameters(String jdbcUrl) {
+    Matcher m = PARAMETER.matcher(jdbcUrl);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(DatabaseUrl.isSecretParameter(m.group(2))
+          ? m.group(1) + m.group(2) + "=" + DatabaseUrl.MASK : m.group()));
+    }
+    return m.appendTail(out).toString();
   }
 
   @SuppressWarnings("unchecked")

@@ -27,6 +27,23 @@ class SqlUrlCommandTest {
   }
 
   @Test
+  void parametersTheJdbcUrlCannotCarryAreShownAsDriverProperties() throws Exception {
+    CliRun run = CliRun.of(Map.of("SQL_URL", "mariadb://app:Pa55word@db/shop"
+        + "?sessionVariables=wait_timeout%3D100&trustStorePassword=St0re%25Secret"
+        + "&keyStorePassword=Plain5ecret"), "sql", "url", "--json");
+    assertThat(run.status()).isZero();
+    JsonNode doc = JSON.readTree(run.out());
+    JsonNode props = doc.get("driver_properties");
+    assertThat(props.get("sessionVariables").asText()).isEqualTo("wait_timeout=100");
+    // One secret travels as a property (its % cannot stay in the URL), the other in the URL.
+    assertThat(props.get("trustStorePassword").asText()).isEqualTo("***");
+    assertThat(doc.get("jdbc_url").asText()).contains("keyStorePassword=***");
+    assertThat(props.has("password")).isFalse();
+    assertThat(run.all()).doesNotContain("Pa55word").doesNotContain("St0re")
+        .doesNotContain("Plain5ecret");
+  }
+
+  @Test
   void textOutput() {
     CliRun run = CliRun.of(Map.of("SQL_URL", "sqlite:///data/app.db"), "sql", "url");
     assertThat(run.status()).isZero();

@@ -174,11 +174,27 @@ public final class DatabaseUrl {
       out.append('/').append(PercentCodec.encode(database, PercentCodec.PATH_SAFE));
     }
     Map<String, String> query = new LinkedHashMap<>(params);
+    if (maskPassword) {
+      query.replaceAll((name, value) -> isSecretParameter(name) ? MASK : value);
+    }
     if (socket != null) {
       query.put(socketParam, socket);
     }
     appendQuery(out, query, '?', '&');
     return out.toString();
+  }
+
+  private static final List<String> SECRET_WORDS =
+      List.of("password", "passwd", "pwd", "secret", "token", "credential", "passphrase");
+
+  /**
+   * Whether a query parameter's name says it holds a secret ({@code password},
+   * {@code trustStorePassword}, {@code sslpassword}, {@code authToken}, ...): masked wherever a
+   * URL is shown, like the password of the user-info part.
+   */
+  public static boolean isSecretParameter(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
   /** Appends {@code first k=v sep k=v ...}, percent-encoded, when {@code query} is not empty. */

@@ -50,6 +50,19 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void secretQueryParametersAreMaskedWhereverTheUrlIsShown() {
+    DatabaseUrl url = DatabaseUrl.parse("mariadb://app:Pw1@db/shop?trustStorePassword=Ts1"
+        + "&sslpassword=Ssl1&authToken=Tok1&sessionVariables=wait_timeout%3D100&foreign_keys=true");
+    String shown = url.toString();
+    assertThat(shown).doesNotContain("Pw1").doesNotContain("Ts1").doesNotContain("Ssl1")
+        .doesNotContain("Tok1").contains("trustStorePassword=***").contains("foreign_keys=true")
+        .contains("sessionVariables=wait_timeout%3D100");
+    // The values themselves are kept for the driver.
+    assertThat(url.params()).containsEntry("trustStorePassword", "Ts1");
+    assertThat(url.render("mariadb", "host", false)).contains("trustStorePassword=Ts1");
+  }
+
+  @Test
   void sqlServerJdbcPropertiesBecomeParameters() {
     DatabaseUrl url = DatabaseUrl.parse("jdbc:sqlserver://h:1433;databaseName=orders;encrypt=true");
     assertThat(url.params()).containsEntry("databaseName", "orders").containsEntry("encrypt", "true");
