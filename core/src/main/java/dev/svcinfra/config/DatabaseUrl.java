@@ -174,13 +174,16 @@ public final class DatabaseUrl {
       out.append('/').append(PercentCodec.encode(database, PercentCodec.PATH_SAFE));
     }
     Map<String, String> query = new LinkedHashMap<>(params);
-    if (maskPassword) {
-      query.replaceAll((name, value) -> isSecretParameter(name) ? MASK : value);
-    }
     if (socket != null) {
       query.put(socketParam, socket);
     }
-    appendQuery(out, query, '?', '&');
+    char sep = '?';
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      out.append(sep).append(PercentCodec.encode(e.getKey(), PercentCodec.QUERY_SAFE)).append('=');
+      out.append(maskPassword && isSecretParameter(e.getKey())
+          ? MASK : PercentCodec.encode(e.getValue(), PercentCodec.QUERY_SAFE));
+      sep = '&';
+    }
     return out.toString();
   }
 
