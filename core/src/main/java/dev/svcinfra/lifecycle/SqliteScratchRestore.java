@@ -5,6 +5,11 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.SqliteDialect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -166,8 +172,16 @@ final class SqliteScratchRestore implements ScratchRestore {
     if (livePath.isEmpty() || !Files.exists(livePath.get())) {
       return java.util.Set.of();
     }
-    try (Database db = Database.open(ScratchRestore.single(live, live.primary()));
-         Connection c = db.connection()) {
+    // One connection opened read-only (SQLite's open flag 1), straight from the driver: the live
+    // file is never written, not even by the switch to write-ahead logging that read-write
+    // connections make, and no pool asks the driver to change the flag afterwards.
+    DatabaseUrl readOnly = live.primary().url().toBuilder()
+        .param(SqliteDialect.OPEN_MODE, SqliteDialect.READ_ONLY_OPEN_MODE).build();
+    Dialect dialect = Dialects.forUrl(readOnly);
+    ConnectionTarget target = dialect.connectionTarget(readOnly,
+        new ConnectionOptions(live.timeouts(), live.tls()));
+    try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.toProperties())) {
+      dialect.initializeConnection(c);
       return TableCensus.tables(c);
     }
   }

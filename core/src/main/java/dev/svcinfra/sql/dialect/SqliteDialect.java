@@ -49,15 +49,30 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     return "org.xerial:sqlite-jdbc";
   }
 
+  /** sqlite-jdbc's parameter of the open flags ({@code SQLITE_OPEN_*}); 6 by default. */
+  public static final String OPEN_MODE = "open_mode";
+  /** {@code SQLITE_OPEN_READONLY}: the file is opened for reading only. */
+  public static final String READ_ONLY_OPEN_MODE = "1";
+
+  private static boolean readOnly(Map<String, String> query) {
+    String mode = query.get(OPEN_MODE);
+    try {
+      return mode != null && (Integer.parseInt(mode.strip()) & 1) != 0;
+    } catch (NumberFormatException e) {
+      return false;   // the driver reports the malformed flags itself
+    }
+  }
+
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     requireNoServer(url);
     Map<String, String> query = new java.util.LinkedHashMap<>(url.params());
     query.putIfAbsent("foreign_keys", "true");
     query.putIfAbsent("busy_timeout", String.valueOf(options.timeouts().connect().toMillis()));
-    if (filePath(url).isPresent()) {
+    if (filePath(url).isPresent() && !readOnly(query)) {
       // Write-ahead logging: readers never wait for the writer, nor the writer for readers, so
-      // only writers queue for the one write lock (issue 16). A memory database has no log.
+      // only writers queue for the one write lock (issue 16). A memory database has no log, and
+      // a read-only connection must not write the switch into the file's header.
       query.putIfAbsent("journal_mode", "WAL");
     }
     StringBuilder jdbc = new StringBuilder("jdbc:sqlite:");
