@@ -34,6 +34,8 @@ public final class Transaction {
   private final Duration timeout;
   private final int jdbcTimeoutSeconds;
   private final boolean readOnly;
+  /** Served by the replica pool; set by the runner that opened it. */
+  private boolean onReplica;
 
   Transaction(Connection connection, Dialect dialect, StatementLog log, Duration timeout,
       boolean serverSideTimeout, boolean readOnly) {
@@ -58,6 +60,14 @@ public final class Transaction {
 
   public boolean isReadOnly() {
     return readOnly;
+  }
+
+  boolean onReplica() {
+    return onReplica;
+  }
+
+  void servedByReplica() {
+    this.onReplica = true;
   }
 
   /** Runs an INSERT, UPDATE, DELETE or DDL statement with {@code setObject} binding. */

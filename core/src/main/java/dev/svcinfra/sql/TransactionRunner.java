@@ -38,9 +38,14 @@ final class TransactionRunner {
       throws X {
     Transaction outer = current.get();
     if (outer != null) {
-      if (outer.isReadOnly() && !options.isReadOnly()) {
+      // A read-write block inside a read-only transaction on the primary joins it like any
+      // nested block (a GET handler calling a service that opens its own block): its reads work
+      // and a write is refused by the database. On the replica it could not even read its own
+      // writes' table state, so it is refused here.
+      if (outer.isReadOnly() && !options.isReadOnly() && outer.onReplica()) {
         throw new IllegalStateException("a read-write transaction cannot start inside a "
-            + "read-only one on the same thread; start the read-write transaction first");
+            + "read-only one on the replica on the same thread; start the read-write "
+            + "transaction first");
       }
       return work.withTransaction(outer);
     }
@@ -60,6 +65,9 @@ final class TransactionRunner {
       runAll(c, timeoutStatements);
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
       Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
+      if (options.onReplica()) {
+        tx.servedByReplica();
+      }
       current.set(tx);
       R result;
       try {

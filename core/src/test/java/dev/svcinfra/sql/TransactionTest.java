@@ -75,5 +75,12 @@ class TransactionTest extends DatabaseSuite {
     assertThatThrownBy(() -> db.useTransaction(TransactionOptions.readOnly(),
         ro -> db.useTransaction(rw -> { })))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    // Read-only on the primary (a GET request): a read-write block joins it and reads.
+    BigDecimal read = db.inTransaction(TransactionOptions.readOnlyOnPrimary(),
+        ro -> db.inTransaction(rw -> {
+          assertThat(rw).isSameAs(ro);
+          return balance(db, 1);
+        }));
+    assertThat(read).isEqualByComparingTo("100.00");
   }
 }
