@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the SQL statements of one {@link SqlRepository}'s table in one dialect: quoted names and the column list computed once,
- * conditions for liveness (soft delete) and scopes, ordering with the id as tie-breaker, and the
- * row mapper. Every value is a bind parameter; identifiers come only from model metadata.
+ * Builds the SQL statements of one {@link SqlRepository}'s table in one dialect: quoted names
+ * and the column list computed once, conditions for liveness (soft delete) and scopes, ordering
+ * with the id as tie-breaker, and the row mapper. Every value is a bind parameter; identifiers
+ * come only from model metadata. (Called {@code RepositorySql} before issue 17, a name that read
+ * like its neighbour's.)
  */
 final class TableStatements<T> {
   final Dialect dialect;

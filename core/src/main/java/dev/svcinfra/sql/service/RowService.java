@@ -28,7 +28,7 @@ public interface RowService<T> {
   /** One page of rows matching the request (offset paging, optionally searched). */
   Page<T> list(Transaction tx, ListRequest request);
 
-  /** One keyset slice of rows matching the request (built with {@link ListRequest.Builder#after}). */
+  /** One keyset slice of rows matching the request ({@link ListRequest.Builder#after}). */
   Slice<T> listAfter(Transaction tx, ListRequest request);
 
   Optional<T> get(Transaction tx, Object id);

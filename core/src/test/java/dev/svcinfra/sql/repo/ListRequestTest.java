@@ -78,7 +78,8 @@ class ListRequestTest {
     assertThat(r.limit()).isEqualTo(50);
     assertThat(r.q()).isEqualTo("ann");
     assertThat(r.filters().conditions()).containsExactly(Map.entry("tenant_id", "acme"));
-    assertThatThrownBy(() -> r.orderBy().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> r.orderBy().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
     ListRequest other = r.withFilters(Scope.where("tenant_id", "globex"));
     assertThat(r.filters().conditions()).containsEntry("tenant_id", "acme");
     assertThat(other.filters().conditions()).containsEntry("tenant_id", "globex");
