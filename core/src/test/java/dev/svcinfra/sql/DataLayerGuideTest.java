@@ -12,11 +12,13 @@ import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.annotation.TenantId;
 import dev.svcinfra.sql.model.annotation.UpdatedAt;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.DedupeSqlService;
+import dev.svcinfra.sql.service.RowService;
 import dev.svcinfra.sql.service.SqlService;
 import dev.svcinfra.sql.service.TenantSqlService;
 import dev.svcinfra.sql.testmodels.Account;
@@ -85,12 +87,15 @@ class DataLayerGuideTest extends DatabaseSuite {
       User ann = users.create(tx, Map.of("tenant_id", "acme", "email", "ann@example.com"));
       Optional<User> same = users.get(tx, ann.id());
       User renamed = users.update(tx, ann.id(), Map.of("name", "Ann"));
-      Page<User> page = users.list(tx, 20, 0, List.of("-created_at"));
-      Page<User> found = users.search(tx, "ANN", List.of("email"), 20, 0, List.of("email"));
+      Page<User> page = users.list(tx, ListRequest.builder().limit(20).orderBy("-created_at")
+          .build());
+      Page<User> found = users.list(tx, ListRequest.builder().search("ANN", "email").limit(20)
+          .orderBy("email").build());
       long live = users.count(tx);
       long acme = users.countFiltered(tx, Scope.where("tenant_id", "acme"));
       boolean any = users.exists(tx, Scope.where("email", "ann@example.com"));
-      Slice<User> first = users.listAfter(tx, Scope.all(), null, 100, "-created_at");
+      Slice<User> first = users.listAfter(tx, ListRequest.builder().limit(100)
+          .orderBy("-created_at").after(null).build());
       users.delete(tx, ann.id());
 
       assertThat(same).contains(ann);
@@ -108,7 +113,8 @@ class DataLayerGuideTest extends DatabaseSuite {
     long n = db.inTransaction(tx -> users.count(tx));
     assertThat(n).isZero();
 
-    SqlService<User> perTenant = new TenantSqlService<>(new UserService(users), "acme", "tenant_id");
+    RowService<User> perTenant =
+        new TenantSqlService<>(new UserService(users), "acme", "tenant_id");
     User bob = db.inTransaction(tx -> perTenant.create(tx,
         Map.of("email", "bob@example.com", "password", "s3cret")));
     assertThat(bob.tenantId()).isEqualTo("acme");
@@ -128,7 +134,8 @@ class DataLayerGuideTest extends DatabaseSuite {
     assertThatThrownBy(() -> transfer(db, accounts, 1, 2, new BigDecimal("7.00")))
         .isInstanceOf(ValidationException.class);
     List<BigDecimal> balances = db.inTransaction(tx ->
-        accounts.list(tx, 10, 0, List.of("id")).items().stream().map(Account::balance).toList());
+        accounts.list(tx, ListRequest.builder().limit(10).orderBy("id").build()
+            ).items().stream().map(Account::balance).toList());
     assertThat(balances).usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("6.00"), new BigDecimal("4.00"));
   }

@@ -8,6 +8,7 @@ import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Index;
 import dev.svcinfra.sql.model.annotation.Table;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.DedupeSqlService;
@@ -118,7 +119,8 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
   }
 
   private static List<String> search(Database db, String q) {
-    return db.inTransaction(tx -> MEMBERS.search(tx, q, List.of("email"), 100, 0, List.of())
+    return db.inTransaction(tx -> MEMBERS.list(tx, ListRequest.builder().search(q, "email")
+        .limit(100).build())
         .items().stream().map(Member::email).toList());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.UnicodeCaseFoldTest.Member;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.text.Normalizer;
 import java.util.EnumMap;
@@ -99,7 +100,8 @@ class UnicodeIgnoreCaseUniquenessProperties {
   }
 
   private static List<String> search(Database db, String q) {
-    return db.inTransaction(tx -> MEMBERS.search(tx, q, List.of("email"), 100, 0, List.of())
+    return db.inTransaction(tx -> MEMBERS.list(tx, ListRequest.builder().search(q, "email")
+        .limit(100).build())
         .items().stream().map(Member::email).toList());
   }
 

@@ -2,65 +2,69 @@ package dev.svcinfra.javalin;
 
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.repo.ListRequest;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The query parameters of a list request: {@code limit} (1..1000, default 50), {@code offset}
+ * Reads the query parameters of a list request into a {@link ListRequest}: {@code limit}
+ * (1..{@link ListRequest#MAX_LIMIT}, default {@link ListRequest#DEFAULT_LIMIT}), {@code offset}
  * (0 or more), {@code order_by} (comma list, {@code -} for descending), {@code q} and
  * {@code fields} (comma list), and {@code cursor} for keyset paging (present but empty: the first
- * slice, so {@link #cursor()} is null while {@link #keyset()} is true). Malformed values are field
- * errors, reported together; whether a field may be ordered by or searched is the repository's
- * rule.
+ * slice). Text that is not a whole number is a field error here; ranges and combinations are
+ * checked by {@link ListRequest.Builder#build()}, and both kinds are reported together. Whether a
+ * field may be ordered by or searched is the repository's rule.
  */
-record ListQuery(int limit, long offset, List<String> orderBy, String q, List<String> fields,
-    boolean keyset, String cursor) {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 1000;
+final class ListQuery {
+  /** The order errors are reported in: the order of the parameters above. */
+  private static final List<String> PARAMETERS = List.of("limit", "offset", "cursor");
 
-  static ListQuery parse(Context ctx, List<String> defaultOrder) {
+  private ListQuery() {}
+
+  static ListRequest parse(Context ctx, List<String> defaultOrder) {
     List<FieldError> errors = new ArrayList<>();
-    long limit = number(ctx, "limit", DEFAULT_LIMIT, errors);
-    if (limit != Long.MIN_VALUE && (limit < 1 || limit > MAX_LIMIT)) {
-      errors.add(new FieldError("limit", FieldError.INVALID_VALUE, "must be 1.." + MAX_LIMIT));
+    ListRequest.Builder request = ListRequest.builder();
+    String limit = ctx.queryParam("limit");
+    if (limit != null && isNumber(limit, "limit", errors)) {
+      long value = Long.parseLong(limit);
+      // Out of int range is out of 1..MAX_LIMIT: build() names it with the usual message.
+      request.limit((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
     }
-    long offset = number(ctx, "offset", 0, errors);
-    if (offset != Long.MIN_VALUE && offset < 0) {
-      errors.add(new FieldError("offset", FieldError.INVALID_VALUE, "must be 0 or more"));
+    String offset = ctx.queryParam("offset");
+    if (offset != null) {
+      // A malformed offset still counts as given, so a cursor beside it is refused as well.
+      request.offset(isNumber(offset, "offset", errors) ? Long.parseLong(offset) : 0);
     }
     List<String> orderBy = list(ctx.queryParam("order_by"));
     String cursor = ctx.queryParam("cursor");
-    String q = ctx.queryParam("q");
-    boolean keyset = cursor != null;
-    if (cursor != null && cursor.isEmpty()) {
+    request.orderBy(orderBy).defaultOrder(defaultOrder)
+        .search(ctx.queryParam("q"), list(ctx.queryParam("fields")));
+    if (cursor != null) {
       // Issue 16: an empty cursor is the first keyset slice, as documented ("empty for the first
       // slice"), not a cursor to decode.
-      cursor = null;
+      request.after(cursor);
     }
-    if (keyset && (ctx.queryParam("offset") != null || (q != null && !q.isBlank())
-        || orderBy.size() > 1)) {
-      errors.add(new FieldError("cursor", FieldError.NOT_ALLOWED, "keyset paging takes limit and "
-          + "at most one order_by field; it cannot be combined with offset or q"));
+    try {
+      ListRequest built = request.build();
+      if (errors.isEmpty()) {
+        return built;
+      }
+    } catch (ValidationException e) {
+      errors.addAll(e.errors());
     }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    return new ListQuery((int) limit, offset, orderBy.isEmpty() ? defaultOrder : orderBy, q,
-        list(ctx.queryParam("fields")), keyset, cursor);
+    errors.sort(Comparator.comparingInt(e -> PARAMETERS.indexOf(e.field())));
+    throw new ValidationException(errors);
   }
 
-  private static long number(Context ctx, String name, long fallback, List<FieldError> errors) {
-    String text = ctx.queryParam(name);
-    if (text == null) {
-      return fallback;
+  private static boolean isNumber(String text, String name, List<FieldError> errors) {
+    if (text.matches("-?[0-9]{1,18}")) {
+      return true;
     }
-    if (!text.matches("-?[0-9]{1,18}")) {
-      errors.add(new FieldError(name, FieldError.INVALID_TYPE, "expected a whole number"));
-      return Long.MIN_VALUE;
-    }
-    return Long.parseLong(text);
+    errors.add(new FieldError(name, FieldError.INVALID_TYPE, "expected a whole number"));
+    return false;
   }
 
   private static List<String> list(String text) {

@@ -8,6 +8,7 @@ import dev.svcinfra.mongo.KeysetPage;
 import dev.svcinfra.mongo.MongoRepository;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.repo.ListRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -46,7 +47,7 @@ final class MongoRoutes {
   }
 
   private void list(Context ctx) {
-    ListQuery query = ListQuery.parse(ctx, resource.defaultOrder);
+    ListRequest query = ListQuery.parse(ctx, resource.defaultOrder);
     if (query.offset() > Integer.MAX_VALUE) {
       throw ValidationException.of("offset", FieldError.INVALID_VALUE,
           "must be at most " + Integer.MAX_VALUE);
@@ -55,8 +56,7 @@ final class MongoRoutes {
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
     if (query.keyset()) {
       KeysetPage page = repo.page(query.limit(), query.orderBy(),
-          query.cursor() == null || query.cursor().isBlank() ? null
-              : query.cursor());
+          query.cursor() == null || query.cursor().isBlank() ? null : query.cursor());
       body.put("total", repo.count());
       items(body, page.items());
       body.put("limit", query.limit());

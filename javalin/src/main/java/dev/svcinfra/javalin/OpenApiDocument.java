@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.sql.repo.ListRequest;
 import java.util.Collection;
 import java.util.List;
 
@@ -100,8 +101,8 @@ final class OpenApiDocument {
     ObjectNode collection = paths.putObject(r.prefix());
     ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
     ArrayNode params = list.withArray("parameters");
-    params.add(query("limit", "Page size, 1..1000.", integer(1, ListQuery.MAX_LIMIT)
-        .put("default", ListQuery.DEFAULT_LIMIT)));
+    params.add(query("limit", "Page size, 1.." + ListRequest.MAX_LIMIT + ".",
+        integer(1, ListRequest.MAX_LIMIT).put("default", ListRequest.DEFAULT_LIMIT)));
     params.add(query("offset", "Rows to skip.", integer(0, null).put("default", 0)));
     params.add(query("order_by", "Comma-separated fields, '-' for descending. Allowed: "
         + String.join(", ", r.orderFields().stream().sorted().toList())

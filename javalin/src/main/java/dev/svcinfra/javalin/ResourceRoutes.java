@@ -4,10 +4,11 @@ import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
-import dev.svcinfra.sql.service.SqlService;
+import dev.svcinfra.sql.service.RowService;
 import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -57,19 +58,17 @@ final class ResourceRoutes<T> {
   }
 
   private void list(Context ctx) {
-    ListQuery query = ListQuery.parse(ctx, resource.defaultOrder);
-    SqlService<T> service = service(ctx);
+    ListRequest request = ListQuery.parse(ctx, resource.defaultOrder);
+    RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;
-    if (query.keyset()) {
-      Slice<T> slice = service.listAfter(tx, Scope.all(), query.cursor(), query.limit(),
-          query.orderBy().isEmpty() ? null : query.orderBy().get(0));
-      long total = service.countFiltered(tx, Scope.all());
-      body = envelope(total, slice.items(), query.limit(), 0, true,
+    if (request.keyset()) {
+      Slice<T> slice = service.listAfter(tx, request);
+      long total = service.countFiltered(tx, request.filters());
+      body = envelope(total, slice.items(), request.limit(), 0, true,
           slice.nextCursor().orElse(null));
     } else {
-      Page<T> page = service.search(tx, Scope.all(), query.q(), query.fields(), query.limit(),
-          query.offset(), query.orderBy());
+      Page<T> page = service.list(tx, request);
       body = envelope(page.total(), page.items(), page.limit(), page.offset(), false, null);
     }
     ctx.contentType(JSON).result(body);
@@ -104,7 +103,7 @@ final class ResourceRoutes<T> {
   }
 
   private void create(Context ctx) {
-    SqlService<T> service = service(ctx);
+    RowService<T> service = service(ctx);
     Map<String, Object> values = resource.schema.createValues(JsonCodec.tree(sql.body(ctx)));
     T created = service.create(RequestTransaction.current(ctx), values);
     ctx.status(201).header("Location", resource.prefix + "/"
@@ -118,7 +117,7 @@ final class ResourceRoutes<T> {
    */
   private void get(Context ctx) {
     EntityTags.Condition ifNoneMatch = EntityTags.ifNoneMatch(ctx);
-    SqlService<T> service = service(ctx);
+    RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     T found = service.get(tx, Scope.all(), primaryKey(ctx, service, tx))
         .orElseThrow(() -> notFound(ctx));
@@ -138,7 +137,7 @@ final class ResourceRoutes<T> {
    */
   private void update(Context ctx) {
     Collection<String> ifTags = ifMatch(ctx);
-    SqlService<T> service = service(ctx);
+    RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
     Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
@@ -150,7 +149,7 @@ final class ResourceRoutes<T> {
 
   private void delete(Context ctx) {
     Collection<String> ifTags = ifMatch(ctx);
-    SqlService<T> service = service(ctx);
+    RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
     if (ifTags == null) {
@@ -180,7 +179,7 @@ final class ResourceRoutes<T> {
   }
 
   /** The resource's service, seen through the request's tenant when the resource has one. */
-  private SqlService<T> service(Context ctx) {
+  private RowService<T> service(Context ctx) {
     if (resource.tenantColumn == null) {
       return resource.service;
     }
@@ -205,7 +204,7 @@ final class ResourceRoutes<T> {
    * The primary key the path addresses, parsed by the id column's type; an id that cannot be
    * parsed (or, for a non-key id attribute, matches no row) is a 404.
    */
-  private Object primaryKey(Context ctx, SqlService<T> service, Transaction tx) {
+  private Object primaryKey(Context ctx, RowService<T> service, Transaction tx) {
     String text = ctx.pathParam("id");
     MappedColumn column = resource.idColumn;
     Object value;
@@ -223,8 +222,8 @@ final class ResourceRoutes<T> {
     if (column == resource.mapping.id()) {
       return value;
     }
-    List<T> rows = service.list(tx, Scope.where(column.name(), value), 1, 0, List.of())
-        .items();
+    List<T> rows = service.list(tx, ListRequest.builder().where(column.name(), value).limit(1)
+        .build()).items();
     if (rows.isEmpty()) {
       throw notFound(ctx);
     }

@@ -4,6 +4,7 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.io.IOException;
@@ -109,7 +110,8 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public Page<BenchItem> listPageRepository() {
-    return db.inTransaction(tx -> repo.list(tx, 20, 100, List.of("name")));
+    return db.inTransaction(tx -> repo.list(tx, ListRequest.builder().limit(20).offset(100)
+        .orderBy("name").build()));
   }
 
   @Benchmark

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class KeysetQuery {
   private KeysetQuery() {}
 
-  static <T> Slice<T> slice(Transaction tx, RepositorySql<T> s, Map<MappedColumn, Object> scope,
+  static <T> Slice<T> slice(Transaction tx, TableStatements<T> s, Map<MappedColumn, Object> scope,
       String cursor, int limit, OrderBy order) {
     MappedColumn col = order.column();
     MappedColumn id = s.mapping.id();

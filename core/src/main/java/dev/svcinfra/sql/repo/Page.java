@@ -8,7 +8,8 @@ import java.util.function.Function;
  * limit and offset that produced it.
  *
  * <pre>{@code
- * Page<User> page = users.list(tx, 20, 40, List.of("-created_at"));
+ * Page<User> page = users.list(tx,
+ *     ListRequest.builder().limit(20).offset(40).orderBy("-created_at").build());
  * page.items(); page.total();
  * }</pre>
  *

@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * Equality conditions every operation of a repository call must also satisfy: reads see only
  * matching rows, updates and deletes touch only matching rows. The tenant service scopes by its
- * tenant column this way; {@code countFiltered} counts with one.
+ * tenant column this way; {@code countFiltered} counts with one; a {@link ListRequest} carries
+ * one as its filters.
  *
  * <pre>{@code
  * Scope mine = Scope.where("tenant_id", "acme").and("archived", false);
- * users.list(tx, mine, 20, 0, List.of());
+ * users.list(tx, ListRequest.builder().filters(mine).limit(20).build());
  * }</pre>
  *
  * <p>Keys are column names, checked against the model; values are coerced like create input.

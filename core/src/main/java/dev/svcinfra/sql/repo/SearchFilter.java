@@ -47,7 +47,7 @@ final class SearchFilter {
   }
 
   /** ANDs "any of {@code in} contains {@code q}, ignoring case" to {@code c}. */
-  static void apply(RepositorySql<?> s, Conditions c, List<MappedColumn> in, String q) {
+  static void apply(TableStatements<?> s, Conditions c, List<MappedColumn> in, String q) {
     if (in.isEmpty()) {
       return;
     }

@@ -9,8 +9,9 @@ import java.util.function.Function;
  * that fetches the next slice. Keyset pages stay fast on large tables, unlike deep offsets.
  *
  * <pre>{@code
- * Slice<Event> first = events.listAfter(tx, Scope.all(), null, 100, "-created_at");
- * Slice<Event> next = events.listAfter(tx, Scope.all(), first.nextCursor().orElseThrow(), 100, "-created_at");
+ * ListRequest.Builder newest = ListRequest.builder().limit(100).orderBy("-created_at");
+ * Slice<Event> first = events.listAfter(tx, newest.after(null).build());
+ * Slice<Event> next = events.listAfter(tx, newest.after(first.nextCursor().orElseThrow()).build());
  * }</pre>
  *
  * @since 0.1

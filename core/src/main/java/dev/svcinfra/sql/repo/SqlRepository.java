@@ -10,7 +10,6 @@ import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,8 @@ import java.util.Optional;
  * SqlRepository<User> users = SqlRepository.builder(User.class)
  *     .searchFields("name", "email").orderFields("name", "created_at").build();
  * User u = db.inTransaction(tx -> users.create(tx, Map.of("email", "a@example.com")));
- * Page<User> page = db.inReadOnlyTransaction(tx -> users.search(tx, "ann", null, 20, 0, List.of("name")));
+ * Page<User> page = db.inReadOnlyTransaction(tx -> users.list(tx,
+ *     ListRequest.builder().search("ann").orderBy("name").limit(20).build()));
  * }</pre>
  *
  * <p>Thread-safe and cheap to share: build one per model at start-up.
@@ -35,9 +35,6 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class SqlRepository<T> {
-  /** The largest page a single call may ask for. */
-  public static final int MAX_LIMIT = 10_000;
-
   private final TableMapping<T> mapping;
   private final Map<String, MappedColumn> searchable;
   private final Map<String, MappedColumn> orderable;
@@ -45,7 +42,7 @@ public final class SqlRepository<T> {
   /** The model's version and updated-at columns, or null; read on every update. */
   private final MappedColumn version;
   private final MappedColumn updatedAt;
-  private volatile RepositorySql<T> sql;
+  private volatile TableStatements<T> sql;
   /** The compare half of conditional writes, and why a write by id matched no row. */
   private final TagCheck<T> tags;
 
@@ -103,7 +100,7 @@ public final class SqlRepository<T> {
     if (key == null) {
       return Optional.empty();
     }
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     SqlStatement select;
     if (scope.isEmpty()) {
       select = s.selectLiveById(key);
@@ -118,32 +115,27 @@ public final class SqlRepository<T> {
     return tx.queryFirst(select, s.rowMapper);
   }
 
-  public Page<T> list(Transaction tx, int limit, long offset, List<String> orderBy) {
-    return list(tx, Scope.all(), limit, offset, orderBy);
-  }
-
-  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
-    return search(tx, scope, null, null, limit, offset, orderBy);
-  }
-
-  public Page<T> search(Transaction tx, String q, List<String> fields, int limit, long offset,
-      List<String> orderBy) {
-    return search(tx, Scope.all(), q, fields, limit, offset, orderBy);
-  }
-
   /**
-   * Live rows in the scope whose named fields (default: all search fields) contain {@code q},
-   * ignoring case; {@code %}, {@code _} and {@code \} in {@code q} match literally. A blank
-   * {@code q} matches every row. Unknown or disallowed fields are an error.
+   * One page of live rows: those matching the request's filters and, when it searches, whose
+   * named fields (default: all search fields) contain its {@code q}, ignoring case ({@code %},
+   * {@code _} and {@code \} match literally). Order and search fields the repository does not
+   * allow are an error naming them.
+   *
+   * @throws IllegalArgumentException for a keyset request, which {@link #listAfter} reads
    */
-  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
-      long offset, List<String> orderBy) {
-    checkPage(limit, offset);
-    List<OrderBy> order = OrderBy.parse(orderBy, orderable);
-    List<MappedColumn> in = q == null || q.isBlank() ? List.of()
-        : SearchFilter.columns(mapping, searchable, fields);
-    Map<MappedColumn, Object> where = scope(scope);
-    RepositorySql<T> s = sql(tx);
+  public Page<T> list(Transaction tx, ListRequest request) {
+    if (request.keyset()) {
+      throw new IllegalArgumentException("a keyset request (built with after) is read with "
+          + "listAfter, which answers a Slice");
+    }
+    int limit = request.limit();
+    long offset = request.offset();
+    List<OrderBy> order = OrderBy.parse(request.orderBy(), orderable);
+    String q = request.q();
+    List<MappedColumn> in = q == null ? List.of()
+        : SearchFilter.columns(mapping, searchable, request.fields());
+    Map<MappedColumn, Object> where = scope(request.filters());
+    TableStatements<T> s = sql(tx);
     Conditions items = s.select();
     Conditions count = s.count();
     for (Conditions c : List.of(items, count)) {
@@ -165,7 +157,7 @@ public final class SqlRepository<T> {
 
   /** Live rows matching the scope. */
   public long countFiltered(Transaction tx, Scope scope) {
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
@@ -190,7 +182,7 @@ public final class SqlRepository<T> {
     MappedColumn column = mapping.column(field).filter(c -> c.type().isText()).orElseThrow(() ->
         ValidationException.of(field, FieldError.UNKNOWN_FIELD, "is not a text field of "
             + mapping.table().name()));
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
@@ -203,15 +195,22 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * Keyset pagination: up to {@code limit} live rows after {@code cursor} (null for the first
-   * slice) in the order of {@code orderBy} (one allowlisted NOT NULL field, {@code -} for
-   * descending; null for the id), with the id as tie-breaker.
+   * Keyset pagination: up to {@code limit} live rows matching the filters after the request's
+   * cursor (null for the first slice), in the order of its first order field (one allowlisted
+   * NOT NULL field, {@code -} for descending; none: the id), with the id as tie-breaker.
+   *
+   * @throws IllegalArgumentException for an offset request, which {@link #list} reads
    */
-  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
-    checkPage(limit, 0);
-    OrderBy order = orderBy == null || orderBy.isBlank()
-        ? new OrderBy(mapping.id(), false) : OrderBy.parse(List.of(orderBy), orderable).get(0);
-    return KeysetQuery.slice(tx, sql(tx), scope(scope), cursor, limit, order);
+  public Slice<T> listAfter(Transaction tx, ListRequest request) {
+    if (!request.keyset()) {
+      throw new IllegalArgumentException("an offset request is read with list; build a keyset "
+          + "request with after(cursor)");
+    }
+    List<String> fields = request.orderBy();
+    OrderBy order = fields.isEmpty() || fields.get(0) == null || fields.get(0).isBlank()
+        ? new OrderBy(mapping.id(), false) : OrderBy.parse(fields.subList(0, 1), orderable).get(0);
+    return KeysetQuery.slice(tx, sql(tx), scope(request.filters()), request.cursor(),
+        request.limit(), order);
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -219,7 +218,7 @@ public final class SqlRepository<T> {
   /** Inserts a row from column-keyed values and returns it as stored. */
   public T create(Transaction tx, Map<String, ?> values) {
     WriteRow row = writer.forCreate(values);
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     Object[] binds = new Object[row.size()];
     ColumnType[] types = new ColumnType[row.size()];
     row.bindInto(binds, types, 0);
@@ -280,7 +279,7 @@ public final class SqlRepository<T> {
       throw new NotFoundException(mapping.table().name(), id);
     }
     Map<MappedColumn, Object> where = scope(scope);
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     if (set.isEmpty() && updatedAt == null && version == null) {
       return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
@@ -329,7 +328,7 @@ public final class SqlRepository<T> {
       throw new NotFoundException(mapping.table().name(), id);
     }
     Map<MappedColumn, Object> where = scope(scope);
-    RepositorySql<T> s = sql(tx);
+    TableStatements<T> s = sql(tx);
     List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     MappedColumn sd = mapping.softDelete().orElse(null);
     Object marker = sd == null ? null : sd.type().kind() == ColumnType.Kind.BOOLEAN
@@ -341,10 +340,10 @@ public final class SqlRepository<T> {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  private RepositorySql<T> sql(Transaction tx) {
-    RepositorySql<T> s = sql;
+  private TableStatements<T> sql(Transaction tx) {
+    TableStatements<T> s = sql;
     if (s == null || s.dialect != tx.dialect()) {
-      s = new RepositorySql<>(tx.dialect(), mapping);
+      s = new TableStatements<>(tx.dialect(), mapping);
       sql = s;
     }
     return s;
@@ -386,18 +385,5 @@ public final class SqlRepository<T> {
   /** A COUNT(*) answers exactly one row. */
   private static long countOf(Transaction tx, Conditions count) {
     return tx.queryFirst(count.statement(null), rs -> rs.getLong(1)).orElseThrow();
-  }
-
-  private static void checkPage(int limit, long offset) {
-    List<FieldError> errors = new ArrayList<>();
-    if (limit < 1 || limit > MAX_LIMIT) {
-      errors.add(new FieldError("limit", FieldError.INVALID_VALUE, "must be 1.." + MAX_LIMIT));
-    }
-    if (offset < 0) {
-      errors.add(new FieldError("offset", FieldError.INVALID_VALUE, "must be 0 or more"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
   }
 }

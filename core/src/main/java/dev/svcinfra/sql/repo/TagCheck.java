@@ -34,7 +34,7 @@ final class TagCheck<T> {
    * Checks {@code ifTags} (null: no condition) before a write: for a versioned model, returns
    * the versions the write must find; otherwise locks and compares the row and returns null.
    */
-  List<Object> prepare(Transaction tx, RepositorySql<T> s, Scope scope,
+  List<Object> prepare(Transaction tx, TableStatements<T> s, Scope scope,
       Map<MappedColumn, Object> where, Object key, Object id, Collection<String> ifTags) {
     if (ifTags == null) {
       return null;
@@ -103,7 +103,7 @@ final class TagCheck<T> {
    * Reads the live row with the dialect's locking read and compares its tag: the row then stays
    * as compared until the transaction ends (see {@code Dialect.selectForUpdate} per database).
    */
-  private void lockAndCompare(Transaction tx, RepositorySql<T> s, Map<MappedColumn, Object> where,
+  private void lockAndCompare(Transaction tx, TableStatements<T> s, Map<MappedColumn, Object> where,
       Object key, Object id, Collection<String> ifTags) {
     T row = tx.queryFirst(s.selectForUpdate(key, where), s.rowMapper)
         .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));

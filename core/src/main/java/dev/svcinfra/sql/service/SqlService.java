@@ -1,13 +1,13 @@
 package dev.svcinfra.sql.service;
 
 import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public class SqlService<T> {
+public class SqlService<T> implements RowService<T> {
   private final SqlRepository<T> repository;
 
   public SqlService(SqlRepository<T> repository) {
@@ -42,63 +42,60 @@ public class SqlService<T> {
 
   // ---- operations: the unscoped forms call the scoped ones with Scope.all() --------------------
 
-  public Page<T> list(Transaction tx, int limit, long offset, List<String> orderBy) {
-    return list(tx, Scope.all(), limit, offset, orderBy);
+  @Override
+  public Page<T> list(Transaction tx, ListRequest request) {
+    return repository.list(tx, request);
   }
 
-  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
-    return repository.list(tx, scope, limit, offset, orderBy);
+  @Override
+  public Slice<T> listAfter(Transaction tx, ListRequest request) {
+    return repository.listAfter(tx, request);
   }
 
-  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
-    return repository.listAfter(tx, scope, cursor, limit, orderBy);
-  }
-
+  @Override
   public Optional<T> get(Transaction tx, Object id) {
     return get(tx, Scope.all(), id);
   }
 
+  @Override
   public Optional<T> get(Transaction tx, Scope scope, Object id) {
     return repository.get(tx, scope, id);
   }
 
-  public Page<T> search(Transaction tx, String q, List<String> fields, int limit, long offset,
-      List<String> orderBy) {
-    return search(tx, Scope.all(), q, fields, limit, offset, orderBy);
-  }
-
-  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
-      long offset, List<String> orderBy) {
-    return repository.search(tx, scope, q, fields, limit, offset, orderBy);
-  }
-
+  @Override
   public long count(Transaction tx) {
     return countFiltered(tx, Scope.all());
   }
 
+  @Override
   public long countFiltered(Transaction tx, Scope scope) {
     return repository.countFiltered(tx, scope);
   }
 
+  @Override
   public boolean exists(Transaction tx, Scope scope) {
     return countFiltered(tx, scope) > 0;
   }
 
+  @Override
   public T create(Transaction tx, Map<String, ?> values) {
     return create(tx, Scope.all(), values);
   }
 
   /** Creates a row; {@code scope} is the caller's scope (a tenant), used by uniqueness checks. */
+  @Override
   public T create(Transaction tx, Scope scope, Map<String, ?> values) {
     Map<String, Object> input = preCreate(tx, new LinkedHashMap<>(values));
     checkCreate(tx, scope, input);
     return postCreate(tx, repository.create(tx, input));
   }
 
+  @Override
   public T update(Transaction tx, Object id, Map<String, ?> values) {
     return update(tx, Scope.all(), id, values);
   }
 
+  @Override
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
     return update(tx, scope, id, values, null);
   }
@@ -108,6 +105,7 @@ public class SqlService<T> {
    * null updates it whatever it is. The tag is compared atomically with the write (see
    * {@link SqlRepository#update(Transaction, Scope, Object, Map, Collection)}).
    */
+  @Override
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
       Collection<String> ifTags) {
     Map<String, Object> input = preUpdate(tx, id, new LinkedHashMap<>(values));
@@ -115,15 +113,18 @@ public class SqlService<T> {
     return postUpdate(tx, repository.update(tx, scope, id, input, ifTags));
   }
 
+  @Override
   public void delete(Transaction tx, Object id) {
     delete(tx, Scope.all(), id);
   }
 
+  @Override
   public void delete(Transaction tx, Scope scope, Object id) {
     delete(tx, scope, id, null);
   }
 
   /** Deletes the row only when its tag is one of {@code ifTags} (null: whatever it is). */
+  @Override
   public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
     preDelete(tx, id);
     repository.delete(tx, scope, id, ifTags);

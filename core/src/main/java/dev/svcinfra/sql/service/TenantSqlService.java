@@ -4,13 +4,13 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,14 +22,17 @@ import java.util.Optional;
  * is "not found" for get, update and delete. The wrapped service's hooks still run.
  *
  * <pre>{@code
- * SqlService<Note> notes = new TenantSqlService<>(new NoteService(repo), "acme", "tenant_id");
- * notes.create(tx, Map.of("title", "hello"));      // tenant_id = "acme"
- * notes.list(tx, 20, 0, List.of());                 // only acme's notes
+ * RowService<Note> notes = new TenantSqlService<>(new NoteService(repo), "acme", "tenant_id");
+ * notes.create(tx, Map.of("title", "hello"));          // tenant_id = "acme"
+ * notes.list(tx, ListRequest.firstPage());              // only acme's notes
  * }</pre>
+ *
+ * <p>It wraps the service and does not extend it (issue 17): every operation of
+ * {@link RowService} is written here and passes the tenant on, so none can be inherited unscoped.
  *
  * @since 0.1
  */
-public class TenantSqlService<T> extends SqlService<T> {
+public final class TenantSqlService<T> implements RowService<T> {
   private final SqlService<T> inner;
   private final MappedColumn tenantColumn;
   private final Object tenantId;
@@ -37,7 +40,6 @@ public class TenantSqlService<T> extends SqlService<T> {
 
   /** Scopes {@code inner} to {@code tenantId} in {@code tenantField}. */
   public TenantSqlService(SqlService<T> inner, Object tenantId, String tenantField) {
-    super(inner.repository());
     this.inner = inner;
     this.tenantColumn = inner.repository().mapping().column(tenantField).orElseThrow(() ->
         new IllegalArgumentException(inner.repository().mapping().type().getName()
@@ -59,13 +61,18 @@ public class TenantSqlService<T> extends SqlService<T> {
   }
 
   @Override
-  public Page<T> list(Transaction tx, Scope scope, int limit, long offset, List<String> orderBy) {
-    return inner.list(tx, scoped(scope), limit, offset, orderBy);
+  public Page<T> list(Transaction tx, ListRequest request) {
+    return inner.list(tx, request.withFilters(scoped(request.filters())));
   }
 
   @Override
-  public Slice<T> listAfter(Transaction tx, Scope scope, String cursor, int limit, String orderBy) {
-    return inner.listAfter(tx, scoped(scope), cursor, limit, orderBy);
+  public Slice<T> listAfter(Transaction tx, ListRequest request) {
+    return inner.listAfter(tx, request.withFilters(scoped(request.filters())));
+  }
+
+  @Override
+  public Optional<T> get(Transaction tx, Object id) {
+    return get(tx, Scope.all(), id);
   }
 
   @Override
@@ -74,14 +81,23 @@ public class TenantSqlService<T> extends SqlService<T> {
   }
 
   @Override
-  public Page<T> search(Transaction tx, Scope scope, String q, List<String> fields, int limit,
-      long offset, List<String> orderBy) {
-    return inner.search(tx, scoped(scope), q, fields, limit, offset, orderBy);
+  public long count(Transaction tx) {
+    return countFiltered(tx, Scope.all());
   }
 
   @Override
   public long countFiltered(Transaction tx, Scope scope) {
     return inner.countFiltered(tx, scoped(scope));
+  }
+
+  @Override
+  public boolean exists(Transaction tx, Scope scope) {
+    return inner.exists(tx, scoped(scope));
+  }
+
+  @Override
+  public T create(Transaction tx, Map<String, ?> values) {
+    return create(tx, Scope.all(), values);
   }
 
   @Override
@@ -93,6 +109,16 @@ public class TenantSqlService<T> extends SqlService<T> {
   }
 
   @Override
+  public T update(Transaction tx, Object id, Map<String, ?> values) {
+    return update(tx, Scope.all(), id, values, null);
+  }
+
+  @Override
+  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values) {
+    return update(tx, scope, id, values, null);
+  }
+
+  @Override
   public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
       Collection<String> ifTags) {
     Map<String, Object> input = new LinkedHashMap<>(values);
@@ -101,6 +127,16 @@ public class TenantSqlService<T> extends SqlService<T> {
     // Unconditional writes keep calling the four-argument form the inner service may override.
     return ifTags == null ? inner.update(tx, scoped(scope), id, input)
         : inner.update(tx, scoped(scope), id, input, ifTags);
+  }
+
+  @Override
+  public void delete(Transaction tx, Object id) {
+    delete(tx, Scope.all(), id, null);
+  }
+
+  @Override
+  public void delete(Transaction tx, Scope scope, Object id) {
+    delete(tx, scope, id, null);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.testmodels.Memo;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +34,8 @@ class BooleanSoftDeleteTest extends DatabaseSuite {
       assertThat(MEMOS.get(tx, Scope.where("title", "gone"), gone.id())).isEmpty();
       assertThat(MEMOS.existsById(tx, gone.id())).isFalse();
       assertThat(MEMOS.get(tx, kept.id())).contains(kept);
-      assertThat(MEMOS.list(tx, 10, 0, List.of()).items()).containsExactly(kept);
+      assertThat(MEMOS.list(tx, ListRequest.builder().limit(10).build()
+          ).items()).containsExactly(kept);
       assertThat(MEMOS.count(tx)).isEqualTo(1);
       assertThatThrownBy(() -> MEMOS.update(tx, gone.id(), Map.of("title", "back")))
           .isInstanceOf(NotFoundException.class);

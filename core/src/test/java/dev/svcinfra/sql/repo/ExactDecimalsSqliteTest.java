@@ -74,7 +74,8 @@ class ExactDecimalsSqliteTest extends DatabaseSuite {
   }
 
   private static List<BigDecimal> balances(Database db) {
-    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, 10, 0, List.of()).items())
+    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, ListRequest.builder().limit(10)
+        .build()).items())
         .stream().map(ExactValuesTest.Ledger::balance).toList();
   }
 
@@ -101,7 +102,8 @@ class ExactDecimalsSqliteTest extends DatabaseSuite {
         .containsExactly("alter column ledger.balance: type DOUBLE -> DECIMAL(19, 2)");
     db.useTransaction(tx -> tx.execute("INSERT INTO ledger (label, balance) VALUES ('old', 10)"));
     // 10 here means 10.00, not 0.10: the library refuses to read it rather than guess.
-    assertThatThrownBy(() -> db.inTransaction((Transaction tx) -> LEDGER.list(tx, 10, 0, List.of())))
+    assertThatThrownBy(() -> db.inTransaction((Transaction tx) -> LEDGER.list(tx,
+        ListRequest.builder().limit(10).build())))
         .isInstanceOf(DatabaseException.class).hasMessageContaining("DECIMAL_AS_INTEGER");
     // A write returns its row, so it fails the same way and changes nothing.
     assertThatThrownBy(() -> db.useTransaction(tx ->

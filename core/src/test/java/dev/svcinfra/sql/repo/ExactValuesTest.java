@@ -56,7 +56,8 @@ class ExactValuesTest extends DatabaseSuite {
   }
 
   private static List<Ledger> all(Database db) {
-    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, 10, 0, List.of()).items());
+    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, ListRequest.builder().limit(10)
+        .build()).items());
   }
 
   private static long count(Database db, Scope scope) {
@@ -160,7 +161,8 @@ class ExactValuesTest extends DatabaseSuite {
     do {
       String after = cursor;
       Slice<Ledger> slice = db.inTransaction(tx ->
-          LEDGER.listAfter(tx, dev.svcinfra.sql.repo.Scope.all(), after, 2, "balance"));
+          LEDGER.listAfter(tx, ListRequest.builder().limit(2).orderBy("balance").after(after)
+              .build()));
       slice.items().forEach(r -> seen.add(r.balance()));
       cursor = slice.nextCursor().orElse(null);
     } while (cursor != null);

@@ -53,7 +53,8 @@ class NullOrderTest extends DatabaseSuite {
   }
 
   private static List<Long> order(Database db, String... fields) {
-    return db.inTransaction(tx -> RANKED.list(tx, 100, 0, Arrays.asList(fields)).items().stream()
+    return db.inTransaction(tx -> RANKED.list(tx, ListRequest.builder().limit(100)
+        .orderBy(Arrays.asList(fields)).build()).items().stream()
         .map(Ranked::id).toList());
   }
 }

@@ -102,7 +102,8 @@ class NullValuesTest extends DatabaseSuite {
     db.useTransaction(tx -> {
       assertThat(records.get(tx, 1L)).contains(new Counter(1L, 0, false, 0.0, (short) 0));
       assertThat(records.get(tx, 2L)).contains(new Counter(2L, 7, true, 2.5, (short) 4));
-      assertThat(records.list(tx, 10, 0, List.of("id")).items()).containsExactly(
+      assertThat(records.list(tx, ListRequest.builder().limit(10).orderBy("id").build()
+          ).items()).containsExactly(
           new Counter(1L, 0, false, 0.0, (short) 0), new Counter(2L, 7, true, 2.5, (short) 4));
       CounterBean nulls = beans.get(tx, 1L).orElseThrow();
       assertThat(nulls.hits).isEqualTo(-1);

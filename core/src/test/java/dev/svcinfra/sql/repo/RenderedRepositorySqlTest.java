@@ -7,7 +7,6 @@ import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.testmodels.Account;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,11 @@ class RenderedRepositorySqlTest {
     Transaction tx = rec.transaction(Dialects.MSSQL);
     ACCOUNTS.create(tx, Map.of("owner", "ann", "balance", "1.00"));
     ACCOUNTS.get(tx, 7);
-    ACCOUNTS.search(tx, "a%n", null, 20, 40, List.of("-balance"));
+    ACCOUNTS.list(tx, ListRequest.builder().search("a%n").limit(20).offset(40).orderBy("-balance")
+        .build());
     ACCOUNTS.update(tx, 7, Map.of("balance", "2.00"));
     ACCOUNTS.delete(tx, 7);
-    ACCOUNTS.listAfter(tx, Scope.all(), null, 10, "owner");
+    ACCOUNTS.listAfter(tx, ListRequest.builder().limit(10).orderBy("owner").after(null).build());
     assertThat(rec.statements).containsExactly(
         "INSERT INTO [accounts] ([owner], [balance]) OUTPUT INSERTED.[id], INSERTED.[owner], "
             + "INSERTED.[balance] VALUES (?, ?)",
@@ -49,7 +49,8 @@ class RenderedRepositorySqlTest {
     RecordingConnection rec = new RecordingConnection();
     Transaction tx = rec.transaction(Dialects.SNOWFLAKE);
     ACCOUNTS.create(tx, Map.of("owner", "ann", "balance", "1.00"));
-    ACCOUNTS.search(tx, "ann", List.of("owner"), 20, 0, List.of("owner"));
+    ACCOUNTS.list(tx, ListRequest.builder().search("ann", "owner").limit(20).orderBy("owner")
+        .build());
     ACCOUNTS.update(tx, 7, Map.of("owner", "bob"));
     ACCOUNTS.count(tx);
     assertThat(rec.statements).containsExactly(
@@ -76,7 +77,8 @@ class RenderedRepositorySqlTest {
             + "\"rank\" DESC NULLS FIRST, \"label\" ASC NULLS LAST, \"id\" ASC LIMIT 10");
     expected.forEach((dialect, sql) -> {
       RecordingConnection rec = new RecordingConnection();
-      ranked.list(rec.transaction(dialect), 10, 0, List.of("-rank", "label"));
+      ranked.list(rec.transaction(dialect), ListRequest.builder().limit(10)
+          .orderBy("-rank", "label").build());
       assertThat(rec.statements).as(dialect.name()).containsExactly(sql);
     });
   }

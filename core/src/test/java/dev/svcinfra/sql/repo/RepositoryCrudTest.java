@@ -20,7 +20,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,8 +87,9 @@ class RepositoryCrudTest extends DatabaseSuite {
     db.useTransaction(tx -> {
       assertThat(PEOPLE.get(tx, created.id())).isEmpty();
       assertThat(PEOPLE.count(tx)).isZero();
-      assertThat(PEOPLE.list(tx, 10, 0, List.of()).items()).isEmpty();
-      assertThat(PEOPLE.search(tx, "ann", null, 10, 0, List.of()).total()).isZero();
+      assertThat(PEOPLE.list(tx, ListRequest.builder().limit(10).build()).items()).isEmpty();
+      assertThat(PEOPLE.list(tx, ListRequest.builder().search("ann").limit(10).build()
+          ).total()).isZero();
       assertThatThrownBy(() -> PEOPLE.update(tx, created.id(), Map.of("name", "x")))
           .isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> PEOPLE.delete(tx, created.id()))

@@ -51,17 +51,24 @@ class RepositoryQueryTest extends DatabaseSuite {
   void searchMatchesWildcardsAndBackslashLiterallyIgnoringCase(TestDatabase kind) {
     Database db = setUp(kind);
     db.useTransaction(tx -> {
-      assertThat(names(PEOPLE.search(tx, "0%", null, 50, 0, List.of("name"))))
+      assertThat(names(PEOPLE.list(tx, ListRequest.builder().search("0%").limit(50).orderBy("name")
+          .build())))
           .containsExactly("100% Pure");
-      assertThat(names(PEOPLE.search(tx, "e_c", List.of("name"), 50, 0, List.of("name"))))
+      assertThat(names(PEOPLE.list(tx, ListRequest.builder().search("e_c", "name").limit(50)
+          .orderBy("name").build())))
           .containsExactly("snake_case");
-      assertThat(names(PEOPLE.search(tx, "k\\s", List.of("name"), 50, 0, List.of("name"))))
+      assertThat(names(PEOPLE.list(tx, ListRequest.builder().search("k\\s", "name").limit(50)
+          .orderBy("name").build())))
           .containsExactly("back\\slash");
-      assertThat(names(PEOPLE.search(tx, "MIXED", List.of("name"), 50, 0, List.of("name"))))
+      assertThat(names(PEOPLE.list(tx, ListRequest.builder().search("MIXED", "name").limit(50)
+          .orderBy("name").build())))
           .containsExactlyInAnyOrder("MiXeD Case", "mixed case");
-      assertThat(PEOPLE.search(tx, "!", List.of("name"), 50, 0, List.of()).total()).isZero();
-      assertThat(PEOPLE.search(tx, "P3@EXAMPLE", null, 50, 0, List.of()).total()).isEqualTo(1);
-      assertThat(PEOPLE.search(tx, "", null, 50, 0, List.of()).total()).isEqualTo(NAMES.size());
+      assertThat(PEOPLE.list(tx, ListRequest.builder().search("!", "name").limit(50).build()
+          ).total()).isZero();
+      assertThat(PEOPLE.list(tx, ListRequest.builder().search("P3@EXAMPLE").limit(50).build()
+          ).total()).isEqualTo(1);
+      assertThat(PEOPLE.list(tx, ListRequest.builder().search("").limit(50).build()
+          ).total()).isEqualTo(NAMES.size());
     });
   }
 
@@ -70,16 +77,19 @@ class RepositoryQueryTest extends DatabaseSuite {
   void disallowedSearchAndOrderFieldsAreErrorsNeverMatchEverything(TestDatabase kind) {
     Database db = setUp(kind);
     db.useTransaction(tx -> {
-      assertThatThrownBy(() -> PEOPLE.search(tx, "x", List.of("external_ref"), 10, 0, List.of()))
+      assertThatThrownBy(() -> PEOPLE.list(tx, ListRequest.builder().search("x", "external_ref")
+          .limit(10).build()))
           .isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.errors().get(0).code()).isEqualTo(FieldError.NOT_ALLOWED);
             assertThat(e.getMessage()).contains("external_ref").contains("[email, name]");
           });
-      assertThatThrownBy(() -> PEOPLE.list(tx, 10, 0, List.of("-email")))
+      assertThatThrownBy(() -> PEOPLE.list(tx, ListRequest.builder().limit(10).orderBy("-email")
+          .build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("cannot order by 'email'");
-      assertThatThrownBy(() -> PEOPLE.list(tx, 10, 0, List.of("name; DROP TABLE people")))
+      assertThatThrownBy(() -> PEOPLE.list(tx, ListRequest.builder().limit(10)
+          .orderBy("name; DROP TABLE people").build()))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> PEOPLE.list(tx, 0, -1, List.of()))
+      assertThatThrownBy(() -> PEOPLE.list(tx, ListRequest.builder().limit(0).offset(-1).build()))
           .isInstanceOfSatisfying(ValidationException.class, e ->
               assertThat(e.errors()).extracting(FieldError::field).containsExactly("limit", "offset"));
     });
@@ -91,7 +101,7 @@ class RepositoryQueryTest extends DatabaseSuite {
   void orderingIsAllowlistedWithTheIdAsTieBreakerAndPagesCarryTheTotal(TestDatabase kind) {
     Database db = setUp(kind);
     db.useTransaction(tx -> {
-      Page<Person> byAge = PEOPLE.list(tx, 4, 0, List.of("-age"));
+      Page<Person> byAge = PEOPLE.list(tx, ListRequest.builder().limit(4).orderBy("-age").build());
       assertThat(byAge.total()).isEqualTo(NAMES.size());
       assertThat(byAge.items()).extracting(Person::age).containsExactly(2, 2, 2, 1);
       List<Long> ids = byAge.items().stream().map(Person::id).toList();
@@ -99,14 +109,17 @@ class RepositoryQueryTest extends DatabaseSuite {
 
       List<String> all = new ArrayList<>();
       for (int offset = 0; offset < NAMES.size(); offset += 3) {
-        Page<Person> page = PEOPLE.list(tx, 3, offset, List.of("age", "-name"));
+        Page<Person> page = PEOPLE.list(tx, ListRequest.builder().limit(3).offset(offset)
+            .orderBy("age", "-name").build());
         assertThat(page.total()).isEqualTo(NAMES.size());
         assertThat(page.offset()).isEqualTo(offset);
         all.addAll(names(page));
       }
       assertThat(all).hasSize(NAMES.size()).doesNotHaveDuplicates();
-      assertThat(PEOPLE.list(tx, 3, 100, List.of()).items()).isEmpty();
-      assertThat(PEOPLE.list(tx, 3, 100, List.of()).total()).isEqualTo(NAMES.size());
+      assertThat(PEOPLE.list(tx, ListRequest.builder().limit(3).offset(100).build()
+          ).items()).isEmpty();
+      assertThat(PEOPLE.list(tx, ListRequest.builder().limit(3).offset(100).build()
+          ).total()).isEqualTo(NAMES.size());
       assertThat(PEOPLE.countFiltered(tx, Scope.where("age", 0))).isEqualTo(4);
       assertThat(PEOPLE.exists(tx, Scope.where("name", "plain"))).isTrue();
       assertThat(PEOPLE.exists(tx, Scope.where("name", "nobody"))).isFalse();
@@ -120,7 +133,8 @@ class RepositoryQueryTest extends DatabaseSuite {
   void keysetPaginationVisitsEveryRowOnceInOrder(TestDatabase kind) {
     Database db = setUp(kind);
     db.useTransaction(tx -> {
-      PEOPLE.delete(tx, PEOPLE.list(tx, 1, 0, List.of("id")).items().get(0).id());
+      PEOPLE.delete(tx, PEOPLE.list(tx, ListRequest.builder().limit(1).orderBy("id").build()
+          ).items().get(0).id());
       assertThat(walk(tx, "-age")).extracting(Person::age).isSortedAccordingTo(
           java.util.Comparator.reverseOrder()).hasSize(NAMES.size() - 1);
       List<Person> byId = walk(tx, null);
@@ -128,11 +142,14 @@ class RepositoryQueryTest extends DatabaseSuite {
           .hasSize(NAMES.size() - 1);
       List<Person> byAge = walk(tx, "age");
       assertThat(byAge).extracting(Person::id).doesNotHaveDuplicates().hasSize(NAMES.size() - 1);
-      assertThatThrownBy(() -> PEOPLE.listAfter(tx, Scope.all(), "garbage", 3, "age"))
+      assertThatThrownBy(() -> PEOPLE.listAfter(tx, ListRequest.builder().limit(3).orderBy("age")
+          .after("garbage").build()))
           .isInstanceOfSatisfying(ValidationException.class, e ->
               assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
-      String ageCursor = PEOPLE.listAfter(tx, Scope.all(), null, 3, "age").nextCursor().orElseThrow();
-      assertThatThrownBy(() -> PEOPLE.listAfter(tx, Scope.all(), ageCursor, 3, "name"))
+      String ageCursor = PEOPLE.listAfter(tx, ListRequest.builder().limit(3).orderBy("age")
+          .after(null).build()).nextCursor().orElseThrow();
+      assertThatThrownBy(() -> PEOPLE.listAfter(tx, ListRequest.builder().limit(3).orderBy("name")
+          .after(ageCursor).build()))
           .isInstanceOf(ValidationException.class);
     });
   }
@@ -141,7 +158,8 @@ class RepositoryQueryTest extends DatabaseSuite {
     List<Person> out = new ArrayList<>();
     String cursor = null;
     do {
-      Slice<Person> slice = PEOPLE.listAfter(tx, Scope.all(), cursor, 4, order);
+      Slice<Person> slice = PEOPLE.listAfter(tx, ListRequest.builder().limit(4).orderBy(order)
+          .after(cursor).build());
       assertThat(slice.items()).hasSizeLessThanOrEqualTo(4);
       out.addAll(slice.items());
       cursor = slice.nextCursor().orElse(null);

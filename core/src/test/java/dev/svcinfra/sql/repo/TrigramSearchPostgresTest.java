@@ -68,7 +68,7 @@ class TrigramSearchPostgresTest {
       c.setAutoCommit(false);
       CapturingConnection capturing = new CapturingConnection(c);
       Transaction tx = capturing.transaction(db.dialect());
-      Page<Member> page = MEMBERS.search(tx, q, null, limit, 0, List.of());
+      Page<Member> page = MEMBERS.list(tx, ListRequest.builder().search(q).limit(limit).build());
       assertThat(page.items()).isNotEmpty()
           .allMatch(m -> (m.email() + " " + m.name()).toLowerCase().contains(q.toLowerCase()));
       try (Statement st = c.createStatement()) {

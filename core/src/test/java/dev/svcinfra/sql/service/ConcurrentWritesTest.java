@@ -6,6 +6,7 @@ import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.testmodels.Person;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ class ConcurrentWritesTest extends DatabaseSuite {
     }));
     assertThat(updated).extracting(Person::name).allMatch(n -> n.endsWith(" renamed"));
     List<Person> stored =
-        db.inReadOnlyTransaction(tx -> PEOPLE.list(tx, 100, 0, List.of("id")).items());
+        db.inReadOnlyTransaction(tx -> PEOPLE.list(tx, ListRequest.builder().limit(100)
+            .orderBy("id").build()).items());
     assertThat(stored).extracting(Person::name).allMatch(n -> n.endsWith(" renamed")).hasSize(WRITERS);
   }
 

@@ -12,6 +12,7 @@ import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.testmodels.Person;
@@ -100,20 +101,23 @@ class ServiceTest extends DatabaseSuite {
   void tenantsSeeAndChangeOnlyTheirOwnRows(TestDatabase kind) {
     Database db = setUp(kind);
     RecordingService inner = new RecordingService(PEOPLE);
-    SqlService<Person> acme = new TenantSqlService<>(inner, "acme", "tenant_id");
-    SqlService<Person> globex = new TenantSqlService<>(PEOPLE, "globex", "tenant_id");
+    RowService<Person> acme = new TenantSqlService<>(inner, "acme", "tenant_id");
+    RowService<Person> globex = new TenantSqlService<>(PEOPLE, "globex", "tenant_id");
     Person a = db.inTransaction(tx -> acme.create(tx, person("Ann", "ann@acme.test")));
     Person g = db.inTransaction(tx -> globex.create(tx, person("Gil", "gil@globex.test")));
     assertThat(a.tenantId()).isEqualTo("acme");
     assertThat(inner.calls).startsWith("preCreate");
 
     db.useTransaction(tx -> {
-      assertThat(acme.list(tx, 10, 0, List.of()).items()).extracting(Person::name)
+      assertThat(acme.list(tx, ListRequest.builder().limit(10).build()
+          ).items()).extracting(Person::name)
           .containsExactly("Ann");
       assertThat(acme.count(tx)).isEqualTo(1);
-      assertThat(acme.search(tx, "gil", null, 10, 0, List.of()).total()).isZero();
+      assertThat(acme.list(tx, ListRequest.builder().search("gil").limit(10).build()
+          ).total()).isZero();
       assertThat(acme.get(tx, g.id())).isEmpty();
-      assertThat(acme.listAfter(tx, Scope.all(), null, 10, null).items()).hasSize(1);
+      assertThat(acme.listAfter(tx, ListRequest.builder().limit(10).after(null).build()
+          ).items()).hasSize(1);
       assertThatThrownBy(() -> acme.update(tx, g.id(), Map.of("name", "hacked")))
           .isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> acme.delete(tx, g.id())).isInstanceOf(NotFoundException.class);
@@ -127,7 +131,8 @@ class ServiceTest extends DatabaseSuite {
           });
       assertThatThrownBy(() -> acme.update(tx, a.id(), Map.of("tenant_id", "globex")))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> acme.list(tx, Scope.where("tenant_id", "globex"), 10, 0, List.of()))
+      assertThatThrownBy(() -> acme.list(tx,
+          ListRequest.builder().filters(Scope.where("tenant_id", "globex")).limit(10).build()))
           .isInstanceOf(ValidationException.class);
       assertThat(acme.update(tx, a.id(), Map.of("tenant_id", "acme", "name", "Ann B")).name())
           .isEqualTo("Ann B");
@@ -145,8 +150,8 @@ class ServiceTest extends DatabaseSuite {
   void dedupeRefusesCaseInsensitiveDuplicatesWithinTheTenant(TestDatabase kind) {
     Database db = setUp(kind);
     SqlService<Person> dedupe = new DedupeSqlService<>(PEOPLE, List.of("name"));
-    SqlService<Person> acme = new TenantSqlService<>(dedupe, "acme", "tenant_id");
-    SqlService<Person> globex = new TenantSqlService<>(dedupe, "globex", "tenant_id");
+    RowService<Person> acme = new TenantSqlService<>(dedupe, "acme", "tenant_id");
+    RowService<Person> globex = new TenantSqlService<>(dedupe, "globex", "tenant_id");
     Person ann = db.inTransaction(tx -> acme.create(tx, person("Ann", "a1@test")));
     assertThatThrownBy(() -> db.useTransaction(tx -> acme.create(tx, person("ANN", "a2@test"))))
         .isInstanceOfSatisfying(ConflictException.class, e -> {

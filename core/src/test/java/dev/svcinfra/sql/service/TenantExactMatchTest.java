@@ -13,6 +13,7 @@ import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.annotation.Generation;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
@@ -52,17 +53,20 @@ class TenantExactMatchTest extends DatabaseSuite {
   void aLookalikeTenantReachesNothing(TestDatabase kind) {
     Database db = open(kind);
     TestDatabase.create(db, TableMapping.of(Note.class).table());
-    SqlService<Note> owner = new TenantSqlService<>(NOTES, "acme-x", "tenant_id");
+    RowService<Note> owner = new TenantSqlService<>(NOTES, "acme-x", "tenant_id");
     Note mine = db.inTransaction(tx -> owner.create(tx, Map.of("title", "secret")));
     for (String other : LOOKALIKES) {
-      SqlService<Note> intruder = new TenantSqlService<>(NOTES, other, "tenant_id");
+      RowService<Note> intruder = new TenantSqlService<>(NOTES, other, "tenant_id");
       db.useTransaction(tx -> {
         assertThat(intruder.get(tx, mine.id())).as("get as %s", other).isEmpty();
-        assertThat(intruder.list(tx, 100, 0, List.of()).items()).as("list as %s", other).isEmpty();
-        assertThat(intruder.search(tx, "secret", null, 100, 0, List.of()).items())
+        assertThat(intruder.list(tx, ListRequest.builder().limit(100).build()
+            ).items()).as("list as %s", other).isEmpty();
+        assertThat(intruder.list(tx, ListRequest.builder().search("secret").limit(100).build()
+            ).items())
             .as("search as %s", other).isEmpty();
         assertThat(intruder.countFiltered(tx, Scope.all())).as("count as %s", other).isZero();
-        assertThat(intruder.listAfter(tx, Scope.all(), null, 100, null).items())
+        assertThat(intruder.listAfter(tx, ListRequest.builder().limit(100).after(null).build()
+            ).items())
             .as("keyset as %s", other).isEmpty();
       });
       assertThatThrownBy(() -> db.useTransaction(tx ->
@@ -77,7 +81,8 @@ class TenantExactMatchTest extends DatabaseSuite {
     }
     Optional<Note> still = db.inTransaction(tx -> owner.get(tx, mine.id()));
     assertThat(still).map(Note::title).contains("secret");
-    List<Note> listed = db.inTransaction(tx -> owner.list(tx, 100, 0, List.of()).items());
+    List<Note> listed = db.inTransaction(tx -> owner.list(tx, ListRequest.builder().limit(100)
+        .build()).items());
     assertThat(listed).extracting(Note::id).containsExactly(mine.id());
   }
 
@@ -138,8 +143,8 @@ class TenantExactMatchTest extends DatabaseSuite {
     String cursor = null;
     do {
       String after = cursor;
-      Slice<Code> slice = db.inTransaction(tx -> ordered.listAfter(tx, Scope.all(), after, 2,
-          "label"));
+      Slice<Code> slice = db.inTransaction(tx -> ordered.listAfter(tx,
+          ListRequest.builder().limit(2).orderBy("label").after(after).build()));
       slice.items().forEach(c -> seen.add(c.label()));
       cursor = slice.nextCursor().orElse(null);
     } while (cursor != null);

@@ -7,7 +7,7 @@ import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.model.TableMapping;
-import dev.svcinfra.sql.repo.Scope;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantExactMatchTest.Note;
 import java.util.EnumMap;
@@ -94,8 +94,8 @@ class TenantIsolationProperties {
     for (Map.Entry<TestDatabase, Database> e : DATABASES.entrySet()) {
       Database db = e.getValue();
       String where = e.getKey() + " " + escaped(pair);
-      SqlService<Note> owner = new TenantSqlService<>(NOTES, pair.tenant(), "tenant_id");
-      SqlService<Note> other = new TenantSqlService<>(NOTES, pair.lookalike(), "tenant_id");
+      RowService<Note> owner = new TenantSqlService<>(NOTES, pair.tenant(), "tenant_id");
+      RowService<Note> other = new TenantSqlService<>(NOTES, pair.lookalike(), "tenant_id");
       Note mine = db.inTransaction(tx -> owner.create(tx, Map.of("title", "mine")));
       Note theirs = db.inTransaction(tx -> other.create(tx, Map.of("title", "theirs")));
       cannotReach(db, other, pair.lookalike(), mine, where);
@@ -107,17 +107,19 @@ class TenantIsolationProperties {
   }
 
   /** {@code reader}, tenant {@code tenant}, neither sees nor touches {@code foreign}. */
-  private static void cannotReach(Database db, SqlService<Note> reader, String tenant,
+  private static void cannotReach(Database db, RowService<Note> reader, String tenant,
       Note foreign, String where) {
     db.useTransaction(tx -> {
       Optional<Note> got = reader.get(tx, foreign.id());
       assertThat(got).as("get %s", where).isEmpty();
-      assertThat(reader.list(tx, 1_000, 0, List.of()).items()).as("list %s", where)
+      assertThat(reader.list(tx, ListRequest.builder().limit(1_000).build()
+          ).items()).as("list %s", where)
           .allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant))
           .noneMatch(n -> n.id().equals(foreign.id()));
-      assertThat(reader.search(tx, "e", null, 1_000, 0, List.of()).items())
+      assertThat(reader.list(tx, ListRequest.builder().search("e").limit(1_000).build()).items())
           .as("search %s", where).allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
-      assertThat(reader.listAfter(tx, Scope.all(), null, 1_000, null).items())
+      assertThat(reader.listAfter(tx, ListRequest.builder().limit(1_000).after(null).build()
+          ).items())
           .as("keyset %s", where).allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
     });
     assertThatThrownBy(() -> db.useTransaction(tx ->

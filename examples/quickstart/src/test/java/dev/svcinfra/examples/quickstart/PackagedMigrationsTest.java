@@ -9,6 +9,7 @@ import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantSqlService;
 import dev.svcinfra.testing.TestServices;
@@ -122,7 +123,7 @@ class PackagedMigrationsTest {
       });
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
       List<String> balances = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
-          accounts.list(tx, 10, 0, List.of("id")).items()).stream()
+          accounts.list(tx, ListRequest.builder().limit(10).orderBy("id").build()).items()).stream()
           .map(a -> a.owner() + "=" + a.balance().toPlainString()).toList();
       assertThat(balances).containsExactly("a=0.30", "b=10.00", "c=12.50");
       Account next = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of one repository for one dialect: quoted names and the column list computed once,
- * conditions for liveness (soft delete) and scopes, ordering with the id as tie-breaker, and the
- * row mapper. Every value is a bind parameter; identifiers come only from model metadata.
+ * Builds the SQL statements of one {@link SqlRepository}'s table in one dialect: quoted names
+ * and the column list computed once, conditions for liveness (soft delete) and scopes, ordering
+ * with the id as tie-breaker, and the row mapper. Every value is a bind parameter; identifiers
+ * come only from model metadata. (Called {@code RepositorySql} before issue 17, a name that read
+ * like its neighbour's.)
  */
-final class RepositorySql<T> {
+final class TableStatements<T> {
   final Dialect dialect;
   final TableMapping<T> mapping;
   final String table;
@@ -43,7 +45,7 @@ final class RepositorySql<T> {
   private final TextCache inserts = new TextCache();
   private final TextCache updates = new TextCache();
 
-  RepositorySql(Dialect dialect, TableMapping<T> mapping) {
+  TableStatements(Dialect dialect, TableMapping<T> mapping) {
     this.dialect = dialect;
     this.mapping = mapping;
     this.table = dialect.tableName(mapping.table().schema(), mapping.table().name());
