@@ -57,8 +57,9 @@ public record MongoSettings(
     Objects.requireNonNull(appName, "appName");
     checkUrl(url, source);
     if (database == null || database.isBlank()) {
-      throw new ConfigException(ErrorCode.MONGO_DB_MISSING, "No MongoDB database is configured: set "
-          + DATABASE_VARIABLE + " (for example MONGO_DB=app) or pass the database name.");
+      throw new ConfigException(ErrorCode.MONGO_DB_MISSING,
+          "No MongoDB database is configured: set " + DATABASE_VARIABLE
+          + " (for example MONGO_DB=app) or pass the database name.");
     }
     checkDatabaseName(database);
     if (appName.isBlank()) {

@@ -66,8 +66,8 @@ public final class HttpCheck implements HealthCheck {
     try {
       uri = new URI(url == null ? "" : url.trim());
     } catch (URISyntaxException e) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "the HTTP check's URL is not valid: "
-          + SecretMask.apply(String.valueOf(url)));
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+          "the HTTP check's URL is not valid: " + SecretMask.apply(String.valueOf(url)));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {

@@ -39,7 +39,8 @@ final class PgTools {
         return candidate;
       }
     }
-    throw new ConfigException(ErrorCode.RESTORE_TOOL_MISSING, "the PostgreSQL client program '" + name
+    throw new ConfigException(ErrorCode.RESTORE_TOOL_MISSING,
+        "the PostgreSQL client program '" + name
         + "' is needed to restore this backup but was not found in " + directories
         + "; install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client) "
         + "at least as new as the server that made the dump");

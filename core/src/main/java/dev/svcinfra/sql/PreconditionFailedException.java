@@ -21,8 +21,9 @@ public class PreconditionFailedException extends DatabaseException {
   private final transient Object id;
 
   public PreconditionFailedException(String table, Object id) {
-    super(ErrorCode.PRECONDITION_FAILED, table + " " + id + " was changed since it was read: its tag no longer matches; "
-        + "read it again and retry", null);
+    super(ErrorCode.PRECONDITION_FAILED, table + " " + id
+        + " was changed since it was read: its tag no longer matches; read it again and retry",
+        null);
     this.table = table;
     this.id = id;
   }

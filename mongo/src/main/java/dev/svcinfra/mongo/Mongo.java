@@ -40,8 +40,9 @@ public final class Mongo {
     MongoConnection open = current;
     if (open != null) {
       if (!open.settings().equals(settings)) {
-        throw new MongoStoreException(ErrorCode.MONGO_ALREADY_INITIALIZED, "MongoDB is already initialized with "
-            + open.settings() + "; call closeMongo() before initializing with " + settings);
+        throw new MongoStoreException(ErrorCode.MONGO_ALREADY_INITIALIZED,
+            "MongoDB is already initialized with " + open.settings()
+            + "; call closeMongo() before initializing with " + settings);
       }
       return open.database();
     }

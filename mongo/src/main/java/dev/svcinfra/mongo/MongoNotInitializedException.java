@@ -16,7 +16,7 @@ public class MongoNotInitializedException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
 
   public MongoNotInitializedException() {
-    super(ErrorCode.MONGO_NOT_INITIALIZED, "MongoDB is not initialized: call Mongo.initMongo(settings) at start-up "
-        + "before acquireDb()");
+    super(ErrorCode.MONGO_NOT_INITIALIZED, "MongoDB is not initialized: call "
+        + "Mongo.initMongo(settings) at start-up before acquireDb()");
   }
 }

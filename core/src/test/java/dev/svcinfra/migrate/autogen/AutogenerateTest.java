@@ -149,7 +149,8 @@ class AutogenerateTest {
       Migrations m = migrations(db, dir, List.of(users(100, false)), false);
       assertThatThrownBy(() -> m.revision("x", RevisionRequest.empty().withAutogenerate(true)))
           .isInstanceOf(MigrationException.class).hasMessageContaining("run 'svc-infra sql upgrade'")
-          .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.DATABASE_NOT_AT_HEAD);
+          .extracting(e -> ((MigrationException) e).code())
+          .isEqualTo(ErrorCode.DATABASE_NOT_AT_HEAD);
       try (var files = Files.list(dir.resolve("versions"))) {
         assertThat(files.count()).isEqualTo(1);
       }

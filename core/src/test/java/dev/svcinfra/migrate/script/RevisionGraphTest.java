@@ -162,7 +162,8 @@ class RevisionGraphTest {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a"), rev("a"))))
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("duplicate revision id a")
-        .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.REVISION_GRAPH_INVALID);
+        .extracting(e -> ((MigrationException) e).code())
+        .isEqualTo(ErrorCode.REVISION_GRAPH_INVALID);
   }
 
   @Test
