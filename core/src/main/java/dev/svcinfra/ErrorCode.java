@@ -84,6 +84,8 @@ public enum ErrorCode {
   DATABASE_NOT_AT_HEAD(500, Exit.FAILURE, "Autogenerate needs the database at head first"),
 
   // ---- health checks and backups ----
+  // 404 as the health route has always answered it; one status per code (issue 17) makes the
+  // same failure raised in an app's own route a 404 too, where it was a 500.
   HEALTH_CHECK_UNKNOWN(404, Exit.FAILURE, "No health check is registered under that name"),
   HEALTH_CHECK_DUPLICATE(500, Exit.FAILURE, "A health check with that name is already registered"),
   HEALTH_CHECK_INVALID(500, Exit.FAILURE,
