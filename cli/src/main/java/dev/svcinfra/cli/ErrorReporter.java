@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
-import dev.svcinfra.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -9,10 +9,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one line on stderr and an exit status: configuration errors exit 2,
- * other user-facing failures exit 1. With {@code --json} the error is also printed on stdout as
- * {@code {"error":{"code","message"}}}. Anything that is not ours is a bug and keeps its stack
- * trace on stderr.
+ * Turns a failed command into one line on stderr and the exit status its {@link ErrorCode} names
+ * (2 for usage and configuration errors, 1 for other failures). With {@code --json} the error is
+ * also printed on stdout as {@code {"error":{"code","message"}}}. Anything that is not ours is a
+ * bug and keeps its stack trace on stderr.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   private final CliContext context;
@@ -27,11 +27,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       context.err().println("error: " + failure.getMessage());
       if (wantsJson(parsed)) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", failure.code());
+        error.put("code", failure.code().wireName());
         error.put("message", failure.getMessage());
         Json.print(context.out(), Map.of("error", error));
       }
-      return failure instanceof ConfigException ? SvcInfraCli.USAGE : SvcInfraCli.FAILURE;
+      return failure.code().exitStatus();
     }
     context.err().println("error: unexpected failure (a bug in svc-infra; please report it):");
     e.printStackTrace(context.err());

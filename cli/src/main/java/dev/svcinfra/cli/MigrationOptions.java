@@ -1,5 +1,6 @@
 package dev.svcinfra.cli;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
@@ -53,7 +54,7 @@ final class MigrationOptions {
     if (database.databaseUrl == null && settings.databaseUrlVariable().isPresent()) {
       String variable = settings.databaseUrlVariable().get();
       String url = context.env().get(variable).orElseThrow(() -> new ConfigException(
-          ConfigException.DATABASE_URL_MISSING, "the migration configuration "
+          ErrorCode.DATABASE_URL_MISSING, "the migration configuration "
               + settings.configFile().map(Path::toString).orElse("") + " takes its database URL "
               + "from " + variable + ", which is not set"));
       return DatabaseSettings.from(new ResolvedUrl(DatabaseUrl.parse(url), variable), context.env());
@@ -106,13 +107,13 @@ final class MigrationOptions {
       }
       Path p = Path.of(entry);
       if (!Files.exists(p)) {
-        throw new ConfigException(ConfigException.INVALID_SETTING,
+        throw new ConfigException(ErrorCode.INVALID_SETTING,
             "--classpath entry " + entry + " does not exist");
       }
       try {
         urls.add(p.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new ConfigException(ConfigException.INVALID_SETTING,
+        throw new ConfigException(ErrorCode.INVALID_SETTING,
             "--classpath entry " + entry + " is not a valid path", e);
       }
     }

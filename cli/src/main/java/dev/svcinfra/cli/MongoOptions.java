@@ -1,5 +1,6 @@
 package dev.svcinfra.cli;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.MongoSettings;
@@ -43,7 +44,7 @@ final class MongoOptions {
 
   long timeoutMillis() {
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "--timeout=" + timeoutSeconds + " is not valid: expected seconds in (0, 3600]");
     }
     return Math.max(1, Math.round(timeoutSeconds * 1000));

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class DatabaseUrlResolver {
    */
   public static ResolvedUrl resolve(Env env) {
     return find(env).orElseThrow(() -> new ConfigException(
-        ConfigException.DATABASE_URL_MISSING,
+        ErrorCode.DATABASE_URL_MISSING,
         "No database URL is configured. Looked at: " + String.join(", ", placesLooked(env))
             + ". Set SQL_URL (for example postgresql://user:password@localhost:5432/app or "
             + "sqlite:///data/app.db) or pass --database-url."));

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class DotEnvFile {
       int eq = line.indexOf('=');
       if (eq <= 0) {
         throw new ConfigException(
-            ConfigException.INVALID_SETTING,
+            ErrorCode.INVALID_SETTING,
             file + " line " + (i + 1) + ": expected KEY=VALUE");
       }
       values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));

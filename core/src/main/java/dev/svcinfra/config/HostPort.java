@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ public record HostPort(String host, Integer port) {
     Objects.requireNonNull(host, "host");
     if (port != null && (port < 1 || port > 65535)) {
       throw new ConfigException(
-          ConfigException.INVALID_URL, "port " + port + " is outside 1..65535");
+          ErrorCode.INVALID_DATABASE_URL, "port " + port + " is outside 1..65535");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ public record MigrationSettings(
 
   private static Properties load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException(ConfigException.UNREADABLE_FILE,
+      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
           "the migration configuration " + file + " does not exist (named by --config or "
               + CONFIG_VARIABLE + "); run 'svc-infra sql init' to create one");
     }
@@ -140,7 +141,7 @@ public record MigrationSettings(
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(in);
     } catch (IOException e) {
-      throw new ConfigException(ConfigException.UNREADABLE_FILE,
+      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
           "cannot read the migration configuration " + file + ": " + e.getMessage(), e);
     }
     return props;

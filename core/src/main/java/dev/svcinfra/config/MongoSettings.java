@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,17 +51,15 @@ public record MongoSettings(
   /** The largest pool accepted; far above what one server should be asked for. */
   public static final int POOL_LIMIT = 10_000;
 
-  /** {@code MONGO_DB} is unset and no database was given. */
-  public static final String DATABASE_MISSING = "mongo_db_missing";
-
   public MongoSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(appName, "appName");
     checkUrl(url, source);
     if (database == null || database.isBlank()) {
-      throw new ConfigException(DATABASE_MISSING, "No MongoDB database is configured: set "
-          + DATABASE_VARIABLE + " (for example MONGO_DB=app) or pass the database name.");
+      throw new ConfigException(ErrorCode.MONGO_DB_MISSING,
+          "No MongoDB database is configured: set " + DATABASE_VARIABLE
+          + " (for example MONGO_DB=app) or pass the database name.");
     }
     checkDatabaseName(database);
     if (appName.isBlank()) {
@@ -75,7 +74,7 @@ public record MongoSettings(
           "a whole number in 1.." + POOL_LIMIT);
     }
     if (minPool > maxPool) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, MIN_POOL_VARIABLE + "=" + minPool
+      throw new ConfigException(ErrorCode.INVALID_SETTING, MIN_POOL_VARIABLE + "=" + minPool
           + " is larger than " + MAX_POOL_VARIABLE + "=" + maxPool
           + ": the minimum pool size must not exceed the maximum");
     }
@@ -162,7 +161,7 @@ public record MongoSettings(
   private static void checkUrl(String url, String source) {
     String lower = url.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("mongodb://") && !lower.startsWith("mongodb+srv://")) {
-      throw new ConfigException(ConfigException.INVALID_URL, source + "='"
+      throw new ConfigException(ErrorCode.INVALID_DATABASE_URL, source + "='"
           + UrlParser.maskForError(url) + "' is not valid: expected mongodb://[user:password@]"
           + "host[:port][,host...][/authdb][?options] or mongodb+srv://...");
     }

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,7 @@ final class SettingReader {
   }
 
   static ConfigException invalid(String name, String value, String accepted) {
-    return new ConfigException(ConfigException.INVALID_SETTING,
+    return new ConfigException(ErrorCode.INVALID_SETTING,
         name + "='" + value + "' is not valid: expected " + accepted);
   }
 }

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public final class UrlFromParts {
     }
     String dialect = env.get("DB_DIALECT").orElse(DEFAULT_DIALECT);
     if (!dialect.matches("[A-Za-z][A-Za-z0-9.-]*")) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "DB_DIALECT='" + dialect + "' is not a dialect name (postgresql, mysql, mariadb, sqlite, "
               + "mssql, snowflake, duckdb)");
     }
@@ -72,7 +73,7 @@ public final class UrlFromParts {
   private static Integer port(String value) {
     if (!value.chars().allMatch(Character::isDigit) || value.length() > 5
         || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "DB_PORT='" + value + "' is not a port number (1..65535)");
     }
     return Integer.valueOf(value);
@@ -86,7 +87,7 @@ public final class UrlFromParts {
       }
       int eq = s.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(ConfigException.INVALID_SETTING,
+        throw new ConfigException(ErrorCode.INVALID_SETTING,
             "DB_PARAMS segment '" + (s.toLowerCase().startsWith("password") ? "password" : s)
                 + "' is not key=value (expected for example sslmode=require&connect_timeout=5)");
       }

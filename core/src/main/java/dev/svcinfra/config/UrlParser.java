@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Locale;
 
 /**
@@ -154,7 +155,7 @@ final class UrlParser {
 
   private static ConfigException invalid(String url, String why) {
     return new ConfigException(
-        ConfigException.INVALID_URL,
+        ErrorCode.INVALID_DATABASE_URL,
         "invalid database URL '" + maskForError(url) + "': " + why);
   }
 

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,20 +18,20 @@ final class ValueFiles {
   static String readRequired(Path file, String setting) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
-          ConfigException.UNREADABLE_FILE, setting + " points to " + file + ", which does not exist");
+          ErrorCode.UNREADABLE_FILE, setting + " points to " + file + ", which does not exist");
     }
     String content;
     try {
       content = Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new ConfigException(
-          ConfigException.UNREADABLE_FILE,
+          ErrorCode.UNREADABLE_FILE,
           setting + " points to " + file + ", which cannot be read: " + e.getClass().getSimpleName(),
           e);
     }
     if (content.isEmpty()) {
       throw new ConfigException(
-          ConfigException.UNREADABLE_FILE, setting + " points to " + file + ", which is empty");
+          ErrorCode.UNREADABLE_FILE, setting + " points to " + file + ", which is empty");
     }
     return content;
   }

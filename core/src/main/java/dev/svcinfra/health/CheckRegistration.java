@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -24,11 +25,11 @@ public record CheckRegistration(String name, HealthCheck check, boolean critical
   public CheckRegistration {
     Objects.requireNonNull(check, "check");
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new HealthException(HealthException.INVALID, "invalid health check name '" + name
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "invalid health check name '" + name
           + "': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(HealthException.INVALID, "health check '" + name
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "health check '" + name
           + "' needs a positive timeout, got " + timeout);
     }
   }

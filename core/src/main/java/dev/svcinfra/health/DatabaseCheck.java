@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
@@ -204,7 +205,7 @@ public final class DatabaseCheck implements HealthCheck {
 
   private static Duration positive(String what, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the database check's " + what + " must be positive, got " + value);
     }
     return value;

@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
@@ -8,7 +9,7 @@ import dev.svcinfra.SvcInfraException;
  *
  * <pre>{@code
  * try { registry.checkOne("cache"); }
- * catch (HealthException e) { e.code(); }   // "health_check_unknown"
+ * catch (HealthException e) { e.code(); }   // ErrorCode.HEALTH_CHECK_UNKNOWN
  * }</pre>
  *
  * @since 0.1
@@ -16,14 +17,7 @@ import dev.svcinfra.SvcInfraException;
 public class HealthException extends SvcInfraException {
   private static final long serialVersionUID = 1L;
 
-  /** No check is registered under the name asked for. */
-  public static final String UNKNOWN = "health_check_unknown";
-  /** A check with that name is already registered. */
-  public static final String DUPLICATE = "health_check_duplicate";
-  /** A name, timeout or interval is not acceptable. */
-  public static final String INVALID = "health_check_invalid";
-
-  public HealthException(String code, String message) {
+  public HealthException(ErrorCode code, String message) {
     super(code, message);
   }
 }

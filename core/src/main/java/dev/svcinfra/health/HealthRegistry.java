@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ public final class HealthRegistry implements AutoCloseable {
     CheckRegistration registration = new CheckRegistration(name, check, critical, timeout);
     synchronized (this) {
       if (slots.containsKey(name)) {
-        throw new HealthException(HealthException.DUPLICATE,
+        throw new HealthException(ErrorCode.HEALTH_CHECK_DUPLICATE,
             "a health check named '" + name + "' is already registered");
       }
       slots.put(name, new CheckSlot(registration));
@@ -222,7 +223,7 @@ public final class HealthRegistry implements AutoCloseable {
     for (String name : names) {
       CheckSlot slot = slots.get(name);
       if (slot == null) {
-        throw new HealthException(HealthException.UNKNOWN, "no health check named '" + name
+        throw new HealthException(ErrorCode.HEALTH_CHECK_UNKNOWN, "no health check named '" + name
             + "'; registered: " + (slots.isEmpty() ? "none" : String.join(", ", slots.keySet())));
       }
       if (!out.contains(slot)) {
@@ -234,7 +235,7 @@ public final class HealthRegistry implements AutoCloseable {
 
   private static void requirePositive(String what, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the " + what + " must be positive, got " + value);
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,11 +39,11 @@ public final class HttpCheck implements HealthCheck {
 
   private HttpCheck(URI uri, int expected, Duration timeout) {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check's timeout must be positive, got " + timeout);
     }
     if (expected != ANY_2XX && (expected < 100 || expected > 599)) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check's expected status must be 100..599, got " + expected);
     }
     this.uri = uri;
@@ -65,12 +66,12 @@ public final class HttpCheck implements HealthCheck {
     try {
       uri = new URI(url == null ? "" : url.trim());
     } catch (URISyntaxException e) {
-      throw new HealthException(HealthException.INVALID, "the HTTP check's URL is not valid: "
-          + SecretMask.apply(String.valueOf(url)));
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+          "the HTTP check's URL is not valid: " + SecretMask.apply(String.valueOf(url)));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check needs an http:// or https:// URL with a host, got "
               + SecretMask.apply(String.valueOf(url)));
     }

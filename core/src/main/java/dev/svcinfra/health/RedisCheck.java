@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class RedisCheck implements HealthCheck {
     this.user = user;
     this.password = password;
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the Redis check's timeout must be positive, got " + timeout);
     }
     this.timeout = timeout;
@@ -102,7 +103,7 @@ public final class RedisCheck implements HealthCheck {
   }
 
   private static HealthException invalid(String why) {
-    return new HealthException(HealthException.INVALID, "the Redis URL " + why);
+    return new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "the Redis URL " + why);
   }
 
   private static String blankToNull(String s) {

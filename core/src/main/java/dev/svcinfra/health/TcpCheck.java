@@ -1,5 +1,6 @@
 package dev.svcinfra.health;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,14 +27,14 @@ public final class TcpCheck implements HealthCheck {
 
   private TcpCheck(String host, int port, Duration timeout) {
     if (host == null || host.isBlank()) {
-      throw new HealthException(HealthException.INVALID, "the TCP check needs a host");
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "the TCP check needs a host");
     }
     if (port < 1 || port > 65_535) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the TCP check's port must be 1..65535, got " + port);
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(HealthException.INVALID,
+      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
           "the TCP check's timeout must be positive, got " + timeout);
     }
     this.host = host;

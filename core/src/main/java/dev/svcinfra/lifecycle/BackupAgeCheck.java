@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.health.CheckResult;
 import dev.svcinfra.health.HealthCheck;
@@ -46,7 +47,7 @@ public final class BackupAgeCheck implements HealthCheck {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     BackupVerifier.requirePositive(maxAge);
     if (warnAfter == null || warnAfter.isNegative() || warnAfter.compareTo(maxAge) > 0) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the backup warning age ("
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the backup warning age ("
           + warnAfter + ") must lie between 0 and the maximum age (" + maxAge + ")");
     }
     this.warnAfter = warnAfter;

@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -70,13 +71,13 @@ final class BackupDirectory {
 
   private static PathMatcher matcher(String pattern) {
     if (pattern == null || pattern.isBlank()) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "the backup file pattern is empty; give a glob such as '*.dump' or leave it out");
     }
     try {
       return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     } catch (PatternSyntaxException e) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the backup file pattern '"
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the backup file pattern '"
           + pattern + "' is not a valid glob: " + e.getDescription(), e);
     }
   }

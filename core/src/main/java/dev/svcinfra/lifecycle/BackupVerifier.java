@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -67,7 +68,7 @@ final class BackupVerifier {
    */
   BackupReport verifyLastSuccess(Instant lastSuccess, int retentionDays) {
     if (retentionDays < 0) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "retention days must be 0 or more (got " + retentionDays + ")");
     }
     Instant now = clock.instant();
@@ -94,7 +95,7 @@ final class BackupVerifier {
 
   static void requirePositive(Duration maxAge) {
     if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
-      throw new ConfigException(ConfigException.INVALID_SETTING,
+      throw new ConfigException(ErrorCode.INVALID_SETTING,
           "the maximum backup age must be positive (got " + maxAge + ")");
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.sql.dialect.Dialects;
@@ -64,7 +65,7 @@ public final class Backups {
   public static RestoreReport restore(Path backup, DatabaseSettings live, RestoreOptions options) {
     BackupFile file = BackupInspector.inspect(backup, Instant.now(), true).file();
     if (file.format() == BackupFormat.UNKNOWN) {
-      throw new ConfigException(ConfigException.UNREADABLE_FILE,
+      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
           backup + " is empty, unreadable or not a backup this tool can restore");
     }
     return ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))

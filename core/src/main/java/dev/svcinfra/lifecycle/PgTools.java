@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +17,6 @@ import java.util.stream.Stream;
  * (Debian and Ubuntu install them there without linking every version onto {@code PATH}).
  */
 final class PgTools {
-  /** Stable code of the error raised when a tool is missing. */
-  static final String TOOL_MISSING = "restore_tool_missing";
 
   private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
 
@@ -30,8 +29,8 @@ final class PgTools {
   /**
    * The executable {@code name}.
    *
-   * @throws ConfigException {@value #TOOL_MISSING} naming the program, where it was looked for
-   *     and the package that provides it
+   * @throws ConfigException {@code restore_tool_missing} naming the program, where it was looked
+   *     for and the package that provides it
    */
   Path find(String name) {
     for (Path dir : directories) {
@@ -40,7 +39,8 @@ final class PgTools {
         return candidate;
       }
     }
-    throw new ConfigException(TOOL_MISSING, "the PostgreSQL client program '" + name
+    throw new ConfigException(ErrorCode.RESTORE_TOOL_MISSING,
+        "the PostgreSQL client program '" + name
         + "' is needed to restore this backup but was not found in " + directories
         + "; install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client) "
         + "at least as new as the server that made the dump");

@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.ResolvedUrl;
@@ -39,7 +40,7 @@ final class PostgresScratchRestore implements ScratchRestore {
   public RestoreReport restore(Path backup, BackupFormat format, BackupFormat content,
       DatabaseSettings live, RestoreOptions options) {
     String liveName = live.primary().url().database().orElseThrow(() -> new ConfigException(
-        ConfigException.INVALID_URL, "the database URL " + live.primary().url()
+        ErrorCode.INVALID_DATABASE_URL, "the database URL " + live.primary().url()
             + " names no database; the restore test needs the live database's server and name"));
     String scratch = scratchName(options, liveName);
     List<String> command = command(content, format, scratch, backup,
@@ -92,12 +93,12 @@ final class PostgresScratchRestore implements ScratchRestore {
         + Long.toHexString(System.currentTimeMillis()) + "_"
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16)));
     if (!NAME.matcher(name).matches()) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the scratch database name '"
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database name '"
           + name + "' must be a letter or underscore followed by up to 62 letters, digits or "
           + "underscores");
     }
     if (name.toLowerCase(Locale.ROOT).equals(liveName.toLowerCase(Locale.ROOT))) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the scratch database '" + name
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database '" + name
           + "' is the live database; a restore test never restores into the live database, "
           + "choose another name");
     }
@@ -119,7 +120,7 @@ final class PostgresScratchRestore implements ScratchRestore {
       }
       case PLAIN_SQL -> List.of(tools.find("psql").toString(), "--no-psqlrc", "--quiet",
           "--set", "ON_ERROR_STOP=1", "--dbname", scratch, "--file", "-");
-      default -> throw new ConfigException(ConfigException.INVALID_SETTING, backup + " holds "
+      default -> throw new ConfigException(ErrorCode.INVALID_SETTING, backup + " holds "
           + content.wireName() + ", which cannot be restored into PostgreSQL; point "
           + "--database-url at a database of the kind that made the backup");
     };
@@ -149,11 +150,11 @@ final class PostgresScratchRestore implements ScratchRestore {
       st.execute("CREATE DATABASE " + dialect.quote(scratch) + " TEMPLATE template0");
     } catch (SQLException e) {
       if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
-        throw new ConfigException(ConfigException.INVALID_SETTING, "the scratch database '"
+        throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database '"
             + scratch + "' already exists; the restore test only uses a database it creates "
             + "itself and leaves that one alone: choose another name or drop it yourself");
       }
-      throw new DatabaseException("restore_failed", "cannot create the scratch database '"
+      throw new DatabaseException(ErrorCode.RESTORE_FAILED, "cannot create the scratch database '"
           + scratch + "' on " + admin.displayUrl() + ": " + e.getMessage(), e);
     }
   }

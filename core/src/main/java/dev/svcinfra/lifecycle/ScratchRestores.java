@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
@@ -20,7 +21,7 @@ final class ScratchRestores {
   static ScratchRestore forDialect(Dialect dialect) {
     ScratchRestore restore = BY_DIALECT.get(dialect.name());
     if (restore == null) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "restore tests support "
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "restore tests support "
           + String.join(" and ", new TreeSet<>(BY_DIALECT.keySet())) + "; the database URL is "
           + dialect.name());
     }

@@ -1,5 +1,6 @@
 package dev.svcinfra.lifecycle;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
@@ -42,7 +43,7 @@ final class SqliteScratchRestore implements ScratchRestore {
   public RestoreReport restore(Path backup, BackupFormat format, BackupFormat content,
       DatabaseSettings live, RestoreOptions options) {
     if (content != BackupFormat.PLAIN_SQL && content != BackupFormat.SQLITE_DATABASE) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, backup + " holds "
+      throw new ConfigException(ErrorCode.INVALID_SETTING, backup + " holds "
           + content.wireName() + ", which cannot be restored into SQLite; point --database-url "
           + "at a database of the kind that made the backup");
     }
@@ -59,7 +60,7 @@ final class SqliteScratchRestore implements ScratchRestore {
         scratch = scratchDir.resolve("scratch.db");
       }
     } catch (IOException e) {
-      throw new ConfigException(ConfigException.UNREADABLE_FILE,
+      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
           "cannot create a scratch directory for the restore test: " + e, e);
     }
     List<BackupProblem> problems = new ArrayList<>();
@@ -109,12 +110,12 @@ final class SqliteScratchRestore implements ScratchRestore {
         || (Files.exists(scratch) && Files.exists(livePath.get())
             && Files.isSameFile(scratch, livePath.get())));
     if (isLive) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the scratch database " + scratch
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database " + scratch
           + " is the live database; a restore test never restores into the live database, "
           + "choose another file");
     }
     if (Files.exists(scratch)) {
-      throw new ConfigException(ConfigException.INVALID_SETTING, "the scratch database " + scratch
+      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database " + scratch
           + " already exists; the restore test only uses a file it creates itself");
     }
     Path parent = scratch.getParent();

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.config.ModelDiscoverySettings;
 import dev.svcinfra.sql.model.ModelRegistry;
@@ -111,7 +112,7 @@ public final class MigrationBuilder {
 
   Database requireDatabase() {
     if (database == null) {
-      throw new MigrationException(MigrationException.OFFLINE, "this command needs a database; "
+      throw new MigrationException(ErrorCode.MIGRATION_OFFLINE, "this command needs a database; "
           + "set SQL_URL or pass --database-url (only --sql runs without one)");
     }
     return database;
@@ -128,7 +129,7 @@ public final class MigrationBuilder {
       return models;
     }
     if (settings.discoverPackages().isEmpty()) {
-      throw new MigrationException(MigrationException.NO_MODELS,
+      throw new MigrationException(ErrorCode.NO_MODELS,
           "no models to compare: set ALEMBIC_DISCOVER_PACKAGES (or discover_packages in the "
               + "migration configuration) and pass --classpath where the classes are");
     }
@@ -138,7 +139,7 @@ public final class MigrationBuilder {
   }
 
   Dialect dialect() {
-    return dialectIfKnown().orElseThrow(() -> new MigrationException(MigrationException.OFFLINE,
+    return dialectIfKnown().orElseThrow(() -> new MigrationException(ErrorCode.MIGRATION_OFFLINE,
         "no database and no dialect: pass --database-url, or --dialect for offline SQL"));
   }
 

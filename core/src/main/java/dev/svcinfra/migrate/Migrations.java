@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.migrate.autogen.AutogenResult;
@@ -136,7 +137,7 @@ public final class Migrations {
   /** {@code sql downgrade -N}. */
   public List<Revision> downgrade(int steps) {
     if (steps < 1) {
-      throw new MigrationException(MigrationException.INVALID_TARGET,
+      throw new MigrationException(ErrorCode.INVALID_TARGET,
           "downgrade takes a positive number of steps, got " + steps);
     }
     return downgrade("-" + steps);

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.autogen.Autogenerate;
 import dev.svcinfra.migrate.ops.MigrationOp;
 import dev.svcinfra.migrate.runtime.HistoryTable;
@@ -26,7 +27,7 @@ final class ModelComparison {
     Set<String> heads = new java.util.TreeSet<>();
     graph.heads().forEach(r -> heads.add(r.id()));
     if (!ctx.heads().equals(heads)) {
-      throw new MigrationException(MigrationException.NOT_AT_HEAD, "the database is at "
+      throw new MigrationException(ErrorCode.DATABASE_NOT_AT_HEAD, "the database is at "
           + (ctx.heads().isEmpty() ? "base" : String.join(", ", ctx.heads()))
           + " but the revisions end at " + String.join(", ", heads) + "; run 'svc-infra sql "
           + "upgrade' first, so the comparison does not repeat revisions already written");

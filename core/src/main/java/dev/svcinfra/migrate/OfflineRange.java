@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +16,7 @@ record OfflineRange(List<String> from, String to) {
     int colon = t == null ? -1 : t.indexOf(':');
     if (colon < 0) {
       if (fromRequired) {
-        throw new MigrationException(MigrationException.OFFLINE, "an offline downgrade needs the "
+        throw new MigrationException(ErrorCode.MIGRATION_OFFLINE, "an offline downgrade needs the "
             + "starting revision: write FROM:TO, e.g. 'head:base' or 'head:-1'");
       }
       return new OfflineRange(List.of(), t);

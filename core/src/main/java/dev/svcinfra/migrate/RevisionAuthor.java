@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.lint.LintFinding;
 import dev.svcinfra.migrate.lint.Linter;
 import dev.svcinfra.migrate.script.Revision;
@@ -56,7 +57,7 @@ final class RevisionAuthor {
       }
     }
     if (parents.size() < 2) {
-      throw new MigrationException(MigrationException.INVALID_TARGET, "a merge needs at least two "
+      throw new MigrationException(ErrorCode.INVALID_TARGET, "a merge needs at least two "
           + "revisions to join; got " + (parents.isEmpty() ? "none" : String.join(", ", parents))
           + (revisions.contains("heads") ? " (there is only one head: nothing to merge)" : ""));
     }
@@ -77,7 +78,7 @@ final class RevisionAuthor {
 
   private static void requireMessage(String message) {
     if (message == null || message.isBlank()) {
-      throw new MigrationException(MigrationException.FILE_INVALID,
+      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID,
           "a revision needs a message (-m \"what it does\")");
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ final class ScriptLocationInit {
     Path config = settings.configFile()
         .orElse(location.resolve(MigrationSettings.DEFAULT_CONFIG_NAME));
     if (Files.exists(config) && !overwrite) {
-      throw new MigrationException(MigrationException.SCRIPT_LOCATION, config + " already exists;"
+      throw new MigrationException(ErrorCode.SCRIPT_LOCATION, config + " already exists;"
           + " pass --overwrite to replace the configuration (revision files are kept)");
     }
     try {
@@ -33,7 +34,7 @@ final class ScriptLocationInit {
           settings.versionTable(), settings.lockTimeout(), settings.databaseUrlVariable());
       Files.writeString(config, written.toFileText(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MigrationException(MigrationException.SCRIPT_LOCATION,
+      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
           "cannot create " + location + ": " + e.getMessage(), e);
     }
     return config;

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Optional;
 
 /**
@@ -15,13 +16,12 @@ import java.util.Optional;
  */
 public class ConflictException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "conflict";
 
   private final String constraint;
   private final String field;
 
   public ConflictException(String message, String constraint, String field, Throwable cause) {
-    super(CODE, message, cause);
+    super(ErrorCode.CONFLICT, message, cause);
     this.constraint = constraint;
     this.field = field;
   }

@@ -2,6 +2,7 @@ package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
@@ -175,7 +176,7 @@ public final class Database implements AutoCloseable {
     Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
     if (!replicaDialect.name().equals(dialect.name())) {
       throw new dev.svcinfra.config.ConfigException(
-          dev.svcinfra.config.ConfigException.INVALID_SETTING,
+          ErrorCode.INVALID_SETTING,
           "the replica (" + replicaUrl + ") is " + replicaDialect.name()
               + " but the primary is " + dialect.name() + "; a replica must be the same database");
     }

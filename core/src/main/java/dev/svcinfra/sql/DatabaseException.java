@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
@@ -11,7 +12,7 @@ import dev.svcinfra.SvcInfraException;
 public class DatabaseException extends SvcInfraException {
   private static final long serialVersionUID = 1L;
 
-  public DatabaseException(String code, String message, Throwable cause) {
+  public DatabaseException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);
   }
 }

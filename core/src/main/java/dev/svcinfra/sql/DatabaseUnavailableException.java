@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -11,16 +12,15 @@ import java.util.Optional;
  */
 public class DatabaseUnavailableException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "database_unavailable";
 
   private final String sqlState;
 
   public DatabaseUnavailableException(String message, SQLException cause) {
-    this(CODE, message, cause);
+    this(ErrorCode.DATABASE_UNAVAILABLE, message, cause);
   }
 
   /** For subclasses that name a more precise reason ({@code pool_exhausted}). */
-  protected DatabaseUnavailableException(String code, String message, SQLException cause) {
+  protected DatabaseUnavailableException(ErrorCode code, String message, SQLException cause) {
     super(code, message, cause);
     this.sqlState = cause == null ? null : cause.getSQLState();
   }

@@ -1,5 +1,7 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * The JDBC driver a URL needs is not on the classpath; the message names the Maven artifact to
  * add.
@@ -8,9 +10,8 @@ package dev.svcinfra.sql;
  */
 public class DriverMissingException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "driver_missing";
 
   public DriverMissingException(String message, Throwable cause) {
-    super(CODE, message, cause);
+    super(ErrorCode.DRIVER_MISSING, message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * No live row has the given id (or it belongs to another tenant, or it is soft-deleted).
  * HTTP integrations answer 404.
@@ -13,13 +15,12 @@ package dev.svcinfra.sql;
  */
 public class NotFoundException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "not_found";
 
   private final String table;
   private final transient Object id;
 
   public NotFoundException(String table, Object id) {
-    super(CODE, table + " " + id + " not found", null);
+    super(ErrorCode.NOT_FOUND, table + " " + id + " not found", null);
     this.table = table;
     this.id = id;
   }

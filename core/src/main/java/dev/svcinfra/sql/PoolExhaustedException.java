@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -16,13 +17,12 @@ import java.time.Duration;
  */
 public class PoolExhaustedException extends DatabaseUnavailableException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "pool_exhausted";
 
   private final int poolSize;
   private final Duration waited;
 
   public PoolExhaustedException(String pool, int poolSize, Duration waited, SQLException cause) {
-    super(CODE, "connection pool " + pool + " exhausted: all " + poolSize
+    super(ErrorCode.POOL_EXHAUSTED, "connection pool " + pool + " exhausted: all " + poolSize
         + " connections stayed busy for " + waited.toMillis() + " ms; raise DB_POOL_SIZE (or "
         + "DB_MAX_OVERFLOW) or DB_POOL_TIMEOUT, or hold connections for less time", cause);
     this.poolSize = poolSize;

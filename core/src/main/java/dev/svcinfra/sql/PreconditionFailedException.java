@@ -1,5 +1,7 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * A conditional write found the row changed: its stored tag (see
  * {@link dev.svcinfra.sql.repo.SqlRepository#tag}) is none of the tags the caller expected, so
@@ -14,14 +16,14 @@ package dev.svcinfra.sql;
  */
 public class PreconditionFailedException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "precondition_failed";
 
   private final String table;
   private final transient Object id;
 
   public PreconditionFailedException(String table, Object id) {
-    super(CODE, table + " " + id + " was changed since it was read: its tag no longer matches; "
-        + "read it again and retry", null);
+    super(ErrorCode.PRECONDITION_FAILED, table + " " + id
+        + " was changed since it was read: its tag no longer matches; read it again and retry",
+        null);
     this.table = table;
     this.id = id;
   }

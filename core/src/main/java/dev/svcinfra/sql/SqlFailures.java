@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.dialect.ClassifiedError;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.CheckConstraint;
@@ -56,12 +57,12 @@ final class SqlFailures {
       case STATEMENT_TIMEOUT -> new StatementTimeoutException(timeout, e);
       case CONNECTION_FAILURE -> new DatabaseUnavailableException(
           "the database connection failed" + state(e) + ": " + e.getMessage(), e);
-      case TRANSIENT_CONFLICT -> new DatabaseException("transaction_conflict",
+      case TRANSIENT_CONFLICT -> new DatabaseException(ErrorCode.TRANSACTION_CONFLICT,
           "the transaction collided with another (deadlock or serialization failure)" + state(e)
               + "; retry it", e);
-      case READ_ONLY -> new DatabaseException("read_only_transaction",
+      case READ_ONLY -> new DatabaseException(ErrorCode.READ_ONLY_TRANSACTION,
           "a read-only transaction cannot write" + where + "; use a read-write transaction", e);
-      case OTHER -> new DatabaseException("database_error",
+      case OTHER -> new DatabaseException(ErrorCode.DATABASE_ERROR,
           "the statement failed" + where + state(e) + ": " + e.getMessage(), e);
     };
   }

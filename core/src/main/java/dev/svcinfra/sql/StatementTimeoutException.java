@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import java.time.Duration;
 
 /**
@@ -15,10 +16,9 @@ import java.time.Duration;
  */
 public class StatementTimeoutException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "statement_timeout";
 
   public StatementTimeoutException(Duration timeout, Throwable cause) {
-    super(CODE, "the statement was cancelled after the statement timeout"
+    super(ErrorCode.STATEMENT_TIMEOUT, "the statement was cancelled after the statement timeout"
         + (timeout == null ? "" : " of " + timeout.toMillis() + " ms")
         + "; raise DB_STATEMENT_TIMEOUT_MS or the transaction's timeout, or make the query faster",
         cause);

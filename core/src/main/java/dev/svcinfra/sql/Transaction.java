@@ -183,7 +183,8 @@ public final class Transaction {
   private DatabaseException failed(SqlStatement statement, long start, SQLException e) {
     DatabaseException translated = SqlFailures.translate(e, dialect, statement.table(), timeout,
         statement.sql());
-    log.failed(statement.sql(), statement.values(), System.nanoTime() - start, translated.code());
+    log.failed(statement.sql(), statement.values(), System.nanoTime() - start,
+        translated.code().wireName());
     return translated;
   }
 

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,6 @@ import java.util.stream.Collectors;
  */
 public class ValidationException extends DatabaseException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "validation";
 
   private final List<FieldError> errors;
 
@@ -26,7 +26,7 @@ public class ValidationException extends DatabaseException {
   }
 
   public ValidationException(List<FieldError> errors, Throwable cause) {
-    super(CODE, "invalid input: " + errors.stream()
+    super(ErrorCode.VALIDATION, "invalid input: " + errors.stream()
         .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), cause);
     this.errors = List.copyOf(errors);
   }

@@ -3,6 +3,7 @@ package dev.svcinfra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ class DatabaseUrlResolverTest {
         .hasMessageContaining("secret file " + secrets.resolve("database_url"))
         .hasMessageContaining("DB_* parts")
         .extracting(e -> ((ConfigException) e).code())
-        .isEqualTo(ConfigException.DATABASE_URL_MISSING);
+        .isEqualTo(ErrorCode.DATABASE_URL_MISSING);
   }
 
   @Test

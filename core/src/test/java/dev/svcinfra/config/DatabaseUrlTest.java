@@ -3,6 +3,7 @@ package dev.svcinfra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,7 +155,7 @@ class DatabaseUrlTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("54x2")
         .hasMessageNotContaining("hunter2")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ConfigException.INVALID_URL);
+        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.INVALID_DATABASE_URL);
     assertThatThrownBy(() -> DatabaseUrl.parse("not a url with hunter2"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("scheme://");
     assertThatThrownBy(() -> DatabaseUrl.parse("  "))

@@ -3,6 +3,7 @@ package dev.svcinfra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ class MongoSettingsTest {
     assertThatThrownBy(() -> from("MONGO_URL", "mongodb://db:27017"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MONGO_DB")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(MongoSettings.DATABASE_MISSING);
+        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.MONGO_DB_MISSING);
   }
 
   @Test
@@ -123,7 +124,7 @@ class MongoSettingsTest {
         "MONGO_URL_FILE", dir.resolve("absent").toString()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MONGO_URL_FILE")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ConfigException.UNREADABLE_FILE);
+        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.UNREADABLE_FILE);
   }
 
   @Test

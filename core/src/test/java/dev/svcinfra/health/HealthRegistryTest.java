@@ -3,6 +3,7 @@ package dev.svcinfra.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class HealthRegistryTest {
     assertThatThrownBy(() -> registry.add("database", () -> CheckResult.unhealthy("second")))
         .isInstanceOf(HealthException.class)
         .hasMessageContaining("'database' is already registered")
-        .extracting(e -> ((HealthException) e).code()).isEqualTo(HealthException.DUPLICATE);
+        .extracting(e -> ((HealthException) e).code()).isEqualTo(ErrorCode.HEALTH_CHECK_DUPLICATE);
     assertThat(registry.checkOne("database").message()).contains("first");
   }
 
@@ -64,7 +65,7 @@ class HealthRegistryTest {
     assertThatThrownBy(() -> registry.checkOne("cache"))
         .isInstanceOf(HealthException.class)
         .hasMessage("no health check named 'cache'; registered: database")
-        .extracting(e -> ((HealthException) e).code()).isEqualTo(HealthException.UNKNOWN);
+        .extracting(e -> ((HealthException) e).code()).isEqualTo(ErrorCode.HEALTH_CHECK_UNKNOWN);
   }
 
   @Test

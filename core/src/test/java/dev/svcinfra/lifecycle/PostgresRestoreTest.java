@@ -3,6 +3,7 @@ package dev.svcinfra.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import java.nio.file.Files;
@@ -151,7 +152,7 @@ class PostgresRestoreTest {
     assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults()
         .withToolDirectories(List.of(empty)).withScratchDatabase(scratch)))
         .isInstanceOfSatisfying(ConfigException.class,
-            e -> assertThat(e.code()).isEqualTo(PgTools.TOOL_MISSING))
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_TOOL_MISSING))
         .hasMessageContaining("'pg_restore'").hasMessageContaining("postgresql-client");
     assertThat(PgDumps.exists(scratch)).isFalse();
   }

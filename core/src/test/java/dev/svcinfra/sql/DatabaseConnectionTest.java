@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
@@ -64,7 +65,7 @@ class DatabaseConnectionTest {
           .satisfies(e -> assertThat(((DatabaseUnavailableException) e).sqlState())
               .contains("08004"))
           .extracting(e -> ((DatabaseUnavailableException) e).code())
-          .isEqualTo("database_unavailable");
+          .isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.dialect.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +38,7 @@ class LostSessionTest extends DatabaseSuite {
       kill(db, List.of(sessionId(tx)));
       tx.query("SELECT 1", rs -> rs.getInt(1));
     })).isInstanceOfSatisfying(DatabaseUnavailableException.class,
-        e -> assertThat(e.code()).isEqualTo(DatabaseUnavailableException.CODE));
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE));
     // The pool's only connection was discarded: the next transaction runs on a new session at
     // once, without first failing on the dead one.
     long next = sessionId(db);

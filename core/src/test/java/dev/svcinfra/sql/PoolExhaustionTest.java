@@ -3,6 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.TimeoutSettings;
@@ -35,7 +36,7 @@ class PoolExhaustionTest extends DatabaseSuite {
       t.start();
       t.join();
       assertThat(failure[0]).isInstanceOfSatisfying(PoolExhaustedException.class, e -> {
-        assertThat(e.code()).isEqualTo("pool_exhausted");
+        assertThat(e.code()).isEqualTo(ErrorCode.POOL_EXHAUSTED);
         assertThat(e.poolSize()).isEqualTo(1);
         assertThat(e.getMessage()).contains("all 1 connections", "300 ms", "DB_POOL_SIZE",
             "DB_POOL_TIMEOUT");
@@ -54,7 +55,7 @@ class PoolExhaustionTest extends DatabaseSuite {
     assertThatThrownBy(() -> db.useTransaction(tx -> { }))
         .isInstanceOf(DatabaseUnavailableException.class)
         .isNotInstanceOf(PoolExhaustedException.class)
-        .extracting("code").isEqualTo("database_unavailable");
+        .extracting("code").isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
   }
 
   @Test
@@ -81,7 +82,7 @@ class PoolExhaustionTest extends DatabaseSuite {
           .isInstanceOf(DatabaseUnavailableException.class)
           .isNotInstanceOf(PoolExhaustedException.class)
           .hasMessageContaining("no connection within 500 ms")
-          .extracting("code").isEqualTo("database_unavailable");
+          .extracting("code").isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
     } finally {
       for (Socket s : held) {
         s.close();

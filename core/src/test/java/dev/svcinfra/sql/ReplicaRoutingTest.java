@@ -3,6 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.testing.TestServices;
 import java.util.List;
@@ -30,7 +31,8 @@ class ReplicaRoutingTest extends DatabaseSuite {
     // A read-only transaction cannot write, even though the replica here is the same server.
     assertThatThrownBy(() -> db.useTransaction(TransactionOptions.readOnly(),
         tx -> tx.execute("INSERT INTO t VALUES (1)")))
-        .isInstanceOf(DatabaseException.class).extracting("code").isEqualTo("read_only_transaction");
+        .isInstanceOf(DatabaseException.class).extracting("code")
+        .isEqualTo(ErrorCode.READ_ONLY_TRANSACTION);
     db.useTransaction(tx -> tx.execute("INSERT INTO t VALUES (1)"));
     List<Integer> count = db.inReadOnlyTransaction(
         tx -> tx.query("SELECT COUNT(*) FROM t", rs -> rs.getInt(1)));

@@ -3,6 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class StatementTimeoutTest extends DatabaseSuite {
         TransactionOptions.defaults().withStatementTimeout(Duration.ofMillis(300)),
         tx -> tx.query("SELECT pg_sleep(5)", rs -> 1)))
         .isInstanceOf(StatementTimeoutException.class)
-        .extracting("code").isEqualTo("statement_timeout");
+        .extracting("code").isEqualTo(ErrorCode.STATEMENT_TIMEOUT);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     // The only connection of the pool works, and the limit ended with its transaction.
     String setting = db.inTransaction(tx ->

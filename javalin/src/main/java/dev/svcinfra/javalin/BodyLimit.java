@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ final class BodyLimit {
         if (!drain(in)) {
           ctx.header("Connection", "close");
         }
-        throw new RequestRejectedException(413, RequestRejectedException.BODY_TOO_LARGE,
+        throw new RequestRejectedException(ErrorCode.BODY_TOO_LARGE,
             "the request body is larger than " + limit + " bytes");
       }
       return bytes;
@@ -36,7 +37,7 @@ final class BodyLimit {
       // A body shorter than its Content-Length or with broken chunked framing is the client's
       // error, not a 500 (issue 16). The connection cannot carry another request after it.
       ctx.header("Connection", "close");
-      throw new RequestRejectedException(400, RequestRejectedException.BODY_MALFORMED,
+      throw new RequestRejectedException(ErrorCode.BODY_MALFORMED,
           "the request body ended before its Content-Length or its chunked encoding is broken");
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,7 +115,7 @@ final class EntityTags {
   }
 
   private static RequestRejectedException invalid(String header) {
-    return new RequestRejectedException(400, RequestRejectedException.PRECONDITION_INVALID,
+    return new RequestRejectedException(ErrorCode.PRECONDITION_INVALID,
         header + " must be * or a comma-separated list of entity tags such as \"abc\"");
   }
 }

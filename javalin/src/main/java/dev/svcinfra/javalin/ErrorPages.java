@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import io.javalin.config.JavalinState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,7 +60,7 @@ final class ErrorPages extends ErrorHandler {
   }
 
   private static String body(int code, String path, String requestId) {
-    var body = Problem.body(code, code >= 500 ? ProblemMapper.INTERNAL : "bad_request",
+    var body = Problem.body(code, code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST,
         code >= 500 ? "the request failed" : "the request is malformed", path);
     if (code >= 500) {
       body.put("request_id", requestId);

@@ -2,19 +2,18 @@ package dev.svcinfra.javalin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.health.CheckReport;
 import dev.svcinfra.health.HealthException;
 import dev.svcinfra.health.HealthRegistry;
 import dev.svcinfra.health.HealthReport;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The four probe handlers of {@link HealthPlugin}: call the registry, write status and JSON. */
 final class HealthHandlers {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int OK = 200;
-  private static final int NOT_FOUND = 404;
   private static final int UNAVAILABLE = 503;
 
   private final HealthRegistry registry;
@@ -41,17 +40,12 @@ final class HealthHandlers {
     try {
       report = registry.checkOne(name);
     } catch (HealthException e) {
-      if (!HealthException.UNKNOWN.equals(e.code())) {
+      if (e.code() != ErrorCode.HEALTH_CHECK_UNKNOWN) {
         throw e;
       }
-      Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("type", "about:blank");
-      problem.put("title", "Not Found");
-      problem.put("status", NOT_FOUND);
-      problem.put("detail", "no health check named '" + name + "'");
-      problem.put("instance", ctx.path());
-      problem.put("code", e.code());
-      write(ctx, NOT_FOUND, "application/problem+json", problem);
+      int status = e.code().httpStatus();
+      write(ctx, status, Problem.CONTENT_TYPE, Problem.body(status, e.code(),
+          "no health check named '" + name + "'", ctx.path()));
       return;
     }
     write(ctx, report.passing() ? OK : UNAVAILABLE, "application/json", report.asMap());

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import java.io.IOException;
@@ -147,6 +148,6 @@ final class JsonCodec {
   }
 
   private static RequestRejectedException malformed(String message) {
-    return new RequestRejectedException(422, RequestRejectedException.MALFORMED_JSON, message);
+    return new RequestRejectedException(ErrorCode.MALFORMED_JSON, message);
   }
 }

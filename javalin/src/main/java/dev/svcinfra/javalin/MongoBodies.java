@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class MongoBodies {
 
   private Map<String, Object> values(JsonNode body, String tenant, boolean create) {
     if (!(body instanceof ObjectNode object)) {
-      throw new RequestRejectedException(422, RequestRejectedException.MALFORMED_JSON,
+      throw new RequestRejectedException(ErrorCode.MALFORMED_JSON,
           "the body must be a JSON object");
     }
     List<FieldError> errors = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.Mongo;
 import dev.svcinfra.mongo.MongoStoreException;
+import dev.svcinfra.mongo.MongoValidationException;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import java.util.ArrayList;
@@ -86,7 +87,9 @@ public final class MongoPlugin extends Plugin<MongoPlugin.Config> {
     MongoDatabase fixed = c.database;
     Supplier<MongoDatabase> database = fixed != null ? () -> fixed : Mongo::acquireDb;
     ProblemMapper problems = ErrorResponses.install(state, c.retryAfterSeconds);
-    state.routes.exception(MongoStoreException.class, new MongoProblems(problems)::handle);
+    // MongoDB failures take the same lookup as SQL ones; only the field list is Mongo's own.
+    state.routes.exception(MongoStoreException.class, (e, ctx) -> problems.answer(e, ctx,
+        e instanceof MongoValidationException v ? v.errors() : null));
     OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
         c.openApiPath, c.docsPath);
     List<String> prefixes = new ArrayList<>();

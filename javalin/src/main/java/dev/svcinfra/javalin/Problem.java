@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.FieldError;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,7 +19,7 @@ final class Problem {
   private Problem() {}
 
   /** The fields every problem has; {@code instance} is left out when null. */
-  static ObjectNode body(int status, String code, String detail, String instance) {
+  static ObjectNode body(int status, ErrorCode code, String detail, String instance) {
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
     body.put("type", "about:blank");
     body.put("title", HttpStatus.forStatus(status).getMessage());
@@ -27,11 +28,12 @@ final class Problem {
     if (instance != null) {
       body.put("instance", instance);
     }
-    body.put("code", code);
+    body.put("code", code.wireName());
     return body;
   }
 
-  static void write(Context ctx, int status, String code, String detail, List<FieldError> errors) {
+  static void write(Context ctx, int status, ErrorCode code, String detail,
+      List<FieldError> errors) {
     ObjectNode body = body(status, code, detail, ctx.path());
     if (errors != null && !errors.isEmpty()) {
       ArrayNode list = body.putArray("errors");

@@ -1,11 +1,8 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
-import dev.svcinfra.sql.ConflictException;
-import dev.svcinfra.sql.DatabaseUnavailableException;
-import dev.svcinfra.sql.NotFoundException;
-import dev.svcinfra.sql.PreconditionFailedException;
-import dev.svcinfra.sql.StatementTimeoutException;
+import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,16 +12,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every exception a request can end with into a problem+json response. svc-infra's
- * exceptions map by type: not found 404, conflict 409, validation 422 with the field list,
- * unavailable database, exhausted pool and statement timeout 503 with {@code Retry-After}
- * (503, not 504: the service itself is overloaded or its database is, no gateway timed out).
- * Javalin's own errors (unknown route, wrong method) keep their status with a generic detail.
- * Anything else is logged with its stack trace and answered 500 with the request id only.
+ * exceptions map by their {@link ErrorCode}, one table for SQL, MongoDB and the HTTP layer: the
+ * code's status and {@link ErrorCode#problemCode() problem code}, the field list of a validation
+ * failure, and for a 503 ({@code database_unavailable}, {@code pool_exhausted},
+ * {@code statement_timeout}) a {@code Retry-After} and a generic detail (503, not 504: the
+ * service itself is overloaded or its database is, no gateway timed out). Javalin's own errors
+ * (unknown route, wrong method) keep their status with a generic detail. Anything else, and every
+ * code whose status is 500, is logged with its stack trace and answered 500 with the request id
+ * only.
  */
 final class ProblemMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-  static final String INTERNAL = "internal_error";
-  static final String TRANSACTION_CONFLICT = "transaction_conflict";
 
   private final int retryAfterSeconds;
   /** The app's routes, for the {@code Allow} header of a 405; null until installed. */
@@ -39,42 +37,39 @@ final class ProblemMapper {
   }
 
   void svcInfra(SvcInfraException e, Context ctx) {
-    if (e instanceof NotFoundException) {
-      Problem.write(ctx, 404, e.code(), e.getMessage(), null);
-    } else if (e instanceof PreconditionFailedException) {
-      // A conditional write found the row changed (issue 16): the client reloads, then retries.
-      Problem.write(ctx, 412, e.code(), e.getMessage(), null);
-    } else if (e instanceof ConflictException || TRANSACTION_CONFLICT.equals(e.code())) {
-      Problem.write(ctx, 409, e.code(), e.getMessage(), null);
-    } else if (e instanceof ValidationException v) {
-      Problem.write(ctx, 422, e.code(), e.getMessage(), v.errors());
-    } else if (e instanceof RequestRejectedException r) {
-      Problem.write(ctx, r.status(), e.code(), e.getMessage(), null);
-    } else if (e instanceof DatabaseUnavailableException || e instanceof StatementTimeoutException) {
-      unavailable(e, ctx, e instanceof StatementTimeoutException
-          ? "the database did not answer in time; retry later"
-          : "the database is unavailable or busy; retry later");
-    } else {
-      unexpected(e, ctx);
-    }
+    answer(e, ctx, e instanceof ValidationException v ? v.errors() : null);
   }
 
-  /** A 503 with {@code Retry-After} and a generic {@code detail}; the full message is logged. */
-  void unavailable(SvcInfraException e, Context ctx, String detail) {
-    // The full message names the server; it goes to the log, the client gets the reason.
-    LOG.warn("request {} {} failed: {} [{}]", ctx.method(), ctx.path(), e.getMessage(),
-        RequestIds.of(ctx));
-    ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
-    Problem.write(ctx, 503, e.code(), detail, null);
+  /**
+   * The one lookup (issue 17): the status comes from the code, never from the exception's type.
+   *
+   * @param errors the field list of a 422, or null
+   */
+  void answer(SvcInfraException e, Context ctx, List<FieldError> errors) {
+    ErrorCode code = e.code();
+    int status = code.httpStatus();
+    if (status == 500) {
+      unexpected(e, ctx);
+    } else if (status == 503) {
+      // The full message names the server; it goes to the log, the client gets the reason.
+      LOG.warn("request {} {} failed: {} [{}]", ctx.method(), ctx.path(), e.getMessage(),
+          RequestIds.of(ctx));
+      ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
+      Problem.write(ctx, status, code.problemCode(), code == ErrorCode.STATEMENT_TIMEOUT
+          ? "the database did not answer in time; retry later"
+          : "the database is unavailable or busy; retry later", null);
+    } else {
+      Problem.write(ctx, status, code.problemCode(), e.getMessage(), errors);
+    }
   }
 
   void http(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
-    String code = switch (status) {
-      case 404 -> "route_not_found";
-      case 405 -> "method_not_allowed";
-      case 413 -> RequestRejectedException.BODY_TOO_LARGE;
-      default -> status >= 500 ? INTERNAL : "bad_request";
+    ErrorCode code = switch (status) {
+      case 404 -> ErrorCode.ROUTE_NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+      case 413 -> ErrorCode.BODY_TOO_LARGE;
+      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
     };
     String detail = switch (status) {
       case 404 -> "no route " + ctx.method() + " " + ctx.path();
@@ -99,8 +94,8 @@ final class ProblemMapper {
       res.resetBuffer();
       res.setStatus(500);
       res.setContentType(Problem.CONTENT_TYPE);
-      res.getWriter().write(JsonCodec.write(Problem.body(500, INTERNAL, "the request failed",
-          null)));
+      res.getWriter().write(JsonCodec.write(Problem.body(500, ErrorCode.INTERNAL_ERROR,
+          "the request failed", null)));
     } catch (java.io.IOException | IllegalStateException writeFailed) {
       e.addSuppressed(writeFailed);
     }
@@ -109,7 +104,7 @@ final class ProblemMapper {
   void unexpected(Exception e, Context ctx) {
     String id = RequestIds.of(ctx);
     LOG.error("request {} {} failed [request id {}]", ctx.method(), ctx.path(), id, e);
-    Problem.write(ctx, 500, INTERNAL, "the request failed; quote request id " + id
-        + " when reporting it", null);
+    Problem.write(ctx, 500, ErrorCode.INTERNAL_ERROR, "the request failed; quote request id "
+        + id + " when reporting it", null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
@@ -168,7 +169,7 @@ final class ResourceRoutes<T> {
   private Collection<String> ifMatch(Context ctx) {
     EntityTags.Condition c = EntityTags.ifMatch(ctx);
     if (c == null && resource.requireIfMatch) {
-      throw new RequestRejectedException(428, RequestRejectedException.PRECONDITION_REQUIRED,
+      throw new RequestRejectedException(ErrorCode.PRECONDITION_REQUIRED,
           "this resource changes rows only with If-Match: send the ETag of the row you read");
     }
     return c == null || c.any() ? null : EntityTags.strongTags(c);
@@ -188,13 +189,13 @@ final class ResourceRoutes<T> {
         ? resource.tenantColumn.type().length() : Integer.MAX_VALUE;
     if (tenant.codePointCount(0, tenant.length()) > max) {
       // Longer than the column: no row can have it, and a create would fail on the column.
-      throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+      throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
           "the tenant is longer than " + max + " characters");
     }
     try {
       return new TenantSqlService<>(resource.service, tenant, resource.tenantColumn.name());
     } catch (IllegalArgumentException e) {
-      throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+      throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
           "the tenant is not a valid " + resource.tenantColumn.name() + ": expected "
               + resource.tenantColumn.expected());
     }

@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.MappedColumn;
@@ -143,7 +144,7 @@ final class ResourceSchema<T> {
   private Map<String, Object> values(JsonNode body, List<MappedColumn> fields,
       Map<String, MappedColumn> allowed, boolean creating) {
     if (!body.isObject()) {
-      throw new RequestRejectedException(422, RequestRejectedException.MALFORMED_JSON,
+      throw new RequestRejectedException(ErrorCode.MALFORMED_JSON,
           "the body must be a JSON object");
     }
     Map<String, Object> out = new LinkedHashMap<>();

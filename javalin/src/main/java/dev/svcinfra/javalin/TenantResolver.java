@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.ErrorCode;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
@@ -35,11 +36,11 @@ public interface TenantResolver {
    */
   default String require(Context ctx) {
     String tenant = resolve(ctx).map(String::trim).filter(t -> !t.isEmpty())
-        .orElseThrow(() -> new RequestRejectedException(400,
-            RequestRejectedException.TENANT_CONTEXT_MISSING,
+        .orElseThrow(() -> new RequestRejectedException(
+            ErrorCode.TENANT_CONTEXT_MISSING,
             "this resource is tenant-scoped and the request names no tenant"));
     if (tenant.codePointCount(0, tenant.length()) > MAX_LENGTH) {
-      throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+      throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
           "a tenant id has at most " + MAX_LENGTH + " characters");
     }
     return tenant;
@@ -60,7 +61,7 @@ public interface TenantResolver {
       String first = values.get(0).trim();
       for (String v : values) {
         if (!v.trim().equals(first) || v.indexOf(',') >= 0) {
-          throw new RequestRejectedException(400, RequestRejectedException.TENANT_INVALID,
+          throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
               "the request names more than one tenant in " + name + "; send exactly one");
         }
       }

@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
@@ -29,7 +30,7 @@ class DatabaseFailureResponsesTest {
         new SqlPlugin(sql -> sql.env = Env.of(Map.of())))))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).code())
-            .isEqualTo(ConfigException.DATABASE_URL_MISSING))
+            .isEqualTo(ErrorCode.DATABASE_URL_MISSING))
         .hasMessageContaining("SQL_URL");
   }
 

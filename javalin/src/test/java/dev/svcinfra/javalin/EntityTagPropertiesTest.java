@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,8 +35,8 @@ class EntityTagPropertiesTest {
       assertThat(c.any() || !c.all().isEmpty()).isTrue();
       assertThat(c.all()).containsAll(c.strong());
     } catch (RequestRejectedException e) {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.code()).isEqualTo(RequestRejectedException.PRECONDITION_INVALID);
+      assertThat(e.code().httpStatus()).isEqualTo(400);
+      assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_INVALID);
     }
   }
 

@@ -77,7 +77,7 @@ class MongoFailureResponsesTest {
         .getPath());
     List<String> mongoClasses = List.of("MongoPlugin", "MongoPlugin$Config", "MongoResource",
         "MongoResource$Builder", "MongoResource$Built", "MongoRoutes", "MongoBodies",
-        "MongoProblems", "MongoLifecycle", "MongoField", "MongoField$Type");
+        "MongoLifecycle", "MongoField", "MongoField$Type");
     List<String> offenders;
     try (Stream<Path> files = Files.walk(classes)) {
       offenders = files.filter(f -> f.toString().endsWith(".class"))

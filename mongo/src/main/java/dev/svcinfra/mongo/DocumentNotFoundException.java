@@ -1,5 +1,7 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * No live document has the requested id: it never existed, was soft-deleted, or lies outside
  * the repository's scope (another tenant's document). Code {@code not_found}.
@@ -12,13 +14,12 @@ package dev.svcinfra.mongo;
  */
 public class DocumentNotFoundException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "not_found";
 
   private final String collection;
   private final String id;
 
   public DocumentNotFoundException(String collection, String id) {
-    super(CODE, "no document with id '" + id + "' in " + collection);
+    super(ErrorCode.NOT_FOUND, "no document with id '" + id + "' in " + collection);
     this.collection = collection;
     this.id = id;
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.Map;
  */
 public class DuplicateKeyException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "conflict";
   /** The server's error code for a duplicate key. */
   public static final int SERVER_CODE = 11000;
 
@@ -26,7 +26,7 @@ public class DuplicateKeyException extends MongoStoreException {
   private final transient Map<String, Object> keyValue;
 
   public DuplicateKeyException(String collection, Map<String, Object> keyValue, Throwable cause) {
-    super(CODE, "a document in " + collection + " already has this value"
+    super(ErrorCode.CONFLICT, "a document in " + collection + " already has this value"
         + (keyValue.isEmpty() ? "" : " for " + String.join(", ", keyValue.keySet()))
         + " (unique index)", cause);
     this.collection = collection;

@@ -1,5 +1,7 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * A declared index cannot be created as declared: an index of that name or on those keys exists
  * with other options, or existing documents break a declared unique index. Code
@@ -15,12 +17,11 @@ package dev.svcinfra.mongo;
  */
 public class IndexConflictException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "index_conflict";
 
   private final transient MongoIndex index;
 
   public IndexConflictException(MongoIndex index, String why, Throwable cause) {
-    super(CODE, "cannot create index " + index.describe() + ": " + why, cause);
+    super(ErrorCode.INDEX_CONFLICT, "cannot create index " + index.describe() + ": " + why, cause);
     this.index = index;
   }
 

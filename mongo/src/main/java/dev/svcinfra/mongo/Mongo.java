@@ -1,6 +1,7 @@
 package dev.svcinfra.mongo;
 
 import com.mongodb.client.MongoDatabase;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.MongoSettings;
 import java.util.Optional;
@@ -20,8 +21,6 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class Mongo {
-  /** {@link #initMongo} was called again with different settings while a client is open. */
-  public static final String ALREADY_INITIALIZED = "mongo_already_initialized";
 
   private static volatile MongoConnection current;
 
@@ -41,8 +40,9 @@ public final class Mongo {
     MongoConnection open = current;
     if (open != null) {
       if (!open.settings().equals(settings)) {
-        throw new MongoStoreException(ALREADY_INITIALIZED, "MongoDB is already initialized with "
-            + open.settings() + "; call closeMongo() before initializing with " + settings);
+        throw new MongoStoreException(ErrorCode.MONGO_ALREADY_INITIALIZED,
+            "MongoDB is already initialized with " + open.settings()
+            + "; call closeMongo() before initializing with " + settings);
       }
       return open.database();
     }

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.MongoSettings;
@@ -117,7 +118,7 @@ public final class MongoConnection implements AutoCloseable {
       if (!password.isEmpty()) {
         why = why.replace(password, DatabaseUrl.MASK);
       }
-      throw new ConfigException(ConfigException.INVALID_URL, settings.source() + "='"
+      throw new ConfigException(ErrorCode.INVALID_DATABASE_URL, settings.source() + "='"
           + settings.maskedUrl() + "' is not a valid MongoDB connection string: " + why, e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class MongoIndexFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException(ConfigException.UNREADABLE_FILE,
+      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
           "index file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
     }
     return parse(text, file.toString());
@@ -106,6 +107,6 @@ public final class MongoIndexFile {
   }
 
   private static ConfigException invalid(String origin, String why) {
-    return new ConfigException(ConfigException.INVALID_SETTING, "index file " + origin + ": " + why);
+    return new ConfigException(ErrorCode.INVALID_SETTING, "index file " + origin + ": " + why);
   }
 }

@@ -1,5 +1,7 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * {@link Mongo#acquireDb()} was called before {@link Mongo#initMongo} (or after
  * {@link Mongo#closeMongo()}). Code {@code mongo_not_initialized}.
@@ -12,10 +14,9 @@ package dev.svcinfra.mongo;
  */
 public class MongoNotInitializedException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "mongo_not_initialized";
 
   public MongoNotInitializedException() {
-    super(CODE, "MongoDB is not initialized: call Mongo.initMongo(settings) at start-up "
-        + "before acquireDb()");
+    super(ErrorCode.MONGO_NOT_INITIALIZED, "MongoDB is not initialized: call "
+        + "Mongo.initMongo(settings) at start-up before acquireDb()");
   }
 }

@@ -1,5 +1,6 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
@@ -9,7 +10,7 @@ import dev.svcinfra.SvcInfraException;
  *
  * <pre>{@code
  * try { users.update(id, changes); }
- * catch (MongoStoreException e) { log.warn("{}: {}", e.code(), e.getMessage()); }
+ * catch (MongoStoreException e) { log.warn("{}: {}", e.code().wireName(), e.getMessage()); }
  * }</pre>
  *
  * @since 0.1
@@ -17,11 +18,11 @@ import dev.svcinfra.SvcInfraException;
 public class MongoStoreException extends SvcInfraException {
   private static final long serialVersionUID = 1L;
 
-  public MongoStoreException(String code, String message) {
+  public MongoStoreException(ErrorCode code, String message) {
     super(code, message);
   }
 
-  public MongoStoreException(String code, String message, Throwable cause) {
+  public MongoStoreException(ErrorCode code, String message, Throwable cause) {
     super(code, message, cause);
   }
 }

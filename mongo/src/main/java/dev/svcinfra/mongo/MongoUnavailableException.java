@@ -1,5 +1,7 @@
 package dev.svcinfra.mongo;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * MongoDB did not answer in time: no server could be selected, or the connection broke. Code
  * {@code database_unavailable}, as for SQL, so HTTP integrations answer 503 with
@@ -13,9 +15,8 @@ package dev.svcinfra.mongo;
  */
 public class MongoUnavailableException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
-  public static final String CODE = "database_unavailable";
 
   public MongoUnavailableException(String message, Throwable cause) {
-    super(CODE, message, cause);
+    super(ErrorCode.DATABASE_UNAVAILABLE, message, cause);
   }
 }

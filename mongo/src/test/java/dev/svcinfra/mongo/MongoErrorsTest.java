@@ -7,6 +7,7 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.WriteError;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.testing.MongoTestServer;
 import java.util.List;
@@ -59,7 +60,7 @@ class MongoErrorsTest {
       assertThatThrownBy(() -> repo.list(10, 0, List.of()))
           .isInstanceOf(MongoUnavailableException.class)
           .extracting(e -> ((MongoUnavailableException) e).code())
-          .isEqualTo("database_unavailable");
+          .isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
       assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
   }

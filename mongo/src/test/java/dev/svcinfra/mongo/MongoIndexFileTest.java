@@ -3,6 +3,7 @@ package dev.svcinfra.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class MongoIndexFileTest {
   void aMissingFileIsUnreadable(@TempDir Path dir) {
     assertThatThrownBy(() -> MongoIndexFile.read(dir.resolve("absent.json")))
         .isInstanceOf(ConfigException.class)
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ConfigException.UNREADABLE_FILE);
+        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.UNREADABLE_FILE);
   }
 
   @Test

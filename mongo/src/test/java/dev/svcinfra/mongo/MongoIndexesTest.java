@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.mongo.MongoIndexes.Outcome;
 import dev.svcinfra.mongo.MongoIndexes.Status;
 import dev.svcinfra.mongo.testing.MongoTestDatabase;
@@ -78,7 +79,7 @@ class MongoIndexesTest {
         .isInstanceOf(IndexConflictException.class)
         .hasMessageContaining("email_1")
         .hasMessageContaining("unique")
-        .extracting(e -> ((IndexConflictException) e).code()).isEqualTo("index_conflict");
+        .extracting(e -> ((IndexConflictException) e).code()).isEqualTo(ErrorCode.INDEX_CONFLICT);
     assertThat(indexes("users").get("email_1").getBoolean("unique")).isNull();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.testing.MongoTestServer;
 import org.bson.Document;
@@ -32,7 +33,7 @@ class MongoLifecycleTest {
         .isInstanceOf(MongoNotInitializedException.class)
         .hasMessageContaining("initMongo")
         .extracting(e -> ((MongoNotInitializedException) e).code())
-        .isEqualTo("mongo_not_initialized");
+        .isEqualTo(ErrorCode.MONGO_NOT_INITIALIZED);
     assertThat(Mongo.pingMongo()).isFalse();
   }
 
@@ -57,7 +58,7 @@ class MongoLifecycleTest {
     assertThatThrownBy(() -> Mongo.initMongo(other))
         .isInstanceOf(MongoStoreException.class)
         .extracting(e -> ((MongoStoreException) e).code())
-        .isEqualTo(Mongo.ALREADY_INITIALIZED);
+        .isEqualTo(ErrorCode.MONGO_ALREADY_INITIALIZED);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.mongo.testing.MongoTestDatabase;
 import java.util.Date;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ class MongoRepositoryCrudTest {
     assertThat(users.exists("nope")).isFalse();
     assertThatThrownBy(() -> users.update("nope", Map.of("name", "x")))
         .isInstanceOf(DocumentNotFoundException.class)
-        .extracting(e -> ((DocumentNotFoundException) e).code()).isEqualTo("not_found");
+        .extracting(e -> ((DocumentNotFoundException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
     assertThatThrownBy(() -> users.delete("nope")).isInstanceOf(DocumentNotFoundException.class);
   }
 
@@ -156,7 +157,7 @@ class MongoRepositoryCrudTest {
 
     assertThatThrownBy(() -> users.create(Map.of("email", "ada@example.com")))
         .isInstanceOf(DuplicateKeyException.class)
-        .extracting(e -> ((DuplicateKeyException) e).code()).isEqualTo("conflict");
+        .extracting(e -> ((DuplicateKeyException) e).code()).isEqualTo(ErrorCode.CONFLICT);
     assertThatThrownBy(() -> users.update(other, Map.of("email", "ada@example.com")))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(users.count()).isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.svcinfra.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.mongo.testing.MongoTestDatabase;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class MongoRepositorySearchTest {
     assertThatThrownBy(() -> users.search("Ada", List.of("secret"), 10, 0, List.of()))
         .isInstanceOf(MongoValidationException.class)
         .hasMessageContaining("secret")
-        .extracting(e -> ((MongoValidationException) e).code()).isEqualTo("validation");
+        .extracting(e -> ((MongoValidationException) e).code()).isEqualTo(ErrorCode.VALIDATION);
     assertThatThrownBy(() -> users.countSearch("", List.of("secret")))
         .isInstanceOf(MongoValidationException.class);
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.autogen;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Column;
@@ -56,7 +57,7 @@ public final class SchemaReflector {
       }
       return out;
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot read the database schema: " + e.getMessage(), e);
     }
   }
@@ -66,7 +67,7 @@ public final class SchemaReflector {
     try {
       return dialect.installedExtensions(c);
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot read the database's extensions: " + e.getMessage(), e);
     }
   }
@@ -87,7 +88,7 @@ public final class SchemaReflector {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot read the collations of the database's columns: " + e.getMessage(), e);
     }
     return out;

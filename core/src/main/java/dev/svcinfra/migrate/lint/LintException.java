@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.lint;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public class LintException extends MigrationException {
   private final List<LintFinding> findings;
 
   public LintException(List<LintFinding> findings) {
-    super(LINT, "refusing to upgrade: lint found " + findings.size()
+    super(ErrorCode.MIGRATION_LINT, "refusing to upgrade: lint found " + findings.size()
         + " destructive or locking operation(s):\n  "
         + String.join("\n  ", findings.stream().map(LintFinding::describe).toList())
         + "\nPass --allow-destructive, or put '-- lint:allow RULE' on the line before the "

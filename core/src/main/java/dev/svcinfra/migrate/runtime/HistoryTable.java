@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -49,7 +50,7 @@ public final class HistoryTable {
     try {
       return TablePresence.exists(c, name);
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot look for the history table " + name + ": " + e.getMessage(), e);
     }
   }
@@ -123,7 +124,7 @@ public final class HistoryTable {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot read the history table " + name + ": " + e.getMessage(), e);
     }
     return rows;

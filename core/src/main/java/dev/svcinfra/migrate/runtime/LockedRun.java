@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -60,7 +61,7 @@ public final class LockedRun {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "database error around the migration run: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.migrate.script.RevisionBody.Direction;
@@ -77,7 +78,7 @@ public final class MigrationContext {
   private Set<String> checkedHeads(Set<String> stored) {
     for (String h : stored) {
       if (!graph.contains(h)) {
-        throw new MigrationException(MigrationException.REVISION_NOT_FOUND, "the database is at "
+        throw new MigrationException(ErrorCode.REVISION_NOT_FOUND, "the database is at "
             + "revision " + h + ", which no revision file or class defines: was a file deleted, "
             + "or was this database migrated by a newer release?");
       }
@@ -115,7 +116,7 @@ public final class MigrationContext {
     if (!sink.offline() && !allowChanged) {
       List<Drift> drift = drift();
       if (!drift.isEmpty()) {
-        throw new MigrationException(MigrationException.DRIFT, "applied revisions changed after "
+        throw new MigrationException(ErrorCode.MIGRATION_DRIFT, "applied revisions changed after "
             + "they were applied: " + String.join("; ", drift.stream().map(Drift::describe)
             .toList()) + ". Restore the files, or pass --allow-changed if the change is intended");
       }

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public class MigrationFailedException extends MigrationException {
 
   public MigrationFailedException(String message, String revision, String statement,
       int statementsRun, List<String> versionAfter, Throwable cause) {
-    super(MIGRATION_FAILED, message, cause);
+    super(ErrorCode.MIGRATION_FAILED, message, cause);
     this.revision = revision;
     this.statement = statement;
     this.statementsRun = statementsRun;

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ public final class OfflineSink implements SqlSink {
 
   @Override
   public Connection connection() {
-    throw new MigrationException(MigrationException.OFFLINE,
+    throw new MigrationException(ErrorCode.MIGRATION_OFFLINE,
         "this revision needs a database connection and cannot be rendered offline (--sql)");
   }
 }

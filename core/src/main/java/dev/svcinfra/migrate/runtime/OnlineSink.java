@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public final class OnlineSink implements SqlSink {
       connection.setAutoCommit(!transactional);
       inTransaction = transactional;
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot start a transaction: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.sql.SQLException;
 
@@ -16,7 +17,7 @@ public class StatementFailedException extends MigrationException {
   private final String sqlState;
 
   public StatementFailedException(String statement, SQLException cause) {
-    super(MIGRATION_FAILED, cause.getMessage() + (cause.getSQLState() == null ? ""
+    super(ErrorCode.MIGRATION_FAILED, cause.getMessage() + (cause.getSQLState() == null ? ""
         : " [SQLState " + cause.getSQLState() + "]"), cause);
     this.statement = statement;
     this.sqlState = cause.getSQLState();

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.runtime;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ public final class VersionTable {
     try {
       return TablePresence.exists(c, name);
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot look for the version table " + name + ": " + e.getMessage(), e);
     }
   }
@@ -72,7 +73,7 @@ public final class VersionTable {
         heads.add(rs.getString(1));
       }
     } catch (SQLException e) {
-      throw new MigrationException(MigrationException.MIGRATION_FAILED,
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot read the version table " + name + ": " + e.getMessage(), e);
     }
     return heads;

@@ -1,5 +1,7 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
+
 /**
  * A revision written in Java, for data migrations that need code. Annotate the class with
  * {@link MigrationRevision} and register it (list it in
@@ -22,7 +24,7 @@ public interface JavaMigration {
   /** The default refuses: a data migration is irreversible unless it says how to undo it. */
   default void downgrade(MigrationStep step) throws Exception {
     throw new dev.svcinfra.migrate.MigrationException(
-        dev.svcinfra.migrate.MigrationException.INVALID_TARGET,
+        ErrorCode.INVALID_TARGET,
         getClass().getName() + " has no downgrade; override downgrade(MigrationStep) to allow it");
   }
 

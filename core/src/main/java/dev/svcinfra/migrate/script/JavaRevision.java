@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record JavaRevision(JavaMigration migration) implements RevisionBody {
     Class<?> type = migration.getClass();
     MigrationRevision header = type.getAnnotation(MigrationRevision.class);
     if (header == null) {
-      throw new MigrationException(MigrationException.FILE_INVALID, "the Java revision "
+      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, "the Java revision "
           + type.getName() + " has no @MigrationRevision(id = ..., downRevision = ...) annotation");
     }
     RevisionIds.check(header.id(), type.getName());

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public class MultipleHeadsException extends MigrationException {
   private final List<String> heads;
 
   public MultipleHeadsException(List<String> heads, String forWhat) {
-    super(MULTIPLE_HEADS, "Multiple heads are present for " + forWhat + ": "
+    super(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present for " + forWhat + ": "
         + String.join(", ", heads) + ". Run 'svc-infra sql merge heads -m \"merge heads\"' to "
         + "merge them, or upgrade every branch with 'svc-infra sql upgrade heads'");
     this.heads = List.copyOf(heads);

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.script.RevisionBody.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public record RevisionDraft(
     sections = List.copyOf(sections);
     if (message.contains("\n") || message.contains("\r")) {
       throw new dev.svcinfra.migrate.MigrationException(
-          dev.svcinfra.migrate.MigrationException.FILE_INVALID,
+          ErrorCode.REVISION_FILE_INVALID,
           "a revision message is one line; got a line break in '" + message + "'");
     }
   }

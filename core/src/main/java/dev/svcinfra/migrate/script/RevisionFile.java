@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.script.RevisionBody.Direction;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -51,7 +52,7 @@ public final class RevisionFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MigrationException(MigrationException.FILE_INVALID,
+      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID,
           "cannot read revision file " + file + ": " + e.getMessage(), e);
     }
     return parse(text, file.toString(), file.getFileName().toString());
@@ -150,7 +151,7 @@ public final class RevisionFile {
   }
 
   private static MigrationException invalid(String origin, String what) {
-    return new MigrationException(MigrationException.FILE_INVALID,
+    return new MigrationException(ErrorCode.REVISION_FILE_INVALID,
         "invalid revision file " + origin + ": " + what);
   }
 

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class RevisionGraph {
   }
 
   static MigrationException invalid(String message) {
-    return new MigrationException(MigrationException.GRAPH_INVALID, message);
+    return new MigrationException(ErrorCode.REVISION_GRAPH_INVALID, message);
   }
 
   // ---- queries ----------------------------------------------------------------------------
@@ -156,7 +157,7 @@ public final class RevisionGraph {
     if (matches.size() == 1) {
       return byId.get(matches.get(0));
     }
-    throw new MigrationException(MigrationException.REVISION_NOT_FOUND, matches.isEmpty()
+    throw new MigrationException(ErrorCode.REVISION_NOT_FOUND, matches.isEmpty()
         ? "no revision '" + idOrPrefix + "'" + (byId.isEmpty() ? " (there are no revisions)" : "")
         : "'" + idOrPrefix + "' is ambiguous: it starts " + String.join(", ", matches));
   }
@@ -173,7 +174,7 @@ public final class RevisionGraph {
       throw new MultipleHeadsException(heads.stream().map(Revision::id).toList(), forWhat);
     }
     if (heads.isEmpty()) {
-      throw new MigrationException(MigrationException.REVISION_NOT_FOUND,
+      throw new MigrationException(ErrorCode.REVISION_NOT_FOUND,
           "there are no revisions yet; create one with 'svc-infra sql revision -m MESSAGE'");
     }
     return heads.get(0);
@@ -274,12 +275,12 @@ public final class RevisionGraph {
       List<Revision> all = pending(applied,
           ancestorsOf(List.of(singleHead("'upgrade +" + rel.steps() + "'").id())));
       if (rel.steps() > all.size()) {
-        throw new MigrationException(MigrationException.INVALID_TARGET, "cannot upgrade "
+        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot upgrade "
             + rel.steps() + " steps: only " + all.size() + " revision(s) are not applied");
       }
       goal = ancestorsOf(all.subList(0, rel.steps()).stream().map(Revision::id).toList());
     } else {
-      throw new MigrationException(MigrationException.INVALID_TARGET,
+      throw new MigrationException(ErrorCode.INVALID_TARGET,
           target + " is not an upgrade target");
     }
     return pending(applied, goal);
@@ -300,7 +301,7 @@ public final class RevisionGraph {
     } else if (target instanceof Target.Exact e) {
       String id = get(e.revision()).id();
       if (!applied.contains(id)) {
-        throw new MigrationException(MigrationException.INVALID_TARGET, "cannot downgrade to "
+        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot downgrade to "
             + id + ": it is not applied (current: " + String.join(", ", currentHeads) + ")");
       }
       remove.addAll(descendantsOf(id));
@@ -309,12 +310,12 @@ public final class RevisionGraph {
       List<Revision> order = topological(applied);
       int steps = -rel.steps();
       if (steps > order.size()) {
-        throw new MigrationException(MigrationException.INVALID_TARGET, "cannot downgrade "
+        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot downgrade "
             + steps + " steps: only " + order.size() + " revision(s) are applied");
       }
       order.subList(order.size() - steps, order.size()).forEach(r -> remove.add(r.id()));
     } else {
-      throw new MigrationException(MigrationException.INVALID_TARGET,
+      throw new MigrationException(ErrorCode.INVALID_TARGET,
           target + " is not a downgrade target");
     }
     remove.retainAll(applied);

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ final class RevisionIds {
   /** Ids become file names and version-table values, so they are plain words. */
   static String check(String id, String origin) {
     if (id == null || !VALID.matcher(id).matches()) {
-      throw new MigrationException(MigrationException.FILE_INVALID, "invalid revision id '" + id
+      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, "invalid revision id '" + id
           + "' in " + origin + ": use 1 to 64 letters, digits or _");
     }
     return id;

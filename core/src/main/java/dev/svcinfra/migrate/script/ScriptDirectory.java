@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class ScriptDirectory {
   /** Every revision: the files under {@code versions/} (sorted by name) and the Java revisions. */
   public List<Revision> revisions() {
     if (!exists()) {
-      throw new MigrationException(MigrationException.SCRIPT_LOCATION, "no migrations at "
+      throw new MigrationException(ErrorCode.SCRIPT_LOCATION, "no migrations at "
           + location.toAbsolutePath() + " (expected a versions/ directory); run 'svc-infra sql "
           + "init' or pass --script-location");
     }
@@ -67,7 +68,7 @@ public final class ScriptDirectory {
       files.filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
           .sorted().forEach(f -> out.add(RevisionFile.read(f)));
     } catch (IOException e) {
-      throw new MigrationException(MigrationException.SCRIPT_LOCATION,
+      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
           "cannot list " + versions() + ": " + e.getMessage(), e);
     }
     javaMigrations.forEach(m -> out.add(JavaRevision.revision(m)));
@@ -85,7 +86,7 @@ public final class ScriptDirectory {
   public Path write(RevisionDraft draft) {
     RevisionGraph graph = graph();
     if (graph.contains(draft.id())) {
-      throw new MigrationException(MigrationException.GRAPH_INVALID,
+      throw new MigrationException(ErrorCode.REVISION_GRAPH_INVALID,
           "a revision with id " + draft.id() + " already exists: "
               + graph.get(draft.id()).origin());
     }
@@ -97,7 +98,7 @@ public final class ScriptDirectory {
       Files.writeString(file, draft.render(), StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new MigrationException(MigrationException.SCRIPT_LOCATION,
+      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
           "cannot write " + file + ": " + e.getMessage(), e);
     }
     return file;

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
@@ -56,7 +57,7 @@ public record SqlScript(List<Section> sections, boolean transactional, String or
     }
     List<Section> chosen = named.isEmpty() ? unnamed : named;
     if (any && chosen.isEmpty()) {
-      throw new MigrationException(MigrationException.FILE_INVALID, origin + " has no -- +"
+      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, origin + " has no -- +"
           + direction.label() + " section for " + dialect + " and no section for every dialect");
     }
     boolean backslashEscapes = backslashEscapes(dialect);

@@ -1,5 +1,6 @@
 package dev.svcinfra.migrate.script;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ public sealed interface Target {
 
   static Target parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new MigrationException(MigrationException.INVALID_TARGET,
+      throw new MigrationException(ErrorCode.INVALID_TARGET,
           "no target given; use head, heads, base, +N, -N or a revision id");
     }
     String t = text.strip();
@@ -47,7 +48,7 @@ public sealed interface Target {
         if (RELATIVE.matcher(t).matches()) {
           int steps = Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
           if (steps == 0) {
-            throw new MigrationException(MigrationException.INVALID_TARGET,
+            throw new MigrationException(ErrorCode.INVALID_TARGET,
                 "'" + t + "' moves nowhere; give a non-zero step count");
           }
           yield new Relative(steps);
@@ -61,7 +62,7 @@ public sealed interface Target {
   static Target parseUpgrade(String text) {
     Target t = parse(text);
     if (t instanceof Base || (t instanceof Relative r && r.steps() < 0)) {
-      throw new MigrationException(MigrationException.INVALID_TARGET, "'" + text
+      throw new MigrationException(ErrorCode.INVALID_TARGET, "'" + text
           + "' is not an upgrade target; use head, heads, +N or a revision (downgrade goes back)");
     }
     return t;
@@ -71,7 +72,7 @@ public sealed interface Target {
   static Target parseDowngrade(String text) {
     Target t = parse(text);
     if (t instanceof Head || t instanceof Heads || (t instanceof Relative r && r.steps() > 0)) {
-      throw new MigrationException(MigrationException.INVALID_TARGET, "'" + text
+      throw new MigrationException(ErrorCode.INVALID_TARGET, "'" + text
           + "' is not a downgrade target; use base, -N or a revision (upgrade goes forward)");
     }
     return t;

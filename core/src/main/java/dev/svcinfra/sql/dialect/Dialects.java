@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Dialects {
   /** The dialect for a URL's scheme (and driver suffix). */
   public static Dialect forUrl(DatabaseUrl url) {
     Dialect dialect = forScheme(url.scheme()).orElseThrow(() -> new ConfigException(
-        ConfigException.INVALID_URL,
+        ErrorCode.INVALID_DATABASE_URL,
         "unknown database '" + url.scheme() + "' in " + url + "; known: " + knownSchemes()));
     if (dialect == MYSQL && url.driver().filter(d -> d.startsWith("mariadb")).isPresent()) {
       return MARIADB;
@@ -62,7 +63,7 @@ public final class Dialects {
   /** The dialect named {@code name} (canonical name or any scheme it recognises). */
   public static Dialect byName(String name) {
     return forScheme(name).orElseThrow(() -> new ConfigException(
-        ConfigException.INVALID_SETTING,
+        ErrorCode.INVALID_SETTING,
         "unknown dialect '" + name + "'; known: " + knownSchemes()));
   }
 

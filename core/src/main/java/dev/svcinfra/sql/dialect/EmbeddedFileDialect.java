@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
@@ -46,7 +47,7 @@ abstract class EmbeddedFileDialect extends StandardDialect {
         java.nio.file.Files.createDirectories(dir);
       } catch (java.io.IOException e) {
         throw new dev.svcinfra.config.ConfigException(
-            dev.svcinfra.config.ConfigException.UNREADABLE_FILE,
+            ErrorCode.UNREADABLE_FILE,
             "cannot create the directory " + dir + " for the " + name() + " database: " + e, e);
       }
     });

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.DatabaseException;
 
 /**
@@ -11,9 +12,7 @@ import dev.svcinfra.sql.DatabaseException;
 public class LockTimeoutException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 
-  public static final String CODE = "migration_lock_timeout";
-
   public LockTimeoutException(String message) {
-    super(CODE, message, null);
+    super(ErrorCode.MIGRATION_LOCK_TIMEOUT, message, null);
   }
 }

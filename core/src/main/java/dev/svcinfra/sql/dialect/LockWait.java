@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.DatabaseException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class LockWait {
   }
 
   static DatabaseException failed(String name, SQLException e) {
-    return new DatabaseException("database_error",
+    return new DatabaseException(ErrorCode.DATABASE_ERROR,
         "cannot take the migration lock '" + name + "': " + e.getMessage(), e);
   }
 }

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
@@ -247,6 +248,6 @@ abstract class StandardDialect extends StandardDdl {
   }
 
   static ConfigException unsupported(String dialect, String what) {
-    return new ConfigException(ConfigException.INVALID_URL, dialect + ": " + what);
+    return new ConfigException(ErrorCode.INVALID_DATABASE_URL, dialect + ": " + what);
   }
 }

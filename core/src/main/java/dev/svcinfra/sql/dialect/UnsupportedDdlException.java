@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
@@ -12,9 +13,7 @@ import dev.svcinfra.SvcInfraException;
 public class UnsupportedDdlException extends SvcInfraException {
   private static final long serialVersionUID = 1L;
 
-  public static final String CODE = "unsupported_ddl";
-
   public UnsupportedDdlException(String message) {
-    super(CODE, message);
+    super(ErrorCode.UNSUPPORTED_DDL, message);
   }
 }

@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.autogen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.NewRevision;
@@ -148,7 +149,8 @@ class AutogenerateTest {
       Migrations m = migrations(db, dir, List.of(users(100, false)), false);
       assertThatThrownBy(() -> m.revision("x", RevisionRequest.empty().withAutogenerate(true)))
           .isInstanceOf(MigrationException.class).hasMessageContaining("run 'svc-infra sql upgrade'")
-          .extracting(e -> ((MigrationException) e).code()).isEqualTo(MigrationException.NOT_AT_HEAD);
+          .extracting(e -> ((MigrationException) e).code())
+          .isEqualTo(ErrorCode.DATABASE_NOT_AT_HEAD);
       try (var files = Files.list(dir.resolve("versions"))) {
         assertThat(files.count()).isEqualTo(1);
       }

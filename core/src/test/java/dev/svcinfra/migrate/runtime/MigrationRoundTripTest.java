@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.MigrationStatus;
 import dev.svcinfra.migrate.Migrations;
@@ -176,7 +177,7 @@ class MigrationRoundTripTest {
           .satisfies(d -> assertThat(d.revision()).isEqualTo("000000000001"));
       assertThatThrownBy(m::upgrade).isInstanceOf(MigrationException.class)
           .hasMessageContaining("changed after").hasMessageContaining("--allow-changed")
-          .extracting(e -> ((MigrationException) e).code()).isEqualTo(MigrationException.DRIFT);
+          .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.MIGRATION_DRIFT);
       assertThat(m.current().current()).containsExactly("000000000001");
       assertThat(ids(m.upgrade("head", RunOptions.DEFAULT.allowChanged(true))))
           .containsExactly("000000000002");

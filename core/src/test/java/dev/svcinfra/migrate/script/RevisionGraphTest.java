@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.Arrays;
 import java.util.List;
@@ -161,7 +162,8 @@ class RevisionGraphTest {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a"), rev("a"))))
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("duplicate revision id a")
-        .extracting(e -> ((MigrationException) e).code()).isEqualTo(MigrationException.GRAPH_INVALID);
+        .extracting(e -> ((MigrationException) e).code())
+        .isEqualTo(ErrorCode.REVISION_GRAPH_INVALID);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
@@ -194,7 +195,7 @@ class ConditionalWriteTest extends DatabaseSuite {
     List<String> deleted = race(writers, i -> {
       db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(MEMOS.tag(last))));
       return "deleted";
-    }, NotFoundException.CODE);
+    }, ErrorCode.NOT_FOUND);
     assertThat(deleted).containsExactly("deleted");
     java.util.Optional<Memo> gone = db.inTransaction(tx -> MEMOS.get(tx, memo.id()));
     assertThat(gone).isEmpty();
@@ -211,13 +212,13 @@ class ConditionalWriteTest extends DatabaseSuite {
    */
   private static void race(int writers, Writer writer, java.util.function.Supplier<String> stored)
       throws Exception {
-    List<String> won = race(writers, writer, PreconditionFailedException.CODE);
+    List<String> won = race(writers, writer, ErrorCode.PRECONDITION_FAILED);
     assertThat(won).hasSize(1);
     assertThat(stored.get()).isEqualTo(won.get(0));
   }
 
   /** The results of the writes that succeeded; each failure must have one of the codes. */
-  private static List<String> race(int writers, Writer writer, String loserCode)
+  private static List<String> race(int writers, Writer writer, ErrorCode loserCode)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
@@ -238,7 +239,7 @@ class ConditionalWriteTest extends DatabaseSuite {
         } catch (java.util.concurrent.ExecutionException e) {
           assertThat(e.getCause()).isInstanceOf(SvcInfraException.class);
           assertThat(((SvcInfraException) e.getCause()).code())
-              .isIn(PreconditionFailedException.CODE, loserCode, "transaction_conflict");
+              .isIn(ErrorCode.PRECONDITION_FAILED, loserCode, ErrorCode.TRANSACTION_CONFLICT);
         }
       }
       return won;

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
@@ -93,7 +94,7 @@ class RepositoryCrudTest extends DatabaseSuite {
       assertThatThrownBy(() -> PEOPLE.update(tx, created.id(), Map.of("name", "x")))
           .isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> PEOPLE.delete(tx, created.id()))
-          .isInstanceOf(NotFoundException.class).extracting("code").isEqualTo("not_found");
+          .isInstanceOf(NotFoundException.class).extracting("code").isEqualTo(ErrorCode.NOT_FOUND);
       // Soft delete kept the row.
       assertThat(tx.query("SELECT COUNT(*) FROM people", rs -> rs.getLong(1))).containsExactly(1L);
     });
@@ -141,7 +142,7 @@ class RepositoryCrudTest extends DatabaseSuite {
     bad.put("external_ref", "x".repeat(51));
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.create(tx, bad)))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.code()).isEqualTo("validation");
+          assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
           assertThat(e.errors()).extracting(FieldError::field, FieldError::code)
               .containsExactlyInAnyOrder(
                   org.assertj.core.groups.Tuple.tuple("nickname", FieldError.UNKNOWN_FIELD),
@@ -172,7 +173,7 @@ class RepositoryCrudTest extends DatabaseSuite {
     again.put("name", "Other");
     assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.create(tx, again)))
         .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.code()).isEqualTo("conflict");
+          assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
           assertThat(e.field()).contains("email");
         });
     Map<String, Object> negative = new HashMap<>(ann());

@@ -2,6 +2,7 @@ package dev.svcinfra.sql.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.TestDatabase;
@@ -112,7 +113,7 @@ class ConcurrentWritesTest extends DatabaseSuite {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.useTransaction(tx ->
               PEOPLE.create(tx, person("late", "late@example.com"))))
           .isInstanceOfSatisfying(dev.svcinfra.sql.DatabaseException.class,
-              e -> assertThat(e.code()).isEqualTo("transaction_conflict"));
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.TRANSACTION_CONFLICT));
       assertThat(System.nanoTime() - started).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
       release.countDown();
       holder.get(10, TimeUnit.SECONDS);
