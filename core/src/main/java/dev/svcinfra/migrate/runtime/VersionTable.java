@@ -39,7 +39,7 @@ public final class VersionTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return TablePresence.exists(c, name);
+      return !TablePresence.existing(c, List.of(name)).isEmpty();
     } catch (SQLException e) {
       throw new MigrationException(MigrationException.MIGRATION_FAILED,
           "cannot look for the version table " + name + ": " + e.getMessage(), e);
