@@ -79,7 +79,8 @@ public final class MigrationContext {
 
   private Set<String> presentTables(Connection c) {
     try {
-      return TablePresence.existing(c, List.of(versions.name(), history.name()));
+      return TablePresence.existing(c, List.of(versions.name(), history.name()),
+          dialect.quotedTableNamesIgnoreCase());
     } catch (SQLException e) {
       throw new MigrationException(MigrationException.MIGRATION_FAILED, "cannot look for the "
           + "version and history tables " + versions.name() + ", " + history.name() + ": "

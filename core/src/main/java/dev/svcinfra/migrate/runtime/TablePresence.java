@@ -15,15 +15,22 @@ import java.util.Set;
  * metadata call: each call is a catalog query (several on PostgreSQL), and an upgrade used to make
  * two to eight of them (issue 17). A table counts as present under its name as written, upper- or
  * lower-cased, because drivers differ in how they fold names they report; on a database whose
- * quoted names ignore case, any spelling is the same table.
+ * quoted names ignore case (SQLite, DuckDB, MySQL with {@code lower_case_table_names}), any
+ * spelling is the same table.
  */
 final class TablePresence {
   private TablePresence() {}
 
-  /** The names in {@code tables} (letters, digits and underscores) that exist. */
-  static Set<String> existing(Connection c, List<String> tables) throws SQLException {
+  /**
+   * The names in {@code tables} (letters, digits and underscores) that exist.
+   *
+   * @param namesIgnoreCase whether the dialect knows that quoted names ignore case; otherwise
+   *     the driver's metadata answers
+   */
+  static Set<String> existing(Connection c, List<String> tables, boolean namesIgnoreCase)
+      throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
-    boolean caseBlind = !meta.supportsMixedCaseQuotedIdentifiers();
+    boolean caseBlind = namesIgnoreCase || !meta.supportsMixedCaseQuotedIdentifiers();
     List<String> reported = new ArrayList<>();
     try (ResultSet rs = meta.getTables(c.getCatalog(), schemaOf(c), pattern(tables), null)) {
       while (rs.next()) {

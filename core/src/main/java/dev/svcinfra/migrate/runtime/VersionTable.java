@@ -39,7 +39,8 @@ public final class VersionTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return !TablePresence.existing(c, List.of(name)).isEmpty();
+      return !TablePresence.existing(c, List.of(name),
+          dialect.quotedTableNamesIgnoreCase()).isEmpty();
     } catch (SQLException e) {
       throw new MigrationException(MigrationException.MIGRATION_FAILED,
           "cannot look for the version table " + name + ": " + e.getMessage(), e);

@@ -48,6 +48,47 @@ class TablePresenceCallsTest {
     }
   }
 
+  /**
+   * One pattern for both names must not let other tables count: names sharing the prefix, names
+   * the letter wildcards match, and the spelling rules decide. A table counts as present exactly
+   * when the quoted name the runtime uses refers to an existing table, so creating that table
+   * collides with it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void onlyTheNamedTablesCount(TestDatabases kind) throws Exception {
+    try (Database db = Database.open(kind.newUrl()); Connection c = db.connection()) {
+      c.setAutoCommit(true);
+      var d = db.dialect();
+      List<String> names = List.of("svc_infra_version", "svc_infra_version_history");
+      for (String other : List.of("svc_infra_version_lock", "svcXinfraXversion",
+          "svc_infra_versions", "svc_infra_version_history_old", "SVC_INFRA_VERSIO")) {
+        execute(c, "CREATE TABLE " + d.quote(other) + " (id INTEGER)");
+      }
+      assertThat(TablePresence.existing(c, names, d.quotedTableNamesIgnoreCase())).isEmpty();
+      execute(c, "CREATE TABLE " + d.quote("Svc_Infra_Version") + " (id INTEGER)");
+      boolean present = TablePresence.existing(c, names, d.quotedTableNamesIgnoreCase()).contains("svc_infra_version");
+      boolean collides;
+      try {
+        execute(c, "CREATE TABLE " + d.quote("svc_infra_version") + " (id INTEGER)");
+        collides = false;
+      } catch (java.sql.SQLException e) {
+        collides = true;
+      }
+      assertThat(present).as("a mixed-case table counts exactly when it is the same table")
+          .isEqualTo(collides);
+      assertThat(TablePresence.existing(c, names, d.quotedTableNamesIgnoreCase())).containsExactly("svc_infra_version");
+      execute(c, "CREATE TABLE " + d.quote("SVC_INFRA_VERSION_HISTORY") + " (id INTEGER)");
+      assertThat(TablePresence.existing(c, names, d.quotedTableNamesIgnoreCase())).containsExactlyElementsOf(names);
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws Exception {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   private static List<Revision> upgrade(Database db, Connection c, RevisionGraph graph) {
     MigrationContext ctx = MigrationContext.online(db.dialect(), new OnlineSink(c, s -> { }),
         graph, "svc_infra_version", "test");
