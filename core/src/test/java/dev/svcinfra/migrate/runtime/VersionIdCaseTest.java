@@ -21,29 +21,34 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class VersionIdCaseTest {
 
-  @MigrationRevision(id = "00000000000b", downRevision = "000000000001", message = "lower")
-  public static final class Lower implements JavaMigration {
+  /** Inserts its note on upgrade and deletes it on downgrade. */
+  abstract static class Mark implements JavaMigration {
+    abstract String note();
+
     @Override
     public void upgrade(MigrationStep step) {
-      step.execute("INSERT INTO marks (note) VALUES ('lower')");
+      step.execute("INSERT INTO marks (note) VALUES ('" + note() + "')");
     }
 
     @Override
     public void downgrade(MigrationStep step) {
-      step.execute("DELETE FROM marks WHERE note = 'lower'");
+      step.execute("DELETE FROM marks WHERE note = '" + note() + "'");
+    }
+  }
+
+  @MigrationRevision(id = "00000000000b", downRevision = "000000000001", message = "lower")
+  public static final class Lower extends Mark {
+    @Override
+    String note() {
+      return "lower";
     }
   }
 
   @MigrationRevision(id = "00000000000B", downRevision = "000000000001", message = "upper")
-  public static final class Upper implements JavaMigration {
+  public static final class Upper extends Mark {
     @Override
-    public void upgrade(MigrationStep step) {
-      step.execute("INSERT INTO marks (note) VALUES ('upper')");
-    }
-
-    @Override
-    public void downgrade(MigrationStep step) {
-      step.execute("DELETE FROM marks WHERE note = 'upper'");
+    String note() {
+      return "upper";
     }
   }
 
