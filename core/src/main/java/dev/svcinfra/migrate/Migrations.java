@@ -30,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * The migration commands, one short method per CLI verb, for services that migrate at startup or
- * run as a migrate-and-exit job.
+ * run as a migrate-and-exit job. Immutable once built (issue 17), so one instance may be shared.
  *
  * <pre>{@code
  * Migrations migrations = Migrations.builder().database(db)

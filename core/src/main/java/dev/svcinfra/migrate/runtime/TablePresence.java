@@ -15,8 +15,8 @@ import java.util.Set;
  * metadata call: each call is a catalog query (several on PostgreSQL), and an upgrade used to make
  * two to eight of them (issue 17). A table counts as present under its name as written, upper- or
  * lower-cased, because drivers differ in how they fold names they report; on a database whose
- * quoted names ignore case (SQLite, DuckDB, MySQL with {@code lower_case_table_names}), any
- * spelling is the same table.
+ * quoted names ignore case (SQLite, DuckDB, or as the driver reports), any spelling is the same
+ * table.
  */
 final class TablePresence {
   private TablePresence() {}
