@@ -1,6 +1,6 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.Migrations;
+import dev.svcinfra.migrate.script.RevisionGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +20,6 @@ final class SqlBranchesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return SqlHeadsCommand.listing(spec, options, json, Migrations::branches);
+    return SqlHeadsCommand.listing(spec, options, json, RevisionGraph::branchPoints);
   }
 }

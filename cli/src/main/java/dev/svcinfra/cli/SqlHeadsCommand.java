@@ -1,6 +1,5 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.migrate.script.RevisionGraph;
 import java.util.List;
@@ -24,16 +23,18 @@ final class SqlHeadsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return listing(spec, options, json, Migrations::heads);
+    return listing(spec, options, json, RevisionGraph::heads);
   }
 
-  /** Prints revisions chosen by {@code pick}, as text lines or a JSON array. */
+  /**
+   * Prints revisions {@code pick} chooses from the graph, as text lines or a JSON array. The
+   * script directory is read once for both the choice and the lines.
+   */
   static int listing(CommandSpec spec, MigrationOptions options, boolean json,
-      Function<Migrations, List<Revision>> pick) {
+      Function<RevisionGraph, List<Revision>> pick) {
     CliContext context = CliContext.of(spec);
-    Migrations migrations = options.files(context);
-    RevisionGraph graph = migrations.graph();
-    List<Revision> revisions = pick.apply(migrations);
+    RevisionGraph graph = options.files(context).graph();
+    List<Revision> revisions = pick.apply(graph);
     if (json) {
       Json.print(context.out(), RevisionJson.list(revisions, graph));
     } else {

@@ -1,20 +1,20 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
-import dev.svcinfra.config.ModelDiscoverySettings;
-import dev.svcinfra.sql.model.ModelRegistry;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.migrate.script.Revision;
+import dev.svcinfra.migrate.script.ScriptDirectory;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Configures {@link Migrations}: the database (or, for offline scripts only, a dialect), the
@@ -37,6 +37,9 @@ public final class MigrationBuilder {
   ClassLoader modelLoader = MigrationBuilder.class.getClassLoader();
   Consumer<String> observer = sql -> { };
   String appliedBy = defaultAppliedBy();
+  /** How a command reads revisions from the script directory; tests count the reads. */
+  Function<ScriptDirectory, Supplier<List<Revision>>> revisionSource =
+      scripts -> scripts::revisions;
 
   MigrationBuilder() {}
 
@@ -72,7 +75,7 @@ public final class MigrationBuilder {
 
   /** Adds the Java revisions listed as services on {@code loader}. */
   public MigrationBuilder javaRevisionsFrom(ClassLoader loader) {
-    javaMigrations.addAll(dev.svcinfra.migrate.script.ScriptDirectory.serviceLoaded(loader));
+    javaMigrations.addAll(ScriptDirectory.serviceLoaded(loader));
     return this;
   }
 
@@ -100,52 +103,23 @@ public final class MigrationBuilder {
     return this;
   }
 
+  /** Wraps how revisions are read (package-private: tests count reads per command). */
+  MigrationBuilder revisionSource(Function<ScriptDirectory, Supplier<List<Revision>>> value) {
+    this.revisionSource = value;
+    return this;
+  }
+
   /** Who the history table records as running the migration (default {@code user@host}). */
   public MigrationBuilder appliedBy(String value) {
     this.appliedBy = value;
     return this;
   }
 
+  /**
+   * The migrations as configured now: later changes to this builder do not reach them (issue 17).
+   */
   public Migrations build() {
-    return new Migrations(this);
-  }
-
-  Database requireDatabase() {
-    if (database == null) {
-      throw new MigrationException(ErrorCode.MIGRATION_OFFLINE, "this command needs a database; "
-          + "set SQL_URL or pass --database-url (only --sql runs without one)");
-    }
-    return database;
-  }
-
-  /** Whether models are known without asking: given in code or named by packages. */
-  boolean hasModels() {
-    return models != null || !settings.discoverPackages().isEmpty();
-  }
-
-  /** The model tables: given in code, else discovered in the configured packages. */
-  List<Table> modelTables() {
-    if (models != null) {
-      return models;
-    }
-    if (settings.discoverPackages().isEmpty()) {
-      throw new MigrationException(ErrorCode.NO_MODELS,
-          "no models to compare: set ALEMBIC_DISCOVER_PACKAGES (or discover_packages in the "
-              + "migration configuration) and pass --classpath where the classes are");
-    }
-    models = ModelRegistry.discover(ModelDiscoverySettings.of(settings.discoverPackages()),
-        modelLoader).tables();
-    return models;
-  }
-
-  Dialect dialect() {
-    return dialectIfKnown().orElseThrow(() -> new MigrationException(ErrorCode.MIGRATION_OFFLINE,
-        "no database and no dialect: pass --database-url, or --dialect for offline SQL"));
-  }
-
-  Optional<Dialect> dialectIfKnown() {
-    return Optional.ofNullable(dialect).or(() -> Optional.ofNullable(database)
-        .map(Database::dialect));
+    return new Migrations(new MigrationConfig(this));
   }
 
   private static String defaultAppliedBy() {

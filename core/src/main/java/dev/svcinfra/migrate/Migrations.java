@@ -31,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * The migration commands, one short method per CLI verb, for services that migrate at startup or
- * run as a migrate-and-exit job.
+ * run as a migrate-and-exit job. Immutable once built (issue 17), so one instance may be shared.
  *
  * <pre>{@code
  * Migrations migrations = Migrations.builder().database(db)
@@ -43,9 +43,9 @@ import java.util.function.Function;
  * @since 0.1
  */
 public final class Migrations {
-  private final MigrationBuilder config;
+  private final MigrationConfig config;
 
-  Migrations(MigrationBuilder config) {
+  Migrations(MigrationConfig config) {
     this.config = config;
   }
 
@@ -73,11 +73,15 @@ public final class Migrations {
 
   /** The script location with its Java revisions. */
   public ScriptDirectory scripts() {
-    return new ScriptDirectory(config.settings.scriptLocation(), config.javaMigrations);
+    return config.scripts;
   }
 
+  /**
+   * Reads the revisions into a graph. Each command reads them once and works on that one graph
+   * (issue 17: {@code revision --autogenerate} used to read the directory three times).
+   */
   public RevisionGraph graph() {
-    return scripts().graph();
+    return RevisionGraph.of(config.revisions.get());
   }
 
   /** {@code sql init}: creates the script location and its configuration file. */
@@ -91,11 +95,11 @@ public final class Migrations {
    * must be at head) into the models, for each requested dialect.
    */
   public NewRevision revision(String message, RevisionRequest request) {
-    RevisionAuthor author = new RevisionAuthor(scripts(), lintDialects(request.dialects()));
+    RevisionGraph graph = graph();
+    RevisionAuthor author = new RevisionAuthor(scripts(), graph, lintDialects(request.dialects()));
     if (!request.autogenerate()) {
       return author.write(message, request, List.of(), List.of());
     }
-    RevisionGraph graph = graph();
     List<Dialect> dialects = request.dialects().isEmpty()
         ? List.of(config.dialect()) : request.dialects();
     AutogenResult result = unlocked(graph, (ctx, c) -> Autogenerate.render(
@@ -114,7 +118,7 @@ public final class Migrations {
 
   /** {@code sql merge heads -m MSG} or {@code merge REV1 REV2 -m MSG}. */
   public NewRevision merge(String message, List<String> revisions) {
-    return new RevisionAuthor(scripts(), List.of()).merge(message, revisions);
+    return new RevisionAuthor(scripts(), graph(), List.of()).merge(message, revisions);
   }
 
   /** {@code sql upgrade}: to the single head. */
@@ -190,7 +194,12 @@ public final class Migrations {
 
   /** {@code sql history}: newest first. */
   public List<Revision> history() {
-    List<Revision> all = new ArrayList<>(graph().all());
+    return history(graph());
+  }
+
+  /** The revisions of {@code graph} newest first, as {@code sql history} lists them. */
+  public static List<Revision> history(RevisionGraph graph) {
+    List<Revision> all = new ArrayList<>(graph.all());
     java.util.Collections.reverse(all);
     return all;
   }

@@ -23,7 +23,7 @@ final class ModelComparison {
   private ModelComparison() {}
 
   static List<MigrationOp> atHead(MigrationContext ctx, RevisionGraph graph, Connection c,
-      Dialect dialect, List<Table> models, MigrationBuilder config) {
+      Dialect dialect, List<Table> models, MigrationConfig config) {
     Set<String> heads = new java.util.TreeSet<>();
     graph.heads().forEach(r -> heads.add(r.id()));
     if (!ctx.heads().equals(heads)) {

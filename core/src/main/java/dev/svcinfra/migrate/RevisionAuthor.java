@@ -5,7 +5,6 @@ import dev.svcinfra.migrate.lint.LintFinding;
 import dev.svcinfra.migrate.lint.Linter;
 import dev.svcinfra.migrate.script.Revision;
 import dev.svcinfra.migrate.script.RevisionDraft;
-import dev.svcinfra.migrate.script.RevisionFile;
 import dev.svcinfra.migrate.script.RevisionGraph;
 import dev.svcinfra.migrate.script.ScriptDirectory;
 import dev.svcinfra.migrate.script.SqlScript;
@@ -19,20 +18,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Writes new revision and merge files after the right parents, and lints what it wrote. */
+/**
+ * Writes new revision and merge files after the right parents, and lints what it writes. It works
+ * on the graph the command already read and lints the draft itself, so a revision costs one read
+ * of the script directory and no read-back of the new file (issue 17).
+ */
 final class RevisionAuthor {
   private final ScriptDirectory scripts;
+  private final RevisionGraph graph;
   private final List<Dialect> lintDialects;
 
-  RevisionAuthor(ScriptDirectory scripts, List<Dialect> lintDialects) {
+  RevisionAuthor(ScriptDirectory scripts, RevisionGraph graph, List<Dialect> lintDialects) {
     this.scripts = scripts;
+    this.graph = graph;
     this.lintDialects = lintDialects;
   }
 
   NewRevision write(String message, RevisionRequest request, List<SqlScript.Section> sections,
       List<String> notes) {
     requireMessage(message);
-    RevisionGraph graph = scripts.graph();
     List<String> parents;
     if (request.head().isPresent()) {
       String head = request.head().get();
@@ -47,7 +51,6 @@ final class RevisionAuthor {
 
   NewRevision merge(String message, List<String> revisions) {
     requireMessage(message);
-    RevisionGraph graph = scripts.graph();
     Set<String> parents = new LinkedHashSet<>();
     for (String r : revisions) {
       if (r.equals("heads")) {
@@ -67,12 +70,12 @@ final class RevisionAuthor {
 
   private NewRevision emit(RevisionDraft draft, boolean printOnly) {
     String text = draft.render();
-    Revision parsed = RevisionFile.parse(text, draft.fileName());
+    Revision revision = draft.revision();
     List<LintFinding> findings = new ArrayList<>();
     for (Dialect d : lintDialects) {
-      findings.addAll(new Linter(d, Set.of()).lint(parsed));
+      findings.addAll(new Linter(d, Set.of()).lint(revision));
     }
-    Optional<Path> file = printOnly ? Optional.empty() : Optional.of(scripts.write(draft));
+    Optional<Path> file = printOnly ? Optional.empty() : Optional.of(scripts.write(draft, graph));
     return new NewRevision(draft.id(), file, text, findings);
   }
 

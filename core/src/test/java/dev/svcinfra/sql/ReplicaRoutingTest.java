@@ -54,7 +54,7 @@ class ReplicaRoutingTest extends DatabaseSuite {
     db.useTransaction(tx -> tx.execute("CREATE TABLE t (id INT)"));
     assertThatThrownBy(() -> db.useTransaction(options,
         tx -> tx.execute("INSERT INTO t VALUES (1)")))
-        .isInstanceOf(DatabaseException.class).extracting("code").isEqualTo("read_only_transaction");
+        .isInstanceOf(DatabaseException.class).extracting("code").isEqualTo(ErrorCode.READ_ONLY_TRANSACTION);
     assertThat(TransactionOptions.defaults().asReadOnlyOnPrimary().onReplica()).isFalse();
     assertThatThrownBy(() -> new TransactionOptions(false, false, java.util.Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);

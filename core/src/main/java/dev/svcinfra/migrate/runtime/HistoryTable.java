@@ -34,6 +34,10 @@ public final class HistoryTable {
     this.name = name;
   }
 
+  public String name() {
+    return name;
+  }
+
   /** The history table's name for a version table. */
   public static String nameFor(String versionTable) {
     return versionTable + "_history";
@@ -48,7 +52,8 @@ public final class HistoryTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return TablePresence.exists(c, name);
+      return !TablePresence.existing(c, List.of(name),
+          dialect.quotedTableNamesIgnoreCase()).isEmpty();
     } catch (SQLException e) {
       throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot look for the history table " + name + ": " + e.getMessage(), e);

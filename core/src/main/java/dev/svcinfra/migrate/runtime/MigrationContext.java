@@ -8,6 +8,7 @@ import dev.svcinfra.migrate.script.RevisionGraph;
 import dev.svcinfra.migrate.script.Target;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +39,9 @@ public final class MigrationContext {
   private final String appliedBy;
   private Set<String> heads;
   /**
-   * Whether the version and history tables are known to exist on this connection. Each look-up
-   * is a metadata query (a catalog scan on PostgreSQL), and an upgrade with nothing to do would
-   * otherwise look for each table twice; a table seen once stays, since the run holds the lock.
+   * Whether the version and history tables exist on this connection, looked up together once when
+   * an online context starts (one metadata query: issue 17) and set when this context creates
+   * them. A run that changes them holds the migration lock, so nobody else does meanwhile.
    */
   private boolean versionTableSeen;
   private boolean historyTableSeen;
@@ -62,7 +63,9 @@ public final class MigrationContext {
     MigrationContext ctx = new MigrationContext(dialect, sink, graph, versionTable, appliedBy,
         Set.of());
     Connection c = sink.connection();
-    ctx.versionTableSeen = ctx.versions.exists(c);
+    Set<String> present = ctx.presentTables(c);
+    ctx.versionTableSeen = present.contains(ctx.versions.name());
+    ctx.historyTableSeen = present.contains(ctx.history.name());
     ctx.heads = ctx.checkedHeads(ctx.versionTableSeen ? ctx.versions.readExisting(c) : Set.of());
     return ctx;
   }
@@ -73,6 +76,17 @@ public final class MigrationContext {
     Set<String> resolved = new TreeSet<>();
     startHeads.forEach(h -> resolved.add(graph.get(h).id()));
     return new MigrationContext(dialect, sink, graph, versionTable, appliedBy, resolved);
+  }
+
+  private Set<String> presentTables(Connection c) {
+    try {
+      return TablePresence.existing(c, List.of(versions.name(), history.name()),
+          dialect.quotedTableNamesIgnoreCase());
+    } catch (SQLException e) {
+      throw new MigrationException(ErrorCode.MIGRATION_FAILED, "cannot look for the "
+          + "version and history tables " + versions.name() + ", " + history.name() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private Set<String> checkedHeads(Set<String> stored) {
@@ -93,7 +107,6 @@ public final class MigrationContext {
 
   /** Applied revisions whose file changed since (online only). */
   public List<Drift> drift() {
-    historyTableSeen = historyTableSeen || history.exists(sink.connection());
     Map<String, String> recorded = historyTableSeen
         ? history.appliedChecksumsExisting(sink.connection()) : Map.of();
     List<Drift> out = new ArrayList<>();
@@ -190,8 +203,6 @@ public final class MigrationContext {
       }
       return;
     }
-    versionTableSeen = versionTableSeen || versions.exists(sink.connection());
-    historyTableSeen = historyTableSeen || history.exists(sink.connection());
     if (versionTableSeen && historyTableSeen) {
       return;
     }

@@ -40,7 +40,8 @@ public final class VersionTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return TablePresence.exists(c, name);
+      return !TablePresence.existing(c, List.of(name),
+          dialect.quotedTableNamesIgnoreCase()).isEmpty();
     } catch (SQLException e) {
       throw new MigrationException(ErrorCode.MIGRATION_FAILED,
           "cannot look for the version table " + name + ": " + e.getMessage(), e);

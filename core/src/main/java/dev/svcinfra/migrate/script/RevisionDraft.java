@@ -2,10 +2,15 @@ package dev.svcinfra.migrate.script;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.script.RevisionBody.Direction;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A revision file about to be written: header values, notes (comment lines under the header) and
@@ -37,6 +42,28 @@ public record RevisionDraft(
           ErrorCode.REVISION_FILE_INVALID,
           "a revision message is one line; got a line break in '" + message + "'");
     }
+    DraftLines.check(notes, sections);
+  }
+
+  /**
+   * The revision this draft's file will read back as, built without rendering and parsing it:
+   * what {@code sql revision} lints before writing (issue 17). {@link DraftLines} refuses drafts
+   * whose text would read back differently, so the two agree.
+   */
+  public Revision revision() {
+    List<SqlScript.Section> read = new ArrayList<>();
+    for (SqlScript.Section s : allSections()) {
+      String text = s.text().strip().replace("\r\n", "\n");
+      Set<String> dialects = new LinkedHashSet<>();
+      s.dialects().stream().sorted().forEach(d -> dialects.add(Dialects.forScheme(d)
+          .map(Dialect::name).orElse(d)));
+      read.add(new SqlScript.Section(s.direction(), dialects, text.isEmpty() ? "" : text + "\n"));
+    }
+    String origin = fileName();
+    return new Revision(id, downRevisions, List.of(), message.strip(), origin,
+        // The reader folds CR LF before its checksum, which folds again: fold the same way.
+        Optional.of(RevisionFile.checksum(render().replace("\r\n", "\n"))),
+        new SqlScript(read, true, origin));
   }
 
   /** The file name: {@code <rev>_<slug>.sql}. */
@@ -58,14 +85,7 @@ public record RevisionDraft(
     for (String note : notes) {
       out.append("-- ").append(note).append('\n');
     }
-    List<SqlScript.Section> all = new ArrayList<>(sections);
-    if (all.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
-      all.add(0, new SqlScript.Section(Direction.UPGRADE, java.util.Set.of(), ""));
-    }
-    if (all.stream().noneMatch(s -> s.direction() == Direction.DOWNGRADE)) {
-      all.add(new SqlScript.Section(Direction.DOWNGRADE, java.util.Set.of(), ""));
-    }
-    for (SqlScript.Section s : all) {
+    for (SqlScript.Section s : allSections()) {
       out.append("\n-- +").append(s.direction().label());
       if (!s.dialects().isEmpty()) {
         out.append(' ').append(String.join(",", s.dialects().stream().sorted().toList()));
@@ -77,5 +97,17 @@ public record RevisionDraft(
       }
     }
     return out.toString();
+  }
+
+  /** The sections as written: an empty upgrade or downgrade section where the draft has none. */
+  private List<SqlScript.Section> allSections() {
+    List<SqlScript.Section> all = new ArrayList<>(sections);
+    if (all.stream().noneMatch(s -> s.direction() == Direction.UPGRADE)) {
+      all.add(0, new SqlScript.Section(Direction.UPGRADE, Set.of(), ""));
+    }
+    if (all.stream().noneMatch(s -> s.direction() == Direction.DOWNGRADE)) {
+      all.add(new SqlScript.Section(Direction.DOWNGRADE, Set.of(), ""));
+    }
+    return all;
   }
 }

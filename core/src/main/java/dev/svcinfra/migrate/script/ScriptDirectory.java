@@ -84,7 +84,14 @@ public final class ScriptDirectory {
    * {@code --rev-id} never overwrites a revision.
    */
   public Path write(RevisionDraft draft) {
-    RevisionGraph graph = graph();
+    return write(draft, graph());
+  }
+
+  /**
+   * Writes {@code draft} as a new file, checking its id and parents against {@code graph}, the
+   * graph the caller read from this directory (so a command reads the directory once).
+   */
+  public Path write(RevisionDraft draft, RevisionGraph graph) {
     if (graph.contains(draft.id())) {
       throw new MigrationException(ErrorCode.REVISION_GRAPH_INVALID,
           "a revision with id " + draft.id() + " already exists: "

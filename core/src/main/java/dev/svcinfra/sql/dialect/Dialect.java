@@ -272,6 +272,16 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
+   * Whether table names that differ only in case name one table even when quoted (SQLite,
+   * DuckDB), so looking for the version table must accept any spelling (issue 17). Where the
+   * answer is a server setting (MySQL's {@code lower_case_table_names}) the driver's metadata
+   * tells; this default says no.
+   */
+  default boolean quotedTableNamesIgnoreCase() {
+    return false;
+  }
+
+  /**
    * Whether the database can build an index without blocking writes
    * ({@code CREATE INDEX CONCURRENTLY}); lint then flags plain index builds on existing tables.
    */

@@ -181,4 +181,10 @@ public final class DuckDbDialect extends EmbeddedFileDialect {
   public boolean reflectsIndexes() {
     return false;
   }
+
+  /** {@code "Users"} and {@code "users"} are one table here (issue 17). */
+  @Override
+  public boolean quotedTableNamesIgnoreCase() {
+    return true;
+  }
 }

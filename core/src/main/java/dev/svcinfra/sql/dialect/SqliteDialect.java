@@ -483,4 +483,10 @@ public final class SqliteDialect extends EmbeddedFileDialect {
         + table.qualifiedName() + "." + to.name() + " in place; rebuild the table by hand: "
         + "create the new table, copy the rows, drop the old one, rename");
   }
+
+  /** {@code "Users"} and {@code "users"} are one table here (issue 17). */
+  @Override
+  public boolean quotedTableNamesIgnoreCase() {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.HostPort;
 import dev.svcinfra.config.PercentCodec;
 import dev.svcinfra.sql.model.Column;
+import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
@@ -92,9 +93,16 @@ abstract class StandardDialect extends StandardDdl {
     return new LeaseLock(this);
   }
 
+  /**
+   * {@code version_num} takes the dialect's text collation, binary where a server default would
+   * ignore case (MySQL, MariaDB, SQL Server; issue 17): revision ids {@code ab12} and
+   * {@code AB12} are two revisions, as on PostgreSQL, SQLite and DuckDB. A version table created
+   * before keeps its collation and keeps working for ids that differ in more than case.
+   */
   @Override
   public List<String> createVersionTable(String table) {
-    return List.of("CREATE TABLE " + quote(table) + " (version_num VARCHAR(64) NOT NULL, "
+    return List.of("CREATE TABLE " + quote(table) + " (version_num VARCHAR(64)"
+        + collationClause(ColumnType.string(64)) + " NOT NULL, "
         + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))");
   }
 

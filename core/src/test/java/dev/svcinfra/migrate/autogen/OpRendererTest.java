@@ -109,6 +109,17 @@ class OpRendererTest {
   void versionTableDdlAndLiteralsPerDialect() {
     assertThat(Dialects.POSTGRESQL.createVersionTable("v")).containsExactly(
         "CREATE TABLE \"v\" (version_num VARCHAR(64) NOT NULL, CONSTRAINT \"v_pkc\" PRIMARY KEY (version_num))");
+    // issue 17: where a server default ignores case, version_num names the binary collation
+    assertThat(Dialects.MARIADB.createVersionTable("v").get(0))
+        .contains("version_num VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL");
+    assertThat(Dialects.MYSQL.createVersionTable("v").get(0))
+        .contains("version_num VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin NOT NULL");
+    assertThat(Dialects.MSSQL.createVersionTable("v").get(0))
+        .contains("version_num VARCHAR(64) COLLATE Latin1_General_100_BIN2 NOT NULL");
+    assertThat(Dialects.SNOWFLAKE.createVersionTable("v").get(0))
+        .contains("version_num VARCHAR(64) COLLATE 'utf8' NOT NULL");
+    assertThat(Dialects.SQLITE.createVersionTable("v").get(0)).contains("version_num VARCHAR(64) NOT NULL");
+    assertThat(Dialects.DUCKDB.createVersionTable("v").get(0)).contains("version_num VARCHAR(64) NOT NULL");
     assertThat(Dialects.MSSQL.createHistoryTable("h").get(0)).contains("applied_at DATETIME2 NOT NULL");
     assertThat(Dialects.MARIADB.createHistoryTable("h").get(0)).contains("applied_at DATETIME(3) NOT NULL");
     assertThat(Dialects.MYSQL.stringLiteral("a'b\\c")).isEqualTo("'a''b\\\\c'");
