@@ -168,7 +168,7 @@ final class SqliteScratchRestore implements ScratchRestore {
     }
     try (Database db = Database.open(ScratchRestore.single(live, live.primary()));
          Connection c = db.connection()) {
-      return TableCensus.tables(c);
+      return TableCensus.tables(c, db.dialect());
     }
   }
 
