@@ -166,9 +166,23 @@ final class SqliteScratchRestore implements ScratchRestore {
     if (livePath.isEmpty() || !Files.exists(livePath.get())) {
       return java.util.Set.of();
     }
-    try (Database db = Database.open(ScratchRestore.single(live, live.primary()));
+    // Opened in the journal mode the file already has: the dialect's default (write-ahead
+    // logging) would otherwise switch a rollback-journal file and rewrite its header.
+    ResolvedUrl asItIs = new ResolvedUrl(live.primary().url().toBuilder()
+        .param("journal_mode", journalMode(livePath.get())).build(), live.primary().source());
+    try (Database db = Database.open(ScratchRestore.single(live, asItIs));
          Connection c = db.connection()) {
       return TableCensus.tables(c, db.dialect());
+    }
+  }
+
+  /** {@code WAL} when the header's write version (byte 18) is 2, else {@code DELETE}. */
+  private static String journalMode(Path file) throws SQLException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] header = in.readNBytes(19);
+      return header.length == 19 && header[18] == 2 ? "WAL" : "DELETE";
+    } catch (IOException e) {
+      throw new SQLException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
