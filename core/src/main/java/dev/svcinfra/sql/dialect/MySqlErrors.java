@@ -43,45 +43,18 @@ final class MySqlErrors {
    * The server names the key and the column only inside its message ("for key 'uq_users_email'",
    * "Column 'email' cannot be null"); those names are read from it, the kind never is.
    */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.ofEntries(
-      Map.entry(1062, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1586, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1169, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1048, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(1364, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(1216, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1217, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1451, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1452, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(3819, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(4025, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(3024, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1969, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1317, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1213, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(1406, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1264, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1366, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1292, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1265, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1690, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1792, SqlErrorKind.READ_ONLY),
-      Map.entry(1927, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(3169, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1053, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1152, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1040, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1158, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1159, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1160, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1161, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(4031, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2002, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2003, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2006, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2013, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2055, SqlErrorKind.CONNECTION_FAILURE));
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = new VendorCodes()
+      .put(SqlErrorKind.UNIQUE_VIOLATION, 1062, 1586, 1169)
+      .put(SqlErrorKind.NOT_NULL_VIOLATION, 1048, 1364)
+      .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 1216, 1217, 1451, 1452)
+      .put(SqlErrorKind.CHECK_VIOLATION, 3819, 4025)
+      .put(SqlErrorKind.STATEMENT_TIMEOUT, 3024, 1969, 1317)
+      .put(SqlErrorKind.TRANSIENT_CONFLICT, 1213, 1205)
+      .put(SqlErrorKind.INVALID_VALUE, 1406, 1264, 1366, 1292, 1265, 1690)
+      .put(SqlErrorKind.READ_ONLY, 1792)
+      .put(SqlErrorKind.CONNECTION_FAILURE, 1927, 3169, 1053, 1152, 1040, 1158, 1159, 1160, 1161,
+          4031, 2002, 2003, 2006, 2013, 2055)
+      .build();
 
   private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
   private static final Pattern COLUMN_NAME = Pattern.compile("[Cc]olumn '([^']+)'");

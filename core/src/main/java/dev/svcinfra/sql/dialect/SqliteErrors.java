@@ -38,21 +38,17 @@ final class SqliteErrors {
    * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only
    * in its message; those names are read from it, the kind never is.
    */
-  private static final Map<Integer, SqlErrorKind> RESULT_CODES = Map.ofEntries(
-      Map.entry(2067, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1555, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1299, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(787, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(275, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(9, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(5, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(6, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(8, SqlErrorKind.READ_ONLY),
-      Map.entry(18, SqlErrorKind.INVALID_VALUE),
-      Map.entry(20, SqlErrorKind.INVALID_VALUE),
-      Map.entry(10, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(13, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(14, SqlErrorKind.CONNECTION_FAILURE));
+  private static final Map<Integer, SqlErrorKind> RESULT_CODES = new VendorCodes()
+      .put(SqlErrorKind.UNIQUE_VIOLATION, 2067, 1555)
+      .put(SqlErrorKind.NOT_NULL_VIOLATION, 1299)
+      .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 787)
+      .put(SqlErrorKind.CHECK_VIOLATION, 275)
+      .put(SqlErrorKind.STATEMENT_TIMEOUT, 9)
+      .put(SqlErrorKind.TRANSIENT_CONFLICT, 5, 6)
+      .put(SqlErrorKind.READ_ONLY, 8)
+      .put(SqlErrorKind.INVALID_VALUE, 18, 20)
+      .put(SqlErrorKind.CONNECTION_FAILURE, 10, 13, 14)
+      .build();
 
   private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
   private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
