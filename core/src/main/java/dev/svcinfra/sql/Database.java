@@ -173,7 +173,7 @@ public final class Database implements AutoCloseable {
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
     Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
-    if (!replicaDialect.name().equals(dialect.name())) {
+    if (!replicaDialect.equals(dialect)) {   // one singleton per database, from Dialects
       throw new dev.svcinfra.config.ConfigException(
           dev.svcinfra.config.ConfigException.INVALID_SETTING,
           "the replica (" + replicaUrl + ") is " + replicaDialect.name()

@@ -35,7 +35,8 @@ final class SqlFailures {
     String where = table == null ? "" : " on " + table.qualifiedName();
     return switch (c.kind()) {
       case UNIQUE_VIOLATION -> {
-        String field = c.column().orElseGet(() -> fieldOf(dialect, table, c.constraint()).orElse(null));
+        String field = c.column()
+            .orElseGet(() -> fieldOf(dialect, table, c.constraint()).orElse(null));
         yield new ConflictException("a row with the same "
             + (field != null ? field : "unique value") + " already exists" + where
             + c.constraint().map(n -> " (constraint " + n + ")").orElse(""),

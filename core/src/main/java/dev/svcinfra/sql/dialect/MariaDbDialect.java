@@ -213,7 +213,8 @@ public final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    MySqlReflection.forEachTableRow(c, "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+    MySqlReflection.forEachTableRow(c,
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
         + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema,
         table.name(), rs -> {
           Matcher m = JSON_CHECK.matcher(rs.getString(1));
