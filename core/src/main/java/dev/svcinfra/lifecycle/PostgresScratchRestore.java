@@ -71,7 +71,8 @@ final class PostgresScratchRestore implements ScratchRestore {
           }
           if (options.compareWithLive()) {
             try (Connection c = admin.connection()) {
-              comparison = Optional.of(TableComparison.of(TableCensus.tables(c), counts.keySet()));
+              comparison = Optional.of(TableComparison.of(TableCensus.tables(c, dialect),
+                  counts.keySet()));
             }
           }
         }

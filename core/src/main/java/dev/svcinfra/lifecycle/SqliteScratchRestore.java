@@ -183,7 +183,7 @@ final class SqliteScratchRestore implements ScratchRestore {
         new ConnectionOptions(live.timeouts(), live.tls()));
     try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.toProperties())) {
       dialect.initializeConnection(c);
-      return TableCensus.tables(c);
+      return TableCensus.tables(c, dialect);
     }
   }
 

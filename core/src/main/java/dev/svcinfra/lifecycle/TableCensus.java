@@ -17,14 +17,13 @@ import java.util.TreeSet;
  */
 final class TableCensus {
   private static final String[] TABLE_TYPES = {"TABLE", "PARTITIONED TABLE"};
-  private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
   private TableCensus() {}
 
   /** The user tables of the connection's database. */
-  static Set<String> tables(Connection connection) throws SQLException {
+  static Set<String> tables(Connection connection, Dialect dialect) throws SQLException {
     Set<String> names = new TreeSet<>();
-    for (TableName t : list(connection)) {
+    for (TableName t : list(connection, dialect)) {
       names.add(t.display());
     }
     return names;
@@ -34,7 +33,7 @@ final class TableCensus {
   static Map<String, Long> rowCounts(Connection connection, Dialect dialect) throws SQLException {
     Map<String, Long> counts = new TreeMap<>();
     try (Statement st = connection.createStatement()) {
-      for (TableName t : list(connection)) {
+      for (TableName t : list(connection, dialect)) {
         String from = t.schema() == null ? dialect.quote(t.table())
             : dialect.quote(t.schema()) + "." + dialect.quote(t.table());
         try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + from)) {
@@ -52,17 +51,15 @@ final class TableCensus {
     }
   }
 
-  private static Set<TableName> list(Connection connection) throws SQLException {
+  /** The dialect tells the database's own tables ({@link Dialect#isSystemTable}; issue 17). */
+  private static Set<TableName> list(Connection connection, Dialect dialect) throws SQLException {
     Set<TableName> tables = new java.util.LinkedHashSet<>();
     DatabaseMetaData meta = connection.getMetaData();
     try (ResultSet rs = meta.getTables(connection.getCatalog(), null, "%", TABLE_TYPES)) {
       while (rs.next()) {
         String schema = rs.getString("TABLE_SCHEM");
         String table = rs.getString("TABLE_NAME");
-        boolean system = (schema != null && (SYSTEM_SCHEMAS.contains(schema)
-            || schema.startsWith("pg_toast") || schema.startsWith("pg_temp")))
-            || table.startsWith("sqlite_");
-        if (!system) {
+        if (!dialect.isSystemTable(schema, table)) {
           tables.add(new TableName(schema == null || schema.isEmpty() ? null : schema, table));
         }
       }

@@ -104,8 +104,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in a read-write transaction on the primary and returns its result: commit
-   * when it returns, rollback when it throws (the exception propagates unchanged). Called while
-   * this thread already runs a transaction of this database, it joins that transaction.
+   * when it returns, rollback when it throws (the exception propagates unchanged) or when it
+   * marked the transaction {@link Transaction#setRollbackOnly()}. Called while this thread already runs a transaction of this database, it joins that transaction.
    */
   public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
     return transactions.run(TransactionOptions.defaults(), work);
@@ -174,7 +174,7 @@ public final class Database implements AutoCloseable {
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
     Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
-    if (!replicaDialect.name().equals(dialect.name())) {
+    if (!replicaDialect.equals(dialect)) {   // one singleton per database, from Dialects
       throw new dev.svcinfra.config.ConfigException(
           ErrorCode.INVALID_SETTING,
           "the replica (" + replicaUrl + ") is " + replicaDialect.name()

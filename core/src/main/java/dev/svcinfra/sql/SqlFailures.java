@@ -36,7 +36,8 @@ final class SqlFailures {
     String where = table == null ? "" : " on " + table.qualifiedName();
     return switch (c.kind()) {
       case UNIQUE_VIOLATION -> {
-        String field = c.column().orElseGet(() -> fieldOf(table, c.constraint()).orElse(null));
+        String field = c.column()
+            .orElseGet(() -> fieldOf(dialect, table, c.constraint()).orElse(null));
         yield new ConflictException("a row with the same "
             + (field != null ? field : "unique value") + " already exists" + where
             + c.constraint().map(n -> " (constraint " + n + ")").orElse(""),
@@ -114,7 +115,8 @@ final class SqlFailures {
   }
 
   /** The single column of the named unique constraint or unique index, if it has one. */
-  private static Optional<String> fieldOf(Table table, Optional<String> constraint) {
+  private static Optional<String> fieldOf(Dialect dialect, Table table,
+      Optional<String> constraint) {
     if (table == null || constraint.isEmpty()) {
       return Optional.empty();
     }
@@ -129,8 +131,7 @@ final class SqlFailures {
         return Optional.of(String.join(",", ix.columns()));
       }
     }
-    if (name.equalsIgnoreCase("PRIMARY") || name.equalsIgnoreCase("pk_" + table.name())
-        || name.equalsIgnoreCase(table.name() + "_pkey")) {
+    if (dialect.isPrimaryKeyName(name, table.name())) {
       return Optional.of(String.join(",", table.primaryKey()));
     }
     return Optional.empty();

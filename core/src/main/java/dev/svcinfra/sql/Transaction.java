@@ -16,7 +16,7 @@ import java.util.Optional;
  * One open transaction on one pooled connection: what repositories and services take as their
  * session. Every statement is logged, bound by the dialect, limited by the statement timeout and
  * translated into typed exceptions. Obtain one from {@link Database#inTransaction}; it commits
- * when the block returns and rolls back when it throws.
+ * when the block returns and rolls back when it throws or was marked {@link #setRollbackOnly()}.
  *
  * <pre>{@code
  * db.useTransaction(tx -> {
@@ -36,6 +36,8 @@ public final class Transaction {
   private final boolean readOnly;
   /** Served by the replica pool; set by the runner that opened it. */
   private boolean onReplica;
+  /** Set from the thread running the block, read by the runner on that thread after it. */
+  private boolean rollbackOnly;
 
   Transaction(Connection connection, Dialect dialect, StatementLog log, Duration timeout,
       boolean serverSideTimeout, boolean readOnly) {
@@ -68,6 +70,20 @@ public final class Transaction {
 
   void servedByReplica() {
     this.onReplica = true;
+  }
+
+  /**
+   * Marks the transaction to roll back instead of committing when its block returns normally:
+   * the way to undo the block's writes and still return a result (an HTTP handler that answers
+   * with an error status, issue 17). A block nested in this transaction marks the outer one.
+   */
+  public void setRollbackOnly() {
+    rollbackOnly = true;
+  }
+
+  /** Whether {@link #setRollbackOnly()} was called: the block's end rolls back. */
+  public boolean isRollbackOnly() {
+    return rollbackOnly;
   }
 
   /** Runs an INSERT, UPDATE, DELETE or DDL statement with {@code setObject} binding. */

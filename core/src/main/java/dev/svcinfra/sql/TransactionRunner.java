@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a block in a transaction: borrows a connection from the right pool, applies the statement
- * timeout, commits on success, rolls back on any throwable, resets session settings and gives the
+ * timeout, commits on success, rolls back on any throwable or when the block marked the
+ * transaction rollback-only, resets session settings and gives the
  * connection back. A block started while the same thread already runs a transaction of the same
  * database joins it.
  */
@@ -76,7 +77,11 @@ final class TransactionRunner {
         rollback(c, t);
         throw t;
       }
-      c.commit();
+      if (tx.isRollbackOnly()) {
+        c.rollback();
+      } else {
+        c.commit();
+      }
       return result;
     } catch (SQLException e) {
       rollback(c, e);

@@ -59,4 +59,19 @@ class ReplicaRoutingTest extends DatabaseSuite {
     assertThatThrownBy(() -> new TransactionOptions(false, false, java.util.Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A replica of another kind of database is refused before any pool opens. */
+  @Test
+  void aReplicaOfAnotherDatabaseKindIsRefused() {
+    String url = TestServices.newPostgresDatabase();
+    assertThatThrownBy(() -> Database.open(DatabaseSettings.of(url)
+        .withReplica("mysql://app@127.0.0.1:1/app")))
+        .isInstanceOf(dev.svcinfra.config.ConfigException.class)
+        .hasMessageContaining("is mysql but the primary is postgresql")
+        .hasMessageContaining("a replica must be the same database");
+    // mysql:// and mariadb:// are two dialects: one cannot stand in for the other.
+    assertThatThrownBy(() -> Database.open(DatabaseSettings.of("mariadb://app@127.0.0.1:1/app")
+        .withReplica("mysql://app@127.0.0.1:1/app")))
+        .hasMessageContaining("is mysql but the primary is mariadb");
+  }
 }

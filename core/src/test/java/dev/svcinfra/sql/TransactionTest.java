@@ -83,4 +83,30 @@ class TransactionTest extends DatabaseSuite {
         }));
     assertThat(read).isEqualByComparingTo("100.00");
   }
+
+  /** Issue 17: a block undoes its writes and still returns, without throwing to roll back. */
+  @ParameterizedTest
+  @MethodSource("dev.svcinfra.sql.TestDatabase#all")
+  void aBlockMarkedRollbackOnlyReturnsItsResultAndUndoesItsWrites(TestDatabase kind) {
+    Database db = setUp(kind);
+    String answer = db.inTransaction(tx -> {
+      ACCOUNTS.update(tx, 1, Map.of("balance", "1.00"));
+      assertThat(tx.isRollbackOnly()).isFalse();
+      tx.setRollbackOnly();
+      return "refused";
+    });
+    assertThat(answer).isEqualTo("refused");
+    assertThat(balance(db, 1)).isEqualByComparingTo("100.00");
+    // A joined block marks the outer transaction: nothing of either commits.
+    db.useTransaction(outer -> {
+      ACCOUNTS.update(outer, 2, Map.of("balance", "9.00"));
+      db.useTransaction(inner -> inner.setRollbackOnly());
+      assertThat(outer.isRollbackOnly()).isTrue();
+    });
+    assertThat(balance(db, 2)).isEqualByComparingTo("5.00");
+    // The mark belongs to one transaction: the next one commits.
+    db.useTransaction(tx -> ACCOUNTS.update(tx, 2, Map.of("balance", "6.00")));
+    assertThat(balance(db, 2)).isEqualByComparingTo("6.00");
+    assertThat(db.activeConnections()).isZero();
+  }
 }

@@ -23,21 +23,18 @@ final class RequestTransaction {
       handler.handle(ctx);   // already inside this request's transaction
       return;
     }
-    try {
-      db.useTransaction(options, tx -> {
-        ctx.attribute(ATTRIBUTE, tx);
-        try {
-          handler.handle(ctx);
-        } finally {
-          ctx.attribute(ATTRIBUTE, null);
-        }
-        if (ctx.statusCode() >= 400) {
-          throw new ErrorStatus();
-        }
-      });
-    } catch (ErrorStatus rolledBack) {
-      // The handler chose an error status: its response stands, its writes are undone.
-    }
+    db.useTransaction(options, tx -> {
+      ctx.attribute(ATTRIBUTE, tx);
+      try {
+        handler.handle(ctx);
+      } finally {
+        ctx.attribute(ATTRIBUTE, null);
+      }
+      if (ctx.statusCode() >= 400) {
+        // The handler chose an error status: its response stands, its writes are undone.
+        tx.setRollbackOnly();
+      }
+    });
   }
 
   static Transaction current(Context ctx) {
@@ -47,14 +44,5 @@ final class RequestTransaction {
           + "SqlPlugin.transactional(handler) to use SqlPlugin.session(ctx)");
     }
     return tx;
-  }
-
-  /** Unwinds the transaction block so it rolls back; never leaves this class. */
-  private static final class ErrorStatus extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ErrorStatus() {
-      super(null, null, false, false);
-    }
   }
 }

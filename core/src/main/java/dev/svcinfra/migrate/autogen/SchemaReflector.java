@@ -110,8 +110,8 @@ public final class SchemaReflector {
     try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!excluded.contains(lower) && !lower.startsWith("sqlite_")) {
+        if (!excluded.contains(name.toLowerCase(Locale.ROOT))
+            && !dialect.isSystemTable(rs.getString("TABLE_SCHEM"), name)) {
           names.add(name);
         }
       }

@@ -318,6 +318,25 @@ public interface Dialect extends SchemaDdl {
   ClassifiedError classify(java.sql.SQLException e);
 
   /**
+   * Whether {@code constraint}, named by a unique violation, is the primary key of {@code table}:
+   * by default the name the DDL of this package gives it ({@code pk_<table>}); MySQL and MariaDB
+   * always call it {@code PRIMARY}, PostgreSQL names an unnamed one {@code <table>_pkey}.
+   */
+  default boolean isPrimaryKeyName(String constraint, String table) {
+    return constraint.equalsIgnoreCase("pk_" + table);
+  }
+
+  /**
+   * How a backup of this database is restore-tested in a scratch copy, or empty where that is
+   * not offered: MySQL and MariaDB dumps would need their client tools and a scratch schema,
+   * DuckDB and H2 have no backup format of their own, SQL Server and Snowflake back up on the
+   * server side.
+   */
+  default Optional<BackupRestore> backupRestore() {
+    return Optional.empty();
+  }
+
+  /**
    * {@code INSERT INTO table (columns) VALUES (?, ...)}, returning {@code returning} (already
    * quoted) in the same statement when {@link #supportsReturning()}; otherwise {@code returning}
    * is ignored.

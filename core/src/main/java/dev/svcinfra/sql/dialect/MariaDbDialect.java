@@ -112,7 +112,7 @@ public final class MariaDbDialect extends MySqlDialect {
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table reflected)
       throws SQLException {
-    Table table = withLowerColumns(c, schema, withoutForeignKeyIndexes(reflected));
+    Table table = withLowerColumns(c, schema, MySqlReflection.withoutForeignKeyIndexes(reflected));
     return withJsonColumns(c, schema, table);
   }
 
@@ -187,7 +187,8 @@ public final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Map<String, String> lowered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    forEachTableRow(c, "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
+    MySqlReflection.forEachTableRow(c,
+        "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
         + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
         + "AND GENERATION_EXPRESSION IS NOT NULL", schema, table.name(), rs -> {
           Matcher m = LOWER_EXPRESSION.matcher(rs.getString(2));
@@ -212,7 +213,8 @@ public final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    forEachTableRow(c, "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+    MySqlReflection.forEachTableRow(c,
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
         + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema,
         table.name(), rs -> {
           Matcher m = JSON_CHECK.matcher(rs.getString(1));

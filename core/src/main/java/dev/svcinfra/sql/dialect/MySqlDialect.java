@@ -8,7 +8,6 @@ import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,11 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * MySQL through MySQL Connector/J.
@@ -310,172 +306,36 @@ public class MySqlDialect extends StandardDialect {
     return v == null ? null : v.toInstant(ZoneOffset.UTC);
   }
 
-  /**
-   * MySQL and MariaDB server error numbers (both drivers report them as the vendor code).
-   *
-   * <pre>
-   * 1062 ER_DUP_ENTRY, 1586 ER_DUP_ENTRY_WITH_KEY_NAME, 1169 ER_DUP_UNIQUE   unique
-   * 1048 ER_BAD_NULL_ERROR, 1364 ER_NO_DEFAULT_FOR_FIELD                   not null
-   * 1216/1452 ER_NO_REFERENCED_ROW(_2), 1217/1451 ER_ROW_IS_REFERENCED(_2)  foreign key
-   * 3819 ER_CHECK_CONSTRAINT_VIOLATED (MySQL), 4025 ER_CONSTRAINT_FAILED (MariaDB)  check
-   * 3024 ER_QUERY_TIMEOUT (max_execution_time), 1969 ER_STATEMENT_TIMEOUT (max_statement_time),
-   * 1317 ER_QUERY_INTERRUPTED (JDBC query timeout)                          statement timeout
-   * 1213 ER_LOCK_DEADLOCK, 1205 ER_LOCK_WAIT_TIMEOUT                        retryable
-   * 1406 ER_DATA_TOO_LONG, 1264 ER_WARN_DATA_OUT_OF_RANGE, 1366 ER_TRUNCATED_WRONG_VALUE_FOR_FIELD,
-   * 1292 ER_TRUNCATED_WRONG_VALUE, 1265 WARN_DATA_TRUNCATED (an error in strict mode, SQLState
-   * 01000), 1690 ER_DATA_OUT_OF_RANGE                                      invalid value
-   * 1792 ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION                          read only
-   * 1927 ER_CONNECTION_KILLED (MariaDB), 3169 ER_SESSION_WAS_KILLED (MySQL),
-   * 1053 ER_SERVER_SHUTDOWN, 1152 ER_ABORTING_CONNECTION, 1040 ER_CON_COUNT_ERROR,
-   * 1158-1161 ER_NET_READ_ERROR / _READ_INTERRUPTED / _ERROR_ON_WRITE / _WRITE_INTERRUPTED,
-   * 4031 ER_CLIENT_INTERACTION_TIMEOUT (MySQL 8.0.24+),
-   * 2002 CR_CONNECTION_ERROR, 2003 CR_CONN_HOST_ERROR, 2006 CR_SERVER_GONE_ERROR,
-   * 2013 CR_SERVER_LOST, 2055 CR_SERVER_LOST_EXTENDED                      connection lost
-   * </pre>
-   *
-   * A lost connection (issue 16) is "unavailable" to the data layer (HTTP 503 with
-   * {@code Retry-After}) and the pool discards it; SQLState class 08 is covered as well.
-   *
-   * The server names the key and the column only inside its message ("for key 'uq_users_email'",
-   * "Column 'email' cannot be null"); those names are read from it, the kind never is.
-   */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.ofEntries(
-      Map.entry(1062, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1586, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1169, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1048, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(1364, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(1216, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1217, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1451, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1452, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(3819, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(4025, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(3024, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1969, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1317, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(1213, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(1406, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1264, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1366, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1292, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1265, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1690, SqlErrorKind.INVALID_VALUE),
-      Map.entry(1792, SqlErrorKind.READ_ONLY),
-      Map.entry(1927, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(3169, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1053, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1152, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1040, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1158, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1159, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1160, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(1161, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(4031, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2002, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2003, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2006, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2013, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(2055, SqlErrorKind.CONNECTION_FAILURE));
-
-  private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
-  private static final Pattern COLUMN_NAME = Pattern.compile("[Cc]olumn '([^']+)'");
-  private static final Pattern CONSTRAINT_NAME = Pattern.compile("(?i)constraint [`']([^`']+)[`']");
-
+  /** The table of server error numbers in {@link MySqlErrors}; SQLState otherwise. */
   @Override
   public ClassifiedError classify(SQLException e) {
-    SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
-    if (kind == null) {
-      return super.classify(e);
-    }
-    ClassifiedError c = ClassifiedError.of(kind);
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    // "Data too long for column 'email'", "Out of range value for column 'balance'": a value
-    // that does not fit is reported on its column, not on the row (issue 16).
-    boolean byColumn = kind == SqlErrorKind.NOT_NULL_VIOLATION || kind == SqlErrorKind.INVALID_VALUE;
-    Matcher m = (kind == SqlErrorKind.UNIQUE_VIOLATION ? KEY_NAME
-        : byColumn ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
-    if (m.find()) {
-      c = byColumn ? c.withColumn(m.group(1))
-          : c.withConstraint(m.group(1));
-    }
-    return c;
+    return MySqlErrors.classify(e).orElseGet(() -> super.classify(e));
   }
 
-  // ---- reflection clean-up for autogenerate ------------------------------------------------
+  /** MySQL and MariaDB call every primary key {@code PRIMARY}, whatever the DDL named it. */
+  @Override
+  public boolean isPrimaryKeyName(String constraint, String table) {
+    return constraint.equalsIgnoreCase("PRIMARY") || super.isPrimaryKeyName(constraint, table);
+  }
+
+  // ---- reflection clean-up for autogenerate: MySqlReflection ---------------------------------
 
   /**
    * InnoDB creates an index for a foreign key whose columns no index covers yet, named after the
    * constraint; the models declare the foreign key, not that index, so it is left out. An index
-   * of another name or on other columns is kept.
+   * of another name or on other columns is kept. Functional key parts are read again
+   * ({@link MySqlReflection}).
    */
   @Override
   public Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
       throws SQLException {
-    return withFunctionalIndexes(c, schema, withoutForeignKeyIndexes(table));
+    return MySqlReflection.clean(c, schema, table, this);
   }
 
-  /** The table without the indexes InnoDB created for its foreign keys. */
-  static Table withoutForeignKeyIndexes(Table table) {
-    return table.withIndexes(table.indexes().stream().filter(ix -> ix.unique()
-        || table.foreignKeys().stream().noneMatch(fk -> fk.name().equalsIgnoreCase(ix.name())
-            && fk.columns().equals(ix.columns()))).toList());
-  }
-
-  /**
-   * MySQL 8.0.13+ reports a functional key part with no column name; its expression
-   * ({@code lower(`email`)}) is in {@code information_schema.STATISTICS.EXPRESSION}, from which
-   * indexes with such parts are read again. Asked only for tables with text columns, the only
-   * ones an ignore-case index can cover, and never of a MariaDB server reached through a
-   * {@code mysql://} URL (it has no functional key parts and no such column).
-   */
-  private Table withFunctionalIndexes(java.sql.Connection c, String schema, Table table)
-      throws SQLException {
-    if (table.columns().stream().noneMatch(col -> col.type().isText())
-        || c.getMetaData().getDatabaseMajorVersion() < 8
-        || c.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
-      return table;
-    }
-    Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
-    Map<String, Boolean> unique = new java.util.HashMap<>();
-    java.util.Set<String> functional = new java.util.HashSet<>();
-    forEachTableRow(c, "SELECT INDEX_NAME, COLUMN_NAME, EXPRESSION, NON_UNIQUE "
-        + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
-        + "AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX", schema, table.name(), rs -> {
-          String name = rs.getString(1);
-          String expression = rs.getString(3);
-          if (expression != null) {
-            functional.add(name);
-          }
-          parts.computeIfAbsent(name, k -> new java.util.ArrayList<>())
-              .add(expression != null ? expression : quote(rs.getString(2)));
-          unique.put(name, rs.getInt(4) == 0);
-        });
-    List<Index> rebuilt = functional.stream()
-        .map(n -> ExpressionIndexes.fromKeys(n, unique.get(n), parts.get(n))).toList();
-    return rebuilt.isEmpty() ? table : ExpressionIndexes.replace(table, rebuilt);
-  }
-
-  /**
-   * The server pads a DECIMAL column's default to the column's scale ({@code DEFAULT 0} on
-   * {@code DECIMAL(19, 2)} reads back as {@code 0.00}), so DECIMAL defaults that are plain numbers
-   * are compared by value: {@code 0} and {@code 0.00} are the same default, {@code 0} and
-   * {@code 5} are not.
-   */
+  /** DECIMAL defaults that are plain numbers compare by value ({@link MySqlReflection}). */
   @Override
   public boolean sameDefault(ColumnType type, String model, String reflected) {
-    if (type.kind() != ColumnType.Kind.DECIMAL) {
-      return false;
-    }
-    return plainNumber(model).flatMap(m -> plainNumber(reflected).map(r -> m.compareTo(r) == 0))
-        .orElse(false);
-  }
-
-  private static Optional<BigDecimal> plainNumber(String sql) {
-    String s = sql.strip();
-    return s.matches("[-+]?\\d+(\\.\\d*)?|[-+]?\\.\\d+")
-        ? Optional.of(new BigDecimal(s)) : Optional.empty();
+    return MySqlReflection.sameDefault(type, model, reflected);
   }
 
   // ---- schema changes: MODIFY COLUMN restates the whole column ------------------------------
@@ -494,27 +354,5 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
     return List.of(alterTable(table) + " DROP FOREIGN KEY " + quote(foreignKey.name()));
-  }
-
-  /** Reads one row of an information_schema query. */
-  interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * Runs {@code sql}, an information_schema query whose two parameters are the schema (null for
-   * the connection's database) and the table name, handing each row to {@code reader}.
-   */
-  static void forEachTableRow(java.sql.Connection c, String sql, String schema, String table,
-      RowReader reader) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          reader.read(rs);
-        }
-      }
-    }
   }
 }

@@ -251,6 +251,26 @@ public final class PostgresDialect extends StandardDialect {
     return PostgresIndexes.clean(c, schema, table);
   }
 
+  /** The catalog, TOAST and temporary-table schemas, besides {@code information_schema}. */
+  @Override
+  public boolean isSystemTable(String schema, String table) {
+    return super.isSystemTable(schema, table) || schema != null && (schema.equals("pg_catalog")
+        || schema.startsWith("pg_toast") || schema.startsWith("pg_temp"));
+  }
+
+  /** Also {@code <table>_pkey}, the name PostgreSQL gives a primary key declared without one. */
+  @Override
+  public boolean isPrimaryKeyName(String constraint, String table) {
+    return super.isPrimaryKeyName(constraint, table)
+        || constraint.equalsIgnoreCase(table + "_pkey");
+  }
+
+  /** {@code pg_restore} (custom format) or {@code psql} (plain SQL) into a new database. */
+  @Override
+  public Optional<BackupRestore> backupRestore() {
+    return Optional.of(BackupRestore.POSTGRES_CLIENT_TOOLS);
+  }
+
   // ---- values and errors ---------------------------------------------------------------------
 
   /** Bound as an untyped parameter so the server casts the text to {@code jsonb}. */

@@ -111,6 +111,19 @@ public interface SchemaDdl {
   }
 
   /**
+   * Whether a table JDBC metadata lists belongs to the database itself rather than to the
+   * application, so reflection and restore-test table counts leave it out (issue 17: one answer
+   * per dialect instead of filters beside each caller). By default the SQL-standard
+   * {@code information_schema}; PostgreSQL adds its catalog, TOAST and temporary schemas, SQLite
+   * its {@code sqlite_*} tables.
+   *
+   * @param schema the schema the driver reports for the table, or null
+   */
+  default boolean isSystemTable(String schema, String table) {
+    return "information_schema".equalsIgnoreCase(schema);
+  }
+
+  /**
    * Reflection clean-up for autogenerate: one table as JDBC metadata reported it, rewritten where
    * this database or its driver reports what it stores otherwise than the models declare it (a
    * DECIMAL precision misread by the driver, a JSON column reported as plain text, an index the

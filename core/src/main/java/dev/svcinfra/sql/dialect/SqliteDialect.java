@@ -16,13 +16,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * SQLite through xerial sqlite-jdbc: {@code sqlite:///relative.db}, {@code sqlite:////abs.db},
@@ -98,11 +95,11 @@ public final class SqliteDialect extends EmbeddedFileDialect {
    */
   @Override
   public void startTransaction(Connection c, boolean readOnly) throws SQLException {
-    if (readOnly || !XerialDetails.isXerial(c)) {
+    if (readOnly || !XerialDriver.isXerial(c)) {
       c.setAutoCommit(false);
       return;
     }
-    XerialDetails.beginImmediate(c);
+    XerialDriver.beginImmediate(c);
   }
 
   // ---- text comparison: Unicode lowercase through SqliteUnicodeLower -----------------------
@@ -260,208 +257,38 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     }
   }
 
-  /**
-   * SQLite extended result codes (xerial reports the primary code as the vendor code and the
-   * extended one as its result code).
-   *
-   * <pre>
-   * 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY   unique
-   * 1299 SQLITE_CONSTRAINT_NOTNULL                                   not null
-   *  787 SQLITE_CONSTRAINT_FOREIGNKEY                                foreign key
-   *  275 SQLITE_CONSTRAINT_CHECK                                     check
-   *    9 SQLITE_INTERRUPT (JDBC query timeout)                       statement timeout
-   *    5 SQLITE_BUSY, 6 SQLITE_LOCKED                                retryable
-   *    8 SQLITE_READONLY                                             read only
-   *   18 SQLITE_TOOBIG, 20 SQLITE_MISMATCH                           invalid value
-   *   10 SQLITE_IOERR (and its extended codes), 13 SQLITE_FULL,
-   *   14 SQLITE_CANTOPEN                                              unavailable
-   * </pre>
-   *
-   * SQLite has no connection to lose; a file that cannot be read, written or opened is its
-   * "database unavailable" (HTTP 503, and the pool replaces the connection; issue 16).
-   *
-   * SQLite names the column ("UNIQUE constraint failed: users.email"), the CHECK constraint or
-   * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only
-   * in its message; those names are read from it, the kind never is.
-   */
-  private static final Map<Integer, SqlErrorKind> RESULT_CODES = Map.ofEntries(
-      Map.entry(2067, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1555, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(1299, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(787, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(275, SqlErrorKind.CHECK_VIOLATION),
-      Map.entry(9, SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry(5, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(6, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(8, SqlErrorKind.READ_ONLY),
-      Map.entry(18, SqlErrorKind.INVALID_VALUE),
-      Map.entry(20, SqlErrorKind.INVALID_VALUE),
-      Map.entry(10, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(13, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(14, SqlErrorKind.CONNECTION_FAILURE));
-
-  private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
-  private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
-  /** A unique index over expressions names the index: "UNIQUE constraint failed: index 'ux'". */
-  private static final Pattern FAILED_INDEX = Pattern.compile("constraint failed: index '([^']+)'");
-
+  /** The table of result codes in {@link SqliteErrors}; SQLState otherwise. */
   @Override
   public ClassifiedError classify(SQLException e) {
-    int code = e.getClass().getName().equals("org.sqlite.SQLiteException")
-        ? XerialDetails.extendedCode(e) : e.getErrorCode();
-    SqlErrorKind kind = RESULT_CODES.get(code);
-    if (kind == null) {
-      kind = RESULT_CODES.get(code & 0xff);
-    }
-    if (kind == null) {
-      return super.classify(e);
-    }
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    java.util.Optional<String> decimal = kind == SqlErrorKind.CHECK_VIOLATION
-        ? SqliteDecimals.failedColumn(message) : java.util.Optional.empty();
-    if (decimal.isPresent()) {
-      // A decimal column's own CHECK: the value does not fit the column (issue 16).
-      return ClassifiedError.of(SqlErrorKind.INVALID_VALUE).withColumn(decimal.get());
-    }
-    ClassifiedError c = ClassifiedError.of(kind);
-    Matcher check = FAILED_CHECK.matcher(message);
-    Matcher column = FAILED_COLUMN.matcher(message);
-    Matcher index = FAILED_INDEX.matcher(message);
-    if (kind == SqlErrorKind.CHECK_VIOLATION && check.find()) {
-      c = c.withConstraint(check.group(1));
-    } else if (index.find()) {
-      c = c.withConstraint(index.group(1));
-    } else if (column.find()) {
-      c = c.withColumn(column.group(1));
-    }
-    return c;
+    return SqliteErrors.classify(e).orElseGet(() -> super.classify(e));
   }
 
-  /** Touches xerial classes only when the exception or connection came from xerial. */
-  private static final class XerialDetails {
-    static int extendedCode(SQLException e) {
-      return ((org.sqlite.SQLiteException) e).getResultCode().code;
-    }
-
-    static boolean isXerial(Connection c) throws SQLException {
-      try {
-        return c.isWrapperFor(org.sqlite.SQLiteConnection.class);
-      } catch (NoClassDefFoundError e) {
-        return false;
-      }
-    }
-
-    /**
-     * The driver opens its transaction with the mode of the connection's configuration when
-     * auto-commit goes off, and opens the next one right after every commit and rollback. The
-     * mode is IMMEDIATE only for that first BEGIN: the BEGIN the driver issues after the commit
-     * then stays deferred and takes no lock while the connection waits in the pool.
-     */
-    static void beginImmediate(Connection c) throws SQLException {
-      org.sqlite.SQLiteConnectionConfig config =
-          c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
-      config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
-      try {
-        c.setAutoCommit(false);
-      } finally {
-        config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
-      }
-    }
+  /** {@code sqlite_sequence}, {@code sqlite_stat1}: SQLite reserves every {@code sqlite_} name. */
+  @Override
+  public boolean isSystemTable(String schema, String table) {
+    return super.isSystemTable(schema, table)
+        || table.toLowerCase(Locale.ROOT).startsWith("sqlite_");
   }
 
-  // ---- reflection clean-up for autogenerate ------------------------------------------------
+  /** A copy of the database file, or its SQL dump replayed into a new file. */
+  @Override
+  public java.util.Optional<BackupRestore> backupRestore() {
+    return java.util.Optional.of(BackupRestore.SQLITE_FILE);
+  }
 
-  /** The precision and scale of a declared {@code NUMERIC(19, 2)} / {@code DECIMAL(10)}. */
-  private static final Pattern DECLARED_PRECISION =
-      Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
+  // ---- reflection clean-up for autogenerate: SqliteReflection --------------------------------
 
   /**
    * SQLite keeps each column's declared type text, but the xerial driver reports a declared
    * {@code NUMERIC(19, 2)} with a COLUMN_SIZE of 21, which reads as another precision. Precision
    * and scale of DECIMAL columns are therefore taken from the declared type in
    * {@code pragma_table_info}, exactly as the revision wrote it. Expression indexes are read
-   * from their own text ({@link #withExpressionIndexes}).
+   * from their own text ({@link SqliteReflection}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table table)
       throws SQLException {
-    return withExpressionIndexes(c, schema, withDeclaredDecimals(c, schema, table));
-  }
-
-  /**
-   * The xerial driver reports an expression key part with no column name, so an index over
-   * {@code lower("email")} would be missing or short of a part. Indexes with an expression part
-   * ({@code pragma_index_xinfo} cid -2) are read again from their {@code CREATE INDEX} text.
-   */
-  private Table withExpressionIndexes(Connection c, String schema, Table table)
-      throws SQLException {
-    String master = schema == null ? "sqlite_master" : quote(schema) + ".sqlite_master";
-    String xinfo = schema == null ? "pragma_index_xinfo(m.name)" : "pragma_index_xinfo(m.name, ?)";
-    List<Index> rebuilt = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT m.name, m.sql FROM " + master + " m "
-        + "WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL AND EXISTS "
-        + "(SELECT 1 FROM " + xinfo + " x WHERE x.key = 1 AND x.cid = -2)")) {
-      ps.setString(1, table.name());
-      if (schema != null) {
-        ps.setString(2, schema);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String sql = rs.getString(2);
-          // Only the Unicode fold makes an ignore-case index here; an index over lower()
-          // (ASCII only, from before issue 16) stays an expression, so check reports it.
-          rebuilt.add(ExpressionIndexes.fromKeys(rs.getString(1), UNIQUE_INDEX.matcher(sql).find(),
-              ExpressionIndexes.keyParts(sql), SqliteUnicodeLower.NAME));
-        }
-      }
-    }
-    return rebuilt.isEmpty() ? table : ExpressionIndexes.replace(table, rebuilt);
-  }
-
-  private static final Pattern UNIQUE_INDEX = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\b");
-
-  private static Table withDeclaredDecimals(Connection c, String schema, Table table)
-      throws SQLException {
-    // Every table is read: a DECIMAL_AS_INTEGER column is reported under another type.
-    Map<String, String> declared = new HashMap<>();
-    String sql = schema == null ? "SELECT name, type FROM pragma_table_info(?)"
-        : "SELECT name, type FROM pragma_table_info(?, ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, table.name());
-      if (schema != null) {
-        ps.setString(2, schema);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          declared.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
-        }
-      }
-    }
-    return table.withColumns(table.columns().stream().map(col -> {
-      String type = declared.get(col.name().toLowerCase(Locale.ROOT));
-      java.util.Optional<ColumnType> scaled = SqliteDecimals.declared(type);
-      if (scaled.isPresent()) {
-        return new Column(col.name(), scaled.get(), col.nullable(), col.defaultSql(),
-            col.identity(), col.comment(), col.previousNames());
-      }
-      Matcher m = type == null ? null : DECLARED_PRECISION.matcher(type);
-      if (col.type().kind() != ColumnType.Kind.DECIMAL || m == null || !m.find()) {
-        return col;
-      }
-      int precision = Integer.parseInt(m.group(1));
-      int scale = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-      if (precision < 1 || scale > precision) {
-        return col;  // not a type the models can declare; compared as reported
-      }
-      if (SqliteDecimals.isLegacy(type)) {
-        // A NUMERIC(p, s) column holds binary floating point: reported as what it stores, so
-        // `sql check` shows the column that still needs migrating (issue 16).
-        return new Column(col.name(), ColumnType.of(ColumnType.Kind.DOUBLE), col.nullable(),
-            col.defaultSql(), col.identity(), col.comment(), col.previousNames());
-      }
-      return new Column(col.name(), ColumnType.decimal(precision, scale), col.nullable(),
-          col.defaultSql(), col.identity(), col.comment(), col.previousNames());
-    }).toList());
+    return SqliteReflection.clean(c, schema, table, this);
   }
 
   /** A decimal default is stored scaled ({@code 1.50} as {@code 150}, {@link SqliteDecimals}). */

@@ -28,7 +28,7 @@ final class TextCollations {
     if (text.isEmpty()) {
       return out;
     }
-    MySqlDialect.forEachTableRow(c, "SELECT COLUMN_NAME, COLLATION_NAME FROM "
+    MySqlReflection.forEachTableRow(c, "SELECT COLUMN_NAME, COLLATION_NAME FROM "
         + "information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
         + "AND TABLE_NAME = ? AND COLLATION_NAME IS NOT NULL", schema, table.name(), rs -> {
           String name = rs.getString(1);
