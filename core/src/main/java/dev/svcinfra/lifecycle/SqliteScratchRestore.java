@@ -10,7 +10,7 @@ import dev.svcinfra.sql.dialect.ConnectionOptions;
 import dev.svcinfra.sql.dialect.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
-import dev.svcinfra.sql.dialect.SqliteDialect;
+import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,7 +177,7 @@ final class SqliteScratchRestore implements ScratchRestore {
     // file is never written, not even by the switch to write-ahead logging that read-write
     // connections make, and no pool asks the driver to change the flag afterwards.
     DatabaseUrl readOnly = live.primary().url().toBuilder()
-        .param(SqliteDialect.OPEN_MODE, SqliteDialect.READ_ONLY_OPEN_MODE).build();
+        .param(SqliteOpenFlags.OPEN_MODE, SqliteOpenFlags.READ_ONLY_OPEN_MODE).build();
     Dialect dialect = Dialects.forUrl(readOnly);
     ConnectionTarget target = dialect.connectionTarget(readOnly,
         new ConnectionOptions(live.timeouts(), live.tls()));

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public final class DuckDbDialect extends EmbeddedFileDialect {
+final class DuckDbDialect extends EmbeddedFileDialect {
   DuckDbDialect() {
     super("duckdb", Set.of("duckdb"));
   }

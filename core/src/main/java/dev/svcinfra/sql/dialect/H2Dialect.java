@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class H2Dialect extends StandardDialect {
+final class H2Dialect extends StandardDialect {
   H2Dialect() {
     super("h2", Set.of("h2"));
   }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public final class MariaDbDialect extends MySqlDialect {
+final class MariaDbDialect extends MySqlDialect {
   MariaDbDialect() {
     super("mariadb", Set.of("mariadb"));
   }

@@ -37,7 +37,7 @@ import java.util.UUID;
  *
  * @since 0.1
  */
-public class MySqlDialect extends StandardDialect {
+class MySqlDialect extends StandardDialect {
   static final int DEFAULT_PORT = 3306;
 
   MySqlDialect() {

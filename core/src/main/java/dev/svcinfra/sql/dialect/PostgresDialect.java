@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
-public final class PostgresDialect extends StandardDialect {
+final class PostgresDialect extends StandardDialect {
   static final int DEFAULT_PORT = 5432;
   private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 

@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class SnowflakeDialect extends StandardDialect {
+final class SnowflakeDialect extends StandardDialect {
   SnowflakeDialect() {
     super("snowflake", Set.of("snowflake"));
   }

@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class SqlServerDialect extends StandardDialect {
+final class SqlServerDialect extends StandardDialect {
   static final int DEFAULT_PORT = 1433;
 
   SqlServerDialect() {

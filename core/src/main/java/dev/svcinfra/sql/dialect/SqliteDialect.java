@@ -1,6 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
@@ -31,7 +32,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public final class SqliteDialect extends EmbeddedFileDialect {
+final class SqliteDialect extends EmbeddedFileDialect {
   SqliteDialect() {
     super("sqlite", Set.of("sqlite", "sqlite3"));
   }
@@ -46,13 +47,8 @@ public final class SqliteDialect extends EmbeddedFileDialect {
     return "org.xerial:sqlite-jdbc";
   }
 
-  /** sqlite-jdbc's parameter of the open flags ({@code SQLITE_OPEN_*}); 6 by default. */
-  public static final String OPEN_MODE = "open_mode";
-  /** {@code SQLITE_OPEN_READONLY}: the file is opened for reading only. */
-  public static final String READ_ONLY_OPEN_MODE = "1";
-
   private static boolean readOnly(Map<String, String> query) {
-    String mode = query.get(OPEN_MODE);
+    String mode = query.get(SqliteOpenFlags.OPEN_MODE);
     try {
       return mode != null && (Integer.parseInt(mode.strip()) & 1) != 0;
     } catch (NumberFormatException e) {
