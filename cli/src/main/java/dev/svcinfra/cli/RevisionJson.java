@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.script.Revision;
-import dev.svcinfra.migrate.script.RevisionGraph;
+import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.script.RevisionGraph;
+import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

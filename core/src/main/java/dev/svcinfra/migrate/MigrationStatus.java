@@ -1,6 +1,6 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.migrate.runtime.Drift;
+import dev.svcinfra.migrate.internal.runtime.Drift;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.autogen.Autogenerate;
-import dev.svcinfra.migrate.ops.MigrationOp;
-import dev.svcinfra.migrate.runtime.HistoryTable;
-import dev.svcinfra.migrate.runtime.MigrationContext;
-import dev.svcinfra.migrate.script.RevisionGraph;
+import dev.svcinfra.migrate.internal.autogen.Autogenerate;
+import dev.svcinfra.migrate.internal.ops.MigrationOp;
+import dev.svcinfra.migrate.internal.runtime.HistoryTable;
+import dev.svcinfra.migrate.internal.runtime.MigrationContext;
+import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Table;
 import java.sql.Connection;

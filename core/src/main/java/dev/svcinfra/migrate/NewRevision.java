@@ -1,6 +1,6 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.migrate.lint.LintFinding;
+import dev.svcinfra.migrate.internal.lint.LintFinding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.lint.LintFinding;
-import dev.svcinfra.migrate.lint.Linter;
-import dev.svcinfra.migrate.script.Revision;
-import dev.svcinfra.migrate.script.RevisionDraft;
-import dev.svcinfra.migrate.script.RevisionGraph;
-import dev.svcinfra.migrate.script.ScriptDirectory;
-import dev.svcinfra.migrate.script.SqlScript;
+import dev.svcinfra.migrate.internal.lint.LintFinding;
+import dev.svcinfra.migrate.internal.lint.Linter;
+import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.internal.script.RevisionDraft;
+import dev.svcinfra.migrate.internal.script.RevisionGraph;
+import dev.svcinfra.migrate.internal.script.ScriptDirectory;
+import dev.svcinfra.migrate.internal.script.SqlScript;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.nio.file.Path;
 import java.time.Instant;

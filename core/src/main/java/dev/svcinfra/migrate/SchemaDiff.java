@@ -1,7 +1,7 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.migrate.ops.MigrationOp;
-import dev.svcinfra.migrate.runtime.Drift;
+import dev.svcinfra.migrate.internal.ops.MigrationOp;
+import dev.svcinfra.migrate.internal.runtime.Drift;
 import java.util.List;
 
 /**

@@ -3,11 +3,11 @@ package dev.svcinfra.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.svcinfra.migrate.runtime.Scripts;
+import dev.svcinfra.migrate.internal.runtime.Scripts;
 import dev.svcinfra.migrate.script.JavaMigration;
-import dev.svcinfra.migrate.script.MigrationRevision;
+import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
-import dev.svcinfra.migrate.script.Revision;
+import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.nio.file.Path;

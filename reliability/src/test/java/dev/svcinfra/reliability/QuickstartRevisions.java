@@ -1,7 +1,7 @@
 package dev.svcinfra.reliability;
 
-import dev.svcinfra.migrate.script.Revision;
-import dev.svcinfra.migrate.script.ScriptDirectory;
+import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.FileSystem;

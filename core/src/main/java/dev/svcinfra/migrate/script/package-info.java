@@ -1,8 +1,6 @@
 /**
- * Revisions and the graph they form: heads, bases, branches, merges, targets such as
- * {@code head}, {@code +2}, {@code base}, and the path from one state to another. Revision files
- * ({@code versions/<rev>_<slug>.sql}) and Java-class revisions feed the graph; nothing here
- * touches a database. Start at {@link dev.svcinfra.migrate.script.ScriptDirectory} and
- * {@link dev.svcinfra.migrate.script.RevisionGraph}.
+ * Java-class revisions: implement {@link dev.svcinfra.migrate.script.JavaMigration} (listed in
+ * {@code META-INF/services/dev.svcinfra.migrate.script.JavaMigration}) and run statements through
+ * the {@link dev.svcinfra.migrate.script.MigrationStep} it is given.
  */
 package dev.svcinfra.migrate.script;

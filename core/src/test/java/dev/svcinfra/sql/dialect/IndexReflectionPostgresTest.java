@@ -2,7 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.migrate.autogen.SchemaReflector;
+import dev.svcinfra.migrate.internal.autogen.SchemaReflector;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;

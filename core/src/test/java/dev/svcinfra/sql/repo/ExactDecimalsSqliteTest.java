@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.ops.MigrationOp;
-import dev.svcinfra.migrate.runtime.Scripts;
+import dev.svcinfra.migrate.internal.ops.MigrationOp;
+import dev.svcinfra.migrate.internal.runtime.Scripts;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseException;
 import dev.svcinfra.sql.DatabaseSuite;

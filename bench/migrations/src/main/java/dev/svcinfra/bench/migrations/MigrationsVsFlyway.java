@@ -2,9 +2,9 @@ package dev.svcinfra.bench.migrations;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.autogen.AutogenResult;
-import dev.svcinfra.migrate.autogen.Autogenerate;
-import dev.svcinfra.migrate.ops.MigrationOp;
+import dev.svcinfra.migrate.internal.autogen.AutogenResult;
+import dev.svcinfra.migrate.internal.autogen.Autogenerate;
+import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;

@@ -1,8 +1,8 @@
 package dev.svcinfra.bench.migrations;
 
-import dev.svcinfra.migrate.script.RevisionBody.Direction;
-import dev.svcinfra.migrate.script.RevisionDraft;
-import dev.svcinfra.migrate.script.SqlScript;
+import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
+import dev.svcinfra.migrate.internal.script.RevisionDraft;
+import dev.svcinfra.migrate.internal.script.SqlScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

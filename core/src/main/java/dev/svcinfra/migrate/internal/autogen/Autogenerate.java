@@ -1,0 +1,81 @@
+package dev.svcinfra.migrate.internal.autogen;
+
+import dev.svcinfra.migrate.internal.ops.MigrationOp;
+import dev.svcinfra.migrate.internal.ops.Operations;
+import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
+import dev.svcinfra.migrate.internal.script.SqlScript;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Table;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compare, then render: reflects the database, compares it with the models, leaves drops out when
+ * asked ({@code ALEMBIC_SKIP_DROPS}) and renders upgrade and downgrade sections for each
+ * requested dialect.
+ *
+ * <pre>{@code
+ * List<MigrationOp> ops = Autogenerate.compare(connection, dialect, models, List.of(), excluded);
+ * AutogenResult r = Autogenerate.render(ops, List.of(Dialects.POSTGRESQL), false);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Autogenerate {
+  private Autogenerate() {}
+
+  /** The operations turning the database behind {@code c} into {@code models}. */
+  public static List<MigrationOp> compare(Connection c, Dialect dialect, List<Table> models,
+      List<String> includeSchemas, Set<String> excludedTables) {
+    SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, excludedTables);
+    List<Table> reflected = reflector.reflect(c);
+    return new SchemaComparator(dialect).compare(models, reflected, reflector.extensions(c),
+        reflector.columnsToRecollate(c, reflected));
+  }
+
+  /**
+   * Sections of a revision file for each dialect: one named section pair per distinct SQL, shared
+   * by the dialects that render it alike.
+   */
+  public static AutogenResult render(List<MigrationOp> ops, List<Dialect> dialects,
+      boolean skipDrops) {
+    List<MigrationOp> kept = new ArrayList<>();
+    List<MigrationOp> skipped = new ArrayList<>();
+    for (MigrationOp op : ops) {
+      (skipDrops && op.isDrop() ? skipped : kept).add(op);
+    }
+    List<String> notes = new ArrayList<>();
+    if (!skipped.isEmpty()) {
+      notes.add("ALEMBIC_SKIP_DROPS=true left out " + skipped.size() + " drop operation(s):");
+      skipped.forEach(op -> notes.add("  " + op.describe()));
+    }
+    List<MigrationOp> down = Operations.downgrade(kept);
+    // Dialects whose SQL comes out the same (MySQL and MariaDB, usually) share one pair of
+    // sections (-- +upgrade mariadb,mysql) instead of a copy each.
+    Map<List<String>, Set<String>> dialectsBySql = new LinkedHashMap<>();
+    for (Dialect d : dialects) {
+      OpRenderer renderer = new OpRenderer(d);
+      List<String> sql = List.of(statements(renderer.render(kept)), statements(renderer.render(down)));
+      dialectsBySql.computeIfAbsent(sql, k -> new TreeSet<>()).add(d.name());
+    }
+    List<SqlScript.Section> sections = new ArrayList<>();
+    dialectsBySql.forEach((sql, names) -> {
+      sections.add(new SqlScript.Section(Direction.UPGRADE, names, sql.get(0)));
+      sections.add(new SqlScript.Section(Direction.DOWNGRADE, names, sql.get(1)));
+    });
+    return new AutogenResult(kept, skipped, sections, notes);
+  }
+
+  private static String statements(List<String> sql) {
+    StringBuilder out = new StringBuilder();
+    for (String s : sql) {
+      out.append(s).append(";\n");
+    }
+    return out.toString();
+  }
+}
