@@ -10,7 +10,7 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.config.internal.HostPort;
+import dev.svcinfra.config.internal.PercentCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

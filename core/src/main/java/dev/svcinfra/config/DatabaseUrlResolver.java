@@ -16,7 +16,7 @@ import java.util.Optional;
  *       {@code DATABASE_URL_PRIVATE_FILE}, {@code PRIVATE_SQL_URL}, {@code PRIVATE_SQL_URL_FILE};
  *   <li>the secret file {@code database_url} in {@code /run/secrets} (or
  *       {@code SVC_INFRA_SECRETS_DIR});
- *   <li>composed from {@code DB_*} parts (see {@link UrlFromParts}).
+ *   <li>composed from {@code DB_*} parts.
  * </ol>
  *
  * <p>A variable's value may itself point to a file ({@code file:/path}, or an absolute path to an

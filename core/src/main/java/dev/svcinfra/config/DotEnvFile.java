@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public final class DotEnvFile {
+final class DotEnvFile {
   private final Path path;
   private final Map<String, String> values;
 

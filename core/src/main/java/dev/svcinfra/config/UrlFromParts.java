@@ -1,6 +1,7 @@
 package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.internal.PercentCodec;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public final class UrlFromParts {
+final class UrlFromParts {
   /** The source name reported for composed URLs. */
   public static final String SOURCE = "DB_* parts";
   /** Dialect used when {@code DB_DIALECT} is unset. */

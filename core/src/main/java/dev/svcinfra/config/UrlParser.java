@@ -1,6 +1,7 @@
 package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.internal.PercentCodec;
 import java.util.Locale;
 
 /**

@@ -2,8 +2,8 @@ package dev.svcinfra.lifecycle;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.HostPort;
-import dev.svcinfra.sql.dialect.ConnectionOptions;
+import dev.svcinfra.config.internal.HostPort;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.util.LinkedHashMap;
 import java.util.Map;

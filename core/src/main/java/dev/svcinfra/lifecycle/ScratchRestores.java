@@ -2,7 +2,7 @@ package dev.svcinfra.lifecycle;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
-import dev.svcinfra.sql.dialect.BackupRestore;
+import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.util.DriverDataSource;
-import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.io.PrintWriter;
 import java.sql.Connection;

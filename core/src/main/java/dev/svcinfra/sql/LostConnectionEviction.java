@@ -2,7 +2,7 @@ package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.dialect.SqlErrorKind;
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import java.sql.SQLException;
 
 /**

@@ -3,13 +3,13 @@ package dev.svcinfra.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 
 /** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
 final class PoolBuilder {
   private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
-  private static final String METRICS_HOOK = "dev.svcinfra.sql.metrics.MicrometerPoolMetrics";
+  private static final String METRICS_HOOK = "dev.svcinfra.sql.internal.metrics.MicrometerPoolMetrics";
 
   private PoolBuilder() {}
 

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.sql.dialect.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.CheckConstraint;
 import dev.svcinfra.sql.model.Column;

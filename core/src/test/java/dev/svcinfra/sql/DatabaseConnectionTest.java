@@ -243,9 +243,9 @@ class DatabaseConnectionTest {
       // the TCP connect itself succeeds.
       dev.svcinfra.config.DatabaseUrl url = dev.svcinfra.config.DatabaseUrl.parse(
           "postgresql://u@127.0.0.1:" + silent.getLocalPort() + "/x?sslmode=disable");
-      dev.svcinfra.sql.dialect.ConnectionTarget target =
+      dev.svcinfra.sql.dialect.internal.ConnectionTarget target =
           dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.connectionTarget(url,
-              new dev.svcinfra.sql.dialect.ConnectionOptions(
+              new dev.svcinfra.sql.dialect.internal.ConnectionOptions(
                   TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)),
                   dev.svcinfra.config.TlsSettings.defaults()));
       long start = System.nanoTime();

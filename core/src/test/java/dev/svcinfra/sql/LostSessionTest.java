@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -122,7 +122,7 @@ class LostSessionTest extends DatabaseSuite {
 
   private static Connection admin(Database db) throws SQLException {
     ConnectionTarget target = db.dialect().connectionTarget(db.settings().primary().url(),
-        new dev.svcinfra.sql.dialect.ConnectionOptions(db.settings().timeouts(),
+        new dev.svcinfra.sql.dialect.internal.ConnectionOptions(db.settings().timeouts(),
             db.settings().tls()));
     return DriverManager.getConnection(target.jdbcUrl(), target.toProperties());
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.config.DatabaseSettings;
-import dev.svcinfra.config.PercentCodec;
+import dev.svcinfra.config.internal.PercentCodec;
 import dev.svcinfra.testing.TestServices;
 import java.math.BigDecimal;
 import java.util.List;

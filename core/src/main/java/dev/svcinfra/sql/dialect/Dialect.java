@@ -1,6 +1,12 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.dialect.internal.BackupRestore;
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.MigrationLock;
+import dev.svcinfra.sql.dialect.internal.SchemaDdl;
 import dev.svcinfra.sql.model.ColumnType;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;

@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.DatabaseException;
+import dev.svcinfra.sql.dialect.internal.LockTimeoutException;
 import java.sql.SQLException;
 import java.time.Duration;
 

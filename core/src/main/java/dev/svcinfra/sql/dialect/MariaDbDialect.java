@@ -1,6 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;

@@ -1,5 +1,9 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.UniqueConstraint;
 import dev.svcinfra.config.DatabaseUrl;

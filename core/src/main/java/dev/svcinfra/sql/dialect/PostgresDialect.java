@@ -2,6 +2,12 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.dialect.internal.BackupRestore;
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.MigrationLock;
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;

@@ -1,7 +1,12 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.sql.dialect.internal.BackupRestore;
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;

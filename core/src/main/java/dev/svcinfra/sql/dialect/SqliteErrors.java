@@ -1,5 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.model.ColumnType;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -7,6 +7,8 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.CheckConstraint;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;

@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,9 @@ package dev.svcinfra.sql.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.PercentCodec;
+import dev.svcinfra.config.internal.PercentCodec;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;

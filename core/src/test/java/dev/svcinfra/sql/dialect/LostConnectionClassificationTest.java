@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import java.sql.SQLException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

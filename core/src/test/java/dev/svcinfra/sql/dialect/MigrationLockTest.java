@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.internal.LockTimeoutException;
+import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Files;
 import java.sql.Connection;

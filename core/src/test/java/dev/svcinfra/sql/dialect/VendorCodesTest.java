@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.dialect.MigrationLock;
+import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -13,7 +13,7 @@ import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.runtime.Scripts;
 import dev.svcinfra.migrate.internal.runtime.TestDatabases;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.UnsupportedDdlException;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;

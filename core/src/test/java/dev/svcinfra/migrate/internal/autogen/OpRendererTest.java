@@ -7,7 +7,7 @@ import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.ops.Operations;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
-import dev.svcinfra.sql.dialect.UnsupportedDdlException;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;

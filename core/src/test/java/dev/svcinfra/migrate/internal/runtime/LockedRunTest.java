@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.LockTimeoutException;
+import dev.svcinfra.sql.dialect.internal.LockTimeoutException;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Files;
 import java.sql.Connection;

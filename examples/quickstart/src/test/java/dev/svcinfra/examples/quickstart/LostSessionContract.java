@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.examples.quickstart.Http.Reply;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.ConnectionOptions;
-import dev.svcinfra.sql.dialect.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,4 +1,6 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
+
+import dev.svcinfra.sql.dialect.Dialect;
 
 /**
  * How a backup of a database is restored into a scratch copy for a restore test: the answer of

@@ -1,4 +1,4 @@
-package dev.svcinfra.config;
+package dev.svcinfra.config.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

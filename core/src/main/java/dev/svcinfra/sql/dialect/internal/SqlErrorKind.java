@@ -1,4 +1,4 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
 
 /**
  * What a failed statement means, as a dialect classifies it from SQLState and vendor code (never

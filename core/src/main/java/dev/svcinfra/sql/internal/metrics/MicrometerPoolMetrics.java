@@ -1,4 +1,4 @@
-package dev.svcinfra.sql.metrics;
+package dev.svcinfra.sql.internal.metrics;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;

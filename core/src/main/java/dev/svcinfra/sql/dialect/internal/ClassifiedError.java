@@ -1,5 +1,6 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
 
+import dev.svcinfra.sql.dialect.Dialects;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
 
+import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
 import java.time.Duration;
 import javax.sql.DataSource;

@@ -1,6 +1,7 @@
-package dev.svcinfra.config;
+package dev.svcinfra.config.internal;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.ConfigException;
 import java.util.Objects;
 
 /**

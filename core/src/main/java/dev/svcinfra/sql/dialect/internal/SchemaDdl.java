@@ -1,5 +1,7 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
 
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ForeignKey;

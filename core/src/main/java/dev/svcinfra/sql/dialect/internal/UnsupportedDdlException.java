@@ -1,4 +1,4 @@
-package dev.svcinfra.sql.dialect;
+package dev.svcinfra.sql.dialect.internal;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
