@@ -1,6 +1,6 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

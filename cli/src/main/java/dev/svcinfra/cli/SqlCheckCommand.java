@@ -2,7 +2,7 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
-import dev.svcinfra.migrate.internal.runtime.Drift;
+import dev.svcinfra.migrate.Drift;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
 import dev.svcinfra.migrate.MigrationStatus;
-import dev.svcinfra.migrate.internal.runtime.Drift;
+import dev.svcinfra.migrate.Drift;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.migrate.NewRevision;
 import dev.svcinfra.migrate.RevisionRequest;
-import dev.svcinfra.migrate.internal.lint.LintFinding;
+import dev.svcinfra.migrate.LintFinding;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.util.List;

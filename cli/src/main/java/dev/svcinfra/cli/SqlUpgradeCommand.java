@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
 import dev.svcinfra.migrate.RunOptions;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

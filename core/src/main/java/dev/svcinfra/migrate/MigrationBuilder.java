@@ -3,7 +3,6 @@ package dev.svcinfra.migrate;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.migrate.script.JavaMigration;
-import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;

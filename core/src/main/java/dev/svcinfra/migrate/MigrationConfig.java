@@ -3,7 +3,6 @@ package dev.svcinfra.migrate;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.config.ModelDiscoverySettings;
-import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;

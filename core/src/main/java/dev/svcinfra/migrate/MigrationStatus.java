@@ -1,6 +1,5 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.migrate.internal.runtime.Drift;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.svcinfra.migrate;
 
-import dev.svcinfra.migrate.internal.lint.LintFinding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

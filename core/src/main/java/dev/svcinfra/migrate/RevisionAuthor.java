@@ -1,9 +1,7 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.internal.lint.LintFinding;
 import dev.svcinfra.migrate.internal.lint.Linter;
-import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionDraft;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;

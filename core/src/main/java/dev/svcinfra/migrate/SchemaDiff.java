@@ -1,7 +1,6 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
-import dev.svcinfra.migrate.internal.runtime.Drift;
 import java.util.List;
 
 /**

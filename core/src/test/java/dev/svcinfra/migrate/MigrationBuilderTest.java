@@ -7,7 +7,6 @@ import dev.svcinfra.migrate.internal.runtime.Scripts;
 import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
-import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.nio.file.Path;

@@ -3,7 +3,6 @@ package dev.svcinfra.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.internal.runtime.Scripts;
-import dev.svcinfra.migrate.internal.script.Revision;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.model.Column;

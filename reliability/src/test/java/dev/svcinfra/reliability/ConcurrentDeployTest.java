@@ -2,7 +2,7 @@ package dev.svcinfra.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.testing.TestServices;
 import java.nio.file.Path;
 import java.time.Duration;

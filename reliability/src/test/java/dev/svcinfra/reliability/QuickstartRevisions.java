@@ -1,6 +1,6 @@
 package dev.svcinfra.reliability;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import java.net.URI;
 import java.net.URL;

@@ -1,6 +1,7 @@
 package dev.svcinfra.migrate.internal.lint;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.migrate.LintFinding;
 import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 

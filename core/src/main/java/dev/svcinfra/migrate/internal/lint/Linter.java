@@ -1,6 +1,8 @@
 package dev.svcinfra.migrate.internal.lint;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.LintFinding;
+import dev.svcinfra.migrate.LintRule;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.SqlScript;
 import dev.svcinfra.migrate.internal.script.StatementSplitter;

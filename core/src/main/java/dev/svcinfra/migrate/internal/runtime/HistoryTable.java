@@ -1,8 +1,9 @@
 package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.migrate.Drift;
 import dev.svcinfra.migrate.MigrationException;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;

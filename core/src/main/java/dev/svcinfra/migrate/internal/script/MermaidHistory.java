@@ -1,5 +1,7 @@
 package dev.svcinfra.migrate.internal.script;
 
+import dev.svcinfra.migrate.Revision;
+
 /**
  * The revision graph as a Mermaid flowchart, for docs: one node per revision (id and message),
  * an arrow from each parent, dotted arrows for {@code depends_on}.

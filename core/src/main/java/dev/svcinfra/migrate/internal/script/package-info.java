@@ -10,3 +10,5 @@
  * notice. Use {@link dev.svcinfra.migrate.Migrations} instead.
  */
 package dev.svcinfra.migrate.internal.script;
+
+import dev.svcinfra.migrate.Revision;

@@ -2,7 +2,7 @@ package dev.svcinfra.migrate.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionFile;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;

@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.Migrations;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.RevisionDraft;
 import dev.svcinfra.migrate.internal.script.SqlScript;

@@ -10,7 +10,7 @@ import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.RunOptions;
 import dev.svcinfra.migrate.internal.lint.LintException;
 import dev.svcinfra.migrate.internal.script.MultipleHeadsException;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package dev.svcinfra.migrate.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.migrate.internal.script.Target;

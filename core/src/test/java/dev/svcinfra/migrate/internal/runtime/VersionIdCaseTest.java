@@ -6,7 +6,7 @@ import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.lint.Linter;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.sql.dialect.Dialect;

@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.internal.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import java.util.List;
 import java.util.Set;

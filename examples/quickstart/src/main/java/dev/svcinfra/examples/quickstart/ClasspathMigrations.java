@@ -1,7 +1,7 @@
 package dev.svcinfra.examples.quickstart;
 
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.SchemaDiff;
-import dev.svcinfra.migrate.internal.script.Revision;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;

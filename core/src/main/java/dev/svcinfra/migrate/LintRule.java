@@ -1,4 +1,4 @@
-package dev.svcinfra.migrate.internal.lint;
+package dev.svcinfra.migrate;
 
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package dev.svcinfra.migrate.internal.script;
+package dev.svcinfra.migrate;
 
+import dev.svcinfra.migrate.internal.script.RevisionBody;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

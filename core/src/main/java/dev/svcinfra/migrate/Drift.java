@@ -1,4 +1,4 @@
-package dev.svcinfra.migrate.internal.runtime;
+package dev.svcinfra.migrate;
 
 /**
  * An applied revision whose file changed after it was applied: the checksum recorded then and the
