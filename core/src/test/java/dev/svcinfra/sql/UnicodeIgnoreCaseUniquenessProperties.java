@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.UnicodeCaseFoldTest.Member;
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.text.Normalizer;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,26 +26,18 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class UnicodeIgnoreCaseUniquenessProperties {
   private static final SqlRepository<Member> MEMBERS = SqlRepository.of(Member.class);
-  private static final Map<TestDatabase, Database> DATABASES = new EnumMap<>(TestDatabase.class);
+  private static DatabasePerKind databases;
   /** Makes every try's addresses its own, since the tables live across tries. */
   private static final AtomicLong TRY = new AtomicLong();
 
   @BeforeContainer
   static void open() {
-    TestDatabase.all().forEach(kind -> {
-      Database db = kind.open();
-      DATABASES.put(kind, db);
-      TestDatabase.create(db, TableMapping.of(Member.class).table());
-    });
+    databases = DatabasePerKind.withTables(Member.class);
   }
 
   @AfterContainer
   static void close() {
-    DATABASES.values().forEach(db -> {
-      assertThat(db.activeConnections()).as("connections still borrowed from %s", db).isZero();
-      db.close();
-    });
-    DATABASES.clear();
+    databases.close();
   }
 
   /**
@@ -77,7 +67,7 @@ class UnicodeIgnoreCaseUniquenessProperties {
     String accented = withAccent(base, (int) Math.floorMod(flips[1], base.length()));
     String accentedTwin = flipCase(accented, flips[0]);
     String wide = base.replace('@', '＠');
-    for (Map.Entry<TestDatabase, Database> e : DATABASES.entrySet()) {
+    for (Map.Entry<TestDatabase, Database> e : databases.all().entrySet()) {
       Database db = e.getValue();
       String where = e.getKey() + " " + base + " / " + twin + " / " + accentedTwin;
       db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", base)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.DatabasePerKind;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
@@ -15,7 +16,6 @@ import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Table;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -52,21 +52,16 @@ class DecimalRoundTripPropertyTest {
   static final SqlRepository<Amounts> AMOUNTS = SqlRepository.of(Amounts.class);
   static final List<MappedColumn> COLUMNS = TableMapping.of(Amounts.class).columns().stream()
       .filter(c -> c != TableMapping.of(Amounts.class).id()).toList();
-  private static final Map<TestDatabase, Database> DATABASES = new EnumMap<>(TestDatabase.class);
+  private static DatabasePerKind databases;
 
   @BeforeContainer
   static void open() {
-    for (TestDatabase kind : TestDatabase.values()) {
-      Database db = kind.open();
-      DATABASES.put(kind, db);
-      TestDatabase.create(db, TableMapping.of(Amounts.class).table());
-    }
+    databases = DatabasePerKind.withTables(Amounts.class);
   }
 
   @AfterContainer
   static void close() {
-    DATABASES.values().forEach(Database::close);
-    DATABASES.clear();
+    databases.close();
   }
 
   /** A column and a value of up to three more digits than it holds on either side. */
@@ -88,7 +83,7 @@ class DecimalRoundTripPropertyTest {
   @Property(tries = 300)
   void valuesThatFitRoundTripExactlyAndOthersAreRefused(
       @ForAll("cases") Case c, @ForAll TestDatabase kind) {
-    Database db = DATABASES.get(kind);
+    Database db = databases.get(kind);
     int scale = c.column().type().scale();
     boolean fits = ValueLimits.decimalProblem(c.value(), c.column().type().precision(), scale)
         .isEmpty();

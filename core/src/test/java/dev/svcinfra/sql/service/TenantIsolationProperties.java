@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.DatabasePerKind;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.TestDatabase;
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantExactMatchTest.Note;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,24 +31,16 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class TenantIsolationProperties {
   private static final SqlRepository<Note> NOTES = SqlRepository.of(Note.class);
-  private static final Map<TestDatabase, Database> DATABASES = new EnumMap<>(TestDatabase.class);
+  private static DatabasePerKind databases;
 
   @BeforeContainer
   static void open() {
-    TestDatabase.all().forEach(kind -> {
-      Database db = kind.open();
-      DATABASES.put(kind, db);
-      TestDatabase.create(db, TableMapping.of(Note.class).table());
-    });
+    databases = DatabasePerKind.withTables(Note.class);
   }
 
   @AfterContainer
   static void close() {
-    DATABASES.values().forEach(db -> {
-      assertThat(db.activeConnections()).as("connections still borrowed from %s", db).isZero();
-      db.close();
-    });
-    DATABASES.clear();
+    databases.close();
   }
 
   /** A tenant id and a lookalike: the same text with one small change. */
@@ -91,7 +82,7 @@ class TenantIsolationProperties {
   @Property(tries = 40)
   void aLookalikeTenantNeverReachesTheOthersNotes(@ForAll("pairs") Pair pair) {
     Assume.that(!pair.tenant().equals(pair.lookalike()));
-    for (Map.Entry<TestDatabase, Database> e : DATABASES.entrySet()) {
+    for (Map.Entry<TestDatabase, Database> e : databases.all().entrySet()) {
       Database db = e.getValue();
       String where = e.getKey() + " " + escaped(pair);
       RowService<Note> owner = new TenantSqlService<>(NOTES, pair.tenant(), "tenant_id");
