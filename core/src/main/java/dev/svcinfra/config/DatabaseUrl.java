@@ -202,17 +202,6 @@ public final class DatabaseUrl {
     return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
-  /** Appends {@code first k=v sep k=v ...}, percent-encoded, when {@code query} is not empty. */
-  public static void appendQuery(
-      StringBuilder out, Map<String, String> query, char first, char separator) {
-    char sep = first;
-    for (Map.Entry<String, String> e : query.entrySet()) {
-      out.append(sep).append(PercentCodec.encode(e.getKey(), PercentCodec.QUERY_SAFE));
-      out.append('=').append(PercentCodec.encode(e.getValue(), PercentCodec.QUERY_SAFE));
-      sep = separator;
-    }
-  }
-
   /** The URL in its own scheme with the password masked. */
   @Override
   public String toString() {
