@@ -5,10 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every stable failure code svc-infra shows to people and programs: the problem+json
- * {@code code}, the CLI's {@code --json} {@code error.code}, and what decides the HTTP status and
- * the CLI's exit status. One table, so the web layer, the command line and the docs never
- * disagree (issue 17).
+ * Every stable failure code svc-infra shows to people and programs: the problem+json {@code code},
+ * the CLI's {@code --json} {@code error.code}, and what decides the HTTP status and the CLI's exit
+ * status. One table, so the web layer, the command line and the docs never disagree (issue 17).
  *
  * <pre>{@code
  * catch (SvcInfraException e) {
@@ -17,9 +16,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>The wire name is the constant's name in lower case, so a code cannot be spelled two ways.
- * An HTTP status of 500 means the failure is the service's own (a setting, a migration, a bug):
- * a client is answered {@link #INTERNAL_ERROR} and the details go to the log. Exit status 2 means
+ * <p>The wire name is the constant's name in lower case, so a code cannot be spelled two ways. An
+ * HTTP status of 500 means the failure is the service's own (a setting, a migration, a bug): a
+ * client is answered {@link #INTERNAL_ERROR} and the details go to the log. Exit status 2 means
  * wrong usage or configuration (nothing was attempted), 1 any other failure.
  *
  * @since 0.1
@@ -29,8 +28,8 @@ public enum ErrorCode {
   TENANT_CONTEXT_MISSING(400, Exit.FAILURE, "A tenant-scoped resource got no tenant"),
   TENANT_INVALID(400, Exit.FAILURE, "The tenant the request names does not fit the tenant column"),
   BAD_REQUEST(400, Exit.FAILURE, "The server refused the request before routing it"),
-  BODY_MALFORMED(400, Exit.FAILURE,
-      "The body ends before its length or its chunked framing is broken"),
+  BODY_MALFORMED(
+      400, Exit.FAILURE, "The body ends before its length or its chunked framing is broken"),
   PRECONDITION_INVALID(400, Exit.FAILURE, "If-Match or If-None-Match is not a list of entity tags"),
   ROUTE_NOT_FOUND(404, Exit.FAILURE, "No route serves the path"),
   METHOD_NOT_ALLOWED(405, Exit.FAILURE, "The path exists, the method does not"),
@@ -48,8 +47,8 @@ public enum ErrorCode {
   DATABASE_UNAVAILABLE(503, Exit.FAILURE, "The database cannot be reached or refuses connections"),
   POOL_EXHAUSTED(503, Exit.FAILURE, "No pooled connection became free in time"),
   STATEMENT_TIMEOUT(503, Exit.FAILURE, "A statement ran past the statement timeout"),
-  MONGO_NOT_INITIALIZED(503, Exit.FAILURE,
-      "MongoDB is used before it was opened or after it was closed"),
+  MONGO_NOT_INITIALIZED(
+      503, Exit.FAILURE, "MongoDB is used before it was opened or after it was closed"),
   READ_ONLY_TRANSACTION(500, Exit.FAILURE, "A read-only transaction tried to write"),
   DATABASE_ERROR(500, Exit.FAILURE, "A statement failed for another reason"),
   DRIVER_MISSING(500, Exit.FAILURE, "The JDBC driver of the database is not on the class path"),
@@ -64,8 +63,8 @@ public enum ErrorCode {
   INVALID_SETTING(500, Exit.USAGE, "A setting has a value outside what is accepted"),
   UNREADABLE_FILE(500, Exit.USAGE, "A file named by a setting is missing, empty or unreadable"),
   MONGO_DB_MISSING(500, Exit.USAGE, "MONGO_DB is unset and no database was given"),
-  RESTORE_TOOL_MISSING(500, Exit.USAGE,
-      "A PostgreSQL client program the restore test needs is missing"),
+  RESTORE_TOOL_MISSING(
+      500, Exit.USAGE, "A PostgreSQL client program the restore test needs is missing"),
 
   // ---- migrations ----
   REVISION_GRAPH_INVALID(500, Exit.FAILURE, "Revision files contradict each other"),
@@ -76,9 +75,11 @@ public enum ErrorCode {
   MIGRATION_FAILED(500, Exit.FAILURE, "A revision's statement failed"),
   MIGRATION_DRIFT(500, Exit.FAILURE, "An applied revision's file changed since it was applied"),
   MIGRATION_LINT(500, Exit.FAILURE, "Lint found destructive or locking operations"),
-  SCRIPT_LOCATION(500, Exit.FAILURE,
-      "The script location is missing, or exists where init would create it"),
-  MIGRATION_OFFLINE(500, Exit.FAILURE,
+  SCRIPT_LOCATION(
+      500, Exit.FAILURE, "The script location is missing, or exists where init would create it"),
+  MIGRATION_OFFLINE(
+      500,
+      Exit.FAILURE,
       "The command needs a database connection but runs offline, or the reverse"),
   NO_MODELS(500, Exit.FAILURE, "Autogenerate or check found no model classes"),
   DATABASE_NOT_AT_HEAD(500, Exit.FAILURE, "Autogenerate needs the database at head first"),
@@ -88,8 +89,8 @@ public enum ErrorCode {
   // same failure raised in an app's own route a 404 too, where it was a 500.
   HEALTH_CHECK_UNKNOWN(404, Exit.FAILURE, "No health check is registered under that name"),
   HEALTH_CHECK_DUPLICATE(500, Exit.FAILURE, "A health check with that name is already registered"),
-  HEALTH_CHECK_INVALID(500, Exit.FAILURE,
-      "A health check's name, timeout or interval is not acceptable"),
+  HEALTH_CHECK_INVALID(
+      500, Exit.FAILURE, "A health check's name, timeout or interval is not acceptable"),
   RESTORE_FAILED(500, Exit.FAILURE, "The restore test could not prepare its scratch database");
 
   private final int httpStatus;
@@ -123,9 +124,9 @@ public enum ErrorCode {
   }
 
   /**
-   * The code a problem+json body shows: this one, except {@link #INTERNAL_ERROR} for any 500
-   * (the client learns nothing of the service's insides) and {@link #DATABASE_UNAVAILABLE} for
-   * {@link #MONGO_NOT_INITIALIZED} (to a client, a store not opened yet is a store that is down).
+   * The code a problem+json body shows: this one, except {@link #INTERNAL_ERROR} for any 500 (the
+   * client learns nothing of the service's insides) and {@link #DATABASE_UNAVAILABLE} for {@link
+   * #MONGO_NOT_INITIALIZED} (to a client, a store not opened yet is a store that is down).
    */
   public ErrorCode problemCode() {
     if (httpStatus == 500) {

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The error vocabulary (issue 17): one code per failure, consistent statuses, and docs that
- * cannot drift from the enum. docs/errors.md holds the table rendered here; every "`code` ... exit
- * N" in the docs agrees with the code's exit status.
+ * The error vocabulary (issue 17): one code per failure, consistent statuses, and docs that cannot
+ * drift from the enum. docs/errors.md holds the table rendered here; every "`code` ... exit N" in
+ * the docs agrees with the code's exit status.
  */
 class ErrorCodeTest {
   private static final Path DOCS = Path.of("..", "docs");
@@ -58,11 +58,15 @@ class ErrorCodeTest {
 
   @Test
   void configurationCodesAndOnlyTheyExitTwo() {
-    List<ErrorCode> usage = Stream.of(ErrorCode.values()).filter(c -> c.exitStatus() == 2)
-        .toList();
-    assertThat(usage).containsExactlyInAnyOrder(ErrorCode.DATABASE_URL_MISSING,
-        ErrorCode.INVALID_DATABASE_URL, ErrorCode.INVALID_SETTING, ErrorCode.UNREADABLE_FILE,
-        ErrorCode.MONGO_DB_MISSING, ErrorCode.RESTORE_TOOL_MISSING);
+    List<ErrorCode> usage = Stream.of(ErrorCode.values()).filter(c -> c.exitStatus() == 2).toList();
+    assertThat(usage)
+        .containsExactlyInAnyOrder(
+            ErrorCode.DATABASE_URL_MISSING,
+            ErrorCode.INVALID_DATABASE_URL,
+            ErrorCode.INVALID_SETTING,
+            ErrorCode.UNREADABLE_FILE,
+            ErrorCode.MONGO_DB_MISSING,
+            ErrorCode.RESTORE_TOOL_MISSING);
   }
 
   @Test
@@ -79,7 +83,8 @@ class ErrorCodeTest {
     assertThat(begin).as("docs/errors.md has the markers").isNotNegative();
     assertThat(end).isGreaterThan(begin);
     String table = doc.substring(begin + BEGIN.length(), end).strip();
-    assertThat(table).as("docs/errors.md: replace the table between the markers with this one")
+    assertThat(table)
+        .as("docs/errors.md: replace the table between the markers with this one")
         .isEqualTo(render());
   }
 
@@ -92,7 +97,8 @@ class ErrorCodeTest {
       while (m.find()) {
         var code = ErrorCode.fromWireName(m.group(1));
         if (code.isPresent()) {
-          assertThat(Integer.parseInt(m.group(2))).as(doc + ": " + m.group())
+          assertThat(Integer.parseInt(m.group(2)))
+              .as(doc + ": " + m.group())
               .isEqualTo(code.get().exitStatus());
           checked++;
         }
@@ -134,18 +140,23 @@ class ErrorCodeTest {
     assertThat(checked).as("codes checked in docs tables").isGreaterThan(ErrorCode.values().length);
   }
 
-  private static int agree(String where, List<ErrorCode> codes, String cell,
-      ToIntFunction<ErrorCode> number) {
+  private static int agree(
+      String where, List<ErrorCode> codes, String cell, ToIntFunction<ErrorCode> number) {
     if (codes.isEmpty()) {
       return 0;
     }
     // Numbers outside backticks: "500 as `internal_error`", "503 + Retry-After", "409 / 500".
-    List<Integer> numbers = NUMBER.matcher(cell.replaceAll("`[^`]*`", "")).results()
-        .map(m -> Integer.parseInt(m.group())).toList();
+    List<Integer> numbers =
+        NUMBER
+            .matcher(cell.replaceAll("`[^`]*`", ""))
+            .results()
+            .map(m -> Integer.parseInt(m.group()))
+            .toList();
     assertThat(numbers.size()).as(where + ": one number, or one per code").isIn(1, codes.size());
     for (int i = 0; i < codes.size(); i++) {
       int documented = numbers.get(numbers.size() == 1 ? 0 : i);
-      assertThat(documented).as(where + ": " + codes.get(i).wireName())
+      assertThat(documented)
+          .as(where + ": " + codes.get(i).wireName())
           .isEqualTo(number.applyAsInt(codes.get(i)));
     }
     return codes.size();
@@ -154,18 +165,22 @@ class ErrorCodeTest {
   private static List<String> cells(String line) {
     String inner = line.strip().substring(1);
     return Stream.of(inner.substring(0, inner.length() - 1).split("\\|", -1))
-        .map(String::strip).toList();
+        .map(String::strip)
+        .toList();
   }
 
   private static List<ErrorCode> codes(String cell) {
-    return Pattern.compile("`([a-z_]+)`").matcher(cell).results()
-        .map(m -> ErrorCode.fromWireName(m.group(1))).flatMap(Optional::stream)
+    return Pattern.compile("`([a-z_]+)`")
+        .matcher(cell)
+        .results()
+        .map(m -> ErrorCode.fromWireName(m.group(1)))
+        .flatMap(Optional::stream)
         .toList();
   }
 
   private static List<Path> docs() throws IOException {
-    List<Path> docs = new ArrayList<>(List.of(Path.of("..", "README.md"),
-        Path.of("..", "mongo", "README.md")));
+    List<Path> docs =
+        new ArrayList<>(List.of(Path.of("..", "README.md"), Path.of("..", "mongo", "README.md")));
     try (Stream<Path> files = Files.list(DOCS)) {
       files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
     }
@@ -174,14 +189,25 @@ class ErrorCodeTest {
 
   /** The reference table of docs/errors.md. */
   static String render() {
-    return Stream.of(ErrorCode.values()).map(c -> "| `" + c.wireName() + "` | " + http(c)
-        + " | " + c.exitStatus() + " | " + c.title() + " |")
-        .collect(Collectors.joining("\n", "| code | HTTP | exit | meaning |\n|---|---|---|---|\n",
-            ""));
+    return Stream.of(ErrorCode.values())
+        .map(
+            c ->
+                "| `"
+                    + c.wireName()
+                    + "` | "
+                    + http(c)
+                    + " | "
+                    + c.exitStatus()
+                    + " | "
+                    + c.title()
+                    + " |")
+        .collect(
+            Collectors.joining("\n", "| code | HTTP | exit | meaning |\n|---|---|---|---|\n", ""));
   }
 
   private static String http(ErrorCode c) {
-    return c.problemCode() == c ? String.valueOf(c.httpStatus())
+    return c.problemCode() == c
+        ? String.valueOf(c.httpStatus())
         : c.httpStatus() + " as `" + c.problemCode().wireName() + "`";
   }
 }

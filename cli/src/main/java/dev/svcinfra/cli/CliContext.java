@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What every command needs from its surroundings: the environment to resolve settings from and
- * the two output streams (stdout carries only results; logs and warnings go to stderr).
+ * What every command needs from its surroundings: the environment to resolve settings from and the
+ * two output streams (stdout carries only results; logs and warnings go to stderr).
  */
 record CliContext(Env env, PrintStream out, PrintStream err) {
 

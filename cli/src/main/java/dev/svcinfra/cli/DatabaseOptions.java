@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --database-url}: beats every environment source. Mixed into database commands. */
 final class DatabaseOptions {
-  @Option(names = "--database-url", paramLabel = "URL",
+  @Option(
+      names = "--database-url",
+      paramLabel = "URL",
       description = "Database URL; beats SQL_URL, DATABASE_URL and the other sources.")
   String databaseUrl;
 

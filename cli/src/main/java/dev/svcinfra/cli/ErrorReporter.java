@@ -9,10 +9,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one line on stderr and the exit status its {@link ErrorCode} names
- * (2 for usage and configuration errors, 1 for other failures). With {@code --json} the error is
- * also printed on stdout as {@code {"error":{"code","message"}}}. Anything that is not ours is a
- * bug and keeps its stack trace on stderr.
+ * Turns a failed command into one line on stderr and the exit status its {@link ErrorCode} names (2
+ * for usage and configuration errors, 1 for other failures). With {@code --json} the error is also
+ * printed on stdout as {@code {"error":{"code","message"}}}. Anything that is not ours is a bug and
+ * keeps its stack trace on stderr.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   private final CliContext context;

@@ -9,27 +9,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code svc-infra health check URL [--timeout S] [--json] [--verbose] [--allow-degraded]}:
- * one probe; exit 0 when healthy, 1 otherwise (degraded too, unless allowed), 2 for a bad URL
- * or option.
+ * {@code svc-infra health check URL [--timeout S] [--json] [--verbose] [--allow-degraded]}: one
+ * probe; exit 0 when healthy, 1 otherwise (degraded too, unless allowed), 2 for a bad URL or
+ * option.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = "Probe a health URL once; exit 0 only when it reports healthy.")
 final class HealthCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ProbeTarget target;
 
-  @Option(names = "--timeout", paramLabel = "S", defaultValue = "5",
+  @Option(
+      names = "--timeout",
+      paramLabel = "S",
+      defaultValue = "5",
       description = "Seconds to wait for connect plus answer (default ${DEFAULT-VALUE}).")
   double timeoutSeconds;
 
-  @Option(names = "--json", description = "Print {\"url\",\"status\",\"http_status\",\"latency_ms\",\"checks\"}.")
+  @Option(
+      names = "--json",
+      description = "Print {\"url\",\"status\",\"http_status\",\"latency_ms\",\"checks\"}.")
   boolean json;
 
   @Option(names = "--verbose", description = "List every check, not only the failing ones.")
   boolean verbose;
-
 
   @Override
   public Integer call() throws InterruptedException {

@@ -41,14 +41,22 @@ final class HealthProbe {
       URI uri = new URI(url.trim());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        URI shown = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-            uri.getQuery(), null);
+        URI shown =
+            new URI(
+                uri.getScheme(),
+                null,
+                uri.getHost(),
+                uri.getPort(),
+                uri.getPath(),
+                uri.getQuery(),
+                null);
         return new HealthProbe(uri, shown.toString());
       }
     } catch (URISyntaxException e) {
       // reported below, without echoing what may hold credentials
     }
-    throw new ParameterException(spec.commandLine(),
+    throw new ParameterException(
+        spec.commandLine(),
         "URL must be an http:// or https:// URL with a host, such as http://localhost:8080/_health/ready");
   }
 
@@ -60,13 +68,18 @@ final class HealthProbe {
   /** One attempt, bounded by {@code timeout} for connect plus response. */
   ProbeResult call(Duration timeout) throws InterruptedException {
     long started = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Accept", "application/json").GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     HttpResponse<String> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpConnectTimeoutException e) {
-      return ProbeResult.failed(display, "cannot connect within " + seconds(timeout), since(started));
+      return ProbeResult.failed(
+          display, "cannot connect within " + seconds(timeout), since(started));
     } catch (HttpTimeoutException e) {
       return ProbeResult.failed(display, "no answer within " + seconds(timeout), since(started));
     } catch (IOException e) {
@@ -79,10 +92,11 @@ final class HealthProbe {
       status = "unhealthy";
     } else {
       String said = body.path("status").asText("").toLowerCase(Locale.ROOT);
-      status = switch (said) {
-        case "degraded", "unhealthy", "unknown" -> said;
-        default -> "healthy";
-      };
+      status =
+          switch (said) {
+            case "degraded", "unhealthy", "unknown" -> said;
+            default -> "healthy";
+          };
     }
     return new ProbeResult(display, status, code, since(started), body, null);
   }

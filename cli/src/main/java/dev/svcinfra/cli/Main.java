@@ -3,8 +3,8 @@ package dev.svcinfra.cli;
 import dev.svcinfra.config.Env;
 
 /**
- * Entry point of {@code svc-infra.jar}: runs the command line against the process environment
- * and exits with its status (0 ok, 1 failure, 2 usage or configuration error).
+ * Entry point of {@code svc-infra.jar}: runs the command line against the process environment and
+ * exits with its status (0 ok, 1 failure, 2 usage or configuration error).
  *
  * @since 0.1
  */

@@ -30,41 +30,61 @@ import picocli.CommandLine.Option;
 final class MigrationOptions {
   @Mixin DatabaseOptions database;
 
-  @Option(names = "--script-location", paramLabel = "DIR",
+  @Option(
+      names = "--script-location",
+      paramLabel = "DIR",
       description = "Migrations directory (default: the configuration's, else migrations).")
   Path scriptLocation;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Migration configuration file; beats ALEMBIC_CONFIG.")
   Path config;
 
-  @Option(names = "--classpath", paramLabel = "PATH",
-      description = "Directories and jars (separated by : or ; as the platform does) holding "
-          + "model classes and Java revisions.")
+  @Option(
+      names = "--classpath",
+      paramLabel = "PATH",
+      description =
+          "Directories and jars (separated by : or ; as the platform does) holding "
+              + "model classes and Java revisions.")
   String classpath;
 
   MigrationSettings settings(CliContext context) {
-    return MigrationSettings.from(context.env(), Optional.ofNullable(config),
-        Optional.ofNullable(scriptLocation));
+    return MigrationSettings.from(
+        context.env(), Optional.ofNullable(config), Optional.ofNullable(scriptLocation));
   }
 
-  /** The database settings: {@code --database-url}, else the configuration's variable, else the
-   *  environment's resolution order. */
+  /**
+   * The database settings: {@code --database-url}, else the configuration's variable, else the
+   * environment's resolution order.
+   */
   DatabaseSettings databaseSettings(CliContext context, MigrationSettings settings) {
     if (database.databaseUrl == null && settings.databaseUrlVariable().isPresent()) {
       String variable = settings.databaseUrlVariable().get();
-      String url = context.env().get(variable).orElseThrow(() -> new ConfigException(
-          ErrorCode.DATABASE_URL_MISSING, "the migration configuration "
-              + settings.configFile().map(Path::toString).orElse("") + " takes its database URL "
-              + "from " + variable + ", which is not set"));
-      return DatabaseSettings.from(new ResolvedUrl(DatabaseUrl.parse(url), variable), context.env());
+      String url =
+          context
+              .env()
+              .get(variable)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          ErrorCode.DATABASE_URL_MISSING,
+                          "the migration configuration "
+                              + settings.configFile().map(Path::toString).orElse("")
+                              + " takes its database URL "
+                              + "from "
+                              + variable
+                              + ", which is not set"));
+      return DatabaseSettings.from(
+          new ResolvedUrl(DatabaseUrl.parse(url), variable), context.env());
     }
     return database.settings(context);
   }
 
   /**
-   * Migrations on the database (opened lazily; close it after use), with the small pool a
-   * one-off command needs ({@link Migrations#openDatabase}), not the service's whole pool.
+   * Migrations on the database (opened lazily; close it after use), with the small pool a one-off
+   * command needs ({@link Migrations#openDatabase}), not the service's whole pool.
    */
   Session open(CliContext context) {
     MigrationSettings settings = settings(context);
@@ -78,8 +98,10 @@ final class MigrationOptions {
    */
   Migrations offline(CliContext context, String dialect) {
     MigrationSettings settings = settings(context);
-    Dialect d = dialect != null ? Dialects.byName(dialect)
-        : Dialects.forUrl(databaseSettings(context, settings).primary().url());
+    Dialect d =
+        dialect != null
+            ? Dialects.byName(dialect)
+            : Dialects.forUrl(databaseSettings(context, settings).primary().url());
     return builder(settings).dialect(d).build();
   }
 
@@ -90,7 +112,9 @@ final class MigrationOptions {
 
   private MigrationBuilder builder(MigrationSettings settings) {
     ClassLoader loader = classLoader();
-    return Migrations.builder().settings(settings).javaRevisionsFrom(loader)
+    return Migrations.builder()
+        .settings(settings)
+        .javaRevisionsFrom(loader)
         .modelClassLoader(loader);
   }
 
@@ -107,14 +131,14 @@ final class MigrationOptions {
       }
       Path p = Path.of(entry);
       if (!Files.exists(p)) {
-        throw new ConfigException(ErrorCode.INVALID_SETTING,
-            "--classpath entry " + entry + " does not exist");
+        throw new ConfigException(
+            ErrorCode.INVALID_SETTING, "--classpath entry " + entry + " does not exist");
       }
       try {
         urls.add(p.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new ConfigException(ErrorCode.INVALID_SETTING,
-            "--classpath entry " + entry + " is not a valid path", e);
+        throw new ConfigException(
+            ErrorCode.INVALID_SETTING, "--classpath entry " + entry + " is not a valid path", e);
       }
     }
     return new URLClassLoader(urls.toArray(URL[]::new), parent);

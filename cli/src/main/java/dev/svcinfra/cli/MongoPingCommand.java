@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
  * {@code svc-infra mongo ping [--json]}: exit 0 when the server of {@code MONGO_URL} answers for
  * {@code MONGO_DB} within {@code --timeout}, 1 otherwise.
  */
-@Command(name = "ping", mixinStandardHelpOptions = true,
+@Command(
+    name = "ping",
+    mixinStandardHelpOptions = true,
     description = "Ping MongoDB (MONGO_URL, MONGO_DB): exit 0 when it answers, 1 otherwise.")
 final class MongoPingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,11 +42,21 @@ final class MongoPingCommand implements Callable<Integer> {
         doc.put("latency_ms", millis);
         Json.print(context.out(), doc);
       } else if (ok) {
-        context.out().println("MongoDB " + url + " (database " + database + ") answered in "
-            + millis + " ms");
+        context
+            .out()
+            .println(
+                "MongoDB " + url + " (database " + database + ") answered in " + millis + " ms");
       } else {
-        context.err().println("error: MongoDB " + url + " (database " + database
-            + ") did not answer within " + mongo.timeoutMillis() + " ms");
+        context
+            .err()
+            .println(
+                "error: MongoDB "
+                    + url
+                    + " (database "
+                    + database
+                    + ") did not answer within "
+                    + mongo.timeoutMillis()
+                    + " ms");
       }
       return ok ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
     }

@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code svc-infra mongo prepare [--indexes FILE] [--json]}: creates the indexes declared in a
- * JSON file (see {@link MongoIndexFile}); indexes already present are left alone. The file is
- * read and checked before any connection is made.
+ * {@code svc-infra mongo prepare [--indexes FILE] [--json]}: creates the indexes declared in a JSON
+ * file (see {@link MongoIndexFile}); indexes already present are left alone. The file is read and
+ * checked before any connection is made.
  */
-@Command(name = "prepare", mixinStandardHelpOptions = true,
+@Command(
+    name = "prepare",
+    mixinStandardHelpOptions = true,
     description = "Create the MongoDB indexes declared in a JSON file (idempotent).")
 final class MongoPrepareCommand implements Callable<Integer> {
   static final String DEFAULT_FILE = "mongo-indexes.json";
@@ -30,12 +32,18 @@ final class MongoPrepareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MongoOptions mongo;
 
-  @Option(names = "--indexes", paramLabel = "FILE", defaultValue = DEFAULT_FILE,
-      description = "Index declarations (default ${DEFAULT-VALUE}): "
-          + "{\"users\": [{\"fields\": [\"email\"], \"unique\": true}], ...}")
+  @Option(
+      names = "--indexes",
+      paramLabel = "FILE",
+      defaultValue = DEFAULT_FILE,
+      description =
+          "Index declarations (default ${DEFAULT-VALUE}): "
+              + "{\"users\": [{\"fields\": [\"email\"], \"unique\": true}], ...}")
   Path indexFile;
 
-  @Option(names = "--json", description = "Print one {\"collection\",\"name\",\"status\"} per index.")
+  @Option(
+      names = "--json",
+      description = "Print one {\"collection\",\"name\",\"status\"} per index.")
   boolean json;
 
   @Override
@@ -44,8 +52,13 @@ final class MongoPrepareCommand implements Callable<Integer> {
     List<MongoIndex> declared = MongoIndexFile.read(indexFile);
     try (MongoConnection connection = mongo.open(context)) {
       if (!connection.ping()) {
-        throw new MongoUnavailableException("MongoDB " + connection.settings().maskedUrl()
-            + " did not answer within " + mongo.timeoutMillis() + " ms; no index was created", null);
+        throw new MongoUnavailableException(
+            "MongoDB "
+                + connection.settings().maskedUrl()
+                + " did not answer within "
+                + mongo.timeoutMillis()
+                + " ms; no index was created",
+            null);
       }
       List<MongoIndexes.Outcome> outcomes = MongoIndexes.ensure(connection.database(), declared);
       if (json) {

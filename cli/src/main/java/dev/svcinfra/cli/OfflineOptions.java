@@ -6,11 +6,16 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code --sql} and {@code --dialect}: print the SQL instead of running it, for a dialect. */
 final class OfflineOptions {
-  @Option(names = "--sql", description = "Print the SQL (including version-table statements) "
-      + "instead of running it; changes nothing.")
+  @Option(
+      names = "--sql",
+      description =
+          "Print the SQL (including version-table statements) "
+              + "instead of running it; changes nothing.")
   boolean sql;
 
-  @Option(names = "--dialect", paramLabel = "NAME",
+  @Option(
+      names = "--dialect",
+      paramLabel = "NAME",
       description = "With --sql: render for this dialect without any database URL.")
   String dialect;
 

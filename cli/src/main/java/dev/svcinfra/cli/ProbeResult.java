@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one probe found: the status ({@code healthy}, {@code degraded}, {@code unhealthy}), the
- * HTTP status (0 when nothing answered), the time taken, the parsed body and, when nothing
- * answered, why. Prints itself as text or as the {@code --json} document.
+ * What one probe found: the status ({@code healthy}, {@code degraded}, {@code unhealthy}), the HTTP
+ * status (0 when nothing answered), the time taken, the parsed body and, when nothing answered,
+ * why. Prints itself as text or as the {@code --json} document.
  */
-record ProbeResult(String url, String status, int httpStatus, long latencyMs, JsonNode body,
-    String error) {
+record ProbeResult(
+    String url, String status, int httpStatus, long latencyMs, JsonNode body, String error) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static ProbeResult failed(String url, String error, long latencyMs) {
@@ -27,12 +27,21 @@ record ProbeResult(String url, String status, int httpStatus, long latencyMs, Js
 
   /** {@code "unhealthy (HTTP 503, 12 ms)"} or {@code "unhealthy (cannot connect: ...)"}. */
   String summary() {
-    return status + " (" + (error != null ? error : "HTTP " + httpStatus + ", " + latencyMs + " ms") + ")";
+    return status
+        + " ("
+        + (error != null ? error : "HTTP " + httpStatus + ", " + latencyMs + " ms")
+        + ")";
   }
 
   void printText(PrintStream out, boolean verbose) {
-    out.println(status + "  " + url + "  " + (error != null ? "(" + error + ")"
-        : "(HTTP " + httpStatus + ", " + latencyMs + " ms)"));
+    out.println(
+        status
+            + "  "
+            + url
+            + "  "
+            + (error != null
+                ? "(" + error + ")"
+                : "(HTTP " + httpStatus + ", " + latencyMs + " ms)"));
     JsonNode checks = body.path("checks");
     if (body.hasNonNull("message")) {
       out.println("  " + body.get("message").asText());
@@ -40,8 +49,11 @@ record ProbeResult(String url, String status, int httpStatus, long latencyMs, Js
     for (JsonNode check : checks) {
       boolean failing = !check.path("status").asText().equals("healthy");
       if (verbose || failing) {
-        out.printf("  %-20s %-10s %6d ms%s%n", check.path("name").asText(),
-            check.path("status").asText(), check.path("latency_ms").asLong(),
+        out.printf(
+            "  %-20s %-10s %6d ms%s%n",
+            check.path("name").asText(),
+            check.path("status").asText(),
+            check.path("latency_ms").asLong(),
             check.hasNonNull("message") ? "  " + check.get("message").asText() : "");
       }
     }

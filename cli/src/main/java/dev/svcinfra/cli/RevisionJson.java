@@ -31,8 +31,10 @@ final class RevisionJson {
 
   /** {@code a1b2 -> c3d4 (head), message}. */
   static String line(Revision r, RevisionGraph graph) {
-    StringBuilder s = new StringBuilder(r.isBase() ? "<base>" : String.join(", ", r.downRevisions()))
-        .append(" -> ").append(r.id());
+    StringBuilder s =
+        new StringBuilder(r.isBase() ? "<base>" : String.join(", ", r.downRevisions()))
+            .append(" -> ")
+            .append(r.id());
     List<String> marks = new ArrayList<>();
     if (graph.childrenOf(r.id()).isEmpty()) {
       marks.add("head");

@@ -10,8 +10,8 @@ final class Seconds {
 
   static Duration positive(CommandSpec spec, String option, double seconds) {
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
-      throw new ParameterException(spec.commandLine(),
-          option + " must be a positive number of seconds, got " + seconds);
+      throw new ParameterException(
+          spec.commandLine(), option + " must be a positive number of seconds, got " + seconds);
     }
     return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
   }

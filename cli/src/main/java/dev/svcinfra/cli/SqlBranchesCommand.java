@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql branches [--json]}: revisions where history splits. */
-@Command(name = "branches", mixinStandardHelpOptions = true,
+@Command(
+    name = "branches",
+    mixinStandardHelpOptions = true,
     description = "List branch points: revisions that several revisions follow.")
 final class SqlBranchesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

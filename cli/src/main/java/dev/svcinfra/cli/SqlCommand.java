@@ -10,10 +10,20 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = "SQL databases: resolved URL, migrations, schema checks.",
-    subcommands = {SqlUrlCommand.class, SqlInitCommand.class, SqlRevisionCommand.class,
-        SqlUpgradeCommand.class, SqlDowngradeCommand.class, SqlCurrentCommand.class,
-        SqlHeadsCommand.class, SqlBranchesCommand.class, SqlHistoryCommand.class,
-        SqlStampCommand.class, SqlMergeCommand.class, SqlCheckCommand.class})
+    subcommands = {
+      SqlUrlCommand.class,
+      SqlInitCommand.class,
+      SqlRevisionCommand.class,
+      SqlUpgradeCommand.class,
+      SqlDowngradeCommand.class,
+      SqlCurrentCommand.class,
+      SqlHeadsCommand.class,
+      SqlBranchesCommand.class,
+      SqlHistoryCommand.class,
+      SqlStampCommand.class,
+      SqlMergeCommand.class,
+      SqlCheckCommand.class
+    })
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

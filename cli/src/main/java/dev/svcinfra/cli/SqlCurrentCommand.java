@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.MigrationStatus;
 import dev.svcinfra.migrate.Drift;
+import dev.svcinfra.migrate.MigrationStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql current [--json]}: the applied heads and any drift. */
-@Command(name = "current", mixinStandardHelpOptions = true,
+@Command(
+    name = "current",
+    mixinStandardHelpOptions = true,
     description = "Print the revisions the database is at, and applied files that changed since.")
 final class SqlCurrentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MigrationOptions options;
 
-  @Option(names = "--json", description = "Print {\"current\": [ids], \"heads\", \"at_head\", \"drift\"}.")
+  @Option(
+      names = "--json",
+      description = "Print {\"current\": [ids], \"heads\", \"at_head\", \"drift\"}.")
   boolean json;
 
   @Override
@@ -34,9 +38,21 @@ final class SqlCurrentCommand implements Callable<Integer> {
       doc.put("current", status.current());
       doc.put("heads", status.heads());
       doc.put("at_head", status.atHead());
-      doc.put("drift", status.drift().stream().map(d -> Map.of("revision", d.revision(),
-          "origin", d.origin(), "applied_checksum", d.appliedChecksum(),
-          "file_checksum", d.fileChecksum())).toList());
+      doc.put(
+          "drift",
+          status.drift().stream()
+              .map(
+                  d ->
+                      Map.of(
+                          "revision",
+                          d.revision(),
+                          "origin",
+                          d.origin(),
+                          "applied_checksum",
+                          d.appliedChecksum(),
+                          "file_checksum",
+                          d.fileChecksum()))
+              .toList());
       Json.print(context.out(), doc);
     } else {
       List<String> current = status.current();

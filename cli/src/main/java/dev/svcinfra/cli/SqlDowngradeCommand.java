@@ -10,9 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql downgrade TARGET [--sql]}: undoes revisions, running downgrade sections. */
-@Command(name = "downgrade", mixinStandardHelpOptions = true,
-    description = "Undo revisions back to TARGET: -N, a revision id or base. With --sql, print "
-        + "the SQL instead (TARGET is FROM:TO, e.g. head:-1).")
+@Command(
+    name = "downgrade",
+    mixinStandardHelpOptions = true,
+    description =
+        "Undo revisions back to TARGET: -N, a revision id or base. With --sql, print "
+            + "the SQL instead (TARGET is FROM:TO, e.g. head:-1).")
 final class SqlDowngradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MigrationOptions options;

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql heads [--json]}: revisions nothing follows yet. */
-@Command(name = "heads", mixinStandardHelpOptions = true,
+@Command(
+    name = "heads",
+    mixinStandardHelpOptions = true,
     description = "List the head revisions of the script directory.")
 final class SqlHeadsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -27,10 +29,13 @@ final class SqlHeadsCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints revisions {@code pick} chooses from the graph, as text lines or a JSON array. The
-   * script directory is read once for both the choice and the lines.
+   * Prints revisions {@code pick} chooses from the graph, as text lines or a JSON array. The script
+   * directory is read once for both the choice and the lines.
    */
-  static int listing(CommandSpec spec, MigrationOptions options, boolean json,
+  static int listing(
+      CommandSpec spec,
+      MigrationOptions options,
+      boolean json,
       Function<RevisionGraph, List<Revision>> pick) {
     CliContext context = CliContext.of(spec);
     RevisionGraph graph = options.files(context).graph();

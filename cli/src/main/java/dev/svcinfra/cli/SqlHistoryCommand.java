@@ -10,7 +10,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql history [--json | --mermaid]}: every revision, newest first. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
     description = "List every revision, newest first; --mermaid prints the graph for docs.")
 final class SqlHistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

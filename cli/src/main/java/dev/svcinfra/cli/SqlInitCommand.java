@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql init}: creates the script location, {@code versions/} and the config. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
     description = "Create the migrations directory with versions/ and a configuration file.")
 final class SqlInitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -23,8 +25,13 @@ final class SqlInitCommand implements Callable<Integer> {
     CliContext context = CliContext.of(spec);
     var migrations = options.files(context);
     Path config = migrations.init(overwrite);
-    context.out().println("created " + migrations.settings().scriptLocation().resolve("versions")
-        + " and " + config);
+    context
+        .out()
+        .println(
+            "created "
+                + migrations.settings().scriptLocation().resolve("versions")
+                + " and "
+                + config);
     return SvcInfraCli.OK;
   }
 }

@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql merge heads -m MSG} or {@code merge REV1 REV2 -m MSG}. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = "Write a merge revision whose down_revision lists every head (or the given "
-        + "revisions).")
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a merge revision whose down_revision lists every head (or the given "
+            + "revisions).")
 final class SqlMergeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MigrationOptions options;
@@ -21,7 +24,10 @@ final class SqlMergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "heads|REV")
   List<String> revisions;
 
-  @Option(names = {"-m", "--message"}, required = true, description = "What the merge joins.")
+  @Option(
+      names = {"-m", "--message"},
+      required = true,
+      description = "What the merge joins.")
   String message;
 
   @Override

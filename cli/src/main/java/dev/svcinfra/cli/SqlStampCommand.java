@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql stamp REV...}: sets the version table without running revisions. */
-@Command(name = "stamp", mixinStandardHelpOptions = true,
+@Command(
+    name = "stamp",
+    mixinStandardHelpOptions = true,
     description = "Record REV (or head, heads, base) as applied without running anything.")
 final class SqlStampCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.svcinfra.cli;
 
-import dev.svcinfra.migrate.RunOptions;
 import dev.svcinfra.migrate.Revision;
+import dev.svcinfra.migrate.RunOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,9 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svc-infra sql upgrade [TARGET] [--sql]}: applies revisions under the migration lock. */
-@Command(name = "upgrade", mixinStandardHelpOptions = true,
-    description = "Apply revisions up to TARGET: head (default), heads, +N or a revision id. "
-        + "With --sql, print the SQL instead (TARGET may be FROM:TO).")
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
+    description =
+        "Apply revisions up to TARGET: head (default), heads, +N or a revision id. "
+            + "With --sql, print the SQL instead (TARGET may be FROM:TO).")
 final class SqlUpgradeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MigrationOptions options;
@@ -26,7 +29,8 @@ final class SqlUpgradeCommand implements Callable<Integer> {
   @Option(names = "--allow-changed", description = "Run even if applied revision files changed.")
   boolean allowChanged;
 
-  @Option(names = "--allow-destructive",
+  @Option(
+      names = "--allow-destructive",
       description = "Run even if lint finds destructive or locking operations.")
   boolean allowDestructive;
 
@@ -40,8 +44,8 @@ final class SqlUpgradeCommand implements Callable<Integer> {
     }
     offline.refuseRange(spec, target);
     try (MigrationOptions.Session session = options.open(context)) {
-      List<Revision> done = session.migrations().upgrade(target,
-          new RunOptions(allowChanged, allowDestructive));
+      List<Revision> done =
+          session.migrations().upgrade(target, new RunOptions(allowChanged, allowDestructive));
       SqlDowngradeCommand.report(context, "upgrade", done);
     }
     return SvcInfraCli.OK;

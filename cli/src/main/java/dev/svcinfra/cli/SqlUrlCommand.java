@@ -3,10 +3,10 @@ package dev.svcinfra.cli;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
-import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +22,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code svc-infra sql url [--json]}: the resolved URL (password masked), the JDBC URL (no
- * password), the dialect, the source that won and the driver properties that carry parameters
- * the JDBC URL cannot (secrets masked). Connects to nothing.
+ * password), the dialect, the source that won and the driver properties that carry parameters the
+ * JDBC URL cannot (secrets masked). Connects to nothing.
  */
-@Command(name = "url", mixinStandardHelpOptions = true,
+@Command(
+    name = "url",
+    mixinStandardHelpOptions = true,
     description = "Print the resolved database URL (masked), JDBC URL, dialect and source.")
 final class SqlUrlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,20 +67,23 @@ final class SqlUrlCommand implements Callable<Integer> {
   }
 
   /**
-   * The driver properties that carry URL parameters the JDBC URL cannot hold unchanged
-   * ({@code sessionVariables=wait_timeout=100}), so an operator sees every option the driver
-   * gets. The user is in the URL already and the password never shows; a property whose name
-   * says it holds a secret is masked.
+   * The driver properties that carry URL parameters the JDBC URL cannot hold unchanged ({@code
+   * sessionVariables=wait_timeout=100}), so an operator sees every option the driver gets. The user
+   * is in the URL already and the password never shows; a property whose name says it holds a
+   * secret is masked.
    */
   private static Map<String, Object> shownProperties(ConnectionTarget target) {
     Map<String, Object> shown = new TreeMap<>();
-    target.properties().forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("user") || lower.equals(ConnectionTarget.PASSWORD)) {
-        return;
-      }
-      shown.put(name, DatabaseUrl.isSecretParameter(name) ? DatabaseUrl.MASK : value);
-    });
+    target
+        .properties()
+        .forEach(
+            (name, value) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (lower.equals("user") || lower.equals(ConnectionTarget.PASSWORD)) {
+                return;
+              }
+              shown.put(name, DatabaseUrl.isSecretParameter(name) ? DatabaseUrl.MASK : value);
+            });
     return shown;
   }
 
@@ -90,8 +95,12 @@ final class SqlUrlCommand implements Callable<Integer> {
     Matcher m = PARAMETER.matcher(jdbcUrl);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(DatabaseUrl.isSecretParameter(m.group(2))
-          ? m.group(1) + m.group(2) + "=" + DatabaseUrl.MASK : m.group()));
+      m.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              DatabaseUrl.isSecretParameter(m.group(2))
+                  ? m.group(1) + m.group(2) + "=" + DatabaseUrl.MASK
+                  : m.group()));
     }
     return m.appendTail(out).toString();
   }

@@ -17,8 +17,10 @@ import picocli.CommandLine;
 public final class SvcInfraCli {
   /** Success. */
   public static final int OK = 0;
+
   /** The command ran and failed (database down, check found differences, ...). */
   public static final int FAILURE = 1;
+
   /** Wrong usage or configuration: nothing was attempted. */
   public static final int USAGE = 2;
 
@@ -30,11 +32,12 @@ public final class SvcInfraCli {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler(new ErrorReporter(context));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("error: " + e.getMessage());
-      e.getCommandLine().usage(err);
-      return USAGE;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("error: " + e.getMessage());
+          e.getCommandLine().usage(err);
+          return USAGE;
+        });
     return cli.execute(args);
   }
 }

@@ -28,6 +28,7 @@ class ErrorReporterTest {
   static final class Fail implements Callable<Integer> {
     @Option(names = "--json")
     boolean json;
+
     @Option(names = "--code")
     String code;
 
@@ -42,9 +43,11 @@ class ErrorReporterTest {
     for (ErrorCode code : ErrorCode.values()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      CliContext context = new CliContext(Env.of(Map.of()),
-          new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(err, true, StandardCharsets.UTF_8));
+      CliContext context =
+          new CliContext(
+              Env.of(Map.of()),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
       CommandLine cli = new CommandLine(new Fail());
       cli.setExecutionExceptionHandler(new ErrorReporter(context));
       int status = cli.execute("--json", "--code", code.wireName());
@@ -52,8 +55,8 @@ class ErrorReporterTest {
       JsonNode error = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("error");
       assertThat(error.get("code").asText()).isEqualTo(code.wireName());
       assertThat(error.get("message").asText()).isEqualTo("it failed");
-      assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: it failed"
-          + System.lineSeparator());
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .isEqualTo("error: it failed" + System.lineSeparator());
     }
     assertThat(SvcInfraCli.FAILURE).isEqualTo(ErrorCode.DATABASE_ERROR.exitStatus());
     assertThat(SvcInfraCli.USAGE).isEqualTo(ErrorCode.INVALID_SETTING.exitStatus());

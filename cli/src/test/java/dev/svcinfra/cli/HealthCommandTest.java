@@ -36,10 +36,14 @@ class HealthCommandTest {
 
   @BeforeEach
   void start() {
-    registry.add("database", DatabaseCheck.of(TestServices.postgresUrl()))
+    registry
+        .add("database", DatabaseCheck.of(TestServices.postgresUrl()))
         .add("cache", cache::get, false);
-    app = Javalin.create(config ->
-        config.registerPlugin(new HealthPlugin(health -> health.registry = registry))).start(0);
+    app =
+        Javalin.create(
+                config ->
+                    config.registerPlugin(new HealthPlugin(health -> health.registry = registry)))
+            .start(0);
     ready = "http://127.0.0.1:" + app.port() + "/_health/ready";
   }
 
@@ -52,7 +56,10 @@ class HealthCommandTest {
   private int run(String... args) {
     out.reset();
     err.reset();
-    return SvcInfraCli.run(args, Env.empty(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    return SvcInfraCli.run(
+        args,
+        Env.empty(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -73,7 +80,8 @@ class HealthCommandTest {
   @Test
   void checkVerboseListsEveryCheck() {
     assertThat(run("health", "check", ready, "--verbose")).isEqualTo(0);
-    assertThat(out()).containsPattern("(?m)^  database +healthy +\\d+ ms$")
+    assertThat(out())
+        .containsPattern("(?m)^  database +healthy +\\d+ ms$")
         .containsPattern("(?m)^  cache +healthy +\\d+ ms$");
   }
 
@@ -82,7 +90,8 @@ class HealthCommandTest {
     cache.set(CheckResult.unhealthy("connection refused"));
 
     assertThat(run("health", "check", ready)).isEqualTo(1);
-    assertThat(out()).startsWith("degraded  " + ready)
+    assertThat(out())
+        .startsWith("degraded  " + ready)
         .containsPattern("(?m)^  cache +unhealthy +\\d+ ms  connection refused$")
         .doesNotContain("database");
     assertThat(run("health", "check", ready, "--allow-degraded")).isEqualTo(0);
@@ -118,24 +127,34 @@ class HealthCommandTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
     }
-    assertThat(run("health", "check", "http://127.0.0.1:" + closed + "/_health/ready")).isEqualTo(1);
-    assertThat(out()).startsWith("unhealthy  http://127.0.0.1:" + closed + "/_health/ready  (cannot connect");
+    assertThat(run("health", "check", "http://127.0.0.1:" + closed + "/_health/ready"))
+        .isEqualTo(1);
+    assertThat(out())
+        .startsWith("unhealthy  http://127.0.0.1:" + closed + "/_health/ready  (cannot connect");
 
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = new ArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (Exception e) {
-          // closed at the end of the test
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (Exception e) {
+                  // closed at the end of the test
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       long begin = System.nanoTime();
-      int status = run("health", "check", "http://127.0.0.1:" + silent.getLocalPort() + "/", "--timeout", "0.5");
+      int status =
+          run(
+              "health",
+              "check",
+              "http://127.0.0.1:" + silent.getLocalPort() + "/",
+              "--timeout",
+              "0.5");
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
 
       assertThat(status).isEqualTo(1);
@@ -147,7 +166,9 @@ class HealthCommandTest {
   @Test
   void badUrlsAndOptionsAreUsageErrors() {
     assertThat(run("health", "check", "ftp://u:Sup3rSecretPw@host/")).isEqualTo(2);
-    assertThat(err()).contains("URL must be an http:// or https:// URL").doesNotContain("Sup3rSecretPw");
+    assertThat(err())
+        .contains("URL must be an http:// or https:// URL")
+        .doesNotContain("Sup3rSecretPw");
     assertThat(run("health", "check", ready, "--timeout", "0")).isEqualTo(2);
     assertThat(err()).contains("--timeout must be a positive number of seconds");
     assertThat(run("health", "wait", ready, "--interval", "-1")).isEqualTo(2);
@@ -157,8 +178,12 @@ class HealthCommandTest {
   @Test
   void waitRetriesUntilHealthy() {
     AtomicInteger calls = new AtomicInteger();
-    registry.add("warmup", () -> calls.incrementAndGet() < 3
-        ? CheckResult.unhealthy("warming up") : CheckResult.healthy());
+    registry.add(
+        "warmup",
+        () ->
+            calls.incrementAndGet() < 3
+                ? CheckResult.unhealthy("warming up")
+                : CheckResult.healthy());
 
     int status = run("health", "wait", ready, "--timeout", "20", "--interval", "0.1");
 
@@ -184,7 +209,8 @@ class HealthCommandTest {
 
     assertThat(status).isEqualTo(1);
     assertThat(elapsedMs).isBetween(900L, 4_000L);
-    assertThat(err()).startsWith("error: " + ready + " is not healthy after 1.0 s (")
+    assertThat(err())
+        .startsWith("error: " + ready + " is not healthy after 1.0 s (")
         .contains("last status unhealthy (HTTP 503");
     assertThat(err().lines().count()).isEqualTo(1);
   }

@@ -41,7 +41,9 @@ class MongoCommandTest {
   }
 
   private int run(Map<String, String> env, String... args) {
-    return SvcInfraCli.run(args, Env.of(env),
+    return SvcInfraCli.run(
+        args,
+        Env.of(env),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -71,19 +73,29 @@ class MongoCommandTest {
   void pingExitsOneWhenNothingAnswersAndMasksThePassword() throws Exception {
     String down = closedPortUrl("ops:hunter2@");
     long start = System.nanoTime();
-    int status = run(Map.of("MONGO_URL", down, "MONGO_DB", "app"),
-        "mongo", "ping", "--timeout", "0.5");
+    int status =
+        run(Map.of("MONGO_URL", down, "MONGO_DB", "app"), "mongo", "ping", "--timeout", "0.5");
     assertThat(status).isEqualTo(1);
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
-    assertThat(err()).contains("did not answer within 500 ms").contains("ops:***@")
+    assertThat(err())
+        .contains("did not answer within 500 ms")
+        .contains("ops:***@")
         .doesNotContain("hunter2");
     assertThat(out()).doesNotContain("hunter2");
   }
 
   @Test
   void pingJsonAndOptionsBeatTheEnvironment() throws Exception {
-    int status = run(Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "env_db"),
-        "mongo", "ping", "--mongo-url", url, "--mongo-db", "cli_db", "--json");
+    int status =
+        run(
+            Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "env_db"),
+            "mongo",
+            "ping",
+            "--mongo-url",
+            url,
+            "--mongo-db",
+            "cli_db",
+            "--json");
     assertThat(status).isZero();
     assertThat(out()).contains("\"ok\" : true").contains("\"database\" : \"cli_db\"");
   }
@@ -98,14 +110,17 @@ class MongoCommandTest {
   @Test
   void prepareCreatesDeclaredIndexesOnceAndReportsThem(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("indexes.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"users": [{"fields": ["email"], "unique": true},
                    {"fields": ["tenant_id", "-created_at"]}],
          "sessions": [{"fields": ["expires_at"], "expire_after_seconds": 60}]}
         """);
     Map<String, String> env = Map.of("MONGO_URL", url, "MONGO_DB", "app");
     assertThat(run(env, "mongo", "prepare", "--indexes", file.toString())).isZero();
-    assertThat(out()).contains("created  users.email_1 unique")
+    assertThat(out())
+        .contains("created  users.email_1 unique")
         .contains("created  users.tenant_id_1_created_at_-1")
         .contains("created  sessions.expires_at_1 ttl=60s");
 
@@ -114,9 +129,10 @@ class MongoCommandTest {
     assertThat(out()).contains("\"status\" : \"present\"").doesNotContain("\"created\"");
 
     try (var client = com.mongodb.client.MongoClients.create(url)) {
-      List<Document> indexes = client.getDatabase("app").getCollection("users").listIndexes()
-          .into(new ArrayList<>());
-      assertThat(indexes).extracting(d -> d.getString("name"))
+      List<Document> indexes =
+          client.getDatabase("app").getCollection("users").listIndexes().into(new ArrayList<>());
+      assertThat(indexes)
+          .extracting(d -> d.getString("name"))
           .containsExactlyInAnyOrder("_id_", "email_1", "tenant_id_1_created_at_-1");
     }
   }
@@ -124,8 +140,10 @@ class MongoCommandTest {
   @Test
   void prepareRefusesABadFileBeforeConnecting(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("indexes.json");
-    Files.writeString(file, "{\"users\": [{\"fields\": [\"a\", \"b\"], \"expire_after_seconds\": 1}]}");
-    Map<String, String> env = new HashMap<>(Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "a"));
+    Files.writeString(
+        file, "{\"users\": [{\"fields\": [\"a\", \"b\"], \"expire_after_seconds\": 1}]}");
+    Map<String, String> env =
+        new HashMap<>(Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "a"));
     assertThat(run(env, "mongo", "prepare", "--indexes", file.toString())).isEqualTo(2);
     assertThat(err()).contains("users[0]").contains("TTL");
   }
@@ -134,8 +152,15 @@ class MongoCommandTest {
   void prepareFailsWhenTheServerIsDown(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("indexes.json");
     Files.writeString(file, "{\"users\": [{\"fields\": [\"email\"]}]}");
-    int status = run(Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "a"),
-        "mongo", "prepare", "--indexes", file.toString(), "--timeout", "0.5");
+    int status =
+        run(
+            Map.of("MONGO_URL", closedPortUrl(""), "MONGO_DB", "a"),
+            "mongo",
+            "prepare",
+            "--indexes",
+            file.toString(),
+            "--timeout",
+            "0.5");
     assertThat(status).isEqualTo(1);
     assertThat(err()).contains("did not answer").contains("no index was created");
   }
@@ -147,8 +172,13 @@ class MongoCommandTest {
     }
     Path file = dir.resolve("indexes.json");
     Files.writeString(file, "{\"users\": [{\"fields\": [\"email\"], \"unique\": true}]}");
-    int status = run(Map.of("MONGO_URL", url, "MONGO_DB", "app"),
-        "mongo", "prepare", "--indexes", file.toString());
+    int status =
+        run(
+            Map.of("MONGO_URL", url, "MONGO_DB", "app"),
+            "mongo",
+            "prepare",
+            "--indexes",
+            file.toString());
     assertThat(status).isEqualTo(1);
     assertThat(err()).contains("email_1").contains("unique");
   }

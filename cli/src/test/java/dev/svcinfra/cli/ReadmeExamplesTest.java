@@ -31,7 +31,8 @@ class ReadmeExamplesTest {
     for (Example example : examples) {
       CliRun run = CliRun.of(example.env(), example.args().toArray(String[]::new));
       assertThat(run.status()).as("exit status of %s", example.args()).isZero();
-      assertThat(run.out().strip()).as("output of %s", example.args())
+      assertThat(run.out().strip())
+          .as("output of %s", example.args())
           .isEqualTo(example.expected().strip());
     }
   }
@@ -50,7 +51,9 @@ class ReadmeExamplesTest {
       }
       StringBuilder expected = new StringBuilder();
       int j = i + 1;
-      for (; j < lines.size() && !lines.get(j).startsWith("```") && !lines.get(j).startsWith("$ "); j++) {
+      for (;
+          j < lines.size() && !lines.get(j).startsWith("```") && !lines.get(j).startsWith("$ ");
+          j++) {
         expected.append(lines.get(j)).append('\n');
       }
       found.add(new Example(env, List.of(m.group(2).split(" ")), expected.toString()));

@@ -10,8 +10,8 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +22,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the resolver, the dialects, the pool and the CLI with a distinctive password, collects
- * every string they produce (results, messages, logs written to stderr) and greps it.
+ * Runs the resolver, the dialects, the pool and the CLI with a distinctive password, collects every
+ * string they produce (results, messages, logs written to stderr) and greps it.
  */
 class SecretsNeverShownTest {
   private static final String SECRET = "Zq9-distinctive-Pw";
-  private static final List<String> URLS = List.of(
-      "postgres://app:" + SECRET + "@127.0.0.1:1/shop?sslmode=disable",
-      "postgresql+asyncpg://app:" + SECRET + "@127.0.0.1:1/shop",
-      "mysql://root:" + SECRET + "@127.0.0.1:1/shop",
-      "mariadb://root:" + SECRET + "@127.0.0.1:1/shop",
-      "mssql+pyodbc://sa:" + SECRET + "@sql.example:1433/orders",
-      "snowflake://u:" + SECRET + "@acct/db/schema?warehouse=w",
-      "jdbc:postgresql://127.0.0.1:1/shop?user=app&password=" + SECRET,
-      "jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=" + SECRET);
+  private static final List<String> URLS =
+      List.of(
+          "postgres://app:" + SECRET + "@127.0.0.1:1/shop?sslmode=disable",
+          "postgresql+asyncpg://app:" + SECRET + "@127.0.0.1:1/shop",
+          "mysql://root:" + SECRET + "@127.0.0.1:1/shop",
+          "mariadb://root:" + SECRET + "@127.0.0.1:1/shop",
+          "mssql+pyodbc://sa:" + SECRET + "@sql.example:1433/orders",
+          "snowflake://u:" + SECRET + "@acct/db/schema?warehouse=w",
+          "jdbc:postgresql://127.0.0.1:1/shop?user=app&password=" + SECRET,
+          "jdbc:sqlserver://h:1433;databaseName=x;user=sa;password=" + SECRET);
 
   @Test
   void passwordAppearsNowhere() {
@@ -54,18 +55,21 @@ class SecretsNeverShownTest {
         seen.add(target.toString());
         ResolvedUrl resolved = DatabaseUrlResolver.resolve(Env.of(Map.of("SQL_URL", url)));
         seen.add(resolved.toString());
-        seen.add(DatabaseSettings.from(Env.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url)))
-            .toString());
+        seen.add(
+            DatabaseSettings.from(Env.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url)))
+                .toString());
         CliRun run = CliRun.of(Map.of("SQL_URL", url), "sql", "url");
-        CliRun json = CliRun.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url), "sql", "url", "--json");
+        CliRun json =
+            CliRun.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url), "sql", "url", "--json");
         assertThat(run.status()).isZero();
         seen.add(run.all());
         seen.add(json.all());
       }
       // failing connections: the driver's error, wrapped by us
       for (String url : URLS.subList(0, 4)) {
-        DatabaseSettings settings = DatabaseSettings.of(url)
-            .withPool(PoolSettings.defaults().withTimeout(Duration.ofMillis(800)));
+        DatabaseSettings settings =
+            DatabaseSettings.of(url)
+                .withPool(PoolSettings.defaults().withTimeout(Duration.ofMillis(800)));
         try (Database db = Database.open(settings)) {
           seen.add(db.toString());
           Throwable failure = catchThrowable(db::connection);
@@ -77,14 +81,27 @@ class SecretsNeverShownTest {
         }
       }
       // malformed URLs and values
-      seen.add(CliRun.of(Map.of("SQL_URL", "postgres://app:" + SECRET + "@db:12x/shop"),
-          "sql", "url").all());
-      seen.add(CliRun.of(Map.of("SQL_URL", "postgres://app:" + SECRET + "@db/shop",
-          "DB_POOL_SIZE", "many"), "sql", "url").all());
-      seen.add(CliRun.of(Map.of("DB_HOST", "db", "DB_PASSWORD", SECRET, "DB_PARAMS", "x"),
-          "sql", "url", "--json").all());
-      seen.add(CliRun.of(Map.of(), "sql", "url", "--database-url",
-          "mysql://root:" + SECRET + "@db:port/x").all());
+      seen.add(
+          CliRun.of(Map.of("SQL_URL", "postgres://app:" + SECRET + "@db:12x/shop"), "sql", "url")
+              .all());
+      seen.add(
+          CliRun.of(
+                  Map.of(
+                      "SQL_URL", "postgres://app:" + SECRET + "@db/shop", "DB_POOL_SIZE", "many"),
+                  "sql",
+                  "url")
+              .all());
+      seen.add(
+          CliRun.of(
+                  Map.of("DB_HOST", "db", "DB_PASSWORD", SECRET, "DB_PARAMS", "x"),
+                  "sql",
+                  "url",
+                  "--json")
+              .all());
+      seen.add(
+          CliRun.of(
+                  Map.of(), "sql", "url", "--database-url", "mysql://root:" + SECRET + "@db:port/x")
+              .all());
     } finally {
       System.setErr(originalErr);
     }

@@ -19,9 +19,11 @@ class SqlMigrationCommandsTest {
   @TempDir Path project;
 
   CliRun run(Map<String, String> env, String... args) {
-    String[] all = Stream.concat(Stream.of(args),
-        Stream.of("--script-location", project.resolve("migrations").toString()))
-        .toArray(String[]::new);
+    String[] all =
+        Stream.concat(
+                Stream.of(args),
+                Stream.of("--script-location", project.resolve("migrations").toString()))
+            .toArray(String[]::new);
     return CliRun.of(env, all);
   }
 
@@ -33,8 +35,9 @@ class SqlMigrationCommandsTest {
 
   static void fill(Path file, String upgrade, String downgrade) throws Exception {
     String text = Files.readString(file);
-    text = text.replace("-- +upgrade\n", "-- +upgrade\n" + upgrade + "\n")
-        .replace("-- +downgrade\n", "-- +downgrade\n" + downgrade + "\n");
+    text =
+        text.replace("-- +upgrade\n", "-- +upgrade\n" + upgrade + "\n")
+            .replace("-- +downgrade\n", "-- +downgrade\n" + downgrade + "\n");
     Files.writeString(file, text);
   }
 
@@ -51,11 +54,16 @@ class SqlMigrationCommandsTest {
 
     CliRun first = run(env, "sql", "revision", "-m", "create users", "--rev-id", "000000000001");
     assertThat(first.status()).as(first.err()).isZero();
-    fill(versionFile(project, "000000000001"), "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+    fill(
+        versionFile(project, "000000000001"),
+        "CREATE TABLE users (id INTEGER PRIMARY KEY);",
         "DROP TABLE users;");
-    assertThat(run(env, "sql", "revision", "-m", "create notes", "--rev-id", "000000000002").status())
+    assertThat(
+            run(env, "sql", "revision", "-m", "create notes", "--rev-id", "000000000002").status())
         .isZero();
-    fill(versionFile(project, "000000000002"), "CREATE TABLE notes (id INTEGER PRIMARY KEY);",
+    fill(
+        versionFile(project, "000000000002"),
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY);",
         "DROP TABLE notes;");
 
     JsonNode heads = JSON.readTree(run(env, "sql", "heads", "--json").out());
@@ -101,10 +109,21 @@ class SqlMigrationCommandsTest {
     run(env, "sql", "init");
     run(env, "sql", "revision", "-m", "root", "--rev-id", "aaaaaaaaaaaa");
     run(env, "sql", "revision", "-m", "left", "--rev-id", "bbbbbbbbbbbb");
-    run(env, "sql", "revision", "-m", "right", "--rev-id", "cccccccccccc", "--head", "aaaaaaaaaaaa");
+    run(
+        env,
+        "sql",
+        "revision",
+        "-m",
+        "right",
+        "--rev-id",
+        "cccccccccccc",
+        "--head",
+        "aaaaaaaaaaaa");
     CliRun up = run(env, "sql", "upgrade", "head");
     assertThat(up.status()).isEqualTo(1);
-    assertThat(up.err()).contains("Multiple heads").contains("bbbbbbbbbbbb, cccccccccccc")
+    assertThat(up.err())
+        .contains("Multiple heads")
+        .contains("bbbbbbbbbbbb, cccccccccccc")
         .contains("svc-infra sql merge heads -m");
     CliRun revision = run(env, "sql", "revision", "-m", "next");
     assertThat(revision.status()).isEqualTo(1);
@@ -121,8 +140,10 @@ class SqlMigrationCommandsTest {
     assertThat(run(env, "sql", "upgrade", "head").status()).isZero();
 
     CliRun mermaid = run(env, "sql", "history", "--mermaid");
-    assertThat(mermaid.out()).startsWith("flowchart BT")
-        .contains("r_bbbbbbbbbbbb --> r_aaaaaaaaaaaa").contains("r_cccccccccccc --> r_aaaaaaaaaaaa");
+    assertThat(mermaid.out())
+        .startsWith("flowchart BT")
+        .contains("r_bbbbbbbbbbbb --> r_aaaaaaaaaaaa")
+        .contains("r_cccccccccccc --> r_aaaaaaaaaaaa");
     JsonNode history = JSON.readTree(run(env, "sql", "history", "--json").out());
     assertThat(history).hasSize(4);
     assertThat(history.get(3).get("revision").asText()).isEqualTo("aaaaaaaaaaaa");
@@ -133,15 +154,20 @@ class SqlMigrationCommandsTest {
     Map<String, String> env = Map.of();
     run(env, "sql", "init");
     run(env, "sql", "revision", "-m", "create users", "--rev-id", "000000000001");
-    fill(versionFile(project, "000000000001"), "CREATE TABLE users (id INT PRIMARY KEY);",
+    fill(
+        versionFile(project, "000000000001"),
+        "CREATE TABLE users (id INT PRIMARY KEY);",
         "DROP TABLE users;");
     CliRun sql = run(env, "sql", "upgrade", "--sql", "--dialect", "mssql");
     assertThat(sql.status()).as(sql.err()).isZero();
-    assertThat(sql.out()).contains("CREATE TABLE [svc_infra_version]").contains("BEGIN TRANSACTION;")
+    assertThat(sql.out())
+        .contains("CREATE TABLE [svc_infra_version]")
+        .contains("BEGIN TRANSACTION;")
         .contains("INSERT INTO [svc_infra_version] (version_num) VALUES (N'000000000001');");
     CliRun down = run(env, "sql", "downgrade", "000000000001:base", "--sql", "--dialect", "mysql");
     assertThat(down.status()).as(down.err()).isZero();
-    assertThat(down.out()).contains("DROP TABLE users;")
+    assertThat(down.out())
+        .contains("DROP TABLE users;")
         .contains("DELETE FROM `svc_infra_version` WHERE version_num = '000000000001';")
         .doesNotContain("BEGIN");
     CliRun noStart = run(env, "sql", "downgrade", "base", "--sql", "--dialect", "mysql");
@@ -156,11 +182,17 @@ class SqlMigrationCommandsTest {
   @Test
   void configFileChosenByAlembicConfigPicksScriptLocationAndDatabaseVariable() throws Exception {
     Path config = project.resolve("analytics.properties");
-    Files.writeString(config, "script_location=analytics_migrations\nversion_table=analytics_version\n"
-        + "database_url_env=ANALYTICS_URL\n");
+    Files.writeString(
+        config,
+        "script_location=analytics_migrations\nversion_table=analytics_version\n"
+            + "database_url_env=ANALYTICS_URL\n");
     Files.createDirectories(project.resolve("analytics_migrations/versions"));
-    Map<String, String> env = Map.of("ALEMBIC_CONFIG", config.toString(),
-        "ANALYTICS_URL", "sqlite:///" + project.resolve("analytics.db"));
+    Map<String, String> env =
+        Map.of(
+            "ALEMBIC_CONFIG",
+            config.toString(),
+            "ANALYTICS_URL",
+            "sqlite:///" + project.resolve("analytics.db"));
     CliRun rev = CliRun.of(env, "sql", "revision", "-m", "first", "--rev-id", "000000000001");
     assertThat(rev.status()).as(rev.err()).isZero();
     assertThat(project.resolve("analytics_migrations/versions/000000000001_first.sql")).exists();

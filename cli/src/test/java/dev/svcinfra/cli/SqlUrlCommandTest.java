@@ -9,18 +9,30 @@ import org.junit.jupiter.api.Test;
 
 class SqlUrlCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> NO_SECRETS = Map.of("SVC_INFRA_SECRETS_DIR", "/nonexistent");
+  private static final Map<String, String> NO_SECRETS =
+      Map.of("SVC_INFRA_SECRETS_DIR", "/nonexistent");
 
   @Test
   void jsonHasExactlyTheDocumentedFields() throws Exception {
-    CliRun run = CliRun.of(Map.of("DATABASE_URL", "postgres://app:Pa55word@db.internal:6543/shop",
-        "DB_SSLMODE_DEFAULT", "verify-full"), "sql", "url", "--json");
+    CliRun run =
+        CliRun.of(
+            Map.of(
+                "DATABASE_URL",
+                "postgres://app:Pa55word@db.internal:6543/shop",
+                "DB_SSLMODE_DEFAULT",
+                "verify-full"),
+            "sql",
+            "url",
+            "--json");
     assertThat(run.status()).isZero();
     JsonNode doc = JSON.readTree(run.out());
-    assertThat(doc.fieldNames()).toIterable().containsExactly("url", "jdbc_url", "dialect", "source");
+    assertThat(doc.fieldNames())
+        .toIterable()
+        .containsExactly("url", "jdbc_url", "dialect", "source");
     assertThat(doc.get("url").asText()).isEqualTo("postgresql://app:***@db.internal:6543/shop");
     assertThat(doc.get("jdbc_url").asText())
-        .isEqualTo("jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10&loginTimeout=10");
+        .isEqualTo(
+            "jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10&loginTimeout=10");
     assertThat(doc.get("dialect").asText()).isEqualTo("postgresql");
     assertThat(doc.get("source").asText()).isEqualTo("DATABASE_URL");
     assertThat(run.all()).doesNotContain("Pa55word");
@@ -28,9 +40,16 @@ class SqlUrlCommandTest {
 
   @Test
   void parametersTheJdbcUrlCannotCarryAreShownAsDriverProperties() throws Exception {
-    CliRun run = CliRun.of(Map.of("SQL_URL", "mariadb://app:Pa55word@db/shop"
-        + "?sessionVariables=wait_timeout%3D100&trustStorePassword=St0re%25Secret"
-        + "&keyStorePassword=Plain5ecret"), "sql", "url", "--json");
+    CliRun run =
+        CliRun.of(
+            Map.of(
+                "SQL_URL",
+                "mariadb://app:Pa55word@db/shop"
+                    + "?sessionVariables=wait_timeout%3D100&trustStorePassword=St0re%25Secret"
+                    + "&keyStorePassword=Plain5ecret"),
+            "sql",
+            "url",
+            "--json");
     assertThat(run.status()).isZero();
     JsonNode doc = JSON.readTree(run.out());
     JsonNode props = doc.get("driver_properties");
@@ -39,7 +58,9 @@ class SqlUrlCommandTest {
     assertThat(props.get("trustStorePassword").asText()).isEqualTo("***");
     assertThat(doc.get("jdbc_url").asText()).contains("keyStorePassword=***");
     assertThat(props.has("password")).isFalse();
-    assertThat(run.all()).doesNotContain("Pa55word").doesNotContain("St0re")
+    assertThat(run.all())
+        .doesNotContain("Pa55word")
+        .doesNotContain("St0re")
         .doesNotContain("Plain5ecret");
   }
 
@@ -47,7 +68,8 @@ class SqlUrlCommandTest {
   void textOutput() {
     CliRun run = CliRun.of(Map.of("SQL_URL", "sqlite:///data/app.db"), "sql", "url");
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("url:      sqlite:///data/app.db")
+    assertThat(run.out())
+        .contains("url:      sqlite:///data/app.db")
         .contains("jdbc_url: jdbc:sqlite:data/app.db?foreign_keys=true")
         .contains("dialect:  sqlite")
         .contains("source:   SQL_URL");
@@ -55,8 +77,14 @@ class SqlUrlCommandTest {
 
   @Test
   void databaseUrlOptionBeatsTheEnvironment() throws Exception {
-    CliRun run = CliRun.of(Map.of("SQL_URL", "postgresql://env/db"),
-        "sql", "url", "--database-url", "mysql://root@cli-host/db", "--json");
+    CliRun run =
+        CliRun.of(
+            Map.of("SQL_URL", "postgresql://env/db"),
+            "sql",
+            "url",
+            "--database-url",
+            "mysql://root@cli-host/db",
+            "--json");
     JsonNode doc = JSON.readTree(run.out());
     assertThat(doc.get("source").asText()).isEqualTo("--database-url");
     assertThat(doc.get("dialect").asText()).isEqualTo("mysql");
@@ -64,8 +92,16 @@ class SqlUrlCommandTest {
 
   @Test
   void replicaIsShownToo() throws Exception {
-    CliRun run = CliRun.of(Map.of("SQL_URL", "postgresql://primary/db",
-        "REPLICA_DB_URL", "postgresql://u:ReplicaPw1@replica/db"), "sql", "url", "--json");
+    CliRun run =
+        CliRun.of(
+            Map.of(
+                "SQL_URL",
+                "postgresql://primary/db",
+                "REPLICA_DB_URL",
+                "postgresql://u:ReplicaPw1@replica/db"),
+            "sql",
+            "url",
+            "--json");
     JsonNode doc = JSON.readTree(run.out());
     assertThat(doc.get("replica").get("url").asText()).isEqualTo("postgresql://u:***@replica/db");
     assertThat(run.all()).doesNotContain("ReplicaPw1");
@@ -75,8 +111,10 @@ class SqlUrlCommandTest {
   void nothingConfiguredExitsTwoWithTheListOfPlaces() {
     CliRun run = CliRun.of(NO_SECRETS, "sql", "url");
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("No database URL is configured")
-        .contains("SQL_URL, SQL_URL_FILE, DB_URL").contains("DB_* parts");
+    assertThat(run.err())
+        .contains("No database URL is configured")
+        .contains("SQL_URL, SQL_URL_FILE, DB_URL")
+        .contains("DB_* parts");
     assertThat(run.out()).isEmpty();
   }
 

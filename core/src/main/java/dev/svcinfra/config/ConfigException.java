@@ -5,9 +5,8 @@ import dev.svcinfra.SvcInfraException;
 
 /**
  * A setting is missing or has a value that cannot be used. The message names the variable (or
- * file), the offending value with any password masked, and what is accepted. Its codes
- * ({@link ErrorCode#INVALID_SETTING}, {@link ErrorCode#DATABASE_URL_MISSING}, ...) make the CLI
- * exit 2.
+ * file), the offending value with any password masked, and what is accepted. Its codes ({@link
+ * ErrorCode#INVALID_SETTING}, {@link ErrorCode#DATABASE_URL_MISSING}, ...) make the CLI exit 2.
  *
  * @since 0.1
  */

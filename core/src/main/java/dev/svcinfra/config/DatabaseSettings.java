@@ -55,14 +55,22 @@ public record DatabaseSettings(
 
   /** Default settings for one URL given in code. */
   public static DatabaseSettings of(String url) {
-    return new DatabaseSettings(new ResolvedUrl(DatabaseUrl.parse(url), "code"), Optional.empty(),
-        PoolSettings.defaults(), TimeoutSettings.defaults(), TlsSettings.defaults(),
+    return new DatabaseSettings(
+        new ResolvedUrl(DatabaseUrl.parse(url), "code"),
+        Optional.empty(),
+        PoolSettings.defaults(),
+        TimeoutSettings.defaults(),
+        TlsSettings.defaults(),
         Optional.empty());
   }
 
   public DatabaseSettings withReplica(String url) {
-    return new DatabaseSettings(primary,
-        Optional.of(new ResolvedUrl(DatabaseUrl.parse(url), "code")), pool, timeouts, tls,
+    return new DatabaseSettings(
+        primary,
+        Optional.of(new ResolvedUrl(DatabaseUrl.parse(url), "code")),
+        pool,
+        timeouts,
+        tls,
         forceDriver);
   }
 
@@ -79,7 +87,7 @@ public record DatabaseSettings(
   }
 
   public DatabaseSettings withForceDriver(String driverClass) {
-    return new DatabaseSettings(primary, replica, pool, timeouts, tls,
-        Optional.ofNullable(driverClass));
+    return new DatabaseSettings(
+        primary, replica, pool, timeouts, tls, Optional.ofNullable(driverClass));
   }
 }

@@ -15,13 +15,13 @@ import java.util.Optional;
  * A parsed database URL: scheme, optional driver suffix, credentials, hosts, database and
  * parameters, independent of any dialect.
  *
- * <p>Accepts SQLAlchemy/Heroku-style URLs ({@code postgres://u:p@h:5432/db},
- * {@code postgresql+asyncpg://...}, {@code sqlite:///rel.db}, {@code sqlite:////abs.db},
- * {@code sqlite://}) and {@code jdbc:} URLs ({@code jdbc:postgresql://h/db?user=u},
- * {@code jdbc:sqlserver://h:1433;databaseName=db}, {@code jdbc:sqlite:app.db}). User and password
- * found in {@code jdbc:} parameters are lifted into {@link #user()} and {@link #password()}, so
- * every rendering can mask them. Unix-socket hosts ({@code ?host=/path}, {@code ?unix_socket=/path})
- * are lifted into {@link #socket()}.
+ * <p>Accepts SQLAlchemy/Heroku-style URLs ({@code postgres://u:p@h:5432/db}, {@code
+ * postgresql+asyncpg://...}, {@code sqlite:///rel.db}, {@code sqlite:////abs.db}, {@code
+ * sqlite://}) and {@code jdbc:} URLs ({@code jdbc:postgresql://h/db?user=u}, {@code
+ * jdbc:sqlserver://h:1433;databaseName=db}, {@code jdbc:sqlite:app.db}). User and password found in
+ * {@code jdbc:} parameters are lifted into {@link #user()} and {@link #password()}, so every
+ * rendering can mask them. Unix-socket hosts ({@code ?host=/path}, {@code ?unix_socket=/path}) are
+ * lifted into {@link #socket()}.
  *
  * <pre>{@code
  * DatabaseUrl url = DatabaseUrl.parse("postgres://app:s3cret@db:5432/shop");
@@ -148,9 +148,9 @@ public final class DatabaseUrl {
   }
 
   /**
-   * Renders this URL in SQLAlchemy form with the given scheme (dialects pass their canonical
-   * name, so {@code postgres://} renders as {@code postgresql://}). {@code socketParam} names the
-   * query parameter that carries {@link #socket()}.
+   * Renders this URL in SQLAlchemy form with the given scheme (dialects pass their canonical name,
+   * so {@code postgres://} renders as {@code postgresql://}). {@code socketParam} names the query
+   * parameter that carries {@link #socket()}.
    */
   public String render(String canonicalScheme, String socketParam, boolean maskPassword) {
     StringBuilder out = new StringBuilder(64);
@@ -165,7 +165,8 @@ public final class DatabaseUrl {
       }
       if (password != null) {
         out.append(':')
-            .append(maskPassword ? MASK : PercentCodec.encode(password, PercentCodec.USERINFO_SAFE));
+            .append(
+                maskPassword ? MASK : PercentCodec.encode(password, PercentCodec.USERINFO_SAFE));
       }
       out.append('@');
     }
@@ -182,8 +183,10 @@ public final class DatabaseUrl {
     char sep = '?';
     for (Map.Entry<String, String> e : query.entrySet()) {
       out.append(sep).append(PercentCodec.encode(e.getKey(), PercentCodec.QUERY_SAFE)).append('=');
-      out.append(maskPassword && isSecretParameter(e.getKey())
-          ? MASK : PercentCodec.encode(e.getValue(), PercentCodec.QUERY_SAFE));
+      out.append(
+          maskPassword && isSecretParameter(e.getKey())
+              ? MASK
+              : PercentCodec.encode(e.getValue(), PercentCodec.QUERY_SAFE));
       sep = '&';
     }
     return out.toString();
@@ -193,9 +196,9 @@ public final class DatabaseUrl {
       List.of("password", "passwd", "pwd", "secret", "token", "credential", "passphrase");
 
   /**
-   * Whether a query parameter's name says it holds a secret ({@code password},
-   * {@code trustStorePassword}, {@code sslpassword}, {@code authToken}, ...): masked wherever a
-   * URL is shown, like the password of the user-info part.
+   * Whether a query parameter's name says it holds a secret ({@code password}, {@code
+   * trustStorePassword}, {@code sslpassword}, {@code authToken}, ...): masked wherever a URL is
+   * shown, like the password of the user-info part.
    */
   public static boolean isSecretParameter(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

@@ -11,11 +11,11 @@ import java.util.Optional;
  * wins:
  *
  * <ol>
- *   <li>{@code SQL_URL}, {@code SQL_URL_FILE}, {@code DB_URL}, {@code DB_URL_FILE},
- *       {@code DATABASE_URL}, {@code DATABASE_URL_FILE}, {@code DATABASE_URL_PRIVATE},
- *       {@code DATABASE_URL_PRIVATE_FILE}, {@code PRIVATE_SQL_URL}, {@code PRIVATE_SQL_URL_FILE};
- *   <li>the secret file {@code database_url} in {@code /run/secrets} (or
- *       {@code SVC_INFRA_SECRETS_DIR});
+ *   <li>{@code SQL_URL}, {@code SQL_URL_FILE}, {@code DB_URL}, {@code DB_URL_FILE}, {@code
+ *       DATABASE_URL}, {@code DATABASE_URL_FILE}, {@code DATABASE_URL_PRIVATE}, {@code
+ *       DATABASE_URL_PRIVATE_FILE}, {@code PRIVATE_SQL_URL}, {@code PRIVATE_SQL_URL_FILE};
+ *   <li>the secret file {@code database_url} in {@code /run/secrets} (or {@code
+ *       SVC_INFRA_SECRETS_DIR});
  *   <li>composed from {@code DB_*} parts.
  * </ol>
  *
@@ -34,10 +34,13 @@ public final class DatabaseUrlResolver {
   /** The URL variables in resolution order; each is followed by its {@code _FILE} companion. */
   public static final List<String> URL_VARIABLES =
       List.of("SQL_URL", "DB_URL", "DATABASE_URL", "DATABASE_URL_PRIVATE", "PRIVATE_SQL_URL");
+
   /** Overrides the directory holding Docker/Kubernetes secret files. */
   public static final String SECRETS_DIR_VARIABLE = "SVC_INFRA_SECRETS_DIR";
+
   /** Where Docker and Kubernetes mount secrets by default. */
   public static final String DEFAULT_SECRETS_DIR = "/run/secrets";
+
   /** The secret file name holding the URL. */
   public static final String SECRET_FILE_NAME = "database_url";
 
@@ -50,11 +53,15 @@ public final class DatabaseUrlResolver {
    *     invalid-value error naming the variable
    */
   public static ResolvedUrl resolve(Env env) {
-    return find(env).orElseThrow(() -> new ConfigException(
-        ErrorCode.DATABASE_URL_MISSING,
-        "No database URL is configured. Looked at: " + String.join(", ", placesLooked(env))
-            + ". Set SQL_URL (for example postgresql://user:password@localhost:5432/app or "
-            + "sqlite:///data/app.db) or pass --database-url."));
+    return find(env)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    ErrorCode.DATABASE_URL_MISSING,
+                    "No database URL is configured. Looked at: "
+                        + String.join(", ", placesLooked(env))
+                        + ". Set SQL_URL (for example postgresql://user:password@localhost:5432/app or "
+                        + "sqlite:///data/app.db) or pass --database-url."));
   }
 
   /** The database URL from {@code env}, or empty when no source has one. */
@@ -68,15 +75,16 @@ public final class DatabaseUrlResolver {
     Path secret = secretsDir(env).resolve(SECRET_FILE_NAME);
     Optional<String> fromSecret = ValueFiles.readIfPresent(secret);
     if (fromSecret.isPresent()) {
-      return Optional.of(new ResolvedUrl(parse(fromSecret.get(), "secret file " + secret),
-          "secret file " + secret));
+      return Optional.of(
+          new ResolvedUrl(
+              parse(fromSecret.get(), "secret file " + secret), "secret file " + secret));
     }
     return UrlFromParts.compose(env).map(url -> new ResolvedUrl(url, UrlFromParts.SOURCE));
   }
 
   /**
-   * The URL in {@code variable} or, failing that, in the file named by {@code variable_FILE}.
-   * Used for the primary URL variables and for {@code REPLICA_DB_URL}.
+   * The URL in {@code variable} or, failing that, in the file named by {@code variable_FILE}. Used
+   * for the primary URL variables and for {@code REPLICA_DB_URL}.
    */
   public static Optional<ResolvedUrl> fromVariable(Env env, String variable) {
     Optional<String> direct = env.get(variable);
@@ -85,8 +93,9 @@ public final class DatabaseUrlResolver {
       Optional<Path> pointer = ValueFiles.pointer(value);
       if (pointer.isPresent()) {
         String source = variable + " (file " + pointer.get() + ")";
-        return Optional.of(new ResolvedUrl(
-            parse(ValueFiles.readRequired(pointer.get(), variable), source), source));
+        return Optional.of(
+            new ResolvedUrl(
+                parse(ValueFiles.readRequired(pointer.get(), variable), source), source));
       }
       return Optional.of(new ResolvedUrl(parse(value, variable), variable));
     }
@@ -95,8 +104,8 @@ public final class DatabaseUrlResolver {
     if (file.isPresent()) {
       Path path = ValueFiles.pointer(file.get()).orElse(Path.of(file.get()));
       String source = fileVariable + " (" + path + ")";
-      return Optional.of(new ResolvedUrl(
-          parse(ValueFiles.readRequired(path, fileVariable), source), source));
+      return Optional.of(
+          new ResolvedUrl(parse(ValueFiles.readRequired(path, fileVariable), source), source));
     }
     return Optional.empty();
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed {@code .env} file: {@code KEY=VALUE} lines, {@code #} comments, an optional
- * {@code export } prefix and single or double quotes around the value.
+ * A parsed {@code .env} file: {@code KEY=VALUE} lines, {@code #} comments, an optional {@code
+ * export } prefix and single or double quotes around the value.
  *
  * @since 0.1
  */
@@ -57,8 +57,7 @@ final class DotEnvFile {
       int eq = line.indexOf('=');
       if (eq <= 0) {
         throw new ConfigException(
-            ErrorCode.INVALID_SETTING,
-            file + " line " + (i + 1) + ": expected KEY=VALUE");
+            ErrorCode.INVALID_SETTING, file + " line " + (i + 1) + ": expected KEY=VALUE");
       }
       values.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only view of configuration variables: the process environment, a {@code .env} file, or
- * a map built in code (tests, embedding applications).
+ * A read-only view of configuration variables: the process environment, a {@code .env} file, or a
+ * map built in code (tests, embedding applications).
  *
  * <p>Values are trimmed and a blank value counts as unset, so {@code SQL_URL=" "} never hides the
  * next source in the resolution order.
@@ -53,8 +53,8 @@ public interface Env {
   }
 
   /**
-   * The process environment, then the nearest {@code .env} file in the working directory or one
-   * of its parents. Process variables win over the file, as with docker-compose and most dotenv
+   * The process environment, then the nearest {@code .env} file in the working directory or one of
+   * its parents. Process variables win over the file, as with docker-compose and most dotenv
    * loaders.
    */
   static Env system() {

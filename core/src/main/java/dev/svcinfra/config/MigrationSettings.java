@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Migration settings: where revision files live, which packages hold models, which schemas
- * autogenerate compares, whether autogenerate leaves drops out, the version table's name, how
- * long a run waits for the migration lock, and optionally which variable holds this
- * configuration's database URL.
+ * autogenerate compares, whether autogenerate leaves drops out, the version table's name, how long
+ * a run waits for the migration lock, and optionally which variable holds this configuration's
+ * database URL.
  *
  * <p>Values come from a properties file ({@code --config FILE}, else {@code ALEMBIC_CONFIG}, else
  * {@code <script location>/migrations.properties} when it exists), overridden by the variables
@@ -54,7 +54,9 @@ public record MigrationSettings(
     discoverPackages = List.copyOf(discoverPackages);
     includeSchemas = List.copyOf(includeSchemas);
     if (!TABLE_NAME.matcher(versionTable).matches()) {
-      throw SettingReader.invalid("version table", versionTable,
+      throw SettingReader.invalid(
+          "version table",
+          versionTable,
           "a name of letters, digits and _ (at most 51 characters, not starting with a digit)");
     }
     if (lockTimeout.isNegative()) {
@@ -64,8 +66,15 @@ public record MigrationSettings(
 
   /** Defaults for a script location given in code. */
   public static MigrationSettings of(Path scriptLocation) {
-    return new MigrationSettings(Optional.empty(), scriptLocation, List.of(), List.of(), false,
-        DEFAULT_VERSION_TABLE, DEFAULT_LOCK_TIMEOUT, Optional.empty());
+    return new MigrationSettings(
+        Optional.empty(),
+        scriptLocation,
+        List.of(),
+        List.of(),
+        false,
+        DEFAULT_VERSION_TABLE,
+        DEFAULT_LOCK_TIMEOUT,
+        Optional.empty());
   }
 
   /**
@@ -77,18 +86,26 @@ public record MigrationSettings(
   public static MigrationSettings from(
       Env env, Optional<Path> configOverride, Optional<Path> scriptLocationOverride) {
     Optional<Path> explicit = configOverride.or(() -> env.get(CONFIG_VARIABLE).map(Path::of));
-    Optional<Path> file = explicit.or(() -> {
-      Path candidate = scriptLocationOverride.orElse(DEFAULT_SCRIPT_LOCATION)
-          .resolve(DEFAULT_CONFIG_NAME);
-      return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
-    });
+    Optional<Path> file =
+        explicit.or(
+            () -> {
+              Path candidate =
+                  scriptLocationOverride
+                      .orElse(DEFAULT_SCRIPT_LOCATION)
+                      .resolve(DEFAULT_CONFIG_NAME);
+              return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+            });
     Properties props = file.map(MigrationSettings::load).orElseGet(Properties::new);
     Env fromFile = name -> props.getProperty(fileKey(name));
     Env merged = env.orElse(fromFile);
     SettingReader r = new SettingReader(merged);
-    Path location = scriptLocationOverride.orElseGet(() -> fromFile.get("script_location")
-        .map(p -> file.map(f -> resolveBeside(f, p)).orElse(Path.of(p)))
-        .orElse(DEFAULT_SCRIPT_LOCATION));
+    Path location =
+        scriptLocationOverride.orElseGet(
+            () ->
+                fromFile
+                    .get("script_location")
+                    .map(p -> file.map(f -> resolveBeside(f, p)).orElse(Path.of(p)))
+                    .orElse(DEFAULT_SCRIPT_LOCATION));
     return new MigrationSettings(
         file,
         location,
@@ -96,7 +113,8 @@ public record MigrationSettings(
         list(merged.get("ALEMBIC_INCLUDE_SCHEMAS")),
         r.bool("ALEMBIC_SKIP_DROPS", false),
         merged.get("ALEMBIC_VERSION_TABLE").orElse(DEFAULT_VERSION_TABLE),
-        r.optionalInteger("ALEMBIC_LOCK_TIMEOUT", 0, 86_400).map(s -> Duration.ofSeconds(s))
+        r.optionalInteger("ALEMBIC_LOCK_TIMEOUT", 0, 86_400)
+            .map(s -> Duration.ofSeconds(s))
             .orElse(DEFAULT_LOCK_TIMEOUT),
         fromFile.get("database_url_env"));
   }
@@ -133,59 +151,106 @@ public record MigrationSettings(
 
   private static Properties load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
-          "the migration configuration " + file + " does not exist (named by --config or "
-              + CONFIG_VARIABLE + "); run 'svc-infra sql init' to create one");
+      throw new ConfigException(
+          ErrorCode.UNREADABLE_FILE,
+          "the migration configuration "
+              + file
+              + " does not exist (named by --config or "
+              + CONFIG_VARIABLE
+              + "); run 'svc-infra sql init' to create one");
     }
     Properties props = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(in);
     } catch (IOException e) {
-      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
-          "cannot read the migration configuration " + file + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          ErrorCode.UNREADABLE_FILE,
+          "cannot read the migration configuration " + file + ": " + e.getMessage(),
+          e);
     }
     return props;
   }
 
   private static List<String> list(Optional<String> value) {
-    return value.map(v -> Arrays.stream(v.split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    return value
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
   }
 
   /** The text of a configuration file holding these settings, as {@code sql init} writes it. */
   public String toFileText() {
     return "# svc-infra migrations. Variables (ALEMBIC_*) override these values.\n"
-        + "script_location=" + scriptLocation.toString().replace('\\', '/') + "\n"
+        + "script_location="
+        + scriptLocation.toString().replace('\\', '/')
+        + "\n"
         + "# comma-separated packages holding model classes (ALEMBIC_DISCOVER_PACKAGES)\n"
-        + "discover_packages=" + String.join(",", discoverPackages) + "\n"
+        + "discover_packages="
+        + String.join(",", discoverPackages)
+        + "\n"
         + "# extra schemas autogenerate compares (ALEMBIC_INCLUDE_SCHEMAS)\n"
-        + "include_schemas=" + String.join(",", includeSchemas) + "\n"
+        + "include_schemas="
+        + String.join(",", includeSchemas)
+        + "\n"
         + "# leave drops out of autogenerated revisions (ALEMBIC_SKIP_DROPS)\n"
-        + "skip_drops=" + skipDrops + "\n"
-        + "version_table=" + versionTable + "\n"
+        + "skip_drops="
+        + skipDrops
+        + "\n"
+        + "version_table="
+        + versionTable
+        + "\n"
         + "# seconds a run waits for the migration lock (ALEMBIC_LOCK_TIMEOUT)\n"
-        + "lock_timeout=" + lockTimeout.toSeconds() + "\n"
+        + "lock_timeout="
+        + lockTimeout.toSeconds()
+        + "\n"
         + "# optional: the variable holding this configuration's database URL\n"
         + "#database_url_env=ANALYTICS_DATABASE_URL\n";
   }
 
   public MigrationSettings withVersionTable(String name) {
-    return new MigrationSettings(configFile, scriptLocation, discoverPackages, includeSchemas,
-        skipDrops, name, lockTimeout, databaseUrlVariable);
+    return new MigrationSettings(
+        configFile,
+        scriptLocation,
+        discoverPackages,
+        includeSchemas,
+        skipDrops,
+        name,
+        lockTimeout,
+        databaseUrlVariable);
   }
 
   public MigrationSettings withLockTimeout(Duration value) {
-    return new MigrationSettings(configFile, scriptLocation, discoverPackages, includeSchemas,
-        skipDrops, versionTable, value, databaseUrlVariable);
+    return new MigrationSettings(
+        configFile,
+        scriptLocation,
+        discoverPackages,
+        includeSchemas,
+        skipDrops,
+        versionTable,
+        value,
+        databaseUrlVariable);
   }
 
   public MigrationSettings withSkipDrops(boolean value) {
-    return new MigrationSettings(configFile, scriptLocation, discoverPackages, includeSchemas,
-        value, versionTable, lockTimeout, databaseUrlVariable);
+    return new MigrationSettings(
+        configFile,
+        scriptLocation,
+        discoverPackages,
+        includeSchemas,
+        value,
+        versionTable,
+        lockTimeout,
+        databaseUrlVariable);
   }
 
   public MigrationSettings withDiscoverPackages(List<String> value) {
-    return new MigrationSettings(configFile, scriptLocation, value, includeSchemas,
-        skipDrops, versionTable, lockTimeout, databaseUrlVariable);
+    return new MigrationSettings(
+        configFile,
+        scriptLocation,
+        value,
+        includeSchemas,
+        skipDrops,
+        versionTable,
+        lockTimeout,
+        databaseUrlVariable);
   }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where table models live: {@code ALEMBIC_DISCOVER_PACKAGES} (alias
- * {@code MIGRATIONS_DISCOVER_PACKAGES}), a comma- or space-separated list of Java packages that
- * are scanned, sub-packages included, for classes annotated {@code @Table}.
+ * Where table models live: {@code ALEMBIC_DISCOVER_PACKAGES} (alias {@code
+ * MIGRATIONS_DISCOVER_PACKAGES}), a comma- or space-separated list of Java packages that are
+ * scanned, sub-packages included, for classes annotated {@code @Table}.
  *
  * <pre>{@code
  * ModelDiscoverySettings s = ModelDiscoverySettings.from(Env.system());

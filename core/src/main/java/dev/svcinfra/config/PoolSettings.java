@@ -3,12 +3,12 @@ package dev.svcinfra.config;
 import java.time.Duration;
 
 /**
- * Connection-pool settings: {@code DB_POOL_SIZE} (connections kept open, default 10),
- * {@code DB_MAX_OVERFLOW} (extra connections opened under load and closed when idle, default 0:
- * HikariCP recommends a fixed-size pool), {@code DB_POOL_TIMEOUT} (seconds a caller waits for a
- * free connection before a pool-exhausted error, default 30), {@code DB_POOL_RECYCLE} (seconds
- * before a connection is retired, default 1800) and {@code DB_POOL_PRE_PING} (validate a
- * connection before handing it out, default true).
+ * Connection-pool settings: {@code DB_POOL_SIZE} (connections kept open, default 10), {@code
+ * DB_MAX_OVERFLOW} (extra connections opened under load and closed when idle, default 0: HikariCP
+ * recommends a fixed-size pool), {@code DB_POOL_TIMEOUT} (seconds a caller waits for a free
+ * connection before a pool-exhausted error, default 30), {@code DB_POOL_RECYCLE} (seconds before a
+ * connection is retired, default 1800) and {@code DB_POOL_PRE_PING} (validate a connection before
+ * handing it out, default true).
  *
  * <pre>{@code
  * PoolSettings pool = PoolSettings.defaults().withSize(20).withTimeout(Duration.ofSeconds(5));
@@ -35,13 +35,14 @@ public record PoolSettings(
       throw SettingReader.invalid("pool timeout", timeout.toMillis() + " ms", "at least 250 ms");
     }
     if (!recycle.isZero() && recycle.toSeconds() < 30) {
-      throw SettingReader.invalid("pool recycle", recycle.toSeconds() + " s",
-          "0 (never) or at least 30 s");
+      throw SettingReader.invalid(
+          "pool recycle", recycle.toSeconds() + " s", "0 (never) or at least 30 s");
     }
   }
 
   public static PoolSettings defaults() {
-    return new PoolSettings(DEFAULT_SIZE, DEFAULT_MAX_OVERFLOW, DEFAULT_TIMEOUT, DEFAULT_RECYCLE, true);
+    return new PoolSettings(
+        DEFAULT_SIZE, DEFAULT_MAX_OVERFLOW, DEFAULT_TIMEOUT, DEFAULT_RECYCLE, true);
   }
 
   /** Reads the {@code DB_POOL_*} variables, defaulting what is unset. */
@@ -50,9 +51,11 @@ public record PoolSettings(
     return new PoolSettings(
         r.integer("DB_POOL_SIZE", DEFAULT_SIZE, 1, 10_000),
         r.integer("DB_MAX_OVERFLOW", DEFAULT_MAX_OVERFLOW, 0, 10_000),
-        r.optionalInteger("DB_POOL_TIMEOUT", 1, 86_400).map(s -> Duration.ofSeconds(s))
+        r.optionalInteger("DB_POOL_TIMEOUT", 1, 86_400)
+            .map(s -> Duration.ofSeconds(s))
             .orElse(DEFAULT_TIMEOUT),
-        r.optionalInteger("DB_POOL_RECYCLE", 0, 864_000).map(s -> Duration.ofSeconds(s))
+        r.optionalInteger("DB_POOL_RECYCLE", 0, 864_000)
+            .map(s -> Duration.ofSeconds(s))
             .orElse(DEFAULT_RECYCLE),
         r.bool("DB_POOL_PRE_PING", true));
   }

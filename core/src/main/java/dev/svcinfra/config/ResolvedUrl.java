@@ -3,9 +3,9 @@ package dev.svcinfra.config;
 import java.util.Objects;
 
 /**
- * A database URL together with where it came from ({@code SQL_URL},
- * {@code DATABASE_URL_FILE (/run/secrets/db)}, {@code DB_* parts}, ...), so {@code svc-infra sql url}
- * and start-up logs can say which source won.
+ * A database URL together with where it came from ({@code SQL_URL}, {@code DATABASE_URL_FILE
+ * (/run/secrets/db)}, {@code DB_* parts}, ...), so {@code svc-infra sql url} and start-up logs can
+ * say which source won.
  *
  * @since 0.1
  */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed reads of single variables. A bad value fails here, naming the variable, the value and
- * what is accepted; values are never clamped into range.
+ * Typed reads of single variables. A bad value fails here, naming the variable, the value and what
+ * is accepted; values are never clamped into range.
  */
 final class SettingReader {
   private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
@@ -61,7 +61,7 @@ final class SettingReader {
   }
 
   static ConfigException invalid(String name, String value, String accepted) {
-    return new ConfigException(ErrorCode.INVALID_SETTING,
-        name + "='" + value + "' is not valid: expected " + accepted);
+    return new ConfigException(
+        ErrorCode.INVALID_SETTING, name + "='" + value + "' is not valid: expected " + accepted);
   }
 }

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * TLS defaults. For PostgreSQL the effective {@code sslmode} is the URL's own {@code sslmode}
- * (or {@code ssl=true}), else {@code PGSSLMODE}, else {@code DB_SSLMODE_DEFAULT}, else
- * {@code require}: production traffic is encrypted unless someone opts out. Other dialects take
- * their TLS parameters from the URL (see the dialect's Javadoc).
+ * TLS defaults. For PostgreSQL the effective {@code sslmode} is the URL's own {@code sslmode} (or
+ * {@code ssl=true}), else {@code PGSSLMODE}, else {@code DB_SSLMODE_DEFAULT}, else {@code require}:
+ * production traffic is encrypted unless someone opts out. Other dialects take their TLS parameters
+ * from the URL (see the dialect's Javadoc).
  *
  * @since 0.1
  */
@@ -16,6 +16,7 @@ public record TlsSettings(String sslModeDefault, Optional<String> pgSslMode) {
   /** The libpq sslmode values, weakest first. */
   public static final List<String> SSL_MODES =
       List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
   public static final String DEFAULT_SSL_MODE = "require";
 
   public TlsSettings {
@@ -37,7 +38,9 @@ public record TlsSettings(String sslModeDefault, Optional<String> pgSslMode) {
     return pgSslMode.orElse(sslModeDefault);
   }
 
-  /** Validates an sslmode value, naming {@code setting} when it is not one of {@link #SSL_MODES}. */
+  /**
+   * Validates an sslmode value, naming {@code setting} when it is not one of {@link #SSL_MODES}.
+   */
   public static String checkMode(String setting, String mode) {
     String m = mode.trim().toLowerCase(Locale.ROOT);
     if (!SSL_MODES.contains(m)) {

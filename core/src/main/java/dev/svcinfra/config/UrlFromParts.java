@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Composes a database URL from {@code DB_*} variables, the last step of
- * {@link DatabaseUrlResolver}: {@code DB_DIALECT} (default {@code postgresql}), {@code DB_DRIVER},
- * {@code DB_HOST} (a path starting with {@code /} is a Unix-socket directory), {@code DB_PORT},
- * {@code DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD} or {@code DB_PASSWORD_FILE}, and
- * {@code DB_PARAMS} ({@code k=v&k2=v2}).
+ * Composes a database URL from {@code DB_*} variables, the last step of {@link
+ * DatabaseUrlResolver}: {@code DB_DIALECT} (default {@code postgresql}), {@code DB_DRIVER}, {@code
+ * DB_HOST} (a path starting with {@code /} is a Unix-socket directory), {@code DB_PORT}, {@code
+ * DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD} or {@code DB_PASSWORD_FILE}, and {@code DB_PARAMS}
+ * ({@code k=v&k2=v2}).
  *
  * <p>Parts are used when {@code DB_HOST} or {@code DB_NAME} is set. A bad port or parameter list is
  * an error naming the variable; nothing is silently dropped.
@@ -20,6 +20,7 @@ import java.util.Optional;
 final class UrlFromParts {
   /** The source name reported for composed URLs. */
   public static final String SOURCE = "DB_* parts";
+
   /** Dialect used when {@code DB_DIALECT} is unset. */
   public static final String DEFAULT_DIALECT = "postgresql";
 
@@ -34,23 +35,27 @@ final class UrlFromParts {
     }
     String dialect = env.get("DB_DIALECT").orElse(DEFAULT_DIALECT);
     if (!dialect.matches("[A-Za-z][A-Za-z0-9.-]*")) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING,
-          "DB_DIALECT='" + dialect + "' is not a dialect name (postgresql, mysql, mariadb, sqlite, "
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "DB_DIALECT='"
+              + dialect
+              + "' is not a dialect name (postgresql, mysql, mariadb, sqlite, "
               + "mssql, snowflake, duckdb)");
     }
     DatabaseUrl.Builder b = DatabaseUrl.builder(dialect).driver(env.get("DB_DRIVER").orElse(null));
     Integer port = env.get("DB_PORT").map(UrlFromParts::port).orElse(null);
-    host.ifPresent(h -> {
-      if (h.startsWith("/")) {
-        b.socket(h);
-        if (port != null) {
-          // Sockets are named by port too (.s.PGSQL.5432), so the port still matters.
-          b.param("port", String.valueOf(port));
-        }
-      } else {
-        b.host(h, port);
-      }
-    });
+    host.ifPresent(
+        h -> {
+          if (h.startsWith("/")) {
+            b.socket(h);
+            if (port != null) {
+              // Sockets are named by port too (.s.PGSQL.5432), so the port still matters.
+              b.param("port", String.valueOf(port));
+            }
+          } else {
+            b.host(h, port);
+          }
+        });
     if (host.isEmpty() && port != null) {
       b.host("localhost", port);
     }
@@ -72,10 +77,12 @@ final class UrlFromParts {
   }
 
   private static Integer port(String value) {
-    if (!value.chars().allMatch(Character::isDigit) || value.length() > 5
-        || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING,
-          "DB_PORT='" + value + "' is not a port number (1..65535)");
+    if (!value.chars().allMatch(Character::isDigit)
+        || value.length() > 5
+        || Integer.parseInt(value) < 1
+        || Integer.parseInt(value) > 65535) {
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING, "DB_PORT='" + value + "' is not a port number (1..65535)");
     }
     return Integer.valueOf(value);
   }
@@ -88,11 +95,14 @@ final class UrlFromParts {
       }
       int eq = s.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(ErrorCode.INVALID_SETTING,
-            "DB_PARAMS segment '" + (s.toLowerCase().startsWith("password") ? "password" : s)
+        throw new ConfigException(
+            ErrorCode.INVALID_SETTING,
+            "DB_PARAMS segment '"
+                + (s.toLowerCase().startsWith("password") ? "password" : s)
                 + "' is not key=value (expected for example sslmode=require&connect_timeout=5)");
       }
-      b.param(PercentCodec.decode(s.substring(0, eq).trim()),
+      b.param(
+          PercentCodec.decode(s.substring(0, eq).trim()),
           PercentCodec.decode(s.substring(eq + 1).trim()));
     }
   }

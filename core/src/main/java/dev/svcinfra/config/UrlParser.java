@@ -2,11 +2,10 @@ package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.internal.PercentCodec;
-import java.util.Locale;
 
 /**
- * Turns URL text into a {@link DatabaseUrl}. Errors never echo the password: they show the URL
- * with everything between {@code :} and {@code @} of the user info replaced by the mask.
+ * Turns URL text into a {@link DatabaseUrl}. Errors never echo the password: they show the URL with
+ * everything between {@code :} and {@code @} of the user info replaced by the mask.
  */
 final class UrlParser {
   private UrlParser() {}
@@ -21,15 +20,17 @@ final class UrlParser {
     }
     int sep = url.indexOf("://");
     if (sep <= 0) {
-      throw invalid(url, "expected scheme://[user[:password]@]host[:port]/database[?params] "
-          + "or a jdbc: URL");
+      throw invalid(
+          url,
+          "expected scheme://[user[:password]@]host[:port]/database[?params] " + "or a jdbc: URL");
     }
     String schemePart = url.substring(0, sep);
     if (!schemePart.matches("[A-Za-z][A-Za-z0-9.+-]*")) {
       throw invalid(url, "the scheme '" + schemePart + "' is not a URL scheme");
     }
     int plus = schemePart.indexOf('+');
-    DatabaseUrl.Builder b = DatabaseUrl.builder(plus < 0 ? schemePart : schemePart.substring(0, plus));
+    DatabaseUrl.Builder b =
+        DatabaseUrl.builder(plus < 0 ? schemePart : schemePart.substring(0, plus));
     if (plus >= 0) {
       b.driver(schemePart.substring(plus + 1));
     }
@@ -37,7 +38,10 @@ final class UrlParser {
     return b.build();
   }
 
-  /** {@code jdbc:sub://authority/db?params}, {@code jdbc:sqlserver://h;k=v} or {@code jdbc:sub:opaque}. */
+  /**
+   * {@code jdbc:sub://authority/db?params}, {@code jdbc:sqlserver://h;k=v} or {@code
+   * jdbc:sub:opaque}.
+   */
   private static DatabaseUrl parseJdbc(String url) {
     String rest = url.substring(5);
     int colon = rest.indexOf(':');
@@ -60,8 +64,8 @@ final class UrlParser {
   }
 
   /**
-   * Parses {@code [userinfo@]hosts[/database][?query]}. SQL Server's {@code ;key=value}
-   * properties after the authority are parameters too.
+   * Parses {@code [userinfo@]hosts[/database][?query]}. SQL Server's {@code ;key=value} properties
+   * after the authority are parameters too.
    */
   private static void parseHierarchical(
       String url, String rest, DatabaseUrl.Builder b, char queryStart, char querySep) {
@@ -156,8 +160,7 @@ final class UrlParser {
 
   private static ConfigException invalid(String url, String why) {
     return new ConfigException(
-        ErrorCode.INVALID_DATABASE_URL,
-        "invalid database URL '" + maskForError(url) + "': " + why);
+        ErrorCode.INVALID_DATABASE_URL, "invalid database URL '" + maskForError(url) + "': " + why);
   }
 
   /**

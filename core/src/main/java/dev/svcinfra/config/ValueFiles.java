@@ -26,7 +26,11 @@ final class ValueFiles {
     } catch (IOException e) {
       throw new ConfigException(
           ErrorCode.UNREADABLE_FILE,
-          setting + " points to " + file + ", which cannot be read: " + e.getClass().getSimpleName(),
+          setting
+              + " points to "
+              + file
+              + ", which cannot be read: "
+              + e.getClass().getSimpleName(),
           e);
     }
     if (content.isEmpty()) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public record CheckRegistration(String name, HealthCheck check, boolean critical, Duration timeout) {
+public record CheckRegistration(
+    String name, HealthCheck check, boolean critical, Duration timeout) {
   /** The timeout of a check registered without one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -25,12 +26,16 @@ public record CheckRegistration(String name, HealthCheck check, boolean critical
   public CheckRegistration {
     Objects.requireNonNull(check, "check");
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "invalid health check name '" + name
-          + "': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
+          "invalid health check name '"
+              + name
+              + "': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "health check '" + name
-          + "' needs a positive timeout, got " + timeout);
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
+          "health check '" + name + "' needs a positive timeout, got " + timeout);
     }
   }
 }

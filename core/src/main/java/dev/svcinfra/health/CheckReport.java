@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What the registry found for one registered check: its registered name, whether it is critical,
- * the status, how long it took (or how long it was waited for, when it timed out), and the
- * check's message and details.
+ * the status, how long it took (or how long it was waited for, when it timed out), and the check's
+ * message and details.
  *
  * <pre>{@code
  * CheckReport db = registry.checkOne("database");
@@ -34,8 +34,13 @@ public record CheckReport(
   }
 
   static CheckReport of(CheckRegistration registration, CheckResult result, long latencyMs) {
-    return new CheckReport(registration.name(), registration.critical(), result.status(),
-        latencyMs, result.message(), result.details());
+    return new CheckReport(
+        registration.name(),
+        registration.critical(),
+        result.status(),
+        latencyMs,
+        result.message(),
+        result.details());
   }
 
   /** Whether this check lets the service serve: healthy or degraded. */
@@ -44,8 +49,8 @@ public record CheckReport(
   }
 
   /**
-   * The wire form: {@code {"name","status","critical","latency_ms","message"?,"details"?}},
-   * ready for any JSON writer.
+   * The wire form: {@code {"name","status","critical","latency_ms","message"?,"details"?}}, ready
+   * for any JSON writer.
    */
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();

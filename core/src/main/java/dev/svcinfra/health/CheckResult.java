@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one check found: a status, an optional short message (never holding a secret) and
- * optional details for dashboards ({@code {"replica_lag_ms": 120}}).
+ * What one check found: a status, an optional short message (never holding a secret) and optional
+ * details for dashboards ({@code {"replica_lag_ms": 120}}).
  *
  * <pre>{@code
  * HealthCheck disk = () -> free() > min ? CheckResult.healthy() : CheckResult.unhealthy("disk full");
@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public record CheckResult(HealthStatus status, Optional<String> message, Map<String, Object> details) {
+public record CheckResult(
+    HealthStatus status, Optional<String> message, Map<String, Object> details) {
   public CheckResult {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(message, "message");

@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One execution of a check on a worker thread. Callers wait for it up to their own deadline;
- * the run itself is never abandoned while its thread is busy, so a check stuck in a call that
- * ignores interrupts occupies one thread, not one more per probe (see {@link CheckSlot}).
+ * One execution of a check on a worker thread. Callers wait for it up to their own deadline; the
+ * run itself is never abandoned while its thread is busy, so a check stuck in a call that ignores
+ * interrupts occupies one thread, not one more per probe (see {@link CheckSlot}).
  */
 final class CheckRun implements Runnable {
   private final HealthCheck check;
@@ -62,8 +62,8 @@ final class CheckRun implements Runnable {
   }
 
   /**
-   * The report of this run, waiting until {@code deadlineNanos} ({@link System#nanoTime()}
-   * scale) at most; an unhealthy "timed out" report when the run has not finished by then.
+   * The report of this run, waiting until {@code deadlineNanos} ({@link System#nanoTime()} scale)
+   * at most; an unhealthy "timed out" report when the run has not finished by then.
    */
   CheckReport await(CheckRegistration registration, long calledNanos, long deadlineNanos) {
     try {
@@ -81,7 +81,8 @@ final class CheckRun implements Runnable {
       return CheckReport.of(registration, CheckResult.unhealthy(message), waited);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return CheckReport.of(registration,
+      return CheckReport.of(
+          registration,
           CheckResult.unknown("not determined: the caller was interrupted"),
           millis(System.nanoTime() - calledNanos));
     } catch (ExecutionException e) {

@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A registered check and its run in progress. Concurrent callers (a readiness probe and a
- * dashboard, say) share one run instead of starting one each, and a run that never returns
- * keeps the check at one busy thread: later callers join it and time out, instead of piling up
- * a thread per probe.
+ * dashboard, say) share one run instead of starting one each, and a run that never returns keeps
+ * the check at one busy thread: later callers join it and time out, instead of piling up a thread
+ * per probe.
  */
 final class CheckSlot {
   private static final Logger LOG = LoggerFactory.getLogger(HealthRegistry.class);
@@ -44,7 +44,8 @@ final class CheckSlot {
     if (report.status() == HealthStatus.HEALTHY) {
       LOG.info("health check '{}' is healthy", registration.name());
     } else {
-      LOG.warn("health check '{}' is {}{}", registration.name(), report.status().wireName(), reason);
+      LOG.warn(
+          "health check '{}' is {}{}", registration.name(), report.status().wireName(), reason);
     }
     lastStatus = report.status();
   }

@@ -6,10 +6,10 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseException;
-import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,27 +23,28 @@ import java.util.Optional;
 /**
  * Checks a SQL database: a connection and the dialect's ping query ({@code SELECT 1}) within the
  * timeout. With a read replica configured, the replica is pinged too, and on PostgreSQL its
- * replication lag is measured: a replica that is down or further behind than the allowed lag
- * makes the result degraded, not unhealthy, since the primary still serves.
+ * replication lag is measured: a replica that is down or further behind than the allowed lag makes
+ * the result degraded, not unhealthy, since the primary still serves.
  *
  * <pre>{@code
  * registry.add("database", DatabaseCheck.of(db));                          // the service's pool
  * registry.add("database", DatabaseCheck.of("postgresql://app@db/app"));   // a fresh connection
  * }</pre>
  *
- * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see
- * (an exhausted pool included). It waits for a pooled connection for at most four fifths of its
- * timeout, never for the pool's own longer timeout, and reports why none came: the driver's
- * reason and SQLState when the pool cannot connect (a refused connection, a rejected login), or
- * that the pool is exhausted. Given a URL or settings, each run opens and closes one connection
- * with the check's timeout as connect timeout; nothing stays open between runs. Messages name
- * the server with the password masked.
+ * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see (an
+ * exhausted pool included). It waits for a pooled connection for at most four fifths of its
+ * timeout, never for the pool's own longer timeout, and reports why none came: the driver's reason
+ * and SQLState when the pool cannot connect (a refused connection, a rejected login), or that the
+ * pool is exhausted. Given a URL or settings, each run opens and closes one connection with the
+ * check's timeout as connect timeout; nothing stays open between runs. Messages name the server
+ * with the password masked.
  *
  * @since 0.1
  */
 public final class DatabaseCheck implements HealthCheck {
   /** The default bound of ping and connect. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
   /** How far a replica may lag before the check reports degraded. */
   public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(30);
 
@@ -60,8 +61,14 @@ public final class DatabaseCheck implements HealthCheck {
   private final Duration timeout;
   private final Duration maxReplicaLag;
 
-  private DatabaseCheck(Dialect dialect, String display, String secret, Opener primary,
-      Opener replica, Duration timeout, Duration maxReplicaLag) {
+  private DatabaseCheck(
+      Dialect dialect,
+      String display,
+      String secret,
+      Opener primary,
+      Opener replica,
+      Duration timeout,
+      Duration maxReplicaLag) {
     this.dialect = dialect;
     this.display = display;
     this.secret = secret;
@@ -75,18 +82,22 @@ public final class DatabaseCheck implements HealthCheck {
   public static DatabaseCheck of(Database database) {
     Objects.requireNonNull(database, "database");
     String password = database.settings().primary().url().password().orElse(null);
-    return new DatabaseCheck(database.dialect(), database.displayUrl(), password,
+    return new DatabaseCheck(
+        database.dialect(),
+        database.displayUrl(),
+        password,
         t -> database.connection(poolWait(t)),
         database.hasReplica() ? t -> database.readConnection(poolWait(t)) : null,
-        DEFAULT_TIMEOUT, DEFAULT_MAX_REPLICA_LAG);
+        DEFAULT_TIMEOUT,
+        DEFAULT_MAX_REPLICA_LAG);
   }
 
   /**
    * How long a run waits for a pooled connection. Not the pool's timeout (30 s by default, and a
-   * first wait of the connect timeout, 10 s, while the database is down): the registry would
-   * give up on the check first and report only "timed out", losing the driver's reason. Four
-   * fifths of the check's timeout leaves the rest for the ping, and lets the check's own answer
-   * arrive before a registry that waits the same timeout.
+   * first wait of the connect timeout, 10 s, while the database is down): the registry would give
+   * up on the check first and report only "timed out", losing the driver's reason. Four fifths of
+   * the check's timeout leaves the rest for the ping, and lets the check's own answer arrive before
+   * a registry that waits the same timeout.
    */
   static Duration poolWait(Duration timeout) {
     Duration wait = timeout.multipliedBy(4).dividedBy(5);
@@ -98,15 +109,23 @@ public final class DatabaseCheck implements HealthCheck {
     return of(DatabaseSettings.of(url));
   }
 
-  /** Checks the primary (and replica, if any) of {@code settings} with a fresh connection per run. */
+  /**
+   * Checks the primary (and replica, if any) of {@code settings} with a fresh connection per run.
+   */
   public static DatabaseCheck of(DatabaseSettings settings) {
     ResolvedUrl url = settings.primary();
     Dialect dialect = Dialects.forUrl(url.url());
-    return new DatabaseCheck(dialect, dialect.displayUrl(url.url(), true),
+    return new DatabaseCheck(
+        dialect,
+        dialect.displayUrl(url.url(), true),
         url.url().password().orElse(null),
         t -> connect(dialect, url.url(), settings, t),
-        settings.replica().<Opener>map(r -> t -> connect(dialect, r.url(), settings, t)).orElse(null),
-        DEFAULT_TIMEOUT, DEFAULT_MAX_REPLICA_LAG);
+        settings
+            .replica()
+            .<Opener>map(r -> t -> connect(dialect, r.url(), settings, t))
+            .orElse(null),
+        DEFAULT_TIMEOUT,
+        DEFAULT_MAX_REPLICA_LAG);
   }
 
   /** This check with another bound for connecting and for the ping query. */
@@ -137,33 +156,37 @@ public final class DatabaseCheck implements HealthCheck {
         return primaryResult.withDetail("replica", "reachable");
       }
       try (Statement st = statement(c);
-           ResultSet rs = st.executeQuery(dialect.replicaLagQuery().get())) {
+          ResultSet rs = st.executeQuery(dialect.replicaLagQuery().get())) {
         rs.next();
         Object lag = rs.getObject(1);
         if (lag == null) {
-          return new CheckResult(HealthStatus.HEALTHY,
-              Optional.of("the configured replica is not in recovery (it is a primary)"),
-              primaryResult.details()).withDetail("replica_in_recovery", false);
+          return new CheckResult(
+                  HealthStatus.HEALTHY,
+                  Optional.of("the configured replica is not in recovery (it is a primary)"),
+                  primaryResult.details())
+              .withDetail("replica_in_recovery", false);
         }
         long lagMs = Math.round(((Number) lag).doubleValue());
         CheckResult withLag = primaryResult.withDetail("replica_lag_ms", lagMs);
         if (lagMs > maxReplicaLag.toMillis()) {
-          return new CheckResult(HealthStatus.DEGRADED,
-              Optional.of("replica lag " + lagMs + " ms exceeds "
-                  + maxReplicaLag.toMillis() + " ms"),
+          return new CheckResult(
+              HealthStatus.DEGRADED,
+              Optional.of(
+                  "replica lag " + lagMs + " ms exceeds " + maxReplicaLag.toMillis() + " ms"),
               withLag.details());
         }
         return withLag;
       }
     } catch (SQLException | DatabaseException e) {
-      return new CheckResult(HealthStatus.DEGRADED,
-          Optional.of(reason("replica", e)), primaryResult.details())
+      return new CheckResult(
+              HealthStatus.DEGRADED, Optional.of(reason("replica", e)), primaryResult.details())
           .withDetail("replica", "unreachable");
     }
   }
 
   private void ping(Connection c) throws SQLException {
-    try (Statement st = statement(c); ResultSet rs = st.executeQuery(dialect.pingQuery())) {
+    try (Statement st = statement(c);
+        ResultSet rs = st.executeQuery(dialect.pingQuery())) {
       if (!rs.next()) {
         throw new SQLException("the ping query '" + dialect.pingQuery() + "' answered no row");
       }
@@ -197,15 +220,21 @@ public final class DatabaseCheck implements HealthCheck {
     try {
       Class.forName(driver, true, DatabaseCheck.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new SQLException("the JDBC driver " + driver + " is not on the classpath (add "
-          + dialect.driverArtifact() + ")", "08001");
+      throw new SQLException(
+          "the JDBC driver "
+              + driver
+              + " is not on the classpath (add "
+              + dialect.driverArtifact()
+              + ")",
+          "08001");
     }
     return DriverManager.getConnection(target.jdbcUrl(), target.toProperties());
   }
 
   private static Duration positive(String what, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the database check's " + what + " must be positive, got " + value);
     }
     return value;

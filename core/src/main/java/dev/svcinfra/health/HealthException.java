@@ -4,8 +4,8 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
- * A health registry was used wrongly: an unknown check name, a duplicate name, a bad timeout.
- * A failing check never raises this; it reports an unhealthy result instead.
+ * A health registry was used wrongly: an unknown check name, a duplicate name, a bad timeout. A
+ * failing check never raises this; it reports an unhealthy result instead.
  *
  * <pre>{@code
  * try { registry.checkOne("cache"); }

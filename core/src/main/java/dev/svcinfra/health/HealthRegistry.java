@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The named dependency checks of a service, run concurrently with one timeout each, aggregated
- * into one status for liveness, readiness and startup probes.
+ * The named dependency checks of a service, run concurrently with one timeout each, aggregated into
+ * one status for liveness, readiness and startup probes.
  *
  * <pre>{@code
  * HealthRegistry registry = new HealthRegistry()
@@ -68,14 +68,15 @@ public final class HealthRegistry implements AutoCloseable {
   /**
    * Adds a check.
    *
-   * @throws HealthException {@code health_check_duplicate} when the name is taken,
-   *     {@code health_check_invalid} for a bad name or a timeout that is not positive
+   * @throws HealthException {@code health_check_duplicate} when the name is taken, {@code
+   *     health_check_invalid} for a bad name or a timeout that is not positive
    */
   public HealthRegistry add(String name, HealthCheck check, boolean critical, Duration timeout) {
     CheckRegistration registration = new CheckRegistration(name, check, critical, timeout);
     synchronized (this) {
       if (slots.containsKey(name)) {
-        throw new HealthException(ErrorCode.HEALTH_CHECK_DUPLICATE,
+        throw new HealthException(
+            ErrorCode.HEALTH_CHECK_DUPLICATE,
             "a health check named '" + name + "' is already registered");
       }
       slots.put(name, new CheckSlot(registration));
@@ -125,8 +126,8 @@ public final class HealthRegistry implements AutoCloseable {
 
   /**
    * For a startup probe: the report of the first time every check passed (healthy or degraded),
-   * kept from then on; until then, a fresh {@link #checkAll()}. Once a service has started, a
-   * later outage is the readiness probe's business, not a reason to restart it.
+   * kept from then on; until then, a fresh {@link #checkAll()}. Once a service has started, a later
+   * outage is the readiness probe's business, not a reason to restart it.
    */
   public HealthReport startup() {
     HealthReport started = startupReport;
@@ -142,9 +143,9 @@ public final class HealthRegistry implements AutoCloseable {
 
   /**
    * Polls the named checks (all when none are named) every {@code interval} until they pass
-   * (healthy or degraded) or {@code timeout} has elapsed. No attempt runs past the deadline:
-   * each check is waited for at most its timeout or the time left, whichever is shorter.
-   * Succeeding over all checks also completes the {@link #startup()} probe.
+   * (healthy or degraded) or {@code timeout} has elapsed. No attempt runs past the deadline: each
+   * check is waited for at most its timeout or the time left, whichever is shorter. Succeeding over
+   * all checks also completes the {@link #startup()} probe.
    *
    * @return whether they passed, and the last report saying which checks still failed
    * @throws HealthException for an unknown name or a timeout or interval that is not positive
@@ -174,12 +175,13 @@ public final class HealthRegistry implements AutoCloseable {
       // out the deadline and report this attempt instead.
       boolean last = left <= interval.toNanos();
       if (left <= 0 || !sleep(Math.min(interval.toNanos(), left)) || last) {
-        WaitReport failed = new WaitReport(false, attempts,
-            Duration.ofNanos(System.nanoTime() - started), report);
+        WaitReport failed =
+            new WaitReport(false, attempts, Duration.ofNanos(System.nanoTime() - started), report);
         LOG.warn("health checks {}", failed.summary());
         return failed;
       }
-      LOG.info("waiting for health checks ({} s left): {}",
+      LOG.info(
+          "waiting for health checks ({} s left): {}",
           TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()),
           new WaitReport(false, attempts, waited, report).summary());
     }
@@ -223,8 +225,12 @@ public final class HealthRegistry implements AutoCloseable {
     for (String name : names) {
       CheckSlot slot = slots.get(name);
       if (slot == null) {
-        throw new HealthException(ErrorCode.HEALTH_CHECK_UNKNOWN, "no health check named '" + name
-            + "'; registered: " + (slots.isEmpty() ? "none" : String.join(", ", slots.keySet())));
+        throw new HealthException(
+            ErrorCode.HEALTH_CHECK_UNKNOWN,
+            "no health check named '"
+                + name
+                + "'; registered: "
+                + (slots.isEmpty() ? "none" : String.join(", ", slots.keySet())));
       }
       if (!out.contains(slot)) {
         out.add(slot);
@@ -235,8 +241,8 @@ public final class HealthRegistry implements AutoCloseable {
 
   private static void requirePositive(String what, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
-          "the " + what + " must be positive, got " + value);
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID, "the " + what + " must be positive, got " + value);
     }
   }
 
@@ -253,6 +259,7 @@ public final class HealthRegistry implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HealthRegistry" + Arrays.toString(list().stream().map(CheckRegistration::name).toArray());
+    return "HealthRegistry"
+        + Arrays.toString(list().stream().map(CheckRegistration::name).toArray());
   }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public record HealthReport(HealthStatus status, List<CheckReport> checks, Optional<String> message) {
+public record HealthReport(
+    HealthStatus status, List<CheckReport> checks, Optional<String> message) {
   static final String NO_CHECKS = "no health checks are registered";
 
   public HealthReport {
@@ -37,13 +38,14 @@ public record HealthReport(HealthStatus status, List<CheckReport> checks, Option
     }
     HealthStatus status = HealthStatus.HEALTHY;
     for (CheckReport check : checks) {
-      HealthStatus effect = switch (check.status()) {
-        case HEALTHY -> HealthStatus.HEALTHY;
-        // "unknown" cannot confirm the dependency works, but it has not been seen failing
-        // either: report it without taking the service out of rotation.
-        case DEGRADED, UNKNOWN -> HealthStatus.DEGRADED;
-        case UNHEALTHY -> check.critical() ? HealthStatus.UNHEALTHY : HealthStatus.DEGRADED;
-      };
+      HealthStatus effect =
+          switch (check.status()) {
+            case HEALTHY -> HealthStatus.HEALTHY;
+            // "unknown" cannot confirm the dependency works, but it has not been seen failing
+            // either: report it without taking the service out of rotation.
+            case DEGRADED, UNKNOWN -> HealthStatus.DEGRADED;
+            case UNHEALTHY -> check.critical() ? HealthStatus.UNHEALTHY : HealthStatus.DEGRADED;
+          };
       if (effect.ordinal() > status.ordinal()) {
         status = effect;
       }
@@ -73,8 +75,8 @@ public record HealthReport(HealthStatus status, List<CheckReport> checks, Option
   }
 
   /**
-   * The wire form, {@code {"status","checks":[...],"message"?}}: what the HTTP routes and the
-   * CLI's {@code --json} print.
+   * The wire form, {@code {"status","checks":[...],"message"?}}: what the HTTP routes and the CLI's
+   * {@code --json} print.
    */
   public Map<String, Object> asMap() {
     Map<String, Object> map = new LinkedHashMap<>();

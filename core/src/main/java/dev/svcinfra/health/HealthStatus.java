@@ -3,8 +3,8 @@ package dev.svcinfra.health;
 import java.util.Locale;
 
 /**
- * The outcome of a health check, worst last. On the wire it is the lower-case name
- * ({@code "healthy"}).
+ * The outcome of a health check, worst last. On the wire it is the lower-case name ({@code
+ * "healthy"}).
  *
  * @since 0.1
  */

@@ -29,6 +29,7 @@ import java.util.Locale;
 public final class HttpCheck implements HealthCheck {
   /** The default bound of connect plus response. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
   private static final int ANY_2XX = -1;
 
   private final URI uri;
@@ -39,21 +40,24 @@ public final class HttpCheck implements HealthCheck {
 
   private HttpCheck(URI uri, int expected, Duration timeout) {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check's timeout must be positive, got " + timeout);
     }
     if (expected != ANY_2XX && (expected < 100 || expected > 599)) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check's expected status must be 100..599, got " + expected);
     }
     this.uri = uri;
     this.display = withoutUserInfo(uri);
     this.expected = expected;
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /**
@@ -66,12 +70,14 @@ public final class HttpCheck implements HealthCheck {
     try {
       uri = new URI(url == null ? "" : url.trim());
     } catch (URISyntaxException e) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check's URL is not valid: " + SecretMask.apply(String.valueOf(url)));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the HTTP check needs an http:// or https:// URL with a host, got "
               + SecretMask.apply(String.valueOf(url)));
     }
@@ -95,18 +101,28 @@ public final class HttpCheck implements HealthCheck {
     try {
       response = client.send(request, HttpResponse.BodyHandlers.discarding());
     } catch (HttpConnectTimeoutException e) {
-      return CheckResult.unhealthy("cannot connect to " + display + " within " + timeout.toMillis() + " ms");
+      return CheckResult.unhealthy(
+          "cannot connect to " + display + " within " + timeout.toMillis() + " ms");
     } catch (HttpTimeoutException e) {
-      return CheckResult.unhealthy(display + " did not answer within " + timeout.toMillis() + " ms");
+      return CheckResult.unhealthy(
+          display + " did not answer within " + timeout.toMillis() + " ms");
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? "connection failed" : SecretMask.apply(e.getMessage());
+      String reason =
+          e.getMessage() == null ? "connection failed" : SecretMask.apply(e.getMessage());
       return CheckResult.unhealthy("GET " + display + " failed: " + reason);
     }
     int status = response.statusCode();
     boolean ok = expected == ANY_2XX ? status >= 200 && status < 300 : status == expected;
-    CheckResult result = ok ? CheckResult.healthy()
-        : CheckResult.unhealthy("GET " + display + " answered " + status + ", expected "
-            + (expected == ANY_2XX ? "2xx" : String.valueOf(expected)));
+    CheckResult result =
+        ok
+            ? CheckResult.healthy()
+            : CheckResult.unhealthy(
+                "GET "
+                    + display
+                    + " answered "
+                    + status
+                    + ", expected "
+                    + (expected == ANY_2XX ? "2xx" : String.valueOf(expected)));
     return result.withDetail("http_status", status);
   }
 

@@ -29,18 +29,18 @@ import javax.net.ssl.SSLSocketFactory;
  * registry.add("redis", RedisCheck.of("rediss://cache.example.com:6380").withTimeout(Duration.ofSeconds(1)));
  * }</pre>
  *
- * <p>It speaks the Redis protocol (RESP) itself instead of using a client library: a health
- * check needs two commands, and a client (Jedis, Lettuce) would add a connection pool or an
- * event loop, their own threads and timeouts to {@code core} for them. Owning the socket also
- * lets the check bound connecting and reading by its one timeout, so a server that accepts but
- * never answers is reported, not waited for. {@code rediss://} uses TLS with host name
- * verification.
+ * <p>It speaks the Redis protocol (RESP) itself instead of using a client library: a health check
+ * needs two commands, and a client (Jedis, Lettuce) would add a connection pool or an event loop,
+ * their own threads and timeouts to {@code core} for them. Owning the socket also lets the check
+ * bound connecting and reading by its one timeout, so a server that accepts but never answers is
+ * reported, not waited for. {@code rediss://} uses TLS with host name verification.
  *
  * @since 0.1
  */
 public final class RedisCheck implements HealthCheck {
   /** The default bound of connect plus PING. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
   private static final int DEFAULT_PORT = 6379;
   private static final int MAX_REPLY = 1024;
 
@@ -51,15 +51,16 @@ public final class RedisCheck implements HealthCheck {
   private final String password;
   private final Duration timeout;
 
-  private RedisCheck(String host, int port, boolean tls, String user, String password,
-      Duration timeout) {
+  private RedisCheck(
+      String host, int port, boolean tls, String user, String password, Duration timeout) {
     this.host = host;
     this.port = port;
     this.tls = tls;
     this.user = user;
     this.password = password;
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the Redis check's timeout must be positive, got " + timeout);
     }
     this.timeout = timeout;
@@ -68,8 +69,8 @@ public final class RedisCheck implements HealthCheck {
   /**
    * A check of {@code redis://[[user]:password@]host[:port][/db]} or {@code rediss://...}.
    *
-   * @throws HealthException {@code health_check_invalid} for another scheme or no host; the
-   *     message never shows the password
+   * @throws HealthException {@code health_check_invalid} for another scheme or no host; the message
+   *     never shows the password
    */
   public static RedisCheck of(String url) {
     URI uri;
@@ -98,8 +99,13 @@ public final class RedisCheck implements HealthCheck {
         user = null;
       }
     }
-    return new RedisCheck(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
-        scheme.equals("rediss"), blankToNull(user), blankToNull(password), DEFAULT_TIMEOUT);
+    return new RedisCheck(
+        uri.getHost(),
+        uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
+        scheme.equals("rediss"),
+        blankToNull(user),
+        blankToNull(password),
+        DEFAULT_TIMEOUT);
   }
 
   private static HealthException invalid(String why) {
@@ -123,8 +129,8 @@ public final class RedisCheck implements HealthCheck {
       try {
         socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       } catch (SocketTimeoutException e) {
-        return CheckResult.unhealthy("cannot connect to " + where + " within "
-            + timeout.toMillis() + " ms");
+        return CheckResult.unhealthy(
+            "cannot connect to " + where + " within " + timeout.toMillis() + " ms");
       } catch (IOException e) {
         return CheckResult.unhealthy("cannot connect to " + where + ": " + reason(e));
       }
@@ -149,7 +155,8 @@ public final class RedisCheck implements HealthCheck {
         String reply = call(out, in, socket, deadline, List.of("PING"));
         return reply.equals("+PONG") ? CheckResult.healthy() : answered(where, reply);
       } catch (SocketTimeoutException e) {
-        return CheckResult.unhealthy(where + " did not answer within " + timeout.toMillis() + " ms");
+        return CheckResult.unhealthy(
+            where + " did not answer within " + timeout.toMillis() + " ms");
       } catch (IOException e) {
         return CheckResult.unhealthy(where + " failed: " + reason(e));
       }
@@ -170,8 +177,9 @@ public final class RedisCheck implements HealthCheck {
   }
 
   /** Sends one command as a RESP array of bulk strings; answers the first reply line. */
-  private static String call(OutputStream out, InputStream in, Socket socket, long deadline,
-      List<String> command) throws IOException {
+  private static String call(
+      OutputStream out, InputStream in, Socket socket, long deadline, List<String> command)
+      throws IOException {
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.writeBytes(("*" + command.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
     for (String arg : command) {

@@ -3,9 +3,9 @@ package dev.svcinfra.health;
 import java.util.regex.Pattern;
 
 /**
- * Keeps failure messages short and free of credentials. Checks build their own messages from
- * masked URLs; this is the safety net for text that comes from drivers and user lambdas, which
- * may echo a URL with its password.
+ * Keeps failure messages short and free of credentials. Checks build their own messages from masked
+ * URLs; this is the safety net for text that comes from drivers and user lambdas, which may echo a
+ * URL with its password.
  */
 final class SecretMask {
   /** Longest message a check result carries; probes and dashboards want one line, not a dump. */

@@ -30,11 +30,12 @@ public final class TcpCheck implements HealthCheck {
       throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID, "the TCP check needs a host");
     }
     if (port < 1 || port > 65_535) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
-          "the TCP check's port must be 1..65535, got " + port);
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID, "the TCP check's port must be 1..65535, got " + port);
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new HealthException(ErrorCode.HEALTH_CHECK_INVALID,
+      throw new HealthException(
+          ErrorCode.HEALTH_CHECK_INVALID,
           "the TCP check's timeout must be positive, got " + timeout);
     }
     this.host = host;
@@ -58,10 +59,14 @@ public final class TcpCheck implements HealthCheck {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       return CheckResult.healthy();
     } catch (SocketTimeoutException e) {
-      return CheckResult.unhealthy("cannot connect to " + where + " within " + timeout.toMillis() + " ms");
+      return CheckResult.unhealthy(
+          "cannot connect to " + where + " within " + timeout.toMillis() + " ms");
     } catch (IOException e) {
-      return CheckResult.unhealthy("cannot connect to " + where + ": "
-          + (e.getMessage() == null ? "no reason given" : SecretMask.apply(e.getMessage())));
+      return CheckResult.unhealthy(
+          "cannot connect to "
+              + where
+              + ": "
+              + (e.getMessage() == null ? "no reason given" : SecretMask.apply(e.getMessage())));
     }
   }
 

@@ -29,19 +29,29 @@ public record WaitReport(boolean ready, int attempts, Duration waited, HealthRep
   }
 
   /**
-   * One line for logs and exceptions: {@code "ready after 2 attempts (1.4 s)"} or
-   * {@code "not ready after 30 attempts (60.0 s): database unhealthy (connection refused)"}.
+   * One line for logs and exceptions: {@code "ready after 2 attempts (1.4 s)"} or {@code "not ready
+   * after 30 attempts (60.0 s): database unhealthy (connection refused)"}.
    */
   public String summary() {
-    String head = (ready ? "ready" : "not ready") + " after " + attempts
-        + (attempts == 1 ? " attempt" : " attempts")
-        + String.format(java.util.Locale.ROOT, " (%.1f s)", waited.toMillis() / 1000.0);
+    String head =
+        (ready ? "ready" : "not ready")
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + String.format(java.util.Locale.ROOT, " (%.1f s)", waited.toMillis() / 1000.0);
     List<CheckReport> failing = failing();
     if (failing.isEmpty()) {
       return head;
     }
-    return head + ": " + failing.stream()
-        .map(c -> c.name() + " " + c.status().wireName() + c.message().map(m -> " (" + m + ")").orElse(""))
-        .collect(Collectors.joining(", "));
+    return head
+        + ": "
+        + failing.stream()
+            .map(
+                c ->
+                    c.name()
+                        + " "
+                        + c.status().wireName()
+                        + c.message().map(m -> " (" + m + ")").orElse(""))
+            .collect(Collectors.joining(", "));
   }
 }

@@ -47,13 +47,18 @@ public final class BackupAgeCheck implements HealthCheck {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     BackupVerifier.requirePositive(maxAge);
     if (warnAfter == null || warnAfter.isNegative() || warnAfter.compareTo(maxAge) > 0) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING, "the backup warning age ("
-          + warnAfter + ") must lie between 0 and the maximum age (" + maxAge + ")");
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "the backup warning age ("
+              + warnAfter
+              + ") must lie between 0 and the maximum age ("
+              + maxAge
+              + ")");
     }
     this.warnAfter = warnAfter;
     this.maxAge = maxAge;
     this.verifier = new BackupVerifier(clock);
-    new BackupDirectory(directory, pattern);   // a bad glob fails here, not in every probe
+    new BackupDirectory(directory, pattern); // a bad glob fails here, not in every probe
   }
 
   @Override
@@ -61,25 +66,39 @@ public final class BackupAgeCheck implements HealthCheck {
     BackupReport report = verifier.verifyDirectory(directory, maxAge, pattern, false);
     CheckResult result;
     if (!report.healthy()) {
-      result = new CheckResult(HealthStatus.UNHEALTHY, Optional.of(report.problems().stream()
-          .map(BackupProblem::message).collect(Collectors.joining("; "))), java.util.Map.of());
+      result =
+          new CheckResult(
+              HealthStatus.UNHEALTHY,
+              Optional.of(
+                  report.problems().stream()
+                      .map(BackupProblem::message)
+                      .collect(Collectors.joining("; "))),
+              java.util.Map.of());
     } else if (report.age().orElseThrow().compareTo(warnAfter) > 0) {
-      result = CheckResult.degraded("the newest backup is " + Ages.describe(report.age().get())
-          + " old; a new one is expected within " + Ages.describe(warnAfter));
+      result =
+          CheckResult.degraded(
+              "the newest backup is "
+                  + Ages.describe(report.age().get())
+                  + " old; a new one is expected within "
+                  + Ages.describe(warnAfter));
     } else {
-      result = CheckResult.healthy("the newest backup is " + Ages.describe(report.age().get())
-          + " old");
+      result =
+          CheckResult.healthy("the newest backup is " + Ages.describe(report.age().get()) + " old");
     }
-    result = result.withDetail("path", directory.toString())
-        .withDetail("max_age_seconds", maxAge.toSeconds())
-        .withDetail("warn_after_seconds", warnAfter.toSeconds());
+    result =
+        result
+            .withDetail("path", directory.toString())
+            .withDetail("max_age_seconds", maxAge.toSeconds())
+            .withDetail("warn_after_seconds", warnAfter.toSeconds());
     if (report.newest().isPresent()) {
       BackupFile f = report.newest().get();
-      result = result.withDetail("newest", f.name())
-          .withDetail("age_seconds", f.age().toSeconds())
-          .withDetail("size_bytes", f.sizeBytes());
+      result =
+          result
+              .withDetail("newest", f.name())
+              .withDetail("age_seconds", f.age().toSeconds())
+              .withDetail("size_bytes", f.sizeBytes());
     }
-    return result.withDetail("problems",
-        report.problems().stream().map(p -> p.kind().code()).toList());
+    return result.withDetail(
+        "problems", report.problems().stream().map(p -> p.kind().code()).toList());
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A directory of backups: the files whose names match a glob ({@code *} by default), minus the
- * {@code .sha256} sidecars, and the newest of them by modification time. Links count as files, so
- * a {@code latest} link to a deleted dump shows up as unreadable instead of being skipped.
+ * {@code .sha256} sidecars, and the newest of them by modification time. Links count as files, so a
+ * {@code latest} link to a deleted dump shows up as unreadable instead of being skipped.
  */
 final class BackupDirectory {
   /** Every file is a candidate unless the caller narrows it. */
@@ -45,7 +45,8 @@ final class BackupDirectory {
           continue;
         }
         FileTime time = modified(entry);
-        if (best == null || time.compareTo(bestTime) > 0
+        if (best == null
+            || time.compareTo(bestTime) > 0
             || (time.equals(bestTime) && entry.getFileName().compareTo(best.getFileName()) > 0)) {
           best = entry;
           bestTime = time;
@@ -71,14 +72,17 @@ final class BackupDirectory {
 
   private static PathMatcher matcher(String pattern) {
     if (pattern == null || pattern.isBlank()) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING,
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
           "the backup file pattern is empty; give a glob such as '*.dump' or leave it out");
     }
     try {
       return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     } catch (PatternSyntaxException e) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING, "the backup file pattern '"
-          + pattern + "' is not a valid glob: " + e.getDescription(), e);
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "the backup file pattern '" + pattern + "' is not a valid glob: " + e.getDescription(),
+          e);
     }
   }
 }

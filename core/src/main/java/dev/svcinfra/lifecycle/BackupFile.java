@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The backup file a verification looked at: where it is, what it holds, how big and how old it
- * is, and what its {@code .sha256} sidecar said.
+ * The backup file a verification looked at: where it is, what it holds, how big and how old it is,
+ * and what its {@code .sha256} sidecar said.
  *
  * <pre>{@code
  * BackupFile f = report.newest().orElseThrow();
@@ -61,7 +61,9 @@ public record BackupFile(
     return path.getFileName().toString();
   }
 
-  /** {@code {"path","name","format","content","size_bytes","modified","age_seconds","checksum"}}. */
+  /**
+   * {@code {"path","name","format","content","size_bytes","modified","age_seconds","checksum"}}.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("path", path.toString());

@@ -18,7 +18,10 @@ import java.util.Locale;
 public enum BackupFormat {
   /** {@code pg_dump -Fc}: starts with {@code PGDMP}; restored with {@code pg_restore}. */
   PG_CUSTOM,
-  /** {@code pg_dump -Ft}: a tar archive ({@code ustar} at offset 257); restored with {@code pg_restore}. */
+  /**
+   * {@code pg_dump -Ft}: a tar archive ({@code ustar} at offset 257); restored with {@code
+   * pg_restore}.
+   */
   PG_TAR,
   /** A gzip stream (magic {@code 1f 8b}), usually a compressed plain SQL dump. */
   GZIP,

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Looks at one backup file: size, age, format from its first bytes and, when asked to read the
- * content, completeness and the {@code .sha256} sidecar. Never throws for a bad file: every
- * finding is a {@link BackupProblem}.
+ * content, completeness and the {@code .sha256} sidecar. Never throws for a bad file: every finding
+ * is a {@link BackupProblem}.
  */
 final class BackupInspector {
   /** The file as found, and what is wrong with it. */
@@ -31,27 +31,57 @@ final class BackupInspector {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException e) {
       Instant modified = linkModified(file);
-      problems.add(new BackupProblem(BackupProblem.Kind.UNREADABLE, file + " cannot be read: "
-          + (e instanceof NoSuchFileException ? "it is a link to a missing file" : e.toString())));
-      return new Inspection(new BackupFile(file, BackupFormat.UNKNOWN, BackupFormat.UNKNOWN, 0,
-          modified, age(modified, now), BackupFile.Checksum.NOT_CHECKED), problems);
+      problems.add(
+          new BackupProblem(
+              BackupProblem.Kind.UNREADABLE,
+              file
+                  + " cannot be read: "
+                  + (e instanceof NoSuchFileException
+                      ? "it is a link to a missing file"
+                      : e.toString())));
+      return new Inspection(
+          new BackupFile(
+              file,
+              BackupFormat.UNKNOWN,
+              BackupFormat.UNKNOWN,
+              0,
+              modified,
+              age(modified, now),
+              BackupFile.Checksum.NOT_CHECKED),
+          problems);
     }
     Instant modified = attributes.lastModifiedTime().toInstant();
     long size = attributes.size();
     Duration age = age(modified, now);
     if (size == 0) {
       problems.add(new BackupProblem(BackupProblem.Kind.EMPTY, file + " is empty (0 bytes)"));
-      return new Inspection(new BackupFile(file, BackupFormat.UNKNOWN, BackupFormat.UNKNOWN, 0,
-          modified, age, BackupFile.Checksum.NOT_CHECKED), problems);
+      return new Inspection(
+          new BackupFile(
+              file,
+              BackupFormat.UNKNOWN,
+              BackupFormat.UNKNOWN,
+              0,
+              modified,
+              age,
+              BackupFile.Checksum.NOT_CHECKED),
+          problems);
     }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(BackupFormat.HEAD_BYTES);
     } catch (IOException e) {
-      problems.add(new BackupProblem(BackupProblem.Kind.UNREADABLE,
-          file + " cannot be read: " + e));
-      return new Inspection(new BackupFile(file, BackupFormat.UNKNOWN, BackupFormat.UNKNOWN, size,
-          modified, age, BackupFile.Checksum.NOT_CHECKED), problems);
+      problems.add(
+          new BackupProblem(BackupProblem.Kind.UNREADABLE, file + " cannot be read: " + e));
+      return new Inspection(
+          new BackupFile(
+              file,
+              BackupFormat.UNKNOWN,
+              BackupFormat.UNKNOWN,
+              size,
+              modified,
+              age,
+              BackupFile.Checksum.NOT_CHECKED),
+          problems);
     }
     BackupFormat format = BackupFormat.detect(head);
     BackupFormat content = format;
@@ -60,16 +90,21 @@ final class BackupInspector {
       try {
         ContentScan.Result scan = ContentScan.scan(file, format, head, size);
         content = scan.content();
-        scan.corruption().ifPresent(why ->
-            problems.add(new BackupProblem(BackupProblem.Kind.CORRUPT, file + ": " + why)));
+        scan.corruption()
+            .ifPresent(
+                why ->
+                    problems.add(new BackupProblem(BackupProblem.Kind.CORRUPT, file + ": " + why)));
         checksum = checksum(file, problems);
       } catch (IOException e) {
-        problems.add(new BackupProblem(BackupProblem.Kind.UNREADABLE,
-            file + " cannot be read to the end: " + e));
+        problems.add(
+            new BackupProblem(
+                BackupProblem.Kind.UNREADABLE, file + " cannot be read to the end: " + e));
       }
     } else if (format == BackupFormat.UNKNOWN) {
-      problems.add(new BackupProblem(BackupProblem.Kind.CORRUPT,
-          file + ": not a pg_dump archive, gzip stream, SQLite database or SQL text"));
+      problems.add(
+          new BackupProblem(
+              BackupProblem.Kind.CORRUPT,
+              file + ": not a pg_dump archive, gzip stream, SQLite database or SQL text"));
     }
     return new Inspection(
         new BackupFile(file, format, content, size, modified, age, checksum), problems);
@@ -90,9 +125,16 @@ final class BackupInspector {
     }
     String actual = ContentScan.sha256(file);
     if (!actual.equals(expected)) {
-      problems.add(new BackupProblem(BackupProblem.Kind.CHECKSUM_MISMATCH, file
-          + " has SHA-256 " + actual + " but " + sidecar.get().getFileName() + " expects "
-          + expected));
+      problems.add(
+          new BackupProblem(
+              BackupProblem.Kind.CHECKSUM_MISMATCH,
+              file
+                  + " has SHA-256 "
+                  + actual
+                  + " but "
+                  + sidecar.get().getFileName()
+                  + " expects "
+                  + expected));
       return BackupFile.Checksum.MISMATCH;
     }
     return BackupFile.Checksum.VERIFIED;

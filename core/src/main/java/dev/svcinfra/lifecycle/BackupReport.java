@@ -23,8 +23,8 @@ import java.util.Optional;
  *
  * @param directory the directory searched; empty for a recorded last success
  * @param pattern the file-name glob used in the directory; empty for a recorded last success
- * @param lastSuccess when the newest backup was made (its file's modification time, or the
- *     recorded success)
+ * @param lastSuccess when the newest backup was made (its file's modification time, or the recorded
+ *     success)
  * @param age how long ago that was
  * @since 0.1
  */
@@ -51,7 +51,9 @@ public record BackupReport(
     problems = List.copyOf(problems);
   }
 
-  /** True when nothing is wrong: a backup exists, is young enough, intact, and restored if tried. */
+  /**
+   * True when nothing is wrong: a backup exists, is young enough, intact, and restored if tried.
+   */
   public boolean healthy() {
     return problems.isEmpty();
   }
@@ -65,8 +67,8 @@ public record BackupReport(
   public BackupReport withRestore(RestoreReport report) {
     List<BackupProblem> all = new ArrayList<>(problems);
     all.addAll(report.problems());
-    return new BackupReport(checkedAt, directory, pattern, maxAge, newest, lastSuccess, age, all,
-        Optional.of(report));
+    return new BackupReport(
+        checkedAt, directory, pattern, maxAge, newest, lastSuccess, age, all, Optional.of(report));
   }
 
   /**

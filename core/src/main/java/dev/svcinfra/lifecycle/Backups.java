@@ -24,16 +24,20 @@ import java.util.Set;
  * <p>The newest file in the directory (by modification time; every file but {@code .sha256}
  * sidecars unless a glob narrows it) is judged: too old, empty, unreadable, corrupt (a truncated
  * gzip stream or dump, an unknown format) or failing its {@code .sha256} sidecar. A restore test
- * loads it into a scratch database on the live database's server (PostgreSQL via
- * {@code pg_restore}/{@code psql}, SQLite via JDBC), counts tables and rows, and drops it.
+ * loads it into a scratch database on the live database's server (PostgreSQL via {@code
+ * pg_restore}/{@code psql}, SQLite via JDBC), counts tables and rows, and drops it.
  *
  * @since 0.1
  */
 public final class Backups {
   /** Problems that make a restore pointless: the file is known to be broken. */
-  private static final Set<BackupProblem.Kind> UNRESTORABLE = EnumSet.of(
-      BackupProblem.Kind.NO_BACKUP, BackupProblem.Kind.EMPTY, BackupProblem.Kind.UNREADABLE,
-      BackupProblem.Kind.CORRUPT, BackupProblem.Kind.CHECKSUM_MISMATCH);
+  private static final Set<BackupProblem.Kind> UNRESTORABLE =
+      EnumSet.of(
+          BackupProblem.Kind.NO_BACKUP,
+          BackupProblem.Kind.EMPTY,
+          BackupProblem.Kind.UNREADABLE,
+          BackupProblem.Kind.CORRUPT,
+          BackupProblem.Kind.CHECKSUM_MISMATCH);
 
   private Backups() {}
 
@@ -48,8 +52,8 @@ public final class Backups {
   }
 
   /**
-   * For backups tracked elsewhere (a managed service, a job log): healthy when
-   * {@code lastSuccess} (null when none is known) lies within {@code max(1, retentionDays)} days.
+   * For backups tracked elsewhere (a managed service, a job log): healthy when {@code lastSuccess}
+   * (null when none is known) lies within {@code max(1, retentionDays)} days.
    */
   public static BackupReport verifyBackups(Instant lastSuccess, int retentionDays) {
     return new BackupVerifier(Clock.systemUTC()).verifyLastSuccess(lastSuccess, retentionDays);
@@ -59,13 +63,14 @@ public final class Backups {
    * Restores {@code backup} into a scratch database next to the live database of {@code live}
    * (never into it), measures it and removes it.
    *
-   * @throws ConfigException when the backup's format does not fit the database, the scratch name
-   *     is the live database or exists, or {@code pg_restore}/{@code psql} is missing
+   * @throws ConfigException when the backup's format does not fit the database, the scratch name is
+   *     the live database or exists, or {@code pg_restore}/{@code psql} is missing
    */
   public static RestoreReport restore(Path backup, DatabaseSettings live, RestoreOptions options) {
     BackupFile file = BackupInspector.inspect(backup, Instant.now(), true).file();
     if (file.format() == BackupFormat.UNKNOWN) {
-      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
+      throw new ConfigException(
+          ErrorCode.UNREADABLE_FILE,
           backup + " is empty, unreadable or not a backup this tool can restore");
     }
     return ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))
@@ -76,16 +81,17 @@ public final class Backups {
    * {@link #verifyBackups(Duration, Path, String)}, then, unless the newest backup is missing or
    * known to be broken, a restore test whose result and problems join the report.
    */
-  public static BackupReport verifyAndRestore(Duration maxAge, Path path, String pattern,
-      DatabaseSettings live, RestoreOptions options) {
+  public static BackupReport verifyAndRestore(
+      Duration maxAge, Path path, String pattern, DatabaseSettings live, RestoreOptions options) {
     BackupReport report = verifyBackups(maxAge, path, pattern);
     boolean broken = report.problems().stream().anyMatch(p -> UNRESTORABLE.contains(p.kind()));
     if (broken || report.newest().isEmpty()) {
       return report;
     }
     BackupFile file = report.newest().get();
-    RestoreReport restored = ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))
-        .restore(file.path(), file.format(), file.content(), live, options);
+    RestoreReport restored =
+        ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))
+            .restore(file.path(), file.format(), file.content(), live, options);
     return report.withRestore(restored);
   }
 }

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code <backup>.sha256} file in {@code sha256sum} format: lines of
- * {@code <64 hex digits>  <file name>} ({@code *name} in binary mode), or a bare digest. The line
- * naming the backup wins; a bare digest applies to the file the sidecar is named after.
+ * A {@code <backup>.sha256} file in {@code sha256sum} format: lines of {@code <64 hex digits> <file
+ * name>} ({@code *name} in binary mode), or a bare digest. The line naming the backup wins; a bare
+ * digest applies to the file the sidecar is named after.
  */
 final class ChecksumSidecar {
   static final String SUFFIX = ".sha256";
@@ -54,8 +54,8 @@ final class ChecksumSidecar {
     if (bare != null) {
       return bare;
     }
-    throw new IllegalArgumentException(sidecar.getFileName()
-        + " holds no sha256sum line for " + backupName);
+    throw new IllegalArgumentException(
+        sidecar.getFileName() + " holds no sha256sum line for " + backupName);
   }
 
   /** Lower-case hex of a SHA-256 digest. */

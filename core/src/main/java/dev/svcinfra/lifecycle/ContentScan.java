@@ -17,8 +17,8 @@ import java.util.zip.ZipException;
 
 /**
  * Reads a backup's content to find damage its first bytes cannot show: a gzip stream that ends
- * early or fails its CRC, a SQL dump without its closing line, a SQLite or tar file cut off
- * between pages, a {@code pg_dump} header naming another format.
+ * early or fails its CRC, a SQL dump without its closing line, a SQLite or tar file cut off between
+ * pages, a {@code pg_dump} header naming another format.
  */
 final class ContentScan {
   /** A finding: the decompressed content's format, and why the file is corrupt, if it is. */
@@ -42,17 +42,25 @@ final class ContentScan {
     return switch (format) {
       case GZIP -> gzip(file);
       case PLAIN_SQL -> text(BackupFormat.PLAIN_SQL, head, tail(file, size));
-      case PG_CUSTOM -> head.length > PG_FORMAT_OFFSET && head[PG_FORMAT_OFFSET] != PG_ARCHIVE_CUSTOM
-          ? Result.corrupt(format, "the PGDMP header names archive format "
-              + head[PG_FORMAT_OFFSET] + ", not a custom-format file (a directory dump's toc.dat?)")
-          : Result.ok(format);
-      case PG_TAR -> size % TAR_BLOCK != 0
-          ? Result.corrupt(format, "a tar archive is a whole number of 512-byte blocks; "
-              + size + " bytes means it is truncated")
-          : Result.ok(format);
+      case PG_CUSTOM ->
+          head.length > PG_FORMAT_OFFSET && head[PG_FORMAT_OFFSET] != PG_ARCHIVE_CUSTOM
+              ? Result.corrupt(
+                  format,
+                  "the PGDMP header names archive format "
+                      + head[PG_FORMAT_OFFSET]
+                      + ", not a custom-format file (a directory dump's toc.dat?)")
+              : Result.ok(format);
+      case PG_TAR ->
+          size % TAR_BLOCK != 0
+              ? Result.corrupt(
+                  format,
+                  "a tar archive is a whole number of 512-byte blocks; "
+                      + size
+                      + " bytes means it is truncated")
+              : Result.ok(format);
       case SQLITE_DATABASE -> sqlite(head, size);
-      case UNKNOWN -> Result.corrupt(format,
-          "not a pg_dump archive, gzip stream, SQLite database or SQL text");
+      case UNKNOWN ->
+          Result.corrupt(format, "not a pg_dump archive, gzip stream, SQLite database or SQL text");
     };
   }
 
@@ -85,7 +93,8 @@ final class ContentScan {
         tail.add(buffer, n);
       }
     } catch (EOFException | ZipException e) {
-      return Result.corrupt(BackupFormat.detect(head),
+      return Result.corrupt(
+          BackupFormat.detect(head),
           "the gzip stream is truncated or damaged (" + e.getMessage() + ")");
     }
     if (head.length == 0) {
@@ -103,8 +112,8 @@ final class ContentScan {
 
   /**
    * The page size (offset 16, big-endian, 1 meaning 65536) divides a whole database file, and the
-   * page count in the header (offset 28, valid when offsets 24 and 92 agree) times the page size
-   * is the file size.
+   * page count in the header (offset 28, valid when offsets 24 and 92 agree) times the page size is
+   * the file size.
    */
   private static Result sqlite(byte[] head, long size) {
     BackupFormat f = BackupFormat.SQLITE_DATABASE;
@@ -118,14 +127,25 @@ final class ContentScan {
       return Result.corrupt(f, "the SQLite header names an invalid page size " + pageSize);
     }
     if (size % pageSize != 0) {
-      return Result.corrupt(f, size + " bytes is not a whole number of " + pageSize
-          + "-byte pages: the database file is truncated");
+      return Result.corrupt(
+          f,
+          size
+              + " bytes is not a whole number of "
+              + pageSize
+              + "-byte pages: the database file is truncated");
     }
     long pages = Integer.toUnsignedLong(header.getInt(28));
     boolean countValid = header.getInt(24) == header.getInt(92) && pages > 0;
     if (countValid && pages * pageSize != size) {
-      return Result.corrupt(f, "the SQLite header counts " + pages + " pages ("
-          + pages * pageSize + " bytes) but the file has " + size + " bytes");
+      return Result.corrupt(
+          f,
+          "the SQLite header counts "
+              + pages
+              + " pages ("
+              + pages * pageSize
+              + " bytes) but the file has "
+              + size
+              + " bytes");
     }
     return Result.ok(f);
   }

@@ -39,16 +39,19 @@ final class PgTools {
         return candidate;
       }
     }
-    throw new ConfigException(ErrorCode.RESTORE_TOOL_MISSING,
-        "the PostgreSQL client program '" + name
-        + "' is needed to restore this backup but was not found in " + directories
-        + "; install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client) "
-        + "at least as new as the server that made the dump");
+    throw new ConfigException(
+        ErrorCode.RESTORE_TOOL_MISSING,
+        "the PostgreSQL client program '"
+            + name
+            + "' is needed to restore this backup but was not found in "
+            + directories
+            + "; install the PostgreSQL client (Debian/Ubuntu: apt-get install postgresql-client) "
+            + "at least as new as the server that made the dump");
   }
 
   /**
-   * {@code PATH} as the shell would search it: locating an executable is not configuration, so
-   * this is the one place outside {@code config} that reads the process environment.
+   * {@code PATH} as the shell would search it: locating an executable is not configuration, so this
+   * is the one place outside {@code config} that reads the process environment.
    */
   private static List<Path> defaultDirectories() {
     List<Path> dirs = new ArrayList<>();
@@ -61,9 +64,11 @@ final class PgTools {
       }
     }
     try (Stream<Path> versions = Files.list(DEBIAN_VERSIONS)) {
-      versions.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
-          .sorted(Comparator.comparingDouble(
-              (Path v) -> Double.parseDouble(v.getFileName().toString())).reversed())
+      versions
+          .filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+          .sorted(
+              Comparator.comparingDouble((Path v) -> Double.parseDouble(v.getFileName().toString()))
+                  .reversed())
           .forEach(v -> dirs.add(v.resolve("bin")));
     } catch (IOException e) {
       // No Debian-style installation here; PATH is all there is.

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a restore test runs: the scratch database's name (generated when absent), whether to
- * compare the restored tables with the live database's, where to look for {@code pg_restore} and
- * {@code psql} (empty: {@code PATH}, then {@code /usr/lib/postgresql/<newest>/bin}), and how long
- * the restore may take.
+ * How a restore test runs: the scratch database's name (generated when absent), whether to compare
+ * the restored tables with the live database's, where to look for {@code pg_restore} and {@code
+ * psql} (empty: {@code PATH}, then {@code /usr/lib/postgresql/<newest>/bin}), and how long the
+ * restore may take.
  *
  * <pre>{@code
  * RestoreOptions opts = RestoreOptions.defaults().withCompareWithLive(true)
@@ -33,7 +33,8 @@ public record RestoreOptions(
     toolDirectories = List.copyOf(toolDirectories);
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isZero() || timeout.isNegative()) {
-      throw new IllegalArgumentException("the restore timeout must be positive (got " + timeout + ")");
+      throw new IllegalArgumentException(
+          "the restore timeout must be positive (got " + timeout + ")");
     }
   }
 
@@ -41,7 +42,9 @@ public record RestoreOptions(
     return new RestoreOptions(Optional.empty(), false, List.of(), DEFAULT_TIMEOUT);
   }
 
-  /** Restore into a database (PostgreSQL) or file (SQLite) of this name instead of a generated one. */
+  /**
+   * Restore into a database (PostgreSQL) or file (SQLite) of this name instead of a generated one.
+   */
   public RestoreOptions withScratchDatabase(String name) {
     return new RestoreOptions(Optional.ofNullable(name), compareWithLive, toolDirectories, timeout);
   }

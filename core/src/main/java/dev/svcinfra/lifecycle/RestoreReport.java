@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a restore test found: which scratch database the backup went into, with which tool, how
- * long it took, the restored tables with their row counts, the optional comparison with the live
+ * What a restore test found: which scratch database the backup went into, with which tool, how long
+ * it took, the restored tables with their row counts, the optional comparison with the live
  * database, and the problems (a failed restore, no tables, tables the backup lacks).
  *
  * <pre>{@code

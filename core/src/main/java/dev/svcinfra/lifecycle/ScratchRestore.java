@@ -17,9 +17,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Restores one backup into a scratch database of the live database's kind, measures it and
- * removes it. One implementation per database that can be restore-tested; see
- * {@link ScratchRestores}.
+ * Restores one backup into a scratch database of the live database's kind, measures it and removes
+ * it. One implementation per database that can be restore-tested; see {@link ScratchRestores}.
  */
 interface ScratchRestore {
 
@@ -30,8 +29,12 @@ interface ScratchRestore {
    * @throws dev.svcinfra.config.ConfigException when the backup cannot go into this kind of
    *     database, the scratch name is unusable, or a client program is missing; nothing was created
    */
-  RestoreReport restore(Path backup, BackupFormat format, BackupFormat content,
-      DatabaseSettings live, RestoreOptions options);
+  RestoreReport restore(
+      Path backup,
+      BackupFormat format,
+      BackupFormat content,
+      DatabaseSettings live,
+      RestoreOptions options);
 
   /** The backup's content, decompressed when it is gzip. */
   static InputStream open(Path backup, BackupFormat format) throws IOException {
@@ -45,10 +48,11 @@ interface ScratchRestore {
    */
   static Optional<String> copyGuarded(InputStream script, OutputStream out) throws IOException {
     ScriptGuard guard = new ScriptGuard();
-    try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(script, StandardCharsets.ISO_8859_1), 1 << 16);
-         BufferedWriter writer = new BufferedWriter(
-            new OutputStreamWriter(out, StandardCharsets.ISO_8859_1), 1 << 16)) {
+    try (BufferedReader reader =
+            new BufferedReader(
+                new InputStreamReader(script, StandardCharsets.ISO_8859_1), 1 << 16);
+        BufferedWriter writer =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.ISO_8859_1), 1 << 16)) {
       String line;
       while ((line = reader.readLine()) != null) {
         Optional<String> refused = guard.refuse(line);
@@ -64,7 +68,12 @@ interface ScratchRestore {
 
   /** Settings for one short-lived connection to {@code url}: no replica, a pool of one. */
   static DatabaseSettings single(DatabaseSettings live, ResolvedUrl url) {
-    return new DatabaseSettings(url, Optional.empty(), PoolSettings.defaults().withSize(1),
-        live.timeouts(), live.tls(), live.forceDriver());
+    return new DatabaseSettings(
+        url,
+        Optional.empty(),
+        PoolSettings.defaults().withSize(1),
+        live.timeouts(),
+        live.tls(),
+        live.forceDriver());
   }
 }

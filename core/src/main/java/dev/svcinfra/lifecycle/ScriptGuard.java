@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a SQL script line by line before it reaches the scratch database and stops at any line
- * that would leave it or touch another database: {@code \connect} (a dump made with
- * {@code pg_dump --create} switches to the live database by name), {@code CREATE/DROP/ALTER
- * DATABASE} ({@code --clean --create} drops the live database) and SQLite's {@code ATTACH}. Lines
- * of {@code COPY ... FROM stdin} data are table rows and are let through.
+ * Reads a SQL script line by line before it reaches the scratch database and stops at any line that
+ * would leave it or touch another database: {@code \connect} (a dump made with {@code pg_dump
+ * --create} switches to the live database by name), {@code CREATE/DROP/ALTER DATABASE} ({@code
+ * --clean --create} drops the live database) and SQLite's {@code ATTACH}. Lines of {@code COPY ...
+ * FROM stdin} data are table rows and are let through.
  */
 final class ScriptGuard {
   private static final Pattern SWITCH = Pattern.compile("^\\s*\\\\(c|connect)(\\s|$).*");
@@ -34,12 +34,17 @@ final class ScriptGuard {
       inCopyData = true;
       return Optional.empty();
     }
-    if (SWITCH.matcher(line).matches() || DATABASE_DDL.matcher(line).matches()
+    if (SWITCH.matcher(line).matches()
+        || DATABASE_DDL.matcher(line).matches()
         || ATTACH.matcher(line).matches()) {
-      return Optional.of("line " + lineNumber + " of the dump ('" + abbreviate(line)
-          + "') would leave the scratch database or change another one, so the restore test "
-          + "stops there; make the dump without --create/--clean (pg_dump) or use the custom "
-          + "format (pg_dump -Fc)");
+      return Optional.of(
+          "line "
+              + lineNumber
+              + " of the dump ('"
+              + abbreviate(line)
+              + "') would leave the scratch database or change another one, so the restore test "
+              + "stops there; make the dump without --create/--clean (pg_dump) or use the custom "
+              + "format (pg_dump -Fc)");
     }
     return Optional.empty();
   }

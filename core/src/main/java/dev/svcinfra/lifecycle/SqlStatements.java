@@ -6,18 +6,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Cuts SQL text, fed line by line, into whole statements for a JDBC driver that runs one at a
- * time. A semicolon ends a statement unless it is inside a string, a quoted identifier or a
- * comment, or inside a {@code CREATE TRIGGER ... BEGIN ... END} body, which ends at {@code END;}.
+ * Cuts SQL text, fed line by line, into whole statements for a JDBC driver that runs one at a time.
+ * A semicolon ends a statement unless it is inside a string, a quoted identifier or a comment, or
+ * inside a {@code CREATE TRIGGER ... BEGIN ... END} body, which ends at {@code END;}.
  */
 final class SqlStatements {
-  private static final Pattern TRIGGER_START = Pattern.compile(
-      "^\\s*CREATE\\s+(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern TRIGGER_START =
+      Pattern.compile(
+          "^\\s*CREATE\\s+(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b.*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern ENDS_WITH_END =
       Pattern.compile(".*\\bEND\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final StringBuilder current = new StringBuilder();
-  private char quote;           // the open quote character, or 0
+  private char quote; // the open quote character, or 0
   private boolean blockComment;
 
   /** The statements {@code line} completes (often none, sometimes several). */
@@ -34,11 +36,11 @@ final class SqlStatements {
         }
       } else if (quote != 0) {
         if (c == quote) {
-          quote = 0;   // a doubled quote reopens on the next character
+          quote = 0; // a doubled quote reopens on the next character
         }
         current.append(c);
       } else if (c == '-' && next == '-') {
-        break;         // the rest of the line is a comment
+        break; // the rest of the line is a comment
       } else if (c == '/' && next == '*') {
         blockComment = true;
         i++;

@@ -6,10 +6,10 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,16 +40,27 @@ final class SqliteScratchRestore implements ScratchRestore {
   private static final List<String> COMPANION_SUFFIXES = List.of("", "-journal", "-wal", "-shm");
 
   @Override
-  public RestoreReport restore(Path backup, BackupFormat format, BackupFormat content,
-      DatabaseSettings live, RestoreOptions options) {
+  public RestoreReport restore(
+      Path backup,
+      BackupFormat format,
+      BackupFormat content,
+      DatabaseSettings live,
+      RestoreOptions options) {
     if (content != BackupFormat.PLAIN_SQL && content != BackupFormat.SQLITE_DATABASE) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING, backup + " holds "
-          + content.wireName() + ", which cannot be restored into SQLite; point --database-url "
-          + "at a database of the kind that made the backup");
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          backup
+              + " holds "
+              + content.wireName()
+              + ", which cannot be restored into SQLite; point --database-url "
+              + "at a database of the kind that made the backup");
     }
-    Optional<Path> livePath = live.primary().url().database()
-        .filter(db -> !db.equals(":memory:"))
-        .map(db -> Path.of(db).toAbsolutePath().normalize());
+    Optional<Path> livePath =
+        live.primary()
+            .url()
+            .database()
+            .filter(db -> !db.equals(":memory:"))
+            .map(db -> Path.of(db).toAbsolutePath().normalize());
     Path scratchDir = null;
     Path scratch;
     try {
@@ -60,8 +71,10 @@ final class SqliteScratchRestore implements ScratchRestore {
         scratch = scratchDir.resolve("scratch.db");
       }
     } catch (IOException e) {
-      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
-          "cannot create a scratch directory for the restore test: " + e, e);
+      throw new ConfigException(
+          ErrorCode.UNREADABLE_FILE,
+          "cannot create a scratch directory for the restore test: " + e,
+          e);
     }
     List<BackupProblem> problems = new ArrayList<>();
     Map<String, Long> counts = Map.of();
@@ -75,13 +88,16 @@ final class SqliteScratchRestore implements ScratchRestore {
           Files.copy(in, scratch);
         }
       }
-      ResolvedUrl scratchUrl = new ResolvedUrl(
-          DatabaseUrl.builder("sqlite").database(scratch.toString()).build(), "scratch database");
+      ResolvedUrl scratchUrl =
+          new ResolvedUrl(
+              DatabaseUrl.builder("sqlite").database(scratch.toString()).build(),
+              "scratch database");
       try (Database restored = Database.open(ScratchRestore.single(live, scratchUrl));
-           Connection c = restored.connection()) {
-        Optional<String> failure = content == BackupFormat.SQLITE_DATABASE
-            ? integrityProblem(c)
-            : runScript(c, backup, format);
+          Connection c = restored.connection()) {
+        Optional<String> failure =
+            content == BackupFormat.SQLITE_DATABASE
+                ? integrityProblem(c)
+                : runScript(c, backup, format);
         took = Duration.ofNanos(System.nanoTime() - started);
         if (failure.isPresent()) {
           problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED, failure.get()));
@@ -93,30 +109,49 @@ final class SqliteScratchRestore implements ScratchRestore {
         comparison = Optional.of(TableComparison.of(liveTables(live, livePath), counts.keySet()));
       }
     } catch (IOException | SQLException e) {
-      problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED,
-          "the restore test of " + backup + " failed: " + e.getMessage()));
+      problems.add(
+          new BackupProblem(
+              BackupProblem.Kind.RESTORE_FAILED,
+              "the restore test of " + backup + " failed: " + e.getMessage()));
     } finally {
       dropped = delete(scratch, scratchDir, problems);
     }
     RestoreResults.judge(problems, counts, comparison);
-    return new RestoreReport(backup, content, "sqlite", scratch.toString(),
-        content == BackupFormat.SQLITE_DATABASE ? "copy" : "jdbc", counts, took, comparison,
-        dropped, problems);
+    return new RestoreReport(
+        backup,
+        content,
+        "sqlite",
+        scratch.toString(),
+        content == BackupFormat.SQLITE_DATABASE ? "copy" : "jdbc",
+        counts,
+        took,
+        comparison,
+        dropped,
+        problems);
   }
 
   private static Path chosenScratch(String name, Optional<Path> livePath) throws IOException {
     Path scratch = Path.of(name).toAbsolutePath().normalize();
-    boolean isLive = livePath.isPresent() && (scratch.equals(livePath.get())
-        || (Files.exists(scratch) && Files.exists(livePath.get())
-            && Files.isSameFile(scratch, livePath.get())));
+    boolean isLive =
+        livePath.isPresent()
+            && (scratch.equals(livePath.get())
+                || (Files.exists(scratch)
+                    && Files.exists(livePath.get())
+                    && Files.isSameFile(scratch, livePath.get())));
     if (isLive) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database " + scratch
-          + " is the live database; a restore test never restores into the live database, "
-          + "choose another file");
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "the scratch database "
+              + scratch
+              + " is the live database; a restore test never restores into the live database, "
+              + "choose another file");
     }
     if (Files.exists(scratch)) {
-      throw new ConfigException(ErrorCode.INVALID_SETTING, "the scratch database " + scratch
-          + " already exists; the restore test only uses a file it creates itself");
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "the scratch database "
+              + scratch
+              + " already exists; the restore test only uses a file it creates itself");
     }
     Path parent = scratch.getParent();
     if (parent != null) {
@@ -132,8 +167,9 @@ final class SqliteScratchRestore implements ScratchRestore {
     SqlStatements statements = new SqlStatements();
     long executed = 0;
     try (InputStream in = ScratchRestore.open(backup, format);
-         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-         Statement st = c.createStatement()) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Statement st = c.createStatement()) {
       String line;
       while ((line = reader.readLine()) != null) {
         Optional<String> refused = guard.refuse(line);
@@ -160,27 +196,31 @@ final class SqliteScratchRestore implements ScratchRestore {
 
   private static Optional<String> integrityProblem(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+        ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
       String first = rs.next() ? rs.getString(1) : "no answer";
-      return "ok".equalsIgnoreCase(first) ? Optional.empty()
+      return "ok".equalsIgnoreCase(first)
+          ? Optional.empty()
           : Optional.of("PRAGMA integrity_check reports: " + first);
     }
   }
 
   private static java.util.Set<String> liveTables(DatabaseSettings live, Optional<Path> livePath)
       throws SQLException {
-    // Opening a missing SQLite file would create it; a live database that is not there has no tables.
+    // Opening a missing SQLite file would create it; a live database that is not there has no
+    // tables.
     if (livePath.isEmpty() || !Files.exists(livePath.get())) {
       return java.util.Set.of();
     }
     // One connection opened read-only (SQLite's open flag 1), straight from the driver: the live
     // file is never written, not even by the switch to write-ahead logging that read-write
     // connections make, and no pool asks the driver to change the flag afterwards.
-    DatabaseUrl readOnly = live.primary().url().toBuilder()
-        .param(SqliteOpenFlags.OPEN_MODE, SqliteOpenFlags.READ_ONLY_OPEN_MODE).build();
+    DatabaseUrl readOnly =
+        live.primary().url().toBuilder()
+            .param(SqliteOpenFlags.OPEN_MODE, SqliteOpenFlags.READ_ONLY_OPEN_MODE)
+            .build();
     Dialect dialect = Dialects.forUrl(readOnly);
-    ConnectionTarget target = dialect.connectionTarget(readOnly,
-        new ConnectionOptions(live.timeouts(), live.tls()));
+    ConnectionTarget target =
+        dialect.connectionTarget(readOnly, new ConnectionOptions(live.timeouts(), live.tls()));
     try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.toProperties())) {
       dialect.initializeConnection(c);
       return TableCensus.tables(c, dialect);
@@ -197,8 +237,10 @@ final class SqliteScratchRestore implements ScratchRestore {
       }
       return true;
     } catch (IOException e) {
-      problems.add(new BackupProblem(BackupProblem.Kind.RESTORE_FAILED,
-          "the scratch database " + scratch + " could not be deleted: " + e));
+      problems.add(
+          new BackupProblem(
+              BackupProblem.Kind.RESTORE_FAILED,
+              "the scratch database " + scratch + " could not be deleted: " + e));
       return false;
     }
   }

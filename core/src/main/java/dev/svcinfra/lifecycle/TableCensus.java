@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Lists a database's user tables through JDBC metadata (so every dialect answers the same way)
- * and counts their rows. A table is named {@code schema.table} when the driver reports a schema.
+ * Lists a database's user tables through JDBC metadata (so every dialect answers the same way) and
+ * counts their rows. A table is named {@code schema.table} when the driver reports a schema.
  */
 final class TableCensus {
   private static final String[] TABLE_TYPES = {"TABLE", "PARTITIONED TABLE"};
@@ -34,8 +34,10 @@ final class TableCensus {
     Map<String, Long> counts = new TreeMap<>();
     try (Statement st = connection.createStatement()) {
       for (TableName t : list(connection, dialect)) {
-        String from = t.schema() == null ? dialect.quote(t.table())
-            : dialect.quote(t.schema()) + "." + dialect.quote(t.table());
+        String from =
+            t.schema() == null
+                ? dialect.quote(t.table())
+                : dialect.quote(t.schema()) + "." + dialect.quote(t.table());
         try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + from)) {
           rs.next();
           counts.put(t.display(), rs.getLong(1));

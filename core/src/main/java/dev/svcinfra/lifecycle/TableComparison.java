@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The restored tables set against the live database's: what the backup lacks and what it has
- * that the live database no longer does. Table names are {@code schema.table} where the database
- * has schemas.
+ * The restored tables set against the live database's: what the backup lacks and what it has that
+ * the live database no longer does. Table names are {@code schema.table} where the database has
+ * schemas.
  *
  * <pre>{@code
  * report.restore().flatMap(RestoreReport::comparison)
@@ -31,8 +31,8 @@ public record TableComparison(List<String> liveTables, List<String> missing, Lis
     missing.removeAll(restored);
     Set<String> extra = new TreeSet<>(restored);
     extra.removeAll(live);
-    return new TableComparison(List.copyOf(new TreeSet<>(live)), List.copyOf(missing),
-        List.copyOf(extra));
+    return new TableComparison(
+        List.copyOf(new TreeSet<>(live)), List.copyOf(missing), List.copyOf(extra));
   }
 
   /** {@code {"live_tables","missing","extra"}}. */

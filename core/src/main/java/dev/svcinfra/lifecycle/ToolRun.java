@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a client program (pg_restore, psql) as a child process: settings and the password travel
- * in its environment, never on its command line; stdout is discarded, the end of stderr is kept
- * for the report; an optional feeder writes its stdin and may stop the run by refusing the input.
+ * Runs a client program (pg_restore, psql) as a child process: settings and the password travel in
+ * its environment, never on its command line; stdout is discarded, the end of stderr is kept for
+ * the report; an optional feeder writes its stdin and may stop the run by refusing the input.
  */
 final class ToolRun {
   /** How much of the program's stderr a report keeps. */
@@ -41,18 +41,25 @@ final class ToolRun {
    * Runs {@code command} with {@code environment} added to (and {@code unset} removed from) this
    * process's environment. {@code secret}, when not null, is masked in the kept stderr.
    */
-  static Outcome run(List<String> command, Map<String, String> environment, Set<String> unset,
-      Feeder feeder, Duration timeout, String secret) throws IOException {
+  static Outcome run(
+      List<String> command,
+      Map<String, String> environment,
+      Set<String> unset,
+      Feeder feeder,
+      Duration timeout,
+      String secret)
+      throws IOException {
     Path stderr = Files.createTempFile("svc-infra-restore-", ".log");
     try {
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(stderr.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(stderr.toFile());
       builder.environment().keySet().removeAll(unset);
       builder.environment().putAll(environment);
       Process process = builder.start();
       if (feeder == null) {
-        process.getOutputStream().close();   // nothing to read: the program sees end of input
+        process.getOutputStream().close(); // nothing to read: the program sees end of input
       }
       AtomicReference<Optional<String>> refused = new AtomicReference<>(Optional.empty());
       Thread writer = null;
@@ -75,14 +82,15 @@ final class ToolRun {
       if (!finished) {
         process.destroyForcibly();
       }
-      return new Outcome(finished ? process.exitValue() : -1, tail(stderr, secret), !finished,
-          refused.get());
+      return new Outcome(
+          finished ? process.exitValue() : -1, tail(stderr, secret), !finished, refused.get());
     } finally {
       Files.deleteIfExists(stderr);
     }
   }
 
-  private static void feed(Process process, Feeder feeder, AtomicReference<Optional<String>> refused) {
+  private static void feed(
+      Process process, Feeder feeder, AtomicReference<Optional<String>> refused) {
     try (OutputStream stdin = process.getOutputStream()) {
       Optional<String> why = feeder.feed(stdin);
       if (why.isPresent()) {

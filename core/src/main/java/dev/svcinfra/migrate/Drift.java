@@ -12,8 +12,13 @@ package dev.svcinfra.migrate;
  */
 public record Drift(String revision, String origin, String appliedChecksum, String fileChecksum) {
   public String describe() {
-    return revision + " (" + origin + ") changed after it was applied: recorded sha256 "
-        + appliedChecksum.substring(0, 12) + "..., file now " + fileChecksum.substring(0, 12)
+    return revision
+        + " ("
+        + origin
+        + ") changed after it was applied: recorded sha256 "
+        + appliedChecksum.substring(0, 12)
+        + "..., file now "
+        + fileChecksum.substring(0, 12)
         + "...";
   }
 }

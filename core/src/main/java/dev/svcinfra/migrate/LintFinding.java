@@ -1,6 +1,5 @@
 package dev.svcinfra.migrate;
 
-
 /**
  * One lint finding: the revision, the rule, and the statement it concerns.
  *

@@ -1,11 +1,11 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.config.MigrationSettings;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
+import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.Table;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +34,9 @@ public final class MigrationBuilder {
   Set<String> mappedColumns = Set.of();
   List<Table> models;
   ClassLoader modelLoader = MigrationBuilder.class.getClassLoader();
-  Consumer<String> observer = sql -> { };
+  Consumer<String> observer = sql -> {};
   String appliedBy = defaultAppliedBy();
+
   /** How a command reads revisions from the script directory; tests count the reads. */
   Function<ScriptDirectory, Supplier<List<Revision>>> revisionSource =
       scripts -> scripts::revisions;
@@ -60,9 +61,16 @@ public final class MigrationBuilder {
 
   public MigrationBuilder scriptLocation(Path value) {
     MigrationSettings s = settings;
-    this.settings = new MigrationSettings(s.configFile(), value, s.discoverPackages(),
-        s.includeSchemas(), s.skipDrops(), s.versionTable(), s.lockTimeout(),
-        s.databaseUrlVariable());
+    this.settings =
+        new MigrationSettings(
+            s.configFile(),
+            value,
+            s.discoverPackages(),
+            s.includeSchemas(),
+            s.skipDrops(),
+            s.versionTable(),
+            s.lockTimeout(),
+            s.databaseUrlVariable());
     return this;
   }
 

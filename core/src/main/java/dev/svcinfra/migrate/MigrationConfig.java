@@ -15,17 +15,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What a {@link MigrationBuilder} held when {@code build()} was called, copied so that changing
- * the builder afterwards changes nothing in the {@link Migrations} it built (issue 17). The one
- * value computed later, the discovered model tables, depends only on these fields.
+ * What a {@link MigrationBuilder} held when {@code build()} was called, copied so that changing the
+ * builder afterwards changes nothing in the {@link Migrations} it built (issue 17). The one value
+ * computed later, the discovered model tables, depends only on these fields.
  */
 final class MigrationConfig {
   final MigrationSettings settings;
   final Database database;
   final Dialect dialect;
   final ScriptDirectory scripts;
+
   /** Reads the revisions; a command calls it once and builds one graph from the result. */
   final Supplier<List<Revision>> revisions;
+
   final Set<String> mappedColumns;
   final Consumer<String> observer;
   final String appliedBy;
@@ -48,8 +50,10 @@ final class MigrationConfig {
 
   Database requireDatabase() {
     if (database == null) {
-      throw new MigrationException(ErrorCode.MIGRATION_OFFLINE, "this command needs a database; "
-          + "set SQL_URL or pass --database-url (only --sql runs without one)");
+      throw new MigrationException(
+          ErrorCode.MIGRATION_OFFLINE,
+          "this command needs a database; "
+              + "set SQL_URL or pass --database-url (only --sql runs without one)");
     }
     return database;
   }
@@ -65,27 +69,35 @@ final class MigrationConfig {
       return givenModels;
     }
     if (settings.discoverPackages().isEmpty()) {
-      throw new MigrationException(ErrorCode.NO_MODELS,
+      throw new MigrationException(
+          ErrorCode.NO_MODELS,
           "no models to compare: set ALEMBIC_DISCOVER_PACKAGES (or discover_packages in the "
               + "migration configuration) and pass --classpath where the classes are");
     }
     List<Table> found = discoveredModels;
     if (found == null) {
       // Discovery scans the classpath; two threads racing here find the same tables.
-      found = List.copyOf(ModelRegistry.discover(
-          ModelDiscoverySettings.of(settings.discoverPackages()), modelLoader).tables());
+      found =
+          List.copyOf(
+              ModelRegistry.discover(
+                      ModelDiscoverySettings.of(settings.discoverPackages()), modelLoader)
+                  .tables());
       discoveredModels = found;
     }
     return found;
   }
 
   Dialect dialect() {
-    return dialectIfKnown().orElseThrow(() -> new MigrationException(ErrorCode.MIGRATION_OFFLINE,
-        "no database and no dialect: pass --database-url, or --dialect for offline SQL"));
+    return dialectIfKnown()
+        .orElseThrow(
+            () ->
+                new MigrationException(
+                    ErrorCode.MIGRATION_OFFLINE,
+                    "no database and no dialect: pass --database-url, or --dialect for offline SQL"));
   }
 
   Optional<Dialect> dialectIfKnown() {
-    return Optional.ofNullable(dialect).or(() -> Optional.ofNullable(database)
-        .map(Database::dialect));
+    return Optional.ofNullable(dialect)
+        .or(() -> Optional.ofNullable(database).map(Database::dialect));
   }
 }

@@ -52,17 +52,17 @@ public final class Migrations {
   }
 
   /**
-   * Opens the database the way a migrate-and-exit job needs it: a run works on one connection,
-   * so the pool keeps one, plus a second for a lease lock's short writes where the dialect's lock
-   * is a lease row. A service that migrates at startup passes its own {@link Database} instead;
-   * opening a whole {@code DB_POOL_SIZE} pool for a one-off job would only cost the server
-   * connections and the job the time to open and close them. The CLI opens its database so.
+   * Opens the database the way a migrate-and-exit job needs it: a run works on one connection, so
+   * the pool keeps one, plus a second for a lease lock's short writes where the dialect's lock is a
+   * lease row. A service that migrates at startup passes its own {@link Database} instead; opening
+   * a whole {@code DB_POOL_SIZE} pool for a one-off job would only cost the server connections and
+   * the job the time to open and close them. The CLI opens its database so.
    */
   public static Database openDatabase(DatabaseSettings settings) {
-    int leaseConnection = Dialects.forUrl(settings.primary().url()).migrationLock()
-        .heldBySession() ? 0 : 1;
-    return Database.open(settings.withPool(
-        settings.pool().withSize(1).withMaxOverflow(leaseConnection)));
+    int leaseConnection =
+        Dialects.forUrl(settings.primary().url()).migrationLock().heldBySession() ? 0 : 1;
+    return Database.open(
+        settings.withPool(settings.pool().withSize(1).withMaxOverflow(leaseConnection)));
   }
 
   public MigrationSettings settings() {
@@ -88,9 +88,9 @@ public final class Migrations {
   }
 
   /**
-   * {@code sql revision -m MSG [--autogenerate]}: a new revision after the single head (or
-   * {@code request.head()}); with autogenerate, its sections hold what turns the database (which
-   * must be at head) into the models, for each requested dialect.
+   * {@code sql revision -m MSG [--autogenerate]}: a new revision after the single head (or {@code
+   * request.head()}); with autogenerate, its sections hold what turns the database (which must be
+   * at head) into the models, for each requested dialect.
    */
   public NewRevision revision(String message, RevisionRequest request) {
     RevisionGraph graph = graph();
@@ -98,20 +98,30 @@ public final class Migrations {
     if (!request.autogenerate()) {
       return author.write(message, request, List.of(), List.of());
     }
-    List<Dialect> dialects = request.dialects().isEmpty()
-        ? List.of(config.dialect()) : request.dialects();
-    AutogenResult result = unlocked(graph, (ctx, c) -> Autogenerate.render(
-        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
-        dialects, config.settings.skipDrops()));
+    List<Dialect> dialects =
+        request.dialects().isEmpty() ? List.of(config.dialect()) : request.dialects();
+    AutogenResult result =
+        unlocked(
+            graph,
+            (ctx, c) ->
+                Autogenerate.render(
+                    ModelComparison.atHead(
+                        ctx, graph, c, config.dialect(), config.modelTables(), config),
+                    dialects,
+                    config.settings.skipDrops()));
     return author.write(message, request, result.sections(), result.notes());
   }
 
   /** {@code sql check}: the differences between models and database, and drift. */
   public SchemaDiff check() {
     RevisionGraph graph = graph();
-    return unlocked(graph, (ctx, c) -> new SchemaDiff(
-        ModelComparison.atHead(ctx, graph, c, config.dialect(), config.modelTables(), config),
-        ctx.drift()));
+    return unlocked(
+        graph,
+        (ctx, c) ->
+            new SchemaDiff(
+                ModelComparison.atHead(
+                    ctx, graph, c, config.dialect(), config.modelTables(), config),
+                ctx.drift()));
   }
 
   /** {@code sql merge heads -m MSG} or {@code merge REV1 REV2 -m MSG}. */
@@ -132,15 +142,15 @@ public final class Migrations {
   public List<Revision> upgrade(String target, RunOptions options) {
     Target t = Target.parseUpgrade(target);
     RevisionGraph graph = graph();
-    return locked(ctx -> ctx.upgrade(t, path -> lintGate(path, options), options.allowChanged()),
-        graph);
+    return locked(
+        ctx -> ctx.upgrade(t, path -> lintGate(path, options), options.allowChanged()), graph);
   }
 
   /** {@code sql downgrade -N}. */
   public List<Revision> downgrade(int steps) {
     if (steps < 1) {
-      throw new MigrationException(ErrorCode.INVALID_TARGET,
-          "downgrade takes a positive number of steps, got " + steps);
+      throw new MigrationException(
+          ErrorCode.INVALID_TARGET, "downgrade takes a positive number of steps, got " + steps);
     }
     return downgrade("-" + steps);
   }
@@ -163,7 +173,7 @@ public final class Migrations {
     OfflineRange r = OfflineRange.parse(range, "head", false);
     RevisionGraph graph = graph();
     MigrationContext ctx = offline(graph, r.from(), out);
-    return ctx.upgrade(Target.parseUpgrade(r.to()), path -> { }, true);
+    return ctx.upgrade(Target.parseUpgrade(r.to()), path -> {}, true);
   }
 
   /** {@code sql downgrade FROM:TO --sql}: writes the downgrade script; connects to nothing. */
@@ -176,8 +186,13 @@ public final class Migrations {
   /** {@code sql current}: applied heads and drift. */
   public MigrationStatus current() {
     RevisionGraph graph = graph();
-    return unlocked(graph, (ctx, c) -> new MigrationStatus(List.copyOf(ctx.heads()),
-        graph.heads().stream().map(Revision::id).sorted().toList(), ctx.drift()));
+    return unlocked(
+        graph,
+        (ctx, c) ->
+            new MigrationStatus(
+                List.copyOf(ctx.heads()),
+                graph.heads().stream().map(Revision::id).sorted().toList(),
+                ctx.drift()));
   }
 
   /** {@code sql heads}. */
@@ -216,25 +231,43 @@ public final class Migrations {
   // ---- composition ------------------------------------------------------------------------
 
   private <T> T locked(Function<MigrationContext, T> work, RevisionGraph graph) {
-    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
-        true, c -> work.apply(context(graph, c)));
+    return LockedRun.with(
+        config.requireDatabase(),
+        lockName(),
+        config.settings.lockTimeout(),
+        true,
+        c -> work.apply(context(graph, c)));
   }
 
   /** Reads only: no lock, so it never waits behind a running migration. */
-  private <T> T unlocked(RevisionGraph graph,
+  private <T> T unlocked(
+      RevisionGraph graph,
       java.util.function.BiFunction<MigrationContext, java.sql.Connection, T> work) {
-    return LockedRun.with(config.requireDatabase(), lockName(), config.settings.lockTimeout(),
-        false, c -> work.apply(context(graph, c), c));
+    return LockedRun.with(
+        config.requireDatabase(),
+        lockName(),
+        config.settings.lockTimeout(),
+        false,
+        c -> work.apply(context(graph, c), c));
   }
 
   private MigrationContext context(RevisionGraph graph, java.sql.Connection c) {
-    return MigrationContext.online(config.dialect(), new OnlineSink(c, config.observer), graph,
-        config.settings.versionTable(), config.appliedBy);
+    return MigrationContext.online(
+        config.dialect(),
+        new OnlineSink(c, config.observer),
+        graph,
+        config.settings.versionTable(),
+        config.appliedBy);
   }
 
   private MigrationContext offline(RevisionGraph graph, List<String> from, PrintStream out) {
-    return MigrationContext.offline(config.dialect(), new OfflineSink(config.dialect(), out),
-        graph, config.settings.versionTable(), config.appliedBy, Set.copyOf(from));
+    return MigrationContext.offline(
+        config.dialect(),
+        new OfflineSink(config.dialect(), out),
+        graph,
+        config.settings.versionTable(),
+        config.appliedBy,
+        Set.copyOf(from));
   }
 
   private String lockName() {

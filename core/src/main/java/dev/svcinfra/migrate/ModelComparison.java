@@ -14,23 +14,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The autogenerate precondition and comparison shared by {@code revision --autogenerate} and
- * {@code check}: the database must be at head (the guide's
- * {@code ensure_head_before_autogenerate}), then models are compared with the live schema,
- * leaving the migration bookkeeping tables out.
+ * The autogenerate precondition and comparison shared by {@code revision --autogenerate} and {@code
+ * check}: the database must be at head (the guide's {@code ensure_head_before_autogenerate}), then
+ * models are compared with the live schema, leaving the migration bookkeeping tables out.
  */
 final class ModelComparison {
   private ModelComparison() {}
 
-  static List<MigrationOp> atHead(MigrationContext ctx, RevisionGraph graph, Connection c,
-      Dialect dialect, List<Table> models, MigrationConfig config) {
+  static List<MigrationOp> atHead(
+      MigrationContext ctx,
+      RevisionGraph graph,
+      Connection c,
+      Dialect dialect,
+      List<Table> models,
+      MigrationConfig config) {
     Set<String> heads = new java.util.TreeSet<>();
     graph.heads().forEach(r -> heads.add(r.id()));
     if (!ctx.heads().equals(heads)) {
-      throw new MigrationException(ErrorCode.DATABASE_NOT_AT_HEAD, "the database is at "
-          + (ctx.heads().isEmpty() ? "base" : String.join(", ", ctx.heads()))
-          + " but the revisions end at " + String.join(", ", heads) + "; run 'svc-infra sql "
-          + "upgrade' first, so the comparison does not repeat revisions already written");
+      throw new MigrationException(
+          ErrorCode.DATABASE_NOT_AT_HEAD,
+          "the database is at "
+              + (ctx.heads().isEmpty() ? "base" : String.join(", ", ctx.heads()))
+              + " but the revisions end at "
+              + String.join(", ", heads)
+              + "; run 'svc-infra sql "
+              + "upgrade' first, so the comparison does not repeat revisions already written");
     }
     String version = config.settings.versionTable().toLowerCase(Locale.ROOT);
     Set<String> excluded = Set.of(version, HistoryTable.nameFor(version), version + "_lock");

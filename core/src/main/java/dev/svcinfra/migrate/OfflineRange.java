@@ -16,14 +16,18 @@ record OfflineRange(List<String> from, String to) {
     int colon = t == null ? -1 : t.indexOf(':');
     if (colon < 0) {
       if (fromRequired) {
-        throw new MigrationException(ErrorCode.MIGRATION_OFFLINE, "an offline downgrade needs the "
-            + "starting revision: write FROM:TO, e.g. 'head:base' or 'head:-1'");
+        throw new MigrationException(
+            ErrorCode.MIGRATION_OFFLINE,
+            "an offline downgrade needs the "
+                + "starting revision: write FROM:TO, e.g. 'head:base' or 'head:-1'");
       }
       return new OfflineRange(List.of(), t);
     }
     String from = t.substring(0, colon).strip();
-    List<String> heads = from.isEmpty() || from.equals("base") ? List.of()
-        : Arrays.stream(from.split(",")).map(String::strip).toList();
+    List<String> heads =
+        from.isEmpty() || from.equals("base")
+            ? List.of()
+            : Arrays.stream(from.split(",")).map(String::strip).toList();
     return new OfflineRange(heads, t.substring(colon + 1).strip());
   }
 }

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One revision: its id, the revisions it follows ({@code down_revision}, several for a merge,
- * none for a base), optional {@code depends_on} revisions on other branches, a message, where it
- * came from (a file or a class), the checksum of its source when it has one, and its body.
+ * One revision: its id, the revisions it follows ({@code down_revision}, several for a merge, none
+ * for a base), optional {@code depends_on} revisions on other branches, a message, where it came
+ * from (a file or a class), the checksum of its source when it has one, and its body.
  *
  * <pre>{@code
  * Revision r = RevisionFile.read(Path.of("migrations/versions/1a2b3c4d5e6f_add_users.sql"));

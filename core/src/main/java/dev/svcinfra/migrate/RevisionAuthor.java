@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Writes new revision and merge files after the right parents, and lints what it writes. It works
- * on the graph the command already read and lints the draft itself, so a revision costs one read
- * of the script directory and no read-back of the new file (issue 17).
+ * on the graph the command already read and lints the draft itself, so a revision costs one read of
+ * the script directory and no read-back of the new file (issue 17).
  */
 final class RevisionAuthor {
   private final ScriptDirectory scripts;
@@ -32,7 +32,10 @@ final class RevisionAuthor {
     this.lintDialects = lintDialects;
   }
 
-  NewRevision write(String message, RevisionRequest request, List<SqlScript.Section> sections,
+  NewRevision write(
+      String message,
+      RevisionRequest request,
+      List<SqlScript.Section> sections,
       List<String> notes) {
     requireMessage(message);
     List<String> parents;
@@ -43,8 +46,8 @@ final class RevisionAuthor {
       parents = graph.isEmpty() ? List.of() : List.of(graph.singleHead("a new revision").id());
     }
     String id = request.revId().orElseGet(ScriptDirectory::newId);
-    return emit(new RevisionDraft(id, parents, message, now(), notes, sections),
-        request.printOnly());
+    return emit(
+        new RevisionDraft(id, parents, message, now(), notes, sections), request.printOnly());
   }
 
   NewRevision merge(String message, List<String> revisions) {
@@ -58,12 +61,22 @@ final class RevisionAuthor {
       }
     }
     if (parents.size() < 2) {
-      throw new MigrationException(ErrorCode.INVALID_TARGET, "a merge needs at least two "
-          + "revisions to join; got " + (parents.isEmpty() ? "none" : String.join(", ", parents))
-          + (revisions.contains("heads") ? " (there is only one head: nothing to merge)" : ""));
+      throw new MigrationException(
+          ErrorCode.INVALID_TARGET,
+          "a merge needs at least two "
+              + "revisions to join; got "
+              + (parents.isEmpty() ? "none" : String.join(", ", parents))
+              + (revisions.contains("heads") ? " (there is only one head: nothing to merge)" : ""));
     }
-    return emit(new RevisionDraft(ScriptDirectory.newId(), new ArrayList<>(parents), message,
-        now(), List.of(), List.of()), false);
+    return emit(
+        new RevisionDraft(
+            ScriptDirectory.newId(),
+            new ArrayList<>(parents),
+            message,
+            now(),
+            List.of(),
+            List.of()),
+        false);
   }
 
   private NewRevision emit(RevisionDraft draft, boolean printOnly) {
@@ -79,8 +92,8 @@ final class RevisionAuthor {
 
   private static void requireMessage(String message) {
     if (message == null || message.isBlank()) {
-      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID,
-          "a revision needs a message (-m \"what it does\")");
+      throw new MigrationException(
+          ErrorCode.REVISION_FILE_INVALID, "a revision needs a message (-m \"what it does\")");
     }
   }
 

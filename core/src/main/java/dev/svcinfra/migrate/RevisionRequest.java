@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How {@code sql revision} writes a revision: an explicit id ({@code --rev-id}), the parent
- * ({@code --head}, default the single head), the dialects to render sections for and lint
- * against ({@code --dialects}), whether to compare models with the database
- * ({@code --autogenerate}), and whether to print instead of writing ({@code --sql}).
+ * How {@code sql revision} writes a revision: an explicit id ({@code --rev-id}), the parent ({@code
+ * --head}, default the single head), the dialects to render sections for and lint against ({@code
+ * --dialects}), whether to compare models with the database ({@code --autogenerate}), and whether
+ * to print instead of writing ({@code --sql}).
  *
  * <pre>{@code
  * migrations.revision("add users", RevisionRequest.empty().withRevId("0001"));

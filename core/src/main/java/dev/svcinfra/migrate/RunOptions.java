@@ -1,9 +1,9 @@
 package dev.svcinfra.migrate;
 
 /**
- * Safety switches of an upgrade: run even though applied revision files changed
- * ({@code --allow-changed}), run even though lint found destructive operations
- * ({@code --allow-destructive}).
+ * Safety switches of an upgrade: run even though applied revision files changed ({@code
+ * --allow-changed}), run even though lint found destructive operations ({@code
+ * --allow-destructive}).
  *
  * <pre>{@code
  * migrations.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));

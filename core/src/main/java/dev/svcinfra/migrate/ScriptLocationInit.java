@@ -8,19 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code sql init}: creates the script location with {@code versions/} and a configuration file.
- * An existing configuration is kept unless {@code overwrite}; revision files are never touched.
+ * {@code sql init}: creates the script location with {@code versions/} and a configuration file. An
+ * existing configuration is kept unless {@code overwrite}; revision files are never touched.
  */
 final class ScriptLocationInit {
   private ScriptLocationInit() {}
 
   static Path create(MigrationSettings settings, boolean overwrite) {
     Path location = settings.scriptLocation();
-    Path config = settings.configFile()
-        .orElse(location.resolve(MigrationSettings.DEFAULT_CONFIG_NAME));
+    Path config =
+        settings.configFile().orElse(location.resolve(MigrationSettings.DEFAULT_CONFIG_NAME));
     if (Files.exists(config) && !overwrite) {
-      throw new MigrationException(ErrorCode.SCRIPT_LOCATION, config + " already exists;"
-          + " pass --overwrite to replace the configuration (revision files are kept)");
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION,
+          config
+              + " already exists;"
+              + " pass --overwrite to replace the configuration (revision files are kept)");
     }
     try {
       Files.createDirectories(location.resolve("versions"));
@@ -29,13 +32,20 @@ final class ScriptLocationInit {
         Files.createDirectories(parent);
       }
       Path relative = relativeLocation(config, location);
-      MigrationSettings written = new MigrationSettings(settings.configFile(), relative,
-          settings.discoverPackages(), settings.includeSchemas(), settings.skipDrops(),
-          settings.versionTable(), settings.lockTimeout(), settings.databaseUrlVariable());
+      MigrationSettings written =
+          new MigrationSettings(
+              settings.configFile(),
+              relative,
+              settings.discoverPackages(),
+              settings.includeSchemas(),
+              settings.skipDrops(),
+              settings.versionTable(),
+              settings.lockTimeout(),
+              settings.databaseUrlVariable());
       Files.writeString(config, written.toFileText(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
-          "cannot create " + location + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION, "cannot create " + location + ": " + e.getMessage(), e);
     }
     return config;
   }

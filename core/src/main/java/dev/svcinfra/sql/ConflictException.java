@@ -4,9 +4,9 @@ import dev.svcinfra.ErrorCode;
 import java.util.Optional;
 
 /**
- * A write collided with existing data: a unique constraint, a case-insensitive uniqueness rule,
- * or an outdated optimistic-lock version. Names the constraint and field when known. HTTP
- * integrations answer 409.
+ * A write collided with existing data: a unique constraint, a case-insensitive uniqueness rule, or
+ * an outdated optimistic-lock version. Names the constraint and field when known. HTTP integrations
+ * answer 409.
  *
  * <pre>{@code
  * catch (ConflictException e) { e.field().ifPresent(f -> errors.put(f, "already taken")); }

@@ -1,8 +1,8 @@
 package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.util.DriverDataSource;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,18 +11,19 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Opens physical connections the way HikariCP would from a JDBC URL, then lets the dialect set
- * each one up ({@code Dialect.initializeConnection}) before the pool hands it out: SQLite
- * registers its Unicode case-folding function there (issue 16). A connection whose set-up fails
- * is closed and the failure is the pool's connection failure.
+ * Opens physical connections the way HikariCP would from a JDBC URL, then lets the dialect set each
+ * one up ({@code Dialect.initializeConnection}) before the pool hands it out: SQLite registers its
+ * Unicode case-folding function there (issue 16). A connection whose set-up fails is closed and the
+ * failure is the pool's connection failure.
  */
 final class ConnectionSetupDataSource implements DataSource {
   private final DataSource driver;
   private final Dialect dialect;
 
   ConnectionSetupDataSource(Dialect dialect, ConnectionTarget target) {
-    this.driver = new DriverDataSource(target.jdbcUrl(), target.driverClassName(),
-        target.toProperties(), null, null);
+    this.driver =
+        new DriverDataSource(
+            target.jdbcUrl(), target.driverClassName(), target.toProperties(), null, null);
     this.dialect = dialect;
   }
 

@@ -8,10 +8,10 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.config.StatementLogSettings;
-import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -41,8 +41,8 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /**
-   * The logger every SQL statement is written to: DEBUG per statement with duration and masked
-   * bind values, WARN for slow statements ({@code DB_SLOW_STATEMENT_MS}).
+   * The logger every SQL statement is written to: DEBUG per statement with duration and masked bind
+   * values, WARN for slow statements ({@code DB_SLOW_STATEMENT_MS}).
    */
   public static final String STATEMENT_LOGGER = "dev.svcinfra.sql.statements";
 
@@ -62,20 +62,35 @@ public final class Database implements AutoCloseable {
     ConnectionOptions options = new ConnectionOptions(settings.timeouts(), settings.tls());
     this.primaryTarget = withForcedDriver(dialect.connectionTarget(url, options));
     requireDriver(dialect, primaryTarget.driverClassName());
-    ConnectionTarget replicaTarget = settings.replica()
-        .map(r -> replicaTarget(r, options))
-        .orElse(null);
+    ConnectionTarget replicaTarget =
+        settings.replica().map(r -> replicaTarget(r, options)).orElse(null);
     dialect.prepare(url);
-    this.primary = PoolBuilder.build("svc-infra-primary", dialect, primaryTarget, settings.pool(),
-        dialect.poolLimit(url).orElse(Integer.MAX_VALUE), false);
-    this.replica = replicaTarget == null ? null
-        : PoolBuilder.build("svc-infra-replica", dialect, replicaTarget, settings.pool(),
-            Integer.MAX_VALUE, true);
+    this.primary =
+        PoolBuilder.build(
+            "svc-infra-primary",
+            dialect,
+            primaryTarget,
+            settings.pool(),
+            dialect.poolLimit(url).orElse(Integer.MAX_VALUE),
+            false);
+    this.replica =
+        replicaTarget == null
+            ? null
+            : PoolBuilder.build(
+                "svc-infra-replica",
+                dialect,
+                replicaTarget,
+                settings.pool(),
+                Integer.MAX_VALUE,
+                true);
     this.primaryBorrow = new OutageAwareBorrow(primary, settings.timeouts().connect());
-    this.replicaBorrow = replica == null ? null
-        : new OutageAwareBorrow(replica, settings.timeouts().connect());
+    this.replicaBorrow =
+        replica == null ? null : new OutageAwareBorrow(replica, settings.timeouts().connect());
     this.transactions = new TransactionRunner(this, new StatementLog(logSettings));
-    LOG.info("database {} ({}) from {}{}", dialect.displayUrl(url, true), dialect.name(),
+    LOG.info(
+        "database {} ({}) from {}{}",
+        dialect.displayUrl(url, true),
+        dialect.name(),
         settings.primary().source(),
         settings.replica().map(r -> ", replica " + dialect.displayUrl(r.url(), true)).orElse(""));
   }
@@ -104,8 +119,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in a read-write transaction on the primary and returns its result: commit
-   * when it returns, rollback when it throws (the exception propagates unchanged) or when it
-   * marked the transaction {@link Transaction#setRollbackOnly()}. Called while this thread already runs a transaction of this database, it joins that transaction.
+   * when it returns, rollback when it throws (the exception propagates unchanged) or when it marked
+   * the transaction {@link Transaction#setRollbackOnly()}. Called while this thread already runs a
+   * transaction of this database, it joins that transaction.
    */
   public <R, X extends Exception> R inTransaction(TransactionCallback<R, X> work) throws X {
     return transactions.run(TransactionOptions.defaults(), work);
@@ -115,12 +131,14 @@ public final class Database implements AutoCloseable {
    * Runs {@code work} in a transaction with {@code options}: read-only ones are served by the
    * replica pool when one is configured, read-write ones (everything that writes) by the primary.
    */
-  public <R, X extends Exception> R inTransaction(TransactionOptions options,
-      TransactionCallback<R, X> work) throws X {
+  public <R, X extends Exception> R inTransaction(
+      TransactionOptions options, TransactionCallback<R, X> work) throws X {
     return transactions.run(options, work);
   }
 
-  /** {@link #inTransaction(TransactionCallback)} for a read-only block (replica when configured). */
+  /**
+   * {@link #inTransaction(TransactionCallback)} for a read-only block (replica when configured).
+   */
   public <R, X extends Exception> R inReadOnlyTransaction(TransactionCallback<R, X> work) throws X {
     return transactions.run(TransactionOptions.readOnly(), work);
   }
@@ -130,12 +148,14 @@ public final class Database implements AutoCloseable {
     useTransaction(TransactionOptions.defaults(), work);
   }
 
-  public <X extends Exception> void useTransaction(TransactionOptions options,
-      TransactionConsumer<X> work) throws X {
-    transactions.run(options, tx -> {
-      work.useTransaction(tx);
-      return null;
-    });
+  public <X extends Exception> void useTransaction(
+      TransactionOptions options, TransactionConsumer<X> work) throws X {
+    transactions.run(
+        options,
+        tx -> {
+          work.useTransaction(tx);
+          return null;
+        });
   }
 
   /** The transaction this thread is running on this database, if any. */
@@ -145,8 +165,10 @@ public final class Database implements AutoCloseable {
 
   /** Connections currently borrowed from both pools (0 when every block has finished). */
   public int activeConnections() {
-    int active = primary.getHikariPoolMXBean() == null ? 0
-        : primary.getHikariPoolMXBean().getActiveConnections();
+    int active =
+        primary.getHikariPoolMXBean() == null
+            ? 0
+            : primary.getHikariPoolMXBean().getActiveConnections();
     if (replica != null && replica.getHikariPoolMXBean() != null) {
       active += replica.getHikariPoolMXBean().getActiveConnections();
     }
@@ -174,17 +196,23 @@ public final class Database implements AutoCloseable {
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
     Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
-    if (!replicaDialect.equals(dialect)) {   // one singleton per database, from Dialects
+    if (!replicaDialect.equals(dialect)) { // one singleton per database, from Dialects
       throw new dev.svcinfra.config.ConfigException(
           ErrorCode.INVALID_SETTING,
-          "the replica (" + replicaUrl + ") is " + replicaDialect.name()
-              + " but the primary is " + dialect.name() + "; a replica must be the same database");
+          "the replica ("
+              + replicaUrl
+              + ") is "
+              + replicaDialect.name()
+              + " but the primary is "
+              + dialect.name()
+              + "; a replica must be the same database");
     }
     return withForcedDriver(dialect.connectionTarget(replicaUrl.url(), options));
   }
 
   private ConnectionTarget withForcedDriver(ConnectionTarget target) {
-    return settings.forceDriver()
+    return settings
+        .forceDriver()
         .map(driver -> new ConnectionTarget(target.jdbcUrl(), driver, target.properties()))
         .orElse(target);
   }
@@ -193,11 +221,18 @@ public final class Database implements AutoCloseable {
     try {
       Class.forName(driverClass, false, Database.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      String artifact = driverClass.equals(dialect.driverClassName())
-          ? "add the Maven dependency " + dialect.driverArtifact()
-          : "DB_FORCE_DRIVER names it; add its jar or unset DB_FORCE_DRIVER";
-      throw new DriverMissingException("the JDBC driver " + driverClass + " for " + dialect.name()
-          + " is not on the classpath: " + artifact, e);
+      String artifact =
+          driverClass.equals(dialect.driverClassName())
+              ? "add the Maven dependency " + dialect.driverArtifact()
+              : "DB_FORCE_DRIVER names it; add its jar or unset DB_FORCE_DRIVER";
+      throw new DriverMissingException(
+          "the JDBC driver "
+              + driverClass
+              + " for "
+              + dialect.name()
+              + " is not on the classpath: "
+              + artifact,
+          e);
     }
   }
 
@@ -243,14 +278,14 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * A connection from the primary pool, waiting at most {@code maxWait} (never longer than the
-   * pool timeout): for callers with a deadline of their own, such as a health check. When the
-   * pool cannot connect, the caller hears the driver's reason as soon as the pool's attempt has
-   * failed (a refused connection or a rejected login: within about a quarter of a second), not
-   * when the wait runs out.
+   * A connection from the primary pool, waiting at most {@code maxWait} (never longer than the pool
+   * timeout): for callers with a deadline of their own, such as a health check. When the pool
+   * cannot connect, the caller hears the driver's reason as soon as the pool's attempt has failed
+   * (a refused connection or a rejected login: within about a quarter of a second), not when the
+   * wait runs out.
    *
-   * @throws DatabaseUnavailableException naming the server and the driver's reason, or a
-   *     {@link PoolExhaustedException} when every connection stayed busy for the whole wait
+   * @throws DatabaseUnavailableException naming the server and the driver's reason, or a {@link
+   *     PoolExhaustedException} when every connection stayed busy for the whole wait
    * @throws IllegalArgumentException when {@code maxWait} is not positive
    */
   public Connection connection(Duration maxWait) {
@@ -259,19 +294,21 @@ public final class Database implements AutoCloseable {
 
   /** A connection from the replica pool (the primary when there is no replica). */
   public Connection readConnection() {
-    return replica == null ? connection()
+    return replica == null
+        ? connection()
         : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), null);
   }
 
   /** {@link #connection(Duration)} from the replica pool (the primary when there is none). */
   public Connection readConnection(Duration maxWait) {
-    return replica == null ? connection(maxWait)
+    return replica == null
+        ? connection(maxWait)
         : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), positive(maxWait));
   }
 
   /** Borrows for the pool timeout when {@code maxWait} is null, else within {@code maxWait}. */
-  private Connection borrow(HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url,
-      Duration maxWait) {
+  private Connection borrow(
+      HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url, Duration maxWait) {
     try {
       return maxWait == null ? borrow.borrow() : borrow.borrowWithin(maxWait);
     } catch (SQLTransientConnectionException e) {
@@ -285,13 +322,19 @@ public final class Database implements AutoCloseable {
       // that accepts connections and never answers), and HikariCP's own message would give
       // only the last part of a two-step wait.
       if (totalConnections(pool) == 0) {
-        throw new DatabaseUnavailableException("cannot connect to "
-            + dialect.displayUrl(url.url(), true) + ": no connection within " + waited
-            + " ms; the pool holds none and its attempt to connect has not ended (it gives up"
-            + " after DB_CONNECT_TIMEOUT, " + settings.timeouts().connect().toMillis() + " ms)", e);
+        throw new DatabaseUnavailableException(
+            "cannot connect to "
+                + dialect.displayUrl(url.url(), true)
+                + ": no connection within "
+                + waited
+                + " ms; the pool holds none and its attempt to connect has not ended (it gives up"
+                + " after DB_CONNECT_TIMEOUT, "
+                + settings.timeouts().connect().toMillis()
+                + " ms)",
+            e);
       }
-      throw new PoolExhaustedException(pool.getPoolName(), pool.getMaximumPoolSize(),
-          Duration.ofMillis(waited), e);
+      throw new PoolExhaustedException(
+          pool.getPoolName(), pool.getMaximumPoolSize(), Duration.ofMillis(waited), e);
     } catch (SQLException e) {
       throw unavailable(e, url);
     }
@@ -312,9 +355,11 @@ public final class Database implements AutoCloseable {
   /** Wraps a connection failure into a message naming the server, with the password scrubbed. */
   DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
     SQLException root = rootSqlException(e);
-    StringBuilder message = new StringBuilder("cannot connect to ")
-        .append(dialect.displayUrl(url.url(), true))
-        .append(": ").append(scrub(reason(e, root), url));
+    StringBuilder message =
+        new StringBuilder("cannot connect to ")
+            .append(dialect.displayUrl(url.url(), true))
+            .append(": ")
+            .append(scrub(reason(e, root), url));
     if (root.getSQLState() != null) {
       message.append(" [SQLState ").append(root.getSQLState()).append(']');
     }

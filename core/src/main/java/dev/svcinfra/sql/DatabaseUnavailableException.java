@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * No connection could be had: the server is down or refuses us, or the pool could not open one
- * in time. Keeps the driver's SQLState. HTTP integrations answer 503 with {@code Retry-After}.
+ * No connection could be had: the server is down or refuses us, or the pool could not open one in
+ * time. Keeps the driver's SQLState. HTTP integrations answer 503 with {@code Retry-After}.
  *
  * @since 0.1
  */

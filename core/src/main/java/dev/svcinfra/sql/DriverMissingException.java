@@ -3,8 +3,7 @@ package dev.svcinfra.sql;
 import dev.svcinfra.ErrorCode;
 
 /**
- * The JDBC driver a URL needs is not on the classpath; the message names the Maven artifact to
- * add.
+ * The JDBC driver a URL needs is not on the classpath; the message names the Maven artifact to add.
  *
  * @since 0.1
  */

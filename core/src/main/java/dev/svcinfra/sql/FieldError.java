@@ -1,9 +1,9 @@
 package dev.svcinfra.sql;
 
 /**
- * One rejected input field: its name (a column name), a stable code ({@code unknown_field},
- * {@code required}, {@code invalid_type}, {@code invalid_value}, {@code not_allowed}) and a
- * sentence for people.
+ * One rejected input field: its name (a column name), a stable code ({@code unknown_field}, {@code
+ * required}, {@code invalid_type}, {@code invalid_value}, {@code not_allowed}) and a sentence for
+ * people.
  *
  * <pre>{@code
  * new FieldError("age", FieldError.INVALID_TYPE, "expected a whole number");

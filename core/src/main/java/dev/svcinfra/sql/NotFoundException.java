@@ -3,8 +3,8 @@ package dev.svcinfra.sql;
 import dev.svcinfra.ErrorCode;
 
 /**
- * No live row has the given id (or it belongs to another tenant, or it is soft-deleted).
- * HTTP integrations answer 404.
+ * No live row has the given id (or it belongs to another tenant, or it is soft-deleted). HTTP
+ * integrations answer 404.
  *
  * <pre>{@code
  * try { users.update(tx, id, changes); }

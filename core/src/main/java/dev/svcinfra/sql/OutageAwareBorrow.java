@@ -9,11 +9,11 @@ import java.time.Duration;
 
 /**
  * Borrows from a pool without holding callers for the whole pool timeout while the database is
- * down. The first wait lasts at most the connect timeout: if no connection came because opening
- * one failed (HikariCP then attaches the failure as the cause), the database is unreachable and
- * the caller hears it now, so a service answers "unavailable" within seconds during an outage
- * instead of stacking requests for {@code DB_POOL_TIMEOUT}. If every connection was merely busy,
- * the caller waits out the rest of the pool timeout as usual.
+ * down. The first wait lasts at most the connect timeout: if no connection came because opening one
+ * failed (HikariCP then attaches the failure as the cause), the database is unreachable and the
+ * caller hears it now, so a service answers "unavailable" within seconds during an outage instead
+ * of stacking requests for {@code DB_POOL_TIMEOUT}. If every connection was merely busy, the caller
+ * waits out the rest of the pool timeout as usual.
  *
  * <p>A caller with its own deadline (a health check) borrows {@link #borrowWithin within} a bound
  * instead. HikariCP keeps waiting for its whole timeout even when its attempt to connect has
@@ -22,9 +22,9 @@ import java.time.Duration;
  */
 final class OutageAwareBorrow {
   /**
-   * The first wait of a bounded borrow. Long enough for a fresh pool's first attempt to be
-   * refused by a local or nearby server, short enough that a probe answers at once. Requests do
-   * not look this early: every wait that ends empty counts as a timeout in the pool's metrics.
+   * The first wait of a bounded borrow. Long enough for a fresh pool's first attempt to be refused
+   * by a local or nearby server, short enough that a probe answers at once. Requests do not look
+   * this early: every wait that ends empty counts as a timeout in the pool's metrics.
    */
   static final long QUICK_LOOK_MILLIS = 250;
 

@@ -3,19 +3,24 @@ package dev.svcinfra.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 
 /** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
 final class PoolBuilder {
   private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
-  private static final String METRICS_HOOK = "dev.svcinfra.sql.internal.metrics.MicrometerPoolMetrics";
+  private static final String METRICS_HOOK =
+      "dev.svcinfra.sql.internal.metrics.MicrometerPoolMetrics";
 
   private PoolBuilder() {}
 
   static HikariDataSource build(
-      String poolName, Dialect dialect, ConnectionTarget target, PoolSettings pool,
-      int poolLimit, boolean readOnly) {
+      String poolName,
+      Dialect dialect,
+      ConnectionTarget target,
+      PoolSettings pool,
+      int poolLimit,
+      boolean readOnly) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
     if (dialect.initializesConnections()) {
@@ -63,8 +68,9 @@ final class PoolBuilder {
       return;
     }
     try {
-      ((java.util.function.Consumer<HikariConfig>) Class.forName(METRICS_HOOK, true, loader)
-          .getDeclaredConstructor().newInstance()).accept(config);
+      ((java.util.function.Consumer<HikariConfig>)
+              Class.forName(METRICS_HOOK, true, loader).getDeclaredConstructor().newInstance())
+          .accept(config);
     } catch (ReflectiveOperationException | LinkageError e) {
       // A Micrometer too old for HikariCP's tracker: run without metrics rather than fail.
       org.slf4j.LoggerFactory.getLogger(PoolBuilder.class)

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Every connection of the pool was busy for the whole wait time: the database is up but the
- * service asks for more connections than it has. The message names the pool size, the wait and
- * the settings to change. HTTP integrations answer 503 with {@code Retry-After}.
+ * Every connection of the pool was busy for the whole wait time: the database is up but the service
+ * asks for more connections than it has. The message names the pool size, the wait and the settings
+ * to change. HTTP integrations answer 503 with {@code Retry-After}.
  *
  * <pre>{@code
  * catch (PoolExhaustedException e) { e.poolSize(); e.waited(); }
@@ -22,9 +22,17 @@ public class PoolExhaustedException extends DatabaseUnavailableException {
   private final Duration waited;
 
   public PoolExhaustedException(String pool, int poolSize, Duration waited, SQLException cause) {
-    super(ErrorCode.POOL_EXHAUSTED, "connection pool " + pool + " exhausted: all " + poolSize
-        + " connections stayed busy for " + waited.toMillis() + " ms; raise DB_POOL_SIZE (or "
-        + "DB_MAX_OVERFLOW) or DB_POOL_TIMEOUT, or hold connections for less time", cause);
+    super(
+        ErrorCode.POOL_EXHAUSTED,
+        "connection pool "
+            + pool
+            + " exhausted: all "
+            + poolSize
+            + " connections stayed busy for "
+            + waited.toMillis()
+            + " ms; raise DB_POOL_SIZE (or "
+            + "DB_MAX_OVERFLOW) or DB_POOL_TIMEOUT, or hold connections for less time",
+        cause);
     this.poolSize = poolSize;
     this.waited = waited;
   }

@@ -3,9 +3,9 @@ package dev.svcinfra.sql;
 import dev.svcinfra.ErrorCode;
 
 /**
- * A conditional write found the row changed: its stored tag (see
- * {@link dev.svcinfra.sql.repo.SqlRepository#tag}) is none of the tags the caller expected, so
- * nothing was written. HTTP integrations answer 412.
+ * A conditional write found the row changed: its stored tag (see {@link
+ * dev.svcinfra.sql.repo.SqlRepository#tag}) is none of the tags the caller expected, so nothing was
+ * written. HTTP integrations answer 412.
  *
  * <pre>{@code
  * try { users.update(tx, Scope.all(), id, changes, Set.of(tagSeenEarlier)); }
@@ -21,8 +21,12 @@ public class PreconditionFailedException extends DatabaseException {
   private final transient Object id;
 
   public PreconditionFailedException(String table, Object id) {
-    super(ErrorCode.PRECONDITION_FAILED, table + " " + id
-        + " was changed since it was read: its tag no longer matches; read it again and retry",
+    super(
+        ErrorCode.PRECONDITION_FAILED,
+        table
+            + " "
+            + id
+            + " was changed since it was read: its tag no longer matches; read it again and retry",
         null);
     this.table = table;
     this.id = id;

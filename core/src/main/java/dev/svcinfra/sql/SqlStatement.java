@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A generated statement with its bind values and their column types, and the table it touches
- * (so a unique violation can name the field). A {@code null} type binds with
- * {@code setObject}; otherwise the dialect binds the canonical value.
+ * A generated statement with its bind values and their column types, and the table it touches (so a
+ * unique violation can name the field). A {@code null} type binds with {@code setObject}; otherwise
+ * the dialect binds the canonical value.
  *
  * <pre>{@code
  * SqlStatement s = new SqlStatement("SELECT ... WHERE \"id\" = ?", new Object[] {7L},
@@ -35,8 +35,11 @@ public record SqlStatement(String sql, Object[] values, ColumnType[] types, Tabl
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SqlStatement s && s.sql.equals(sql) && Arrays.equals(s.values, values)
-        && Arrays.equals(s.types, types) && Objects.equals(s.table, table);
+    return o instanceof SqlStatement s
+        && s.sql.equals(sql)
+        && Arrays.equals(s.values, values)
+        && Arrays.equals(s.types, types)
+        && Objects.equals(s.table, table);
   }
 
   @Override

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each statement on {@value Database#STATEMENT_LOGGER}: DEBUG with its duration, row count
- * and bind values (masked as {@code ***} unless {@code DB_LOG_BIND_VALUES=true}); WARN when it
- * took at least the slow threshold ({@code DB_SLOW_STATEMENT_MS}).
+ * Logs each statement on {@value Database#STATEMENT_LOGGER}: DEBUG with its duration, row count and
+ * bind values (masked as {@code ***} unless {@code DB_LOG_BIND_VALUES=true}); WARN when it took at
+ * least the slow threshold ({@code DB_SLOW_STATEMENT_MS}).
  */
 final class StatementLog {
   private final Logger log;
@@ -32,8 +32,13 @@ final class StatementLog {
     }
     String millis = String.format("%.3f", nanos / 1_000_000.0);
     if (slow) {
-      log.warn("slow statement ({} ms, threshold {} ms, {} rows): {} {}", millis,
-          settings.slowThreshold().toMillis(), rows, sql, binds(values));
+      log.warn(
+          "slow statement ({} ms, threshold {} ms, {} rows): {} {}",
+          millis,
+          settings.slowThreshold().toMillis(),
+          rows,
+          sql,
+          binds(values));
     } else {
       log.debug("{} ms, {} rows: {} {}", millis, rows, sql, binds(values));
     }
@@ -41,8 +46,12 @@ final class StatementLog {
 
   void failed(String sql, Object[] values, long nanos, String reason) {
     if (log.isDebugEnabled()) {
-      log.debug("{} ms, failed ({}): {} {}", String.format("%.3f", nanos / 1_000_000.0), reason,
-          sql, binds(values));
+      log.debug(
+          "{} ms, failed ({}): {} {}",
+          String.format("%.3f", nanos / 1_000_000.0),
+          reason,
+          sql,
+          binds(values));
     }
   }
 

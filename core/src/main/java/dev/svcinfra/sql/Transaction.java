@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * One open transaction on one pooled connection: what repositories and services take as their
  * session. Every statement is logged, bound by the dialect, limited by the statement timeout and
- * translated into typed exceptions. Obtain one from {@link Database#inTransaction}; it commits
- * when the block returns and rolls back when it throws or was marked {@link #setRollbackOnly()}.
+ * translated into typed exceptions. Obtain one from {@link Database#inTransaction}; it commits when
+ * the block returns and rolls back when it throws or was marked {@link #setRollbackOnly()}.
  *
  * <pre>{@code
  * db.useTransaction(tx -> {
@@ -34,20 +34,29 @@ public final class Transaction {
   private final Duration timeout;
   private final int jdbcTimeoutSeconds;
   private final boolean readOnly;
+
   /** Served by the replica pool; set by the runner that opened it. */
   private boolean onReplica;
+
   /** Set from the thread running the block, read by the runner on that thread after it. */
   private boolean rollbackOnly;
 
-  Transaction(Connection connection, Dialect dialect, StatementLog log, Duration timeout,
-      boolean serverSideTimeout, boolean readOnly) {
+  Transaction(
+      Connection connection,
+      Dialect dialect,
+      StatementLog log,
+      Duration timeout,
+      boolean serverSideTimeout,
+      boolean readOnly) {
     this.connection = connection;
     this.dialect = dialect;
     this.log = log;
     this.timeout = timeout;
     // Without a server-side setting, JDBC's query timeout (whole seconds) is the fallback.
-    this.jdbcTimeoutSeconds = timeout == null || serverSideTimeout ? 0
-        : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    this.jdbcTimeoutSeconds =
+        timeout == null || serverSideTimeout
+            ? 0
+            : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     this.readOnly = readOnly;
   }
 
@@ -73,9 +82,9 @@ public final class Transaction {
   }
 
   /**
-   * Marks the transaction to roll back instead of committing when its block returns normally:
-   * the way to undo the block's writes and still return a result (an HTTP handler that answers
-   * with an error status, issue 17). A block nested in this transaction marks the outer one.
+   * Marks the transaction to roll back instead of committing when its block returns normally: the
+   * way to undo the block's writes and still return a result (an HTTP handler that answers with an
+   * error status, issue 17). A block nested in this transaction marks the outer one.
    */
   public void setRollbackOnly() {
     rollbackOnly = true;
@@ -126,10 +135,10 @@ public final class Transaction {
   }
 
   /**
-   * Runs a statement that answers at most one row of interest (a lookup by key, a write with
-   * {@code RETURNING} one row) and maps its first row; empty when there is none (or the mapper
-   * returns null). The rest of the result is not read: this is what hand-written JDBC does for
-   * such statements, and it saves the driver a step past the last row.
+   * Runs a statement that answers at most one row of interest (a lookup by key, a write with {@code
+   * RETURNING} one row) and maps its first row; empty when there is none (or the mapper returns
+   * null). The rest of the result is not read: this is what hand-written JDBC does for such
+   * statements, and it saves the driver a step past the last row.
    *
    * @since 0.1
    */
@@ -153,8 +162,8 @@ public final class Transaction {
   }
 
   /**
-   * Runs an INSERT and returns the key the database generated (for dialects without
-   * {@code RETURNING}), read as {@code keyType}.
+   * Runs an INSERT and returns the key the database generated (for dialects without {@code
+   * RETURNING}), read as {@code keyType}.
    */
   public Object insertReturningKey(SqlStatement statement, ColumnType keyType) {
     long start = System.nanoTime();
@@ -175,9 +184,10 @@ public final class Transaction {
   }
 
   private PreparedStatement prepare(String sql, boolean generatedKeys) throws SQLException {
-    PreparedStatement ps = generatedKeys
-        ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-        : connection.prepareStatement(sql);
+    PreparedStatement ps =
+        generatedKeys
+            ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+            : connection.prepareStatement(sql);
     if (jdbcTimeoutSeconds > 0) {
       ps.setQueryTimeout(jdbcTimeoutSeconds);
     }
@@ -197,9 +207,12 @@ public final class Transaction {
   }
 
   private DatabaseException failed(SqlStatement statement, long start, SQLException e) {
-    DatabaseException translated = SqlFailures.translate(e, dialect, statement.table(), timeout,
-        statement.sql());
-    log.failed(statement.sql(), statement.values(), System.nanoTime() - start,
+    DatabaseException translated =
+        SqlFailures.translate(e, dialect, statement.table(), timeout, statement.sql());
+    log.failed(
+        statement.sql(),
+        statement.values(),
+        System.nanoTime() - start,
         translated.code().wireName());
     return translated;
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a transaction runs: read-write on the primary, read-only (served by the replica pool when
- * one is configured) or read-only on the primary (reads that must see the latest commit), and a
+ * How a transaction runs: read-write on the primary, read-only (served by the replica pool when one
+ * is configured) or read-only on the primary (reads that must see the latest commit), and a
  * statement timeout overriding {@code DB_STATEMENT_TIMEOUT_MS}.
  *
  * <pre>{@code
@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public record TransactionOptions(boolean isReadOnly, boolean onPrimary,
-    Optional<Duration> statementTimeout) {
+public record TransactionOptions(
+    boolean isReadOnly, boolean onPrimary, Optional<Duration> statementTimeout) {
   // Immutable, so the common option sets are built once instead of on every transaction.
   private static final TransactionOptions DEFAULTS =
       new TransactionOptions(false, true, Optional.empty());
@@ -31,11 +31,12 @@ public record TransactionOptions(boolean isReadOnly, boolean onPrimary,
     if (!isReadOnly && !onPrimary) {
       throw new IllegalArgumentException("a read-write transaction runs on the primary");
     }
-    statementTimeout.ifPresent(t -> {
-      if (t.isNegative() || t.isZero()) {
-        throw new IllegalArgumentException("a statement timeout must be positive, got " + t);
-      }
-    });
+    statementTimeout.ifPresent(
+        t -> {
+          if (t.isNegative() || t.isZero()) {
+            throw new IllegalArgumentException("a statement timeout must be positive, got " + t);
+          }
+        });
   }
 
   /** Read-write on the primary, with the configured statement timeout. */
@@ -50,9 +51,9 @@ public record TransactionOptions(boolean isReadOnly, boolean onPrimary,
 
   /**
    * Read-only on the primary: sees every commit made before it starts, and on SQLite runs beside
-   * the writer instead of queueing for the write lock that read-write transactions take at
-   * {@code BEGIN} (issue 16). HTTP {@code GET} and {@code HEAD} requests of {@code SqlPlugin}
-   * run this way.
+   * the writer instead of queueing for the write lock that read-write transactions take at {@code
+   * BEGIN} (issue 16). HTTP {@code GET} and {@code HEAD} requests of {@code SqlPlugin} run this
+   * way.
    */
   public static TransactionOptions readOnlyOnPrimary() {
     return READ_ONLY_ON_PRIMARY;

@@ -11,10 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a block in a transaction: borrows a connection from the right pool, applies the statement
- * timeout, commits on success, rolls back on any throwable or when the block marked the
- * transaction rollback-only, resets session settings and gives the
- * connection back. A block started while the same thread already runs a transaction of the same
- * database joins it.
+ * timeout, commits on success, rolls back on any throwable or when the block marked the transaction
+ * rollback-only, resets session settings and gives the connection back. A block started while the
+ * same thread already runs a transaction of the same database joins it.
  */
 final class TransactionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
@@ -22,6 +21,7 @@ final class TransactionRunner {
   private final Database database;
   private final StatementLog log;
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
   /** {@code DB_STATEMENT_TIMEOUT_MS}; settings never change once built. */
   private final Duration configuredTimeout;
 
@@ -44,9 +44,10 @@ final class TransactionRunner {
       // and a write is refused by the database. On the replica it could not even read its own
       // writes' table state, so it is refused here.
       if (outer.isReadOnly() && !options.isReadOnly() && outer.onReplica()) {
-        throw new IllegalStateException("a read-write transaction cannot start inside a "
-            + "read-only one on the replica on the same thread; start the read-write "
-            + "transaction first");
+        throw new IllegalStateException(
+            "a read-write transaction cannot start inside a "
+                + "read-only one on the replica on the same thread; start the read-write "
+                + "transaction first");
       }
       return work.withTransaction(outer);
     }
@@ -129,8 +130,8 @@ final class TransactionRunner {
       }
       return true;
     } catch (SQLException e) {
-      LOG.warn("cannot reset the statement timeout; the connection is discarded: {}",
-          e.getMessage());
+      LOG.warn(
+          "cannot reset the statement timeout; the connection is discarded: {}", e.getMessage());
       return false;
     }
   }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Input the data layer refuses before or while writing: unknown fields, NULL in a NOT NULL
- * column, values of the wrong type, a CHECK constraint, disallowed search or order fields. All
- * problems are collected and reported together. HTTP integrations answer 422 with
- * {@link #errors()} as the field list.
+ * Input the data layer refuses before or while writing: unknown fields, NULL in a NOT NULL column,
+ * values of the wrong type, a CHECK constraint, disallowed search or order fields. All problems are
+ * collected and reported together. HTTP integrations answer 422 with {@link #errors()} as the field
+ * list.
  *
  * <pre>{@code
  * catch (ValidationException e) { e.errors().forEach(err -> ...err.field()...); }
@@ -26,8 +26,13 @@ public class ValidationException extends DatabaseException {
   }
 
   public ValidationException(List<FieldError> errors, Throwable cause) {
-    super(ErrorCode.VALIDATION, "invalid input: " + errors.stream()
-        .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), cause);
+    super(
+        ErrorCode.VALIDATION,
+        "invalid input: "
+            + errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .collect(Collectors.joining("; ")),
+        cause);
     this.errors = List.copyOf(errors);
   }
 

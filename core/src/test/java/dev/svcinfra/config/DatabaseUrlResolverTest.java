@@ -31,44 +31,91 @@ class DatabaseUrlResolverTest {
     urlFileB = Files.writeString(dir.resolve("b.url"), "  postgresql://file-b/db  \n");
   }
 
-  /** Each row: variables set (values with {A}/{B} replaced by file paths), expected host, source. */
+  /**
+   * Each row: variables set (values with {A}/{B} replaced by file paths), expected host, source.
+   */
   static Stream<Arguments> order() {
     return Stream.of(
-        row(Map.of("SQL_URL", "postgresql://sql-url/db", "DATABASE_URL", "postgresql://database-url/db"),
-            "sql-url", "SQL_URL"),
-        row(Map.of("SQL_URL_FILE", "{A}", "DATABASE_URL", "postgresql://database-url/db"),
-            "file-a", "SQL_URL_FILE ({A})"),
-        row(Map.of("SQL_URL", "postgresql://sql-url/db", "SQL_URL_FILE", "{A}"),
-            "sql-url", "SQL_URL"),
-        row(Map.of("DB_URL", "postgresql://db-url/db", "DATABASE_URL_FILE", "{A}"),
-            "db-url", "DB_URL"),
-        row(Map.of("DB_URL_FILE", "{B}", "DATABASE_URL", "postgresql://database-url/db"),
-            "file-b", "DB_URL_FILE ({B})"),
-        row(Map.of("DATABASE_URL", "postgresql://database-url/db",
-                "DATABASE_URL_PRIVATE", "postgresql://private/db"),
-            "database-url", "DATABASE_URL"),
-        row(Map.of("DATABASE_URL_FILE", "{A}", "DATABASE_URL_PRIVATE", "postgresql://private/db"),
-            "file-a", "DATABASE_URL_FILE ({A})"),
-        row(Map.of("DATABASE_URL_PRIVATE", "postgresql://private/db",
-                "PRIVATE_SQL_URL", "postgresql://private-sql/db"),
-            "private", "DATABASE_URL_PRIVATE"),
-        row(Map.of("DATABASE_URL_PRIVATE_FILE", "{B}", "PRIVATE_SQL_URL", "postgresql://private-sql/db"),
-            "file-b", "DATABASE_URL_PRIVATE_FILE ({B})"),
-        row(Map.of("PRIVATE_SQL_URL", "postgresql://private-sql/db", "DB_HOST", "parts"),
-            "private-sql", "PRIVATE_SQL_URL"),
-        row(Map.of("PRIVATE_SQL_URL_FILE", "{A}", "DB_HOST", "parts"),
-            "file-a", "PRIVATE_SQL_URL_FILE ({A})"),
+        row(
+            Map.of(
+                "SQL_URL",
+                "postgresql://sql-url/db",
+                "DATABASE_URL",
+                "postgresql://database-url/db"),
+            "sql-url",
+            "SQL_URL"),
+        row(
+            Map.of("SQL_URL_FILE", "{A}", "DATABASE_URL", "postgresql://database-url/db"),
+            "file-a",
+            "SQL_URL_FILE ({A})"),
+        row(
+            Map.of("SQL_URL", "postgresql://sql-url/db", "SQL_URL_FILE", "{A}"),
+            "sql-url",
+            "SQL_URL"),
+        row(
+            Map.of("DB_URL", "postgresql://db-url/db", "DATABASE_URL_FILE", "{A}"),
+            "db-url",
+            "DB_URL"),
+        row(
+            Map.of("DB_URL_FILE", "{B}", "DATABASE_URL", "postgresql://database-url/db"),
+            "file-b",
+            "DB_URL_FILE ({B})"),
+        row(
+            Map.of(
+                "DATABASE_URL",
+                "postgresql://database-url/db",
+                "DATABASE_URL_PRIVATE",
+                "postgresql://private/db"),
+            "database-url",
+            "DATABASE_URL"),
+        row(
+            Map.of("DATABASE_URL_FILE", "{A}", "DATABASE_URL_PRIVATE", "postgresql://private/db"),
+            "file-a",
+            "DATABASE_URL_FILE ({A})"),
+        row(
+            Map.of(
+                "DATABASE_URL_PRIVATE",
+                "postgresql://private/db",
+                "PRIVATE_SQL_URL",
+                "postgresql://private-sql/db"),
+            "private",
+            "DATABASE_URL_PRIVATE"),
+        row(
+            Map.of(
+                "DATABASE_URL_PRIVATE_FILE",
+                "{B}",
+                "PRIVATE_SQL_URL",
+                "postgresql://private-sql/db"),
+            "file-b",
+            "DATABASE_URL_PRIVATE_FILE ({B})"),
+        row(
+            Map.of("PRIVATE_SQL_URL", "postgresql://private-sql/db", "DB_HOST", "parts"),
+            "private-sql",
+            "PRIVATE_SQL_URL"),
+        row(
+            Map.of("PRIVATE_SQL_URL_FILE", "{A}", "DB_HOST", "parts"),
+            "file-a",
+            "PRIVATE_SQL_URL_FILE ({A})"),
         // the secret file comes after every variable and before parts
-        row(Map.of("PRIVATE_SQL_URL", "postgresql://private-sql/db", "SECRET", "yes"),
-            "private-sql", "PRIVATE_SQL_URL"),
-        row(Map.of("SECRET", "yes", "DB_HOST", "parts", "DB_NAME", "x"),
-            "secret", "secret file {SECRETS}/database_url"),
+        row(
+            Map.of("PRIVATE_SQL_URL", "postgresql://private-sql/db", "SECRET", "yes"),
+            "private-sql",
+            "PRIVATE_SQL_URL"),
+        row(
+            Map.of("SECRET", "yes", "DB_HOST", "parts", "DB_NAME", "x"),
+            "secret",
+            "secret file {SECRETS}/database_url"),
         row(Map.of("DB_HOST", "parts", "DB_NAME", "x"), "parts", "DB_* parts"),
         // a blank value counts as unset
-        row(Map.of("SQL_URL", "   ", "DATABASE_URL", "postgresql://database-url/db"),
-            "database-url", "DATABASE_URL"),
+        row(
+            Map.of("SQL_URL", "   ", "DATABASE_URL", "postgresql://database-url/db"),
+            "database-url",
+            "DATABASE_URL"),
         // values are trimmed
-        row(Map.of("DATABASE_URL", "  postgresql://database-url/db \n"), "database-url", "DATABASE_URL"),
+        row(
+            Map.of("DATABASE_URL", "  postgresql://database-url/db \n"),
+            "database-url",
+            "DATABASE_URL"),
         // a value that points to a file
         row(Map.of("DATABASE_URL", "file:{A}"), "file-a", "DATABASE_URL (file {A})"),
         row(Map.of("DATABASE_URL", "{B}"), "file-b", "DATABASE_URL (file {B})"));
@@ -94,19 +141,26 @@ class DatabaseUrlResolverTest {
   }
 
   private String expand(String v) {
-    return v.replace("{A}", urlFileA.toString()).replace("{B}", urlFileB.toString())
+    return v.replace("{A}", urlFileA.toString())
+        .replace("{B}", urlFileB.toString())
         .replace("{SECRETS}", dir.resolve("secrets").toString());
   }
 
   @Test
   void nothingFoundListsEveryPlaceLookedAt() {
-    Env env = Env.of(Map.of(DatabaseUrlResolver.SECRETS_DIR_VARIABLE, secrets.toString(),
-        "DB_USER", "only-a-user"));
+    Env env =
+        Env.of(
+            Map.of(
+                DatabaseUrlResolver.SECRETS_DIR_VARIABLE,
+                secrets.toString(),
+                "DB_USER",
+                "only-a-user"));
     assertThatThrownBy(() -> DatabaseUrlResolver.resolve(env))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("SQL_URL, SQL_URL_FILE, DB_URL, DB_URL_FILE, DATABASE_URL, "
-            + "DATABASE_URL_FILE, DATABASE_URL_PRIVATE, DATABASE_URL_PRIVATE_FILE, PRIVATE_SQL_URL, "
-            + "PRIVATE_SQL_URL_FILE")
+        .hasMessageContaining(
+            "SQL_URL, SQL_URL_FILE, DB_URL, DB_URL_FILE, DATABASE_URL, "
+                + "DATABASE_URL_FILE, DATABASE_URL_PRIVATE, DATABASE_URL_PRIVATE_FILE, PRIVATE_SQL_URL, "
+                + "PRIVATE_SQL_URL_FILE")
         .hasMessageContaining("secret file " + secrets.resolve("database_url"))
         .hasMessageContaining("DB_* parts")
         .extracting(e -> ((ConfigException) e).code())
@@ -120,8 +174,13 @@ class DatabaseUrlResolverTest {
 
   @Test
   void fileVariablePointingNowhereIsAnErrorNotAFallThrough() {
-    Env env = Env.of(Map.of("SQL_URL_FILE", dir.resolve("missing").toString(),
-        "DATABASE_URL", "postgresql://database-url/db"));
+    Env env =
+        Env.of(
+            Map.of(
+                "SQL_URL_FILE",
+                dir.resolve("missing").toString(),
+                "DATABASE_URL",
+                "postgresql://database-url/db"));
     assertThatThrownBy(() -> DatabaseUrlResolver.resolve(env))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SQL_URL_FILE")
@@ -133,7 +192,8 @@ class DatabaseUrlResolverTest {
     Path empty = Files.writeString(dir.resolve("empty"), "\n");
     Env env = Env.of(Map.of("DATABASE_URL_FILE", empty.toString()));
     assertThatThrownBy(() -> DatabaseUrlResolver.resolve(env))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("empty");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty");
   }
 
   @Test
@@ -156,9 +216,16 @@ class DatabaseUrlResolverTest {
 
   @Test
   void dotEnvValuesApplyButProcessVariablesWin() throws IOException {
-    Path file = Files.writeString(dir.resolve(".env"), String.join("\n",
-        "# comment", "export DATABASE_URL=\"postgresql://from-dotenv/db\"",
-        "SQL_URL='postgresql://dotenv-sql/db'", "DB_POOL_SIZE=7 # inline comment", ""));
+    Path file =
+        Files.writeString(
+            dir.resolve(".env"),
+            String.join(
+                "\n",
+                "# comment",
+                "export DATABASE_URL=\"postgresql://from-dotenv/db\"",
+                "SQL_URL='postgresql://dotenv-sql/db'",
+                "DB_POOL_SIZE=7 # inline comment",
+                ""));
     Env dotenv = DotEnvFile.read(file).asEnv();
     Env process = Env.of(Map.of("SQL_URL", "postgresql://process/db"));
     Env combined = process.orElse(dotenv);
@@ -168,13 +235,15 @@ class DatabaseUrlResolverTest {
         .isEqualTo("dotenv-sql");
     assertThat(combined.get("DB_POOL_SIZE")).contains("7");
     assertThat(DotEnvFile.findFrom(Files.createDirectories(dir.resolve("a/b"))))
-        .map(DotEnvFile::path).contains(file);
+        .map(DotEnvFile::path)
+        .contains(file);
   }
 
   @Test
   void malformedDotEnvLineIsNamed() throws IOException {
     Path file = Files.writeString(dir.resolve(".env"), "OK=1\nthis is not a setting\n");
     assertThatThrownBy(() -> DotEnvFile.read(file))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("line 2");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 2");
   }
 }

@@ -13,7 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DatabaseUrlTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # url                                                     | scheme     | driver  | user  | password | host        | port | database
       postgres://app:pw@db.example.com:5432/shop                | postgres   | -       | app   | pw       | db.example.com | 5432 | shop
       postgresql://app:pw@localhost/shop                        | postgresql | -       | app   | pw       | localhost   | -    | shop
@@ -38,8 +42,15 @@ class DatabaseUrlTest {
       jdbc:duckdb:/abs/x.duckdb                                 | duckdb     | -       | -     | -        | -           | -    | /abs/x.duckdb
       jdbc:h2:mem:test                                          | h2         | -       | -     | -        | -           | -    | mem:test
       """)
-  void parsesEveryAcceptedForm(String text, String scheme, String driver, String user,
-      String password, String host, Integer port, String database) {
+  void parsesEveryAcceptedForm(
+      String text,
+      String scheme,
+      String driver,
+      String user,
+      String password,
+      String host,
+      Integer port,
+      String database) {
     DatabaseUrl url = DatabaseUrl.parse(text);
     assertThat(url.scheme()).isEqualTo(scheme);
     assertThat(url.driver().orElse(null)).isEqualTo(driver);
@@ -53,11 +64,18 @@ class DatabaseUrlTest {
 
   @Test
   void secretQueryParametersAreMaskedWhereverTheUrlIsShown() {
-    DatabaseUrl url = DatabaseUrl.parse("mariadb://app:Pw1@db/shop?trustStorePassword=Ts1"
-        + "&sslpassword=Ssl1&authToken=Tok1&sessionVariables=wait_timeout%3D100&foreign_keys=true");
+    DatabaseUrl url =
+        DatabaseUrl.parse(
+            "mariadb://app:Pw1@db/shop?trustStorePassword=Ts1"
+                + "&sslpassword=Ssl1&authToken=Tok1&sessionVariables=wait_timeout%3D100&foreign_keys=true");
     String shown = url.toString();
-    assertThat(shown).doesNotContain("Pw1").doesNotContain("Ts1").doesNotContain("Ssl1")
-        .doesNotContain("Tok1").contains("trustStorePassword=***").contains("foreign_keys=true")
+    assertThat(shown)
+        .doesNotContain("Pw1")
+        .doesNotContain("Ts1")
+        .doesNotContain("Ssl1")
+        .doesNotContain("Tok1")
+        .contains("trustStorePassword=***")
+        .contains("foreign_keys=true")
         .contains("sessionVariables=wait_timeout%3D100");
     // The values themselves are kept for the driver.
     assertThat(url.params()).containsEntry("trustStorePassword", "Ts1");
@@ -67,15 +85,22 @@ class DatabaseUrlTest {
   @Test
   void sqlServerJdbcPropertiesBecomeParameters() {
     DatabaseUrl url = DatabaseUrl.parse("jdbc:sqlserver://h:1433;databaseName=orders;encrypt=true");
-    assertThat(url.params()).containsEntry("databaseName", "orders").containsEntry("encrypt", "true");
+    assertThat(url.params())
+        .containsEntry("databaseName", "orders")
+        .containsEntry("encrypt", "true");
   }
 
   @Test
   void specialCharactersInUserAndPasswordRoundTrip() {
     String user = "app user@corp";
     String password = "p@ss:w/rd?#%+ &=é";
-    DatabaseUrl url = DatabaseUrl.builder("postgresql").user(user).password(password)
-        .host("db", 5432).database("my db").build();
+    DatabaseUrl url =
+        DatabaseUrl.builder("postgresql")
+            .user(user)
+            .password(password)
+            .host("db", 5432)
+            .database("my db")
+            .build();
     String rendered = url.render("postgresql", "host", false);
     assertThat(rendered).doesNotContain(" ").startsWith("postgresql://app%20user%40corp:");
     DatabaseUrl back = DatabaseUrl.parse(rendered);
@@ -95,8 +120,9 @@ class DatabaseUrlTest {
   @Test
   void multipleHostsAndIpv6() {
     DatabaseUrl url = DatabaseUrl.parse("postgresql://u@h1:5432,h2:5433,[::1]:5434/d");
-    assertThat(url.hosts()).containsExactly(
-        new HostPort("h1", 5432), new HostPort("h2", 5433), new HostPort("::1", 5434));
+    assertThat(url.hosts())
+        .containsExactly(
+            new HostPort("h1", 5432), new HostPort("h2", 5433), new HostPort("::1", 5434));
     assertThat(url.render("postgresql", "host", true))
         .isEqualTo("postgresql://u@h1:5432,h2:5433,[::1]:5434/d");
   }
@@ -119,18 +145,23 @@ class DatabaseUrlTest {
 
   @Test
   void parametersKeepOrderAndDecode() {
-    DatabaseUrl url = DatabaseUrl.parse(
-        "postgresql://u@h/d?sslmode=disable&application_name=my%20app&options=-c%20x%3D1&&");
-    assertThat(url.params()).containsExactly(
-        Map.entry("sslmode", "disable"), Map.entry("application_name", "my app"),
-        Map.entry("options", "-c x=1"));
+    DatabaseUrl url =
+        DatabaseUrl.parse(
+            "postgresql://u@h/d?sslmode=disable&application_name=my%20app&options=-c%20x%3D1&&");
+    assertThat(url.params())
+        .containsExactly(
+            Map.entry("sslmode", "disable"),
+            Map.entry("application_name", "my app"),
+            Map.entry("options", "-c x=1"));
     assertThat(url.param("SSLMODE")).contains("disable");
   }
 
   @Test
   void toStringMasksThePassword() {
     DatabaseUrl url = DatabaseUrl.parse("postgres://app:s3cr3t-pw@db:5432/shop");
-    assertThat(url.toString()).isEqualTo("postgres://app:***@db:5432/shop").doesNotContain("s3cr3t");
+    assertThat(url.toString())
+        .isEqualTo("postgres://app:***@db:5432/shop")
+        .doesNotContain("s3cr3t");
     DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://db/shop?user=app&password=s3cr3t-pw");
     assertThat(jdbc.toString()).doesNotContain("s3cr3t").contains("***");
   }
@@ -156,16 +187,22 @@ class DatabaseUrlTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("54x2")
         .hasMessageNotContaining("hunter2")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.INVALID_DATABASE_URL);
+        .extracting(e -> ((ConfigException) e).code())
+        .isEqualTo(ErrorCode.INVALID_DATABASE_URL);
     assertThatThrownBy(() -> DatabaseUrl.parse("not a url with hunter2"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("scheme://");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("scheme://");
     assertThatThrownBy(() -> DatabaseUrl.parse("  "))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("empty");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:pw@db:99999/x"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("99999");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("99999");
     assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:sqlserver://h:1x;password=hunter2"))
-        .isInstanceOf(ConfigException.class).hasMessageNotContaining("hunter2");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("hunter2");
     assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://h:1x/d?password=hunter2"))
-        .isInstanceOf(ConfigException.class).hasMessageNotContaining("hunter2");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("hunter2");
   }
 }

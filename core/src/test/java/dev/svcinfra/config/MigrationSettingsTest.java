@@ -17,8 +17,8 @@ class MigrationSettingsTest {
 
   @Test
   void defaultsWithoutAnyConfiguration() {
-    MigrationSettings s = MigrationSettings.from(Env.empty(), Optional.empty(),
-        Optional.of(dir.resolve("nowhere")));
+    MigrationSettings s =
+        MigrationSettings.from(Env.empty(), Optional.empty(), Optional.of(dir.resolve("nowhere")));
     assertThat(s.scriptLocation()).isEqualTo(dir.resolve("nowhere"));
     assertThat(s.versionTable()).isEqualTo("svc_infra_version");
     assertThat(s.skipDrops()).isFalse();
@@ -28,12 +28,23 @@ class MigrationSettingsTest {
   @Test
   void theFileNamedByAlembicConfigIsReadAndVariablesWin() throws Exception {
     Path file = dir.resolve("analytics.properties");
-    Files.writeString(file, "script_location=analytics\ndiscover_packages=a.b, c.d\n"
-        + "skip_drops=true\nversion_table=analytics_version\nlock_timeout=5\n"
-        + "database_url_env=ANALYTICS_URL\n");
-    MigrationSettings s = MigrationSettings.from(Env.of(Map.of("ALEMBIC_CONFIG", file.toString(),
-        "ALEMBIC_SKIP_DROPS", "false", "ALEMBIC_INCLUDE_SCHEMAS", "audit")), Optional.empty(),
-        Optional.empty());
+    Files.writeString(
+        file,
+        "script_location=analytics\ndiscover_packages=a.b, c.d\n"
+            + "skip_drops=true\nversion_table=analytics_version\nlock_timeout=5\n"
+            + "database_url_env=ANALYTICS_URL\n");
+    MigrationSettings s =
+        MigrationSettings.from(
+            Env.of(
+                Map.of(
+                    "ALEMBIC_CONFIG",
+                    file.toString(),
+                    "ALEMBIC_SKIP_DROPS",
+                    "false",
+                    "ALEMBIC_INCLUDE_SCHEMAS",
+                    "audit")),
+            Optional.empty(),
+            Optional.empty());
     assertThat(s.configFile()).contains(file);
     assertThat(s.scriptLocation()).isEqualTo(dir.resolve("analytics"));
     assertThat(s.discoverPackages()).containsExactly("a.b", "c.d");
@@ -46,24 +57,42 @@ class MigrationSettingsTest {
 
   @Test
   void aConfigInsideItsScriptLocationResolvesAgainstTheProjectRoot() throws Exception {
-    MigrationSettings written = MigrationSettings.of(Path.of("migrations"))
-        .withDiscoverPackages(List.of("x.y"));
+    MigrationSettings written =
+        MigrationSettings.of(Path.of("migrations")).withDiscoverPackages(List.of("x.y"));
     Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(dir.resolve("migrations/migrations.properties"), written.toFileText());
-    MigrationSettings s = MigrationSettings.from(Env.empty(),
-        Optional.of(dir.resolve("migrations/migrations.properties")), Optional.empty());
+    MigrationSettings s =
+        MigrationSettings.from(
+            Env.empty(),
+            Optional.of(dir.resolve("migrations/migrations.properties")),
+            Optional.empty());
     assertThat(s.scriptLocation()).isEqualTo(dir.resolve("migrations"));
     assertThat(s.discoverPackages()).containsExactly("x.y");
   }
 
   @Test
   void badValuesNameTheSetting() {
-    assertThatThrownBy(() -> MigrationSettings.from(Env.of(Map.of("ALEMBIC_SKIP_DROPS", "maybe")),
-        Optional.empty(), Optional.of(dir))).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(
+            () ->
+                MigrationSettings.from(
+                    Env.of(Map.of("ALEMBIC_SKIP_DROPS", "maybe")),
+                    Optional.empty(),
+                    Optional.of(dir)))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ALEMBIC_SKIP_DROPS='maybe'");
-    assertThatThrownBy(() -> MigrationSettings.from(Env.of(Map.of("ALEMBIC_VERSION_TABLE", "x; drop")),
-        Optional.empty(), Optional.of(dir))).hasMessageContaining("version table");
-    assertThatThrownBy(() -> MigrationSettings.from(Env.of(Map.of("ALEMBIC_CONFIG", "/no/such.properties")),
-        Optional.empty(), Optional.empty())).hasMessageContaining("does not exist");
+    assertThatThrownBy(
+            () ->
+                MigrationSettings.from(
+                    Env.of(Map.of("ALEMBIC_VERSION_TABLE", "x; drop")),
+                    Optional.empty(),
+                    Optional.of(dir)))
+        .hasMessageContaining("version table");
+    assertThatThrownBy(
+            () ->
+                MigrationSettings.from(
+                    Env.of(Map.of("ALEMBIC_CONFIG", "/no/such.properties")),
+                    Optional.empty(),
+                    Optional.empty()))
+        .hasMessageContaining("does not exist");
   }
 }

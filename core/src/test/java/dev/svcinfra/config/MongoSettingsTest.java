@@ -34,9 +34,18 @@ class MongoSettingsTest {
 
   @Test
   void everyVariableIsRead() {
-    MongoSettings s = from("MONGO_URL", "mongodb://db1:27017,db2:27018/?replicaSet=rs0",
-        "MONGO_DB", "app", "MONGO_APPNAME", "billing", "MONGO_MIN_POOL", "5",
-        "MONGO_MAX_POOL", "20");
+    MongoSettings s =
+        from(
+            "MONGO_URL",
+            "mongodb://db1:27017,db2:27018/?replicaSet=rs0",
+            "MONGO_DB",
+            "app",
+            "MONGO_APPNAME",
+            "billing",
+            "MONGO_MIN_POOL",
+            "5",
+            "MONGO_MAX_POOL",
+            "20");
     assertThat(s.url()).isEqualTo("mongodb://db1:27017,db2:27018/?replicaSet=rs0");
     assertThat(s.source()).isEqualTo("MONGO_URL");
     assertThat(s.appName()).isEqualTo("billing");
@@ -49,7 +58,8 @@ class MongoSettingsTest {
     assertThatThrownBy(() -> from("MONGO_URL", "mongodb://db:27017"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MONGO_DB")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.MONGO_DB_MISSING);
+        .extracting(e -> ((ConfigException) e).code())
+        .isEqualTo(ErrorCode.MONGO_DB_MISSING);
   }
 
   @Test
@@ -92,8 +102,12 @@ class MongoSettingsTest {
 
   @Test
   void credentialsAreMaskedInEveryRendering() {
-    MongoSettings s = from("MONGO_DB", "app",
-        "MONGO_URL", "mongodb+srv://admin:p%40ss-w0rd@cluster0.example.net/?retryWrites=true");
+    MongoSettings s =
+        from(
+            "MONGO_DB",
+            "app",
+            "MONGO_URL",
+            "mongodb+srv://admin:p%40ss-w0rd@cluster0.example.net/?retryWrites=true");
     assertThat(s.toString()).doesNotContain("p%40ss-w0rd").contains("admin:***@cluster0");
     assertThat(s.maskedUrl())
         .isEqualTo("mongodb+srv://admin:***@cluster0.example.net/?retryWrites=true");
@@ -120,11 +134,12 @@ class MongoSettingsTest {
 
   @Test
   void missingUrlFileIsAnErrorNotAFallback(@TempDir Path dir) {
-    assertThatThrownBy(() -> from("MONGO_DB", "a",
-        "MONGO_URL_FILE", dir.resolve("absent").toString()))
+    assertThatThrownBy(
+            () -> from("MONGO_DB", "a", "MONGO_URL_FILE", dir.resolve("absent").toString()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MONGO_URL_FILE")
-        .extracting(e -> ((ConfigException) e).code()).isEqualTo(ErrorCode.UNREADABLE_FILE);
+        .extracting(e -> ((ConfigException) e).code())
+        .isEqualTo(ErrorCode.UNREADABLE_FILE);
   }
 
   @Test

@@ -20,10 +20,24 @@ class UrlFromPartsTest {
 
   @Test
   void guideExampleComposesTheDocumentedUrl() {
-    Map<String, String> vars = Map.of(
-        "DB_DIALECT", "postgresql", "DB_DRIVER", "asyncpg", "DB_HOST", "localhost",
-        "DB_PORT", "5432", "DB_NAME", "myapp", "DB_USER", "postgres", "DB_PASSWORD", "secret",
-        "DB_PARAMS", "sslmode=disable");
+    Map<String, String> vars =
+        Map.of(
+            "DB_DIALECT",
+            "postgresql",
+            "DB_DRIVER",
+            "asyncpg",
+            "DB_HOST",
+            "localhost",
+            "DB_PORT",
+            "5432",
+            "DB_NAME",
+            "myapp",
+            "DB_USER",
+            "postgres",
+            "DB_PASSWORD",
+            "secret",
+            "DB_PARAMS",
+            "sslmode=disable");
     DatabaseUrl url = compose(vars);
     assertThat(url.render("postgresql", "host", false))
         .isEqualTo("postgresql+asyncpg://postgres:secret@localhost:5432/myapp?sslmode=disable");
@@ -39,8 +53,17 @@ class UrlFromPartsTest {
 
   @Test
   void userPasswordAndDatabaseArePercentEncoded() {
-    DatabaseUrl url = compose(Map.of("DB_HOST", "db", "DB_NAME", "my db/x",
-        "DB_USER", "me@corp", "DB_PASSWORD", "p@ss:w/rd?&"));
+    DatabaseUrl url =
+        compose(
+            Map.of(
+                "DB_HOST",
+                "db",
+                "DB_NAME",
+                "my db/x",
+                "DB_USER",
+                "me@corp",
+                "DB_PASSWORD",
+                "p@ss:w/rd?&"));
     String rendered = url.render("postgresql", "host", false);
     assertThat(rendered).isEqualTo("postgresql://me%40corp:p%40ss%3Aw%2Frd%3F%26@db/my%20db/x");
     DatabaseUrl back = DatabaseUrl.parse(rendered);
@@ -50,14 +73,15 @@ class UrlFromPartsTest {
 
   @Test
   void socketHostForPostgresAndMysql() {
-    DatabaseUrl pg = compose(Map.of("DB_HOST", "/var/run/postgresql", "DB_NAME", "app",
-        "DB_USER", "app"));
+    DatabaseUrl pg =
+        compose(Map.of("DB_HOST", "/var/run/postgresql", "DB_NAME", "app", "DB_USER", "app"));
     assertThat(pg.socket()).contains("/var/run/postgresql");
     assertThat(pg.render("postgresql", "host", true))
         .isEqualTo("postgresql://app@/app?host=/var/run/postgresql");
 
-    DatabaseUrl my = compose(Map.of("DB_DIALECT", "mysql", "DB_HOST", "/run/mysqld/mysqld.sock",
-        "DB_NAME", "app"));
+    DatabaseUrl my =
+        compose(
+            Map.of("DB_DIALECT", "mysql", "DB_HOST", "/run/mysqld/mysqld.sock", "DB_NAME", "app"));
     assertThat(my.render("mysql", "unix_socket", true))
         .isEqualTo("mysql:///app?unix_socket=/run/mysqld/mysqld.sock");
   }
@@ -68,15 +92,16 @@ class UrlFromPartsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DB_PORT='54x2'");
     assertThatThrownBy(() -> compose(Map.of("DB_HOST", "db", "DB_PORT", "70000")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("DB_PORT");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DB_PORT");
   }
 
   @Test
   void paramsSkipEmptySegmentsAndRejectSegmentsWithoutEquals() {
-    DatabaseUrl url = compose(Map.of("DB_HOST", "db", "DB_PARAMS",
-        "&sslmode=require&&connect_timeout=5&"));
-    assertThat(url.params()).containsExactly(
-        Map.entry("sslmode", "require"), Map.entry("connect_timeout", "5"));
+    DatabaseUrl url =
+        compose(Map.of("DB_HOST", "db", "DB_PARAMS", "&sslmode=require&&connect_timeout=5&"));
+    assertThat(url.params())
+        .containsExactly(Map.entry("sslmode", "require"), Map.entry("connect_timeout", "5"));
     assertThatThrownBy(() -> compose(Map.of("DB_HOST", "db", "DB_PARAMS", "sslmode=require&oops")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DB_PARAMS")
@@ -89,12 +114,16 @@ class UrlFromPartsTest {
     DatabaseUrl url = compose(Map.of("DB_HOST", "db", "DB_PASSWORD_FILE", file.toString()));
     assertThat(url.password()).contains("from-file-secret");
     // DB_PASSWORD wins over the file
-    Map<String, String> both = new HashMap<>(Map.of("DB_HOST", "db", "DB_PASSWORD", "direct",
-        "DB_PASSWORD_FILE", file.toString()));
+    Map<String, String> both =
+        new HashMap<>(
+            Map.of("DB_HOST", "db", "DB_PASSWORD", "direct", "DB_PASSWORD_FILE", file.toString()));
     assertThat(compose(both).password()).contains("direct");
-    assertThatThrownBy(() -> compose(Map.of("DB_HOST", "db",
-        "DB_PASSWORD_FILE", dir.resolve("nope").toString())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("DB_PASSWORD_FILE");
+    assertThatThrownBy(
+            () ->
+                compose(
+                    Map.of("DB_HOST", "db", "DB_PASSWORD_FILE", dir.resolve("nope").toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DB_PASSWORD_FILE");
   }
 
   @Test

@@ -48,8 +48,9 @@ class DatabaseCheckPoolReasonTest {
 
   @Test
   void unknownPostgresRoleReportsTheServersRejection() {
-    String url = TestServices.postgresUrl()
-        .replace("postgresql://postgres@", "postgresql://no_such_role:" + SECRET + "@");
+    String url =
+        TestServices.postgresUrl()
+            .replace("postgresql://postgres@", "postgresql://no_such_role:" + SECRET + "@");
     try (Database db = Database.open(url)) {
       registry.add("database", DatabaseCheck.of(db));
 
@@ -66,8 +67,8 @@ class DatabaseCheckPoolReasonTest {
 
   @Test
   void wrongMariadbPasswordReportsAccessDeniedWithoutThePassword() {
-    String url = TestServices.mariadbUrl()
-        .replace("mariadb://root@", "mariadb://root:" + SECRET + "@");
+    String url =
+        TestServices.mariadbUrl().replace("mariadb://root@", "mariadb://root:" + SECRET + "@");
     try (Database db = Database.open(url)) {
       registry.add("database", DatabaseCheck.of(db));
 
@@ -85,9 +86,11 @@ class DatabaseCheckPoolReasonTest {
 
   @Test
   void exhaustedPoolIsReportedByTheCheckWithinItsTimeout() throws Exception {
-    DatabaseSettings settings = DatabaseSettings.of(TestServices.postgresUrl())
-        .withPool(PoolSettings.defaults().withSize(1));
-    try (Database db = Database.open(settings); Connection held = db.connection()) {
+    DatabaseSettings settings =
+        DatabaseSettings.of(TestServices.postgresUrl())
+            .withPool(PoolSettings.defaults().withSize(1));
+    try (Database db = Database.open(settings);
+        Connection held = db.connection()) {
       Duration timeout = Duration.ofSeconds(1);
       registry.add("database", DatabaseCheck.of(db).withTimeout(timeout), true, timeout);
 
@@ -105,11 +108,16 @@ class DatabaseCheckPoolReasonTest {
   @Test
   void serverThatNeverAnswersIsReportedByTheCheckWithinItsTimeout() throws Exception {
     try (SilentServer silent = new SilentServer()) {
-      String url = "postgresql://postgres:" + SECRET + "@127.0.0.1:" + silent.port()
-          + "/test?sslmode=disable";
+      String url =
+          "postgresql://postgres:"
+              + SECRET
+              + "@127.0.0.1:"
+              + silent.port()
+              + "/test?sslmode=disable";
       // The pool's own attempt gives up after two seconds; the check must answer before that.
-      DatabaseSettings settings = DatabaseSettings.of(url)
-          .withTimeouts(TimeoutSettings.defaults().withConnect(Duration.ofSeconds(2)));
+      DatabaseSettings settings =
+          DatabaseSettings.of(url)
+              .withTimeouts(TimeoutSettings.defaults().withConnect(Duration.ofSeconds(2)));
       try (Database db = Database.open(settings)) {
         Duration timeout = Duration.ofSeconds(1);
         registry.add("database", DatabaseCheck.of(db).withTimeout(timeout), true, timeout);

@@ -82,11 +82,22 @@ class DatabaseCheckTest {
   @Test
   void serverThatNeverAnswersIsUnhealthyWithinTheTimeout() throws Exception {
     try (SilentServer silent = new SilentServer()) {
-      String pg = "postgresql://postgres:" + SECRET + "@127.0.0.1:" + silent.port() + "/test?sslmode=disable";
+      String pg =
+          "postgresql://postgres:"
+              + SECRET
+              + "@127.0.0.1:"
+              + silent.port()
+              + "/test?sslmode=disable";
       String maria = "mariadb://root:" + SECRET + "@127.0.0.1:" + silent.port() + "/test";
-      registry.add("postgres", DatabaseCheck.of(pg).withTimeout(Duration.ofSeconds(1)), true,
+      registry.add(
+          "postgres",
+          DatabaseCheck.of(pg).withTimeout(Duration.ofSeconds(1)),
+          true,
           Duration.ofMillis(1_500));
-      registry.add("mariadb", DatabaseCheck.of(maria).withTimeout(Duration.ofSeconds(1)), true,
+      registry.add(
+          "mariadb",
+          DatabaseCheck.of(maria).withTimeout(Duration.ofSeconds(1)),
+          true,
           Duration.ofMillis(1_500));
 
       long begin = System.nanoTime();
@@ -105,7 +116,8 @@ class DatabaseCheckTest {
 
   @Test
   void wrongPasswordRejectedByARealServerNeverShowsThePassword() {
-    String url = TestServices.mariadbUrl().replace("mariadb://root@", "mariadb://root:" + SECRET + "@");
+    String url =
+        TestServices.mariadbUrl().replace("mariadb://root@", "mariadb://root:" + SECRET + "@");
 
     CheckResult result = DatabaseCheck.of(url).check();
 
@@ -123,17 +135,24 @@ class DatabaseCheckTest {
 
       assertThat(result.status()).as("%s", result).isEqualTo(HealthStatus.HEALTHY);
       assertThat(result.details()).containsEntry("replica_in_recovery", false);
-      assertThat(result.message()).contains("the configured replica is not in recovery (it is a primary)");
+      assertThat(result.message())
+          .contains("the configured replica is not in recovery (it is a primary)");
     }
   }
 
   @Test
   void replicaDownMakesTheCheckDegradedNotUnhealthy() throws Exception {
     String url = TestServices.postgresUrl();
-    String replica = "postgresql://postgres:" + SECRET + "@127.0.0.1:" + SilentServer.closedPort()
-        + "/test?sslmode=disable";
-    CheckResult result = DatabaseCheck.of(DatabaseSettings.of(url).withReplica(replica))
-        .withTimeout(Duration.ofSeconds(2)).check();
+    String replica =
+        "postgresql://postgres:"
+            + SECRET
+            + "@127.0.0.1:"
+            + SilentServer.closedPort()
+            + "/test?sslmode=disable";
+    CheckResult result =
+        DatabaseCheck.of(DatabaseSettings.of(url).withReplica(replica))
+            .withTimeout(Duration.ofSeconds(2))
+            .check();
 
     assertThat(result.status()).isEqualTo(HealthStatus.DEGRADED);
     assertThat(result.details()).containsEntry("replica", "unreachable");
@@ -154,6 +173,7 @@ class DatabaseCheckTest {
     DatabaseCheck check = DatabaseCheck.of(TestServices.postgresUrl());
 
     assertThatThrownBy(() -> check.withTimeout(Duration.ZERO)).isInstanceOf(HealthException.class);
-    assertThatThrownBy(() -> check.withMaxReplicaLag(Duration.ofSeconds(-1))).isInstanceOf(HealthException.class);
+    assertThatThrownBy(() -> check.withMaxReplicaLag(Duration.ofSeconds(-1)))
+        .isInstanceOf(HealthException.class);
   }
 }

@@ -22,7 +22,8 @@ class HealthAggregationTest {
 
   @Test
   void criticalUnhealthyMakesTheWholeUnhealthy() {
-    registry.add("database", () -> CheckResult.unhealthy("down"), true)
+    registry
+        .add("database", () -> CheckResult.unhealthy("down"), true)
         .add("redis", () -> CheckResult.unhealthy("down"), false);
 
     HealthReport report = registry.checkAll();
@@ -33,7 +34,8 @@ class HealthAggregationTest {
 
   @Test
   void nonCriticalUnhealthyMakesTheWholeDegraded() {
-    registry.add("database", CheckResult::healthy, true)
+    registry
+        .add("database", CheckResult::healthy, true)
         .add("redis", () -> CheckResult.unhealthy("down"), false);
 
     HealthReport report = registry.checkAll();
@@ -52,7 +54,8 @@ class HealthAggregationTest {
 
   @Test
   void unknownStatusDegradesButDoesNotFail() {
-    registry.add("database", CheckResult::healthy, true)
+    registry
+        .add("database", CheckResult::healthy, true)
         .add("backup", () -> CheckResult.unknown("not run yet"), true);
 
     assertThat(registry.checkAll().status()).isEqualTo(HealthStatus.DEGRADED);

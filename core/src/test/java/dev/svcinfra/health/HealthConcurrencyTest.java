@@ -24,11 +24,13 @@ class HealthConcurrencyTest {
   void checkAllStartsEveryCheckAtOnce() {
     List<Long> starts = new CopyOnWriteArrayList<>();
     for (String name : List.of("a", "b", "c", "d")) {
-      registry.add(name, () -> {
-        starts.add(System.nanoTime());
-        Thread.sleep(300);
-        return CheckResult.healthy();
-      });
+      registry.add(
+          name,
+          () -> {
+            starts.add(System.nanoTime());
+            Thread.sleep(300);
+            return CheckResult.healthy();
+          });
     }
 
     long begin = System.nanoTime();
@@ -37,9 +39,10 @@ class HealthConcurrencyTest {
 
     assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
     assertThat(starts).hasSize(4);
-    long spreadMs = TimeUnit.NANOSECONDS.toMillis(
-        starts.stream().mapToLong(Long::longValue).max().orElseThrow()
-            - starts.stream().mapToLong(Long::longValue).min().orElseThrow());
+    long spreadMs =
+        TimeUnit.NANOSECONDS.toMillis(
+            starts.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - starts.stream().mapToLong(Long::longValue).min().orElseThrow());
     assertThat(spreadMs).isLessThan(50);
     // Four 300 ms checks one after another would take 1200 ms.
     assertThat(elapsedMs).isLessThan(900);
@@ -48,15 +51,19 @@ class HealthConcurrencyTest {
   @Test
   void aSlowCheckTimesOutUnderItsRegisteredNameWithoutDelayingTheOthers() {
     AtomicBoolean interrupted = new AtomicBoolean();
-    registry.add("slow-api", () -> {
-      try {
-        Thread.sleep(10_000);
-      } catch (InterruptedException e) {
-        interrupted.set(true);
-        throw e;
-      }
-      return CheckResult.healthy();
-    }, false, Duration.ofMillis(300));
+    registry.add(
+        "slow-api",
+        () -> {
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+            throw e;
+          }
+          return CheckResult.healthy();
+        },
+        false,
+        Duration.ofMillis(300));
     registry.add("database", CheckResult::healthy, true, Duration.ofSeconds(5));
 
     long begin = System.nanoTime();
@@ -80,11 +87,15 @@ class HealthConcurrencyTest {
   void aCheckStuckInAnUninterruptibleCallRunsOnceForAllCallers() throws Exception {
     AtomicInteger invocations = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
-    registry.add("stuck", () -> {
-      invocations.incrementAndGet();
-      awaitIgnoringInterrupts(release);
-      return CheckResult.healthy();
-    }, true, Duration.ofMillis(200));
+    registry.add(
+        "stuck",
+        () -> {
+          invocations.incrementAndGet();
+          awaitIgnoringInterrupts(release);
+          return CheckResult.healthy();
+        },
+        true,
+        Duration.ofMillis(200));
 
     CheckReport first = registry.checkOne("stuck");
     CheckReport second = registry.checkOne("stuck");

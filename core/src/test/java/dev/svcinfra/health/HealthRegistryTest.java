@@ -19,10 +19,13 @@ class HealthRegistryTest {
 
   @Test
   void addsListsRemovesAndClearsChecksInRegistrationOrder() {
-    registry.add("database", CheckResult::healthy)
+    registry
+        .add("database", CheckResult::healthy)
         .add("redis", CheckResult::healthy, false, Duration.ofSeconds(2));
 
-    assertThat(registry.list()).extracting(CheckRegistration::name).containsExactly("database", "redis");
+    assertThat(registry.list())
+        .extracting(CheckRegistration::name)
+        .containsExactly("database", "redis");
     assertThat(registry.list().get(0).critical()).isTrue();
     assertThat(registry.list().get(0).timeout()).isEqualTo(CheckRegistration.DEFAULT_TIMEOUT);
     assertThat(registry.list().get(1).critical()).isFalse();
@@ -43,18 +46,22 @@ class HealthRegistryTest {
     assertThatThrownBy(() -> registry.add("database", () -> CheckResult.unhealthy("second")))
         .isInstanceOf(HealthException.class)
         .hasMessageContaining("'database' is already registered")
-        .extracting(e -> ((HealthException) e).code()).isEqualTo(ErrorCode.HEALTH_CHECK_DUPLICATE);
+        .extracting(e -> ((HealthException) e).code())
+        .isEqualTo(ErrorCode.HEALTH_CHECK_DUPLICATE);
     assertThat(registry.checkOne("database").message()).contains("first");
   }
 
   @Test
   void rejectsBadNamesAndTimeoutsWithoutRegisteringAnything() {
     assertThatThrownBy(() -> registry.add("", CheckResult::healthy))
-        .isInstanceOf(HealthException.class).hasMessageContaining("invalid health check name");
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("invalid health check name");
     assertThatThrownBy(() -> registry.add("a/b", CheckResult::healthy))
-        .isInstanceOf(HealthException.class).hasMessageContaining("'a/b'");
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("'a/b'");
     assertThatThrownBy(() -> registry.add("db", CheckResult::healthy, true, Duration.ZERO))
-        .isInstanceOf(HealthException.class).hasMessageContaining("positive timeout");
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("positive timeout");
     assertThat(registry.list()).isEmpty();
   }
 
@@ -65,7 +72,8 @@ class HealthRegistryTest {
     assertThatThrownBy(() -> registry.checkOne("cache"))
         .isInstanceOf(HealthException.class)
         .hasMessage("no health check named 'cache'; registered: database")
-        .extracting(e -> ((HealthException) e).code()).isEqualTo(ErrorCode.HEALTH_CHECK_UNKNOWN);
+        .extracting(e -> ((HealthException) e).code())
+        .isEqualTo(ErrorCode.HEALTH_CHECK_UNKNOWN);
   }
 
   @Test
@@ -75,16 +83,20 @@ class HealthRegistryTest {
     assertThat(report.status()).isEqualTo(HealthStatus.HEALTHY);
     assertThat(report.checks()).isEmpty();
     assertThat(report.message()).contains("no health checks are registered");
-    assertThat(report.asMap()).containsEntry("status", "healthy")
+    assertThat(report.asMap())
+        .containsEntry("status", "healthy")
         .containsEntry("message", "no health checks are registered");
   }
 
   @Test
   void reportCarriesNameStatusLatencyMessageAndDetails() {
-    registry.add("disk", () -> {
-      Thread.sleep(30);
-      return CheckResult.degraded("80% full").withDetail("free_mb", 512);
-    }, false);
+    registry.add(
+        "disk",
+        () -> {
+          Thread.sleep(30);
+          return CheckResult.degraded("80% full").withDetail("free_mb", 512);
+        },
+        false);
 
     CheckReport report = registry.checkOne("disk");
 
@@ -103,12 +115,17 @@ class HealthRegistryTest {
 
   @Test
   void aThrowingCheckIsUnhealthyWithItsMessageAndNoPassword() {
-    registry.add("upstream", () -> {
-      throw new IllegalStateException("cannot reach postgresql://app:hunter2@db:5432/app?password=hunter2");
-    });
-    registry.add("silent", () -> {
-      throw new IllegalStateException();
-    });
+    registry.add(
+        "upstream",
+        () -> {
+          throw new IllegalStateException(
+              "cannot reach postgresql://app:hunter2@db:5432/app?password=hunter2");
+        });
+    registry.add(
+        "silent",
+        () -> {
+          throw new IllegalStateException();
+        });
     registry.add("null", () -> null);
 
     HealthReport report = registry.checkAll();
@@ -118,8 +135,10 @@ class HealthRegistryTest {
     assertThat(upstream.message().orElseThrow())
         .contains("postgresql://app:***@db:5432/app")
         .doesNotContain("hunter2");
-    assertThat(report.check("silent").orElseThrow().message()).contains("the check failed without a message");
-    assertThat(report.check("null").orElseThrow().message()).contains("the check returned no result");
+    assertThat(report.check("silent").orElseThrow().message())
+        .contains("the check failed without a message");
+    assertThat(report.check("null").orElseThrow().message())
+        .contains("the check returned no result");
   }
 
   @Test
@@ -128,7 +147,8 @@ class HealthRegistryTest {
     registry.close();
 
     assertThatThrownBy(registry::checkAll)
-        .isInstanceOf(IllegalStateException.class).hasMessage("this health registry is closed");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this health registry is closed");
   }
 
   @Test

@@ -47,15 +47,16 @@ class RedisCheckTest {
   @Test
   void serverThatNeverAnswersIsUnhealthyWithinTheTimeout() throws Exception {
     try (SilentServer silent = new SilentServer()) {
-      RedisCheck check = RedisCheck.of("redis://127.0.0.1:" + silent.port())
-          .withTimeout(Duration.ofMillis(500));
+      RedisCheck check =
+          RedisCheck.of("redis://127.0.0.1:" + silent.port()).withTimeout(Duration.ofMillis(500));
 
       long begin = System.nanoTime();
       CheckResult result = check.check();
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
 
       assertThat(result.status()).isEqualTo(HealthStatus.UNHEALTHY);
-      assertThat(result.message()).contains("redis 127.0.0.1:" + silent.port() + " did not answer within 500 ms");
+      assertThat(result.message())
+          .contains("redis 127.0.0.1:" + silent.port() + " did not answer within 500 ms");
       assertThat(elapsedMs).isBetween(450L, 2_000L);
     }
   }
@@ -65,8 +66,7 @@ class RedisCheckTest {
     assertThatThrownBy(() -> RedisCheck.of("http://u:" + SECRET + "@cache:6379"))
         .isInstanceOf(HealthException.class)
         .hasMessage("the Redis URL must start with redis:// or rediss://");
-    assertThatThrownBy(() -> RedisCheck.of("redis://"))
-        .isInstanceOf(HealthException.class);
+    assertThatThrownBy(() -> RedisCheck.of("redis://")).isInstanceOf(HealthException.class);
     assertThat(RedisCheck.of("redis://:" + SECRET + "@cache:6380/1").toString())
         .isEqualTo("RedisCheck[redis://cache:6380]");
   }

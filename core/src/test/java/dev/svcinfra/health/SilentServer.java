@@ -14,15 +14,18 @@ final class SilentServer implements AutoCloseable {
 
   SilentServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try {
-          accepted.add(server.accept());
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "silent-server");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  accepted.add(server.accept());
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "silent-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }

@@ -19,18 +19,24 @@ class TcpAndHttpCheckTest {
   @BeforeEach
   void start() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/ok", exchange -> {
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    server.createContext("/down", exchange -> {
-      exchange.sendResponseHeaders(503, -1);
-      exchange.close();
-    });
-    server.createContext("/teapot", exchange -> {
-      exchange.sendResponseHeaders(418, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/ok",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/down",
+        exchange -> {
+          exchange.sendResponseHeaders(503, -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/teapot",
+        exchange -> {
+          exchange.sendResponseHeaders(418, -1);
+          exchange.close();
+        });
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -58,7 +64,8 @@ class TcpAndHttpCheckTest {
 
   @Test
   void tcpCheckRejectsBadPorts() {
-    assertThatThrownBy(() -> TcpCheck.of("db", 0)).isInstanceOf(HealthException.class)
+    assertThatThrownBy(() -> TcpCheck.of("db", 0))
+        .isInstanceOf(HealthException.class)
         .hasMessageContaining("1..65535");
   }
 
@@ -95,12 +102,15 @@ class TcpAndHttpCheckTest {
     int closed = SilentServer.closedPort();
     CheckResult refused = HttpCheck.of("http://127.0.0.1:" + closed + "/").check();
     assertThat(refused.status()).isEqualTo(HealthStatus.UNHEALTHY);
-    assertThat(refused.message().orElseThrow()).startsWith("GET http://127.0.0.1:" + closed + "/ failed");
+    assertThat(refused.message().orElseThrow())
+        .startsWith("GET http://127.0.0.1:" + closed + "/ failed");
 
     try (SilentServer silent = new SilentServer()) {
       long begin = System.nanoTime();
-      CheckResult hanging = HttpCheck.of("http://127.0.0.1:" + silent.port() + "/")
-          .withTimeout(Duration.ofMillis(500)).check();
+      CheckResult hanging =
+          HttpCheck.of("http://127.0.0.1:" + silent.port() + "/")
+              .withTimeout(Duration.ofMillis(500))
+              .check();
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
 
       assertThat(hanging.status()).isEqualTo(HealthStatus.UNHEALTHY);
@@ -111,7 +121,8 @@ class TcpAndHttpCheckTest {
 
   @Test
   void httpCheckRejectsOtherSchemes() {
-    assertThatThrownBy(() -> HttpCheck.of("ftp://host/")).isInstanceOf(HealthException.class)
+    assertThatThrownBy(() -> HttpCheck.of("ftp://host/"))
+        .isInstanceOf(HealthException.class)
         .hasMessageContaining("http:// or https://");
   }
 }

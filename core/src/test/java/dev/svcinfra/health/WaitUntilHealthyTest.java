@@ -20,8 +20,12 @@ class WaitUntilHealthyTest {
   @Test
   void pollsUntilTheChecksPass() {
     AtomicInteger calls = new AtomicInteger();
-    registry.add("database", () -> calls.incrementAndGet() < 3
-        ? CheckResult.unhealthy("connection refused") : CheckResult.healthy());
+    registry.add(
+        "database",
+        () ->
+            calls.incrementAndGet() < 3
+                ? CheckResult.unhealthy("connection refused")
+                : CheckResult.healthy());
 
     WaitReport wait = registry.waitUntilHealthy(Duration.ofSeconds(10), Duration.ofMillis(50));
 
@@ -33,7 +37,8 @@ class WaitUntilHealthyTest {
 
   @Test
   void degradedCountsAsReady() {
-    registry.add("database", CheckResult::healthy)
+    registry
+        .add("database", CheckResult::healthy)
         .add("redis", () -> CheckResult.unhealthy("connection refused"), false);
 
     WaitReport wait = registry.waitUntilHealthy(Duration.ofSeconds(5), Duration.ofMillis(50));
@@ -46,7 +51,8 @@ class WaitUntilHealthyTest {
 
   @Test
   void givesUpAtTheDeadlineAndSaysWhichChecksStillFail() {
-    registry.add("database", () -> CheckResult.unhealthy("connection refused"))
+    registry
+        .add("database", () -> CheckResult.unhealthy("connection refused"))
         .add("cache", CheckResult::healthy);
 
     long begin = System.nanoTime();
@@ -57,15 +63,21 @@ class WaitUntilHealthyTest {
     assertThat(elapsedMs).isBetween(550L, 1_200L);
     assertThat(wait.attempts()).isBetween(3, 8);
     assertThat(wait.failing()).extracting(CheckReport::name).containsExactly("database");
-    assertThat(wait.summary()).contains("not ready after").contains("database unhealthy (connection refused)");
+    assertThat(wait.summary())
+        .contains("not ready after")
+        .contains("database unhealthy (connection refused)");
   }
 
   @Test
   void noAttemptOutlivesTheDeadline() {
-    registry.add("hanging", () -> {
-      Thread.sleep(10_000);
-      return CheckResult.healthy();
-    }, true, Duration.ofSeconds(30));
+    registry.add(
+        "hanging",
+        () -> {
+          Thread.sleep(10_000);
+          return CheckResult.healthy();
+        },
+        true,
+        Duration.ofSeconds(30));
 
     long begin = System.nanoTime();
     WaitReport wait = registry.waitUntilHealthy(Duration.ofMillis(400), Duration.ofMillis(100));
@@ -78,10 +90,12 @@ class WaitUntilHealthyTest {
 
   @Test
   void waitsOnlyForTheNamedChecks() {
-    registry.add("database", CheckResult::healthy)
+    registry
+        .add("database", CheckResult::healthy)
         .add("search", () -> CheckResult.unhealthy("down"));
 
-    WaitReport wait = registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50), "database");
+    WaitReport wait =
+        registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50), "database");
 
     assertThat(wait.ready()).isTrue();
     assertThat(wait.last().checks()).extracting(CheckReport::name).containsExactly("database");
@@ -91,21 +105,31 @@ class WaitUntilHealthyTest {
   void rejectsUnknownNamesAndNonPositiveDurations() {
     registry.add("database", CheckResult::healthy);
 
-    assertThatThrownBy(() -> registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50), "nope"))
-        .isInstanceOf(HealthException.class).hasMessageContaining("no health check named 'nope'");
+    assertThatThrownBy(
+            () -> registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50), "nope"))
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("no health check named 'nope'");
     assertThatThrownBy(() -> registry.waitUntilHealthy(Duration.ZERO, Duration.ofMillis(50)))
-        .isInstanceOf(HealthException.class).hasMessageContaining("timeout must be positive");
-    assertThatThrownBy(() -> registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(-1)))
-        .isInstanceOf(HealthException.class).hasMessageContaining("interval must be positive");
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("timeout must be positive");
+    assertThatThrownBy(
+            () -> registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(-1)))
+        .isInstanceOf(HealthException.class)
+        .hasMessageContaining("interval must be positive");
   }
 
   @Test
   void aSuccessfulWaitOverAllChecksCompletesTheStartupProbe() {
     AtomicInteger calls = new AtomicInteger();
-    registry.add("database", () -> calls.incrementAndGet() == 1
-        ? CheckResult.healthy() : CheckResult.unhealthy("outage after start"));
+    registry.add(
+        "database",
+        () ->
+            calls.incrementAndGet() == 1
+                ? CheckResult.healthy()
+                : CheckResult.unhealthy("outage after start"));
 
-    assertThat(registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50)).ready()).isTrue();
+    assertThat(registry.waitUntilHealthy(Duration.ofSeconds(1), Duration.ofMillis(50)).ready())
+        .isTrue();
 
     assertThat(registry.startup().status()).isEqualTo(HealthStatus.HEALTHY);
     assertThat(calls).hasValue(1);
@@ -114,8 +138,12 @@ class WaitUntilHealthyTest {
   @Test
   void startupProbeLatchesTheFirstPassingReport() {
     AtomicInteger calls = new AtomicInteger();
-    registry.add("database", () -> calls.incrementAndGet() == 1
-        ? CheckResult.unhealthy("starting") : CheckResult.healthy());
+    registry.add(
+        "database",
+        () ->
+            calls.incrementAndGet() == 1
+                ? CheckResult.unhealthy("starting")
+                : CheckResult.healthy());
 
     assertThat(registry.startup().status()).isEqualTo(HealthStatus.UNHEALTHY);
     assertThat(registry.startup().status()).isEqualTo(HealthStatus.HEALTHY);

@@ -26,7 +26,8 @@ class BackupAgeCheckTest {
   void youngBackupIsHealthy() {
     CheckResult result = checkWithNewestAged(Duration.ofHours(3));
     assertThat(result.status()).isEqualTo(HealthStatus.HEALTHY);
-    assertThat(result.details()).containsEntry("newest", "app.dump")
+    assertThat(result.details())
+        .containsEntry("newest", "app.dump")
         .containsEntry("size_bytes", (long) BackupFiles.PG_PLAIN.length());
     assertThat((long) result.details().get("age_seconds")).isBetween(3 * 3600L - 5, 3 * 3600L + 5);
   }
@@ -62,6 +63,7 @@ class BackupAgeCheckTest {
   @Test
   void warningAfterTheMaximumIsRefused() {
     assertThatThrownBy(() -> new BackupAgeCheck(dir, MAX.plusHours(1), MAX))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("warning age");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("warning age");
   }
 }

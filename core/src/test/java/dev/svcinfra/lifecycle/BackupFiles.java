@@ -16,9 +16,10 @@ import java.util.zip.GZIPOutputStream;
 
 /** Writes backup files of a chosen content and age for the tests. */
 final class BackupFiles {
-  static final String PG_PLAIN = "--\n-- PostgreSQL database dump\n--\n\n"
-      + "CREATE TABLE public.t (id integer);\n\n"
-      + "--\n-- PostgreSQL database dump complete\n--\n\n";
+  static final String PG_PLAIN =
+      "--\n-- PostgreSQL database dump\n--\n\n"
+          + "CREATE TABLE public.t (id integer);\n\n"
+          + "--\n-- PostgreSQL database dump complete\n--\n\n";
 
   private BackupFiles() {}
 
@@ -63,14 +64,14 @@ final class BackupFiles {
 
   static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A sidecar in sha256sum format: {@code <hex>  <name>}. */
+  /** A sidecar in sha256sum format: {@code <hex> <name>}. */
   static Path sidecar(Path backup, String hex) {
     try {
       Path sidecar = backup.resolveSibling(backup.getFileName() + ".sha256");

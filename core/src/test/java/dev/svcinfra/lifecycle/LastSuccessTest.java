@@ -23,7 +23,8 @@ class LastSuccessTest {
   @Test
   void successOlderThanRetentionIsTooOld() {
     BackupReport report = verifier.verifyLastSuccess(NOW.minus(Duration.ofDays(4)), 3);
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.TOO_OLD);
   }
 
@@ -36,7 +37,8 @@ class LastSuccessTest {
   @Test
   void noRecordedSuccessIsNoBackup() {
     BackupReport report = verifier.verifyLastSuccess(null, 7);
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.NO_BACKUP);
     assertThat(report.toMap()).doesNotContainKey("last_success").containsEntry("healthy", false);
   }

@@ -29,7 +29,8 @@ final class PgDumps {
   /** A fresh database holding users (3 rows), orders (5 rows) and audit.events (2 rows). */
   static PgDumps withTables() throws SQLException {
     PgDumps db = new PgDumps(TestServices.newPostgresDatabase());
-    db.execute("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL)",
+    db.execute(
+        "CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL)",
         "INSERT INTO users (name) VALUES ('ada'), ('grace'), ('edsger')",
         "CREATE TABLE orders (id serial PRIMARY KEY, user_id int REFERENCES users(id), total numeric)",
         "INSERT INTO orders (user_id, total) SELECT 1 + g % 3, g * 1.5 FROM generate_series(1, 5) g",
@@ -44,7 +45,8 @@ final class PgDumps {
   }
 
   void execute(String... sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbc(url)); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(jdbc(url));
+        Statement st = c.createStatement()) {
       for (String s : sql) {
         st.execute(s);
       }
@@ -54,10 +56,13 @@ final class PgDumps {
   /** Every table with its rows rendered as text, to prove the database did not change. */
   Map<String, List<String>> snapshot() throws SQLException {
     Map<String, List<String>> tables = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(jdbc(url)); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(jdbc(url));
+        Statement st = c.createStatement()) {
       List<String> names = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables "
-          + "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT schemaname || '.' || tablename FROM pg_tables "
+                  + "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
@@ -78,9 +83,10 @@ final class PgDumps {
   /** Whether a database of this name exists on the test server. */
   static boolean exists(String database) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbc(TestServices.postgresUrl()));
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(
-             "SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")) {
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")) {
       rs.next();
       return rs.getInt(1) == 1;
     }
@@ -88,8 +94,9 @@ final class PgDumps {
 
   /** Runs pg_dump with {@code args} (format flags) into {@code file}. */
   Path dump(Path file, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        new PgTools(List.of()).find("pg_dump").toString(), "--file", file.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(new PgTools(List.of()).find("pg_dump").toString(), "--file", file.toString()));
     command.addAll(List.of(args));
     command.add(name);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

@@ -40,8 +40,8 @@ class PostgresRestoreTest {
   @Test
   void customFormatDumpRestoresWithItsRowCounts() throws Exception {
     db.dump(dir.resolve("app.dump"), "--format=custom");
-    RestoreReport restore = restoreOf(verifyAndRestore(RestoreOptions.defaults()
-        .withCompareWithLive(true)));
+    RestoreReport restore =
+        restoreOf(verifyAndRestore(RestoreOptions.defaults().withCompareWithLive(true)));
     assertThat(restore.content()).isEqualTo(BackupFormat.PG_CUSTOM);
     assertThat(restore.tool()).isEqualTo("pg_restore");
     assertThat(restore.rowCounts()).isEqualTo(EXPECTED_COUNTS);
@@ -65,8 +65,8 @@ class PostgresRestoreTest {
   @Test
   void gzipCompressedPlainDumpRestores() throws Exception {
     Path plain = db.dump(Files.createTempFile(dir.getParent(), "plain", ".sql"), "--format=plain");
-    BackupFiles.write(dir, "app.sql.gz",
-        BackupFiles.gzip(Files.readString(plain)), Duration.ofMinutes(5));
+    BackupFiles.write(
+        dir, "app.sql.gz", BackupFiles.gzip(Files.readString(plain)), Duration.ofMinutes(5));
     Files.delete(plain);
     RestoreReport restore = restoreOf(verifyAndRestore(RestoreOptions.defaults()));
     assertThat(restore.content()).isEqualTo(BackupFormat.PLAIN_SQL);
@@ -76,11 +76,14 @@ class PostgresRestoreTest {
   @Test
   void theLiveDatabaseIsUntouchedAndTablesAddedSinceTheDumpAreMissing() throws Exception {
     db.dump(dir.resolve("app.dump"), "--format=custom");
-    db.execute("CREATE TABLE invoices (id int)", "INSERT INTO invoices VALUES (7)",
+    db.execute(
+        "CREATE TABLE invoices (id int)",
+        "INSERT INTO invoices VALUES (7)",
         "DELETE FROM orders WHERE id = 1");
     Map<String, List<String>> before = db.snapshot();
     BackupReport report = verifyAndRestore(RestoreOptions.defaults().withCompareWithLive(true));
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.TABLES_MISSING);
     assertThat(report.problems().get(0).message()).contains("public.invoices");
     // The restore carried the dump's rows, not the live database's current ones.
@@ -93,7 +96,8 @@ class PostgresRestoreTest {
     db.dump(dir.resolve("app.sql"), "--format=plain", "--create", "--clean");
     Map<String, List<String>> before = db.snapshot();
     BackupReport report = verifyAndRestore(RestoreOptions.defaults());
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .contains(BackupProblem.Kind.RESTORE_FAILED);
     assertThat(report.problems().get(0).message()).contains("DATABASE").contains("--create");
     assertThat(PgDumps.exists(db.name)).isTrue();
@@ -115,9 +119,12 @@ class PostgresRestoreTest {
   void theLiveDatabaseIsRefusedAsScratchEvenWhenNamedExplicitly() throws Exception {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     Map<String, List<String>> before = db.snapshot();
-    assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults()
-        .withScratchDatabase(db.name.toUpperCase())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("is the live database");
+    assertThatThrownBy(
+            () ->
+                verifyAndRestore(
+                    RestoreOptions.defaults().withScratchDatabase(db.name.toUpperCase())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is the live database");
     assertThat(db.snapshot()).isEqualTo(before);
   }
 
@@ -126,7 +133,8 @@ class PostgresRestoreTest {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     String other = new PgDumps2(dev.svcinfra.testing.TestServices.newPostgresDatabase()).name();
     assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults().withScratchDatabase(other)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("already exists");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("already exists");
     assertThat(PgDumps.exists(other)).isTrue();
   }
 
@@ -135,10 +143,11 @@ class PostgresRestoreTest {
     Path full = db.dump(Files.createTempFile(dir.getParent(), "full", ".dump"), "--format=custom");
     byte[] bytes = Files.readAllBytes(full);
     Files.delete(full);
-    BackupFiles.write(dir, "app.dump", BackupFiles.truncate(bytes, bytes.length / 3),
-        Duration.ofMinutes(1));
+    BackupFiles.write(
+        dir, "app.dump", BackupFiles.truncate(bytes, bytes.length / 3), Duration.ofMinutes(1));
     BackupReport report = verifyAndRestore(RestoreOptions.defaults());
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.RESTORE_FAILED);
     assertThat(report.problems().get(0).message()).contains("pg_restore");
     assertThat(report.restore().orElseThrow().dropped()).isTrue();
@@ -149,11 +158,17 @@ class PostgresRestoreTest {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     Path empty = Files.createDirectory(dir.getParent().resolve("no-tools-" + System.nanoTime()));
     String scratch = "svcinfra_restore_notool_" + Long.toHexString(System.nanoTime());
-    assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults()
-        .withToolDirectories(List.of(empty)).withScratchDatabase(scratch)))
-        .isInstanceOfSatisfying(ConfigException.class,
+    assertThatThrownBy(
+            () ->
+                verifyAndRestore(
+                    RestoreOptions.defaults()
+                        .withToolDirectories(List.of(empty))
+                        .withScratchDatabase(scratch)))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_TOOL_MISSING))
-        .hasMessageContaining("'pg_restore'").hasMessageContaining("postgresql-client");
+        .hasMessageContaining("'pg_restore'")
+        .hasMessageContaining("postgresql-client");
     assertThat(PgDumps.exists(scratch)).isFalse();
   }
 
@@ -162,10 +177,17 @@ class PostgresRestoreTest {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     String withPassword = db.url.replace("postgres@", "postgres:s3cret-pw@");
     DatabaseSettings live = DatabaseSettings.of(withPassword);
-    assertThat(PgClientEnvironment.of(live, "scratch")).containsEntry("PGPASSWORD", "s3cret-pw")
-        .containsEntry("PGDATABASE", "scratch").containsEntry("PGSSLMODE", "disable");
-    List<String> command = PostgresScratchRestore.command(BackupFormat.PG_CUSTOM,
-        BackupFormat.PG_CUSTOM, "scratch", dir.resolve("app.dump"), new PgTools(List.of()));
+    assertThat(PgClientEnvironment.of(live, "scratch"))
+        .containsEntry("PGPASSWORD", "s3cret-pw")
+        .containsEntry("PGDATABASE", "scratch")
+        .containsEntry("PGSSLMODE", "disable");
+    List<String> command =
+        PostgresScratchRestore.command(
+            BackupFormat.PG_CUSTOM,
+            BackupFormat.PG_CUSTOM,
+            "scratch",
+            dir.resolve("app.dump"),
+            new PgTools(List.of()));
     assertThat(String.join(" ", command)).doesNotContain("s3cret");
     // Trust authentication ignores the password, so the restore runs for real.
     BackupReport report = Backups.verifyAndRestore(DAY, dir, "*", live, RestoreOptions.defaults());

@@ -19,7 +19,9 @@ class ScriptTextTest {
 
   @Test
   void semicolonsInStringsCommentsAndTriggersDoNotEndStatements() {
-    List<String> statements = split("""
+    List<String> statements =
+        split(
+            """
         CREATE TABLE t (a TEXT); -- a comment; with a semicolon
         INSERT INTO t VALUES('x;y'),('it''s; fine');
         /* block; comment */ INSERT INTO "we;ird" VALUES(1);
@@ -49,8 +51,8 @@ class ScriptTextTest {
     assertThat(guard.refuse("DROP DATABASE looks like data")).isEmpty();
     assertThat(guard.refuse("\\.")).isEmpty();
     assertThat(guard.refuse("\\restrict abc")).isEmpty();
-    assertThat(guard.refuse("\\connect live")).hasValueSatisfying(
-        why -> assertThat(why).contains("line 5").contains("\\connect live"));
+    assertThat(guard.refuse("\\connect live"))
+        .hasValueSatisfying(why -> assertThat(why).contains("line 5").contains("\\connect live"));
     assertThat(new ScriptGuard().refuse("DROP DATABASE IF EXISTS live;")).isPresent();
     assertThat(new ScriptGuard().refuse("create database live;")).isPresent();
     assertThat(new ScriptGuard().refuse("ATTACH DATABASE 'live.db' AS l;")).isPresent();

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteRestoreTest {
   private static final Duration DAY = Duration.ofHours(24);
+
   /** What {@code sqlite3 app.db .dump} writes, trigger and all. */
-  private static final String DUMP = """
+  private static final String DUMP =
+      """
       PRAGMA foreign_keys=OFF;
       BEGIN TRANSACTION;
       CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -45,7 +47,7 @@ class SqliteRestoreTest {
     backups = Files.createDirectory(root.resolve("backups"));
     live = root.resolve("live.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + live);
-         Statement st = c.createStatement()) {
+        Statement st = c.createStatement()) {
       st.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
       st.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INT, body TEXT)");
       st.execute("CREATE TABLE audit (what TEXT)");
@@ -71,7 +73,8 @@ class SqliteRestoreTest {
     assertThat(restore.rowCounts()).isEqualTo(Map.of("users", 3L, "notes", 2L, "audit", 1L));
     assertThat(restore.tool()).isEqualTo("jdbc");
     assertThat(restore.comparison().orElseThrow().missing()).containsExactly("tags");
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.TABLES_MISSING);
     assertThat(Files.exists(Path.of(restore.scratchDatabase()))).isFalse();
     assertThat(Files.readAllBytes(live)).isEqualTo(before);
@@ -99,31 +102,44 @@ class SqliteRestoreTest {
 
   @Test
   void truncatedDumpIsCorruptAndNotRestored() {
-    BackupFiles.write(backups, "app.sql", DUMP.substring(0, DUMP.indexOf("CREATE TABLE audit")),
+    BackupFiles.write(
+        backups,
+        "app.sql",
+        DUMP.substring(0, DUMP.indexOf("CREATE TABLE audit")),
         Duration.ofHours(1));
     BackupReport report = verifyAndRestore(RestoreOptions.defaults());
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.CORRUPT);
     assertThat(report.restore()).isEmpty();
   }
 
   @Test
   void aFailingStatementFailsTheRestore() {
-    BackupFiles.write(backups, "app.sql", DUMP.replace("INSERT INTO notes VALUES(1,1,'first');",
-        "INSERT INTO nowhere VALUES(1);"), Duration.ofHours(1));
+    BackupFiles.write(
+        backups,
+        "app.sql",
+        DUMP.replace("INSERT INTO notes VALUES(1,1,'first');", "INSERT INTO nowhere VALUES(1);"),
+        Duration.ofHours(1));
     BackupReport report = verifyAndRestore(RestoreOptions.defaults());
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.RESTORE_FAILED);
     assertThat(report.problems().get(0).message()).contains("statement 8").contains("nowhere");
   }
 
   @Test
   void attachingAnotherDatabaseIsStopped() throws Exception {
-    BackupFiles.write(backups, "app.sql", DUMP.replace("COMMIT;",
-        "ATTACH DATABASE '" + live + "' AS l;\nDROP TABLE l.tags;\nCOMMIT;"), Duration.ofHours(1));
+    BackupFiles.write(
+        backups,
+        "app.sql",
+        DUMP.replace(
+            "COMMIT;", "ATTACH DATABASE '" + live + "' AS l;\nDROP TABLE l.tags;\nCOMMIT;"),
+        Duration.ofHours(1));
     byte[] before = Files.readAllBytes(live);
     BackupReport report = verifyAndRestore(RestoreOptions.defaults());
-    assertThat(report.problems()).extracting(BackupProblem::kind)
+    assertThat(report.problems())
+        .extracting(BackupProblem::kind)
         .containsExactly(BackupProblem.Kind.RESTORE_FAILED);
     assertThat(report.problems().get(0).message()).contains("ATTACH");
     assertThat(Files.readAllBytes(live)).isEqualTo(before);
@@ -133,9 +149,13 @@ class SqliteRestoreTest {
   void theLiveFileIsRefusedAsScratch() throws Exception {
     BackupFiles.write(backups, "app.sql", DUMP, Duration.ofHours(1));
     byte[] before = Files.readAllBytes(live);
-    assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults()
-        .withScratchDatabase(root.resolve("backups/../live.db").toString())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("is the live database");
+    assertThatThrownBy(
+            () ->
+                verifyAndRestore(
+                    RestoreOptions.defaults()
+                        .withScratchDatabase(root.resolve("backups/../live.db").toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is the live database");
     assertThat(Files.readAllBytes(live)).isEqualTo(before);
   }
 
@@ -143,8 +163,8 @@ class SqliteRestoreTest {
   void aNamedScratchFileIsCreatedAndDeleted() {
     BackupFiles.write(backups, "app.sql", DUMP, Duration.ofHours(1));
     Path scratch = root.resolve("scratch/restore.db");
-    BackupReport report = verifyAndRestore(RestoreOptions.defaults()
-        .withScratchDatabase(scratch.toString()));
+    BackupReport report =
+        verifyAndRestore(RestoreOptions.defaults().withScratchDatabase(scratch.toString()));
     assertThat(report.healthy()).as(report.problems().toString()).isTrue();
     assertThat(report.restore().orElseThrow().scratchDatabase()).isEqualTo(scratch.toString());
     assertThat(scratch).doesNotExist();
@@ -152,21 +172,27 @@ class SqliteRestoreTest {
 
   @Test
   void aPostgresArchiveCannotGoIntoSqlite() {
-    BackupFiles.write(backups, "app.dump", new byte[] {'P', 'G', 'D', 'M', 'P', 1, 14, 0, 4, 8, 1},
+    BackupFiles.write(
+        backups,
+        "app.dump",
+        new byte[] {'P', 'G', 'D', 'M', 'P', 1, 14, 0, 4, 8, 1},
         Duration.ofHours(1));
     assertThatThrownBy(() -> verifyAndRestore(RestoreOptions.defaults()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("pg_custom")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("pg_custom")
         .hasMessageContaining("SQLite");
   }
 
   @Test
   void aSingleFileRestoresDirectly() throws Exception {
-    Path file = BackupFiles.write(backups, "app.sql.gz", BackupFiles.gzip(DUMP), Duration.ofDays(9));
+    Path file =
+        BackupFiles.write(backups, "app.sql.gz", BackupFiles.gzip(DUMP), Duration.ofDays(9));
     RestoreReport restore = Backups.restore(file, liveSettings(), RestoreOptions.defaults());
     assertThat(restore.succeeded()).as(restore.problems().toString()).isTrue();
     assertThat(restore.rowCounts()).containsEntry("users", 3L);
     Path empty = BackupFiles.write(backups, "empty.sql", "", Duration.ZERO);
     assertThatThrownBy(() -> Backups.restore(empty, liveSettings(), RestoreOptions.defaults()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("empty.sql");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty.sql");
   }
 }

@@ -111,7 +111,7 @@ class VerifyBackupsTest {
   void truncatedSqliteDatabaseFileIsCorrupt() {
     byte[] header = new byte[1024 + 100];
     System.arraycopy("SQLite format 3\0".getBytes(), 0, header, 0, 16);
-    header[16] = 4;   // page size 1024
+    header[16] = 4; // page size 1024
     header[17] = 0;
     BackupFiles.write(dir, "app.db", header, Duration.ofHours(1));
     BackupReport report = Backups.verifyBackups(DAY, dir);
@@ -186,9 +186,11 @@ class VerifyBackupsTest {
   @Test
   void badArgumentsAreRefused() {
     assertThatThrownBy(() -> Backups.verifyBackups(Duration.ZERO, dir))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("positive");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("positive");
     assertThatThrownBy(() -> Backups.verifyBackups(DAY, dir, "[oops"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("[oops");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("[oops");
   }
 
   @Test
@@ -196,13 +198,18 @@ class VerifyBackupsTest {
   void reportHasAJsonFriendlyShape() {
     BackupFiles.write(dir, "app.sql", PG_PLAIN, Duration.ofHours(30));
     Map<String, Object> map = Backups.verifyBackups(DAY, dir).toMap();
-    assertThat(map).containsEntry("healthy", false).containsEntry("max_age_seconds", 86_400L)
-        .containsEntry("pattern", "*").containsEntry("path", dir.toString());
+    assertThat(map)
+        .containsEntry("healthy", false)
+        .containsEntry("max_age_seconds", 86_400L)
+        .containsEntry("pattern", "*")
+        .containsEntry("path", dir.toString());
     assertThat((long) map.get("age_seconds")).isBetween(30 * 3600L - 5, 30 * 3600L + 5);
     assertThat((Map<String, Object>) map.get("newest"))
-        .containsEntry("name", "app.sql").containsEntry("format", "plain_sql")
+        .containsEntry("name", "app.sql")
+        .containsEntry("format", "plain_sql")
         .containsEntry("checksum", "absent");
     assertThat((List<Map<String, Object>>) map.get("problems"))
-        .extracting(p -> p.get("code")).containsExactly("too_old");
+        .extracting(p -> p.get("code"))
+        .containsExactly("too_old");
   }
 }

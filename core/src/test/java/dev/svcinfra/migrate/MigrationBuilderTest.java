@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.internal.runtime.Scripts;
-import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.internal.script.MigrationRevision;
+import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
@@ -31,13 +31,22 @@ class MigrationBuilderTest {
     Scripts.write(dir, "000000000001", "", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
     Path other = Scripts.newLocation();
     List<String> seen = new ArrayList<>();
-    MigrationBuilder builder = Migrations.builder().dialect(Dialects.SQLITE).scriptLocation(dir)
-        .appliedBy("first").statementObserver(seen::add);
+    MigrationBuilder builder =
+        Migrations.builder()
+            .dialect(Dialects.SQLITE)
+            .scriptLocation(dir)
+            .appliedBy("first")
+            .statementObserver(seen::add);
     Migrations built = builder.build();
 
     try (Database db = Database.open("sqlite:///" + other.resolve("x.db").toAbsolutePath())) {
-      builder.scriptLocation(other).javaRevision(new Later()).database(db)
-          .dialect(Dialects.POSTGRESQL).appliedBy("second").statementObserver(s -> { })
+      builder
+          .scriptLocation(other)
+          .javaRevision(new Later())
+          .database(db)
+          .dialect(Dialects.POSTGRESQL)
+          .appliedBy("second")
+          .statementObserver(s -> {})
           .models(List.of());
     }
 
@@ -45,14 +54,18 @@ class MigrationBuilderTest {
     assertThat(built.scripts().location()).isEqualTo(dir);
     assertThat(built.graph().all()).extracting(Revision::id).containsExactly("000000000001");
     // still offline, for the dialect given before build()
-    assertThatThrownBy(built::upgrade).isInstanceOf(MigrationException.class)
+    assertThatThrownBy(built::upgrade)
+        .isInstanceOf(MigrationException.class)
         .hasMessageContaining("needs a database");
     var out = new java.io.ByteArrayOutputStream();
-    built.upgradeSql("base:head", new java.io.PrintStream(out, true,
-        java.nio.charset.StandardCharsets.UTF_8));
+    built.upgradeSql(
+        "base:head", new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("CREATE TABLE a").doesNotContain("later").contains("'first'");
-    assertThatThrownBy(built::check).isInstanceOf(MigrationException.class)
+        .contains("CREATE TABLE a")
+        .doesNotContain("later")
+        .contains("'first'");
+    assertThatThrownBy(built::check)
+        .isInstanceOf(MigrationException.class)
         .hasMessageContaining("needs a database");
 
     // the builder itself took the changes: a second build sees them

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real JDBC connection that also records each prepared statement's SQL and every
- * {@code set..} call that bound its parameters, so a test can run the same statement again with
- * the same binds (under {@code EXPLAIN}, say). Everything runs on the wrapped connection.
+ * A real JDBC connection that also records each prepared statement's SQL and every {@code set..}
+ * call that bound its parameters, so a test can run the same statement again with the same binds
+ * (under {@code EXPLAIN}, say). Everything runs on the wrapped connection.
  */
 public final class CapturingConnection {
   /** One prepared statement: its SQL and its bind calls, in order. */
@@ -35,22 +35,26 @@ public final class CapturingConnection {
 
   public CapturingConnection(Connection real) {
     this.real = real;
-    this.proxy = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Connection.class}, (p, method, args) -> {
-          Object result = call(real, method, args);
-          if (method.getName().equals("prepareStatement")) {
-            Captured captured = new Captured((String) args[0], new ArrayList<>());
-            statements.add(captured);
-            return capturing((PreparedStatement) result, captured);
-          }
-          return result;
-        });
+    this.proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (p, method, args) -> {
+                  Object result = call(real, method, args);
+                  if (method.getName().equals("prepareStatement")) {
+                    Captured captured = new Captured((String) args[0], new ArrayList<>());
+                    statements.add(captured);
+                    return capturing((PreparedStatement) result, captured);
+                  }
+                  return result;
+                });
   }
 
   /** A transaction over the capturing connection in {@code dialect}, without a timeout. */
   public Transaction transaction(Dialect dialect) {
-    return new Transaction(proxy, dialect, new StatementLog(StatementLogSettings.defaults()),
-        null, true, false);
+    return new Transaction(
+        proxy, dialect, new StatementLog(StatementLogSettings.defaults()), null, true, false);
   }
 
   /** The statements whose SQL starts with {@code prefix}. */
@@ -63,14 +67,19 @@ public final class CapturingConnection {
   }
 
   private PreparedStatement capturing(PreparedStatement ps, Captured captured) {
-    return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {PreparedStatement.class}, (p, method, args) -> {
-          if (method.getName().startsWith("set") && args != null && args.length >= 2
-              && args[0] instanceof Integer) {
-            captured.binds().add(new Bind(method, args.clone()));
-          }
-          return call(ps, method, args);
-        });
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (p, method, args) -> {
+              if (method.getName().startsWith("set")
+                  && args != null
+                  && args.length >= 2
+                  && args[0] instanceof Integer) {
+                captured.binds().add(new Bind(method, args.clone()));
+              }
+              return call(ps, method, args);
+            });
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {

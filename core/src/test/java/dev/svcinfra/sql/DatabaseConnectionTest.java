@@ -33,8 +33,9 @@ class DatabaseConnectionTest {
   }
 
   private static String queryOne(Database db, String sql) throws SQLException {
-    try (Connection c = db.connection(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       assertThat(rs.next()).isTrue();
       return rs.getString(1);
     }
@@ -54,16 +55,17 @@ class DatabaseConnectionTest {
   @Test
   void postgresRequireAgainstServerWithoutTlsFailsClearly() {
     String url = TestServices.postgresUrl().replace("sslmode=disable", "sslmode=require");
-    DatabaseSettings settings = DatabaseSettings.of(url)
-        .withPool(PoolSettings.defaults().withTimeout(Duration.ofSeconds(2)));
+    DatabaseSettings settings =
+        DatabaseSettings.of(url)
+            .withPool(PoolSettings.defaults().withTimeout(Duration.ofSeconds(2)));
     try (Database db = Database.open(settings)) {
       assertThatThrownBy(db::connection)
           .isInstanceOf(DatabaseUnavailableException.class)
           .hasMessageContaining("cannot connect to postgresql://postgres@127.0.0.1")
           .hasMessageContaining("SQLState 08004")
           .hasMessageContaining("DB_SSLMODE_DEFAULT=disable")
-          .satisfies(e -> assertThat(((DatabaseUnavailableException) e).sqlState())
-              .contains("08004"))
+          .satisfies(
+              e -> assertThat(((DatabaseUnavailableException) e).sqlState()).contains("08004"))
           .extracting(e -> ((DatabaseUnavailableException) e).code())
           .isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
     }
@@ -83,8 +85,8 @@ class DatabaseConnectionTest {
     if (!Files.exists(socket) && !TestServices.required("postgres")) {
       org.junit.jupiter.api.Assumptions.abort("no PostgreSQL socket at " + socket);
     }
-    try (Database db = Database.open(
-        "postgresql://postgres@/test?host=/var/run/postgresql&sslmode=disable")) {
+    try (Database db =
+        Database.open("postgresql://postgres@/test?host=/var/run/postgresql&sslmode=disable")) {
       assertThat(queryOne(db, "SELECT coalesce(inet_server_addr()::text, 'socket')"))
           .isEqualTo("socket");
     }
@@ -107,12 +109,13 @@ class DatabaseConnectionTest {
   @Test
   void mariadbOverUnixSocket() throws SQLException {
     TestServices.mariadbUrl();
-    try (Database db = Database.open(
-        quick("mariadb://root@/test?unix_socket=/run/mysqld/mysqld.sock"))) {
+    try (Database db =
+        Database.open(quick("mariadb://root@/test?unix_socket=/run/mysqld/mysqld.sock"))) {
       assertThat(queryOne(db, "SELECT @@hostname IS NOT NULL")).isEqualTo("1");
       assertThat(db.jdbcUrl()).contains("localSocket=/run/mysqld/mysqld.sock");
     }
-    try (Database db = Database.open(quick("mysql://root@/test?unix_socket=/run/mysqld/mysqld.sock"))) {
+    try (Database db =
+        Database.open(quick("mysql://root@/test?unix_socket=/run/mysqld/mysqld.sock"))) {
       assertThat(queryOne(db, "SELECT 7")).isEqualTo("7");
     }
   }
@@ -121,7 +124,8 @@ class DatabaseConnectionTest {
   void sqliteFileInANewDirectory() throws SQLException {
     Path file = dir.resolve("nested/data/app.db");
     try (Database db = Database.open("sqlite:///" + file)) {
-      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
         st.execute("INSERT INTO t (name) VALUES ('x')");
       }
@@ -134,7 +138,8 @@ class DatabaseConnectionTest {
   @Test
   void sqliteMemoryKeepsOneDatabaseAcrossBorrows() throws SQLException {
     try (Database db = Database.open(quick("sqlite://"))) {
-      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE TABLE t (id INTEGER)");
       }
       assertThat(queryOne(db, "SELECT count(*) FROM t")).isEqualTo("0");
@@ -146,13 +151,15 @@ class DatabaseConnectionTest {
   void duckdbFileAndMemory() throws SQLException {
     Path file = dir.resolve("analytics.duckdb");
     try (Database db = Database.open("duckdb:///" + file)) {
-      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE TABLE t AS SELECT range AS i FROM range(5)");
       }
       assertThat(queryOne(db, "SELECT sum(i) FROM t")).isEqualTo("10");
     }
     try (Database db = Database.open(quick("duckdb://"))) {
-      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE TABLE m (i INTEGER)");
       }
       assertThat(queryOne(db, "SELECT count(*) FROM m")).isEqualTo("0");
@@ -169,12 +176,14 @@ class DatabaseConnectionTest {
   @Test
   void replicaGetsItsOwnReadOnlyPool() throws SQLException {
     String url = TestServices.postgresUrl();
-    DatabaseSettings settings = DatabaseSettings.of(url + "&application_name=primary-pool")
-        .withReplica(url + "&application_name=replica-pool");
+    DatabaseSettings settings =
+        DatabaseSettings.of(url + "&application_name=primary-pool")
+            .withReplica(url + "&application_name=replica-pool");
     try (Database db = Database.open(settings)) {
       assertThat(db.hasReplica()).isTrue();
-      try (Connection c = db.readConnection(); Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("SELECT current_setting('application_name')")) {
+      try (Connection c = db.readConnection();
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT current_setting('application_name')")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("replica-pool");
         assertThat(c.isReadOnly()).isTrue();
@@ -186,19 +195,29 @@ class DatabaseConnectionTest {
 
   @Test
   void replicaOfAnotherDatabaseKindIsRefused() {
-    DatabaseSettings settings = DatabaseSettings.of(TestServices.postgresUrl())
-        .withReplica("sqlite://");
+    DatabaseSettings settings =
+        DatabaseSettings.of(TestServices.postgresUrl()).withReplica("sqlite://");
     assertThatThrownBy(() -> Database.open(settings))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("same database");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("same database");
   }
 
   @Test
   void poolSettingsReachHikari() {
-    DatabaseSettings settings = DatabaseSettings.from(
-        dev.svcinfra.config.DatabaseUrlResolver.resolve(Env.of(Map.of("SQL_URL",
-            TestServices.postgresUrl()))),
-        Env.of(Map.of("DB_POOL_SIZE", "3", "DB_MAX_OVERFLOW", "2", "DB_POOL_TIMEOUT", "4",
-            "DB_POOL_RECYCLE", "300")));
+    DatabaseSettings settings =
+        DatabaseSettings.from(
+            dev.svcinfra.config.DatabaseUrlResolver.resolve(
+                Env.of(Map.of("SQL_URL", TestServices.postgresUrl()))),
+            Env.of(
+                Map.of(
+                    "DB_POOL_SIZE",
+                    "3",
+                    "DB_MAX_OVERFLOW",
+                    "2",
+                    "DB_POOL_TIMEOUT",
+                    "4",
+                    "DB_POOL_RECYCLE",
+                    "300")));
     try (Database db = Database.open(settings)) {
       HikariDataSource pool = (HikariDataSource) db.dataSource();
       assertThat(pool.getMaximumPoolSize()).isEqualTo(5);
@@ -210,9 +229,10 @@ class DatabaseConnectionTest {
 
   @Test
   void closedPortFailsWithinTheConnectTimeout() {
-    DatabaseSettings settings = DatabaseSettings.of("postgresql://u:NoLeak42@127.0.0.1:1/x?sslmode=disable")
-        .withPool(PoolSettings.defaults().withTimeout(Duration.ofSeconds(1)))
-        .withTimeouts(TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)));
+    DatabaseSettings settings =
+        DatabaseSettings.of("postgresql://u:NoLeak42@127.0.0.1:1/x?sslmode=disable")
+            .withPool(PoolSettings.defaults().withTimeout(Duration.ofSeconds(1)))
+            .withTimeouts(TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)));
     try (Database db = Database.open(settings)) {
       long start = System.nanoTime();
       assertThatThrownBy(db::connection)
@@ -225,32 +245,45 @@ class DatabaseConnectionTest {
 
   @Test
   void serverThatAcceptsButNeverAnswersFailsWithinTheConnectTimeout() throws Exception {
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
-        java.net.InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
-        try {
-          while (true) {
-            held.add(silent.accept());   // accept, then say nothing
-          }
-        } catch (java.io.IOException closed) {
-          held.forEach(s -> { try { s.close(); } catch (java.io.IOException ignored) { } });
-        }
-      });
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                  while (true) {
+                    held.add(silent.accept()); // accept, then say nothing
+                  }
+                } catch (java.io.IOException closed) {
+                  held.forEach(
+                      s -> {
+                        try {
+                          s.close();
+                        } catch (java.io.IOException ignored) {
+                        }
+                      });
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       // One connection attempt, as the pool makes it: bounded by the connect timeout even though
       // the TCP connect itself succeeds.
-      dev.svcinfra.config.DatabaseUrl url = dev.svcinfra.config.DatabaseUrl.parse(
-          "postgresql://u@127.0.0.1:" + silent.getLocalPort() + "/x?sslmode=disable");
+      dev.svcinfra.config.DatabaseUrl url =
+          dev.svcinfra.config.DatabaseUrl.parse(
+              "postgresql://u@127.0.0.1:" + silent.getLocalPort() + "/x?sslmode=disable");
       dev.svcinfra.sql.dialect.internal.ConnectionTarget target =
-          dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.connectionTarget(url,
+          dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.connectionTarget(
+              url,
               new dev.svcinfra.sql.dialect.internal.ConnectionOptions(
                   TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)),
                   dev.svcinfra.config.TlsSettings.defaults()));
       long start = System.nanoTime();
-      assertThatThrownBy(() -> new org.postgresql.Driver()
-          .connect(target.jdbcUrl(), target.toProperties()).close())
+      assertThatThrownBy(
+              () ->
+                  new org.postgresql.Driver()
+                      .connect(target.jdbcUrl(), target.toProperties())
+                      .close())
           .isInstanceOf(SQLException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
@@ -258,7 +291,8 @@ class DatabaseConnectionTest {
 
   @Test
   void missingDriverNamesTheArtifact() {
-    DatabaseSettings settings = DatabaseSettings.of("sqlite://").withForceDriver("org.example.NoSuchDriver");
+    DatabaseSettings settings =
+        DatabaseSettings.of("sqlite://").withForceDriver("org.example.NoSuchDriver");
     assertThatThrownBy(() -> Database.open(settings))
         .isInstanceOf(DriverMissingException.class)
         .hasMessageContaining("org.example.NoSuchDriver")
@@ -267,7 +301,8 @@ class DatabaseConnectionTest {
 
   @Test
   void toStringMasks() {
-    try (Database db = Database.open(quick("postgresql://u:Hidden77@127.0.0.1/x?sslmode=disable"))) {
+    try (Database db =
+        Database.open(quick("postgresql://u:Hidden77@127.0.0.1/x?sslmode=disable"))) {
       assertThat(db.toString()).doesNotContain("Hidden77").contains("***");
       assertThat(db.jdbcUrl()).doesNotContain("Hidden77");
     }

@@ -8,10 +8,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One fresh database of every {@link TestDatabase} kind holding the tables of the given models,
- * for property suites whose tables live across tries (opened before the container, closed after
- * it). Closing checks that no connection is still borrowed, as {@link DatabaseSuite} does after
- * each test.
+ * One fresh database of every {@link TestDatabase} kind holding the tables of the given models, for
+ * property suites whose tables live across tries (opened before the container, closed after it).
+ * Closing checks that no connection is still borrowed, as {@link DatabaseSuite} does after each
+ * test.
  */
 public final class DatabasePerKind implements AutoCloseable {
   private final Map<TestDatabase, Database> byKind = new EnumMap<>(TestDatabase.class);
@@ -43,8 +43,13 @@ public final class DatabasePerKind implements AutoCloseable {
   @Override
   public void close() {
     try {
-      byKind.values().forEach(db -> assertThat(db.activeConnections())
-          .as("connections still borrowed from %s", db).isZero());
+      byKind
+          .values()
+          .forEach(
+              db ->
+                  assertThat(db.activeConnections())
+                      .as("connections still borrowed from %s", db)
+                      .isZero());
     } finally {
       byKind.values().forEach(Database::close);
       byKind.clear();

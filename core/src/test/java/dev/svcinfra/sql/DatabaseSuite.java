@@ -2,15 +2,15 @@ package dev.svcinfra.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcinfra.config.DatabaseSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import dev.svcinfra.config.DatabaseSettings;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * Base of tests that run on every {@link TestDatabase}: opens fresh databases and, after each
- * test, checks that no connection is still borrowed (a leak) before closing them.
+ * Base of tests that run on every {@link TestDatabase}: opens fresh databases and, after each test,
+ * checks that no connection is still borrowed (a leak) before closing them.
  */
 public abstract class DatabaseSuite {
   private final List<Database> opened = new ArrayList<>();

@@ -33,8 +33,8 @@ class IgnoreCaseUniqueIndexTest extends DatabaseSuite {
     TestDatabase.create(db, TableMapping.of(Member.class).table());
     db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", "Ann@x")));
     assertThatThrownBy(() -> db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", "ann@X"))))
-        .isInstanceOfSatisfying(ConflictException.class,
-            e -> assertThat(e.field()).contains("email"));
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.field()).contains("email"));
     // Another address is no conflict, and the first row is still the only one of its kind.
     db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", "bob@x")));
     long count = db.inTransaction(tx -> MEMBERS.count(tx));

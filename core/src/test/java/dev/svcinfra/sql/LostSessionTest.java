@@ -34,11 +34,16 @@ class LostSessionTest extends DatabaseSuite {
       throws Exception {
     Database db = open(kind, s -> s.withPool(s.pool().withSize(1).withMaxOverflow(0)));
     long first = sessionId(db);
-    assertThatThrownBy(() -> db.useTransaction(tx -> {
-      kill(db, List.of(sessionId(tx)));
-      tx.query("SELECT 1", rs -> rs.getInt(1));
-    })).isInstanceOfSatisfying(DatabaseUnavailableException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE));
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx -> {
+                      kill(db, List.of(sessionId(tx)));
+                      tx.query("SELECT 1", rs -> rs.getInt(1));
+                    }))
+        .isInstanceOfSatisfying(
+            DatabaseUnavailableException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE));
     // The pool's only connection was discarded: the next transaction runs on a new session at
     // once, without first failing on the dead one.
     long next = sessionId(db);
@@ -79,21 +84,25 @@ class LostSessionTest extends DatabaseSuite {
   }
 
   private static long sessionId(Transaction tx) {
-    String sql = tx.dialect().name().equals("postgresql") ? "SELECT pg_backend_pid()"
-        : "SELECT CONNECTION_ID()";
+    String sql =
+        tx.dialect().name().equals("postgresql")
+            ? "SELECT pg_backend_pid()"
+            : "SELECT CONNECTION_ID()";
     return tx.query(sql, rs -> rs.getLong(1)).get(0);
   }
 
   /** The server sessions connected to this test's database, other than the admin's own. */
   private static List<Long> sessionsOf(Database db) throws SQLException {
     try (Connection admin = admin(db)) {
-      String sql = db.dialect().name().equals("postgresql")
-          ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-              + " AND pid <> pg_backend_pid()"
-          : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-              + " AND ID <> CONNECTION_ID()";
+      String sql =
+          db.dialect().name().equals("postgresql")
+              ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                  + " AND pid <> pg_backend_pid()"
+              : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                  + " AND ID <> CONNECTION_ID()";
       List<Long> ids = new ArrayList<>();
-      try (PreparedStatement ps = admin.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = admin.prepareStatement(sql);
+          ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
         }
@@ -107,8 +116,10 @@ class LostSessionTest extends DatabaseSuite {
     assertThat(Set.copyOf(sessionsOf(db))).containsAll(ids);
     try (Connection admin = admin(db)) {
       for (long id : ids) {
-        String sql = db.dialect().name().equals("postgresql")
-            ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id;
+        String sql =
+            db.dialect().name().equals("postgresql")
+                ? "SELECT pg_terminate_backend(" + id + ")"
+                : "KILL " + id;
         try (PreparedStatement ps = admin.prepareStatement(sql)) {
           ps.execute();
         }
@@ -121,9 +132,12 @@ class LostSessionTest extends DatabaseSuite {
   }
 
   private static Connection admin(Database db) throws SQLException {
-    ConnectionTarget target = db.dialect().connectionTarget(db.settings().primary().url(),
-        new dev.svcinfra.sql.dialect.internal.ConnectionOptions(db.settings().timeouts(),
-            db.settings().tls()));
+    ConnectionTarget target =
+        db.dialect()
+            .connectionTarget(
+                db.settings().primary().url(),
+                new dev.svcinfra.sql.dialect.internal.ConnectionOptions(
+                    db.settings().timeouts(), db.settings().tls()));
     return DriverManager.getConnection(target.jdbcUrl(), target.toProperties());
   }
 

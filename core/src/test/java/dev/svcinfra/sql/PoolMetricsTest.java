@@ -15,15 +15,24 @@ class PoolMetricsTest extends DatabaseSuite {
     Metrics.addRegistry(registry);
     try {
       Database db = open(TestDatabase.SQLITE);
-      db.useTransaction(tx -> {
-        tx.query("SELECT 1", rs -> 1);
-        Gauge active = registry.find("hikaricp.connections.active")
-            .tag("pool", "svc-infra-primary").gauge();
-        assertThat(active).isNotNull();
-        assertThat(active.value()).isEqualTo(1.0);
-      });
-      assertThat(registry.find("hikaricp.connections.max").tag("pool", "svc-infra-primary")
-          .gauge().value()).isEqualTo(TestDatabase.POOL_SIZE);
+      db.useTransaction(
+          tx -> {
+            tx.query("SELECT 1", rs -> 1);
+            Gauge active =
+                registry
+                    .find("hikaricp.connections.active")
+                    .tag("pool", "svc-infra-primary")
+                    .gauge();
+            assertThat(active).isNotNull();
+            assertThat(active.value()).isEqualTo(1.0);
+          });
+      assertThat(
+              registry
+                  .find("hikaricp.connections.max")
+                  .tag("pool", "svc-infra-primary")
+                  .gauge()
+                  .value())
+          .isEqualTo(TestDatabase.POOL_SIZE);
     } finally {
       Metrics.removeRegistry(registry);
     }

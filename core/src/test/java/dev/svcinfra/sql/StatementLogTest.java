@@ -18,39 +18,58 @@ class StatementLogTest {
 
   /** A logger at DEBUG that records "LEVEL message-with-arguments". */
   Logger recorder(boolean debug) {
-    return (Logger) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Logger.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "isDebugEnabled" -> debug;
-          case "debug", "warn" -> {
-            lines.add(method.getName().toUpperCase() + " " + args[0] + " "
-                + (args.length > 1 ? Arrays.deepToString((Object[]) args[1]) : ""));
-            yield null;
-          }
-          default -> null;
-        });
+    return (Logger)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Logger.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "isDebugEnabled" -> debug;
+                  case "debug", "warn" -> {
+                    lines.add(
+                        method.getName().toUpperCase()
+                            + " "
+                            + args[0]
+                            + " "
+                            + (args.length > 1 ? Arrays.deepToString((Object[]) args[1]) : ""));
+                    yield null;
+                  }
+                  default -> null;
+                });
   }
 
   @Test
   void debugLinesCarryDurationRowsAndMaskedValues() {
     StatementLog log = new StatementLog(StatementLogSettings.defaults(), recorder(true));
-    log.executed("SELECT * FROM users WHERE email = ?", new Object[] {"secret@example.com"},
-        2_500_000, 1);
-    assertThat(lines).singleElement().satisfies(line -> {
-      assertThat(line).startsWith("DEBUG ").contains("2.500", "SELECT * FROM users", "[***]");
-      assertThat(line).doesNotContain("secret@example.com");
-    });
+    log.executed(
+        "SELECT * FROM users WHERE email = ?", new Object[] {"secret@example.com"}, 2_500_000, 1);
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line)
+                  .startsWith("DEBUG ")
+                  .contains("2.500", "SELECT * FROM users", "[***]");
+              assertThat(line).doesNotContain("secret@example.com");
+            });
   }
 
   @Test
   void bindValuesShowOnlyWhenAskedAndSlowStatementsWarn() {
-    StatementLogSettings settings = StatementLogSettings.from(Env.of(Map.of(
-        "DB_LOG_BIND_VALUES", "true", "DB_SLOW_STATEMENT_MS", "50")));
+    StatementLogSettings settings =
+        StatementLogSettings.from(
+            Env.of(Map.of("DB_LOG_BIND_VALUES", "true", "DB_SLOW_STATEMENT_MS", "50")));
     assertThat(settings.slowThreshold()).isEqualTo(Duration.ofMillis(50));
     StatementLog log = new StatementLog(settings, recorder(false));
     log.executed("SELECT 1", new Object[] {42}, 1_000_000, 1);
     assertThat(lines).isEmpty();
     log.executed("SELECT pg_sleep(?)", new Object[] {42}, 60_000_000, 1);
-    assertThat(lines).singleElement().satisfies(line ->
-        assertThat(line).startsWith("WARN slow statement").contains("60.000", "50", "[42]"));
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("WARN slow statement")
+                    .contains("60.000", "50", "[42]"));
   }
 }

@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The databases the data-layer suite runs on, each handing out a fresh, empty database per call:
- * a new PostgreSQL or MariaDB database on the test server, a new SQLite or DuckDB file in a
- * temporary directory.
+ * The databases the data-layer suite runs on, each handing out a fresh, empty database per call: a
+ * new PostgreSQL or MariaDB database on the test server, a new SQLite or DuckDB file in a temporary
+ * directory.
  */
 public enum TestDatabase {
   POSTGRESQL {
@@ -43,8 +43,8 @@ public enum TestDatabase {
   abstract String newUrl();
 
   /**
-   * Connections per test pool: small, because developers and CI share the database servers and
-   * each test opens its own pool.
+   * Connections per test pool: small, because developers and CI share the database servers and each
+   * test opens its own pool.
    */
   public static final int POOL_SIZE = 3;
 
@@ -66,13 +66,14 @@ public enum TestDatabase {
 
   /** Creates the tables (with their indexes) in {@code db}. */
   public static void create(Database db, Table... tables) {
-    db.useTransaction(tx -> {
-      for (Table t : tables) {
-        for (String sql : db.dialect().createTableStatements(t)) {
-          tx.execute(sql);
-        }
-      }
-    });
+    db.useTransaction(
+        tx -> {
+          for (Table t : tables) {
+            for (String sql : db.dialect().createTableStatements(t)) {
+              tx.execute(sql);
+            }
+          }
+        });
   }
 
   private static void deleteTree(Path dir) {

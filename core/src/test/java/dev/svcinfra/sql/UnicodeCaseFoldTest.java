@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UnicodeCaseFoldTest extends DatabaseSuite {
   @Table(name = "members")
   @Index(columns = "email", unique = true, ignoreCase = true)
-  public record Member(@Id Long id, @Column(nullable = false, length = 320) String email,
+  public record Member(
+      @Id Long id,
+      @Column(nullable = false, length = 320) String email,
       @Column(length = 200) String name) {}
 
   static final SqlRepository<Member> MEMBERS = SqlRepository.of(Member.class);
@@ -50,11 +52,18 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
     add(db, "ωmega@x.com");
     add(db, "straße@x.com");
     add(db, "иван@x.com");
-    for (String twin : List.of("ÉMILE@x.com", "Émile@X.com", "ΩMEGA@x.com", "STRAßE@x.com",
-        "ИВАН@x.com", "ИваН@X.COM")) {
-      assertThatThrownBy(() -> add(db, twin)).as(twin)
-          .isInstanceOfSatisfying(ConflictException.class,
-              e -> assertThat(e.field()).contains("email"));
+    for (String twin :
+        List.of(
+            "ÉMILE@x.com",
+            "Émile@X.com",
+            "ΩMEGA@x.com",
+            "STRAßE@x.com",
+            "ИВАН@x.com",
+            "ИваН@X.COM")) {
+      assertThatThrownBy(() -> add(db, twin))
+          .as(twin)
+          .isInstanceOfSatisfying(
+              ConflictException.class, e -> assertThat(e.field()).contains("email"));
     }
     long count = db.inTransaction(tx -> MEMBERS.count(tx));
     assertThat(count).isEqualTo(4);
@@ -66,8 +75,15 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
     Database db = members(kind);
     add(db, "émile@x.com");
     // Each differs from every other by more than case.
-    List<String> distinct = List.of("emile@x.com", "èmile@x.com", "e\u0301mile@x.com",
-        "émile@x.com ", "ｅmile@x.com", "émile@x.co", "émilé@x.com");
+    List<String> distinct =
+        List.of(
+            "emile@x.com",
+            "èmile@x.com",
+            "e\u0301mile@x.com",
+            "émile@x.com ",
+            "ｅmile@x.com",
+            "émile@x.co",
+            "émilé@x.com");
     for (String other : distinct) {
       add(db, other);
     }
@@ -98,8 +114,10 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
     Database db = members(kind);
     add(db, "ann@x.com");
     for (String q : List.of("\0", "ann\0", "\0zzz")) {
-      assertThatThrownBy(() -> search(db, q)).as("q=%s", q.replace("\0", "\\0"))
-          .isInstanceOfSatisfying(ValidationException.class,
+      assertThatThrownBy(() -> search(db, q))
+          .as("q=%s", q.replace("\0", "\\0"))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
               e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("q"));
     }
   }
@@ -110,8 +128,10 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
     Database db = members(kind);
     SqlService<Member> service = new DedupeSqlService<>(MEMBERS, List.of("name"));
     db.useTransaction(tx -> service.create(tx, Map.of("email", "a@x", "name", "Ωmega Émile")));
-    assertThatThrownBy(() -> db.useTransaction(tx ->
-        service.create(tx, Map.of("email", "b@x", "name", "ωMEGA émile"))))
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx -> service.create(tx, Map.of("email", "b@x", "name", "ωMEGA émile"))))
         .isInstanceOf(ConflictException.class);
     db.useTransaction(tx -> service.create(tx, Map.of("email", "c@x", "name", "ωMEGA emile")));
     long count = db.inTransaction(tx -> MEMBERS.countFiltered(tx, Scope.all()));
@@ -119,8 +139,13 @@ class UnicodeCaseFoldTest extends DatabaseSuite {
   }
 
   private static List<String> search(Database db, String q) {
-    return db.inTransaction(tx -> MEMBERS.list(tx, ListRequest.builder().search(q, "email")
-        .limit(100).build())
-        .items().stream().map(Member::email).toList());
+    return db.inTransaction(
+        tx ->
+            MEMBERS
+                .list(tx, ListRequest.builder().search(q, "email").limit(100).build())
+                .items()
+                .stream()
+                .map(Member::email)
+                .toList());
   }
 }

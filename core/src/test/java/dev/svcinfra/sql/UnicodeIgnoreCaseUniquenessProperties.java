@@ -20,13 +20,14 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Issue 16, item 6, as a property on PostgreSQL, MariaDB, SQLite and DuckDB: under an
- * ignore-case unique index, two addresses that are equal once each letter is lowercased collide,
- * and two that differ by an accent (even with a change of case besides) or by width do not.
+ * Issue 16, item 6, as a property on PostgreSQL, MariaDB, SQLite and DuckDB: under an ignore-case
+ * unique index, two addresses that are equal once each letter is lowercased collide, and two that
+ * differ by an accent (even with a change of case besides) or by width do not.
  */
 class UnicodeIgnoreCaseUniquenessProperties {
   private static final SqlRepository<Member> MEMBERS = SqlRepository.of(Member.class);
   private static DatabasePerKind databases;
+
   /** Makes every try's addresses its own, since the tables live across tries. */
   private static final AtomicLong TRY = new AtomicLong();
 
@@ -41,12 +42,13 @@ class UnicodeIgnoreCaseUniquenessProperties {
   }
 
   /**
-   * Letters whose lowercase every engine agrees on: ASCII, Latin-1, Greek and Cyrillic (no
-   * final sigma, whose lowercase is itself), vowels that take an acute accent.
+   * Letters whose lowercase every engine agrees on: ASCII, Latin-1, Greek and Cyrillic (no final
+   * sigma, whose lowercase is itself), vowels that take an acute accent.
    */
-  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-      + "àçèñöøÀÇÈÑÖØαβγδεζηθλμπσφωΑΒΓΔΕΖΗΘΛΜΠΣΦΩабвгджзиклмнопрстуфхцчшщыэюяАБВГДЖЗИКЛМНОПР"
-      + "СТУФХЦЧШЩЫЭЮЯ0123456789.-";
+  private static final String LETTERS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+          + "àçèñöøÀÇÈÑÖØαβγδεζηθλμπσφωΑΒΓΔΕΖΗΘΛΜΠΣΦΩабвгджзиклмнопрстуфхцчшщыэюяАБВГДЖЗИКЛМНОПР"
+          + "СТУФХЦЧШЩЫЭЮЯ0123456789.-";
 
   @Provide
   Arbitrary<String> addresses() {
@@ -59,8 +61,8 @@ class UnicodeIgnoreCaseUniquenessProperties {
   }
 
   @Property(tries = 40)
-  void equalUnderUnicodeLowercaseCollidesAndAnAccentDoesNot(@ForAll("addresses") String local,
-      @ForAll("flips") long[] flips) {
+  void equalUnderUnicodeLowercaseCollidesAndAnAccentDoesNot(
+      @ForAll("addresses") String local, @ForAll("flips") long[] flips) {
     String base = local + "@t" + TRY.incrementAndGet();
     String twin = flipCase(base, flips[0]);
     Assume.that(!twin.equals(base));
@@ -72,27 +74,36 @@ class UnicodeIgnoreCaseUniquenessProperties {
       String where = e.getKey() + " " + base + " / " + twin + " / " + accentedTwin;
       db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", base)));
       assertThatThrownBy(() -> db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", twin))))
-          .as("case twin collides: %s", where).isInstanceOf(ConflictException.class);
+          .as("case twin collides: %s", where)
+          .isInstanceOf(ConflictException.class);
       db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", accentedTwin)));
-      assertThatThrownBy(() -> db.useTransaction(tx ->
-          MEMBERS.create(tx, Map.of("email", accented))))
+      assertThatThrownBy(
+              () -> db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", accented))))
           .as("accented address collides with its own case twin: %s", where)
           .isInstanceOf(ConflictException.class);
       db.useTransaction(tx -> MEMBERS.create(tx, Map.of("email", wide)));
       // Search is "contains, ignoring case": it finds base by its twin, and everything it finds
       // contains the twin once lowercased; the accented twin is not found by base's text.
       List<String> found = search(db, twin);
-      assertThat(found).as("search by case twin: %s", where).contains(base)
+      assertThat(found)
+          .as("search by case twin: %s", where)
+          .contains(base)
           .allSatisfy(f -> assertThat(lower(f)).contains(lower(twin)));
-      assertThat(search(db, accentedTwin)).as("search by accented twin: %s", where)
+      assertThat(search(db, accentedTwin))
+          .as("search by accented twin: %s", where)
           .doesNotContain(base);
     }
   }
 
   private static List<String> search(Database db, String q) {
-    return db.inTransaction(tx -> MEMBERS.list(tx, ListRequest.builder().search(q, "email")
-        .limit(100).build())
-        .items().stream().map(Member::email).toList());
+    return db.inTransaction(
+        tx ->
+            MEMBERS
+                .list(tx, ListRequest.builder().search(q, "email").limit(100).build())
+                .items()
+                .stream()
+                .map(Member::email)
+                .toList());
   }
 
   /** Each code point's Unicode lowercase, the rule every dialect follows. */

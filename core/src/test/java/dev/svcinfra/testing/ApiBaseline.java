@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The supported API of one module, checked against its reviewed listing ({@code api-baseline.txt}
  * in the module directory, issue 17): every public or protected type outside an {@code internal}
- * package of the module's compiled classes must be listed, and every listed type must still be
- * one. A type enters or leaves the supported API only through a change to that file.
+ * package of the module's compiled classes must be listed, and every listed type must still be one.
+ * A type enters or leaves the supported API only through a change to that file.
  *
  * <p>{@code -DapiBaseline.update=true} rewrites the file from the compiled classes instead, so the
  * change shows up as a diff to review.
@@ -28,8 +28,7 @@ public final class ApiBaseline {
   /** The listing's file name, relative to the module directory (the tests' working directory). */
   public static final String FILE = "api-baseline.txt";
 
-  private ApiBaseline() {
-  }
+  private ApiBaseline() {}
 
   /**
    * Fails, naming the types, when the public types of the module that compiled {@code anchor}
@@ -46,8 +45,11 @@ public final class ApiBaseline {
     List<String> problems = new ArrayList<>();
     for (String type : actual) {
       if (!listed.contains(type)) {
-        problems.add(type + " is public but not in " + FILE
-            + ": make it package-private, move it under an internal package, or list it");
+        problems.add(
+            type
+                + " is public but not in "
+                + FILE
+                + ": make it package-private, move it under an internal package, or list it");
       }
     }
     for (String type : listed) {
@@ -68,8 +70,12 @@ public final class ApiBaseline {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    try (ScanResult scan = new ClassGraph().overrideClasspath(classes.toString())
-        .enableClassInfo().ignoreClassVisibility().scan()) {
+    try (ScanResult scan =
+        new ClassGraph()
+            .overrideClasspath(classes.toString())
+            .enableClassInfo()
+            .ignoreClassVisibility()
+            .scan()) {
       return scan.getAllClasses().stream()
           .filter(ApiBaseline::reachable)
           .filter(c -> !internal(c.getPackageName()))
@@ -96,8 +102,10 @@ public final class ApiBaseline {
 
   private static Set<String> read(Path listing) throws IOException {
     if (!Files.exists(listing)) {
-      throw new AssertionError(listing.toAbsolutePath() + " is missing; create it with "
-          + "-DapiBaseline.update=true and review it");
+      throw new AssertionError(
+          listing.toAbsolutePath()
+              + " is missing; create it with "
+              + "-DapiBaseline.update=true and review it");
     }
     return Files.readAllLines(listing, StandardCharsets.UTF_8).stream()
         .map(String::strip)

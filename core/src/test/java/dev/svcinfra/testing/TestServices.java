@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Assumptions;
  *   <li>Redis: 127.0.0.1:6379.
  * </ul>
  *
- * <p>A service named in {@code SVC_INFRA_TEST_REQUIRE} (comma list, or {@code all}), or any
- * service when {@code CI=true}, must answer: a missing one fails the test instead of skipping it.
- * Elsewhere a missing MariaDB or Redis skips the test with a message saying so.
+ * <p>A service named in {@code SVC_INFRA_TEST_REQUIRE} (comma list, or {@code all}), or any service
+ * when {@code CI=true}, must answer: a missing one fails the test instead of skipping it. Elsewhere
+ * a missing MariaDB or Redis skips the test with a message saying so.
  */
 public final class TestServices {
   public static final String HOST = "127.0.0.1";
@@ -41,10 +41,16 @@ public final class TestServices {
       return "postgresql://postgres@" + HOST + ":" + POSTGRES_PORT + "/test?sslmode=disable";
     }
     if (required("postgres")) {
-      Assertions.fail("PostgreSQL is required (CI or SVC_INFRA_TEST_REQUIRE) but nothing answers on "
-          + HOST + ":" + POSTGRES_PORT);
+      Assertions.fail(
+          "PostgreSQL is required (CI or SVC_INFRA_TEST_REQUIRE) but nothing answers on "
+              + HOST
+              + ":"
+              + POSTGRES_PORT);
     }
-    return "postgresql://postgres@" + HOST + ":" + embeddedPostgres().getPort()
+    return "postgresql://postgres@"
+        + HOST
+        + ":"
+        + embeddedPostgres().getPort()
         + "/postgres?sslmode=disable";
   }
 
@@ -60,16 +66,22 @@ public final class TestServices {
   }
 
   /**
-   * A new, empty PostgreSQL database on the test server, dropped when the JVM exits. Use it when
-   * a test creates tables, so concurrent test runs never see each other's tables.
+   * A new, empty PostgreSQL database on the test server, dropped when the JVM exits. Use it when a
+   * test creates tables, so concurrent test runs never see each other's tables.
    */
   public static String newPostgresDatabase() {
     String base = postgresUrl();
     String name = uniqueName();
     execute("org.postgresql.Driver", jdbc(base), "CREATE DATABASE " + name);
     String admin = jdbc(base);
-    Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        execute("org.postgresql.Driver", admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    execute(
+                        "org.postgresql.Driver",
+                        admin,
+                        "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
     return base.replaceFirst("/(test|postgres)\\?", "/" + name + "?");
   }
 
@@ -79,19 +91,25 @@ public final class TestServices {
     String name = uniqueName();
     String admin = "jdbc:mariadb://" + HOST + ":" + MARIADB_PORT + "/test?user=root";
     execute("org.mariadb.jdbc.Driver", admin, "CREATE DATABASE " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        execute("org.mariadb.jdbc.Driver", admin, "DROP DATABASE IF EXISTS " + name)));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    execute("org.mariadb.jdbc.Driver", admin, "DROP DATABASE IF EXISTS " + name)));
     return base.replaceFirst("/test$", "/" + name);
   }
 
   private static String uniqueName() {
-    return "svc_" + Long.toHexString(System.nanoTime()) + "_"
+    return "svc_"
+        + Long.toHexString(System.nanoTime())
+        + "_"
         + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20));
   }
 
   private static String jdbc(String postgresUrl) {
     // postgresql://postgres@HOST:PORT/DB?sslmode=disable -> jdbc:postgresql://HOST:PORT/DB?...
-    return "jdbc:postgresql://" + postgresUrl.substring(postgresUrl.indexOf('@') + 1)
+    return "jdbc:postgresql://"
+        + postgresUrl.substring(postgresUrl.indexOf('@') + 1)
         + "&user=postgres";
   }
 
@@ -99,7 +117,7 @@ public final class TestServices {
     try {
       Class.forName(driver);
       try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);
-           java.sql.Statement st = c.createStatement()) {
+          java.sql.Statement st = c.createStatement()) {
         st.execute(sql);
       }
     } catch (Exception e) {
@@ -130,10 +148,12 @@ public final class TestServices {
       return true;
     }
     String list = System.getenv().getOrDefault("SVC_INFRA_TEST_REQUIRE", "");
-    Set<String> names = Arrays.stream(list.split(","))
-        .map(s -> s.trim().toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
-    return names.contains("all") || names.contains(service)
+    Set<String> names =
+        Arrays.stream(list.split(","))
+            .map(s -> s.trim().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+    return names.contains("all")
+        || names.contains(service)
         || (service.equals("mysql") && names.contains("mariadb"));
   }
 
@@ -153,13 +173,16 @@ public final class TestServices {
         if (embedded == null) {
           try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-              try {
-                pg.close();
-              } catch (IOException ignored) {
-                // the JVM is exiting; the data directory is temporary
-              }
-            }));
+            Runtime.getRuntime()
+                .addShutdownHook(
+                    new Thread(
+                        () -> {
+                          try {
+                            pg.close();
+                          } catch (IOException ignored) {
+                            // the JVM is exiting; the data directory is temporary
+                          }
+                        }));
             embedded = pg;
           } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);

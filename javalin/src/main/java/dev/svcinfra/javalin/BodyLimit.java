@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body up to a byte limit; a larger body is a 413. Only {@code limit + 1} bytes
- * are ever kept in memory. The rest of an oversized body is read and thrown away (up to a
- * bound) before answering: a server that answers and closes while the client is still sending
- * makes the client see a reset connection instead of the 413.
+ * Reads a request body up to a byte limit; a larger body is a 413. Only {@code limit + 1} bytes are
+ * ever kept in memory. The rest of an oversized body is read and thrown away (up to a bound) before
+ * answering: a server that answers and closes while the client is still sending makes the client
+ * see a reset connection instead of the 413.
  */
 final class BodyLimit {
   /** How much of an oversized body is drained before the connection is given up instead. */
@@ -29,15 +29,16 @@ final class BodyLimit {
         if (!drain(in)) {
           ctx.header("Connection", "close");
         }
-        throw new RequestRejectedException(ErrorCode.BODY_TOO_LARGE,
-            "the request body is larger than " + limit + " bytes");
+        throw new RequestRejectedException(
+            ErrorCode.BODY_TOO_LARGE, "the request body is larger than " + limit + " bytes");
       }
       return bytes;
     } catch (IOException | org.eclipse.jetty.http.BadMessageException e) {
       // A body shorter than its Content-Length or with broken chunked framing is the client's
       // error, not a 500 (issue 16). The connection cannot carry another request after it.
       ctx.header("Connection", "close");
-      throw new RequestRejectedException(ErrorCode.BODY_MALFORMED,
+      throw new RequestRejectedException(
+          ErrorCode.BODY_MALFORMED,
           "the request body ended before its Content-Length or its chunked encoding is broken");
     }
   }

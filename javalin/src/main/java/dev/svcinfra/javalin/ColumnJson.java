@@ -13,10 +13,10 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Converts one column's value between JSON and Java, strictly: each column kind accepts exactly
- * one JSON type (a string for text, UUIDs, dates and enums; an integral number for integers; a
- * number for decimals; a boolean for booleans; anything for JSON columns), so {@code "5"} is never
- * read as 5 nor 5 as {@code "5"}.
+ * Converts one column's value between JSON and Java, strictly: each column kind accepts exactly one
+ * JSON type (a string for text, UUIDs, dates and enums; an integral number for integers; a number
+ * for decimals; a boolean for booleans; anything for JSON columns), so {@code "5"} is never read as
+ * 5 nor 5 as {@code "5"}.
  */
 final class ColumnJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -32,34 +32,40 @@ final class ColumnJson {
       return null;
     }
     ColumnType type = column.type();
-    Object raw = switch (type.kind()) {
-      case JSON -> node;
-      case SMALLINT, INTEGER, BIGINT -> {
-        require(node.isIntegralNumber(), column);
-        yield node.bigIntegerValue();
-      }
-      case DECIMAL, REAL, DOUBLE -> {
-        require(node.isNumber(), column);
-        yield node.decimalValue();
-      }
-      case BOOLEAN -> {
-        require(node.isBoolean(), column);
-        yield node.booleanValue();
-      }
-      default -> {
-        require(node.isTextual(), column);
-        yield node.textValue();
-      }
-    };
+    Object raw =
+        switch (type.kind()) {
+          case JSON -> node;
+          case SMALLINT, INTEGER, BIGINT -> {
+            require(node.isIntegralNumber(), column);
+            yield node.bigIntegerValue();
+          }
+          case DECIMAL, REAL, DOUBLE -> {
+            require(node.isNumber(), column);
+            yield node.decimalValue();
+          }
+          case BOOLEAN -> {
+            require(node.isBoolean(), column);
+            yield node.booleanValue();
+          }
+          default -> {
+            require(node.isTextual(), column);
+            yield node.textValue();
+          }
+        };
     Object value;
     try {
-      value = column.coerce(raw instanceof JsonNode n && column.javaType() != JsonNode.class
-          ? JsonCodec.MAPPER.treeToValue(n, Object.class) : raw);
+      value =
+          column.coerce(
+              raw instanceof JsonNode n && column.javaType() != JsonNode.class
+                  ? JsonCodec.MAPPER.treeToValue(n, Object.class)
+                  : raw);
     } catch (ArithmeticException | IllegalArgumentException | JsonProcessingException e) {
       boolean range = type.isInteger() && raw instanceof java.math.BigInteger;
-      throw new Invalid(new FieldError(column.name(),
-          range ? FieldError.INVALID_VALUE : FieldError.INVALID_TYPE,
-          range ? "is out of range for " + type : "expected " + column.expected()));
+      throw new Invalid(
+          new FieldError(
+              column.name(),
+              range ? FieldError.INVALID_VALUE : FieldError.INVALID_TYPE,
+              range ? "is out of range for " + type : "expected " + column.expected()));
     }
     try {
       // The column's limits, as the repository checks them (issue 16): a decimal with more
@@ -89,8 +95,12 @@ final class ColumnJson {
     if (value instanceof BigDecimal d) {
       return NODES.numberNode(d);
     }
-    if (value instanceof Number || value instanceof Boolean || value instanceof byte[]
-        || value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof JsonNode) {
+    if (value instanceof Number
+        || value instanceof Boolean
+        || value instanceof byte[]
+        || value instanceof Map<?, ?>
+        || value instanceof Iterable<?>
+        || value instanceof JsonNode) {
       return JsonCodec.MAPPER.valueToTree(value);
     }
     if (value instanceof Enum<?> e) {
@@ -119,8 +129,12 @@ final class ColumnJson {
       g.writeNumber(l);
     } else if (value instanceof Boolean b) {
       g.writeBoolean(b);
-    } else if (value instanceof String || value instanceof Number || value instanceof byte[]
-        || value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof JsonNode) {
+    } else if (value instanceof String
+        || value instanceof Number
+        || value instanceof byte[]
+        || value instanceof Map<?, ?>
+        || value instanceof Iterable<?>
+        || value instanceof JsonNode) {
       g.writeTree(toJson(column, value));
     } else if (value instanceof Enum<?> e) {
       g.writeString(e.name());
@@ -131,8 +145,8 @@ final class ColumnJson {
 
   private static void require(boolean ok, MappedColumn column) throws Invalid {
     if (!ok) {
-      throw new Invalid(new FieldError(column.name(), FieldError.INVALID_TYPE,
-          "expected " + jsonType(column)));
+      throw new Invalid(
+          new FieldError(column.name(), FieldError.INVALID_TYPE, "expected " + jsonType(column)));
     }
   }
 

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Entity tags of single-row responses (RFC 9110, sections 8.8.3 and 13.1): the {@code ETag}
- * header is the row's tag in quotes, always strong; {@code If-Match} compares strongly (a weak
- * tag never matches), {@code If-None-Match} weakly. {@code *} stands for "any current row". A
- * header that is not a list of entity tags is a 400 {@code precondition_invalid}: a client that
- * meant a condition must not get an unconditional write.
+ * Entity tags of single-row responses (RFC 9110, sections 8.8.3 and 13.1): the {@code ETag} header
+ * is the row's tag in quotes, always strong; {@code If-Match} compares strongly (a weak tag never
+ * matches), {@code If-None-Match} weakly. {@code *} stands for "any current row". A header that is
+ * not a list of entity tags is a 400 {@code precondition_invalid}: a client that meant a condition
+ * must not get an unconditional write.
  */
 final class EntityTags {
   static final String ETAG = "ETag";
@@ -50,8 +50,11 @@ final class EntityTags {
   }
 
   private static Condition parse(Context ctx, String header) {
-    return parse(ctx.req().getHeaders(header) == null ? List.of()
-        : java.util.Collections.list(ctx.req().getHeaders(header)), header);
+    return parse(
+        ctx.req().getHeaders(header) == null
+            ? List.of()
+            : java.util.Collections.list(ctx.req().getHeaders(header)),
+        header);
   }
 
   /** The condition of every value of {@code header}; null when there is none. */
@@ -115,7 +118,8 @@ final class EntityTags {
   }
 
   private static RequestRejectedException invalid(String header) {
-    return new RequestRejectedException(ErrorCode.PRECONDITION_INVALID,
+    return new RequestRejectedException(
+        ErrorCode.PRECONDITION_INVALID,
         header + " must be * or a comma-separated list of entity tags such as \"abc\"");
   }
 }

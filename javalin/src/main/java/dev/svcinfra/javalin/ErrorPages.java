@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers itself, before a request reaches Javalin (a malformed request line, an
- * ambiguous URI, oversized headers), as problem+json without Jetty's HTML page, exception
- * names or stack traces.
+ * ambiguous URI, oversized headers), as problem+json without Jetty's HTML page, exception names or
+ * stack traces.
  */
 final class ErrorPages extends ErrorHandler {
   private ErrorPages() {
@@ -30,8 +30,8 @@ final class ErrorPages extends ErrorHandler {
   }
 
   /**
-   * Jetty writes error bodies only for GET, POST and HEAD by default; a PATCH, PUT or DELETE
-   * with oversized headers would get an empty 431. Every method gets the problem body.
+   * Jetty writes error bodies only for GET, POST and HEAD by default; a PATCH, PUT or DELETE with
+   * oversized headers would get an empty 431. Every method gets the problem body.
    */
   @Override
   public boolean errorPageForMethod(String method) {
@@ -43,8 +43,14 @@ final class ErrorPages extends ErrorHandler {
    * well-formed id when its headers were read, else a new one.
    */
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-      Throwable cause, Callback callback) throws IOException {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback)
+      throws IOException {
     String id = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
     response.getHeaders().put(RequestIds.HEADER, id);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
@@ -60,8 +66,12 @@ final class ErrorPages extends ErrorHandler {
   }
 
   private static String body(int code, String path, String requestId) {
-    var body = Problem.body(code, code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST,
-        code >= 500 ? "the request failed" : "the request is malformed", path);
+    var body =
+        Problem.body(
+            code,
+            code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST,
+            code >= 500 ? "the request failed" : "the request is malformed",
+            path);
     if (code >= 500) {
       body.put("request_id", requestId);
     }

@@ -6,10 +6,10 @@ import io.javalin.config.Key;
 import io.javalin.http.HttpResponseException;
 
 /**
- * What every svc-infra plugin needs once per app: request ids, 405 over 404 for a known path
- * (with {@code Allow}), HEAD answered as GET, problem+json for every exception and for Jetty's
- * own errors. Installed by the first plugin that
- * asks; later ones reuse it, so an app with SQL and MongoDB resources answers errors one way.
+ * What every svc-infra plugin needs once per app: request ids, 405 over 404 for a known path (with
+ * {@code Allow}), HEAD answered as GET, problem+json for every exception and for Jetty's own
+ * errors. Installed by the first plugin that asks; later ones reuse it, so an app with SQL and
+ * MongoDB resources answers errors one way.
  */
 final class ErrorResponses {
   private static final Key<ProblemMapper> KEY = new Key<>("svc-infra.problems");

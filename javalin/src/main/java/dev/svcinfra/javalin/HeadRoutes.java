@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * HEAD answers exactly as GET would, without a body (RFC 9110, 9.3.2). Javalin answers HEAD on a
- * GET route with an empty 200 without running the handler, so a load balancer probing
- * {@code HEAD /_health/ready} would route to a dead instance (issue 16). When the server starts,
- * every GET route of the app (ours and the application's) without its own HEAD route gets one
- * that runs the GET handler; Jetty drops the body of a HEAD answer and keeps its headers.
- * Also answers which methods a path serves, for the {@code Allow} header of a 405.
+ * GET route with an empty 200 without running the handler, so a load balancer probing {@code HEAD
+ * /_health/ready} would route to a dead instance (issue 16). When the server starts, every GET
+ * route of the app (ours and the application's) without its own HEAD route gets one that runs the
+ * GET handler; Jetty drops the body of a HEAD answer and keeps its headers. Also answers which
+ * methods a path serves, for the {@code Allow} header of a 405.
  */
 final class HeadRoutes {
   private static final Key<HeadRoutes> KEY = new Key<>("svc-infra.head-routes");
@@ -58,8 +58,8 @@ final class HeadRoutes {
   }
 
   /**
-   * The methods routes serve at {@code path}, comma-separated in a fixed order, for
-   * {@code Allow}; HEAD wherever GET is.
+   * The methods routes serve at {@code path}, comma-separated in a fixed order, for {@code Allow};
+   * HEAD wherever GET is.
    */
   String allowed(String path) {
     Set<String> methods = new LinkedHashSet<>();

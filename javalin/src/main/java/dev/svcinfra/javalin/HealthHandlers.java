@@ -44,8 +44,11 @@ final class HealthHandlers {
         throw e;
       }
       int status = e.code().httpStatus();
-      write(ctx, status, Problem.CONTENT_TYPE, Problem.body(status, e.code(),
-          "no health check named '" + name + "'", ctx.path()));
+      write(
+          ctx,
+          status,
+          Problem.CONTENT_TYPE,
+          Problem.body(status, e.code(), "no health check named '" + name + "'", ctx.path()));
       return;
     }
     write(ctx, report.passing() ? OK : UNAVAILABLE, "application/json", report.asMap());
@@ -62,9 +65,6 @@ final class HealthHandlers {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render a health response", e);
     }
-    ctx.status(status)
-        .header("Cache-Control", "no-store")
-        .contentType(contentType)
-        .result(json);
+    ctx.status(status).header("Cache-Control", "no-store").contentType(contentType).result(json);
   }
 }

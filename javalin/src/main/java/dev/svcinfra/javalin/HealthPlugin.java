@@ -9,15 +9,15 @@ import java.util.function.Consumer;
  * Mounts a {@link HealthRegistry} as probe routes:
  *
  * <ul>
- *   <li>{@code GET /_health/live}: 200 {@code {"status":"ok"}} while the process serves HTTP;
- *       runs no check, so a slow dependency never gets the pod restarted.
- *   <li>{@code GET /_health/ready}: every check; 200 when healthy or degraded, 503 when
- *       unhealthy, with {@code {"status","checks":[{"name","status","critical","latency_ms",
+ *   <li>{@code GET /_health/live}: 200 {@code {"status":"ok"}} while the process serves HTTP; runs
+ *       no check, so a slow dependency never gets the pod restarted.
+ *   <li>{@code GET /_health/ready}: every check; 200 when healthy or degraded, 503 when unhealthy,
+ *       with {@code {"status","checks":[{"name","status","critical","latency_ms",
  *       "message"?,"details"?}]}}.
  *   <li>{@code GET /_health/startup}: like ready until the checks pass once, then 200 with that
  *       report for good (see {@link HealthRegistry#startup()}).
- *   <li>{@code GET /_health/checks/{name}}: one check; 200 or 503 as above, 404
- *       ({@code application/problem+json}) for an unknown name.
+ *   <li>{@code GET /_health/checks/{name}}: one check; 200 or 503 as above, 404 ({@code
+ *       application/problem+json}) for an unknown name.
  * </ul>
  *
  * <pre>{@code
@@ -36,6 +36,7 @@ public final class HealthPlugin extends Plugin<HealthPlugin.Config> {
   public static final class Config {
     /** The checks to serve; required. */
     public HealthRegistry registry;
+
     /** Where the routes live; {@code /_health} unless changed. No trailing slash. */
     public String prefix = "/_health";
   }
@@ -48,13 +49,17 @@ public final class HealthPlugin extends Plugin<HealthPlugin.Config> {
   public void onInitialize(JavalinState state) {
     Config config = pluginConfig;
     if (config.registry == null) {
-      throw new IllegalArgumentException("HealthPlugin needs a registry: "
-          + "new HealthPlugin(health -> health.registry = registry)");
+      throw new IllegalArgumentException(
+          "HealthPlugin needs a registry: "
+              + "new HealthPlugin(health -> health.registry = registry)");
     }
     String prefix = config.prefix == null ? "" : config.prefix;
     if (!prefix.startsWith("/") || prefix.endsWith("/")) {
-      throw new IllegalArgumentException("HealthPlugin prefix must start with '/' and not end "
-          + "with '/', got '" + prefix + "'");
+      throw new IllegalArgumentException(
+          "HealthPlugin prefix must start with '/' and not end "
+              + "with '/', got '"
+              + prefix
+              + "'");
     }
     HealthHandlers handlers = new HealthHandlers(config.registry);
     // A load balancer probing with HEAD must see the 503 a GET would (issue 16).

@@ -25,9 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * The plugin's JSON settings, independent of the application's: bodies are read strictly (no
- * coercion between strings, numbers and booleans, unknown properties and nulls for required
- * creator properties refused, duplicate keys refused, decimals kept exact) and decimals are
- * written without exponent.
+ * coercion between strings, numbers and booleans, unknown properties and nulls for required creator
+ * properties refused, duplicate keys refused, decimals kept exact) and decimals are written without
+ * exponent.
  */
 final class JsonCodec {
   static final ObjectMapper MAPPER = strict();
@@ -35,22 +35,27 @@ final class JsonCodec {
   private JsonCodec() {}
 
   private static ObjectMapper strict() {
-    ObjectMapper m = JsonMapper.builder()
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .build();
+    ObjectMapper m =
+        JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
     // A number where a string is expected (and the reverse) is an error, never a conversion.
-    for (LogicalType t : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-        LogicalType.Boolean)) {
-      for (CoercionInputShape shape : List.of(CoercionInputShape.Integer,
-          CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String)) {
+    for (LogicalType t :
+        List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+      for (CoercionInputShape shape :
+          List.of(
+              CoercionInputShape.Integer,
+              CoercionInputShape.Float,
+              CoercionInputShape.Boolean,
+              CoercionInputShape.String)) {
         // An integral JSON number is a valid decimal (5 for 5.00); every other cross-type
         // reading is refused.
         if (!(t == LogicalType.Float && shape == CoercionInputShape.Integer)) {
@@ -123,23 +128,28 @@ final class JsonCodec {
       }
       if (value == null) {
         // The JSON literal null binds to a null object: the handler would fail on it.
-        throw ValidationException.of("body", FieldError.REQUIRED, "must be a JSON object, not null");
+        throw ValidationException.of(
+            "body", FieldError.REQUIRED, "must be a JSON object, not null");
       }
       return value;
     } catch (JsonParseException e) {
       throw malformed("the body is not valid JSON: " + e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {
-      throw ValidationException.of(e.getPropertyName(), FieldError.UNKNOWN_FIELD,
-          "is not a field of this request");
+      throw ValidationException.of(
+          e.getPropertyName(), FieldError.UNKNOWN_FIELD, "is not a field of this request");
     } catch (JsonMappingException e) {
-      String field = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-          .collect(Collectors.joining("."));
+      String field =
+          e.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+              .collect(Collectors.joining("."));
       String text = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
       // Jackson reports absent and null creator properties in words, not in types.
-      boolean absent = text.contains("null value") || text.contains("missing creator property")
-          || text.contains("missing required creator property");
-      throw ValidationException.of(field.isEmpty() ? "body" : field,
+      boolean absent =
+          text.contains("null value")
+              || text.contains("missing creator property")
+              || text.contains("missing required creator property");
+      throw ValidationException.of(
+          field.isEmpty() ? "body" : field,
           absent ? FieldError.REQUIRED : FieldError.INVALID_TYPE,
           absent ? "is required and must not be null" : "has the wrong JSON type");
     } catch (IOException e) {

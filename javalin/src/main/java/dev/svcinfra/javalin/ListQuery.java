@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reads the query parameters of a list request into a {@link ListRequest}: {@code limit}
- * (1..{@link ListRequest#MAX_LIMIT}, default {@link ListRequest#DEFAULT_LIMIT}), {@code offset}
- * (0 or more), {@code order_by} (comma list, {@code -} for descending), {@code q} and
- * {@code fields} (comma list), and {@code cursor} for keyset paging (present but empty: the first
- * slice). Text that is not a whole number is a field error here; ranges and combinations are
- * checked by {@link ListRequest.Builder#build()}, and both kinds are reported together. Whether a
- * field may be ordered by or searched is the repository's rule.
+ * Reads the query parameters of a list request into a {@link ListRequest}: {@code limit} (1..{@link
+ * ListRequest#MAX_LIMIT}, default {@link ListRequest#DEFAULT_LIMIT}), {@code offset} (0 or more),
+ * {@code order_by} (comma list, {@code -} for descending), {@code q} and {@code fields} (comma
+ * list), and {@code cursor} for keyset paging (present but empty: the first slice). Text that is
+ * not a whole number is a field error here; ranges and combinations are checked by {@link
+ * ListRequest.Builder#build()}, and both kinds are reported together. Whether a field may be
+ * ordered by or searched is the repository's rule.
  */
 final class ListQuery {
   /** The order errors are reported in: the order of the parameters above. */
@@ -40,7 +40,9 @@ final class ListQuery {
     }
     List<String> orderBy = list(ctx.queryParam("order_by"));
     String cursor = ctx.queryParam("cursor");
-    request.orderBy(orderBy).defaultOrder(defaultOrder)
+    request
+        .orderBy(orderBy)
+        .defaultOrder(defaultOrder)
         .search(ctx.queryParam("q"), list(ctx.queryParam("fields")));
     if (cursor != null) {
       // Issue 16: an empty cursor is the first keyset slice, as documented ("empty for the first

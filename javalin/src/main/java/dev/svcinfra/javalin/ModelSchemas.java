@@ -27,16 +27,24 @@ final class ModelSchemas {
   ObjectNode create() {
     ObjectNode s = object(resource.schema.create(), false);
     ArrayNode required = s.putArray("required");
-    resource.schema.create().stream().filter(resource.schema::requiredOnCreate)
+    resource.schema.create().stream()
+        .filter(resource.schema::requiredOnCreate)
         .forEach(c -> required.add(c.name()));
     return s;
   }
 
   ObjectNode update() {
     ObjectNode s = object(resource.schema.update(), false);
-    resource.mapping.version().ifPresent(v -> ((ObjectNode) s.with("properties").get(v.name()))
-        .put("description", "The version you read. Checked, never written: another stored "
-            + "version refuses the change with 409."));
+    resource
+        .mapping
+        .version()
+        .ifPresent(
+            v ->
+                ((ObjectNode) s.with("properties").get(v.name()))
+                    .put(
+                        "description",
+                        "The version you read. Checked, never written: another stored "
+                            + "version refuses the change with 409."));
     return s;
   }
 
@@ -66,13 +74,14 @@ final class ModelSchemas {
   static ObjectNode columnSchema(MappedColumn c, boolean nullable) {
     ObjectNode s = JsonCodec.MAPPER.createObjectNode();
     ColumnType t = c.type();
-    String type = switch (t.kind()) {
-      case SMALLINT, INTEGER, BIGINT -> "integer";
-      case DECIMAL, REAL, DOUBLE -> "number";
-      case BOOLEAN -> "boolean";
-      case JSON -> null;
-      default -> "string";
-    };
+    String type =
+        switch (t.kind()) {
+          case SMALLINT, INTEGER, BIGINT -> "integer";
+          case DECIMAL, REAL, DOUBLE -> "number";
+          case BOOLEAN -> "boolean";
+          case JSON -> null;
+          default -> "string";
+        };
     if (type != null) {
       if (nullable) {
         s.putArray("type").add(type).add("null");
@@ -87,7 +96,8 @@ final class ModelSchemas {
       case DOUBLE -> s.put("format", "double");
       case DECIMAL -> {
         // The column's exact range: values beyond it are a 422, never rounded (issue 16).
-        java.math.BigDecimal bound = java.math.BigDecimal.ONE.movePointRight(t.precision() - t.scale());
+        java.math.BigDecimal bound =
+            java.math.BigDecimal.ONE.movePointRight(t.precision() - t.scale());
         s.put("multipleOf", java.math.BigDecimal.ONE.movePointLeft(t.scale()));
         s.put("exclusiveMaximum", bound);
         s.put("exclusiveMinimum", bound.negate());
@@ -105,7 +115,7 @@ final class ModelSchemas {
           values.addNull();
         }
       }
-      default -> { }
+      default -> {}
     }
     s.putArray("examples").add(ColumnJson.toJson(c, example(c)));
     return s;

@@ -20,8 +20,8 @@ import org.bson.types.ObjectId;
 /**
  * Request bodies of a {@link MongoResource} in, documents out. In: a JSON object checked against
  * the declared fields (every field error at once) and the tenant rule, turned into plain Java
- * values (integers stay integers, other numbers become doubles). Out: BSON values as JSON (dates
- * as ISO 8601 instants, ObjectIds as hex, decimals as exact numbers).
+ * values (integers stay integers, other numbers become doubles). Out: BSON values as JSON (dates as
+ * ISO 8601 instants, ObjectIds as hex, decimals as exact numbers).
  */
 final class MongoBodies {
   private final MongoResource resource;
@@ -42,8 +42,8 @@ final class MongoBodies {
 
   private Map<String, Object> values(JsonNode body, String tenant, boolean create) {
     if (!(body instanceof ObjectNode object)) {
-      throw new RequestRejectedException(ErrorCode.MALFORMED_JSON,
-          "the body must be a JSON object");
+      throw new RequestRejectedException(
+          ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
     }
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> values = new LinkedHashMap<>();
@@ -54,8 +54,11 @@ final class MongoBodies {
       if (resource.tenantField != null && name.equals(resource.tenantField)) {
         // Naming your own tenant is harmless; naming another never reaches the database.
         if (!value.isTextual() || !value.asText().equals(tenant)) {
-          errors.add(new FieldError(name, FieldError.NOT_ALLOWED,
-              "is set from the request's tenant and cannot name another"));
+          errors.add(
+              new FieldError(
+                  name,
+                  FieldError.NOT_ALLOWED,
+                  "is set from the request's tenant and cannot name another"));
         }
         continue;
       }
@@ -63,8 +66,8 @@ final class MongoBodies {
         MongoField field = resource.fields.get(name);
         boolean idOnCreate = create && name.equals("id");
         if (!idOnCreate && (field == null || (!create && resource.immutable.contains(name)))) {
-          errors.add(new FieldError(name, FieldError.UNKNOWN_FIELD,
-              "is not a field of this request"));
+          errors.add(
+              new FieldError(name, FieldError.UNKNOWN_FIELD, "is not a field of this request"));
           continue;
         }
         if (value.isNull() && field != null && field.isRequired()) {
@@ -72,15 +75,17 @@ final class MongoBodies {
           continue;
         }
         if (!value.isNull() && field != null && !field.type().accepts(value)) {
-          errors.add(new FieldError(name, FieldError.INVALID_TYPE,
-              "expected a JSON " + field.type().jsonType));
+          errors.add(
+              new FieldError(
+                  name, FieldError.INVALID_TYPE, "expected a JSON " + field.type().jsonType));
           continue;
         }
       }
       values.put(name, toJava(name, value, errors));
     }
     if (create && resource.declared()) {
-      resource.fields.values().stream().filter(MongoField::isRequired)
+      resource.fields.values().stream()
+          .filter(MongoField::isRequired)
           .filter(f -> !object.has(f.name()))
           .forEach(f -> errors.add(new FieldError(f.name(), FieldError.REQUIRED, "is required")));
     }
@@ -126,8 +131,11 @@ final class MongoBodies {
       String key = e.getKey();
       // Nested names are checked like top-level ones: $ and dots would act as operators or paths.
       if (key.isEmpty() || key.startsWith("$") || key.indexOf('.') >= 0) {
-        errors.add(new FieldError(path + "." + key, FieldError.INVALID_VALUE,
-            "field names must be non-empty, not start with $ and contain no dot"));
+        errors.add(
+            new FieldError(
+                path + "." + key,
+                FieldError.INVALID_VALUE,
+                "field names must be non-empty, not start with $ and contain no dot"));
         continue;
       }
       map.put(key, toJava(path + "." + key, e.getValue(), errors));
@@ -147,13 +155,19 @@ final class MongoBodies {
       list.forEach(v -> node.add(toJson(v)));
       return node;
     }
-    Object plain = value instanceof Date d ? d.toInstant().toString()
-        : value instanceof ObjectId id ? id.toHexString()
-        : value instanceof Decimal128 dec ? dec.bigDecimalValue()
-        : value instanceof Binary bin ? Base64.getEncoder().encodeToString(bin.getData())
-        : value instanceof java.util.UUID uuid ? uuid.toString()
-        : value;
-    if (plain == null || plain instanceof String || plain instanceof Number
+    Object plain =
+        value instanceof Date d
+            ? d.toInstant().toString()
+            : value instanceof ObjectId id
+                ? id.toHexString()
+                : value instanceof Decimal128 dec
+                    ? dec.bigDecimalValue()
+                    : value instanceof Binary bin
+                        ? Base64.getEncoder().encodeToString(bin.getData())
+                        : value instanceof java.util.UUID uuid ? uuid.toString() : value;
+    if (plain == null
+        || plain instanceof String
+        || plain instanceof Number
         || plain instanceof Boolean) {
       return JsonCodec.MAPPER.valueToTree(plain);
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * One declared field of a {@link MongoResource}'s documents: its name, the one JSON type it
- * takes and whether create needs it. Declaring fields turns on strict bodies: unknown fields,
- * wrong types and missing required fields are 422s, and the OpenAPI schemas list the fields.
+ * One declared field of a {@link MongoResource}'s documents: its name, the one JSON type it takes
+ * and whether create needs it. Declaring fields turns on strict bodies: unknown fields, wrong types
+ * and missing required fields are 422s, and the OpenAPI schemas list the fields.
  *
  * <pre>{@code
  * MongoResource.of("items").fields(MongoField.string("name").required(), MongoField.integer("qty"))
@@ -17,8 +17,12 @@ import java.util.Objects;
 public final class MongoField {
   /** The JSON type a field takes; nothing is coerced between them. */
   public enum Type {
-    STRING("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"),
-    OBJECT("object"), ARRAY("array");
+    STRING("string"),
+    INTEGER("integer"),
+    NUMBER("number"),
+    BOOLEAN("boolean"),
+    OBJECT("object"),
+    ARRAY("array");
 
     final String jsonType;
 

@@ -6,18 +6,18 @@ import io.javalin.config.EventConfig;
 import java.util.Objects;
 
 /**
- * Ties the process-wide MongoDB client ({@link Mongo}) to a Javalin server: {@code initMongo}
- * when the server starts, {@code closeMongo} when it has stopped. It adds listeners next to the
- * app's own, never replacing them; a client that cannot be created fails the start.
+ * Ties the process-wide MongoDB client ({@link Mongo}) to a Javalin server: {@code initMongo} when
+ * the server starts, {@code closeMongo} when it has stopped. It adds listeners next to the app's
+ * own, never replacing them; a client that cannot be created fails the start.
  *
  * <pre>{@code
  * Javalin app = Javalin.create(config -> MongoLifecycle.install(config.events,
  *     MongoSettings.from(Env.system())));
  * }</pre>
  *
- * <p>Listeners run in registration order: the app's {@code serverStarted} listeners (and
- * {@code serverStarting} ones registered after this call) see an open client; its
- * {@code serverStopping} listeners still do.
+ * <p>Listeners run in registration order: the app's {@code serverStarted} listeners (and {@code
+ * serverStarting} ones registered after this call) see an open client; its {@code serverStopping}
+ * listeners still do.
  *
  * @since 0.1
  */
@@ -26,15 +26,17 @@ public final class MongoLifecycle {
 
   /** Opens the client on start and closes it once the server has stopped. */
   public static void install(EventConfig events, MongoSettings settings) {
-    install(events, settings, database -> { });
+    install(events, settings, database -> {});
   }
 
   /**
-   * As {@link #install(EventConfig, MongoSettings)}, then hands the opened database to
-   * {@code onOpen} in the same listener: Javalin promises no order between two listeners of one
-   * event, so work that needs the client must not sit in a listener of its own.
+   * As {@link #install(EventConfig, MongoSettings)}, then hands the opened database to {@code
+   * onOpen} in the same listener: Javalin promises no order between two listeners of one event, so
+   * work that needs the client must not sit in a listener of its own.
    */
-  public static void install(EventConfig events, MongoSettings settings,
+  public static void install(
+      EventConfig events,
+      MongoSettings settings,
       java.util.function.Consumer<com.mongodb.client.MongoDatabase> onOpen) {
     Objects.requireNonNull(settings, "settings");
     events.serverStarting(() -> onOpen.accept(Mongo.initMongo(settings)));

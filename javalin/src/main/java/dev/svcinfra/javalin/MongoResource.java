@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * One CRUD resource over a MongoDB collection, with the HTTP contract of {@link SqlResource}:
- * {@code GET prefix} (list, search, paging), {@code POST prefix} (201),
- * {@code GET|PATCH|DELETE prefix/{id}}. The rules are those of {@link MongoRepository}; mount it
- * with {@link MongoPlugin.Config#resource}.
+ * {@code GET prefix} (list, search, paging), {@code POST prefix} (201), {@code GET|PATCH|DELETE
+ * prefix/{id}}. The rules are those of {@link MongoRepository}; mount it with {@link
+ * MongoPlugin.Config#resource}.
  *
  * <pre>{@code
  * MongoResource items = MongoResource.of("items").softDelete().searchFields("name")
@@ -25,8 +25,8 @@ import java.util.Set;
  *     .fields(MongoField.string("name").required(), MongoField.integer("qty")).build();
  * }</pre>
  *
- * <p>Without {@link Builder#fields} any JSON object is stored (field names are still checked);
- * with them, bodies are strict and the OpenAPI schemas list the fields.
+ * <p>Without {@link Builder#fields} any JSON object is stored (field names are still checked); with
+ * them, bodies are strict and the OpenAPI schemas list the fields.
  *
  * @since 0.1
  */
@@ -42,6 +42,7 @@ public final class MongoResource {
   final List<String> defaultOrder;
   final Set<String> immutable;
   final String tenantField;
+
   /** Declared fields by name; empty when the resource takes any field. */
   final Map<String, MongoField> fields;
 
@@ -67,15 +68,23 @@ public final class MongoResource {
       }
     }
     this.fields = Collections.unmodifiableMap(declared);
-    this.searchFields = b.searchFields != null ? b.searchFields : declared.values().stream()
-        .filter(f -> f.type() == MongoField.Type.STRING).map(MongoField::name).toList();
+    this.searchFields =
+        b.searchFields != null
+            ? b.searchFields
+            : declared.values().stream()
+                .filter(f -> f.type() == MongoField.Type.STRING)
+                .map(MongoField::name)
+                .toList();
     this.orderFields = b.orderFields;
     this.defaultOrder = b.defaultOrder;
     this.immutable = Set.copyOf(b.immutable);
     this.tenantField = b.tenantField;
     if (tenantField != null && declared.containsKey(tenantField)) {
-      throw new IllegalArgumentException("tenant field " + tenantField + " is set from the "
-          + "request's tenant; do not declare it as a field");
+      throw new IllegalArgumentException(
+          "tenant field "
+              + tenantField
+              + " is set from the "
+              + "request's tenant; do not declare it as a field");
     }
   }
 
@@ -132,9 +141,20 @@ public final class MongoResource {
     if (!order.contains("id")) {
       order.add("id");
     }
-    return new OpenApiDocument.Described(name, prefix, tags, tenantScoped(), order, searchFields,
-        defaultOrder, type("string"), readSchema(), writeSchema(true), writeSchema(false),
-        "document", "regular-expression characters match literally");
+    return new OpenApiDocument.Described(
+        name,
+        prefix,
+        tags,
+        tenantScoped(),
+        order,
+        searchFields,
+        defaultOrder,
+        type("string"),
+        readSchema(),
+        writeSchema(true),
+        writeSchema(false),
+        "document",
+        "regular-expression characters match literally");
   }
 
   private ObjectNode readSchema() {
@@ -163,8 +183,11 @@ public final class MongoResource {
     ObjectNode s = type("object");
     ObjectNode props = s.putObject("properties");
     if (create) {
-      props.set("id", type("string").put("minLength", 1)
-          .put("description", "Optional: the document's id; default: a new ObjectId."));
+      props.set(
+          "id",
+          type("string")
+              .put("minLength", 1)
+              .put("description", "Optional: the document's id; default: a new ObjectId."));
     }
     for (MongoField f : fields.values()) {
       if (create || !immutable.contains(f.name())) {
@@ -172,8 +195,11 @@ public final class MongoResource {
       }
     }
     if (tenantField != null) {
-      props.set(tenantField, type("string").put("description",
-          "Set from the request's tenant; naming another tenant is a 422."));
+      props.set(
+          tenantField,
+          type("string")
+              .put(
+                  "description", "Set from the request's tenant; naming another tenant is a 422."));
     }
     s.put("additionalProperties", !declared());
     if (create) {

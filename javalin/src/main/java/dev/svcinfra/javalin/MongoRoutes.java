@@ -27,7 +27,10 @@ final class MongoRoutes {
   private final TenantResolver tenants;
   private final long maxBodyBytes;
 
-  MongoRoutes(MongoResource resource, Supplier<MongoDatabase> database, TenantResolver tenants,
+  MongoRoutes(
+      MongoResource resource,
+      Supplier<MongoDatabase> database,
+      TenantResolver tenants,
       long maxBodyBytes) {
     this.resource = resource;
     this.bodies = new MongoBodies(resource);
@@ -49,23 +52,27 @@ final class MongoRoutes {
   private void list(Context ctx) {
     ListRequest query = ListQuery.parse(ctx, resource.defaultOrder);
     if (query.offset() > Integer.MAX_VALUE) {
-      throw ValidationException.of("offset", FieldError.INVALID_VALUE,
-          "must be at most " + Integer.MAX_VALUE);
+      throw ValidationException.of(
+          "offset", FieldError.INVALID_VALUE, "must be at most " + Integer.MAX_VALUE);
     }
     MongoRepository repo = repository(ctx);
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
     if (query.keyset()) {
-      KeysetPage page = repo.page(query.limit(), query.orderBy(),
-          query.cursor() == null || query.cursor().isBlank() ? null : query.cursor());
+      KeysetPage page =
+          repo.page(
+              query.limit(),
+              query.orderBy(),
+              query.cursor() == null || query.cursor().isBlank() ? null : query.cursor());
       body.put("total", repo.count());
       items(body, page.items());
       body.put("limit", query.limit());
       body.put("offset", 0);
-      page.nextCursor().ifPresentOrElse(c -> body.put("next_cursor", c),
-          () -> body.putNull("next_cursor"));
+      page.nextCursor()
+          .ifPresentOrElse(c -> body.put("next_cursor", c), () -> body.putNull("next_cursor"));
     } else {
-      List<Map<String, Object>> found = repo.search(query.q(), query.fields(), query.limit(),
-          (int) query.offset(), query.orderBy());
+      List<Map<String, Object>> found =
+          repo.search(
+              query.q(), query.fields(), query.limit(), (int) query.offset(), query.orderBy());
       body.put("total", repo.countSearch(query.q(), query.fields()));
       items(body, found);
       body.put("limit", query.limit());
@@ -81,8 +88,8 @@ final class MongoRoutes {
 
   private void create(Context ctx) {
     String tenant = tenant(ctx);
-    Map<String, Object> values = bodies.forCreate(JsonCodec.tree(BodyLimit.read(ctx,
-        maxBodyBytes)), tenant);
+    Map<String, Object> values =
+        bodies.forCreate(JsonCodec.tree(BodyLimit.read(ctx, maxBodyBytes)), tenant);
     Map<String, Object> created = repository(ctx, tenant).create(values);
     ctx.status(201).header("Location", resource.prefix + "/" + created.get("id"));
     json(ctx, MongoBodies.toJson(created));
@@ -90,8 +97,10 @@ final class MongoRoutes {
 
   private void get(Context ctx) {
     String id = ctx.pathParam("id");
-    Map<String, Object> found = repository(ctx).get(id)
-        .orElseThrow(() -> new DocumentNotFoundException(resource.collection, id));
+    Map<String, Object> found =
+        repository(ctx)
+            .get(id)
+            .orElseThrow(() -> new DocumentNotFoundException(resource.collection, id));
     json(ctx, MongoBodies.toJson(found));
   }
 
@@ -99,8 +108,8 @@ final class MongoRoutes {
     String tenant = tenant(ctx);
     MongoRepository repo = repository(ctx, tenant);
     String id = ctx.pathParam("id");
-    Map<String, Object> values = bodies.forUpdate(JsonCodec.tree(BodyLimit.read(ctx,
-        maxBodyBytes)), tenant);
+    Map<String, Object> values =
+        bodies.forUpdate(JsonCodec.tree(BodyLimit.read(ctx, maxBodyBytes)), tenant);
     json(ctx, MongoBodies.toJson(repo.update(id, values)));
   }
 

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The OpenAPI 3.1 document of the mounted resources: every route with its parameters, request
- * and response schemas (read, create, update, page) and problem responses, built once at start.
+ * The OpenAPI 3.1 document of the mounted resources: every route with its parameters, request and
+ * response schemas (read, create, update, page) and problem responses, built once at start.
  */
 final class OpenApiDocument {
   private final ObjectNode root = JsonCodec.MAPPER.createObjectNode();
@@ -33,32 +33,58 @@ final class OpenApiDocument {
 
   void add(SqlResource<?> r) {
     ModelSchemas s = new ModelSchemas(r);
-    add(new Described(r.name, r.prefix, r.tags, r.tenantScoped(), r.repository().orderFields(),
-        r.repository().searchFields(), r.defaultOrder, ModelSchemas.columnSchema(r.idColumn, false),
-        s.read(), s.create(), s.update(), "row", "% and _ match literally"));
+    add(
+        new Described(
+            r.name,
+            r.prefix,
+            r.tags,
+            r.tenantScoped(),
+            r.repository().orderFields(),
+            r.repository().searchFields(),
+            r.defaultOrder,
+            ModelSchemas.columnSchema(r.idColumn, false),
+            s.read(),
+            s.create(),
+            s.update(),
+            "row",
+            "% and _ match literally"));
     conditionals(r);
   }
 
   /**
-   * The entity tags of a SQL resource (issue 16): {@code ETag} on single-row answers,
-   * {@code If-None-Match} and 304 on GET, {@code If-Match} with 412 (and 428 when the resource
-   * requires it) on PATCH and DELETE, 400 for a malformed condition.
+   * The entity tags of a SQL resource (issue 16): {@code ETag} on single-row answers, {@code
+   * If-None-Match} and 304 on GET, {@code If-Match} with 412 (and 428 when the resource requires
+   * it) on PATCH and DELETE, 400 for a malformed condition.
    */
   private void conditionals(SqlResource<?> r) {
     ObjectNode item = (ObjectNode) paths.get(r.prefix + "/{id}");
     ObjectNode get = (ObjectNode) item.get("get");
     etagHeader(get, "200");
-    get.withArray("parameters").add(header(EntityTags.IF_NONE_MATCH, false, "ETags of a copy "
-        + "you hold (or *): when one is the row's current ETag the answer is 304 without a body."));
-    etagHeader(get.with("responses").putObject("304").put("description",
-        "Not Modified: the row still has an ETag you sent"), null);
+    get.withArray("parameters")
+        .add(
+            header(
+                EntityTags.IF_NONE_MATCH,
+                false,
+                "ETags of a copy "
+                    + "you hold (or *): when one is the row's current ETag the answer is 304 without a body."));
+    etagHeader(
+        get.with("responses")
+            .putObject("304")
+            .put("description", "Not Modified: the row still has an ETag you sent"),
+        null);
     problems(get, 400);
     etagHeader((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
     for (String method : List.of("patch", "delete")) {
       ObjectNode op = (ObjectNode) item.get(method);
-      op.withArray("parameters").add(header(EntityTags.IF_MATCH, r.requireIfMatch, "The ETag "
-          + "of the row as you read it (or *): the change applies only while the row still has "
-          + "it, else 412." + (r.requireIfMatch ? " Required: without it the answer is 428." : "")));
+      op.withArray("parameters")
+          .add(
+              header(
+                  EntityTags.IF_MATCH,
+                  r.requireIfMatch,
+                  "The ETag "
+                      + "of the row as you read it (or *): the change applies only while the row still has "
+                      + "it, else 412."
+                      + (r.requireIfMatch ? " Required: without it the answer is 428." : "")));
       problems(op, 400, 412);
       if (r.requireIfMatch) {
         problems(op, 428);
@@ -70,25 +96,42 @@ final class OpenApiDocument {
   /** Documents the strong {@code ETag} header on {@code op}'s {@code status} response. */
   private static void etagHeader(ObjectNode op, String status) {
     ObjectNode response = status == null ? op : (ObjectNode) op.with("responses").get(status);
-    response.with("headers").putObject(EntityTags.ETAG)
+    response
+        .with("headers")
+        .putObject(EntityTags.ETAG)
         .put("description", "Strong entity tag of the row: its @Version, or a hash of its columns.")
         .set("schema", string());
   }
 
   private static ObjectNode header(String name, boolean required, String description) {
-    ObjectNode p = JsonCodec.MAPPER.createObjectNode().put("name", name).put("in", "header")
-        .put("required", required).put("description", description);
+    ObjectNode p =
+        JsonCodec.MAPPER
+            .createObjectNode()
+            .put("name", name)
+            .put("in", "header")
+            .put("required", required)
+            .put("description", description);
     p.set("schema", string());
     return p;
   }
 
   /**
-   * What the document needs to know of a resource, whatever stores it: names, routes, the
-   * list parameters' allowlists and the three body schemas.
+   * What the document needs to know of a resource, whatever stores it: names, routes, the list
+   * parameters' allowlists and the three body schemas.
    */
-  record Described(String name, String prefix, List<String> tags, boolean tenantScoped,
-      Collection<String> orderFields, Collection<String> searchFields, List<String> defaultOrder,
-      ObjectNode idSchema, ObjectNode read, ObjectNode create, ObjectNode update, String noun,
+  record Described(
+      String name,
+      String prefix,
+      List<String> tags,
+      boolean tenantScoped,
+      Collection<String> orderFields,
+      Collection<String> searchFields,
+      List<String> defaultOrder,
+      ObjectNode idSchema,
+      ObjectNode read,
+      ObjectNode create,
+      ObjectNode update,
+      String noun,
       String literalNote) {}
 
   void add(Described r) {
@@ -101,19 +144,34 @@ final class OpenApiDocument {
     ObjectNode collection = paths.putObject(r.prefix());
     ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
     ArrayNode params = list.withArray("parameters");
-    params.add(query("limit", "Page size, 1.." + ListRequest.MAX_LIMIT + ".",
-        integer(1, ListRequest.MAX_LIMIT).put("default", ListRequest.DEFAULT_LIMIT)));
+    params.add(
+        query(
+            "limit",
+            "Page size, 1.." + ListRequest.MAX_LIMIT + ".",
+            integer(1, ListRequest.MAX_LIMIT).put("default", ListRequest.DEFAULT_LIMIT)));
     params.add(query("offset", "Rows to skip.", integer(0, null).put("default", 0)));
-    params.add(query("order_by", "Comma-separated fields, '-' for descending. Allowed: "
-        + String.join(", ", r.orderFields().stream().sorted().toList())
-        + (r.defaultOrder().isEmpty() ? "" : ". Default: " + String.join(",", r.defaultOrder())),
-        string()));
-    params.add(query("q", "Case-insensitive text contained in a search field; " + r.literalNote()
-        + ".", string()));
-    params.add(query("fields", "Comma-separated search fields q looks in. Allowed: "
-        + String.join(", ", r.searchFields().stream().sorted().toList()), string()));
-    params.add(query("cursor", "Keyset paging: empty for the first slice, then next_cursor.",
-        string()));
+    params.add(
+        query(
+            "order_by",
+            "Comma-separated fields, '-' for descending. Allowed: "
+                + String.join(", ", r.orderFields().stream().sorted().toList())
+                + (r.defaultOrder().isEmpty()
+                    ? ""
+                    : ". Default: " + String.join(",", r.defaultOrder())),
+            string()));
+    params.add(
+        query(
+            "q",
+            "Case-insensitive text contained in a search field; " + r.literalNote() + ".",
+            string()));
+    params.add(
+        query(
+            "fields",
+            "Comma-separated search fields q looks in. Allowed: "
+                + String.join(", ", r.searchFields().stream().sorted().toList()),
+            string()));
+    params.add(
+        query("cursor", "Keyset paging: empty for the first slice, then next_cursor.", string()));
     respond(list, "200", "A page of " + tag, ref(r.name() + "Page"));
     problems(list, 422);
 
@@ -123,8 +181,12 @@ final class OpenApiDocument {
     problems(create, 409, 413, 422);
 
     ObjectNode item = paths.putObject(r.prefix() + "/{id}");
-    ObjectNode idParam = JsonCodec.MAPPER.createObjectNode().put("name", "id").put("in", "path")
-        .put("required", true);
+    ObjectNode idParam =
+        JsonCodec.MAPPER
+            .createObjectNode()
+            .put("name", "id")
+            .put("in", "path")
+            .put("required", true);
     idParam.set("schema", r.idSchema());
     item.putArray("parameters").add(idParam);
     ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
@@ -139,16 +201,20 @@ final class OpenApiDocument {
     problems(delete, 404);
   }
 
-  private ObjectNode operation(ObjectNode path, String method, Described r, String summary,
-      String id) {
+  private ObjectNode operation(
+      ObjectNode path, String method, Described r, String summary, String id) {
     ObjectNode op = path.putObject(method);
     ArrayNode tags = op.putArray("tags");
     r.tags().forEach(tags::add);
     op.put("summary", summary).put("operationId", id.replace('-', '_'));
     if (r.tenantScoped()) {
-      ObjectNode h = op.withArray("parameters").addObject().put("name", tenantHeader)
-          .put("in", "header").put("required", true)
-          .put("description", "The tenant the request acts for.");
+      ObjectNode h =
+          op.withArray("parameters")
+              .addObject()
+              .put("name", tenantHeader)
+              .put("in", "header")
+              .put("required", true)
+              .put("description", "The tenant the request acts for.");
       h.set("schema", string().put("minLength", 1));
     }
     problems(op, 503);
@@ -159,28 +225,42 @@ final class OpenApiDocument {
   }
 
   private static ObjectNode query(String name, String description, ObjectNode schema) {
-    ObjectNode p = JsonCodec.MAPPER.createObjectNode().put("name", name).put("in", "query")
-        .put("required", false).put("description", description);
+    ObjectNode p =
+        JsonCodec.MAPPER
+            .createObjectNode()
+            .put("name", name)
+            .put("in", "query")
+            .put("required", false)
+            .put("description", description);
     p.set("schema", schema);
     return p;
   }
 
   private static void body(ObjectNode op, String schema) {
-    op.putObject("requestBody").put("required", true).putObject("content")
-        .putObject("application/json").set("schema", ref(schema));
+    op.putObject("requestBody")
+        .put("required", true)
+        .putObject("content")
+        .putObject("application/json")
+        .set("schema", ref(schema));
   }
 
-  private static void respond(ObjectNode op, String status, String description,
-      ObjectNode schema) {
-    op.with("responses").putObject(status).put("description", description)
-        .putObject("content").putObject("application/json").set("schema", schema);
+  private static void respond(ObjectNode op, String status, String description, ObjectNode schema) {
+    op.with("responses")
+        .putObject(status)
+        .put("description", description)
+        .putObject("content")
+        .putObject("application/json")
+        .set("schema", schema);
   }
 
   private static void problems(ObjectNode op, int... statuses) {
     for (int status : statuses) {
-      op.with("responses").putObject(String.valueOf(status))
+      op.with("responses")
+          .putObject(String.valueOf(status))
           .put("description", io.javalin.http.HttpStatus.forStatus(status).getMessage())
-          .putObject("content").putObject(Problem.CONTENT_TYPE).set("schema", ref("Problem"));
+          .putObject("content")
+          .putObject(Problem.CONTENT_TYPE)
+          .set("schema", ref("Problem"));
     }
   }
 
@@ -216,8 +296,12 @@ final class OpenApiDocument {
     ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
     ObjectNode p = s.putObject("properties");
     p.set("field", string());
-    p.set("code", string().put("description", "unknown_field, required, invalid_type, "
-        + "invalid_value or not_allowed"));
+    p.set(
+        "code",
+        string()
+            .put(
+                "description",
+                "unknown_field, required, invalid_type, " + "invalid_value or not_allowed"));
     p.set("message", string());
     s.putArray("required").add("field").add("code").add("message");
     return s;

@@ -9,9 +9,9 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /**
- * Writes an RFC 9457 {@code application/problem+json} body: {@code type}, {@code title},
- * {@code status}, {@code detail}, {@code instance}, {@code code}, plus {@code errors} for field
- * problems and {@code request_id} for unexpected failures.
+ * Writes an RFC 9457 {@code application/problem+json} body: {@code type}, {@code title}, {@code
+ * status}, {@code detail}, {@code instance}, {@code code}, plus {@code errors} for field problems
+ * and {@code request_id} for unexpected failures.
  */
 final class Problem {
   static final String CONTENT_TYPE = "application/problem+json";
@@ -32,8 +32,8 @@ final class Problem {
     return body;
   }
 
-  static void write(Context ctx, int status, ErrorCode code, String detail,
-      List<FieldError> errors) {
+  static void write(
+      Context ctx, int status, ErrorCode code, String detail, List<FieldError> errors) {
     ObjectNode body = body(status, code, detail, ctx.path());
     if (errors != null && !errors.isEmpty()) {
       ArrayNode list = body.putArray("errors");

@@ -17,49 +17,55 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a JSON object against a record, field by field, before it is bound, so every problem
- * is reported at once (issue 16: {@code POST /transfer {}} named only {@code from}): unknown
+ * Checks a JSON object against a record, field by field, before it is bound, so every problem is
+ * reported at once (issue 16: {@code POST /transfer {}} named only {@code from}): unknown
  * properties, missing or null components, values of the wrong JSON type, and values that do not
- * fit: text with a lone surrogate or longer than {@code @Column(length)} characters, a decimal
- * with more digits than {@code @Column(precision, scale)} allows. A component without
- * {@code @Column} has no length, precision or scale limit.
+ * fit: text with a lone surrogate or longer than {@code @Column(length)} characters, a decimal with
+ * more digits than {@code @Column(precision, scale)} allows. A component without {@code @Column}
+ * has no length, precision or scale limit.
  */
 final class RecordBodies {
   private RecordBodies() {}
 
-  /** Refuses {@code body} with every field error found, or returns when it binds to {@code type}. */
+  /**
+   * Refuses {@code body} with every field error found, or returns when it binds to {@code type}.
+   */
   static void check(JsonNode body, Class<?> type) {
     if (!body.isObject()) {
-      return;  // binding reports the wrong shape as a whole
+      return; // binding reports the wrong shape as a whole
     }
     Map<String, RecordComponent> components = new LinkedHashMap<>();
     for (RecordComponent rc : type.getRecordComponents()) {
       JsonProperty renamed = annotation(type, rc, JsonProperty.class);
-      components.put(renamed != null && !renamed.value().isEmpty() ? renamed.value() : rc.getName(), rc);
+      components.put(
+          renamed != null && !renamed.value().isEmpty() ? renamed.value() : rc.getName(), rc);
     }
     List<FieldError> errors = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!components.containsKey(name)) {
-        errors.add(new FieldError(name, FieldError.UNKNOWN_FIELD, "is not a field of this request"));
+        errors.add(
+            new FieldError(name, FieldError.UNKNOWN_FIELD, "is not a field of this request"));
       }
     }
     for (Map.Entry<String, RecordComponent> e : components.entrySet()) {
       JsonNode node = body.get(e.getKey());
       if (node == null || node.isNull()) {
-        errors.add(new FieldError(e.getKey(), FieldError.REQUIRED, "is required and must not be null"));
+        errors.add(
+            new FieldError(e.getKey(), FieldError.REQUIRED, "is required and must not be null"));
         continue;
       }
       Object value;
       try {
-        value = JsonCodec.MAPPER.treeToValue(node,
-            JsonCodec.MAPPER.constructType(e.getValue().getGenericType()));
+        value =
+            JsonCodec.MAPPER.treeToValue(
+                node, JsonCodec.MAPPER.constructType(e.getValue().getGenericType()));
       } catch (JsonProcessingException | IllegalArgumentException ex) {
         errors.add(new FieldError(e.getKey(), FieldError.INVALID_TYPE, "has the wrong JSON type"));
         continue;
       }
-      problem(type, e.getValue(), value).ifPresent(p ->
-          errors.add(new FieldError(e.getKey(), FieldError.INVALID_VALUE, p)));
+      problem(type, e.getValue(), value)
+          .ifPresent(p -> errors.add(new FieldError(e.getKey(), FieldError.INVALID_VALUE, p)));
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -85,8 +91,8 @@ final class RecordBodies {
    * An annotation written on a record component: javac keeps {@code @Column} and
    * {@code @JsonProperty} on the component's field (their targets), not on the component.
    */
-  private static <A extends java.lang.annotation.Annotation> A annotation(Class<?> type,
-      RecordComponent rc, Class<A> annotation) {
+  private static <A extends java.lang.annotation.Annotation> A annotation(
+      Class<?> type, RecordComponent rc, Class<A> annotation) {
     A onComponent = rc.getAnnotation(annotation);
     if (onComponent != null) {
       return onComponent;

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id, echoed in {@code X-Request-Id} and in 5xx problem bodies, so a user
- * can quote it and an operator can find the stack trace in the log. A well-formed incoming id
- * (from a proxy) is kept.
+ * can quote it and an operator can find the stack trace in the log. A well-formed incoming id (from
+ * a proxy) is kept.
  */
 final class RequestIds {
   static final String HEADER = "X-Request-Id";
@@ -32,12 +32,12 @@ final class RequestIds {
   /**
    * A random version-4 UUID drawn from {@link ThreadLocalRandom}. A request id only has to be
    * unique enough to find one request in the logs; it grants nothing, so it need not be
-   * unguessable. {@link UUID#randomUUID} would draw from the shared SecureRandom on every
-   * request (a lock and a SHA-1 round each time).
+   * unguessable. {@link UUID#randomUUID} would draw from the shared SecureRandom on every request
+   * (a lock and a SHA-1 round each time).
    */
   static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (random.nextLong() & ~0xF000L) | 0x4000L;                   // version 4
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
     return new UUID(high, low).toString();
   }

@@ -7,10 +7,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * Runs a handler inside one database transaction: the transaction commits when the handler
- * finishes with a status below 400, before Javalin writes the response; it rolls back when the
- * handler throws or sets an error status. A failed commit throws, so the exception mapper answers
- * with an error instead of the 2xx the handler prepared.
+ * Runs a handler inside one database transaction: the transaction commits when the handler finishes
+ * with a status below 400, before Javalin writes the response; it rolls back when the handler
+ * throws or sets an error status. A failed commit throws, so the exception mapper answers with an
+ * error instead of the 2xx the handler prepared.
  */
 final class RequestTransaction {
   static final String ATTRIBUTE = "svc-infra.transaction";
@@ -20,28 +20,31 @@ final class RequestTransaction {
   static void run(Database db, TransactionOptions options, Context ctx, Handler handler)
       throws Exception {
     if (ctx.attribute(ATTRIBUTE) != null) {
-      handler.handle(ctx);   // already inside this request's transaction
+      handler.handle(ctx); // already inside this request's transaction
       return;
     }
-    db.useTransaction(options, tx -> {
-      ctx.attribute(ATTRIBUTE, tx);
-      try {
-        handler.handle(ctx);
-      } finally {
-        ctx.attribute(ATTRIBUTE, null);
-      }
-      if (ctx.statusCode() >= 400) {
-        // The handler chose an error status: its response stands, its writes are undone.
-        tx.setRollbackOnly();
-      }
-    });
+    db.useTransaction(
+        options,
+        tx -> {
+          ctx.attribute(ATTRIBUTE, tx);
+          try {
+            handler.handle(ctx);
+          } finally {
+            ctx.attribute(ATTRIBUTE, null);
+          }
+          if (ctx.statusCode() >= 400) {
+            // The handler chose an error status: its response stands, its writes are undone.
+            tx.setRollbackOnly();
+          }
+        });
   }
 
   static Transaction current(Context ctx) {
     Transaction tx = ctx.attribute(ATTRIBUTE);
     if (tx == null) {
-      throw new IllegalStateException("no request transaction: wrap the handler with "
-          + "SqlPlugin.transactional(handler) to use SqlPlugin.session(ctx)");
+      throw new IllegalStateException(
+          "no request transaction: wrap the handler with "
+              + "SqlPlugin.transactional(handler) to use SqlPlugin.session(ctx)");
     }
     return tx;
   }

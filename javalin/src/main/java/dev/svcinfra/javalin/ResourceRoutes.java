@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The five routes of a {@link SqlResource}. Each reads the request, calls the resource's service
- * in the request transaction and writes JSON; paging, search, validation and tenant rules are
- * the service's.
+ * The five routes of a {@link SqlResource}. Each reads the request, calls the resource's service in
+ * the request transaction and writes JSON; paging, search, validation and tenant rules are the
+ * service's.
  */
 final class ResourceRoutes<T> {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
@@ -40,9 +40,9 @@ final class ResourceRoutes<T> {
   }
 
   /**
-   * Javalin tries the routes of a method in the order they were added, one regular expression
-   * each, so the busiest route (one row by id) goes first and the trailing-slash variant of the
-   * list last.
+   * Javalin tries the routes of a method in the order they were added, one regular expression each,
+   * so the busiest route (one row by id) goes first and the trailing-slash variant of the list
+   * last.
    */
   void mount(RoutesConfig routes) {
     String p = resource.prefix;
@@ -66,8 +66,8 @@ final class ResourceRoutes<T> {
     if (request.keyset()) {
       Slice<T> slice = service.listAfter(tx, request);
       long total = service.countFiltered(tx, request.filters());
-      body = envelope(total, slice.items(), request.limit(), 0, true,
-          slice.nextCursor().orElse(null));
+      body =
+          envelope(total, slice.items(), request.limit(), 0, true, slice.nextCursor().orElse(null));
     } else {
       Page<T> page = service.list(tx, request);
       body = envelope(page.total(), page.items(), page.limit(), page.offset(), false, null);
@@ -76,26 +76,27 @@ final class ResourceRoutes<T> {
   }
 
   /**
-   * The list envelope. Keyset slices add {@code next_cursor} (null on the last slice); offset
-   * pages have no such field.
+   * The list envelope. Keyset slices add {@code next_cursor} (null on the last slice); offset pages
+   * have no such field.
    */
-  private byte[] envelope(long total, List<T> rows, int limit, long offset, boolean keyset,
-      String nextCursor) {
-    return JsonCodec.render(g -> {
-      g.writeStartObject();
-      g.writeNumberField("total", total);
-      g.writeArrayFieldStart("items");
-      for (T row : rows) {
-        resource.schema.writeJson(g, row);
-      }
-      g.writeEndArray();
-      g.writeNumberField("limit", limit);
-      g.writeNumberField("offset", offset);
-      if (keyset) {
-        g.writeStringField("next_cursor", nextCursor);
-      }
-      g.writeEndObject();
-    });
+  private byte[] envelope(
+      long total, List<T> rows, int limit, long offset, boolean keyset, String nextCursor) {
+    return JsonCodec.render(
+        g -> {
+          g.writeStartObject();
+          g.writeNumberField("total", total);
+          g.writeArrayFieldStart("items");
+          for (T row : rows) {
+            resource.schema.writeJson(g, row);
+          }
+          g.writeEndArray();
+          g.writeNumberField("limit", limit);
+          g.writeNumberField("offset", offset);
+          if (keyset) {
+            g.writeStringField("next_cursor", nextCursor);
+          }
+          g.writeEndObject();
+        });
   }
 
   /** The JSON form of one row as response bytes. */
@@ -107,9 +108,11 @@ final class ResourceRoutes<T> {
     RowService<T> service = service(ctx);
     Map<String, Object> values = resource.schema.createValues(JsonCodec.tree(sql.body(ctx)));
     T created = service.create(RequestTransaction.current(ctx), values);
-    ctx.status(201).header("Location", resource.prefix + "/"
-        + resource.idColumn.get(created)).header(EntityTags.ETAG, etag(created))
-        .contentType(JSON).result(row(created));
+    ctx.status(201)
+        .header("Location", resource.prefix + "/" + resource.idColumn.get(created))
+        .header(EntityTags.ETAG, etag(created))
+        .contentType(JSON)
+        .result(row(created));
   }
 
   /**
@@ -120,8 +123,8 @@ final class ResourceRoutes<T> {
     EntityTags.Condition ifNoneMatch = EntityTags.ifNoneMatch(ctx);
     RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
-    T found = service.get(tx, Scope.all(), primaryKey(ctx, service, tx))
-        .orElseThrow(() -> notFound(ctx));
+    T found =
+        service.get(tx, Scope.all(), primaryKey(ctx, service, tx)).orElseThrow(() -> notFound(ctx));
     String tag = resource.repository().tag(found);
     ctx.header(EntityTags.ETAG, EntityTags.quoted(tag));
     if (ifNoneMatch != null && EntityTags.matchesWeakly(ifNoneMatch, tag)) {
@@ -133,8 +136,8 @@ final class ResourceRoutes<T> {
 
   /**
    * A PATCH, conditional when {@code If-Match} names tags: the service compares them atomically
-   * with the write (412 when the row changed). A {@code version} in the body of a versioned
-   * model is checked the same way but answers 409 (see docs/web.md).
+   * with the write (412 when the row changed). A {@code version} in the body of a versioned model
+   * is checked the same way but answers 409 (see docs/web.md).
    */
   private void update(Context ctx) {
     Collection<String> ifTags = ifMatch(ctx);
@@ -143,8 +146,10 @@ final class ResourceRoutes<T> {
     Object key = primaryKey(ctx, service, tx);
     Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
     // Unconditional writes keep calling the four-argument form a service may override.
-    T updated = ifTags == null ? service.update(tx, Scope.all(), key, values)
-        : service.update(tx, Scope.all(), key, values, ifTags);
+    T updated =
+        ifTags == null
+            ? service.update(tx, Scope.all(), key, values)
+            : service.update(tx, Scope.all(), key, values, ifTags);
     ctx.header(EntityTags.ETAG, etag(updated)).contentType(JSON).result(row(updated));
   }
 
@@ -162,14 +167,15 @@ final class ResourceRoutes<T> {
   }
 
   /**
-   * The tags {@code If-Match} accepts, or null for an unconditional write: no header, or
-   * {@code *} (any current row; a missing one is the usual 404). Without the header a resource
-   * that requires it answers 428.
+   * The tags {@code If-Match} accepts, or null for an unconditional write: no header, or {@code *}
+   * (any current row; a missing one is the usual 404). Without the header a resource that requires
+   * it answers 428.
    */
   private Collection<String> ifMatch(Context ctx) {
     EntityTags.Condition c = EntityTags.ifMatch(ctx);
     if (c == null && resource.requireIfMatch) {
-      throw new RequestRejectedException(ErrorCode.PRECONDITION_REQUIRED,
+      throw new RequestRejectedException(
+          ErrorCode.PRECONDITION_REQUIRED,
           "this resource changes rows only with If-Match: send the ETag of the row you read");
     }
     return c == null || c.any() ? null : EntityTags.strongTags(c);
@@ -185,25 +191,30 @@ final class ResourceRoutes<T> {
       return resource.service;
     }
     String tenant = sql.tenant(ctx);
-    int max = resource.tenantColumn.type().kind() == ColumnType.Kind.STRING
-        ? resource.tenantColumn.type().length() : Integer.MAX_VALUE;
+    int max =
+        resource.tenantColumn.type().kind() == ColumnType.Kind.STRING
+            ? resource.tenantColumn.type().length()
+            : Integer.MAX_VALUE;
     if (tenant.codePointCount(0, tenant.length()) > max) {
       // Longer than the column: no row can have it, and a create would fail on the column.
-      throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
-          "the tenant is longer than " + max + " characters");
+      throw new RequestRejectedException(
+          ErrorCode.TENANT_INVALID, "the tenant is longer than " + max + " characters");
     }
     try {
       return new TenantSqlService<>(resource.service, tenant, resource.tenantColumn.name());
     } catch (IllegalArgumentException e) {
-      throw new RequestRejectedException(ErrorCode.TENANT_INVALID,
-          "the tenant is not a valid " + resource.tenantColumn.name() + ": expected "
+      throw new RequestRejectedException(
+          ErrorCode.TENANT_INVALID,
+          "the tenant is not a valid "
+              + resource.tenantColumn.name()
+              + ": expected "
               + resource.tenantColumn.expected());
     }
   }
 
   /**
-   * The primary key the path addresses, parsed by the id column's type; an id that cannot be
-   * parsed (or, for a non-key id attribute, matches no row) is a 404.
+   * The primary key the path addresses, parsed by the id column's type; an id that cannot be parsed
+   * (or, for a non-key id attribute, matches no row) is a 404.
    */
   private Object primaryKey(Context ctx, RowService<T> service, Transaction tx) {
     String text = ctx.pathParam("id");
@@ -223,8 +234,10 @@ final class ResourceRoutes<T> {
     if (column == resource.mapping.id()) {
       return value;
     }
-    List<T> rows = service.list(tx, ListRequest.builder().where(column.name(), value).limit(1)
-        .build()).items();
+    List<T> rows =
+        service
+            .list(tx, ListRequest.builder().where(column.name(), value).limit(1).build())
+            .items();
     if (rows.isEmpty()) {
       throw notFound(ctx);
     }

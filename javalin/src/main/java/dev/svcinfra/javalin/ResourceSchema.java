@@ -23,8 +23,9 @@ import java.util.Set;
  * The read, create and update shapes of a resource, derived from its model: read shows every
  * column; create takes the columns a client may set (not the generated id, timestamps, version,
  * soft-delete marker or tenant); update takes the create fields that are not immutable, all
- * optional, plus the version of a versioned model (checked, never written). Each shape can be narrowed to a list of fields. Also converts bodies to column-keyed
- * maps, collecting every field error.
+ * optional, plus the version of a versioned model (checked, never written). Each shape can be
+ * narrowed to a list of fields. Also converts bodies to column-keyed maps, collecting every field
+ * error.
  */
 final class ResourceSchema<T> {
   private final TableMapping<T> mapping;
@@ -38,8 +39,13 @@ final class ResourceSchema<T> {
   private final Map<String, MappedColumn> createByName;
   private final Map<String, MappedColumn> updateByName;
 
-  ResourceSchema(TableMapping<T> mapping, Set<String> immutable, MappedColumn tenant,
-      List<String> readOverride, List<String> createOverride, List<String> updateOverride) {
+  ResourceSchema(
+      TableMapping<T> mapping,
+      Set<String> immutable,
+      MappedColumn tenant,
+      List<String> readOverride,
+      List<String> createOverride,
+      List<String> updateOverride) {
     this.mapping = mapping;
     this.tenant = tenant;
     Set<MappedColumn> managed = new LinkedHashSet<>();
@@ -54,29 +60,38 @@ final class ResourceSchema<T> {
     if (id.column().identity() || mapping.idGeneration() != Generation.NONE) {
       managed.add(id);
     }
-    List<MappedColumn> writable = mapping.columns().stream()
-        .filter(c -> !managed.contains(c)).toList();
+    List<MappedColumn> writable =
+        mapping.columns().stream().filter(c -> !managed.contains(c)).toList();
     this.read = pick(readOverride, mapping.columns(), "read");
     this.create = pick(createOverride, writable, "create");
-    List<MappedColumn> updatable = pick(updateOverride, writable.stream()
-        .filter(c -> !immutable.contains(c.name()) && c != id).toList(), "update");
+    List<MappedColumn> updatable =
+        pick(
+            updateOverride,
+            writable.stream().filter(c -> !immutable.contains(c.name()) && c != id).toList(),
+            "update");
     // Issue 16: a PATCH of a versioned model may carry the version it read; the repository
     // checks it against the stored one (409 when outdated) and never writes it.
-    this.update = mapping.version().map(v -> {
-      List<MappedColumn> withVersion = new ArrayList<>(updatable);
-      withVersion.add(v);
-      return List.copyOf(withVersion);
-    }).orElse(updatable);
+    this.update =
+        mapping
+            .version()
+            .map(
+                v -> {
+                  List<MappedColumn> withVersion = new ArrayList<>(updatable);
+                  withVersion.add(v);
+                  return List.copyOf(withVersion);
+                })
+            .orElse(updatable);
     Set<String> req = new LinkedHashSet<>();
     for (MappedColumn c : create) {
-      if (!c.column().nullable() && c.column().defaultSql().isEmpty()
+      if (!c.column().nullable()
+          && c.column().defaultSql().isEmpty()
           && !c.javaType().isPrimitive()) {
         req.add(c.name());
       }
     }
     this.required = Set.copyOf(req);
-    this.readNames = read.stream().map(c -> new SerializedString(c.name()))
-        .toArray(SerializedString[]::new);
+    this.readNames =
+        read.stream().map(c -> new SerializedString(c.name())).toArray(SerializedString[]::new);
     this.createByName = byName(create);
     this.updateByName = byName(update);
   }
@@ -93,11 +108,26 @@ final class ResourceSchema<T> {
     }
     List<MappedColumn> out = new ArrayList<>();
     for (String n : names) {
-      MappedColumn c = mapping.column(n).orElseThrow(() -> new IllegalArgumentException(
-          mapping.type().getName() + " has no column '" + n + "' for the " + shape + " schema"));
+      MappedColumn c =
+          mapping
+              .column(n)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          mapping.type().getName()
+                              + " has no column '"
+                              + n
+                              + "' for the "
+                              + shape
+                              + " schema"));
       if (!shape.equals("read") && !allowed.contains(c)) {
-        throw new IllegalArgumentException(n + " cannot be in the " + shape + " schema of "
-            + mapping.table().name() + ": the library sets it (or it is immutable)");
+        throw new IllegalArgumentException(
+            n
+                + " cannot be in the "
+                + shape
+                + " schema of "
+                + mapping.table().name()
+                + ": the library sets it (or it is immutable)");
       }
       out.add(c);
     }
@@ -141,11 +171,14 @@ final class ResourceSchema<T> {
     g.writeEndObject();
   }
 
-  private Map<String, Object> values(JsonNode body, List<MappedColumn> fields,
-      Map<String, MappedColumn> allowed, boolean creating) {
+  private Map<String, Object> values(
+      JsonNode body,
+      List<MappedColumn> fields,
+      Map<String, MappedColumn> allowed,
+      boolean creating) {
     if (!body.isObject()) {
-      throw new RequestRejectedException(ErrorCode.MALFORMED_JSON,
-          "the body must be a JSON object");
+      throw new RequestRejectedException(
+          ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
@@ -154,14 +187,19 @@ final class ResourceSchema<T> {
       MappedColumn c = allowed.get(e.getKey());
       if (c == null && tenant != null && tenant.name().equals(e.getKey())) {
         // Passed on so the tenant service can refuse another tenant's value (or ignore ours).
-        out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().textValue()
-            : e.getValue().toString());
+        out.put(
+            e.getKey(),
+            e.getValue().isTextual() ? e.getValue().textValue() : e.getValue().toString());
         continue;
       }
       if (c == null) {
-        errors.add(new FieldError(e.getKey(), FieldError.UNKNOWN_FIELD, mapping.column(e.getKey())
-            .isPresent() ? "cannot be written in this request" : "is not a field of "
-            + mapping.table().name()));
+        errors.add(
+            new FieldError(
+                e.getKey(),
+                FieldError.UNKNOWN_FIELD,
+                mapping.column(e.getKey()).isPresent()
+                    ? "cannot be written in this request"
+                    : "is not a field of " + mapping.table().name()));
         continue;
       }
       if (e.getValue().isNull() && !c.column().nullable()) {

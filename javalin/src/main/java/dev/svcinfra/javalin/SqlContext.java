@@ -8,12 +8,16 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
 /**
- * What the plugin's handlers share at run time: the database, the options of request
- * transactions, the tenant resolver and the body limit. Kept in the app's data so static
- * helpers ({@link SqlPlugin#session}) find it from a {@link Context}.
+ * What the plugin's handlers share at run time: the database, the options of request transactions,
+ * the tenant resolver and the body limit. Kept in the app's data so static helpers ({@link
+ * SqlPlugin#session}) find it from a {@link Context}.
  */
-record SqlContext(Database database, TransactionOptions options, TenantResolver tenants,
-    long maxBodyBytes, int retryAfterSeconds) {
+record SqlContext(
+    Database database,
+    TransactionOptions options,
+    TenantResolver tenants,
+    long maxBodyBytes,
+    int retryAfterSeconds) {
   static final Key<SqlContext> KEY = new Key<>("svc-infra.sql");
 
   static SqlContext of(Context ctx) {

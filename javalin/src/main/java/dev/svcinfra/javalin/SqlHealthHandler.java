@@ -9,9 +9,9 @@ import io.javalin.http.Context;
 import java.time.Duration;
 
 /**
- * {@code GET /_sql/health}: pings the database within a short timeout; 200
- * {@code {"status":"healthy","latency_ms":..,"dialect":..}} or 503 with {@code "unhealthy"} and
- * the reason (password masked).
+ * {@code GET /_sql/health}: pings the database within a short timeout; 200 {@code
+ * {"status":"healthy","latency_ms":..,"dialect":..}} or 503 with {@code "unhealthy"} and the reason
+ * (password masked).
  */
 final class SqlHealthHandler {
   private final DatabaseCheck check;
@@ -26,13 +26,16 @@ final class SqlHealthHandler {
     long start = System.nanoTime();
     CheckResult result = check.check();
     long latency = (System.nanoTime() - start) / 1_000_000;
-    boolean up = result.status() == HealthStatus.HEALTHY || result.status() == HealthStatus.DEGRADED;
+    boolean up =
+        result.status() == HealthStatus.HEALTHY || result.status() == HealthStatus.DEGRADED;
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
     body.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
     body.put("latency_ms", latency);
     body.put("dialect", dialect);
     result.message().ifPresent(m -> body.put("message", m));
-    ctx.status(up ? 200 : 503).header("Cache-Control", "no-store")
-        .contentType("application/json").result(JsonCodec.write(body));
+    ctx.status(up ? 200 : 503)
+        .header("Cache-Control", "no-store")
+        .contentType("application/json")
+        .result(JsonCodec.write(body));
   }
 }

@@ -18,21 +18,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a SQL database behind a Javalin app: the database's lifecycle, one transaction per
- * request, CRUD resources, problem+json errors for the whole app, {@code /_sql/health},
- * {@code /openapi.json} and Swagger UI at {@code /docs}.
+ * Puts a SQL database behind a Javalin app: the database's lifecycle, one transaction per request,
+ * CRUD resources, problem+json errors for the whole app, {@code /_sql/health}, {@code
+ * /openapi.json} and Swagger UI at {@code /docs}.
  *
  * <pre>{@code
  * Javalin app = Javalin.create(config -> config.registerPlugin(new SqlPlugin(sql ->
  *     sql.resource(SqlResource.of(User.class).prefix("/users").build())))).start(8080);
  * }</pre>
  *
- * <p>Without {@link Config#database} the plugin opens the database the environment names
- * ({@code SQL_URL}, {@code DATABASE_URL}, ... as {@link Database#fromEnvironment()}) when the
- * app is created, so a missing or bad URL stops start-up with the resolver's message; it closes
- * the database when the server stops. Own routes get the request transaction with
- * {@link #transactional} and {@link #session}: it commits before the response is written and
- * rolls back when the handler throws or answers with a status of 400 or more.
+ * <p>Without {@link Config#database} the plugin opens the database the environment names ({@code
+ * SQL_URL}, {@code DATABASE_URL}, ... as {@link Database#fromEnvironment()}) when the app is
+ * created, so a missing or bad URL stops start-up with the resolver's message; it closes the
+ * database when the server stops. Own routes get the request transaction with {@link
+ * #transactional} and {@link #session}: it commits before the response is written and rolls back
+ * when the handler throws or answers with a status of 400 or more.
  *
  * @since 0.1
  */
@@ -43,33 +43,47 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   public static final class Config {
     /** The database; null opens the one {@link #env} names when the app is created. */
     public Database database;
+
     /** Where the database settings come from when {@link #database} is null. */
     public Env env = Env.system();
+
     /** Whether stopping the server closes the database. */
     public boolean closeOnStop = true;
+
     /** Statement timeout of request transactions; null keeps {@code DB_STATEMENT_TIMEOUT_MS}. */
     public Duration statementTimeout;
+
     /** Where tenant-scoped resources find the tenant; default header {@code X-Tenant-Id}. */
     public TenantResolver tenantResolver = TenantResolver.header(TenantResolver.DEFAULT_HEADER);
+
     /** The header documented for the tenant in OpenAPI. */
     public String tenantHeader = TenantResolver.DEFAULT_HEADER;
+
     /** Largest request body the plugin reads, in bytes; larger ones get 413. Default 1 MiB. */
     public long maxBodyBytes = 1024 * 1024;
+
     /** {@code Retry-After} seconds on 503 answers. */
     public int retryAfterSeconds = 5;
+
     /** How long {@code /_sql/health} waits for the database. */
     public Duration healthTimeout = Duration.ofSeconds(2);
+
     /** Title and version in the OpenAPI document and the docs page. */
     public String title = "svc-infra service";
+
     public String version = "0.1.0";
+
     /** Route of the OpenAPI document; null to leave it out (and {@code /docs} with it). */
     public String openApiPath = "/openapi.json";
+
     /** Route of Swagger UI; null to leave it out. */
     public String docsPath = "/docs";
+
     /** Route of the database health check; null to leave it out. */
     public String healthPath = "/_sql/health";
+
     /** Adds hand-written routes (or anything else) to the OpenAPI document. */
-    public Consumer<com.fasterxml.jackson.databind.node.ObjectNode> openApi = doc -> { };
+    public Consumer<com.fasterxml.jackson.databind.node.ObjectNode> openApi = doc -> {};
 
     final List<SqlResource<?>> resources = new ArrayList<>();
 
@@ -88,15 +102,19 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   public void onInitialize(JavalinState state) {
     Config c = pluginConfig;
     // Fails here, at Javalin.create, with the resolver's message when no URL is configured.
-    Database db = c.database != null ? c.database : Database.open(DatabaseSettings.from(c.env),
-        StatementLogSettings.from(c.env));
-    TransactionOptions options = c.statementTimeout == null ? TransactionOptions.defaults()
-        : TransactionOptions.defaults().withStatementTimeout(c.statementTimeout);
+    Database db =
+        c.database != null
+            ? c.database
+            : Database.open(DatabaseSettings.from(c.env), StatementLogSettings.from(c.env));
+    TransactionOptions options =
+        c.statementTimeout == null
+            ? TransactionOptions.defaults()
+            : TransactionOptions.defaults().withStatementTimeout(c.statementTimeout);
     if (c.maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + c.maxBodyBytes);
     }
-    SqlContext sql = new SqlContext(db, options, c.tenantResolver, c.maxBodyBytes,
-        c.retryAfterSeconds);
+    SqlContext sql =
+        new SqlContext(db, options, c.tenantResolver, c.maxBodyBytes, c.retryAfterSeconds);
     state.appData(SqlContext.KEY, sql);
     if (c.closeOnStop) {
       state.events.serverStopped(db::close);
@@ -113,8 +131,8 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
       prefixes.add(r.prefix);
       new ResourceRoutes<>(r, sql).mount(state.routes);
     }
-    OpenApiDocument openApi = ApiDocs.shared(state, c.title, c.version, c.tenantHeader,
-        c.openApiPath, c.docsPath);
+    OpenApiDocument openApi =
+        ApiDocs.shared(state, c.title, c.version, c.tenantHeader, c.openApiPath, c.docsPath);
     c.resources.forEach(openApi::add);
     if (c.healthPath != null) {
       state.routes.get(c.healthPath, new SqlHealthHandler(db, c.healthTimeout)::handle);
@@ -129,8 +147,8 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   }
 
   /**
-   * Wraps a handler so it runs in the request transaction (see the class comment). Inside,
-   * {@link #session} returns that transaction.
+   * Wraps a handler so it runs in the request transaction (see the class comment). Inside, {@link
+   * #session} returns that transaction.
    */
   public static Handler transactional(Handler handler) {
     return ctx -> SqlContext.of(ctx).inTransaction(ctx, handler);
@@ -148,11 +166,11 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
 
   /**
    * The request body bound strictly to {@code type} (a record, say): the body limit applies,
-   * unknown properties, missing or null record components and JSON values of the wrong type
-   * are a 422, malformed JSON too. For a record every problem is reported at once, and its
-   * components' {@code @Column(length)} and {@code @Column(precision, scale)} are limits: longer
-   * text (in characters), a decimal with more digits, or a lone surrogate in any text is a 422
-   * naming the field, never rounded or replaced.
+   * unknown properties, missing or null record components and JSON values of the wrong type are a
+   * 422, malformed JSON too. For a record every problem is reported at once, and its components'
+   * {@code @Column(length)} and {@code @Column(precision, scale)} are limits: longer text (in
+   * characters), a decimal with more digits, or a lone surrogate in any text is a 422 naming the
+   * field, never rounded or replaced.
    */
   public static <T> T body(Context ctx, Class<T> type) {
     return JsonCodec.read(SqlContext.of(ctx).body(ctx), type);

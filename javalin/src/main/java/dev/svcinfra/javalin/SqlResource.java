@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One CRUD resource over a table model: {@code GET prefix} (list, search, paging),
- * {@code POST prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}. Everything is derived from the
- * model; the builder narrows or overrides it. Mount it with {@link SqlPlugin.Config#resource}.
+ * One CRUD resource over a table model: {@code GET prefix} (list, search, paging), {@code POST
+ * prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}. Everything is derived from the model; the
+ * builder narrows or overrides it. Mount it with {@link SqlPlugin.Config#resource}.
  *
  * <pre>{@code
  * SqlResource<User> users = SqlResource.of(User.class).prefix("/users").tags("users")
@@ -35,6 +35,7 @@ public final class SqlResource<T> {
   final SqlService<T> service;
   final ResourceSchema<T> schema;
   final String name;
+
   /** PATCH and DELETE without {@code If-Match} are refused with 428. */
   final boolean requireIfMatch;
 
@@ -43,18 +44,26 @@ public final class SqlResource<T> {
     this.mapping = TableMapping.of(b.model);
     this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
     if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("{")) {
-      throw new IllegalArgumentException("a resource prefix starts with '/', does not end with "
-          + "'/' and has no path parameter, got '" + prefix + "'");
+      throw new IllegalArgumentException(
+          "a resource prefix starts with '/', does not end with "
+              + "'/' and has no path parameter, got '"
+              + prefix
+              + "'");
     }
     this.tags = b.tags == null ? List.of(mapping.table().name()) : b.tags;
     this.idColumn = b.idAttribute == null ? mapping.id() : uniqueColumn(b.idAttribute);
     if (b.softDelete != null && b.softDelete != mapping.softDelete().isPresent()) {
-      throw new IllegalArgumentException(b.softDelete
-          ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
-          : mapping.type().getName() + " has a @SoftDelete column; its rows are soft-deleted");
+      throw new IllegalArgumentException(
+          b.softDelete
+              ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
+              : mapping.type().getName() + " has a @SoftDelete column; its rows are soft-deleted");
     }
-    this.tenantColumn = b.noTenant ? null : b.tenantField != null
-        ? column(b.tenantField, "tenant field") : mapping.tenant().orElse(null);
+    this.tenantColumn =
+        b.noTenant
+            ? null
+            : b.tenantField != null
+                ? column(b.tenantField, "tenant field")
+                : mapping.tenant().orElse(null);
     SqlRepositoryBuilder<T> repo = SqlRepository.builder(b.model);
     if (b.searchFields != null) {
       repo.searchFields(b.searchFields.toArray(String[]::new));
@@ -70,14 +79,26 @@ public final class SqlResource<T> {
     for (String o : defaultOrder) {
       String field = o.startsWith("-") ? o.substring(1) : o;
       if (!repository.orderFields().contains(field)) {
-        throw new IllegalArgumentException("default order field '" + field + "' of " + prefix
-            + " is not an allowed order field: " + repository.orderFields());
+        throw new IllegalArgumentException(
+            "default order field '"
+                + field
+                + "' of "
+                + prefix
+                + " is not an allowed order field: "
+                + repository.orderFields());
       }
     }
-    this.service = Objects.requireNonNull(b.serviceFactory.apply(repository),
-        "the service factory returned null");
-    this.schema = new ResourceSchema<>(mapping, repository.mapping().immutableColumns(),
-        tenantColumn, b.readFields, b.createFields, b.updateFields);
+    this.service =
+        Objects.requireNonNull(
+            b.serviceFactory.apply(repository), "the service factory returned null");
+    this.schema =
+        new ResourceSchema<>(
+            mapping,
+            repository.mapping().immutableColumns(),
+            tenantColumn,
+            b.readFields,
+            b.createFields,
+            b.updateFields);
     this.name = schemaName(mapping.type().getSimpleName());
   }
 
@@ -100,20 +121,30 @@ public final class SqlResource<T> {
   }
 
   private MappedColumn column(String field, String role) {
-    return mapping.column(field).orElseThrow(() -> new IllegalArgumentException(
-        mapping.type().getName() + " has no column '" + field + "' for the " + role));
+    return mapping
+        .column(field)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    mapping.type().getName() + " has no column '" + field + "' for the " + role));
   }
 
   /** A column that identifies one row: the key, or a column with a one-column unique rule. */
   private MappedColumn uniqueColumn(String field) {
     MappedColumn c = column(field, "id attribute");
     List<String> one = List.of(c.name());
-    boolean unique = c == mapping.id()
-        || mapping.table().uniqueConstraints().stream().anyMatch(u -> u.columns().equals(one))
-        || mapping.table().indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(one));
+    boolean unique =
+        c == mapping.id()
+            || mapping.table().uniqueConstraints().stream().anyMatch(u -> u.columns().equals(one))
+            || mapping.table().indexes().stream()
+                .anyMatch(i -> i.unique() && i.columns().equals(one));
     if (!unique) {
-      throw new IllegalArgumentException("id attribute " + field + " of "
-          + mapping.type().getName() + " is not unique; add @Column(unique = true) to it");
+      throw new IllegalArgumentException(
+          "id attribute "
+              + field
+              + " of "
+              + mapping.type().getName()
+              + " is not unique; add @Column(unique = true) to it");
     }
     return c;
   }
@@ -167,8 +198,8 @@ public final class SqlResource<T> {
     }
 
     /**
-     * States that deletes are soft (the model must have a {@code @SoftDelete} column) or hard
-     * (it must not); the model decides, this makes the intent checked at start-up.
+     * States that deletes are soft (the model must have a {@code @SoftDelete} column) or hard (it
+     * must not); the model decides, this makes the intent checked at start-up.
      */
     public Builder<T> softDelete(boolean value) {
       this.softDelete = value;
@@ -187,7 +218,9 @@ public final class SqlResource<T> {
       return this;
     }
 
-    /** The order of lists without {@code order_by}, as {@code order_by} items ({@code -created_at}). */
+    /**
+     * The order of lists without {@code order_by}, as {@code order_by} items ({@code -created_at}).
+     */
     public Builder<T> defaultOrder(String... fields) {
       this.defaultOrder = List.of(fields);
       return this;
@@ -231,9 +264,9 @@ public final class SqlResource<T> {
     }
 
     /**
-     * Makes {@code If-Match} mandatory on PATCH and DELETE: a request without it is a 428
-     * {@code precondition_required}, so no client can overwrite a row it has not read.
-     * Default: optional (an {@code If-Match} that is sent is always honoured).
+     * Makes {@code If-Match} mandatory on PATCH and DELETE: a request without it is a 428 {@code
+     * precondition_required}, so no client can overwrite a row it has not read. Default: optional
+     * (an {@code If-Match} that is sent is always honoured).
      */
     public Builder<T> requireIfMatch(boolean value) {
       this.requireIfMatch = value;

@@ -11,7 +11,8 @@ final class SwaggerUiPage {
   private final String html;
 
   SwaggerUiPage(String title, String openApiPath, String base) {
-    this.html = """
+    this.html =
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -27,7 +28,8 @@ final class SwaggerUiPage {
           </script>
         </body>
         </html>
-        """.formatted(escape(title), base, openApiPath);
+        """
+            .formatted(escape(title), base, openApiPath);
   }
 
   void serve(Context ctx) {

@@ -4,7 +4,10 @@ import dev.svcinfra.testing.ApiBaseline;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The public types of the javalin module are exactly those listed in {@code javalin/api-baseline.txt}. */
+/**
+ * The public types of the javalin module are exactly those listed in {@code
+ * javalin/api-baseline.txt}.
+ */
 class ApiBaselineTest {
   @Test
   void publicTypesMatchTheReviewedListing() throws IOException {

@@ -52,21 +52,28 @@ class ColumnJsonWriteTest {
 
   @Test
   void aRowRendersItsReadFieldsInOrder() {
-    ResourceSchema<Gadget> schema = new ResourceSchema<>(GADGET, java.util.Set.of(), null,
-        List.of("code", "count", "price"), null, null);
-    Gadget g = new Gadget(UUID.randomUUID(), "g-1", 7, new BigDecimal("1.230"), null, null, null,
-        null, null);
-    String json = new String(JsonCodec.render(out -> schema.writeJson(out, g)),
-        java.nio.charset.StandardCharsets.UTF_8);
+    ResourceSchema<Gadget> schema =
+        new ResourceSchema<>(
+            GADGET, java.util.Set.of(), null, List.of("code", "count", "price"), null, null);
+    Gadget g =
+        new Gadget(
+            UUID.randomUUID(), "g-1", 7, new BigDecimal("1.230"), null, null, null, null, null);
+    String json =
+        new String(
+            JsonCodec.render(out -> schema.writeJson(out, g)),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThat(json).isEqualTo("{\"code\":\"g-1\",\"count\":7,\"price\":1.230}");
   }
 
   private static void assertSame(String field, Object value) {
     MappedColumn column = GADGET.column(field).orElseThrow();
-    String streamed = new String(JsonCodec.render(g -> ColumnJson.write(g, column, value)),
-        java.nio.charset.StandardCharsets.UTF_8);
+    String streamed =
+        new String(
+            JsonCodec.render(g -> ColumnJson.write(g, column, value)),
+            java.nio.charset.StandardCharsets.UTF_8);
     String tree = JsonCodec.write(ColumnJson.toJson(column, value));
-    assertThat(streamed).as(field + " = " + (value instanceof byte[] b ? Arrays.toString(b)
-        : value)).isEqualTo(tree);
+    assertThat(streamed)
+        .as(field + " = " + (value instanceof byte[] b ? Arrays.toString(b) : value))
+        .isEqualTo(tree);
   }
 }

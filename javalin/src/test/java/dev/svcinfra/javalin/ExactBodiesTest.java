@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * columns by their precision, scale and length in characters.
  */
 class ExactBodiesTest {
-  record Transfer(long from, long to, @Column(precision = 19, scale = 2) BigDecimal amount,
+  record Transfer(
+      long from,
+      long to,
+      @Column(precision = 19, scale = 2) BigDecimal amount,
       @Column(length = 5) String memo) {}
 
   private static List<String> errors(String body) {
@@ -34,11 +37,11 @@ class ExactBodiesTest {
 
   @Test
   void everyProblemOfARecordIsReportedAtOnce() {
-    assertThat(errors("{}")).containsExactly("from:required", "to:required", "amount:required",
-        "memo:required");
+    assertThat(errors("{}"))
+        .containsExactly("from:required", "to:required", "amount:required", "memo:required");
     assertThat(errors("{\"from\":1.5,\"to\":null,\"amount\":\"1\",\"memo\":\"a\",\"x\":0}"))
-        .containsExactlyInAnyOrder("x:unknown_field", "from:invalid_type", "to:required",
-            "amount:invalid_type");
+        .containsExactlyInAnyOrder(
+            "x:unknown_field", "from:invalid_type", "to:required", "amount:invalid_type");
   }
 
   @Test
@@ -46,14 +49,19 @@ class ExactBodiesTest {
     String ok = "{\"from\":1,\"to\":2,\"amount\":%s,\"memo\":\"%s\"}";
     assertThat(errors(ok.formatted("0.005", "a"))).containsExactly("amount:invalid_value");
     assertThat(errors(ok.formatted("1e400", "a"))).containsExactly("amount:invalid_value");
-    assertThat(errors(ok.formatted("123456789012345678", "a"))).containsExactly("amount:invalid_value");
-    assertThat(errors(ok.formatted("1.500", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00")))
+    assertThat(errors(ok.formatted("123456789012345678", "a")))
+        .containsExactly("amount:invalid_value");
+    assertThat(
+            errors(
+                ok.formatted(
+                    "1.500", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00")))
         .isEmpty();
     assertThat(errors(ok.formatted("1", "abcdef"))).containsExactly("memo:invalid_value");
     assertThat(errors(ok.formatted("1", "a\\ud800"))).containsExactly("memo:invalid_value");
     assertThat(errors(ok.formatted("1", "\\udc00a"))).containsExactly("memo:invalid_value");
-    Transfer t = JsonCodec.read(ok.formatted("1.500", "hi").getBytes(StandardCharsets.UTF_8),
-        Transfer.class);
+    Transfer t =
+        JsonCodec.read(
+            ok.formatted("1.500", "hi").getBytes(StandardCharsets.UTF_8), Transfer.class);
     assertThat(t.amount()).isEqualByComparingTo("1.5");
   }
 
@@ -88,25 +96,36 @@ class ExactBodiesTest {
     assertThat(refusal("code", "\"ab\\ud83d\"").message()).contains("surrogate");
   }
 
-  record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("from_account") long from,
+  record Renamed(
+      @com.fasterxml.jackson.annotation.JsonProperty("from_account") long from,
       @com.fasterxml.jackson.annotation.JsonProperty("to_account") long to) {}
 
   @Test
   void renamedComponentsAreCheckedUnderTheirJsonNames() {
-    assertThatThrownBy(() -> JsonCodec.read("{\"from\":1}".getBytes(StandardCharsets.UTF_8),
-        Renamed.class)).isInstanceOfSatisfying(ValidationException.class, e ->
-            assertThat(e.errors()).extracting(err -> err.field() + ":" + err.code())
-                .containsExactly("from:unknown_field", "from_account:required", "to_account:required"));
-    assertThat(JsonCodec.read("{\"from_account\":1,\"to_account\":2}"
-        .getBytes(StandardCharsets.UTF_8), Renamed.class)).isEqualTo(new Renamed(1, 2));
+    assertThatThrownBy(
+            () -> JsonCodec.read("{\"from\":1}".getBytes(StandardCharsets.UTF_8), Renamed.class))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(err -> err.field() + ":" + err.code())
+                    .containsExactly(
+                        "from:unknown_field", "from_account:required", "to_account:required"));
+    assertThat(
+            JsonCodec.read(
+                "{\"from_account\":1,\"to_account\":2}".getBytes(StandardCharsets.UTF_8),
+                Renamed.class))
+        .isEqualTo(new Renamed(1, 2));
   }
 
   @Test
   void ordinaryBodiesStillBind() {
     assertThatThrownBy(() -> JsonCodec.read("[1]".getBytes(StandardCharsets.UTF_8), Transfer.class))
         .isInstanceOf(ValidationException.class);
-    Transfer t = JsonCodec.read("{\"from\":1,\"to\":2,\"amount\":3,\"memo\":\"m\"}"
-        .getBytes(StandardCharsets.UTF_8), Transfer.class);
+    Transfer t =
+        JsonCodec.read(
+            "{\"from\":1,\"to\":2,\"amount\":3,\"memo\":\"m\"}".getBytes(StandardCharsets.UTF_8),
+            Transfer.class);
     assertThat(t).isEqualTo(new Transfer(1, 2, new BigDecimal("3"), "m"));
   }
 }

@@ -25,5 +25,8 @@ public record Gadget(
     @Column(type = ColumnType.Kind.JSON) Map<String, Object> specs) {
 
   /** An enum stored by name. */
-  public enum Color { RED, GREEN }
+  public enum Color {
+    RED,
+    GREEN
+  }
 }

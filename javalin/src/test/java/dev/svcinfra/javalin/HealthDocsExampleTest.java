@@ -24,10 +24,11 @@ class HealthDocsExampleTest {
     String redisUrl = TestServices.redisUrl();
     try (Database db = Database.open(TestServices.postgresUrl())) {
       // ---- docs/health.md "Quick start" ----
-      HealthRegistry registry = new HealthRegistry()
-          .add("database", DatabaseCheck.of(db));                          // critical, 5 s timeout
+      HealthRegistry registry =
+          new HealthRegistry().add("database", DatabaseCheck.of(db)); // critical, 5 s timeout
       if (redisUrl != null) {
-        registry.add("redis", RedisCheck.of(redisUrl), false, Duration.ofSeconds(2));  // non-critical
+        registry.add(
+            "redis", RedisCheck.of(redisUrl), false, Duration.ofSeconds(2)); // non-critical
       }
 
       WaitReport startup = registry.waitUntilHealthy(Duration.ofSeconds(60), Duration.ofSeconds(2));
@@ -35,16 +36,24 @@ class HealthDocsExampleTest {
         throw new IllegalStateException("dependencies not ready: " + startup.summary());
       }
 
-      Javalin app = Javalin.create(config ->
-          config.registerPlugin(new HealthPlugin(health -> health.registry = registry))).start(0);
+      Javalin app =
+          Javalin.create(
+                  config ->
+                      config.registerPlugin(new HealthPlugin(health -> health.registry = registry)))
+              .start(0);
       // ---- end of the example ----
       try {
         assertThat(startup.attempts()).isEqualTo(1);
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/_health/startup")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + app.port() + "/_health/startup"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).startsWith("{\"status\":\"healthy\",\"checks\":[{\"name\":\"database\"")
+        assertThat(ready.body())
+            .startsWith("{\"status\":\"healthy\",\"checks\":[{\"name\":\"database\"")
             .contains("{\"name\":\"redis\",\"status\":\"healthy\",\"critical\":false");
       } finally {
         app.stop();

@@ -36,13 +36,19 @@ class HealthPluginTest {
   }
 
   private void start() {
-    app = Javalin.create(config ->
-        config.registerPlugin(new HealthPlugin(health -> health.registry = registry))).start(0);
+    app =
+        Javalin.create(
+                config ->
+                    config.registerPlugin(new HealthPlugin(health -> health.registry = registry)))
+            .start(0);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .timeout(Duration.ofSeconds(20)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .GET()
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -57,18 +63,26 @@ class HealthPluginTest {
   }
 
   /**
-   * Issue 16: a load balancer probing with HEAD sees what GET would answer, 503 included,
-   * with the plugin alone in the app.
+   * Issue 16: a load balancer probing with HEAD sees what GET would answer, 503 included, with the
+   * plugin alone in the app.
    */
   @Test
   void headProbesAnswerAsGetWould() throws Exception {
     registry.add("database", () -> dev.svcinfra.health.CheckResult.unhealthy("down"));
     start();
-    for (String path : new String[] {"/_health/ready", "/_health/startup",
-        "/_health/checks/database", "/_health/checks/nope", "/_health/live"}) {
-      HttpRequest head = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-          + path)).timeout(Duration.ofSeconds(20)).method("HEAD",
-          HttpRequest.BodyPublishers.noBody()).build();
+    for (String path :
+        new String[] {
+          "/_health/ready",
+          "/_health/startup",
+          "/_health/checks/database",
+          "/_health/checks/nope",
+          "/_health/live"
+        }) {
+      HttpRequest head =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+              .timeout(Duration.ofSeconds(20))
+              .method("HEAD", HttpRequest.BodyPublishers.noBody())
+              .build();
       HttpResponse<String> response = http.send(head, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path).isEqualTo(get(path).statusCode());
       assertThat(response.body()).isEmpty();
@@ -77,15 +91,18 @@ class HealthPluginTest {
 
   @Test
   void liveAnswersOkWithoutRunningChecks() throws Exception {
-    registry.add("database", () -> {
-      throw new AssertionError("liveness must not run checks");
-    });
+    registry.add(
+        "database",
+        () -> {
+          throw new AssertionError("liveness must not run checks");
+        });
     start();
 
     HttpResponse<String> response = get("/_health/live");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(body(response)).isEqualTo(JSON.readTree("{\"status\":\"ok\"}"));
   }
@@ -109,7 +126,8 @@ class HealthPluginTest {
 
   @Test
   void readyIs200DegradedWhenANonCriticalDependencyIsDown() throws Exception {
-    registry.add("database", DatabaseCheck.of(TestServices.postgresUrl()))
+    registry
+        .add("database", DatabaseCheck.of(TestServices.postgresUrl()))
         .add("redis", RedisCheck.of("redis://127.0.0.1:" + closedPort()), false);
     start();
 
@@ -126,7 +144,8 @@ class HealthPluginTest {
 
   @Test
   void readyIs503WhenACriticalDependencyIsDownAndNeverShowsItsPassword() throws Exception {
-    String url = "postgresql://app:Sup3rSecretPw@127.0.0.1:" + closedPort() + "/app?sslmode=disable";
+    String url =
+        "postgresql://app:Sup3rSecretPw@127.0.0.1:" + closedPort() + "/app?sslmode=disable";
     registry.add("database", DatabaseCheck.of(url));
     start();
 
@@ -152,7 +171,8 @@ class HealthPluginTest {
 
   @Test
   void startupIs503UntilTheChecksPassOnceThen200ForGood() throws Exception {
-    AtomicReference<CheckResult> database = new AtomicReference<>(CheckResult.unhealthy("starting"));
+    AtomicReference<CheckResult> database =
+        new AtomicReference<>(CheckResult.unhealthy("starting"));
     registry.add("database", database::get);
     start();
 
@@ -167,7 +187,8 @@ class HealthPluginTest {
 
   @Test
   void oneCheckByNameAnswers200Or503And404ForAnUnknownName() throws Exception {
-    registry.add("database", DatabaseCheck.of(TestServices.postgresUrl()))
+    registry
+        .add("database", DatabaseCheck.of(TestServices.postgresUrl()))
         .add("search", () -> CheckResult.unhealthy("index missing"), false);
     start();
 
@@ -182,7 +203,8 @@ class HealthPluginTest {
 
     HttpResponse<String> unknown = get("/_health/checks/nope");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     JsonNode problem = body(unknown);
     assertThat(problem.get("status").asInt()).isEqualTo(404);
     assertThat(problem.get("code").asText()).isEqualTo("health_check_unknown");
@@ -192,10 +214,16 @@ class HealthPluginTest {
 
   @Test
   void routesMoveWithThePrefix() throws Exception {
-    app = Javalin.create(config -> config.registerPlugin(new HealthPlugin(health -> {
-      health.registry = registry;
-      health.prefix = "/ops/health";
-    }))).start(0);
+    app =
+        Javalin.create(
+                config ->
+                    config.registerPlugin(
+                        new HealthPlugin(
+                            health -> {
+                              health.registry = registry;
+                              health.prefix = "/ops/health";
+                            })))
+            .start(0);
 
     assertThat(get("/ops/health/live").statusCode()).isEqualTo(200);
     assertThat(get("/_health/live").statusCode()).isEqualTo(404);
@@ -203,8 +231,8 @@ class HealthPluginTest {
 
   @Test
   void aMissingRegistryFailsWhenTheAppIsCreated() {
-    assertThatThrownBy(() -> Javalin.create(config ->
-        config.registerPlugin(new HealthPlugin(health -> { }))))
+    assertThatThrownBy(
+            () -> Javalin.create(config -> config.registerPlugin(new HealthPlugin(health -> {}))))
         .hasMessageContaining("HealthPlugin needs a registry");
   }
 }

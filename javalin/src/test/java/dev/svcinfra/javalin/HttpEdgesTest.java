@@ -14,14 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTP edges (issue 16) over raw sockets, where a client library would normalise the request:
- * HEAD answers as GET would without a body, 405 names the allowed methods, broken bodies are
- * 400, duplicate or over-long tenants are 400 {@code tenant_invalid}, an empty cursor is the
- * first keyset slice.
+ * HTTP edges (issue 16) over raw sockets, where a client library would normalise the request: HEAD
+ * answers as GET would without a body, 405 names the allowed methods, broken bodies are 400,
+ * duplicate or over-long tenants are 400 {@code tenant_invalid}, an empty cursor is the first
+ * keyset slice.
  */
 class HttpEdgesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final HealthRegistry registry = new HealthRegistry();
   private volatile boolean healthy = false;
@@ -33,14 +32,17 @@ class HttpEdgesTest {
     Database db = Database.open("sqlite:///" + dir.resolve("edges.db").toAbsolutePath());
     TestApp.createTables(db, Gadget.class, Ledger.class);
     registry.add("flaky", () -> healthy ? CheckResult.healthy() : CheckResult.unhealthy("down"));
-    t = new TestApp(sql -> {
-      sql.database = db;
-      sql.resource(SqlResource.of(Gadget.class).build());
-      sql.resource(SqlResource.of(Ledger.class).build());
-    }, config -> {
-      config.registerPlugin(new HealthPlugin(h -> h.registry = registry));
-      config.routes.get("/mine", ctx -> ctx.status(503).result("busy"));
-    });
+    t =
+        new TestApp(
+            sql -> {
+              sql.database = db;
+              sql.resource(SqlResource.of(Gadget.class).build());
+              sql.resource(SqlResource.of(Ledger.class).build());
+            },
+            config -> {
+              config.registerPlugin(new HealthPlugin(h -> h.registry = registry));
+              config.routes.get("/mine", ctx -> ctx.status(503).result("busy"));
+            });
     port = t.app.port();
   }
 
@@ -62,10 +64,21 @@ class HttpEdgesTest {
   void headAnswersAsGetWouldWithoutABody() throws Exception {
     HttpResponse<String> created = t.send("POST", "/gadgets", "{\"code\":\"g1\"}");
     String item = created.headers().firstValue("Location").orElseThrow();
-    for (String path : List.of(item, "/gadgets/3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        "/gadgets/not-a-uuid", "/gadgets?limit=0", "/gadgets", "/_health/ready",
-        "/_health/live", "/_health/checks/flaky", "/_health/checks/nope", "/_sql/health",
-        "/mine", "/openapi.json", "/nowhere")) {
+    for (String path :
+        List.of(
+            item,
+            "/gadgets/3fa85f64-5717-4562-b3fc-2c963f66afa6",
+            "/gadgets/not-a-uuid",
+            "/gadgets?limit=0",
+            "/gadgets",
+            "/_health/ready",
+            "/_health/live",
+            "/_health/checks/flaky",
+            "/_health/checks/nope",
+            "/_sql/health",
+            "/mine",
+            "/openapi.json",
+            "/nowhere")) {
       RawHttp get = raw("GET", path);
       RawHttp head = raw("HEAD", path);
       assertThat(head.status()).as("HEAD " + path).isEqualTo(get.status());
@@ -75,8 +88,7 @@ class HttpEdgesTest {
       if (path.startsWith("/gadgets")) {
         // Elsewhere bodies differ between the two calls: probes carry a latency, a 404 for an
         // unknown route names the method.
-        assertThat(head.header("Content-Length")).as(path)
-            .isEqualTo(get.header("Content-Length"));
+        assertThat(head.header("Content-Length")).as(path).isEqualTo(get.header("Content-Length"));
       }
       assertThat(head.header("X-Request-Id")).as(path).isNotNull();
     }
@@ -84,8 +96,13 @@ class HttpEdgesTest {
     assertThat(raw("HEAD", "/mine").status()).isEqualTo(503);
     healthy = true;
     assertThat(raw("HEAD", "/_health/ready").status()).isEqualTo(200);
-    assertThat(raw("HEAD", item, "If-None-Match: " + created.headers().firstValue("ETag")
-        .orElseThrow()).status()).isEqualTo(304);
+    assertThat(
+            raw(
+                    "HEAD",
+                    item,
+                    "If-None-Match: " + created.headers().firstValue("ETag").orElseThrow())
+                .status())
+        .isEqualTo(304);
   }
 
   @Test
@@ -103,25 +120,29 @@ class HttpEdgesTest {
   @Test
   void brokenBodiesAre400() throws Exception {
     String[] requests = {
-        // Shorter than its Content-Length: the client closed after part of it.
-        "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 100\r\n\r\n{\"code\":\"short\"}",
-        "PATCH /ledgers/1 HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: a\r\nContent-Length: 50\r\n\r\n{",
-        // A chunk size that is not hexadecimal.
-        "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"code\":\"x\"}\r\n0\r\n\r\n",
-        // A chunk announcing more bytes than arrive before the end.
-        "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\n40\r\n{\"code\":\"x\"}",
-        // Chunk data not followed by CRLF.
-        "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\n3\r\n{}Xjunk\r\n0\r\n\r\n"};
+      // Shorter than its Content-Length: the client closed after part of it.
+      "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"code\":\"short\"}",
+      "PATCH /ledgers/1 HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: a\r\nContent-Length: 50\r\n\r\n{",
+      // A chunk size that is not hexadecimal.
+      "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"code\":\"x\"}\r\n0\r\n\r\n",
+      // A chunk announcing more bytes than arrive before the end.
+      "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n40\r\n{\"code\":\"x\"}",
+      // Chunk data not followed by CRLF.
+      "POST /gadgets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n3\r\n{}Xjunk\r\n0\r\n\r\n"
+    };
     for (String request : requests) {
       RawHttp r = RawHttp.send(port, request);
       assertThat(r.status()).as(request).isEqualTo(400);
       assertThat(r.header("Content-Type")).as(request).startsWith("application/problem+json");
       assertThat(r.header("X-Request-Id")).as(request).isNotNull();
-      assertThat(r.body()).as(request).doesNotContain("Exception").doesNotContain("<html")
+      assertThat(r.body())
+          .as(request)
+          .doesNotContain("Exception")
+          .doesNotContain("<html")
           .contains("body_malformed");
     }
     assertThat(t.send("GET", "/gadgets", null).body()).contains("\"total\":0");
@@ -129,15 +150,19 @@ class HttpEdgesTest {
 
   @Test
   void errorsBeforeRoutingCarryARequestId() throws Exception {
-    for (String request : List.of("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "GARBAGE\r\n\r\n",
-        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n")) {
+    for (String request :
+        List.of(
+            "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GARBAGE\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n")) {
       RawHttp r = RawHttp.send(port, request);
       assertThat(r.status()).as(request).isBetween(400, 499);
       assertThat(r.header("X-Request-Id")).as(request).matches("[0-9a-f-]{36}");
     }
     // A request Jetty refuses may not have had its headers read: it gets a new id, always.
-    RawHttp fresh = RawHttp.send(port, "GET /a/%2e%2e/%2e%2e/b HTTP/1.1\r\nHost: x\r\n"
-        + "X-Request-Id: abc-1\r\n\r\n");
+    RawHttp fresh =
+        RawHttp.send(
+            port, "GET /a/%2e%2e/%2e%2e/b HTTP/1.1\r\nHost: x\r\n" + "X-Request-Id: abc-1\r\n\r\n");
     assertThat(fresh.status()).isEqualTo(400);
     assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
   }
@@ -147,23 +172,29 @@ class HttpEdgesTest {
     assertThat(raw("GET", "/ledgers", "X-Tenant-Id: acme").status()).isEqualTo(200);
     assertThat(raw("GET", "/ledgers", "X-Tenant-Id: acme", "X-Tenant-Id: acme").status())
         .isEqualTo(200);
-    for (String[] headers : new String[][] {
-        {"X-Tenant-Id: acme", "X-Tenant-Id: other"},
-        {"X-Tenant-Id: acme", "x-tenant-id: ACME"},
-        {"X-Tenant-Id: acme,other"},
-        {"X-Tenant-Id: " + "t".repeat(65)},
-        {"X-Tenant-Id: " + "t".repeat(TenantResolver.MAX_LENGTH + 1)}}) {
+    for (String[] headers :
+        new String[][] {
+          {"X-Tenant-Id: acme", "X-Tenant-Id: other"},
+          {"X-Tenant-Id: acme", "x-tenant-id: ACME"},
+          {"X-Tenant-Id: acme,other"},
+          {"X-Tenant-Id: " + "t".repeat(65)},
+          {"X-Tenant-Id: " + "t".repeat(TenantResolver.MAX_LENGTH + 1)}
+        }) {
       for (String method : List.of("GET", "POST")) {
-        RawHttp r = method.equals("GET") ? raw("GET", "/ledgers", headers)
-            : RawHttp.send(port, "POST /ledgers HTTP/1.1\r\nHost: x\r\n"
-                + String.join("\r\n", headers) + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 15\r\nConnection: close\r\n\r\n{\"name\":\"cash\"}");
+        RawHttp r =
+            method.equals("GET")
+                ? raw("GET", "/ledgers", headers)
+                : RawHttp.send(
+                    port,
+                    "POST /ledgers HTTP/1.1\r\nHost: x\r\n"
+                        + String.join("\r\n", headers)
+                        + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 15\r\nConnection: close\r\n\r\n{\"name\":\"cash\"}");
         assertThat(r.status()).as(method + " " + String.join(" | ", headers)).isEqualTo(400);
         assertThat(r.body()).contains("\"code\":\"tenant_invalid\"");
       }
     }
-    assertThat(raw("GET", "/ledgers", "X-Tenant-Id: " + "t".repeat(64)).status())
-        .isEqualTo(200);
+    assertThat(raw("GET", "/ledgers", "X-Tenant-Id: " + "t".repeat(64)).status()).isEqualTo(200);
     assertThat(t.send("GET", "/ledgers", null, "X-Tenant-Id", "acme").body())
         .contains("\"total\":0");
   }
@@ -173,15 +204,18 @@ class HttpEdgesTest {
     for (int i = 0; i < 3; i++) {
       t.send("POST", "/ledgers", "{\"name\":\"n" + i + "\"}", "X-Tenant-Id", "acme");
     }
-    HttpResponse<String> first = t.send("GET", "/ledgers?cursor=&order_by=id&limit=2", null,
-        "X-Tenant-Id", "acme");
+    HttpResponse<String> first =
+        t.send("GET", "/ledgers?cursor=&order_by=id&limit=2", null, "X-Tenant-Id", "acme");
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-    assertThat(first.body()).contains("\"next_cursor\":\"").contains("\"name\":\"n0\"")
-        .contains("\"name\":\"n1\"").doesNotContain("\"name\":\"n2\"");
+    assertThat(first.body())
+        .contains("\"next_cursor\":\"")
+        .contains("\"name\":\"n0\"")
+        .contains("\"name\":\"n1\"")
+        .doesNotContain("\"name\":\"n2\"");
     assertThat(t.send("GET", "/ledgers?cursor=", null, "X-Tenant-Id", "acme").body())
         .contains("\"next_cursor\":null");
-    HttpResponse<String> mixed = t.send("GET", "/ledgers?cursor=&offset=1", null,
-        "X-Tenant-Id", "acme");
+    HttpResponse<String> mixed =
+        t.send("GET", "/ledgers?cursor=&offset=1", null, "X-Tenant-Id", "acme");
     assertThat(mixed.statusCode()).isEqualTo(422);
     assertThat(mixed.body()).contains("\"field\":\"cursor\"");
   }

@@ -14,7 +14,8 @@ class JsonCodecNullBodyTest {
   void nullLiteralIsRefused() {
     for (String body : new String[] {"null", " null ", "\nnull"}) {
       assertThatThrownBy(() -> JsonCodec.read(body.getBytes(StandardCharsets.UTF_8), Pair.class))
-          .as(body).isInstanceOf(ValidationException.class)
+          .as(body)
+          .isInstanceOf(ValidationException.class)
           .hasMessageContaining("must be a JSON object");
     }
   }

@@ -21,24 +21,34 @@ class LostSessionResponsesTest {
   // in core (LostSessionTest) down to the exception the problem mapper turns into this 503.
   @ParameterizedTest
   @ValueSource(strings = {"postgresql"})
-  void aKilledSessionIs503WithRetryAfterAndTheNextRequestSucceeds(String server)
-      throws Exception {
-    String url = server.equals("postgresql") ? TestServices.postgresUrl()
-        : TestServices.mariadbUrl();
+  void aKilledSessionIs503WithRetryAfterAndTheNextRequestSucceeds(String server) throws Exception {
+    String url =
+        server.equals("postgresql") ? TestServices.postgresUrl() : TestServices.mariadbUrl();
     DatabaseSettings settings = DatabaseSettings.of(url);
     Database db = Database.open(settings.withPool(settings.pool().withSize(1)));
-    try (TestApp t = new TestApp(sql -> sql.database = db, config -> {
-      config.routes.get("/kill-own-session", SqlPlugin.transactional(ctx ->
-          killOwnSession(SqlPlugin.session(ctx), server)));
-      config.routes.get("/ping", SqlPlugin.transactional(ctx ->
-          ctx.result(String.valueOf(SqlPlugin.session(ctx).query("SELECT 1", rs -> rs.getInt(1))))));
-    })) {
+    try (TestApp t =
+        new TestApp(
+            sql -> sql.database = db,
+            config -> {
+              config.routes.get(
+                  "/kill-own-session",
+                  SqlPlugin.transactional(ctx -> killOwnSession(SqlPlugin.session(ctx), server)));
+              config.routes.get(
+                  "/ping",
+                  SqlPlugin.transactional(
+                      ctx ->
+                          ctx.result(
+                              String.valueOf(
+                                  SqlPlugin.session(ctx).query("SELECT 1", rs -> rs.getInt(1))))));
+            })) {
       for (int i = 0; i < 3; i++) {
         HttpResponse<String> killed = t.send("GET", "/kill-own-session", null);
         assertThat(killed.statusCode()).as(killed.body()).isEqualTo(503);
         assertThat(killed.headers().firstValue("Retry-After")).contains("5");
-        assertThat(killed.body()).contains("\"code\":\"database_unavailable\"")
-            .doesNotContain("Exception").doesNotContain("127.0.0.1");
+        assertThat(killed.body())
+            .contains("\"code\":\"database_unavailable\"")
+            .doesNotContain("Exception")
+            .doesNotContain("127.0.0.1");
         HttpResponse<String> ping = t.send("GET", "/ping", null);
         assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
       }

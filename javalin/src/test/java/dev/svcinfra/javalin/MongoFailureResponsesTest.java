@@ -35,18 +35,25 @@ class MongoFailureResponsesTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + closedPort
-        + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
-      app = TestApp.mongo(m -> {
-        m.database = client.getDatabase("down");
-        m.retryAfterSeconds = 7;
-        m.resource(MongoResource.of("items").build());
-      });
+    try (MongoClient client =
+        MongoClients.create(
+            "mongodb://127.0.0.1:"
+                + closedPort
+                + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
+      app =
+          TestApp.mongo(
+              m -> {
+                m.database = client.getDatabase("down");
+                m.retryAfterSeconds = 7;
+                m.resource(MongoResource.of("items").build());
+              });
       HttpResponse<String> r = app.send("GET", "/items", null);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
       assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
-      assertThat(r.body()).contains("\"code\":\"database_unavailable\"")
-          .contains("\"request_id\"").doesNotContain(String.valueOf(closedPort))
+      assertThat(r.body())
+          .contains("\"code\":\"database_unavailable\"")
+          .contains("\"request_id\"")
+          .doesNotContain(String.valueOf(closedPort))
           .doesNotContain("Exception");
     }
   }
@@ -68,29 +75,44 @@ class MongoFailureResponsesTest {
   }
 
   /**
-   * SQL-only services run without the MongoDB driver (the dependency is optional): only the
-   * Mongo classes of this module may refer to Mongo types.
+   * SQL-only services run without the MongoDB driver (the dependency is optional): only the Mongo
+   * classes of this module may refer to Mongo types.
    */
   @Test
   void onlyMongoClassesReferToMongoTypes() throws IOException {
-    Path classes = Path.of(MongoPlugin.class.getProtectionDomain().getCodeSource().getLocation()
-        .getPath());
-    List<String> mongoClasses = List.of("MongoPlugin", "MongoPlugin$Config", "MongoResource",
-        "MongoResource$Builder", "MongoResource$Built", "MongoRoutes", "MongoBodies",
-        "MongoLifecycle", "MongoField", "MongoField$Type");
+    Path classes =
+        Path.of(MongoPlugin.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    List<String> mongoClasses =
+        List.of(
+            "MongoPlugin",
+            "MongoPlugin$Config",
+            "MongoResource",
+            "MongoResource$Builder",
+            "MongoResource$Built",
+            "MongoRoutes",
+            "MongoBodies",
+            "MongoLifecycle",
+            "MongoField",
+            "MongoField$Type");
     List<String> offenders;
     try (Stream<Path> files = Files.walk(classes)) {
-      offenders = files.filter(f -> f.toString().endsWith(".class"))
-          .filter(f -> {
-            String name = f.getFileName().toString().replace(".class", "");
-            return !mongoClasses.contains(name) && !name.startsWith("Mongo");
-          })
-          .filter(f -> {
-            String bytes = read(f);
-            return bytes.contains("com/mongodb") || bytes.contains("dev/svcinfra/mongo")
-                || bytes.contains("org/bson");
-          })
-          .map(f -> f.getFileName().toString()).toList();
+      offenders =
+          files
+              .filter(f -> f.toString().endsWith(".class"))
+              .filter(
+                  f -> {
+                    String name = f.getFileName().toString().replace(".class", "");
+                    return !mongoClasses.contains(name) && !name.startsWith("Mongo");
+                  })
+              .filter(
+                  f -> {
+                    String bytes = read(f);
+                    return bytes.contains("com/mongodb")
+                        || bytes.contains("dev/svcinfra/mongo")
+                        || bytes.contains("org/bson");
+                  })
+              .map(f -> f.getFileName().toString())
+              .toList();
     }
     assertThat(offenders).isEmpty();
     assertThat(Files.exists(classes.resolve("dev/svcinfra/javalin/MongoRoutes.class"))).isTrue();

@@ -50,31 +50,39 @@ class MongoResourceTest {
 
   private TestApp start(Consumer<MongoPlugin.Config> more, MongoResource... resources) {
     db = client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
-    app = TestApp.mongo(mongo -> {
-      mongo.database = db;
-      for (MongoResource r : resources) {
-        mongo.resource(r);
-      }
-      more.accept(mongo);
-    });
+    app =
+        TestApp.mongo(
+            mongo -> {
+              mongo.database = db;
+              for (MongoResource r : resources) {
+                mongo.resource(r);
+              }
+              more.accept(mongo);
+            });
     return app;
   }
 
   private static MongoResource items() {
-    return MongoResource.of("items").softDelete().orderFields("name", "qty", "created_at")
-        .fields(MongoField.string("name").required(), MongoField.integer("qty"),
+    return MongoResource.of("items")
+        .softDelete()
+        .orderFields("name", "qty", "created_at")
+        .fields(
+            MongoField.string("name").required(),
+            MongoField.integer("qty"),
             MongoField.object("meta"))
-        .immutableFields("qty").build();
+        .immutableFields("qty")
+        .build();
   }
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {
     return JsonCodec.MAPPER.readTree(r.body());
   }
 
-  private static void assertProblem(HttpResponse<String> r, int status, String code) throws Exception {
+  private static void assertProblem(HttpResponse<String> r, int status, String code)
+      throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     JsonNode body = json(r);
     assertThat(body.path("code").asText()).isEqualTo(code);
     assertThat(body.path("status").asInt()).isEqualTo(status);
@@ -92,9 +100,9 @@ class MongoResourceTest {
 
   @Test
   void everyRouteAndItsStatus() throws Exception {
-    start(m -> { }, items());
-    HttpResponse<String> created = app.send("POST", "/items",
-        "{\"name\":\"pen\",\"qty\":3,\"meta\":{\"color\":\"red\"}}");
+    start(m -> {}, items());
+    HttpResponse<String> created =
+        app.send("POST", "/items", "{\"name\":\"pen\",\"qty\":3,\"meta\":{\"color\":\"red\"}}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode pen = json(created);
     String id = pen.path("id").asText();
@@ -137,24 +145,24 @@ class MongoResourceTest {
 
   @Test
   void declaredFieldsMakeBodiesStrict() throws Exception {
-    start(m -> { }, items());
-    HttpResponse<String> r = app.send("POST", "/items",
-        "{\"qty\":\"3\",\"color\":\"red\",\"$set\":1}");
+    start(m -> {}, items());
+    HttpResponse<String> r =
+        app.send("POST", "/items", "{\"qty\":\"3\",\"color\":\"red\",\"$set\":1}");
     assertProblem(r, 422, "validation");
     assertThat(errorCode(r, "qty")).isEqualTo("invalid_type");
     assertThat(errorCode(r, "color")).isEqualTo("unknown_field");
     assertThat(errorCode(r, "$set")).isEqualTo("unknown_field");
     assertThat(errorCode(r, "name")).isEqualTo("required");
     assertProblem(app.send("POST", "/items", "{\"name\":null}"), 422, "validation");
-    assertProblem(app.send("POST", "/items", "{\"name\":\"a\",\"meta\":{\"$gt\":1}}"), 422,
-        "validation");
+    assertProblem(
+        app.send("POST", "/items", "{\"name\":\"a\",\"meta\":{\"$gt\":1}}"), 422, "validation");
     assertProblem(app.send("POST", "/items", "{\"name\":"), 422, "malformed_json");
     assertProblem(app.send("POST", "/items", "[1]"), 422, "malformed_json");
     assertProblem(app.send("POST", "/items", ""), 422, "malformed_json");
     assertThat(db.getCollection("items").countDocuments()).isZero();
 
-    String id = json(app.send("POST", "/items", "{\"name\":\"pen\",\"qty\":1}")).path("id")
-        .asText();
+    String id =
+        json(app.send("POST", "/items", "{\"name\":\"pen\",\"qty\":1}")).path("id").asText();
     HttpResponse<String> immutable = app.send("PATCH", "/items/" + id, "{\"qty\":9}");
     assertProblem(immutable, 422, "validation");
     assertThat(errorCode(immutable, "qty")).isEqualTo("unknown_field");
@@ -164,17 +172,18 @@ class MongoResourceTest {
 
   @Test
   void schemalessResourceStoresAnyFieldButRefusesOperatorNames() throws Exception {
-    start(m -> { }, MongoResource.of("notes").build());
-    HttpResponse<String> created = app.send("POST", "/notes",
-        "{\"id\":\"n-1\",\"text\":\"hi\",\"tags\":[\"a\",1.5]}");
+    start(m -> {}, MongoResource.of("notes").build());
+    HttpResponse<String> created =
+        app.send("POST", "/notes", "{\"id\":\"n-1\",\"text\":\"hi\",\"tags\":[\"a\",1.5]}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).path("id").asText()).isEqualTo("n-1");
     assertThat(json(created).path("tags").get(1).asDouble()).isEqualTo(1.5);
     assertProblem(app.send("POST", "/notes", "{\"$where\":\"1\"}"), 422, "validation");
     assertProblem(app.send("POST", "/notes", "{\"a.b\":1}"), 422, "validation");
     // Immutable fields are ignored on update, as the repository rules say.
-    HttpResponse<String> patched = app.send("PATCH", "/notes/n-1",
-        "{\"created_at\":\"2000-01-01T00:00:00Z\",\"text\":\"ho\"}");
+    HttpResponse<String> patched =
+        app.send(
+            "PATCH", "/notes/n-1", "{\"created_at\":\"2000-01-01T00:00:00Z\",\"text\":\"ho\"}");
     assertThat(json(patched).path("text").asText()).isEqualTo("ho");
     assertThat(json(patched).path("created_at").asText()).doesNotStartWith("2000");
     // Hard delete without soft delete.
@@ -185,18 +194,20 @@ class MongoResourceTest {
   @Test
   void duplicateKeyIsConflictAndOversizedBodyIs413() throws Exception {
     start(m -> m.maxBodyBytes = 200, items());
-    db.getCollection("items").createIndex(Indexes.ascending("name"),
-        new IndexOptions().unique(true));
+    db.getCollection("items")
+        .createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
     assertThat(app.send("POST", "/items", "{\"name\":\"pen\"}").statusCode()).isEqualTo(201);
     assertProblem(app.send("POST", "/items", "{\"name\":\"pen\"}"), 409, "conflict");
-    assertProblem(app.send("POST", "/items", "{\"name\":\"" + "x".repeat(500) + "\"}"), 413,
+    assertProblem(
+        app.send("POST", "/items", "{\"name\":\"" + "x".repeat(500) + "\"}"),
+        413,
         "body_too_large");
     assertThat(db.getCollection("items").countDocuments()).isEqualTo(1);
   }
 
   @Test
   void listBoundsAreValidated() throws Exception {
-    start(m -> { }, items());
+    start(m -> {}, items());
     for (int i = 0; i < 3; i++) {
       app.send("POST", "/items", "{\"name\":\"n" + i + "\"}");
     }
@@ -223,11 +234,15 @@ class MongoResourceTest {
 
   @Test
   void searchMatchesRegexCharactersLiterallyAndOnlyAllowedFields() throws Exception {
-    start(m -> { }, MongoResource.of("items").searchFields("name").orderFields("name")
-        .fields(MongoField.string("name"), MongoField.string("secret")).build());
+    start(
+        m -> {},
+        MongoResource.of("items")
+            .searchFields("name")
+            .orderFields("name")
+            .fields(MongoField.string("name"), MongoField.string("secret"))
+            .build());
     for (String name : List.of("a.c", "abc", "(x)", "x", "A.C too", "50%_off", "back\\slash")) {
-      app.send("POST", "/items", JsonCodec.write(java.util.Map.of("name", name,
-          "secret", "s")));
+      app.send("POST", "/items", JsonCodec.write(java.util.Map.of("name", name, "secret", "s")));
     }
     assertThat(names("/items?q=a.c&order_by=name")).containsExactly("A.C too", "a.c");
     assertThat(names("/items?q=.*")).isEmpty();
@@ -254,33 +269,46 @@ class MongoResourceTest {
 
   @Test
   void tenantsAreIsolatedAndSpoofedTenantValuesAreRefused() throws Exception {
-    start(m -> { }, MongoResource.of("papers").tenantField("tenant_id")
-        .fields(MongoField.string("title").required()).build());
+    start(
+        m -> {},
+        MongoResource.of("papers")
+            .tenantField("tenant_id")
+            .fields(MongoField.string("title").required())
+            .build());
     assertProblem(app.send("GET", "/papers", null), 400, "tenant_context_missing");
-    assertProblem(app.send("POST", "/papers", "{\"title\":\"t\"}", "X-Tenant-Id", "  "), 400,
+    assertProblem(
+        app.send("POST", "/papers", "{\"title\":\"t\"}", "X-Tenant-Id", "  "),
+        400,
         "tenant_context_missing");
 
-    HttpResponse<String> spoofed = app.send("POST", "/papers",
-        "{\"title\":\"t\",\"tenant_id\":\"b\"}", "X-Tenant-Id", "a");
+    HttpResponse<String> spoofed =
+        app.send("POST", "/papers", "{\"title\":\"t\",\"tenant_id\":\"b\"}", "X-Tenant-Id", "a");
     assertProblem(spoofed, 422, "validation");
     assertThat(errorCode(spoofed, "tenant_id")).isEqualTo("not_allowed");
     assertThat(db.getCollection("papers").countDocuments()).isZero();
 
-    HttpResponse<String> own = app.send("POST", "/papers", "{\"title\":\"t\",\"tenant_id\":\"a\"}",
-        "X-Tenant-Id", "a");
+    HttpResponse<String> own =
+        app.send("POST", "/papers", "{\"title\":\"t\",\"tenant_id\":\"a\"}", "X-Tenant-Id", "a");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
     String id = json(own).path("id").asText();
     assertThat(json(own).path("tenant_id").asText()).isEqualTo("a");
 
     assertProblem(app.send("GET", "/papers/" + id, null, "X-Tenant-Id", "b"), 404, "not_found");
-    assertProblem(app.send("PATCH", "/papers/" + id, "{\"title\":\"x\"}", "X-Tenant-Id", "b"), 404,
+    assertProblem(
+        app.send("PATCH", "/papers/" + id, "{\"title\":\"x\"}", "X-Tenant-Id", "b"),
+        404,
         "not_found");
     assertProblem(app.send("DELETE", "/papers/" + id, null, "X-Tenant-Id", "b"), 404, "not_found");
     assertThat(json(app.send("GET", "/papers", null, "X-Tenant-Id", "b")).path("total").asLong())
         .isZero();
 
-    HttpResponse<String> move = app.send("PATCH", "/papers/" + id,
-        "{\"title\":\"moved\",\"tenant_id\":\"b\"}", "X-Tenant-Id", "a");
+    HttpResponse<String> move =
+        app.send(
+            "PATCH",
+            "/papers/" + id,
+            "{\"title\":\"moved\",\"tenant_id\":\"b\"}",
+            "X-Tenant-Id",
+            "a");
     assertProblem(move, 422, "validation");
     Document stored = db.getCollection("papers").find().first();
     assertThat(stored.getString("tenant_id")).isEqualTo("a");
@@ -294,7 +322,7 @@ class MongoResourceTest {
 
   @Test
   void keysetPaginationWalksEveryDocumentOnce() throws Exception {
-    start(m -> { }, items());
+    start(m -> {}, items());
     for (int i = 0; i < 5; i++) {
       app.send("POST", "/items", "{\"name\":\"n" + i + "\",\"qty\":" + (i % 2) + "}");
     }
@@ -302,8 +330,8 @@ class MongoResourceTest {
     String cursor = "";
     int pages = 0;
     while (cursor != null) {
-      HttpResponse<String> r = app.send("GET", "/items?limit=2&order_by=-qty&cursor=" + cursor,
-          null);
+      HttpResponse<String> r =
+          app.send("GET", "/items?limit=2&order_by=-qty&cursor=" + cursor, null);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode page = json(r);
       assertThat(page.path("total").asLong()).isEqualTo(5);
@@ -322,7 +350,7 @@ class MongoResourceTest {
 
   @Test
   void openApiListsTheMongoRoutes() throws Exception {
-    start(m -> { }, items(), MongoResource.of("papers").tenantField("tenant_id").build());
+    start(m -> {}, items(), MongoResource.of("papers").tenantField("tenant_id").build());
     JsonNode doc = json(app.send("GET", "/openapi.json", null));
     JsonNode paths = doc.path("paths");
     assertThat(paths.path("/items").has("get")).isTrue();
@@ -334,8 +362,13 @@ class MongoResourceTest {
     assertThat(create.path("required").toString()).isEqualTo("[\"name\"]");
     assertThat(create.path("additionalProperties").asBoolean()).isFalse();
     assertThat(create.path("properties").has("qty")).isTrue();
-    assertThat(doc.path("components").path("schemas").path("ItemsUpdate").path("properties")
-        .has("qty")).isFalse();
+    assertThat(
+            doc.path("components")
+                .path("schemas")
+                .path("ItemsUpdate")
+                .path("properties")
+                .has("qty"))
+        .isFalse();
     assertThat(paths.path("/papers").path("get").path("parameters").toString())
         .contains("X-Tenant-Id");
     assertThat(paths.path("/papers").path("get").path("responses").has("400")).isTrue();
@@ -343,8 +376,8 @@ class MongoResourceTest {
 
   @Test
   void aWrongDefaultOrderFailsAtStartUp() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(m -> { },
-        MongoResource.of("items").defaultOrder("-nope").build()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> start(m -> {}, MongoResource.of("items").defaultOrder("-nope").build()))
         .hasMessageContaining("nope");
     app = null;
   }

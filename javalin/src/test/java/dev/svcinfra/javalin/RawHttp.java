@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One request written byte for byte on a new socket, as no client library would send it
- * (duplicate headers, a body shorter than its length, broken chunks), and the raw answer.
+ * One request written byte for byte on a new socket, as no client library would send it (duplicate
+ * headers, a body shorter than its length, broken chunks), and the raw answer.
  */
 record RawHttp(String head, String body) {
   static RawHttp send(int port, String request) throws Exception {
@@ -21,8 +21,9 @@ record RawHttp(String head, String body) {
       InputStream in = s.getInputStream();
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int end = all.indexOf("\r\n\r\n");
-      return end < 0 ? new RawHttp(all, "") : new RawHttp(all.substring(0, end),
-          all.substring(end + 4));
+      return end < 0
+          ? new RawHttp(all, "")
+          : new RawHttp(all.substring(0, end), all.substring(end + 4));
     }
   }
 
@@ -34,8 +35,11 @@ record RawHttp(String head, String body) {
   String header(String name) {
     for (String line : head.split("\r\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
-          .equals(name.toLowerCase(Locale.ROOT))) {
+      if (colon > 0
+          && line.substring(0, colon)
+              .trim()
+              .toLowerCase(Locale.ROOT)
+              .equals(name.toLowerCase(Locale.ROOT))) {
         return line.substring(colon + 1).trim();
       }
     }

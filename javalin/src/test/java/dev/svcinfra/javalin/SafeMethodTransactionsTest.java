@@ -21,23 +21,33 @@ import org.junit.jupiter.api.io.TempDir;
  * from its BEGIN (issue 16).
  */
 class SafeMethodTransactionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void getAndHeadAreReadOnlyOnThePrimaryAndCannotWrite() throws Exception {
     Database db = Database.open(TestServices.newPostgresDatabase());
     db.useTransaction(tx -> tx.execute("CREATE TABLE marks (name VARCHAR(20))"));
-    try (TestApp t = new TestApp(sql -> sql.database = db, config -> {
-      config.routes.get("/mode", SqlPlugin.transactional(ctx ->
-          ctx.result(String.valueOf(SqlPlugin.session(ctx).isReadOnly()))));
-      config.routes.post("/mode", SqlPlugin.transactional(ctx ->
-          ctx.result(String.valueOf(SqlPlugin.session(ctx).isReadOnly()))));
-      config.routes.get("/write", SqlPlugin.transactional(ctx -> {
-        SqlPlugin.session(ctx).execute("INSERT INTO marks VALUES (?)", "from a GET");
-        ctx.status(201);
-      }));
-    })) {
+    try (TestApp t =
+        new TestApp(
+            sql -> sql.database = db,
+            config -> {
+              config.routes.get(
+                  "/mode",
+                  SqlPlugin.transactional(
+                      ctx -> ctx.result(String.valueOf(SqlPlugin.session(ctx).isReadOnly()))));
+              config.routes.post(
+                  "/mode",
+                  SqlPlugin.transactional(
+                      ctx -> ctx.result(String.valueOf(SqlPlugin.session(ctx).isReadOnly()))));
+              config.routes.get(
+                  "/write",
+                  SqlPlugin.transactional(
+                      ctx -> {
+                        SqlPlugin.session(ctx)
+                            .execute("INSERT INTO marks VALUES (?)", "from a GET");
+                        ctx.status(201);
+                      }));
+            })) {
       assertThat(t.send("GET", "/mode", null).body()).isEqualTo("true");
       assertThat(t.send("POST", "/mode", null).body()).isEqualTo("false");
       assertThat(t.send("HEAD", "/mode", null).statusCode()).isEqualTo(200);
@@ -45,8 +55,8 @@ class SafeMethodTransactionsTest {
       assertThat(write.statusCode()).isGreaterThanOrEqualTo(400);
       assertThat(write.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
-      List<Long> rows = db.inTransaction(tx ->
-          tx.query("SELECT COUNT(*) FROM marks", rs -> rs.getLong(1)));
+      List<Long> rows =
+          db.inTransaction(tx -> tx.query("SELECT COUNT(*) FROM marks", rs -> rs.getLong(1)));
       assertThat(rows).containsExactly(0L);
       assertThat(db.activeConnections()).isZero();
     } finally {
@@ -61,18 +71,30 @@ class SafeMethodTransactionsTest {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService writer = Executors.newSingleThreadExecutor();
-    try (TestApp t = new TestApp(sql -> sql.database = db, config ->
-        config.routes.get("/count", SqlPlugin.transactional(ctx -> ctx.result(String.valueOf(
-            SqlPlugin.session(ctx).query("SELECT COUNT(*) FROM marks", rs -> rs.getLong(1))
-                .get(0))))))) {
-      Future<?> holder = writer.submit(() -> {
-        db.useTransaction(tx -> {
-          tx.execute("INSERT INTO marks VALUES (?)", "uncommitted");
-          writing.countDown();
-          release.await(20, TimeUnit.SECONDS);
-        });
-        return null;
-      });
+    try (TestApp t =
+        new TestApp(
+            sql -> sql.database = db,
+            config ->
+                config.routes.get(
+                    "/count",
+                    SqlPlugin.transactional(
+                        ctx ->
+                            ctx.result(
+                                String.valueOf(
+                                    SqlPlugin.session(ctx)
+                                        .query("SELECT COUNT(*) FROM marks", rs -> rs.getLong(1))
+                                        .get(0))))))) {
+      Future<?> holder =
+          writer.submit(
+              () -> {
+                db.useTransaction(
+                    tx -> {
+                      tx.execute("INSERT INTO marks VALUES (?)", "uncommitted");
+                      writing.countDown();
+                      release.await(20, TimeUnit.SECONDS);
+                    });
+                return null;
+              });
       assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
       long started = System.nanoTime();
       HttpResponse<String> count = t.send("GET", "/count", null);

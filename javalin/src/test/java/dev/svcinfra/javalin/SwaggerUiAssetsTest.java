@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SwaggerUiAssetsTest {
   private static String version;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void readWebjarVersion() throws Exception {
-    try (InputStream in = SwaggerUiAssetsTest.class.getResourceAsStream(
-        "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+    try (InputStream in =
+        SwaggerUiAssetsTest.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
       Properties p = new Properties();
       p.load(in);
       version = p.getProperty("version");
@@ -57,13 +57,13 @@ class SwaggerUiAssetsTest {
       String base = "/webjars/swagger-ui/" + version + "/";
       HttpResponse<String> css = app.send("GET", base + "swagger-ui.css", null);
       assertThat(css.statusCode()).isEqualTo(200);
-      assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(
-          t -> assertThat(t).startsWith("text/css"));
+      assertThat(css.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
       assertThat(css.headers().firstValue("Cache-Control"))
           .hasValue("public, max-age=31536000, immutable");
       HttpResponse<String> js = app.send("GET", base + "swagger-ui-bundle.js", null);
-      assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(
-          t -> assertThat(t).startsWith("text/javascript"));
+      assertThat(js.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
       assertThat(js.body()).contains("SwaggerUIBundle");
     }
   }
@@ -72,11 +72,18 @@ class SwaggerUiAssetsTest {
   void unknownFilesAndPathsOutsideTheWebjarAreProblem404s() throws Exception {
     try (TestApp app = app()) {
       String base = "/webjars/swagger-ui/" + version + "/";
-      for (String path : new String[] {base + "no-such-file.js", base + ".hidden",
-          base + "..", "/webjars/swagger-ui/0.0.0/swagger-ui.css", base}) {
+      for (String path :
+          new String[] {
+            base + "no-such-file.js",
+            base + ".hidden",
+            base + "..",
+            "/webjars/swagger-ui/0.0.0/swagger-ui.css",
+            base
+          }) {
         HttpResponse<String> r = app.send("GET", path, null);
         assertThat(r.statusCode()).as(path).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).as(path)
+        assertThat(r.headers().firstValue("Content-Type"))
+            .as(path)
             .hasValue("application/problem+json");
       }
     }
@@ -87,8 +94,13 @@ class SwaggerUiAssetsTest {
     try (TestApp app = app()) {
       String base = "/webjars/swagger-ui/" + version + "/";
       // Jetty refuses some of these as ambiguous (400) before routing; none may answer a file.
-      for (String path : new String[] {base + "..%2Fpom.xml", base + "%2E%2E%2F%2E%2E%2Findex.html",
-          base + "../../../../META-INF/MANIFEST.MF", base + "..%5C..%5Cpom.xml"}) {
+      for (String path :
+          new String[] {
+            base + "..%2Fpom.xml",
+            base + "%2E%2E%2F%2E%2E%2Findex.html",
+            base + "../../../../META-INF/MANIFEST.MF",
+            base + "..%5C..%5Cpom.xml"
+          }) {
         HttpResponse<String> r = app.send("GET", path, null);
         assertThat(r.statusCode()).as(path).isIn(400, 404);
         assertThat(r.body()).as(path).doesNotContain("Manifest-Version").doesNotContain("<project");

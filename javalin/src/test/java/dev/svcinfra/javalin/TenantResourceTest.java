@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Tenant resources: a custom resolver, service hooks that still run, blank tenants refused. */
 class TenantResourceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Upper-cases memo text before insert: a business rule living in the service. */
   static final class ShoutingMemos extends SqlService<Memo> {
@@ -32,15 +31,18 @@ class TenantResourceTest {
 
   @Test
   void customResolverAndServiceHooks() throws Exception {
-    dev.svcinfra.sql.Database db = dev.svcinfra.sql.Database.open(
-        "sqlite:///" + dir.resolve("memo.db").toAbsolutePath());
+    dev.svcinfra.sql.Database db =
+        dev.svcinfra.sql.Database.open("sqlite:///" + dir.resolve("memo.db").toAbsolutePath());
     TestApp.createTables(db, Memo.class);
-    try (TestApp t = new TestApp(sql -> {
-      sql.database = db;
-      sql.tenantResolver = ctx -> Optional.ofNullable(ctx.queryParam("org"));
-      sql.resource(SqlResource.of(Memo.class).prefix("/memos").service(ShoutingMemos::new)
-          .build());
-    }, config -> { })) {
+    try (TestApp t =
+        new TestApp(
+            sql -> {
+              sql.database = db;
+              sql.tenantResolver = ctx -> Optional.ofNullable(ctx.queryParam("org"));
+              sql.resource(
+                  SqlResource.of(Memo.class).prefix("/memos").service(ShoutingMemos::new).build());
+            },
+            config -> {})) {
       HttpResponse<String> created = t.send("POST", "/memos?org=acme", "{\"text\":\"hi\"}");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       assertThat(created.body()).contains("\"text\":\"HI\"").contains("\"tenant\":\"acme\"");
@@ -55,20 +57,20 @@ class TenantResourceTest {
 
   @Test
   void resourceSettingsAreCheckedAtBuildTime() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-        SqlResource.of(Memo.class).softDelete(true).build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlResource.of(Memo.class).softDelete(true).build())
         .hasMessageContaining("@SoftDelete");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-        SqlResource.of(Memo.class).defaultOrder("-nope").build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlResource.of(Memo.class).defaultOrder("-nope").build())
         .hasMessageContaining("nope");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-        SqlResource.of(Memo.class).createFields("id").build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlResource.of(Memo.class).createFields("id").build())
         .hasMessageContaining("create schema");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-        SqlResource.of(Memo.class).prefix("/memos/").build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlResource.of(Memo.class).prefix("/memos/").build())
         .hasMessageContaining("prefix");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-        SqlResource.of(Memo.class).idAttribute("text").build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SqlResource.of(Memo.class).idAttribute("text").build())
         .hasMessageContaining("not unique");
   }
 }

@@ -17,10 +17,12 @@ final class TestApp implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestApp(Consumer<SqlPlugin.Config> sql, Consumer<JavalinConfig> more) {
-    this(Javalin.create(config -> {
-      config.registerPlugin(new SqlPlugin(sql));
-      more.accept(config);
-    }));
+    this(
+        Javalin.create(
+            config -> {
+              config.registerPlugin(new SqlPlugin(sql));
+              more.accept(config);
+            }));
   }
 
   private TestApp(Javalin created) {
@@ -34,20 +36,26 @@ final class TestApp implements AutoCloseable {
 
   /** Creates the tables of {@code models} in {@code db}. */
   static void createTables(Database db, Class<?>... models) {
-    db.useTransaction(tx -> {
-      for (Class<?> m : models) {
-        for (String sql : db.dialect().createTableStatements(TableMapping.of(m).table())) {
-          tx.execute(sql);
-        }
-      }
-    });
+    db.useTransaction(
+        tx -> {
+          for (Class<?> m : models) {
+            for (String sql : db.dialect().createTableStatements(TableMapping.of(m).table())) {
+              tx.execute(sql);
+            }
+          }
+        });
   }
 
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-        + path)).timeout(Duration.ofSeconds(30)).method(method, body == null
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

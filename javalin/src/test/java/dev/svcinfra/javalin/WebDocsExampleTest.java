@@ -40,43 +40,73 @@ class WebDocsExampleTest {
     TestApp.createTables(db, User.class);
     // ---- docs/web.md "Quick start" ----
     SqlRepository<User> users = SqlRepository.of(User.class);
-    Javalin app = Javalin.create(config -> {
-      config.registerPlugin(new SqlPlugin(sql -> {
-        sql.database = db;                                           // leave out: opened from the environment
-        sql.resource(SqlResource.of(User.class).prefix("/users")
-            .searchFields("name", "email").defaultOrder("-created_at").build());
-      }));
-      // Your own route, in the request transaction:
-      config.routes.post("/users/{id}/rename", SqlPlugin.transactional(ctx -> {
-        Rename body = SqlPlugin.body(ctx, Rename.class);             // strict JSON, 422 on bad input
-        Transaction tx = SqlPlugin.session(ctx);
-        users.update(tx, ctx.pathParam("id"), Map.of("name", body.name()));   // unknown id: 404
-        ctx.status(204);
-      }));
-    }).start(0);
+    Javalin app =
+        Javalin.create(
+                config -> {
+                  config.registerPlugin(
+                      new SqlPlugin(
+                          sql -> {
+                            sql.database = db; // leave out: opened from the environment
+                            sql.resource(
+                                SqlResource.of(User.class)
+                                    .prefix("/users")
+                                    .searchFields("name", "email")
+                                    .defaultOrder("-created_at")
+                                    .build());
+                          }));
+                  // Your own route, in the request transaction:
+                  config.routes.post(
+                      "/users/{id}/rename",
+                      SqlPlugin.transactional(
+                          ctx -> {
+                            Rename body =
+                                SqlPlugin.body(ctx, Rename.class); // strict JSON, 422 on bad input
+                            Transaction tx = SqlPlugin.session(ctx);
+                            users.update(
+                                tx,
+                                ctx.pathParam("id"),
+                                Map.of("name", body.name())); // unknown id: 404
+                            ctx.status(204);
+                          }));
+                })
+            .start(0);
     // ---- end of the example ----
     try {
       HttpClient client = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + app.port();
-      HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/users"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"doc@example.com\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> created =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/users"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"doc@example.com\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String id = new ObjectMapper().readTree(created.body()).path("id").asText();
-      HttpResponse<String> renamed = client.send(HttpRequest.newBuilder(URI.create(base + "/users/"
-          + id + "/rename")).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Doc\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> renamed =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/users/" + id + "/rename"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Doc\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(renamed.statusCode()).isEqualTo(204);
-      HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(base
-          + "/users?q=doc&fields=name")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> found =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/users?q=doc&fields=name")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(found.body()).contains("\"total\":1").contains("\"name\":\"Doc\"");
-      HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(base + "/users/"
-          + UUID.randomUUID() + "/rename")).POST(HttpRequest.BodyPublishers.ofString(
-          "{\"name\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> missing =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/users/" + UUID.randomUUID() + "/rename"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(missing.statusCode()).isEqualTo(404);
-      HttpResponse<String> wrongType = client.send(HttpRequest.newBuilder(URI.create(base
-          + "/users/" + id + "/rename")).POST(HttpRequest.BodyPublishers.ofString(
-          "{\"name\":5}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> wrongType =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/users/" + id + "/rename"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":5}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(wrongType.statusCode()).isEqualTo(422);
     } finally {
       app.stop();

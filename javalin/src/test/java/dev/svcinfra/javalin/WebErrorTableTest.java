@@ -17,32 +17,44 @@ import org.junit.jupiter.api.Test;
 
 /** The status/code table of docs/web.md "Errors" is {@link ErrorCode}'s, both ways (issue 17). */
 class WebErrorTableTest {
-  private static final Pattern ROW = Pattern.compile("^\\| (\\d{3}) \\| ([^|]+) \\|",
-      Pattern.MULTILINE);
+  private static final Pattern ROW =
+      Pattern.compile("^\\| (\\d{3}) \\| ([^|]+) \\|", Pattern.MULTILINE);
   private static final Pattern CODE = Pattern.compile("`([a-z_]+)`");
 
   @Test
   void theTableListsEveryCodeARequestCanShowWithItsStatus() throws IOException {
     Map<String, Integer> documented = documented();
-    documented.forEach((code, status) -> {
-      assertThat(ErrorCode.fromWireName(code)).as("docs/web.md names `%s`", code).isPresent();
-      ErrorCode c = ErrorCode.fromWireName(code).orElseThrow();
-      assertThat(c.problemCode()).as("`%s` is never shown to a client as itself", code)
-          .isEqualTo(c);
-      assertThat(status).as("docs/web.md status of `%s`", code).isEqualTo(c.httpStatus());
-    });
+    documented.forEach(
+        (code, status) -> {
+          assertThat(ErrorCode.fromWireName(code)).as("docs/web.md names `%s`", code).isPresent();
+          ErrorCode c = ErrorCode.fromWireName(code).orElseThrow();
+          assertThat(c.problemCode())
+              .as("`%s` is never shown to a client as itself", code)
+              .isEqualTo(c);
+          assertThat(status).as("docs/web.md status of `%s`", code).isEqualTo(c.httpStatus());
+        });
     // Every code a problem body can show; the health route's own 404 is docs/health.md's.
-    Set<String> shown = Stream.of(ErrorCode.values()).map(ErrorCode::problemCode).distinct()
-        .filter(c -> c != ErrorCode.HEALTH_CHECK_UNKNOWN)
-        .map(ErrorCode::wireName).collect(Collectors.toSet());
+    Set<String> shown =
+        Stream.of(ErrorCode.values())
+            .map(ErrorCode::problemCode)
+            .distinct()
+            .filter(c -> c != ErrorCode.HEALTH_CHECK_UNKNOWN)
+            .map(ErrorCode::wireName)
+            .collect(Collectors.toSet());
     assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(shown);
   }
 
   @Test
   void theHealthRouteDocumentsItsNotFound() throws IOException {
     String health = Files.readString(Path.of("..", "docs", "health.md"));
-    assertThat(health.lines().filter(l -> l.contains("health_check_unknown")
-        && l.contains("`" + ErrorCode.HEALTH_CHECK_UNKNOWN.httpStatus() + "`"))).isNotEmpty();
+    assertThat(
+            health
+                .lines()
+                .filter(
+                    l ->
+                        l.contains("health_check_unknown")
+                            && l.contains("`" + ErrorCode.HEALTH_CHECK_UNKNOWN.httpStatus() + "`")))
+        .isNotEmpty();
   }
 
   /** Code to status, from the rows of the table under "## Errors". */

@@ -9,9 +9,9 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
- * How documents are seen from outside: {@code _id} becomes a string {@code id} (the hex form of
- * an ObjectId, or the string id itself), and an id received as text finds the document whichever
- * of the two it was stored as.
+ * How documents are seen from outside: {@code _id} becomes a string {@code id} (the hex form of an
+ * ObjectId, or the string id itself), and an id received as text finds the document whichever of
+ * the two it was stored as.
  */
 final class DocumentIds {
   static final String MONGO_ID = "_id";

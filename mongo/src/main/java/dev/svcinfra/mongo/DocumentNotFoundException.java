@@ -3,8 +3,8 @@ package dev.svcinfra.mongo;
 import dev.svcinfra.ErrorCode;
 
 /**
- * No live document has the requested id: it never existed, was soft-deleted, or lies outside
- * the repository's scope (another tenant's document). Code {@code not_found}.
+ * No live document has the requested id: it never existed, was soft-deleted, or lies outside the
+ * repository's scope (another tenant's document). Code {@code not_found}.
  *
  * <pre>{@code
  * try { users.delete(id); } catch (DocumentNotFoundException e) { return 404; }

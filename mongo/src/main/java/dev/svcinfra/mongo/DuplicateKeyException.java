@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A write broke a unique index (server error code 11000). Code {@code conflict}. Carries the
- * indexed fields and values when the server reports them ({@code keyValue}); the message shows
- * only field names, since a value may be personal data.
+ * indexed fields and values when the server reports them ({@code keyValue}); the message shows only
+ * field names, since a value may be personal data.
  *
  * <pre>{@code
  * try { users.create(Map.of("email", email)); }
@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public class DuplicateKeyException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
+
   /** The server's error code for a duplicate key. */
   public static final int SERVER_CODE = 11000;
 
@@ -26,9 +27,14 @@ public class DuplicateKeyException extends MongoStoreException {
   private final transient Map<String, Object> keyValue;
 
   public DuplicateKeyException(String collection, Map<String, Object> keyValue, Throwable cause) {
-    super(ErrorCode.CONFLICT, "a document in " + collection + " already has this value"
-        + (keyValue.isEmpty() ? "" : " for " + String.join(", ", keyValue.keySet()))
-        + " (unique index)", cause);
+    super(
+        ErrorCode.CONFLICT,
+        "a document in "
+            + collection
+            + " already has this value"
+            + (keyValue.isEmpty() ? "" : " for " + String.join(", ", keyValue.keySet()))
+            + " (unique index)",
+        cause);
     this.collection = collection;
     this.keyValue = Collections.unmodifiableMap(new LinkedHashMap<>(keyValue));
   }

@@ -4,9 +4,9 @@ import dev.svcinfra.ErrorCode;
 
 /**
  * A declared index cannot be created as declared: an index of that name or on those keys exists
- * with other options, or existing documents break a declared unique index. Code
- * {@code index_conflict}. Nothing is dropped automatically: the message says what differs so an
- * operator can decide.
+ * with other options, or existing documents break a declared unique index. Code {@code
+ * index_conflict}. Nothing is dropped automatically: the message says what differs so an operator
+ * can decide.
  *
  * <pre>{@code
  * try { MongoIndexes.ensure(db, declared); }

@@ -15,8 +15,8 @@ import org.bson.conversions.Bson;
 import org.bson.io.BasicOutputBuffer;
 
 /**
- * The opaque {@code next_cursor} of keyset pagination: the sort order it was made for and the
- * sort values of the last document returned, as BSON (so dates, ObjectIds and decimals keep their
+ * The opaque {@code next_cursor} of keyset pagination: the sort order it was made for and the sort
+ * values of the last document returned, as BSON (so dates, ObjectIds and decimals keep their
  * types), in URL-safe base64. A cursor made for another order is refused rather than silently
  * giving a wrong page.
  */
@@ -71,7 +71,8 @@ final class KeysetCursor {
     if (key.ascending()) {
       return Optional.of(value == null ? Filters.ne(field, null) : Filters.gt(field, value));
     }
-    return value == null ? Optional.empty()
+    return value == null
+        ? Optional.empty()
         : Optional.of(Filters.or(Filters.lt(field, value), Filters.eq(field, null)));
   }
 
@@ -84,8 +85,13 @@ final class KeysetCursor {
     }
     Object madeFor = decoded.get("o");
     if (!order.render().equals(madeFor)) {
-      throw new MongoValidationException(PARAMETER, "the cursor was issued for order '" + madeFor
-          + "', not '" + order.render() + "'; start again without a cursor");
+      throw new MongoValidationException(
+          PARAMETER,
+          "the cursor was issued for order '"
+              + madeFor
+              + "', not '"
+              + order.render()
+              + "'; start again without a cursor");
     }
     List<?> values = decoded.get("v", List.class);
     if (values == null || values.size() != order.keys().size()) {

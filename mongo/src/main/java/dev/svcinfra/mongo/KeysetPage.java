@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One page of keyset pagination: the documents and, when more follow, the cursor that fetches
- * the next page.
+ * One page of keyset pagination: the documents and, when more follow, the cursor that fetches the
+ * next page.
  *
  * <pre>{@code
  * KeysetPage page = users.page(100, List.of("-created_at"), null);

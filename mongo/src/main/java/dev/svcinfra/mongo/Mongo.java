@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The process-wide MongoDB client with the guide's four verbs: {@link #initMongo} at start-up,
- * {@link #acquireDb()} wherever the database is needed, {@link #pingMongo()} for probes and
- * {@link #closeMongo()} at shutdown. Holds one {@link MongoConnection}; code that needs several
- * clients (tests, multi-cluster services) uses {@link MongoConnection} directly.
+ * {@link #acquireDb()} wherever the database is needed, {@link #pingMongo()} for probes and {@link
+ * #closeMongo()} at shutdown. Holds one {@link MongoConnection}; code that needs several clients
+ * (tests, multi-cluster services) uses {@link MongoConnection} directly.
  *
  * <pre>{@code
  * MongoDatabase db = Mongo.initMongo(MongoSettings.from(Env.system()));
@@ -32,17 +32,20 @@ public final class Mongo {
   }
 
   /**
-   * Creates the client and returns its database. Calling it again with equal settings returns
-   * the same database without a second client; different settings while a client is open are an
-   * error (close it first), so a service never talks to a database it did not ask for.
+   * Creates the client and returns its database. Calling it again with equal settings returns the
+   * same database without a second client; different settings while a client is open are an error
+   * (close it first), so a service never talks to a database it did not ask for.
    */
   public static synchronized MongoDatabase initMongo(MongoSettings settings) {
     MongoConnection open = current;
     if (open != null) {
       if (!open.settings().equals(settings)) {
-        throw new MongoStoreException(ErrorCode.MONGO_ALREADY_INITIALIZED,
-            "MongoDB is already initialized with " + open.settings()
-            + "; call closeMongo() before initializing with " + settings);
+        throw new MongoStoreException(
+            ErrorCode.MONGO_ALREADY_INITIALIZED,
+            "MongoDB is already initialized with "
+                + open.settings()
+                + "; call closeMongo() before initializing with "
+                + settings);
       }
       return open.database();
     }

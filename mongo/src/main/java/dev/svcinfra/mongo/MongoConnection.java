@@ -16,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MongoDB client and the database it serves, built from {@link MongoSettings}. The pool
- * bounds and application name of the settings win over the same options in the connection
- * string; every other driver option ({@code serverSelectionTimeoutMS}, {@code tls},
- * {@code replicaSet}, ...) is taken from the connection string. UUIDs are stored in the standard
- * (subtype 4) representation.
+ * One MongoDB client and the database it serves, built from {@link MongoSettings}. The pool bounds
+ * and application name of the settings win over the same options in the connection string; every
+ * other driver option ({@code serverSelectionTimeoutMS}, {@code tls}, {@code replicaSet}, ...) is
+ * taken from the connection string. UUIDs are stored in the standard (subtype 4) representation.
  *
  * <pre>{@code
  * try (MongoConnection mongo = MongoConnection.open(MongoSettings.of(url, "shop"))) {
@@ -52,25 +51,27 @@ public final class MongoConnection implements AutoCloseable {
    * @throws ConfigException when the driver refuses the connection string
    */
   public static MongoConnection open(MongoSettings settings) {
-    return open(settings, builder -> { });
+    return open(settings, builder -> {});
   }
 
   /**
-   * Like {@link #open(MongoSettings)}, then lets {@code customizer} adjust the driver settings
-   * last (command listeners, a server-selection bound for a command-line run, ...).
+   * Like {@link #open(MongoSettings)}, then lets {@code customizer} adjust the driver settings last
+   * (command listeners, a server-selection bound for a command-line run, ...).
    */
   public static MongoConnection open(
       MongoSettings settings, Consumer<MongoClientSettings.Builder> customizer) {
-    MongoClientSettings.Builder builder = MongoClientSettings.builder()
-        .applyConnectionString(connectionString(settings))
-        .applicationName(settings.appName())
-        .applyToConnectionPoolSettings(pool -> pool
-            .minSize(settings.minPool())
-            .maxSize(settings.maxPool()))
-        .uuidRepresentation(UuidRepresentation.STANDARD);
+    MongoClientSettings.Builder builder =
+        MongoClientSettings.builder()
+            .applyConnectionString(connectionString(settings))
+            .applicationName(settings.appName())
+            .applyToConnectionPoolSettings(
+                pool -> pool.minSize(settings.minPool()).maxSize(settings.maxPool()))
+            .uuidRepresentation(UuidRepresentation.STANDARD);
     customizer.accept(builder);
-    MongoConnection connection = new MongoConnection(settings, MongoClients.create(builder.build()));
-    LOG.info("MongoDB client created for {} database {}", settings.maskedUrl(), settings.database());
+    MongoConnection connection =
+        new MongoConnection(settings, MongoClients.create(builder.build()));
+    LOG.info(
+        "MongoDB client created for {} database {}", settings.maskedUrl(), settings.database());
     return connection;
   }
 
@@ -95,8 +96,8 @@ public final class MongoConnection implements AutoCloseable {
   }
 
   /**
-   * Like {@link #ping()}, bounded by {@code timeoutMillis} including server selection, whatever
-   * the connection string says.
+   * Like {@link #ping()}, bounded by {@code timeoutMillis} including server selection, whatever the
+   * connection string says.
    */
   public boolean ping(long timeoutMillis) {
     return Ping.failure(database.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).isEmpty();
@@ -118,8 +119,14 @@ public final class MongoConnection implements AutoCloseable {
       if (!password.isEmpty()) {
         why = why.replace(password, DatabaseUrl.MASK);
       }
-      throw new ConfigException(ErrorCode.INVALID_DATABASE_URL, settings.source() + "='"
-          + settings.maskedUrl() + "' is not a valid MongoDB connection string: " + why, e);
+      throw new ConfigException(
+          ErrorCode.INVALID_DATABASE_URL,
+          settings.source()
+              + "='"
+              + settings.maskedUrl()
+              + "' is not a valid MongoDB connection string: "
+              + why,
+          e);
     }
   }
 }

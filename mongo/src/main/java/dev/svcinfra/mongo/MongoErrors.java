@@ -14,11 +14,11 @@ import org.bson.BsonValue;
 import org.bson.codecs.configuration.CodecConfigurationException;
 
 /**
- * Translates driver exceptions at the repository boundary, by error code and exception type,
- * never by message text: duplicate keys (11000 and the other codes the driver files under
- * {@link ErrorCategory#DUPLICATE_KEY}) become {@link DuplicateKeyException}, an unreachable
- * server {@link MongoUnavailableException}, a value without a codec
- * {@link MongoValidationException}. Anything else passes through unchanged.
+ * Translates driver exceptions at the repository boundary, by error code and exception type, never
+ * by message text: duplicate keys (11000 and the other codes the driver files under {@link
+ * ErrorCategory#DUPLICATE_KEY}) become {@link DuplicateKeyException}, an unreachable server {@link
+ * MongoUnavailableException}, a value without a codec {@link MongoValidationException}. Anything
+ * else passes through unchanged.
  */
 final class MongoErrors {
   private MongoErrors() {}
@@ -32,11 +32,16 @@ final class MongoErrors {
       }
       throw e;
     } catch (MongoTimeoutException | MongoSocketException e) {
-      throw new MongoUnavailableException("MongoDB did not answer for " + collection + " ("
-          + e.getClass().getSimpleName() + "); check that the server is reachable", e);
+      throw new MongoUnavailableException(
+          "MongoDB did not answer for "
+              + collection
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check that the server is reachable",
+          e);
     } catch (CodecConfigurationException e) {
-      throw new MongoValidationException("body", "a value cannot be stored in MongoDB: "
-          + e.getMessage());
+      throw new MongoValidationException(
+          "body", "a value cannot be stored in MongoDB: " + e.getMessage());
     }
   }
 

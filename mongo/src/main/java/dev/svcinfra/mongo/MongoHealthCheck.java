@@ -43,8 +43,8 @@ public final class MongoHealthCheck implements HealthCheck {
   }
 
   /**
-   * Checks whatever {@link Mongo#acquireDb()} returns at check time: unhealthy until
-   * {@link Mongo#initMongo} ran and after {@link Mongo#closeMongo()}.
+   * Checks whatever {@link Mongo#acquireDb()} returns at check time: unhealthy until {@link
+   * Mongo#initMongo} ran and after {@link Mongo#closeMongo()}.
    */
   public static MongoHealthCheck ofInitialized(Duration timeout) {
     return new MongoHealthCheck(Mongo::acquireDb, timeout);
@@ -63,7 +63,12 @@ public final class MongoHealthCheck implements HealthCheck {
     if (failure.isEmpty()) {
       return CheckResult.healthy().withDetail("database", db.getName());
     }
-    return CheckResult.unhealthy("MongoDB did not answer ping within " + timeout.toMillis()
-        + " ms (" + failure.get() + ")").withDetail("database", db.getName());
+    return CheckResult.unhealthy(
+            "MongoDB did not answer ping within "
+                + timeout.toMillis()
+                + " ms ("
+                + failure.get()
+                + ")")
+        .withDetail("database", db.getName());
   }
 }

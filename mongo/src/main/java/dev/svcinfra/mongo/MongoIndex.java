@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * One declared index: its collection, its fields in order ({@code -field} descending), and
- * whether it is unique or expires documents (TTL). {@link MongoIndexes#ensure} creates declared
- * indexes idempotently.
+ * One declared index: its collection, its fields in order ({@code -field} descending), and whether
+ * it is unique or expires documents (TTL). {@link MongoIndexes#ensure} creates declared indexes
+ * idempotently.
  *
  * <pre>{@code
  * MongoIndex email = MongoIndex.on("users", "email").unique();
@@ -25,11 +25,17 @@ import org.bson.Document;
  * @param expireAfter for a TTL index, how long after the indexed date a document is removed
  * @since 0.1
  */
-public record MongoIndex(String collection, List<String> fields, String name, boolean isUnique,
+public record MongoIndex(
+    String collection,
+    List<String> fields,
+    String name,
+    boolean isUnique,
     Optional<Duration> expireAfter) {
 
   public MongoIndex {
-    if (collection == null || collection.isBlank() || collection.startsWith("system.")
+    if (collection == null
+        || collection.isBlank()
+        || collection.startsWith("system.")
         || collection.contains("$")) {
       throw new IllegalArgumentException("invalid collection name '" + collection + "'");
     }
@@ -46,8 +52,8 @@ public record MongoIndex(String collection, List<String> fields, String name, bo
     Objects.requireNonNull(expireAfter, "expireAfter");
     if (expireAfter.isPresent()) {
       if (fields.size() != 1) {
-        throw new IllegalArgumentException("a TTL index must have exactly one field; "
-            + collection + " declares " + fields);
+        throw new IllegalArgumentException(
+            "a TTL index must have exactly one field; " + collection + " declares " + fields);
       }
       if (expireAfter.get().isNegative()) {
         throw new IllegalArgumentException("a TTL must be 0 or more, got " + expireAfter.get());
@@ -90,7 +96,10 @@ public record MongoIndex(String collection, List<String> fields, String name, bo
 
   /** How it reads in CLI output: {@code users.email_1 unique}. */
   public String describe() {
-    return collection + "." + name + (isUnique ? " unique" : "")
+    return collection
+        + "."
+        + name
+        + (isUnique ? " unique" : "")
         + expireAfter.map(t -> " ttl=" + t.toSeconds() + "s").orElse("");
   }
 

@@ -14,10 +14,10 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * Index declarations in a JSON file, for {@code svc-infra mongo prepare} and for services that
- * keep them beside their configuration. The top level maps collection names to lists of indexes;
- * each index has {@code fields} ({@code -} for descending) and optionally {@code unique},
- * {@code expire_after_seconds} (TTL) and {@code name}:
+ * Index declarations in a JSON file, for {@code svc-infra mongo prepare} and for services that keep
+ * them beside their configuration. The top level maps collection names to lists of indexes; each
+ * index has {@code fields} ({@code -} for descending) and optionally {@code unique}, {@code
+ * expire_after_seconds} (TTL) and {@code name}:
  *
  * <pre>{@code
  * {
@@ -27,13 +27,14 @@ import org.bson.Document;
  * }
  * }</pre>
  *
- * <p>Any mistake (unknown key, wrong type, TTL on two fields) is a {@link ConfigException}
- * naming the file, the collection and the entry; nothing is created from a file with an error.
+ * <p>Any mistake (unknown key, wrong type, TTL on two fields) is a {@link ConfigException} naming
+ * the file, the collection and the entry; nothing is created from a file with an error.
  *
  * @since 0.1
  */
 public final class MongoIndexFile {
-  private static final Set<String> KEYS = Set.of("fields", "unique", "expire_after_seconds", "name");
+  private static final Set<String> KEYS =
+      Set.of("fields", "unique", "expire_after_seconds", "name");
 
   private MongoIndexFile() {}
 
@@ -43,8 +44,10 @@ public final class MongoIndexFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException(ErrorCode.UNREADABLE_FILE,
-          "index file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+      throw new ConfigException(
+          ErrorCode.UNREADABLE_FILE,
+          "index file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")",
+          e);
     }
     return parse(text, file.toString());
   }
@@ -80,7 +83,8 @@ public final class MongoIndexFile {
         throw invalid(origin, where + ": unknown key \"" + key + "\"; known are " + KEYS);
       }
     }
-    if (!(spec.get("fields") instanceof List<?> rawFields) || rawFields.isEmpty()
+    if (!(spec.get("fields") instanceof List<?> rawFields)
+        || rawFields.isEmpty()
         || !rawFields.stream().allMatch(String.class::isInstance)) {
       throw invalid(origin, where + ": \"fields\" must be a non-empty list of field names");
     }
@@ -98,9 +102,12 @@ public final class MongoIndexFile {
       throw invalid(origin, where + ": \"expire_after_seconds\" must be a whole number");
     }
     try {
-      MongoIndex index = new MongoIndex(collection, fields, (String) name, (Boolean) unique,
-          java.util.Optional.empty());
-      return ttl == null ? index : index.expireAfter(Duration.ofSeconds(((Number) ttl).longValue()));
+      MongoIndex index =
+          new MongoIndex(
+              collection, fields, (String) name, (Boolean) unique, java.util.Optional.empty());
+      return ttl == null
+          ? index
+          : index.expireAfter(Duration.ofSeconds(((Number) ttl).longValue()));
     } catch (IllegalArgumentException e) {
       throw invalid(origin, where + ": " + e.getMessage());
     }

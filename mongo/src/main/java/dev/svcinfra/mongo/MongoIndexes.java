@@ -14,9 +14,9 @@ import org.bson.Document;
 
 /**
  * Creates declared indexes idempotently, at start-up or from {@code svc-infra mongo prepare}: an
- * index already present with the same keys and options is left alone, a missing one is created,
- * and one that exists with other options is an {@link IndexConflictException} (never dropped
- * behind the operator's back).
+ * index already present with the same keys and options is left alone, a missing one is created, and
+ * one that exists with other options is an {@link IndexConflictException} (never dropped behind the
+ * operator's back).
  *
  * <pre>{@code
  * List<MongoIndexes.Outcome> done = MongoIndexes.ensure(Mongo.acquireDb(), List.of(
@@ -31,7 +31,8 @@ public final class MongoIndexes {
 
   /** What {@link #ensure} did with one index. */
   public enum Status {
-    CREATED, PRESENT;
+    CREATED,
+    PRESENT;
 
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -47,8 +48,8 @@ public final class MongoIndexes {
   public record Outcome(MongoIndex index, Status status) {}
 
   /**
-   * Makes every declared index exist, in order, and says what it did with each. Stops at the
-   * first conflict; indexes before it stay created (creating an index is safe to repeat).
+   * Makes every declared index exist, in order, and says what it did with each. Stops at the first
+   * conflict; indexes before it stay created (creating an index is safe to repeat).
    */
   public static List<Outcome> ensure(MongoDatabase database, List<MongoIndex> indexes) {
     List<Outcome> outcomes = new ArrayList<>();
@@ -60,15 +61,18 @@ public final class MongoIndexes {
 
   private static Outcome ensure(MongoDatabase database, MongoIndex index) {
     MongoCollection<Document> collection = database.getCollection(index.collection());
-    for (Document existing : MongoErrors.translate(index.collection(),
-        () -> collection.listIndexes().into(new ArrayList<>()))) {
+    for (Document existing :
+        MongoErrors.translate(
+            index.collection(), () -> collection.listIndexes().into(new ArrayList<>()))) {
       boolean sameName = index.name().equals(existing.getString("name"));
       boolean sameKeys = index.keys().equals(normalizedKeys(existing));
       if (sameName || sameKeys) {
         Optional<String> difference = difference(index, existing);
         if (difference.isPresent()) {
-          throw new IndexConflictException(index, "index '" + existing.getString("name")
-              + "' already exists with " + difference.get(), null);
+          throw new IndexConflictException(
+              index,
+              "index '" + existing.getString("name") + "' already exists with " + difference.get(),
+              null);
         }
         return new Outcome(index, Status.PRESENT);
       }
@@ -76,13 +80,20 @@ public final class MongoIndexes {
     IndexOptions options = new IndexOptions().name(index.name()).unique(index.isUnique());
     index.expireAfter().ifPresent(t -> options.expireAfter(t.toSeconds(), TimeUnit.SECONDS));
     try {
-      MongoErrors.translate(index.collection(), () -> collection.createIndex(index.keys(), options));
+      MongoErrors.translate(
+          index.collection(), () -> collection.createIndex(index.keys(), options));
     } catch (DuplicateKeyException e) {
-      throw new IndexConflictException(index,
-          "existing documents hold duplicate values for " + index.fields(), e);
+      throw new IndexConflictException(
+          index, "existing documents hold duplicate values for " + index.fields(), e);
     } catch (MongoServerException e) {
-      throw new IndexConflictException(index, "the server refused it (code " + e.getCode() + ", "
-          + ErrorCategory.fromErrorCode(e.getCode()) + ")", e);
+      throw new IndexConflictException(
+          index,
+          "the server refused it (code "
+              + e.getCode()
+              + ", "
+              + ErrorCategory.fromErrorCode(e.getCode())
+              + ")",
+          e);
     }
     return new Outcome(index, Status.CREATED);
   }
@@ -91,8 +102,11 @@ public final class MongoIndexes {
   private static Optional<String> difference(MongoIndex index, Document existing) {
     List<String> diffs = new ArrayList<>();
     if (!index.keys().equals(normalizedKeys(existing))) {
-      diffs.add("keys " + existing.get("key", Document.class).toJson() + " instead of "
-          + index.keys().toJson());
+      diffs.add(
+          "keys "
+              + existing.get("key", Document.class).toJson()
+              + " instead of "
+              + index.keys().toJson());
     }
     if (!index.name().equals(existing.getString("name"))) {
       diffs.add("name '" + existing.getString("name") + "' instead of '" + index.name() + "'");

@@ -22,9 +22,9 @@ import org.bson.conversions.Bson;
  * CRUD, search and pagination over one collection, with the rules of the SQL repository: soft
  * delete (a missing or null {@code deleted_at} means alive; deleted documents are invisible to
  * every read and write), immutable fields ignored on update, timestamps set here, {@code _id}
- * exposed as a string {@code id} (ObjectId or string ids), search that matches user text
- * literally over allowed fields only, ordering from an allowlist with {@code id} as tie-breaker,
- * limit/offset and keyset pagination. Documents go in and come out as maps.
+ * exposed as a string {@code id} (ObjectId or string ids), search that matches user text literally
+ * over allowed fields only, ordering from an allowlist with {@code id} as tie-breaker, limit/offset
+ * and keyset pagination. Documents go in and come out as maps.
  *
  * <pre>{@code
  * MongoRepository users = MongoRepository.builder(db, "users")
@@ -32,9 +32,9 @@ import org.bson.conversions.Bson;
  * Map<String, Object> created = users.create(Map.of("name", "Ada", "email", "ada@example.com"));
  * }</pre>
  *
- * <p>Failures are {@link MongoStoreException}s: {@link DocumentNotFoundException},
- * {@link DuplicateKeyException}, {@link MongoValidationException},
- * {@link MongoUnavailableException}. Thread-safe.
+ * <p>Failures are {@link MongoStoreException}s: {@link DocumentNotFoundException}, {@link
+ * DuplicateKeyException}, {@link MongoValidationException}, {@link MongoUnavailableException}.
+ * Thread-safe.
  *
  * @since 0.1
  */
@@ -58,9 +58,9 @@ public final class MongoRepository {
   }
 
   /**
-   * This repository restricted to documents whose {@code field} equals {@code value} (a
-   * tenant): reads and writes see only those, create stores the value (input naming another
-   * value is refused), update never changes it, and another tenant's document is "not found".
+   * This repository restricted to documents whose {@code field} equals {@code value} (a tenant):
+   * reads and writes see only those, create stores the value (input naming another value is
+   * refused), update never changes it, and another tenant's document is "not found".
    */
   public MongoRepository scopedTo(String field, Object value) {
     return new MongoRepository(collection, rules.withScope(field, value));
@@ -86,10 +86,10 @@ public final class MongoRepository {
   }
 
   /**
-   * Stores a new document and returns it as {@link #get} will: values in the types reads decode
-   * (an {@code Instant} as a {@code Date}, a {@code Set} as a {@code List}, ...), sharing nothing
-   * with {@code values}. An {@code id} in {@code values} becomes a string {@code _id}; without one
-   * the driver's ObjectId is used.
+   * Stores a new document and returns it as {@link #get} will: values in the types reads decode (an
+   * {@code Instant} as a {@code Date}, a {@code Set} as a {@code List}, ...), sharing nothing with
+   * {@code values}. An {@code id} in {@code values} becomes a string {@code _id}; without one the
+   * driver's ObjectId is used.
    *
    * @throws DuplicateKeyException when a unique index already holds a value
    * @throws MongoValidationException for a field name MongoDB or the rules refuse
@@ -103,8 +103,8 @@ public final class MongoRepository {
   }
 
   /**
-   * Sets the given fields on a live document and returns it after the change, as the server
-   * holds it (so as {@link #get} will); immutable fields in {@code values} are ignored.
+   * Sets the given fields on a live document and returns it after the change, as the server holds
+   * it (so as {@link #get} will); immutable fields in {@code values} are ignored.
    *
    * @throws DocumentNotFoundException when no live document has {@code id}
    */
@@ -114,8 +114,13 @@ public final class MongoRepository {
     if (sets.isEmpty()) {
       return get(id).orElseThrow(() -> new DocumentNotFoundException(collectionName(), id));
     }
-    Document updated = call(() -> collection.findOneAndUpdate(byId(id), Updates.combine(sets),
-        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    Document updated =
+        call(
+            () ->
+                collection.findOneAndUpdate(
+                    byId(id),
+                    Updates.combine(sets),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
     if (updated == null) {
       throw new DocumentNotFoundException(collectionName(), id);
     }
@@ -130,8 +135,11 @@ public final class MongoRepository {
   public void delete(String id) {
     long affected;
     if (rules.softDeleteField().isPresent()) {
-      UpdateResult r = call(() -> collection.updateOne(byId(id),
-          Updates.set(rules.softDeleteField().get(), now())));
+      UpdateResult r =
+          call(
+              () ->
+                  collection.updateOne(
+                      byId(id), Updates.set(rules.softDeleteField().get(), now())));
       affected = r.getMatchedCount();
     } else {
       DeleteResult r = call(() -> collection.deleteOne(byId(id)));
@@ -165,25 +173,34 @@ public final class MongoRepository {
   }
 
   /**
-   * A page of keyset pagination: documents after {@code cursor} (null: from the start) in
-   * {@code orderBy} order. Unlike offsets, each page costs the same however deep it is. Missing
-   * and null values take MongoDB's place (before all others ascending); an order field should
-   * hold one type throughout, since comparisons do not cross BSON types.
+   * A page of keyset pagination: documents after {@code cursor} (null: from the start) in {@code
+   * orderBy} order. Unlike offsets, each page costs the same however deep it is. Missing and null
+   * values take MongoDB's place (before all others ascending); an order field should hold one type
+   * throughout, since comparisons do not cross BSON types.
    *
    * @throws MongoValidationException for a cursor made for another order or not issued here
    */
   public KeysetPage page(int limit, List<String> orderBy, String cursor) {
     checkLimit(limit);
     SortOrder order = rules.order(orderBy);
-    Bson filter = cursor == null || cursor.isBlank() ? rules.alive()
-        : Filters.and(rules.alive(), KeysetCursor.after(cursor, order));
-    List<Document> docs = call(() -> collection.find(filter).sort(order.toBson())
-        .limit(Math.min(limit, Integer.MAX_VALUE - 1) + 1).into(new ArrayList<>()));
+    Bson filter =
+        cursor == null || cursor.isBlank()
+            ? rules.alive()
+            : Filters.and(rules.alive(), KeysetCursor.after(cursor, order));
+    List<Document> docs =
+        call(
+            () ->
+                collection
+                    .find(filter)
+                    .sort(order.toBson())
+                    .limit(Math.min(limit, Integer.MAX_VALUE - 1) + 1)
+                    .into(new ArrayList<>()));
     boolean more = docs.size() > limit;
     List<Document> shown = more ? docs.subList(0, limit) : docs;
-    Optional<String> next = more
-        ? Optional.of(KeysetCursor.encode(order, shown.get(shown.size() - 1)))
-        : Optional.empty();
+    Optional<String> next =
+        more
+            ? Optional.of(KeysetCursor.encode(order, shown.get(shown.size() - 1)))
+            : Optional.empty();
     return new KeysetPage(shown.stream().map(DocumentIds::toOutput).toList(), next);
   }
 
@@ -193,10 +210,13 @@ public final class MongoRepository {
       throw new MongoValidationException(OFFSET, "offset must be 0 or more, got " + offset);
     }
     Bson sort = rules.order(orderBy).toBson();
-    List<Document> docs = call(() -> {
-      FindIterable<Document> it = collection.find(filter).sort(sort).skip(offset).limit(limit);
-      return it.into(new ArrayList<>());
-    });
+    List<Document> docs =
+        call(
+            () -> {
+              FindIterable<Document> it =
+                  collection.find(filter).sort(sort).skip(offset).limit(limit);
+              return it.into(new ArrayList<>());
+            });
     return docs.stream().map(DocumentIds::toOutput).toList();
   }
 
@@ -232,9 +252,9 @@ public final class MongoRepository {
   }
 
   /**
-   * Declares a repository's rules. Defaults: hard delete, timestamps {@code created_at} and
-   * {@code updated_at} on, immutable {@code id}, {@code created_at}, {@code updated_at}, no search
-   * or order fields beyond {@code id}, default order {@code id}, any field writable.
+   * Declares a repository's rules. Defaults: hard delete, timestamps {@code created_at} and {@code
+   * updated_at} on, immutable {@code id}, {@code created_at}, {@code updated_at}, no search or
+   * order fields beyond {@code id}, default order {@code id}, any field writable.
    */
   public static final class Builder {
     private final MongoCollection<Document> collection;
@@ -286,8 +306,8 @@ public final class MongoRepository {
     }
 
     /**
-     * Restricts writes to these fields (plus {@code id} on create): any other field in a create
-     * or update is a validation error instead of being stored.
+     * Restricts writes to these fields (plus {@code id} on create): any other field in a create or
+     * update is a validation error instead of being stored.
      */
     public Builder writableFields(String... fields) {
       draft.writable = new java.util.LinkedHashSet<>();

@@ -5,8 +5,8 @@ import dev.svcinfra.SvcInfraException;
 
 /**
  * The root of every failure the MongoDB module raises. Subclasses say what failed and carry the
- * data (collection, id, field); the {@link #code() code} is stable for problem+json bodies and
- * the CLI.
+ * data (collection, id, field); the {@link #code() code} is stable for problem+json bodies and the
+ * CLI.
  *
  * <pre>{@code
  * try { users.update(id, changes); }

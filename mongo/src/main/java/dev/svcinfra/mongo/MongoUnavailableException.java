@@ -3,9 +3,9 @@ package dev.svcinfra.mongo;
 import dev.svcinfra.ErrorCode;
 
 /**
- * MongoDB did not answer in time: no server could be selected, or the connection broke. Code
- * {@code database_unavailable}, as for SQL, so HTTP integrations answer 503 with
- * {@code Retry-After} for both.
+ * MongoDB did not answer in time: no server could be selected, or the connection broke. Code {@code
+ * database_unavailable}, as for SQL, so HTTP integrations answer 503 with {@code Retry-After} for
+ * both.
  *
  * <pre>{@code
  * try { users.count(); } catch (MongoUnavailableException e) { return serviceUnavailable(); }

@@ -19,9 +19,10 @@ import java.util.Set;
  */
 public class MongoValidationException extends MongoStoreException {
   private static final long serialVersionUID = 1L;
+
   /** Query parameters whose bad values are choices outside an allowlist, not bad values. */
-  private static final Set<String> ALLOWLISTED = Set.of(SortOrder.PARAMETER,
-      SearchQuery.FIELDS_PARAMETER);
+  private static final Set<String> ALLOWLISTED =
+      Set.of(SortOrder.PARAMETER, SearchQuery.FIELDS_PARAMETER);
 
   private final String field;
 
@@ -36,9 +37,8 @@ public class MongoValidationException extends MongoStoreException {
   }
 
   /**
-   * The failure as the field list a problem response carries, shaped like the SQL layer's:
-   * {@code not_allowed} for an order or search field outside the allowlist, else
-   * {@code invalid_value}.
+   * The failure as the field list a problem response carries, shaped like the SQL layer's: {@code
+   * not_allowed} for an order or search field outside the allowlist, else {@code invalid_value}.
    */
   public List<FieldError> errors() {
     String code = ALLOWLISTED.contains(field) ? FieldError.NOT_ALLOWED : FieldError.INVALID_VALUE;

@@ -13,8 +13,8 @@ final class Ping {
   private Ping() {}
 
   /**
-   * Empty when the server answered {@code ok: 1}; otherwise a short reason that names the
-   * exception type only (driver messages list hosts and may quote the connection string).
+   * Empty when the server answered {@code ok: 1}; otherwise a short reason that names the exception
+   * type only (driver messages list hosts and may quote the connection string).
    */
   static Optional<String> failure(MongoDatabase database) {
     try {

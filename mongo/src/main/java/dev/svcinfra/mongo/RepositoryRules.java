@@ -32,6 +32,7 @@ final class RepositoryRules {
   private final Optional<Set<String>> writable;
   private final Optional<String> scopeField;
   private final Object scopeValue;
+
   /** A private copy of what the builder held, so a scoped copy starts from the same rules. */
   private final Draft draft;
 
@@ -152,20 +153,27 @@ final class RepositoryRules {
 
   private void checkWritable(String field) {
     if (writable.isPresent() && !writable.get().contains(field)) {
-      throw new MongoValidationException(field, "unknown field '" + field + "': writable are "
-          + String.join(", ", writable.get()));
+      throw new MongoValidationException(
+          field,
+          "unknown field '" + field + "': writable are " + String.join(", ", writable.get()));
     }
   }
 
   /**
-   * Field names that would act as operators ({@code $set}) or reach into nested documents
-   * ({@code a.b}, which would bypass the immutable-field rule) are refused.
+   * Field names that would act as operators ({@code $set}) or reach into nested documents ({@code
+   * a.b}, which would bypass the immutable-field rule) are refused.
    */
   private static void checkField(String field) {
-    if (field == null || field.isEmpty() || field.startsWith("$") || field.indexOf('.') >= 0
+    if (field == null
+        || field.isEmpty()
+        || field.startsWith("$")
+        || field.indexOf('.') >= 0
         || field.indexOf('\0') >= 0) {
-      throw new MongoValidationException(String.valueOf(field), "invalid field name '" + field
-          + "': names must be non-empty, not start with $ and contain no dot");
+      throw new MongoValidationException(
+          String.valueOf(field),
+          "invalid field name '"
+              + field
+              + "': names must be non-empty, not start with $ and contain no dot");
     }
   }
 

@@ -8,10 +8,10 @@ import org.bson.conversions.Bson;
 
 /**
  * Case-insensitive "contains" over allowed fields. User text is matched literally: every ASCII
- * character that is not a letter, digit or space is escaped, so {@code .*}, {@code (}, {@code $}
- * or {@code \} never act as regular-expression syntax (a backslash before a non-alphanumeric
- * character is a literal in both PCRE and Java patterns, so the escaping holds on MongoDB and on
- * the in-process test server alike).
+ * character that is not a letter, digit or space is escaped, so {@code .*}, {@code (}, {@code $} or
+ * {@code \} never act as regular-expression syntax (a backslash before a non-alphanumeric character
+ * is a literal in both PCRE and Java patterns, so the escaping holds on MongoDB and on the
+ * in-process test server alike).
  */
 final class SearchQuery {
   static final String FIELDS_PARAMETER = "fields";
@@ -33,8 +33,8 @@ final class SearchQuery {
   }
 
   /**
-   * The filter matching documents where any of {@code fields} (all of {@code allowed} when
-   * empty) contains {@code q}.
+   * The filter matching documents where any of {@code fields} (all of {@code allowed} when empty)
+   * contains {@code q}.
    *
    * @throws MongoValidationException when a field is not allowed or no field is searchable
    */
@@ -55,13 +55,17 @@ final class SearchQuery {
   static List<String> checkFields(List<String> fields, Set<String> allowed) {
     List<String> chosen = fields == null || fields.isEmpty() ? List.copyOf(allowed) : fields;
     if (chosen.isEmpty()) {
-      throw new MongoValidationException(FIELDS_PARAMETER,
-          "search is not enabled: the repository declares no search fields");
+      throw new MongoValidationException(
+          FIELDS_PARAMETER, "search is not enabled: the repository declares no search fields");
     }
     for (String field : chosen) {
       if (!allowed.contains(field)) {
-        throw new MongoValidationException(FIELDS_PARAMETER, "cannot search field '" + field
-            + "': searchable fields are " + String.join(", ", allowed));
+        throw new MongoValidationException(
+            FIELDS_PARAMETER,
+            "cannot search field '"
+                + field
+                + "': searchable fields are "
+                + String.join(", ", allowed));
       }
     }
     return chosen;

@@ -43,8 +43,12 @@ record SortOrder(List<Key> keys) {
         field = DocumentIds.MONGO_ID;
         hasId = true;
       } else if (!allowed.contains(field)) {
-        throw new MongoValidationException(PARAMETER, "cannot order by '" + field
-            + "': allowed are id" + (allowed.isEmpty() ? "" : ", " + String.join(", ", allowed)));
+        throw new MongoValidationException(
+            PARAMETER,
+            "cannot order by '"
+                + field
+                + "': allowed are id"
+                + (allowed.isEmpty() ? "" : ", " + String.join(", ", allowed)));
       }
       keys.add(new Key(field, !descending));
     }

@@ -22,32 +22,59 @@ class MongoErrorsTest {
   @Test
   void duplicateKeyWriteErrorsCarryTheServersKeyValue() {
     // The in-process server omits keyValue, so the real server's reply is built here.
-    MongoWriteException write = new MongoWriteException(new WriteError(11000, "E11000 ...",
-        BsonDocument.parse("{keyPattern: {email: 1}, keyValue: {email: 'a@example.com'}}")),
-        new ServerAddress(), Set.of());
-    assertThatThrownBy(() -> MongoErrors.translate("users", () -> { throw write; }))
+    MongoWriteException write =
+        new MongoWriteException(
+            new WriteError(
+                11000,
+                "E11000 ...",
+                BsonDocument.parse("{keyPattern: {email: 1}, keyValue: {email: 'a@example.com'}}")),
+            new ServerAddress(),
+            Set.of());
+    assertThatThrownBy(
+            () ->
+                MongoErrors.translate(
+                    "users",
+                    () -> {
+                      throw write;
+                    }))
         .isInstanceOf(DuplicateKeyException.class)
         .hasMessageContaining("email")
         .hasMessageNotContaining("a@example.com")
-        .satisfies(e -> assertThat(((DuplicateKeyException) e).keyValue())
-            .isEqualTo(Map.of("email", new BsonString("a@example.com"))));
+        .satisfies(
+            e ->
+                assertThat(((DuplicateKeyException) e).keyValue())
+                    .isEqualTo(Map.of("email", new BsonString("a@example.com"))));
   }
 
   @Test
   void duplicateKeyCommandErrorsAreConflictsToo() {
-    MongoCommandException command = new MongoCommandException(
-        BsonDocument.parse("{ok: 0, code: 11000, errmsg: 'dup', keyValue: {sku: 'x'}}"),
-        new ServerAddress());
-    assertThatThrownBy(() -> MongoErrors.translate("items", () -> { throw command; }))
+    MongoCommandException command =
+        new MongoCommandException(
+            BsonDocument.parse("{ok: 0, code: 11000, errmsg: 'dup', keyValue: {sku: 'x'}}"),
+            new ServerAddress());
+    assertThatThrownBy(
+            () ->
+                MongoErrors.translate(
+                    "items",
+                    () -> {
+                      throw command;
+                    }))
         .isInstanceOf(DuplicateKeyException.class)
         .satisfies(e -> assertThat(((DuplicateKeyException) e).fields()).containsExactly("sku"));
   }
 
   @Test
   void otherServerErrorsPassThroughUnchanged() {
-    MongoCommandException other = new MongoCommandException(
-        BsonDocument.parse("{ok: 0, code: 13, errmsg: 'unauthorized'}"), new ServerAddress());
-    assertThatThrownBy(() -> MongoErrors.translate("items", () -> { throw other; }))
+    MongoCommandException other =
+        new MongoCommandException(
+            BsonDocument.parse("{ok: 0, code: 13, errmsg: 'unauthorized'}"), new ServerAddress());
+    assertThatThrownBy(
+            () ->
+                MongoErrors.translate(
+                    "items",
+                    () -> {
+                      throw other;
+                    }))
         .isSameAs(other);
   }
 

@@ -30,8 +30,8 @@ class MongoHealthCheckTest {
 
   @Test
   void unhealthyWithinItsTimeoutWhenDownAndNeverLeaksTheUrl() {
-    String down = MongoTestServer.unreachableUrl(30_000).replace("mongodb://",
-        "mongodb://app:hunter2@");
+    String down =
+        MongoTestServer.unreachableUrl(30_000).replace("mongodb://", "mongodb://app:hunter2@");
     try (MongoConnection connection = MongoConnection.open(MongoSettings.of(down, "app"))) {
       long start = System.nanoTime();
       CheckResult result =
@@ -39,8 +39,12 @@ class MongoHealthCheckTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(result.status()).isEqualTo(HealthStatus.UNHEALTHY);
       assertThat(millis).isLessThan(5_000);
-      assertThat(result.message()).get().asString()
-          .contains("300 ms").doesNotContain("hunter2").doesNotContain("127.0.0.1");
+      assertThat(result.message())
+          .get()
+          .asString()
+          .contains("300 ms")
+          .doesNotContain("hunter2")
+          .doesNotContain("127.0.0.1");
     }
   }
 

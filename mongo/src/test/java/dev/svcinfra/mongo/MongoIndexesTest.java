@@ -21,10 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MongoIndexesTest {
   @RegisterExtension static MongoTestDatabase mongo = new MongoTestDatabase();
 
-  private static final List<MongoIndex> DECLARED = List.of(
-      MongoIndex.on("users", "email").unique(),
-      MongoIndex.on("users", "tenant_id", "-created_at"),
-      MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ofSeconds(3600)));
+  private static final List<MongoIndex> DECLARED =
+      List.of(
+          MongoIndex.on("users", "email").unique(),
+          MongoIndex.on("users", "tenant_id", "-created_at"),
+          MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ofSeconds(3600)));
 
   private MongoDatabase db;
 
@@ -79,14 +80,15 @@ class MongoIndexesTest {
         .isInstanceOf(IndexConflictException.class)
         .hasMessageContaining("email_1")
         .hasMessageContaining("unique")
-        .extracting(e -> ((IndexConflictException) e).code()).isEqualTo(ErrorCode.INDEX_CONFLICT);
+        .extracting(e -> ((IndexConflictException) e).code())
+        .isEqualTo(ErrorCode.INDEX_CONFLICT);
     assertThat(indexes("users").get("email_1").getBoolean("unique")).isNull();
   }
 
   @Test
   void duplicateDataBlocksAUniqueIndexWithAClearError() {
-    db.getCollection("users").insertMany(List.of(new Document("email", "x"),
-        new Document("email", "x")));
+    db.getCollection("users")
+        .insertMany(List.of(new Document("email", "x"), new Document("email", "x")));
     assertThatThrownBy(() -> MongoIndexes.ensure(db, List.of(DECLARED.get(0))))
         .isInstanceOf(IndexConflictException.class)
         .hasMessageContaining("duplicate values");
@@ -96,7 +98,8 @@ class MongoIndexesTest {
   @Test
   void declarationsAreValidated() {
     assertThatThrownBy(() -> MongoIndex.on("sessions", "a", "b").expireAfter(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TTL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TTL");
     assertThatThrownBy(() -> MongoIndex.on("users")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MongoIndex.on("users", "$bad"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -84,9 +84,14 @@ class MongoLifecycleTest {
 
   @Test
   void pingAnswersFalseWhenTheServerStopsAfterInit() {
-    Mongo.initMongo(server.settings().withUrl(
-        server.url().replace("serverSelectionTimeoutMS=2000", "serverSelectionTimeoutMS=300"),
-        "test"));
+    Mongo.initMongo(
+        server
+            .settings()
+            .withUrl(
+                server
+                    .url()
+                    .replace("serverSelectionTimeoutMS=2000", "serverSelectionTimeoutMS=300"),
+                "test"));
     assertThat(Mongo.pingMongo()).isTrue();
     server.close();
     assertThat(Mongo.pingMongo()).isFalse();

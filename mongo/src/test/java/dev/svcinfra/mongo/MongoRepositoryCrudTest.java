@@ -36,7 +36,9 @@ class MongoRepositoryCrudTest {
     String id = (String) created.get("id");
     assertThat(ObjectId.isValid(id)).isTrue();
     assertThat(created).doesNotContainKey("_id").containsEntry("name", "Ada");
-    assertThat(created.get("created_at")).isInstanceOf(Date.class).isEqualTo(created.get("updated_at"));
+    assertThat(created.get("created_at"))
+        .isInstanceOf(Date.class)
+        .isEqualTo(created.get("updated_at"));
 
     Document raw = db.getCollection("users").find().first();
     assertThat(raw.get("_id")).isEqualTo(new ObjectId(id));
@@ -51,7 +53,8 @@ class MongoRepositoryCrudTest {
     assertThatThrownBy(() -> users.create(Map.of("id", 42)))
         .isInstanceOf(MongoValidationException.class);
     assertThatThrownBy(() -> users.create(Map.of("_id", "sneaky", "name", "x")))
-        .isInstanceOf(MongoValidationException.class).hasMessageContaining("\"id\"");
+        .isInstanceOf(MongoValidationException.class)
+        .hasMessageContaining("\"id\"");
     assertThat(db.getCollection("users").countDocuments()).isEqualTo(1);
   }
 
@@ -69,7 +72,8 @@ class MongoRepositoryCrudTest {
     assertThat(users.exists("nope")).isFalse();
     assertThatThrownBy(() -> users.update("nope", Map.of("name", "x")))
         .isInstanceOf(DocumentNotFoundException.class)
-        .extracting(e -> ((DocumentNotFoundException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
+        .extracting(e -> ((DocumentNotFoundException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
     assertThatThrownBy(() -> users.delete("nope")).isInstanceOf(DocumentNotFoundException.class);
   }
 
@@ -87,8 +91,11 @@ class MongoRepositoryCrudTest {
     changes.put("nickname", null);
     Map<String, Object> updated = repo.update(id, changes);
 
-    assertThat(updated).containsEntry("id", id).containsEntry("name", "Ada L.")
-        .containsEntry("email", "ada@example.com").containsEntry("nickname", null)
+    assertThat(updated)
+        .containsEntry("id", id)
+        .containsEntry("name", "Ada L.")
+        .containsEntry("email", "ada@example.com")
+        .containsEntry("nickname", null)
         .containsEntry("created_at", created.get("created_at"));
     assertThat((Date) updated.get("updated_at")).isAfter((Date) created.get("updated_at"));
     assertThat(repo.get(id)).contains(updated);
@@ -120,10 +127,12 @@ class MongoRepositoryCrudTest {
 
   @Test
   void missingOrNullDeletedAtMeansAlive() {
-    db.getCollection("users").insertMany(List.of(
-        new Document("_id", "a").append("name", "missing"),
-        new Document("_id", "b").append("name", "null").append("deleted_at", null),
-        new Document("_id", "c").append("name", "gone").append("deleted_at", new Date())));
+    db.getCollection("users")
+        .insertMany(
+            List.of(
+                new Document("_id", "a").append("name", "missing"),
+                new Document("_id", "b").append("name", "null").append("deleted_at", null),
+                new Document("_id", "c").append("name", "gone").append("deleted_at", new Date())));
     assertThat(users.count()).isEqualTo(2);
     assertThat(users.get("a")).isPresent();
     assertThat(users.get("b")).isPresent();
@@ -150,14 +159,15 @@ class MongoRepositoryCrudTest {
 
   @Test
   void duplicateKeysAreConflictsOnCreateAndUpdate() {
-    db.getCollection("users").createIndex(Indexes.ascending("email"),
-        new IndexOptions().unique(true));
+    db.getCollection("users")
+        .createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
     users.create(Map.of("email", "ada@example.com"));
     String other = (String) users.create(Map.of("email", "bob@example.com")).get("id");
 
     assertThatThrownBy(() -> users.create(Map.of("email", "ada@example.com")))
         .isInstanceOf(DuplicateKeyException.class)
-        .extracting(e -> ((DuplicateKeyException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        .extracting(e -> ((DuplicateKeyException) e).code())
+        .isEqualTo(ErrorCode.CONFLICT);
     assertThatThrownBy(() -> users.update(other, Map.of("email", "ada@example.com")))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(users.count()).isEqualTo(2);
@@ -166,13 +176,15 @@ class MongoRepositoryCrudTest {
 
   @Test
   void operatorAndDottedFieldNamesAreRefused() {
-    String id = (String) users.create(Map.of("name", "Ada", "profile", Map.of("role", "user")))
-        .get("id");
+    String id =
+        (String) users.create(Map.of("name", "Ada", "profile", Map.of("role", "user"))).get("id");
     assertThatThrownBy(() -> users.create(Map.of("$where", "1")))
-        .isInstanceOf(MongoValidationException.class).hasMessageContaining("$where");
+        .isInstanceOf(MongoValidationException.class)
+        .hasMessageContaining("$where");
     assertThatThrownBy(() -> users.update(id, Map.of("profile.role", "admin")))
         .isInstanceOf(MongoValidationException.class)
-        .extracting(e -> ((MongoValidationException) e).field()).isEqualTo("profile.role");
+        .extracting(e -> ((MongoValidationException) e).field())
+        .isEqualTo("profile.role");
     assertThat(users.get(id).orElseThrow().get("profile")).isEqualTo(new Document("role", "user"));
   }
 
@@ -180,7 +192,8 @@ class MongoRepositoryCrudTest {
   void writableFieldsRefuseUnknownFields() {
     MongoRepository strict = MongoRepository.builder(db, "notes").writableFields("title").build();
     assertThatThrownBy(() -> strict.create(Map.of("title", "t", "admin", true)))
-        .isInstanceOf(MongoValidationException.class).hasMessageContaining("admin");
+        .isInstanceOf(MongoValidationException.class)
+        .hasMessageContaining("admin");
     assertThat(db.getCollection("notes").countDocuments()).isZero();
     String id = (String) strict.create(Map.of("title", "t")).get("id");
     assertThatThrownBy(() -> strict.update(id, Map.of("admin", true)))

@@ -19,12 +19,16 @@ class MongoRepositoryPagingTest {
 
   @BeforeEach
   void setUp() {
-    items = MongoRepository.builder(mongo.fresh(), "items").softDelete()
-        .orderFields("rank", "name").defaultOrder("-rank").build();
+    items =
+        MongoRepository.builder(mongo.fresh(), "items")
+            .softDelete()
+            .orderFields("rank", "name")
+            .defaultOrder("-rank")
+            .build();
     // Ranks repeat, so the id tie-breaker decides the order inside a rank.
     for (int i = 0; i < 25; i++) {
-      items.create(Map.of("id", String.format("item%02d", i), "name", "n" + (24 - i),
-          "rank", i % 5));
+      items.create(
+          Map.of("id", String.format("item%02d", i), "name", "n" + (24 - i), "rank", i % 5));
     }
   }
 
@@ -50,11 +54,13 @@ class MongoRepositoryPagingTest {
     assertThatThrownBy(() -> items.list(10, 0, List.of("secret")))
         .isInstanceOf(MongoValidationException.class)
         .hasMessageContaining("secret")
-        .extracting(e -> ((MongoValidationException) e).field()).isEqualTo("order_by");
+        .extracting(e -> ((MongoValidationException) e).field())
+        .isEqualTo("order_by");
     assertThatThrownBy(() -> items.list(10, 0, List.of("-")))
         .isInstanceOf(MongoValidationException.class);
-    assertThatThrownBy(() -> MongoRepository.builder(mongo.fresh(), "x").defaultOrder("nope")
-        .build()).isInstanceOf(MongoValidationException.class);
+    assertThatThrownBy(
+            () -> MongoRepository.builder(mongo.fresh(), "x").defaultOrder("nope").build())
+        .isInstanceOf(MongoValidationException.class);
   }
 
   @Test
@@ -70,9 +76,11 @@ class MongoRepositoryPagingTest {
   @Test
   void badLimitsAndOffsetsAreRefused() {
     assertThatThrownBy(() -> items.list(0, 0, List.of()))
-        .isInstanceOf(MongoValidationException.class).hasMessageContaining("limit");
+        .isInstanceOf(MongoValidationException.class)
+        .hasMessageContaining("limit");
     assertThatThrownBy(() -> items.list(10, -1, List.of()))
-        .isInstanceOf(MongoValidationException.class).hasMessageContaining("offset");
+        .isInstanceOf(MongoValidationException.class)
+        .hasMessageContaining("offset");
     assertThatThrownBy(() -> items.page(0, List.of(), null))
         .isInstanceOf(MongoValidationException.class);
   }
@@ -97,8 +105,8 @@ class MongoRepositoryPagingTest {
 
   @Test
   void keysetPagesIncludeDocumentsWithMissingOrNullOrderValues() {
-    MongoRepository sparse = MongoRepository.builder(mongo.fresh(), "sparse")
-        .orderFields("rank").build();
+    MongoRepository sparse =
+        MongoRepository.builder(mongo.fresh(), "sparse").orderFields("rank").build();
     for (int i = 0; i < 12; i++) {
       Map<String, Object> values = new java.util.HashMap<>();
       values.put("id", String.format("s%02d", i));
@@ -134,7 +142,8 @@ class MongoRepositoryPagingTest {
     KeysetPage first = items.page(5, List.of("id"), null);
     items.delete("item05");
     KeysetPage second = items.page(5, List.of("id"), first.nextCursor().orElseThrow());
-    assertThat(ids(second.items())).containsExactly("item06", "item07", "item08", "item09", "item10");
+    assertThat(ids(second.items()))
+        .containsExactly("item06", "item07", "item08", "item09", "item10");
   }
 
   @Test
@@ -145,6 +154,7 @@ class MongoRepositoryPagingTest {
         .hasMessageContaining("rank");
     assertThatThrownBy(() -> items.page(5, List.of("rank"), "not-a-cursor"))
         .isInstanceOf(MongoValidationException.class)
-        .extracting(e -> ((MongoValidationException) e).field()).isEqualTo("cursor");
+        .extracting(e -> ((MongoValidationException) e).field())
+        .isEqualTo("cursor");
   }
 }

@@ -21,8 +21,8 @@ class MongoRepositoryScopeTest {
   @BeforeEach
   void setUp() {
     db = mongo.fresh();
-    MongoRepository notes = MongoRepository.builder(db, "notes").softDelete()
-        .searchFields("title").build();
+    MongoRepository notes =
+        MongoRepository.builder(db, "notes").softDelete().searchFields("title").build();
     acme = notes.scopedTo("tenant_id", "acme");
     globex = notes.scopedTo("tenant_id", "globex");
   }
@@ -38,7 +38,8 @@ class MongoRepositoryScopeTest {
   void createNamingAnotherScopeIsRefusedAndWritesNothing() {
     assertThatThrownBy(() -> acme.create(Map.of("title", "x", "tenant_id", "globex")))
         .isInstanceOf(MongoValidationException.class)
-        .extracting(e -> ((MongoValidationException) e).field()).isEqualTo("tenant_id");
+        .extracting(e -> ((MongoValidationException) e).field())
+        .isEqualTo("tenant_id");
     assertThat(db.getCollection("notes").countDocuments()).isZero();
   }
 
@@ -59,7 +60,8 @@ class MongoRepositoryScopeTest {
   void updateCannotMoveADocumentToAnotherScope() {
     String id = (String) acme.create(Map.of("title", "plan")).get("id");
     acme.update(id, Map.of("tenant_id", "globex", "title", "plan 2"));
-    assertThat(acme.get(id).orElseThrow()).containsEntry("tenant_id", "acme")
+    assertThat(acme.get(id).orElseThrow())
+        .containsEntry("tenant_id", "acme")
         .containsEntry("title", "plan 2");
     assertThat(globex.get(id)).isEmpty();
   }

@@ -18,12 +18,27 @@ class MongoRepositorySearchTest {
 
   @BeforeEach
   void setUp() {
-    users = MongoRepository.builder(mongo.fresh(), "users").softDelete()
-        .searchFields("name", "email").orderFields("name").defaultOrder("name").build();
-    for (String name : List.of("Ada Lovelace", "abc", "a.c", "a*c", "(x)", "back\\slash",
-        "100% sure", "under_score", "$money^", "[set]")) {
-      users.create(Map.of("name", name, "email", name.replace(' ', '.') + "@example.com",
-          "secret", "Ada"));
+    users =
+        MongoRepository.builder(mongo.fresh(), "users")
+            .softDelete()
+            .searchFields("name", "email")
+            .orderFields("name")
+            .defaultOrder("name")
+            .build();
+    for (String name :
+        List.of(
+            "Ada Lovelace",
+            "abc",
+            "a.c",
+            "a*c",
+            "(x)",
+            "back\\slash",
+            "100% sure",
+            "under_score",
+            "$money^",
+            "[set]")) {
+      users.create(
+          Map.of("name", name, "email", name.replace(' ', '.') + "@example.com", "secret", "Ada"));
     }
   }
 
@@ -60,7 +75,8 @@ class MongoRepositorySearchTest {
     assertThatThrownBy(() -> users.search("Ada", List.of("secret"), 10, 0, List.of()))
         .isInstanceOf(MongoValidationException.class)
         .hasMessageContaining("secret")
-        .extracting(e -> ((MongoValidationException) e).code()).isEqualTo(ErrorCode.VALIDATION);
+        .extracting(e -> ((MongoValidationException) e).code())
+        .isEqualTo(ErrorCode.VALIDATION);
     assertThatThrownBy(() -> users.countSearch("", List.of("secret")))
         .isInstanceOf(MongoValidationException.class);
   }

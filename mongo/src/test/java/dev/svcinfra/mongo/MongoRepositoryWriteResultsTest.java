@@ -84,7 +84,8 @@ class MongoRepositoryWriteResultsTest {
     assertThat(created.get("weekday")).isEqualTo("MONDAY");
     assertThat(created.get("tags")).isEqualTo(List.of("a", "b"));
     assertThat(created.get("meta")).isInstanceOf(Document.class);
-    assertThat(created.get("created_at")).isInstanceOf(Date.class)
+    assertThat(created.get("created_at"))
+        .isInstanceOf(Date.class)
         .isEqualTo(created.get("updated_at"));
   }
 
@@ -130,7 +131,8 @@ class MongoRepositoryWriteResultsTest {
     assertThat(returned.getClass()).as("type of " + path).isEqualTo(read.getClass());
     if (returned instanceof Map<?, ?> r) {
       Map<?, ?> m = (Map<?, ?>) read;
-      assertThat(List.copyOf(r.keySet())).as("fields of " + path)
+      assertThat(List.copyOf(r.keySet()))
+          .as("fields of " + path)
           .isEqualTo(List.copyOf(m.keySet()));
       r.forEach((k, v) -> assertSameValue(path + "." + k, v, m.get(k)));
     } else if (returned instanceof List<?> r) {

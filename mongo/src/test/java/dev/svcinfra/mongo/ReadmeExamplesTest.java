@@ -29,13 +29,14 @@ class ReadmeExamplesTest {
       assertThat(up).isTrue();
 
       // MongoRepository
-      MongoRepository users = MongoRepository.builder(db, "users")
-          .softDelete()
-          .searchFields("name", "email")
-          .orderFields("created_at", "name")
-          .defaultOrder("-created_at")
-          .immutableFields("email")
-          .build();
+      MongoRepository users =
+          MongoRepository.builder(db, "users")
+              .softDelete()
+              .searchFields("name", "email")
+              .orderFields("created_at", "name")
+              .defaultOrder("-created_at")
+              .immutableFields("email")
+              .build();
       Map<String, Object> ada = users.create(Map.of("name", "Ada", "email", "ada@example.com"));
       String id = (String) ada.get("id");
       users.update(id, Map.of("name", "Ada L."));
@@ -55,10 +56,13 @@ class ReadmeExamplesTest {
       assertThat(users.count()).isZero();
 
       // Indexes
-      List<MongoIndexes.Outcome> outcomes = MongoIndexes.ensure(Mongo.acquireDb(), List.of(
-          MongoIndex.on("users", "email").unique(),
-          MongoIndex.on("users", "tenant_id", "-created_at"),
-          MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ZERO)));
+      List<MongoIndexes.Outcome> outcomes =
+          MongoIndexes.ensure(
+              Mongo.acquireDb(),
+              List.of(
+                  MongoIndex.on("users", "email").unique(),
+                  MongoIndex.on("users", "tenant_id", "-created_at"),
+                  MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ZERO)));
       assertThat(outcomes).hasSize(3);
 
       // Health check

@@ -40,8 +40,9 @@ class ConcurrentDeployTest {
     long start = System.nanoTime();
     try {
       for (int i = 0; i < PROCESSES; i++) {
-        processes.add(ServiceProcess.quickstart(Map.of("SQL_URL", url, "DB_POOL_SIZE", "2"),
-            work.resolve("p" + i)));
+        processes.add(
+            ServiceProcess.quickstart(
+                Map.of("SQL_URL", url, "DB_POOL_SIZE", "2"), work.resolve("p" + i)));
       }
       for (ServiceProcess p : processes) {
         p.awaitReady(Duration.ofSeconds(180));
@@ -49,8 +50,8 @@ class ConcurrentDeployTest {
       long upMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
       int served = 0;
       for (int i = 0; i < PROCESSES; i++) {
-        Http.Reply created = processes.get(i).http().post("/accounts",
-            "{\"owner\":\"p" + i + "\",\"balance\":1}");
+        Http.Reply created =
+            processes.get(i).http().post("/accounts", "{\"owner\":\"p" + i + "\",\"balance\":1}");
         assertThat(created.status()).as("process %d serves: %s", i, created).isEqualTo(201);
         served++;
       }
@@ -64,14 +65,26 @@ class ConcurrentDeployTest {
       }
       Pg pg = Pg.forUrl(url);
       assertThat(pg.rows("SELECT version_num FROM svc_infra_version"))
-          .as("version table: one row at head").containsExactly(List.of(from));
+          .as("version table: one row at head")
+          .containsExactly(List.of(from));
       assertThat(pg.queryLong("SELECT count(*) FROM accounts")).isEqualTo(PROCESSES);
       synchronized (FIGURES) {
-        FIGURES.put(server, PROCESSES + " processes started at once, all ready in " + upMillis
-            + " ms, " + served + " served a write, each of " + revisions.size()
-            + " revisions applied by exactly one process"
-            + ", version table: 1 row");
-        ReliabilityReport.record("5-concurrent-deploys", "5. Concurrent deploys", FIGURES, 0,
+        FIGURES.put(
+            server,
+            PROCESSES
+                + " processes started at once, all ready in "
+                + upMillis
+                + " ms, "
+                + served
+                + " served a write, each of "
+                + revisions.size()
+                + " revisions applied by exactly one process"
+                + ", version table: 1 row");
+        ReliabilityReport.record(
+            "5-concurrent-deploys",
+            "5. Concurrent deploys",
+            FIGURES,
+            0,
             "Eight quickstart processes (`java -jar quickstart.jar`) start at the same moment "
                 + "against one empty database. Asserted: all become ready and serve a write, "
                 + "exactly one logs each revision's upgrade (the others wait for the migration "

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Item 4: {@code kill -9} of the quickstart in the middle of a stream of transfers, and of a
- * migration run. After each, the data is whole: money is neither created nor destroyed, no
- * transfer is half-applied, and the next migration run succeeds.
+ * migration run. After each, the data is whole: money is neither created nor destroyed, no transfer
+ * is half-applied, and the next migration run succeeds.
  */
 class CrashConsistencyTest {
   private static final int ACCOUNTS = 8;
@@ -47,8 +47,8 @@ class CrashConsistencyTest {
       qs.awaitReady(Duration.ofSeconds(90));
       Http http = qs.http();
       for (int i = 0; i < ACCOUNTS; i++) {
-        Http.Reply r = http.post("/accounts", "{\"owner\":\"o" + i + "\",\"balance\":" + OPENING
-            + "}");
+        Http.Reply r =
+            http.post("/accounts", "{\"owner\":\"o" + i + "\",\"balance\":" + OPENING + "}");
         assertThat(r.status()).as("%s", r).isEqualTo(201);
         ids.add(r.json().path("id").asLong());
         expected.put(ids.get(i), OPENING);
@@ -73,14 +73,19 @@ class CrashConsistencyTest {
         // cut off by the kill; find it, or fail: a half-applied transfer matches no subset.
         Map<Long, Long> actual = balances(url);
         List<Sent> appliedUnknown = wholeSubset(expected, actual, inFlight);
-        assertThat(appliedUnknown).as("round %d: balances %s are acknowledged transfers %s plus "
-            + "whole in-flight transfers %s", round, actual, expected, inFlight).isNotNull();
+        assertThat(appliedUnknown)
+            .as(
+                "round %d: balances %s are acknowledged transfers %s plus "
+                    + "whole in-flight transfers %s",
+                round, actual, expected, inFlight)
+            .isNotNull();
         for (Sent s : appliedUnknown) {
           expected.merge(s.from(), -s.amount(), Long::sum);
           expected.merge(s.to(), s.amount(), Long::sum);
         }
         assertThat(actual.values().stream().mapToLong(Long::longValue).sum())
-            .as("money is conserved").isEqualTo(ACCOUNTS * OPENING);
+            .as("money is conserved")
+            .isEqualTo(ACCOUNTS * OPENING);
         assertThat(actual.values()).as("no negative balance").allMatch(b -> b >= 0);
       }
     }
@@ -91,7 +96,8 @@ class CrashConsistencyTest {
         Http.Reply r = qs.http().get("/accounts/" + id);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("balance").decimalValue().longValueExact())
-            .as("account %d after restart", id).isEqualTo(expected.get(id));
+            .as("account %d after restart", id)
+            .isEqualTo(expected.get(id));
       }
     }
     synchronized (FIGURES) {
@@ -108,7 +114,9 @@ class CrashConsistencyTest {
   void killDuringMigrationThenNextRunSucceeds(@TempDir Path work) throws Exception {
     String url = TestServices.newPostgresDatabase();
     Path versions = Files.createDirectories(work.resolve("migrations/versions"));
-    Files.writeString(versions.resolve("a1_base.sql"), """
+    Files.writeString(
+        versions.resolve("a1_base.sql"),
+        """
         -- revision: a1
         -- down_revision:
         -- message: base
@@ -119,7 +127,9 @@ class CrashConsistencyTest {
         -- +downgrade postgresql
         DROP TABLE base_table;
         """);
-    Files.writeString(versions.resolve("b2_slow.sql"), """
+    Files.writeString(
+        versions.resolve("b2_slow.sql"),
+        """
         -- revision: b2
         -- down_revision: a1
         -- message: slow
@@ -135,15 +145,18 @@ class CrashConsistencyTest {
         """);
     Pg pg = Pg.forUrl(url);
     Map<String, String> env = Map.of("SQL_URL", url);
-    List<String> upgrade = List.of("sql", "upgrade", "--script-location",
-        work.resolve("migrations").toString());
+    List<String> upgrade =
+        List.of("sql", "upgrade", "--script-location", work.resolve("migrations").toString());
     int kills = 0;
     for (int attempt = 0; attempt < 2; attempt++) {
       try (ServiceProcess run = ServiceProcess.cli(upgrade, env, work.resolve("cli" + attempt))) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (pg.queryLong("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
-            + "'%pg_sleep(4)%' AND state = 'active' AND pid <> pg_backend_pid()") == 0) {
-          assertThat(System.nanoTime()).as("the slow migration starts: %s", run.output())
+        while (pg.queryLong(
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                    + "'%pg_sleep(4)%' AND state = 'active' AND pid <> pg_backend_pid()")
+            == 0) {
+          assertThat(System.nanoTime())
+              .as("the slow migration starts: %s", run.output())
               .isLessThan(deadline);
           assertThat(run.alive()).as("still migrating: %s", run.output()).isTrue();
           Thread.sleep(20);
@@ -157,21 +170,35 @@ class CrashConsistencyTest {
       assertThat(run.awaitExit(Duration.ofSeconds(60))).as("%s", run.output()).isZero();
     }
     assertThat(pg.rows("SELECT version_num FROM svc_infra_version"))
-        .as("one row, at head").containsExactly(List.of("b2"));
-    assertThat(pg.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
-        + "('base_table', 'slow_one', 'slow_two')")).isEqualTo(3);
+        .as("one row, at head")
+        .containsExactly(List.of("b2"));
+    assertThat(
+            pg.queryLong(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name IN "
+                    + "('base_table', 'slow_one', 'slow_two')"))
+        .isEqualTo(3);
     synchronized (FIGURES) {
-      FIGURES.put("migration runs killed (kill -9) mid-revision", kills
-          + "; the next run applied the revision and the version table holds the head only");
+      FIGURES.put(
+          "migration runs killed (kill -9) mid-revision",
+          kills + "; the next run applied the revision and the version table holds the head only");
       record();
     }
   }
 
   private static void record() {
-    ReliabilityReport.record("4-crash-consistency", "4. Crash consistency", FIGURES, 0,
-        "The quickstart process on PostgreSQL with " + ACCOUNTS + " accounts of " + OPENING
+    ReliabilityReport.record(
+        "4-crash-consistency",
+        "4. Crash consistency",
+        FIGURES,
+        0,
+        "The quickstart process on PostgreSQL with "
+            + ACCOUNTS
+            + " accounts of "
+            + OPENING
             + ": 8 clients stream random transfers and the process is killed with `kill -9` "
-            + "after 2 to 4 s, " + KILLS + " times. After each kill the balances must equal the "
+            + "after 2 to 4 s, "
+            + KILLS
+            + " times. After each kill the balances must equal the "
             + "acknowledged transfers plus a subset of whole in-flight transfers (a "
             + "half-applied transfer matches no subset), the sum is unchanged and no balance is "
             + "negative; after a restart the service serves exactly those balances. A migration "
@@ -187,27 +214,31 @@ class CrashConsistencyTest {
     AtomicBoolean running = new AtomicBoolean(true);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     for (int t = 0; t < 8; t++) {
-      pool.submit(() -> {
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        while (running.get()) {
-          long from = ids.get(rnd.nextInt(ids.size()));
-          long to = ids.get(rnd.nextInt(ids.size()));
-          if (from == to) {
-            continue;
-          }
-          long amount = 1 + rnd.nextInt(60);
-          Boolean applied;
-          try {
-            Http.Reply r = http.post("/transfer", "{\"from\":" + from + ",\"to\":" + to
-                + ",\"amount\":" + amount + "}");
-            // 422 is an overdraft: refused, rolled back, known not applied.
-            applied = r.status() == 200 ? Boolean.TRUE : r.status() == 422 ? Boolean.FALSE : null;
-          } catch (RuntimeException cutOff) {
-            applied = null;
-          }
-          sent.add(new Sent(from, to, amount, applied));
-        }
-      });
+      pool.submit(
+          () -> {
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            while (running.get()) {
+              long from = ids.get(rnd.nextInt(ids.size()));
+              long to = ids.get(rnd.nextInt(ids.size()));
+              if (from == to) {
+                continue;
+              }
+              long amount = 1 + rnd.nextInt(60);
+              Boolean applied;
+              try {
+                Http.Reply r =
+                    http.post(
+                        "/transfer",
+                        "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
+                // 422 is an overdraft: refused, rolled back, known not applied.
+                applied =
+                    r.status() == 200 ? Boolean.TRUE : r.status() == 422 ? Boolean.FALSE : null;
+              } catch (RuntimeException cutOff) {
+                applied = null;
+              }
+              sent.add(new Sent(from, to, amount, applied));
+            }
+          });
     }
     Thread.sleep(2_000 + ThreadLocalRandom.current().nextInt(2_000));
     // Stop sending first: the requests cut off are then only those in flight at the kill.
@@ -227,8 +258,8 @@ class CrashConsistencyTest {
   }
 
   /** The subset of in-flight transfers that explains the balances exactly, or null. */
-  private static List<Sent> wholeSubset(Map<Long, Long> expected, Map<Long, Long> actual,
-      List<Sent> inFlight) {
+  private static List<Sent> wholeSubset(
+      Map<Long, Long> expected, Map<Long, Long> actual, List<Sent> inFlight) {
     assertThat(inFlight.size()).as("in-flight transfers at the kill").isLessThanOrEqualTo(16);
     for (int mask = 0; mask < (1 << inFlight.size()); mask++) {
       Map<Long, Long> candidate = new HashMap<>(expected);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Item 1: the quickstart under steady load while its PostgreSQL server (a private one, started
- * and stopped by the test) goes down and comes back.
+ * Item 1: the quickstart under steady load while its PostgreSQL server (a private one, started and
+ * stopped by the test) goes down and comes back.
  */
 class DatabaseOutageTest {
   private static final int CONNECT_TIMEOUT_S = 2;
@@ -33,17 +33,30 @@ class DatabaseOutageTest {
   private static final int CLIENTS = 6;
 
   /** One answer while the load ran, with the time it was sent. */
-  record Outcome(long sentAt, int status, String email, long millis, boolean problem,
-      boolean retryAfter, boolean leaks) {}
+  record Outcome(
+      long sentAt,
+      int status,
+      String email,
+      long millis,
+      boolean problem,
+      boolean retryAfter,
+      boolean leaks) {}
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void outageUnderLoadAnswers503FastAndLosesNoAcknowledgedWrite() throws Exception {
     try (PostgresServer pg = PostgresServer.create()) {
       pg.start();
-      Map<String, String> env = Map.of("SQL_URL", pg.url(),
-          "DB_CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT_S),
-          "DB_POOL_TIMEOUT", String.valueOf(POOL_TIMEOUT_S), "DB_POOL_SIZE", "4");
+      Map<String, String> env =
+          Map.of(
+              "SQL_URL",
+              pg.url(),
+              "DB_CONNECT_TIMEOUT",
+              String.valueOf(CONNECT_TIMEOUT_S),
+              "DB_POOL_TIMEOUT",
+              String.valueOf(POOL_TIMEOUT_S),
+              "DB_POOL_SIZE",
+              "4");
       try (InProcessQuickstart qs = InProcessQuickstart.start(env)) {
         Http http = new Http(qs.port(), Duration.ofSeconds(60));
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -53,20 +66,29 @@ class DatabaseOutageTest {
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
           int client = c;
-          clients.add(pool.submit(() -> {
-            while (running.get()) {
-              String email = "u" + seq.incrementAndGet() + "@outage.test";
-              long sent = System.nanoTime();
-              Http.Reply r = client % 2 == 0
-                  ? http.post("/users", "{\"email\":\"" + email + "\",\"name\":\"n\"}")
-                  : http.get("/users?limit=5");
-              outcomes.add(new Outcome(sent, r.status(), client % 2 == 0 ? email : null,
-                  r.latency().toMillis(), r.isProblem(),
-                  r.header("Retry-After") != null, r.leaksInternals()));
-              sleep(20);
-            }
-            return null;
-          }));
+          clients.add(
+              pool.submit(
+                  () -> {
+                    while (running.get()) {
+                      String email = "u" + seq.incrementAndGet() + "@outage.test";
+                      long sent = System.nanoTime();
+                      Http.Reply r =
+                          client % 2 == 0
+                              ? http.post("/users", "{\"email\":\"" + email + "\",\"name\":\"n\"}")
+                              : http.get("/users?limit=5");
+                      outcomes.add(
+                          new Outcome(
+                              sent,
+                              r.status(),
+                              client % 2 == 0 ? email : null,
+                              r.latency().toMillis(),
+                              r.isProblem(),
+                              r.header("Retry-After") != null,
+                              r.leaksInternals()));
+                      sleep(20);
+                    }
+                    return null;
+                  }));
         }
         sleep(3_000);
         long downAt = System.nanoTime();
@@ -84,28 +106,39 @@ class DatabaseOutageTest {
         pool.shutdown();
 
         List<Outcome> all = new ArrayList<>(outcomes);
-        List<Outcome> duringOutage = all.stream()
-            .filter(o -> o.sentAt() > stoppedAt && o.sentAt() < upAt).toList();
-        List<Outcome> afterRecovery = all.stream()
-            .filter(o -> o.sentAt() > startedAt + Duration.ofSeconds(5).toNanos()).toList();
-        long firstOkAfter = all.stream().filter(o -> o.sentAt() > startedAt && isOk(o))
-            .mapToLong(Outcome::sentAt).min().orElse(Long.MAX_VALUE);
+        List<Outcome> duringOutage =
+            all.stream().filter(o -> o.sentAt() > stoppedAt && o.sentAt() < upAt).toList();
+        List<Outcome> afterRecovery =
+            all.stream()
+                .filter(o -> o.sentAt() > startedAt + Duration.ofSeconds(5).toNanos())
+                .toList();
+        long firstOkAfter =
+            all.stream()
+                .filter(o -> o.sentAt() > startedAt && isOk(o))
+                .mapToLong(Outcome::sentAt)
+                .min()
+                .orElse(Long.MAX_VALUE);
 
-        assertThat(duringOutage).as("requests while the database was down").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(duringOutage)
+            .as("requests while the database was down")
+            .hasSizeGreaterThanOrEqualTo(10);
         for (Outcome o : duringOutage) {
           assertThat(o.status()).as("status while down: %s", o).isEqualTo(503);
           assertThat(o.problem()).as("problem body while down: %s", o).isTrue();
           assertThat(o.retryAfter()).as("Retry-After while down: %s", o).isTrue();
-          assertThat(o.millis()).as("latency while down (connect timeout %d s): %s",
-              CONNECT_TIMEOUT_S, o).isLessThanOrEqualTo(CONNECT_TIMEOUT_S * 1000L + 1000);
+          assertThat(o.millis())
+              .as("latency while down (connect timeout %d s): %s", CONNECT_TIMEOUT_S, o)
+              .isLessThanOrEqualTo(CONNECT_TIMEOUT_S * 1000L + 1000);
         }
         for (Outcome o : all) {
           assertThat(o.leaks()).as("no stack trace or exception class: %s", o).isFalse();
           assertThat(o.status()).as("only 2xx or 503: %s", o).isIn(200, 201, 503);
         }
-        assertThat(afterRecovery).as("requests after recovery").isNotEmpty()
-            .allSatisfy(o -> assertThat(isOk(o)).as("full service 5 s after restart: %s", o)
-                .isTrue());
+        assertThat(afterRecovery)
+            .as("requests after recovery")
+            .isNotEmpty()
+            .allSatisfy(
+                o -> assertThat(isOk(o)).as("full service 5 s after restart: %s", o).isTrue());
 
         // Idle: every borrowed connection went back to the pool.
         long idleDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -117,11 +150,13 @@ class DatabaseOutageTest {
 
         // Every user answered 2xx must be in the database.
         Set<String> acknowledged = new HashSet<>();
-        all.stream().filter(o -> o.email() != null && isOk(o)).forEach(o -> acknowledged.add(o.email()));
+        all.stream()
+            .filter(o -> o.email() != null && isOk(o))
+            .forEach(o -> acknowledged.add(o.email()));
         Set<String> stored = new HashSet<>();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT email FROM users")) {
+            Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT email FROM users")) {
           while (rs.next()) {
             stored.add(rs.getString(1));
           }
@@ -132,19 +167,33 @@ class DatabaseOutageTest {
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("requests survived", all.size());
-        figures.put("faults injected", "1 server stop (immediate) for "
-            + Duration.ofNanos(upAt - downAt).toSeconds() + " s");
+        figures.put(
+            "faults injected",
+            "1 server stop (immediate) for " + Duration.ofNanos(upAt - downAt).toSeconds() + " s");
         figures.put("answers while down", duringOutage.size() + ", all 503 problem + Retry-After");
-        figures.put("slowest answer while down", duringOutage.stream()
-            .mapToLong(Outcome::millis).max().orElse(0) + " ms (connect timeout "
-            + CONNECT_TIMEOUT_S + " s, pool timeout " + POOL_TIMEOUT_S + " s)");
-        figures.put("first 2xx after restart", firstOkAfter == Long.MAX_VALUE ? "none"
-            : Duration.ofNanos(firstOkAfter - startedAt).toMillis() + " ms");
+        figures.put(
+            "slowest answer while down",
+            duringOutage.stream().mapToLong(Outcome::millis).max().orElse(0)
+                + " ms (connect timeout "
+                + CONNECT_TIMEOUT_S
+                + " s, pool timeout "
+                + POOL_TIMEOUT_S
+                + " s)");
+        figures.put(
+            "first 2xx after restart",
+            firstOkAfter == Long.MAX_VALUE
+                ? "none"
+                : Duration.ofNanos(firstOkAfter - startedAt).toMillis() + " ms");
         figures.put("acknowledged writes checked", acknowledged.size());
         figures.put("pool active at idle", activeAtIdle);
-        ReliabilityReport.record("1-outage", "1. Database outage under load", figures,
-            lost.size(), "The in-process quickstart on a private PostgreSQL server under "
-                + CLIENTS + " clients (POST and GET /users); the server is stopped with "
+        ReliabilityReport.record(
+            "1-outage",
+            "1. Database outage under load",
+            figures,
+            lost.size(),
+            "The in-process quickstart on a private PostgreSQL server under "
+                + CLIENTS
+                + " clients (POST and GET /users); the server is stopped with "
                 + "`pg_ctl -m immediate` and started again. Asserted: every request sent while it "
                 + "is down gets a 503 problem with Retry-After within the connect timeout (plus "
                 + "1 s), no answer carries a stack trace, every request sent 5 s after the restart "

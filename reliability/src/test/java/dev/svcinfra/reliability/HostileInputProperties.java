@@ -21,15 +21,16 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Item 6: at least 10,000 generated hostile requests per resource of the quickstart on
- * PostgreSQL. Asserted for each: no 5xx, every 4xx is a problem response without internals, and
- * a rejected request leaves the database content exactly as it was.
+ * Item 6: at least 10,000 generated hostile requests per resource of the quickstart on PostgreSQL.
+ * Asserted for each: no 5xx, every 4xx is a problem response without internals, and a rejected
+ * request leaves the database content exactly as it was.
  */
 class HostileInputProperties {
   private static final int TRIES = 10_000;
-  private static final String FINGERPRINT = "SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), ''))"
-      + " FROM (SELECT 'u' || u::text x FROM users u UNION ALL SELECT 'n' || n::text FROM notes n"
-      + " UNION ALL SELECT 'a' || a::text FROM accounts a) s";
+  private static final String FINGERPRINT =
+      "SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), ''))"
+          + " FROM (SELECT 'u' || u::text x FROM users u UNION ALL SELECT 'n' || n::text FROM notes n"
+          + " UNION ALL SELECT 'a' || a::text FROM accounts a) s";
   private static final Map<String, AtomicLong> TRIED = new ConcurrentHashMap<>();
   private static final Map<String, AtomicLong> REJECTED = new ConcurrentHashMap<>();
   private static InProcessQuickstart service;
@@ -43,8 +44,13 @@ class HostileInputProperties {
     service = InProcessQuickstart.start(Map.of("SQL_URL", url, "DB_POOL_SIZE", "4"));
     http = new Http(service.port(), java.time.Duration.ofSeconds(10));
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
-    admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-        + TestServices.postgresPort() + "/" + name + "?user=postgres&sslmode=disable");
+    admin =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:"
+                + TestServices.postgresPort()
+                + "/"
+                + name
+                + "?user=postgres&sslmode=disable");
     // Rows to aim at: ids 1 and 2 exist in every table that has numeric ids.
     http.post("/users", "{\"email\":\"seed@hostile.test\",\"name\":\"Seed\"}");
     http.post("/notes", "{\"title\":\"one\",\"body\":\"b\"}", "X-Tenant-Id", "t1");
@@ -62,13 +68,23 @@ class HostileInputProperties {
       for (String r : List.of("/users", "/notes", "/accounts", "/transfer")) {
         long n = TRIED.getOrDefault(r, new AtomicLong()).get();
         total += n;
-        figures.put("inputs tried on " + r, n + " (" + REJECTED.getOrDefault(r, new AtomicLong())
-            .get() + " rejected with a 4xx problem)");
+        figures.put(
+            "inputs tried on " + r,
+            n
+                + " ("
+                + REJECTED.getOrDefault(r, new AtomicLong()).get()
+                + " rejected with a 4xx problem)");
       }
       figures.put("inputs tried", total);
       figures.put("5xx answers", 0);
-      ReliabilityReport.record("6-hostile-input", "6. Hostile HTTP input", figures, 0,
-          "Property-based (jqwik), " + TRIES + " generated requests per resource of the "
+      ReliabilityReport.record(
+          "6-hostile-input",
+          "6. Hostile HTTP input",
+          figures,
+          0,
+          "Property-based (jqwik), "
+              + TRIES
+              + " generated requests per resource of the "
               + "quickstart on PostgreSQL: malformed JSON, wrong types, huge numbers, deep "
               + "nesting (up to 20,000 levels), unicode edge cases (NUL, lone surrogates, BOM, "
               + "RTL override), bodies over the 1 MiB limit, SQL metacharacters and injection "
@@ -108,14 +124,14 @@ class HostileInputProperties {
 
   @Provide
   Arbitrary<HostileInputs.Request> users() {
-    return HostileInputs.requests("/users",
-        List.of("email", "name", "id", "created_at", "updated_at", "deleted_at"), null);
+    return HostileInputs.requests(
+        "/users", List.of("email", "name", "id", "created_at", "updated_at", "deleted_at"), null);
   }
 
   @Provide
   Arbitrary<HostileInputs.Request> notes() {
-    return HostileInputs.requests("/notes",
-        List.of("title", "body", "tenant_id", "id", "created_at"), "X-Tenant-Id");
+    return HostileInputs.requests(
+        "/notes", List.of("title", "body", "tenant_id", "id", "created_at"), "X-Tenant-Id");
   }
 
   @Provide
@@ -132,22 +148,29 @@ class HostileInputProperties {
     TRIED.computeIfAbsent(resource, k -> new AtomicLong()).incrementAndGet();
     // Each request on a fresh socket: the server may answer before reading a body and close
     // the connection, which a pooling client would then reuse.
-    Http.Reply reply = SocketSender.send(service.port(), r.method(), r.path(),
-        r.body() == null ? "" : r.body(), r.headers().toArray(String[]::new));
+    Http.Reply reply =
+        SocketSender.send(
+            service.port(),
+            r.method(),
+            r.path(),
+            r.body() == null ? "" : r.body(),
+            r.headers().toArray(String[]::new));
     assertThat(reply.status()).as("no 5xx for %s -> %s", r, reply).isLessThan(500);
     assertThat(reply.leaksInternals()).as("no internals in %s -> %s", r, reply).isFalse();
     String after = fingerprint();
     if (reply.status() >= 400) {
       REJECTED.computeIfAbsent(resource, k -> new AtomicLong()).incrementAndGet();
       assertThat(reply.isProblem()).as("problem body for %s -> %s", r, reply).isTrue();
-      assertThat(after).as("database unchanged by rejected %s -> %s", r, reply)
+      assertThat(after)
+          .as("database unchanged by rejected %s -> %s", r, reply)
           .isEqualTo(fingerprint);
     }
     fingerprint = after;
   }
 
   private static String fingerprint() throws SQLException {
-    try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(FINGERPRINT)) {
+    try (Statement st = admin.createStatement();
+        ResultSet rs = st.executeQuery(FINGERPRINT)) {
       rs.next();
       return rs.getString(1);
     }

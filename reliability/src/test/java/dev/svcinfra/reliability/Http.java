@@ -24,8 +24,11 @@ import java.util.Map;
 final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   // HTTP/1.1 only: the default would try an h2c upgrade on requests without a body.
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
   private final Duration timeout;
 
@@ -48,9 +51,14 @@ final class Http {
 
   /** Sends one request; a connection failure or a timeout is an {@link IOException} wrapped. */
   Reply send(String method, String path, String body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(timeout)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
@@ -60,11 +68,17 @@ final class Http {
     long start = System.nanoTime();
     try {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.body(), r.headers().map(),
-          Duration.ofNanos(System.nanoTime() - start));
+      return new Reply(
+          r.statusCode(), r.body(), r.headers().map(), Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(method + " " + path + " failed after "
-          + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms", e);
+      throw new java.io.UncheckedIOException(
+          method
+              + " "
+              + path
+              + " failed after "
+              + Duration.ofNanos(System.nanoTime() - start).toMillis()
+              + " ms",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -82,8 +96,11 @@ final class Http {
     }
 
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst()
+          .orElse(null);
     }
 
     boolean ok() {
@@ -106,8 +123,10 @@ final class Http {
 
     /** Whether the body leaks internals: a Java stack frame or exception class name. */
     boolean leaksInternals() {
-      return body.contains("\tat ") || body.contains("at dev.svcinfra.")
-          || body.matches("(?s).*\\b(java|javax|org|com)\\.[a-z]+\\.[A-Za-z.]*(Exception|Error)\\b.*");
+      return body.contains("\tat ")
+          || body.contains("at dev.svcinfra.")
+          || body.matches(
+              "(?s).*\\b(java|javax|org|com)\\.[a-z]+\\.[A-Za-z.]*(Exception|Error)\\b.*");
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Direct JDBC access to a test database on the shared PostgreSQL or MariaDB server, for checks
- * that must not go through the service under test.
+ * Direct JDBC access to a test database on the shared PostgreSQL or MariaDB server, for checks that
+ * must not go through the service under test.
  *
  * <pre>{@code
  * long n = Pg.forUrl(url).queryLong("SELECT count(*) FROM accounts");
@@ -30,12 +30,16 @@ final class Pg {
   static Pg forUrl(String url) {
     if (url.startsWith("mariadb:")) {
       String name = url.substring(url.lastIndexOf('/') + 1);
-      return new Pg("jdbc:mariadb://127.0.0.1:" + TestServices.MARIADB_PORT + "/" + name
-          + "?user=root");
+      return new Pg(
+          "jdbc:mariadb://127.0.0.1:" + TestServices.MARIADB_PORT + "/" + name + "?user=root");
     }
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
-    return new Pg("jdbc:postgresql://127.0.0.1:" + TestServices.postgresPort() + "/" + name
-        + "?user=postgres&sslmode=disable");
+    return new Pg(
+        "jdbc:postgresql://127.0.0.1:"
+            + TestServices.postgresPort()
+            + "/"
+            + name
+            + "?user=postgres&sslmode=disable");
   }
 
   Connection open() throws SQLException {
@@ -49,8 +53,9 @@ final class Pg {
 
   /** Every row as strings. */
   List<List<String>> rows(String sql) throws SQLException {
-    try (Connection c = open(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = open();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       List<List<String>> rows = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Item 2: far more concurrent slow requests than pool connections. Requests that wait longer
- * than {@code DB_POOL_TIMEOUT} get a 503 problem, nothing deadlocks (not even handlers that use
- * a second session inside the request), and the service recovers by itself.
+ * Item 2: far more concurrent slow requests than pool connections. Requests that wait longer than
+ * {@code DB_POOL_TIMEOUT} get a 503 problem, nothing deadlocks (not even handlers that use a second
+ * session inside the request), and the service recovers by itself.
  */
 class PoolExhaustionTest {
   private static final int POOL = 2;
@@ -36,31 +36,52 @@ class PoolExhaustionTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void slowRequestsBeyondThePoolGet503AndTheServiceRecovers() throws Exception {
-    Env env = Env.of(Map.of("SQL_URL", TestServices.newPostgresDatabase(),
-        "DB_POOL_SIZE", String.valueOf(POOL), "DB_POOL_TIMEOUT", String.valueOf(POOL_TIMEOUT_S)));
+    Env env =
+        Env.of(
+            Map.of(
+                "SQL_URL",
+                TestServices.newPostgresDatabase(),
+                "DB_POOL_SIZE",
+                String.valueOf(POOL),
+                "DB_POOL_TIMEOUT",
+                String.valueOf(POOL_TIMEOUT_S)));
     Database db = Database.open(DatabaseSettings.from(env));
-    Javalin app = Javalin.create(config -> {
-      config.registerPlugin(new SqlPlugin(sql -> sql.database = db));
-      config.routes.get("/slow", SqlPlugin.transactional(ctx -> {
-        SqlPlugin.session(ctx).query("SELECT pg_sleep(0.5)", rs -> 1);
-        ctx.result("{}");
-      }));
-      // A nested transaction joins the request's: it must not need a second connection.
-      config.routes.get("/nested", SqlPlugin.transactional(ctx -> {
-        SqlPlugin.database(ctx).inTransaction(tx -> tx.query("SELECT pg_sleep(0.5)", rs -> 1));
-        ctx.result("{}");
-      }));
-      // A handler that holds the request's connection and borrows another: with every
-      // connection held this way, the second borrow must time out instead of waiting forever.
-      config.routes.get("/second", SqlPlugin.transactional(ctx -> {
-        SqlPlugin.session(ctx).query("SELECT 1", rs -> 1);
-        try (Connection c = SqlPlugin.database(ctx).connection();
-             Statement st = c.createStatement()) {
-          st.execute("SELECT pg_sleep(0.5)");
-        }
-        ctx.result("{}");
-      }));
-    }).start("127.0.0.1", 0);
+    Javalin app =
+        Javalin.create(
+                config -> {
+                  config.registerPlugin(new SqlPlugin(sql -> sql.database = db));
+                  config.routes.get(
+                      "/slow",
+                      SqlPlugin.transactional(
+                          ctx -> {
+                            SqlPlugin.session(ctx).query("SELECT pg_sleep(0.5)", rs -> 1);
+                            ctx.result("{}");
+                          }));
+                  // A nested transaction joins the request's: it must not need a second connection.
+                  config.routes.get(
+                      "/nested",
+                      SqlPlugin.transactional(
+                          ctx -> {
+                            SqlPlugin.database(ctx)
+                                .inTransaction(tx -> tx.query("SELECT pg_sleep(0.5)", rs -> 1));
+                            ctx.result("{}");
+                          }));
+                  // A handler that holds the request's connection and borrows another: with every
+                  // connection held this way, the second borrow must time out instead of waiting
+                  // forever.
+                  config.routes.get(
+                      "/second",
+                      SqlPlugin.transactional(
+                          ctx -> {
+                            SqlPlugin.session(ctx).query("SELECT 1", rs -> 1);
+                            try (Connection c = SqlPlugin.database(ctx).connection();
+                                Statement st = c.createStatement()) {
+                              st.execute("SELECT pg_sleep(0.5)");
+                            }
+                            ctx.result("{}");
+                          }));
+                })
+            .start("127.0.0.1", 0);
     Map<String, Object> figures = new LinkedHashMap<>();
     int total = 0;
     try {
@@ -89,7 +110,8 @@ class PoolExhaustionTest {
           assertThat(r.isProblem()).as("problem body: %s", r).isTrue();
           assertThat(r.header("Retry-After")).as("Retry-After: %s", r).isNotNull();
           assertThat(r.json().path("code").asText()).isEqualTo("pool_exhausted");
-          assertThat(r.latency().toMillis()).as("503 only after the pool timeout: %s", r)
+          assertThat(r.latency().toMillis())
+              .as("503 only after the pool timeout: %s", r)
               .isGreaterThanOrEqualTo(POOL_TIMEOUT_S * 1000L - 100);
           unavailable++;
         }
@@ -108,16 +130,35 @@ class PoolExhaustionTest {
           Thread.sleep(20);
         }
         assertThat(db.activeConnections()).as("active connections after %s", path).isZero();
-        figures.put(path + " burst", CONCURRENT + " concurrent on " + POOL + " connections: " + ok
-            + " × 200, " + unavailable + " × 503 pool_exhausted, all answered in " + wall + " ms");
+        figures.put(
+            path + " burst",
+            CONCURRENT
+                + " concurrent on "
+                + POOL
+                + " connections: "
+                + ok
+                + " × 200, "
+                + unavailable
+                + " × 503 pool_exhausted, all answered in "
+                + wall
+                + " ms");
       }
     } finally {
       app.stop();
     }
     figures.put("requests survived", total);
-    ReliabilityReport.record("2-pool-exhaustion", "2. Pool exhaustion", figures, 0,
-        "A service with a pool of " + POOL + " connections and `DB_POOL_TIMEOUT=" + POOL_TIMEOUT_S
-            + "` gets bursts of " + CONCURRENT + " concurrent 0.5 s requests: plain, with a "
+    ReliabilityReport.record(
+        "2-pool-exhaustion",
+        "2. Pool exhaustion",
+        figures,
+        0,
+        "A service with a pool of "
+            + POOL
+            + " connections and `DB_POOL_TIMEOUT="
+            + POOL_TIMEOUT_S
+            + "` gets bursts of "
+            + CONCURRENT
+            + " concurrent 0.5 s requests: plain, with a "
             + "nested transaction (joins the request's), and holding the request's connection "
             + "while borrowing a second. Asserted: no request hangs, every failure is a 503 "
             + "`pool_exhausted` problem with Retry-After answered after the pool timeout, the "

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A private PostgreSQL server the test owns: {@code initdb} into a temporary directory, then
- * {@code pg_ctl} start and stop on its own port, listening on 127.0.0.1 only. The shared server
- * is never touched. PostgreSQL refuses to run as root, so under root the binaries run as the
- * {@code postgres} system user.
+ * A private PostgreSQL server the test owns: {@code initdb} into a temporary directory, then {@code
+ * pg_ctl} start and stop on its own port, listening on 127.0.0.1 only. The shared server is never
+ * touched. PostgreSQL refuses to run as root, so under root the binaries run as the {@code
+ * postgres} system user.
  *
  * <pre>{@code
  * try (PostgresServer pg = PostgresServer.create()) {
@@ -52,17 +52,36 @@ final class PostgresServer implements AutoCloseable {
     if (isRoot()) {
       pg.run("chown", "-R", RUN_AS, root.toString());
     }
-    pg.runAsOwner(bin.resolve("initdb").toString(), "-D", pg.data.toString(), "-U", "postgres",
-        "-A", "trust", "-E", "UTF8", "--no-sync");
+    pg.runAsOwner(
+        bin.resolve("initdb").toString(),
+        "-D",
+        pg.data.toString(),
+        "-U",
+        "postgres",
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--no-sync");
     return pg;
   }
 
   /** Starts the server on its port and waits until it accepts connections. */
   void start() throws IOException, InterruptedException {
     // No Unix socket: the socket directory of the shared server must not be touched.
-    runAsOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-        "-l", root.resolve("server.log").toString(), "-o",
-        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
+    runAsOwner(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        data.toString(),
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        root.resolve("server.log").toString(),
+        "-o",
+        "-p "
+            + port
+            + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
             + "-c fsync=off -c max_connections=200",
         "start");
     running = true;
@@ -73,8 +92,16 @@ final class PostgresServer implements AutoCloseable {
    * transactions are lost and clients see broken connections.
    */
   void stop() throws IOException, InterruptedException {
-    runAsOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-        "-m", "immediate", "stop");
+    runAsOwner(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        data.toString(),
+        "-w",
+        "-t",
+        "60",
+        "-m",
+        "immediate",
+        "stop");
     running = false;
   }
 
@@ -130,8 +157,11 @@ final class PostgresServer implements AutoCloseable {
   private void run(String... command) throws IOException, InterruptedException {
     Path log = Files.createTempFile("svc-reliability-cmd", ".log");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException(String.join(" ", command) + " did not finish");
@@ -160,7 +190,8 @@ final class PostgresServer implements AutoCloseable {
       throw new IOException("PostgreSQL server binaries are needed (apt-get install postgresql)");
     }
     try (Stream<Path> versions = Files.list(base)) {
-      return versions.map(v -> v.resolve("bin"))
+      return versions
+          .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
           .max(Comparator.comparing(b -> versionOf(b.getParent())))
           .orElseThrow(() -> new IOException("no pg_ctl under " + base));

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The quickstart's packaged revisions, read from its artifact on the test classpath, so the
- * tests follow the quickstart's history instead of naming a revision that a new one replaces
- * as head.
+ * The quickstart's packaged revisions, read from its artifact on the test classpath, so the tests
+ * follow the quickstart's history instead of naming a revision that a new one replaces as head.
  */
 final class QuickstartRevisions {
   private QuickstartRevisions() {}

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A shaded jar (the quickstart or the CLI) run as its own JVM, with the environment given and
- * its output captured in a file. Closing it always ends the process; {@link #kill()} is
- * {@code kill -9}.
+ * A shaded jar (the quickstart or the CLI) run as its own JVM, with the environment given and its
+ * output captured in a file. Closing it always ends the process; {@link #kill()} is {@code kill
+ * -9}.
  *
  * <pre>{@code
  * try (ServiceProcess qs = ServiceProcess.quickstart(Map.of("SQL_URL", url), work)) {
@@ -59,20 +59,37 @@ final class ServiceProcess implements AutoCloseable {
     return jar;
   }
 
-  private static ServiceProcess start(Path jar, List<String> args, Map<String, String> env,
-      Path workDir, int port) throws IOException {
+  private static ServiceProcess start(
+      Path jar, List<String> args, Map<String, String> env, Path workDir, int port)
+      throws IOException {
     Files.createDirectories(workDir);
     Path output = Files.createTempFile(workDir, "output", ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-jar",
+                jar.toString()));
     command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectErrorStream(true).redirectOutput(output.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     // The variables a developer's shell may carry must not reach the service under test.
-    pb.environment().keySet().removeIf(k -> k.startsWith("SQL_") || k.startsWith("DB_")
-        || k.endsWith("DATABASE_URL") || k.startsWith("REDIS") || k.startsWith("MONGO"));
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("SQL_")
+                    || k.startsWith("DB_")
+                    || k.endsWith("DATABASE_URL")
+                    || k.startsWith("REDIS")
+                    || k.startsWith("MONGO"));
     pb.environment().putAll(env);
     return new ServiceProcess(pb.start(), output, port);
   }
@@ -95,8 +112,8 @@ final class ServiceProcess implements AutoCloseable {
     Http http = new Http(port, Duration.ofSeconds(2));
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the service exited with " + process.exitValue()
-            + ":\n" + output());
+        throw new IllegalStateException(
+            "the service exited with " + process.exitValue() + ":\n" + output());
       }
       try {
         if (http.get("/_health/ready").status() == 200) {

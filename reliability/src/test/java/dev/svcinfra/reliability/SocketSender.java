@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends a request with a body over a new plain socket, reading the answer while the body is
- * still being written. A server may answer from the headers alone (413, 404) and close the
- * connection; the JDK client then reports a broken pipe and loses the answer (or reuses the
- * closed connection), as HTTP/1.1 clients that read only after writing do. This one keeps the
- * answer, and decodes a chunked one.
+ * Sends a request with a body over a new plain socket, reading the answer while the body is still
+ * being written. A server may answer from the headers alone (413, 404) and close the connection;
+ * the JDK client then reports a broken pipe and loses the answer (or reuses the closed connection),
+ * as HTTP/1.1 clients that read only after writing do. This one keeps the answer, and decodes a
+ * chunked one.
  *
  * <pre>{@code
  * Http.Reply r = SocketSender.send(port, "POST", "/users", hugeJson, "X-Tenant-Id", "t1");
@@ -32,9 +32,17 @@ final class SocketSender {
   static Http.Reply send(int port, String method, String path, String body, String... headers) {
     long start = System.nanoTime();
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
-        + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\nContent-Length: " + bytes.length
-        + "\r\n");
+    StringBuilder head =
+        new StringBuilder(
+            method
+                + " "
+                + path
+                + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:"
+                + port
+                + "\r\nConnection: close\r\nContent-Length: "
+                + bytes.length
+                + "\r\n");
     boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -47,15 +55,18 @@ final class SocketSender {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      Thread writer = new Thread(() -> {
-        try {
-          out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-          out.write(bytes);
-          out.flush();
-        } catch (IOException closedEarly) {
-          // The server answered from the headers and closed: its answer is what counts.
-        }
-      }, "large-body-writer");
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                  out.write(bytes);
+                  out.flush();
+                } catch (IOException closedEarly) {
+                  // The server answered from the headers and closed: its answer is what counts.
+                }
+              },
+              "large-body-writer");
       writer.start();
       byte[] response = readUntilClosed(socket.getInputStream());
       writer.join(30_000);
@@ -93,7 +104,8 @@ final class SocketSender {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
+      headers
+          .computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>())
           .add(lines[i].substring(colon + 1).trim());
     }
     String body = text.substring(end + 4);

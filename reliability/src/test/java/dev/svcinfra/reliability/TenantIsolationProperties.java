@@ -31,8 +31,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Item 7: random sequences of create, list, get, patch, delete and search on the tenant-scoped
- * {@code /notes} by several tenants. A model of who owns what predicts every answer; no tenant
- * ever reads, changes or deletes another tenant's note, or moves one across tenants.
+ * {@code /notes} by several tenants. A model of who owns what predicts every answer; no tenant ever
+ * reads, changes or deletes another tenant's note, or moves one across tenants.
  */
 class TenantIsolationProperties {
   private static final List<String> TENANTS = List.of("acme", "globex", "initech");
@@ -41,8 +41,10 @@ class TenantIsolationProperties {
   private static InProcessQuickstart service;
   private static Connection admin;
   private static Http http;
+
   /** The model: note id to its tenant and title, for the notes that exist. */
   private static final Map<Long, String[]> NOTES = new HashMap<>();
+
   private static final List<Long> EVER = new ArrayList<>();
 
   /** One step: the acting tenant, what it does, which note (an index into all notes ever). */
@@ -54,8 +56,13 @@ class TenantIsolationProperties {
     service = InProcessQuickstart.start(Map.of("SQL_URL", url, "DB_POOL_SIZE", "4"));
     http = service.http();
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
-    admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-        + TestServices.postgresPort() + "/" + name + "?user=postgres&sslmode=disable");
+    admin =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:"
+                + TestServices.postgresPort()
+                + "/"
+                + name
+                + "?user=postgres&sslmode=disable");
   }
 
   @AfterContainer
@@ -63,12 +70,18 @@ class TenantIsolationProperties {
     try {
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("operations", OPERATIONS.get());
-      figures.put("attempts on another tenant's (or a deleted) note", FOREIGN_ATTEMPTS.get()
-          + ", all 404 (422 when the body names another tenant)");
+      figures.put(
+          "attempts on another tenant's (or a deleted) note",
+          FOREIGN_ATTEMPTS.get() + ", all 404 (422 when the body names another tenant)");
       figures.put("notes created", EVER.size());
-      ReliabilityReport.record("7-tenant-isolation", "7. Tenant isolation", figures, 0,
+      ReliabilityReport.record(
+          "7-tenant-isolation",
+          "7. Tenant isolation",
+          figures,
+          0,
           "Property-based (jqwik): random sequences of create, list, get, patch (some trying "
-              + "to set `tenant_id`), delete and search on `/notes` by " + TENANTS.size()
+              + "to set `tenant_id`), delete and search on `/notes` by "
+              + TENANTS.size()
               + " tenants, checked against a model after every step and against the table "
               + "after every sequence. Asserted: lists and searches show only the caller's "
               + "notes, another tenant's note is a 404 for get, patch and delete and stays "
@@ -85,12 +98,14 @@ class TenantIsolationProperties {
 
   @Provide
   Arbitrary<List<Op>> sequences() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.of(TENANTS),
-        Arbitraries.of("create", "create", "list", "get", "patch", "patch_tenant", "delete",
-            "search"),
-        Arbitraries.integers().between(0, 1_000),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8))
-        .as(Op::new);
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.of(TENANTS),
+                Arbitraries.of(
+                    "create", "create", "list", "get", "patch", "patch_tenant", "delete", "search"),
+                Arbitraries.integers().between(0, 1_000),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8))
+            .as(Op::new);
     return op.list().ofMinSize(5).ofMaxSize(30);
   }
 
@@ -113,8 +128,9 @@ class TenantIsolationProperties {
     }
     switch (op.kind()) {
       case "create" -> {
-        Http.Reply r = http.post("/notes", "{\"title\":\"" + op.text() + "\",\"body\":\"b\"}",
-            "X-Tenant-Id", t);
+        Http.Reply r =
+            http.post(
+                "/notes", "{\"title\":\"" + op.text() + "\",\"body\":\"b\"}", "X-Tenant-Id", t);
         assertThat(r.status()).as("create %s", r).isEqualTo(201);
         long created = r.json().path("id").asLong();
         assertThat(r.json().path("tenant_id").asText()).isEqualTo(t);
@@ -124,15 +140,20 @@ class TenantIsolationProperties {
       case "list" -> {
         Http.Reply r = http.get("/notes?limit=1000", "X-Tenant-Id", t);
         assertThat(r.status()).as("list %s", r).isEqualTo(200);
-        assertThat(ids(r.json().path("items"), t)).as("%s lists exactly its notes", t)
+        assertThat(ids(r.json().path("items"), t))
+            .as("%s lists exactly its notes", t)
             .isEqualTo(ownedBy(t));
       }
       case "search" -> {
-        Http.Reply r = http.get("/notes?limit=1000&q="
-            + URLEncoder.encode(op.text().substring(0, 1), StandardCharsets.UTF_8),
-            "X-Tenant-Id", t);
+        Http.Reply r =
+            http.get(
+                "/notes?limit=1000&q="
+                    + URLEncoder.encode(op.text().substring(0, 1), StandardCharsets.UTF_8),
+                "X-Tenant-Id",
+                t);
         if (r.status() == 200) {
-          assertThat(ownedBy(t)).as("%s searches only its notes", t)
+          assertThat(ownedBy(t))
+              .as("%s searches only its notes", t)
               .containsAll(ids(r.json().path("items"), t));
         } else {
           assertThat(r.isProblem()).as("search refused with a problem: %s", r).isTrue();
@@ -147,7 +168,8 @@ class TenantIsolationProperties {
           assertThat(r.status()).as("get own %s", r).isEqualTo(200);
           assertThat(r.json().path("title").asText()).isEqualTo(NOTES.get(id)[1]);
         } else {
-          assertThat(r.status()).as("%s gets foreign or deleted note %d: %s", t, id, r)
+          assertThat(r.status())
+              .as("%s gets foreign or deleted note %d: %s", t, id, r)
               .isEqualTo(404);
         }
       }
@@ -156,13 +178,16 @@ class TenantIsolationProperties {
           return;
         }
         String other = TENANTS.get((TENANTS.indexOf(t) + 1) % TENANTS.size());
-        String body = op.kind().equals("patch") ? "{\"title\":\"" + op.text() + "\"}"
-            : "{\"title\":\"" + op.text() + "\",\"tenant_id\":\"" + other + "\"}";
+        String body =
+            op.kind().equals("patch")
+                ? "{\"title\":\"" + op.text() + "\"}"
+                : "{\"title\":\"" + op.text() + "\",\"tenant_id\":\"" + other + "\"}";
         Http.Reply r = http.send("PATCH", "/notes/" + id, body, "X-Tenant-Id", t);
         if (!own) {
           // Naming another tenant is refused before the row is looked up: 422 for any id, so
           // the answer tells nothing about the note either.
-          assertThat(r.status()).as("%s patches foreign or deleted note %d: %s", t, id, r)
+          assertThat(r.status())
+              .as("%s patches foreign or deleted note %d: %s", t, id, r)
               .isEqualTo(op.kind().equals("patch") ? 404 : 422);
         } else if (r.status() == 200) {
           assertThat(r.json().path("tenant_id").asText()).as("tenant kept: %s", r).isEqualTo(t);
@@ -181,7 +206,8 @@ class TenantIsolationProperties {
           assertThat(r.status()).as("delete own %s", r).isIn(200, 204);
           NOTES.remove(id);
         } else {
-          assertThat(r.status()).as("%s deletes foreign or deleted note %d: %s", t, id, r)
+          assertThat(r.status())
+              .as("%s deletes foreign or deleted note %d: %s", t, id, r)
               .isEqualTo(404);
         }
       }
@@ -192,7 +218,8 @@ class TenantIsolationProperties {
   private static Set<Long> ids(JsonNode items, String tenant) {
     Set<Long> ids = new HashSet<>();
     for (JsonNode n : items) {
-      assertThat(n.path("tenant_id").asText()).as("row of %s in its list", tenant)
+      assertThat(n.path("tenant_id").asText())
+          .as("row of %s in its list", tenant)
           .isEqualTo(tenant);
       ids.add(n.path("id").asLong());
     }
@@ -201,11 +228,12 @@ class TenantIsolationProperties {
 
   private static Set<Long> ownedBy(String tenant) {
     Set<Long> ids = new HashSet<>();
-    NOTES.forEach((id, v) -> {
-      if (v[0].equals(tenant)) {
-        ids.add(id);
-      }
-    });
+    NOTES.forEach(
+        (id, v) -> {
+          if (v[0].equals(tenant)) {
+            ids.add(id);
+          }
+        });
     return ids;
   }
 
@@ -213,7 +241,7 @@ class TenantIsolationProperties {
   private static void verifyTable() throws SQLException {
     Map<Long, String[]> rows = new HashMap<>();
     try (Statement st = admin.createStatement();
-         ResultSet rs = st.executeQuery("SELECT id, tenant_id, title FROM notes")) {
+        ResultSet rs = st.executeQuery("SELECT id, tenant_id, title FROM notes")) {
       while (rs.next()) {
         rows.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
       }

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * RFC 3986 percent-encoding for the parts of a database URL. Unlike {@link java.net.URLEncoder},
- * a space is {@code %20} and {@code +} stays a literal plus when decoding, which is what
- * SQLAlchemy and libpq expect in user names and passwords.
+ * RFC 3986 percent-encoding for the parts of a database URL. Unlike {@link java.net.URLEncoder}, a
+ * space is {@code %20} and {@code +} stays a literal plus when decoding, which is what SQLAlchemy
+ * and libpq expect in user names and passwords.
  *
  * @since 0.1
  */
@@ -15,8 +15,10 @@ public final class PercentCodec {
 
   /** Characters kept as they are in user info (RFC 3986 unreserved). */
   public static final String USERINFO_SAFE = "-._~";
+
   /** Path segments keep {@code /} so SQLite and DuckDB file paths stay readable. */
   public static final String PATH_SAFE = "-._~/";
+
   /** Query values keep a few harmless delimiters so socket paths and lists stay readable. */
   public static final String QUERY_SAFE = "-._~/:,";
 
@@ -24,11 +26,14 @@ public final class PercentCodec {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || safe.indexOf(c) >= 0) {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

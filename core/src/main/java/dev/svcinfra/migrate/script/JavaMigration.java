@@ -3,10 +3,10 @@ package dev.svcinfra.migrate.script;
 import dev.svcinfra.ErrorCode;
 
 /**
- * A revision written in Java, for data migrations that need code. Annotate the class with
- * {@link MigrationRevision} and register it (list it in
- * {@code META-INF/services/dev.svcinfra.migrate.script.JavaMigration} or pass it to
- * {@code Migrations.builder().javaRevision(..)}).
+ * A revision written in Java, for data migrations that need code. Annotate the class with {@link
+ * MigrationRevision} and register it (list it in {@code
+ * META-INF/services/dev.svcinfra.migrate.script.JavaMigration} or pass it to {@code
+ * Migrations.builder().javaRevision(..)}).
  *
  * <pre>{@code
  * @MigrationRevision(id = "5e6f7a8b9c0d", downRevision = "1a2b3c4d5e6f", message = "backfill")

@@ -24,9 +24,9 @@ import java.util.Set;
  * dialect.connectionTarget(url, opts);   // JDBC URL plus driver properties
  * }</pre>
  *
- * <p>The DDL over {@code sql.model} tables that autogenerate needs (create, alter and drop, and
- * the clean-up of reflected tables) is declared in {@link SchemaDdl}, which this interface
- * extends, so a dialect is also its DDL and callers hold one object.
+ * <p>The DDL over {@code sql.model} tables that autogenerate needs (create, alter and drop, and the
+ * clean-up of reflected tables) is declared in {@link SchemaDdl}, which this interface extends, so
+ * a dialect is also its DDL and callers hold one object.
  *
  * <p>Implementations are stateless singletons registered in {@link Dialects}.
  *
@@ -67,8 +67,8 @@ public interface Dialect extends SchemaDdl {
   ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options);
 
   /**
-   * The most connections a pool may hold for {@code url}, when the database limits it: an
-   * in-memory SQLite or DuckDB database exists per connection, so its pool must be one connection.
+   * The most connections a pool may hold for {@code url}, when the database limits it: an in-memory
+   * SQLite or DuckDB database exists per connection, so its pool must be one connection.
    */
   default Optional<Integer> poolLimit(DatabaseUrl url) {
     return Optional.empty();
@@ -84,7 +84,8 @@ public interface Dialect extends SchemaDdl {
    * A sentence telling the user how to fix a failed connection, chosen by SQLState, or empty.
    * PostgreSQL, for one, explains {@code sslmode} when the server refuses TLS.
    */
-  default java.util.Optional<String> connectionHint(java.sql.SQLException e, ConnectionTarget target) {
+  default java.util.Optional<String> connectionHint(
+      java.sql.SQLException e, ConnectionTarget target) {
     return java.util.Optional.empty();
   }
 
@@ -111,15 +112,15 @@ public interface Dialect extends SchemaDdl {
 
   /**
    * A predicate that is true when {@code column} contains the bound pattern, ignoring case. The
-   * parameter is bound to {@link #containsPattern(String)} of the user's text, so {@code %},
-   * {@code _} and the escape character match literally.
+   * parameter is bound to {@link #containsPattern(String)} of the user's text, so {@code %}, {@code
+   * _} and the escape character match literally.
    */
   String containsIgnoreCase(String quotedColumn);
 
   /**
-   * A predicate true when {@code column} equals the bound text under Unicode lowercase and
-   * nothing else (accents, width and spaces still count): the comparison an ignore-case unique
-   * index makes, and the one that index can serve.
+   * A predicate true when {@code column} equals the bound text under Unicode lowercase and nothing
+   * else (accents, width and spaces still count): the comparison an ignore-case unique index makes,
+   * and the one that index can serve.
    */
   default String equalsIgnoreCase(String quotedColumn) {
     return "LOWER(" + quotedColumn + ") = LOWER(?)";
@@ -153,9 +154,9 @@ public interface Dialect extends SchemaDdl {
   /**
    * One ORDER BY term for {@code expression}, with NULLs sorting as larger than any value: last
    * ascending, first descending, on every dialect (PostgreSQL's default; issue 16). Each dialect
-   * renders it in its own syntax ({@code NULLS LAST}, or a leading {@code IS NULL} key where
-   * there is no such clause); a column that cannot be null gets the plain term, which any index
-   * on it can serve.
+   * renders it in its own syntax ({@code NULLS LAST}, or a leading {@code IS NULL} key where there
+   * is no such clause); a column that cannot be null gets the plain term, which any index on it can
+   * serve.
    */
   default String orderTerm(String expression, boolean descending, boolean nullable) {
     if (!nullable) {
@@ -165,9 +166,9 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * Whether each new connection must be set up by {@link #initializeConnection} before use
-   * (SQLite registers the Unicode case-folding function its ignore-case indexes and searches
-   * call). The pool then opens connections through it.
+   * Whether each new connection must be set up by {@link #initializeConnection} before use (SQLite
+   * registers the Unicode case-folding function its ignore-case indexes and searches call). The
+   * pool then opens connections through it.
    */
   default boolean initializesConnections() {
     return false;
@@ -180,19 +181,19 @@ public interface Dialect extends SchemaDdl {
   boolean supportsReturning();
 
   /**
-   * Whether the driver can mark a pooled connection read-only for a read-only transaction.
-   * Embedded drivers fix that when the database opens, so there the flag is not set and
-   * read-only transactions are read-only by convention only.
+   * Whether the driver can mark a pooled connection read-only for a read-only transaction. Embedded
+   * drivers fix that when the database opens, so there the flag is not set and read-only
+   * transactions are read-only by convention only.
    */
   default boolean supportsReadOnlyConnections() {
     return !isEmbedded();
   }
 
   /**
-   * Starts a transaction on a pooled connection: auto-commit off, so the next statement opens
-   * it. SQLite overrides this to take its write lock at the start of a read-write transaction,
-   * because a transaction that read first cannot upgrade to writing while another connection
-   * writes (issue 16).
+   * Starts a transaction on a pooled connection: auto-commit off, so the next statement opens it.
+   * SQLite overrides this to take its write lock at the start of a read-write transaction, because
+   * a transaction that read first cannot upgrade to writing while another connection writes (issue
+   * 16).
    */
   default void startTransaction(java.sql.Connection c, boolean readOnly)
       throws java.sql.SQLException {
@@ -210,8 +211,8 @@ public interface Dialect extends SchemaDdl {
   List<String> statementTimeoutStatements(Duration timeout);
 
   /**
-   * Whether {@link #statementTimeoutStatements} limit every kind of statement. MySQL's
-   * {@code max_execution_time} covers SELECT only, so there JDBC's query timeout limits the rest.
+   * Whether {@link #statementTimeoutStatements} limit every kind of statement. MySQL's {@code
+   * max_execution_time} covers SELECT only, so there JDBC's query timeout limits the rest.
    */
   default boolean statementTimeoutCoversWrites() {
     return true;
@@ -246,10 +247,10 @@ public interface Dialect extends SchemaDdl {
 
   /**
    * Whether a backslash inside a {@code '..'} or {@code ".."} literal escapes the next character,
-   * so revision text is split into statements as the server reads it (issue 16). MySQL and
-   * MariaDB: yes, unless the session's {@code sql_mode} holds {@code NO_BACKSLASH_ESCAPES} (then
-   * write a literal backslash so that both readings agree, or avoid one before a quote).
-   * PostgreSQL: only in {@code E'..'} strings, which the splitter recognises on every dialect.
+   * so revision text is split into statements as the server reads it (issue 16). MySQL and MariaDB:
+   * yes, unless the session's {@code sql_mode} holds {@code NO_BACKSLASH_ESCAPES} (then write a
+   * literal backslash so that both readings agree, or avoid one before a quote). PostgreSQL: only
+   * in {@code E'..'} strings, which the splitter recognises on every dialect.
    */
   default boolean backslashEscapesInStrings() {
     return false;
@@ -278,18 +279,18 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * Whether table names that differ only in case name one table even when quoted (SQLite,
-   * DuckDB), so looking for the version table must accept any spelling (issue 17). Where the
-   * answer is a server setting (MySQL's {@code lower_case_table_names}) the driver's metadata
-   * tells; this default says no.
+   * Whether table names that differ only in case name one table even when quoted (SQLite, DuckDB),
+   * so looking for the version table must accept any spelling (issue 17). Where the answer is a
+   * server setting (MySQL's {@code lower_case_table_names}) the driver's metadata tells; this
+   * default says no.
    */
   default boolean quotedTableNamesIgnoreCase() {
     return false;
   }
 
   /**
-   * Whether the database can build an index without blocking writes
-   * ({@code CREATE INDEX CONCURRENTLY}); lint then flags plain index builds on existing tables.
+   * Whether the database can build an index without blocking writes ({@code CREATE INDEX
+   * CONCURRENTLY}); lint then flags plain index builds on existing tables.
    */
   default boolean supportsConcurrentIndexBuild() {
     return false;
@@ -309,8 +310,8 @@ public interface Dialect extends SchemaDdl {
 
   /**
    * Reads a column for a field that holds its type's zero (0, false) for NULL anyway, such as a
-   * primitive record component: as {@link #read}, except that a primitive kind may answer its
-   * zero instead of null, which spares the driver a {@code wasNull()} call per value.
+   * primitive record component: as {@link #read}, except that a primitive kind may answer its zero
+   * instead of null, which spares the driver a {@code wasNull()} call per value.
    */
   default Object readZeroForNull(java.sql.ResultSet rs, int index, ColumnType type)
       throws java.sql.SQLException {
@@ -318,8 +319,8 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * What a failure means, by SQLState and vendor code, from a commented table in each dialect;
-   * with the constraint and column when the driver tells.
+   * What a failure means, by SQLState and vendor code, from a commented table in each dialect; with
+   * the constraint and column when the driver tells.
    */
   ClassifiedError classify(java.sql.SQLException e);
 
@@ -333,10 +334,9 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * How a backup of this database is restore-tested in a scratch copy, or empty where that is
-   * not offered: MySQL and MariaDB dumps would need their client tools and a scratch schema,
-   * DuckDB and H2 have no backup format of their own, SQL Server and Snowflake back up on the
-   * server side.
+   * How a backup of this database is restore-tested in a scratch copy, or empty where that is not
+   * offered: MySQL and MariaDB dumps would need their client tools and a scratch schema, DuckDB and
+   * H2 have no backup format of their own, SQL Server and Snowflake back up on the server side.
    */
   default Optional<BackupRestore> backupRestore() {
     return Optional.empty();
@@ -344,12 +344,16 @@ public interface Dialect extends SchemaDdl {
 
   /**
    * {@code INSERT INTO table (columns) VALUES (?, ...)}, returning {@code returning} (already
-   * quoted) in the same statement when {@link #supportsReturning()}; otherwise {@code returning}
-   * is ignored.
+   * quoted) in the same statement when {@link #supportsReturning()}; otherwise {@code returning} is
+   * ignored.
    */
   default String insertStatement(String table, List<String> quotedColumns, List<String> returning) {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-        .append(String.join(", ", quotedColumns)).append(") VALUES (");
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO ")
+            .append(table)
+            .append(" (")
+            .append(String.join(", ", quotedColumns))
+            .append(") VALUES (");
     for (int i = 0; i < quotedColumns.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");
     }
@@ -361,12 +365,17 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * {@code UPDATE table SET set WHERE where}, returning {@code returning} when
-   * {@link #supportsReturning()}.
+   * {@code UPDATE table SET set WHERE where}, returning {@code returning} when {@link
+   * #supportsReturning()}.
    */
   default String updateStatement(String table, String set, String where, List<String> returning) {
-    StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ").append(set)
-        .append(" WHERE ").append(where);
+    StringBuilder sql =
+        new StringBuilder("UPDATE ")
+            .append(table)
+            .append(" SET ")
+            .append(set)
+            .append(" WHERE ")
+            .append(where);
     if (supportsReturning() && !returning.isEmpty()) {
       sql.append(" RETURNING ").append(String.join(", ", returning));
     }
@@ -374,8 +383,8 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
-   * {@code SELECT columns FROM table WHERE where} that reads the latest committed state of the
-   * rows and keeps other transactions from changing them until this one ends: the read half of a
+   * {@code SELECT columns FROM table WHERE where} that reads the latest committed state of the rows
+   * and keeps other transactions from changing them until this one ends: the read half of a
    * conditional write, so the compare and the write that follows are one atomic step (issue 16,
    * lost updates). Default: {@code ... FOR UPDATE} (PostgreSQL, MySQL, MariaDB, H2).
    */
@@ -390,10 +399,10 @@ public interface Dialect extends SchemaDdl {
 
   /**
    * A query run on a read replica answering one row with one column: how far the replica lags
-   * behind its primary, in milliseconds, or SQL NULL when the server is not a replica at all.
-   * Empty when this dialect has no portable way to ask (health checks then only ping the
-   * replica): MySQL and MariaDB report lag only through {@code SHOW REPLICA STATUS}, which needs
-   * the REPLICATION CLIENT privilege an application user rarely has.
+   * behind its primary, in milliseconds, or SQL NULL when the server is not a replica at all. Empty
+   * when this dialect has no portable way to ask (health checks then only ping the replica): MySQL
+   * and MariaDB report lag only through {@code SHOW REPLICA STATUS}, which needs the REPLICATION
+   * CLIENT privilege an application user rarely has.
    */
   default Optional<String> replicaLagQuery() {
     return Optional.empty();

@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * Dialect p = Dialects.byName("postgresql");
  * }</pre>
  *
- * <p>Python driver suffixes ({@code +asyncpg}, {@code +psycopg}, {@code +aiomysql},
- * {@code +pymysql}, {@code +aiosqlite}, {@code +pyodbc}, ...) are accepted and mean the Java
- * driver of the dialect; {@code mysql+mariadbconnector} selects MariaDB Connector/J.
+ * <p>Python driver suffixes ({@code +asyncpg}, {@code +psycopg}, {@code +aiomysql}, {@code
+ * +pymysql}, {@code +aiosqlite}, {@code +pyodbc}, ...) are accepted and mean the Java driver of the
+ * dialect; {@code mysql+mariadbconnector} selects MariaDB Connector/J.
  *
  * @since 0.1
  */
@@ -45,9 +45,18 @@ public final class Dialects {
 
   /** The dialect for a URL's scheme (and driver suffix). */
   public static Dialect forUrl(DatabaseUrl url) {
-    Dialect dialect = forScheme(url.scheme()).orElseThrow(() -> new ConfigException(
-        ErrorCode.INVALID_DATABASE_URL,
-        "unknown database '" + url.scheme() + "' in " + url + "; known: " + knownSchemes()));
+    Dialect dialect =
+        forScheme(url.scheme())
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        ErrorCode.INVALID_DATABASE_URL,
+                        "unknown database '"
+                            + url.scheme()
+                            + "' in "
+                            + url
+                            + "; known: "
+                            + knownSchemes()));
     if (dialect == MYSQL && url.driver().filter(d -> d.startsWith("mariadb")).isPresent()) {
       return MARIADB;
     }
@@ -62,9 +71,12 @@ public final class Dialects {
 
   /** The dialect named {@code name} (canonical name or any scheme it recognises). */
   public static Dialect byName(String name) {
-    return forScheme(name).orElseThrow(() -> new ConfigException(
-        ErrorCode.INVALID_SETTING,
-        "unknown dialect '" + name + "'; known: " + knownSchemes()));
+    return forScheme(name)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    ErrorCode.INVALID_SETTING,
+                    "unknown dialect '" + name + "'; known: " + knownSchemes()));
   }
 
   private static String knownSchemes() {

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * DuckDB through its JDBC driver: {@code duckdb:///relative.duckdb}, {@code duckdb:////abs.duckdb},
- * {@code duckdb://} (memory). URL parameters are passed to the driver as configuration
- * ({@code threads}, {@code memory_limit}, ...). No server-side statement timeout.
+ * {@code duckdb://} (memory). URL parameters are passed to the driver as configuration ({@code
+ * threads}, {@code memory_limit}, ...). No server-side statement timeout.
  *
  * @since 0.1
  */
@@ -82,22 +82,26 @@ final class DuckDbDialect extends EmbeddedFileDialect {
 
   @Override
   List<String> identityPrelude(Table table) {
-    return table.columns().stream().filter(Column::identity)
+    return table.columns().stream()
+        .filter(Column::identity)
         .map(c -> "CREATE SEQUENCE " + tableName(table.schema(), sequenceName(table, c)))
         .toList();
   }
 
   @Override
   String identityClause(Table table, Column c) {
-    return " DEFAULT nextval(" + literal(table.schema().map(s -> s + ".").orElse("")
-        + sequenceName(table, c)) + ")";
+    return " DEFAULT nextval("
+        + literal(table.schema().map(s -> s + ".").orElse("") + sequenceName(table, c))
+        + ")";
   }
 
   @Override
   public List<String> dropTableStatements(Table table) {
     List<String> out = new ArrayList<>(super.dropTableStatements(table));
-    table.columns().stream().filter(Column::identity).forEach(c ->
-        out.add("DROP SEQUENCE " + tableName(table.schema(), sequenceName(table, c))));
+    table.columns().stream()
+        .filter(Column::identity)
+        .forEach(
+            c -> out.add("DROP SEQUENCE " + tableName(table.schema(), sequenceName(table, c))));
     return out;
   }
 
@@ -117,10 +121,10 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   }
 
   /**
-   * DuckDB's JDBC driver sets neither SQLState nor vendor code; its only structured information
-   * is the error type that opens every message ({@code "Constraint Error: "},
-   * {@code "Conversion Error: "}, {@code "INTERRUPT Error: "}), followed by DuckDB's fixed
-   * constraint wording. The table maps those prefixes:
+   * DuckDB's JDBC driver sets neither SQLState nor vendor code; its only structured information is
+   * the error type that opens every message ({@code "Constraint Error: "}, {@code "Conversion
+   * Error: "}, {@code "INTERRUPT Error: "}), followed by DuckDB's fixed constraint wording. The
+   * table maps those prefixes:
    *
    * <pre>
    * Constraint Error: Duplicate key .. violates unique|primary key constraint   unique
@@ -133,15 +137,16 @@ final class DuckDbDialect extends EmbeddedFileDialect {
    * Connection Error:, FATAL Error: (the database was invalidated)          unavailable
    * </pre>
    *
-   * An unusable database is "unavailable" (HTTP 503) and the pool discards the connection
-   * (issue 16).
+   * An unusable database is "unavailable" (HTTP 503) and the pool discards the connection (issue
+   * 16).
    */
   private static final Map<String, SqlErrorKind> ERROR_PREFIXES = new LinkedHashMap<>();
 
   static {
     ERROR_PREFIXES.put("Constraint Error: Duplicate key", SqlErrorKind.UNIQUE_VIOLATION);
     ERROR_PREFIXES.put("Constraint Error: NOT NULL", SqlErrorKind.NOT_NULL_VIOLATION);
-    ERROR_PREFIXES.put("Constraint Error: Violates foreign key", SqlErrorKind.FOREIGN_KEY_VIOLATION);
+    ERROR_PREFIXES.put(
+        "Constraint Error: Violates foreign key", SqlErrorKind.FOREIGN_KEY_VIOLATION);
     ERROR_PREFIXES.put("Constraint Error: CHECK", SqlErrorKind.CHECK_VIOLATION);
     ERROR_PREFIXES.put("Conversion Error:", SqlErrorKind.INVALID_VALUE);
     ERROR_PREFIXES.put("Out of Range Error:", SqlErrorKind.INVALID_VALUE);
@@ -151,7 +156,8 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     ERROR_PREFIXES.put("FATAL Error:", SqlErrorKind.CONNECTION_FAILURE);
   }
 
-  private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NOT NULL constraint failed: [^.]+\\.(\\S+)");
+  private static final Pattern NOT_NULL_COLUMN =
+      Pattern.compile("NOT NULL constraint failed: [^.]+\\.(\\S+)");
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"([^:\"]+):");
 
   @Override
@@ -160,8 +166,9 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     for (Map.Entry<String, SqlErrorKind> entry : ERROR_PREFIXES.entrySet()) {
       if (message.startsWith(entry.getKey())) {
         ClassifiedError c = ClassifiedError.of(entry.getValue());
-        Matcher column = (entry.getValue() == SqlErrorKind.NOT_NULL_VIOLATION
-            ? NOT_NULL_COLUMN : DUPLICATE_KEY).matcher(message);
+        Matcher column =
+            (entry.getValue() == SqlErrorKind.NOT_NULL_VIOLATION ? NOT_NULL_COLUMN : DUPLICATE_KEY)
+                .matcher(message);
         if (!column.find()) {
           return c;
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Databases that live in a file of this process or in memory (SQLite, DuckDB): the URL's database
- * is a path, relative to the working directory unless it starts with {@code /}, and an absent
- * path or {@code :memory:} means a private in-memory database.
+ * is a path, relative to the working directory unless it starts with {@code /}, and an absent path
+ * or {@code :memory:} means a private in-memory database.
  */
 abstract class EmbeddedFileDialect extends StandardDialect {
   EmbeddedFileDialect(String name, Set<String> schemes) {
@@ -32,8 +32,8 @@ abstract class EmbeddedFileDialect extends StandardDialect {
   }
 
   /**
-   * An in-memory database exists once per connection, so a pool of several connections would
-   * hand out unrelated empty databases; the pool is limited to one connection.
+   * An in-memory database exists once per connection, so a pool of several connections would hand
+   * out unrelated empty databases; the pool is limited to one connection.
    */
   @Override
   public Optional<Integer> poolLimit(DatabaseUrl url) {
@@ -43,23 +43,35 @@ abstract class EmbeddedFileDialect extends StandardDialect {
   /** Creates the directory of the database file, so {@code sqlite:///data/app.db} just works. */
   @Override
   public void prepare(DatabaseUrl url) {
-    filePath(url).map(p -> java.nio.file.Path.of(p).toAbsolutePath().getParent()).ifPresent(dir -> {
-      try {
-        java.nio.file.Files.createDirectories(dir);
-      } catch (java.io.IOException e) {
-        throw new dev.svcinfra.config.ConfigException(
-            ErrorCode.UNREADABLE_FILE,
-            "cannot create the directory " + dir + " for the " + name() + " database: " + e, e);
-      }
-    });
+    filePath(url)
+        .map(p -> java.nio.file.Path.of(p).toAbsolutePath().getParent())
+        .ifPresent(
+            dir -> {
+              try {
+                java.nio.file.Files.createDirectories(dir);
+              } catch (java.io.IOException e) {
+                throw new dev.svcinfra.config.ConfigException(
+                    ErrorCode.UNREADABLE_FILE,
+                    "cannot create the directory " + dir + " for the " + name() + " database: " + e,
+                    e);
+              }
+            });
   }
 
   /** Refuses what an embedded database cannot have: hosts and Unix sockets. */
   void requireNoServer(DatabaseUrl url) {
     if (!url.hosts().isEmpty() || url.socket().isPresent()) {
-      throw unsupported(name(), "an embedded database has no host; write " + name()
-          + ":///relative/path.db, " + name() + ":////absolute/path.db or " + name()
-          + ":// for memory (got host " + url.hosts() + ")");
+      throw unsupported(
+          name(),
+          "an embedded database has no host; write "
+              + name()
+              + ":///relative/path.db, "
+              + name()
+              + ":////absolute/path.db or "
+              + name()
+              + ":// for memory (got host "
+              + url.hosts()
+              + ")");
     }
   }
 
@@ -78,15 +90,24 @@ abstract class EmbeddedFileDialect extends StandardDialect {
 
   @Override
   public List<String> addForeignKeyStatements(Table table, ForeignKey foreignKey) {
-    throw new UnsupportedDdlException(name() + " cannot add a foreign key (" + foreignKey.name()
-        + ") to the existing table " + table.qualifiedName() + "; rebuild the table by hand: "
-        + "create the new table, copy the rows, drop the old one, rename");
+    throw new UnsupportedDdlException(
+        name()
+            + " cannot add a foreign key ("
+            + foreignKey.name()
+            + ") to the existing table "
+            + table.qualifiedName()
+            + "; rebuild the table by hand: "
+            + "create the new table, copy the rows, drop the old one, rename");
   }
 
   @Override
   public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
-    throw new UnsupportedDdlException(name() + " cannot drop the foreign key "
-        + foreignKey.name() + " of the existing table " + table.qualifiedName()
-        + "; rebuild the table by hand");
+    throw new UnsupportedDdlException(
+        name()
+            + " cannot drop the foreign key "
+            + foreignKey.name()
+            + " of the existing table "
+            + table.qualifiedName()
+            + "; rebuild the table by hand");
   }
 }

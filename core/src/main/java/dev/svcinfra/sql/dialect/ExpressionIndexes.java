@@ -14,19 +14,23 @@ import java.util.stream.Collectors;
 /**
  * Reads index key parts as databases report them ({@code lower((email)::text)} from PostgreSQL,
  * {@code lower(`email`)} from MySQL, {@code LOWER("email")} as written in SQLite's schema) back
- * into the models' form: an index whose every key part is {@code lower(column)} is an
- * ignore-case index over those columns. Any other expression is kept as its text, so it stays a
- * difference instead of passing for a column.
+ * into the models' form: an index whose every key part is {@code lower(column)} is an ignore-case
+ * index over those columns. Any other expression is kept as its text, so it stays a difference
+ * instead of passing for a column.
  */
 final class ExpressionIndexes {
   private ExpressionIndexes() {}
 
   private static final String LOWER = "lower";
+
   /** A cast to a text type, as PostgreSQL spells it in index definitions. */
-  private static final Pattern TEXT_CAST = Pattern.compile(
-      "(?is)::\\s*(?:\"?text\"?|character varying(?:\\(\\d+\\))?|varchar(?:\\(\\d+\\))?|bpchar)$");
-  private static final Pattern IDENTIFIER = Pattern.compile(
-      "^(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\[([^\\]]+)]|([\\p{L}_][\\p{L}\\p{N}_$]*))$");
+  private static final Pattern TEXT_CAST =
+      Pattern.compile(
+          "(?is)::\\s*(?:\"?text\"?|character varying(?:\\(\\d+\\))?|varchar(?:\\(\\d+\\))?|bpchar)$");
+
+  private static final Pattern IDENTIFIER =
+      Pattern.compile(
+          "^(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\[([^\\]]+)]|([\\p{L}_][\\p{L}\\p{N}_$]*))$");
   private static final Pattern TRAILING_ORDER = Pattern.compile("(?is)\\s+(?:ASC|DESC)$");
 
   /** The column of a {@code lower(column)} key part, if that is what it is. */
@@ -36,8 +40,9 @@ final class ExpressionIndexes {
 
   /** The column of a {@code function(column)} key part, the function folding case. */
   static Optional<String> lowerColumn(String keyPart, String function) {
-    Matcher m = Pattern.compile("(?is)^" + Pattern.quote(function) + "\\s*\\((.*)\\)$")
-        .matcher(unwrap(keyPart.strip()));
+    Matcher m =
+        Pattern.compile("(?is)^" + Pattern.quote(function) + "\\s*\\((.*)\\)$")
+            .matcher(unwrap(keyPart.strip()));
     if (!m.matches()) {
       return Optional.empty();
     }
@@ -93,8 +98,8 @@ final class ExpressionIndexes {
   }
 
   /**
-   * The index with these key parts in the models' form: ignore-case when every part is
-   * {@code lower(column)}, plain when every part is a column, otherwise the parts as reported.
+   * The index with these key parts in the models' form: ignore-case when every part is {@code
+   * lower(column)}, plain when every part is a column, otherwise the parts as reported.
    */
   static Index fromKeys(String name, boolean unique, List<String> keyParts) {
     return fromKeys(name, unique, keyParts, LOWER);
@@ -102,8 +107,8 @@ final class ExpressionIndexes {
 
   /** {@link #fromKeys(String, boolean, List)} where {@code function} is the case fold. */
   static Index fromKeys(String name, boolean unique, List<String> keyParts, String function) {
-    List<String> parts = keyParts.stream()
-        .map(k -> TRAILING_ORDER.matcher(k.strip()).replaceFirst("")).toList();
+    List<String> parts =
+        keyParts.stream().map(k -> TRAILING_ORDER.matcher(k.strip()).replaceFirst("")).toList();
     List<Optional<String>> lowered = parts.stream().map(k -> lowerColumn(k, function)).toList();
     if (lowered.stream().allMatch(Optional::isPresent)) {
       return new Index(name, lowered.stream().map(Optional::get).toList(), unique, true);
@@ -121,7 +126,8 @@ final class ExpressionIndexes {
    * were, names untouched.
    */
   static Index fromReported(Index reported) {
-    if (reported.ignoreCase() || reported.columns().stream().allMatch(c -> identifier(c).isPresent())) {
+    if (reported.ignoreCase()
+        || reported.columns().stream().allMatch(c -> identifier(c).isPresent())) {
       return reported;
     }
     return fromKeys(reported.name(), reported.unique(), reported.columns());
@@ -129,8 +135,10 @@ final class ExpressionIndexes {
 
   /** The key parts of a {@code CREATE INDEX .. ON table (k1, k2) [WHERE ..]} statement. */
   static List<String> keyParts(String createIndex) {
-    Matcher on = Pattern.compile("(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)"
-        + "\\s*\\(").matcher(createIndex);
+    Matcher on =
+        Pattern.compile(
+                "(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)" + "\\s*\\(")
+            .matcher(createIndex);
     if (!on.find()) {
       throw new IllegalArgumentException("not a CREATE INDEX statement: " + createIndex);
     }
@@ -141,7 +149,7 @@ final class ExpressionIndexes {
     for (int i = on.end(); i < createIndex.length(); i++) {
       char ch = createIndex.charAt(i);
       if (quote != 0) {
-        quote = ch == quote ? 0 : quote;  // a doubled quote closes and reopens: same text
+        quote = ch == quote ? 0 : quote; // a doubled quote closes and reopens: same text
       } else if (ch == '"' || ch == '\'' || ch == '`') {
         quote = ch;
       } else if (ch == '(') {
@@ -161,14 +169,20 @@ final class ExpressionIndexes {
 
   /** {@code table} with the indexes named in {@code rebuilt} replaced (or added) by them. */
   static Table replace(Table table, List<Index> rebuilt) {
-    Map<String, Index> byName = rebuilt.stream().collect(Collectors.toMap(
-        ix -> ix.name().toLowerCase(java.util.Locale.ROOT), Function.identity(), (a, b) -> a));
+    Map<String, Index> byName =
+        rebuilt.stream()
+            .collect(
+                Collectors.toMap(
+                    ix -> ix.name().toLowerCase(java.util.Locale.ROOT),
+                    Function.identity(),
+                    (a, b) -> a));
     List<Index> out = new ArrayList<>();
     for (Index ix : table.indexes()) {
       Index replacement = byName.remove(ix.name().toLowerCase(java.util.Locale.ROOT));
       out.add(replacement != null ? replacement : ix);
     }
-    rebuilt.stream().filter(ix -> byName.containsKey(ix.name().toLowerCase(java.util.Locale.ROOT)))
+    rebuilt.stream()
+        .filter(ix -> byName.containsKey(ix.name().toLowerCase(java.util.Locale.ROOT)))
         .forEach(out::add);
     return table.withIndexes(out);
   }

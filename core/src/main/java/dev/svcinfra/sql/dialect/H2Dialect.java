@@ -35,16 +35,17 @@ final class H2Dialect extends StandardDialect {
   }
 
   /**
-   * H2 error codes by which a session is gone (H2 reports them as SQLState and vendor code):
-   * 90067 CONNECTION_BROKEN_1, 90098 DATABASE_IS_CLOSED, 90121 DATABASE_CALLED_AT_SHUTDOWN;
-   * "unavailable" like every dialect's lost connection (issue 16).
+   * H2 error codes by which a session is gone (H2 reports them as SQLState and vendor code): 90067
+   * CONNECTION_BROKEN_1, 90098 DATABASE_IS_CLOSED, 90121 DATABASE_CALLED_AT_SHUTDOWN; "unavailable"
+   * like every dialect's lost connection (issue 16).
    */
   private static final Set<Integer> SESSION_LOST = Set.of(90067, 90098, 90121);
 
   @Override
   public ClassifiedError classify(java.sql.SQLException e) {
     return SESSION_LOST.contains(e.getErrorCode())
-        ? ClassifiedError.of(SqlErrorKind.CONNECTION_FAILURE) : super.classify(e);
+        ? ClassifiedError.of(SqlErrorKind.CONNECTION_FAILURE)
+        : super.classify(e);
   }
 
   @Override

@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lock row with an expiry, for databases without session locks (SQLite, DuckDB, H2,
- * Snowflake). The holder extends the lease every {@link #TTL}/3; a holder that dies stops
- * extending it, and the next run takes the row over once it has expired, so a killed process
- * blocks others for at most {@link #TTL}. Each step uses a short-lived connection, so the lock
- * never pins one of a small pool's connections.
+ * A lock row with an expiry, for databases without session locks (SQLite, DuckDB, H2, Snowflake).
+ * The holder extends the lease every {@link #TTL}/3; a holder that dies stops extending it, and the
+ * next run takes the row over once it has expired, so a killed process blocks others for at most
+ * {@link #TTL}. Each step uses a short-lived connection, so the lock never pins one of a small
+ * pool's connections.
  */
 final class LeaseLock implements MigrationLock {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseLock.class);
@@ -43,7 +43,8 @@ final class LeaseLock implements MigrationLock {
   public Held acquire(DataSource dataSource, String name, Duration timeout) {
     String table = dialect.quote(tableFor(name));
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
       c.setAutoCommit(true);
       for (String ddl : dialect.createLeaseTable(tableFor(name))) {
         st.execute(ddl);
@@ -51,17 +52,22 @@ final class LeaseLock implements MigrationLock {
     } catch (SQLException e) {
       throw LockWait.failed(name, e);
     }
-    LockWait.until(name, timeout, " (a row in " + tableFor(name) + ")",
+    LockWait.until(
+        name,
+        timeout,
+        " (a row in " + tableFor(name) + ")",
         "a lease left by a killed process expires after " + TTL.toSeconds() + " s",
         () -> tryTake(dataSource, table, name, owner));
-    ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "svc-infra-migration-lease");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "svc-infra-migration-lease");
+              t.setDaemon(true);
+              return t;
+            });
     long period = TTL.toMillis() / 3;
-    renewer.scheduleAtFixedRate(() -> renew(dataSource, table, name, owner), period, period,
-        TimeUnit.MILLISECONDS);
+    renewer.scheduleAtFixedRate(
+        () -> renew(dataSource, table, name, owner), period, period, TimeUnit.MILLISECONDS);
     return () -> {
       renewer.shutdownNow();
       release(dataSource, table, name, owner);
@@ -74,14 +80,15 @@ final class LeaseLock implements MigrationLock {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(true);
       long now = System.currentTimeMillis();
-      try (PreparedStatement del = c.prepareStatement(
-          "DELETE FROM " + table + " WHERE name = ? AND expires_at < ?")) {
+      try (PreparedStatement del =
+          c.prepareStatement("DELETE FROM " + table + " WHERE name = ? AND expires_at < ?")) {
         del.setString(1, name);
         del.setLong(2, now);
         del.executeUpdate();
       }
-      try (PreparedStatement ins = c.prepareStatement(
-          "INSERT INTO " + table + " (name, owner, expires_at) VALUES (?, ?, ?)")) {
+      try (PreparedStatement ins =
+          c.prepareStatement(
+              "INSERT INTO " + table + " (name, owner, expires_at) VALUES (?, ?, ?)")) {
         ins.setString(1, name);
         ins.setString(2, owner);
         ins.setLong(3, now + TTL.toMillis());
@@ -97,8 +104,9 @@ final class LeaseLock implements MigrationLock {
 
   private static void renew(DataSource ds, String table, String name, String owner) {
     try (Connection c = ds.getConnection();
-         PreparedStatement st = c.prepareStatement(
-             "UPDATE " + table + " SET expires_at = ? WHERE name = ? AND owner = ?")) {
+        PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE " + table + " SET expires_at = ? WHERE name = ? AND owner = ?")) {
       c.setAutoCommit(true);
       st.setLong(1, System.currentTimeMillis() + TTL.toMillis());
       st.setString(2, name);
@@ -113,15 +121,18 @@ final class LeaseLock implements MigrationLock {
 
   private static void release(DataSource ds, String table, String name, String owner) {
     try (Connection c = ds.getConnection();
-         PreparedStatement st = c.prepareStatement(
-             "DELETE FROM " + table + " WHERE name = ? AND owner = ?")) {
+        PreparedStatement st =
+            c.prepareStatement("DELETE FROM " + table + " WHERE name = ? AND owner = ?")) {
       c.setAutoCommit(true);
       st.setString(1, name);
       st.setString(2, owner);
       st.executeUpdate();
     } catch (SQLException e) {
-      LOG.warn("could not release the migration lease '{}' ({}); it expires after {} s", name,
-          e.getMessage(), TTL.toSeconds());
+      LOG.warn(
+          "could not release the migration lease '{}' ({}); it expires after {} s",
+          name,
+          e.getMessage(),
+          TTL.toSeconds());
     }
   }
 }

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * <p>TLS: the driver's {@code sslMode} is {@code disable}, {@code trust} (encrypt, do not verify),
  * {@code verify-ca} or {@code verify-full}; {@code sslmode=require} maps to {@code trust}. The
  * driver cannot fall back from TLS to plain text, so {@code prefer} and {@code allow} are refused
- * rather than silently weakened or strengthened. A Unix-socket host uses the driver's own
- * {@code localSocket}.
+ * rather than silently weakened or strengthened. A Unix-socket host uses the driver's own {@code
+ * localSocket}.
  *
  * <p>Statement timeouts use {@code max_statement_time} (seconds), which covers every statement.
  *
@@ -62,15 +62,20 @@ final class MariaDbDialect extends MySqlDialect {
       case "require" -> "trust";
       case "verify-ca" -> "verify-ca";
       case "verify-full" -> "verify-full";
-      default -> throw unsupported(name(), "sslmode=" + lower + " is not supported by MariaDB "
-          + "Connector/J, which cannot fall back between TLS and plain text; use disable or "
-          + "require");
+      default ->
+          throw unsupported(
+              name(),
+              "sslmode="
+                  + lower
+                  + " is not supported by MariaDB "
+                  + "Connector/J, which cannot fall back between TLS and plain text; use disable or "
+                  + "require");
     };
   }
 
   /**
-   * MariaDB's binary NO PAD collation of utf8mb4 (10.2+); {@code utf8mb4_bin} would still
-   * compare {@code acme} and {@code acme } as equal.
+   * MariaDB's binary NO PAD collation of utf8mb4 (10.2+); {@code utf8mb4_bin} would still compare
+   * {@code acme} and {@code acme } as equal.
    */
   @Override
   String binaryCollation() {
@@ -101,13 +106,14 @@ final class MariaDbDialect extends MySqlDialect {
   // ---- reflection clean-up for autogenerate ------------------------------------------------
 
   /** The CHECK MariaDB adds to a JSON column: {@code json_valid(`doc`)}. */
-  private static final Pattern JSON_CHECK = Pattern.compile("(?i)^\\s*json_valid\\(`((?:[^`]|``)+)`\\)\\s*$");
+  private static final Pattern JSON_CHECK =
+      Pattern.compile("(?i)^\\s*json_valid\\(`((?:[^`]|``)+)`\\)\\s*$");
 
   /**
-   * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a
-   * {@code json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column
-   * with that constraint is reported as JSON; one without it stays text, so a real change between
-   * the two is still found. The index InnoDB adds for a foreign key is left out as in MySQL, and
+   * MariaDB's JSON is an alias: the column is stored as {@code LONGTEXT} with a {@code
+   * json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column with
+   * that constraint is reported as JSON; one without it stays text, so a real change between the
+   * two is still found. The index InnoDB adds for a foreign key is left out as in MySQL, and
    * ignore-case indexes are read back from their generated columns ({@link #withLowerColumns}).
    */
   @Override
@@ -119,18 +125,20 @@ final class MariaDbDialect extends MySqlDialect {
 
   // ---- ignore-case indexes: MariaDB has no expression indexes ---------------------------------
 
-  /** The suffix of the generated column that holds {@code lower(column)} for ignore-case indexes. */
+  /**
+   * The suffix of the generated column that holds {@code lower(column)} for ignore-case indexes.
+   */
   static final String LOWER_SUFFIX = "__lower";
 
   /**
-   * MariaDB (through 11.x) cannot index an expression, and its text columns are binary here
-   * ({@link #collationClause}), so an ignore-case index is an index on an invisible virtual
-   * column {@code <column>__lower} computed as {@code lower(column)}: Unicode lowercase in a
-   * binary collation, so {@code Émile} and {@code émile} collide and {@code emile} and
-   * {@code émile} do not (a {@code _ci} collation would make accents and trailing spaces collide
-   * too; issue 16). The column is virtual (nothing is stored but the index), invisible (no
-   * {@code SELECT *} shows it), added once per column and shared by the indexes on it; dropping an
-   * index leaves it, since another index may use it. One statement adds both.
+   * MariaDB (through 11.x) cannot index an expression, and its text columns are binary here ({@link
+   * #collationClause}), so an ignore-case index is an index on an invisible virtual column {@code
+   * <column>__lower} computed as {@code lower(column)}: Unicode lowercase in a binary collation, so
+   * {@code Émile} and {@code émile} collide and {@code emile} and {@code émile} do not (a {@code
+   * _ci} collation would make accents and trailing spaces collide too; issue 16). The column is
+   * virtual (nothing is stored but the index), invisible (no {@code SELECT *} shows it), added once
+   * per column and shared by the indexes on it; dropping an index leaves it, since another index
+   * may use it. One statement adds both.
    */
   @Override
   public String createIndexStatement(Table table, Index index) {
@@ -139,18 +147,41 @@ final class MariaDbDialect extends MySqlDialect {
     }
     StringBuilder sql = new StringBuilder(alterTable(table));
     for (String column : index.columns()) {
-      ColumnType type = table.columns().stream().filter(c -> c.name().equalsIgnoreCase(column))
-          .findFirst().map(Column::type).orElseThrow(() -> new UnsupportedDdlException(
-              "ignore-case index " + index.name() + " names the column " + column + ", which "
-                  + table.qualifiedName() + " does not have"));
-      sql.append(" ADD COLUMN IF NOT EXISTS ").append(quote(column + LOWER_SUFFIX)).append(' ')
-          .append(columnTypeSql(type)).append(collationClause(type)).append(" AS (lower(")
-          .append(quote(column)).append(")) VIRTUAL INVISIBLE,");
+      ColumnType type =
+          table.columns().stream()
+              .filter(c -> c.name().equalsIgnoreCase(column))
+              .findFirst()
+              .map(Column::type)
+              .orElseThrow(
+                  () ->
+                      new UnsupportedDdlException(
+                          "ignore-case index "
+                              + index.name()
+                              + " names the column "
+                              + column
+                              + ", which "
+                              + table.qualifiedName()
+                              + " does not have"));
+      sql.append(" ADD COLUMN IF NOT EXISTS ")
+          .append(quote(column + LOWER_SUFFIX))
+          .append(' ')
+          .append(columnTypeSql(type))
+          .append(collationClause(type))
+          .append(" AS (lower(")
+          .append(quote(column))
+          .append(")) VIRTUAL INVISIBLE,");
     }
-    return sql.append(" ADD ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
-        .append(quote(index.name())).append(" (").append(index.columns().stream()
-            .map(c -> quote(c + LOWER_SUFFIX)).collect(java.util.stream.Collectors.joining(", ")))
-        .append(')').toString();
+    return sql.append(" ADD ")
+        .append(index.unique() ? "UNIQUE " : "")
+        .append("INDEX ")
+        .append(quote(index.name()))
+        .append(" (")
+        .append(
+            index.columns().stream()
+                .map(c -> quote(c + LOWER_SUFFIX))
+                .collect(java.util.stream.Collectors.joining(", ")))
+        .append(')')
+        .toString();
   }
 
   /**
@@ -160,12 +191,25 @@ final class MariaDbDialect extends MySqlDialect {
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
     List<String> out = new java.util.ArrayList<>(super.alterColumnStatements(table, from, to));
-    boolean folded = to.type().isText() && table.indexes().stream().anyMatch(ix -> ix.ignoreCase()
-        && ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name())));
+    boolean folded =
+        to.type().isText()
+            && table.indexes().stream()
+                .anyMatch(
+                    ix ->
+                        ix.ignoreCase()
+                            && ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name())));
     if (folded) {
-      out.set(out.size() - 1, out.get(out.size() - 1) + ", MODIFY COLUMN IF EXISTS "
-          + quote(to.name() + LOWER_SUFFIX) + " " + columnTypeSql(to.type())
-          + collationClause(to.type()) + " AS (lower(" + quote(to.name()) + ")) VIRTUAL INVISIBLE");
+      out.set(
+          out.size() - 1,
+          out.get(out.size() - 1)
+              + ", MODIFY COLUMN IF EXISTS "
+              + quote(to.name() + LOWER_SUFFIX)
+              + " "
+              + columnTypeSql(to.type())
+              + collationClause(to.type())
+              + " AS (lower("
+              + quote(to.name())
+              + ")) VIRTUAL INVISIBLE");
     }
     return out;
   }
@@ -176,22 +220,25 @@ final class MariaDbDialect extends MySqlDialect {
 
   /**
    * The invisible {@code lower(column)} columns of {@link #createIndexStatement} are left out of
-   * the reflected table, and an index over them reads as the ignore-case index over their
-   * columns. An index on a plain column stays plain whatever the column's collation, so
-   * {@code check} reports an ignore-case model index that a {@code _ci} column stood for before
-   * issue 16.
+   * the reflected table, and an index over them reads as the ignore-case index over their columns.
+   * An index on a plain column stays plain whatever the column's collation, so {@code check}
+   * reports an ignore-case model index that a {@code _ci} column stood for before issue 16.
    */
   private static Table withLowerColumns(Connection c, String schema, Table table)
       throws SQLException {
-    if (table.columns().stream().noneMatch(col -> col.name().toLowerCase(Locale.ROOT)
-        .endsWith(LOWER_SUFFIX))) {
+    if (table.columns().stream()
+        .noneMatch(col -> col.name().toLowerCase(Locale.ROOT).endsWith(LOWER_SUFFIX))) {
       return table;
     }
     Map<String, String> lowered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    MySqlReflection.forEachTableRow(c,
+    MySqlReflection.forEachTableRow(
+        c,
         "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
-        + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
-        + "AND GENERATION_EXPRESSION IS NOT NULL", schema, table.name(), rs -> {
+            + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
+            + "AND GENERATION_EXPRESSION IS NOT NULL",
+        schema,
+        table.name(),
+        rs -> {
           Matcher m = LOWER_EXPRESSION.matcher(rs.getString(2));
           if (m.matches()) {
             lowered.put(rs.getString(1), m.group(1).replace("``", "`"));
@@ -200,12 +247,21 @@ final class MariaDbDialect extends MySqlDialect {
     if (lowered.isEmpty()) {
       return table;
     }
-    return table.withColumns(table.columns().stream()
-            .filter(col -> !lowered.containsKey(col.name())).toList())
-        .withIndexes(table.indexes().stream().map(ix -> lowered.keySet().containsAll(ix.columns())
-            ? new Index(ix.name(), ix.columns().stream().map(lowered::get).toList(), ix.unique(),
-                true)
-            : ix).toList());
+    return table
+        .withColumns(
+            table.columns().stream().filter(col -> !lowered.containsKey(col.name())).toList())
+        .withIndexes(
+            table.indexes().stream()
+                .map(
+                    ix ->
+                        lowered.keySet().containsAll(ix.columns())
+                            ? new Index(
+                                ix.name(),
+                                ix.columns().stream().map(lowered::get).toList(),
+                                ix.unique(),
+                                true)
+                            : ix)
+                .toList());
   }
 
   private static Table withJsonColumns(Connection c, String schema, Table table)
@@ -214,19 +270,32 @@ final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    MySqlReflection.forEachTableRow(c,
+    MySqlReflection.forEachTableRow(
+        c,
         "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-        + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", schema,
-        table.name(), rs -> {
+            + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+        schema,
+        table.name(),
+        rs -> {
           Matcher m = JSON_CHECK.matcher(rs.getString(1));
           if (m.matches()) {
             json.add(m.group(1).replace("``", "`"));
           }
         });
-    return table.withColumns(table.columns().stream().map(col ->
-        col.type().kind() == ColumnType.Kind.TEXT && json.contains(col.name())
-            ? new Column(col.name(), ColumnType.of(ColumnType.Kind.JSON), col.nullable(),
-                col.defaultSql(), col.identity(), col.comment(), col.previousNames())
-            : col).toList());
+    return table.withColumns(
+        table.columns().stream()
+            .map(
+                col ->
+                    col.type().kind() == ColumnType.Kind.TEXT && json.contains(col.name())
+                        ? new Column(
+                            col.name(),
+                            ColumnType.of(ColumnType.Kind.JSON),
+                            col.nullable(),
+                            col.defaultSql(),
+                            col.identity(),
+                            col.comment(),
+                            col.previousNames())
+                        : col)
+            .toList());
   }
 }

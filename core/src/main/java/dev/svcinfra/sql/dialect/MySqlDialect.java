@@ -1,17 +1,17 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.UniqueConstraint;
-import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.UniqueConstraint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,9 +31,9 @@ import java.util.UUID;
  * <p>TLS: {@code sslMode} (Connector/J's {@code DISABLED}, {@code PREFERRED}, {@code REQUIRED},
  * {@code VERIFY_CA}, {@code VERIFY_IDENTITY}); the libpq spellings {@code sslmode=disable|prefer|
  * require|verify-ca|verify-full}, {@code ssl-mode}, {@code ssl_mode} and {@code ssl=true} are
- * translated. Without any of them the driver's default applies ({@code PREFERRED}).
- * {@code DB_SSLMODE_DEFAULT} is PostgreSQL-only. A Unix-socket host connects through
- * junixsocket ({@code com.kohlschutter.junixsocket:junixsocket-mysql}).
+ * translated. Without any of them the driver's default applies ({@code PREFERRED}). {@code
+ * DB_SSLMODE_DEFAULT} is PostgreSQL-only. A Unix-socket host connects through junixsocket ({@code
+ * com.kohlschutter.junixsocket:junixsocket-mysql}).
  *
  * <p>DDL is not transactional: each statement commits on its own. Statement timeouts use the
  * session variable {@code max_execution_time}, which MySQL applies to {@code SELECT} only, and are
@@ -78,16 +78,20 @@ class MySqlDialect extends StandardDialect {
     String mode = take(query, "sslmode", "ssl-mode", "ssl_mode");
     String ssl = take(query, "ssl", "useSSL");
     if (mode == null && ssl != null) {
-      mode = Set.of("true", "1", "on", "yes").contains(ssl.toLowerCase(Locale.ROOT))
-          ? "require" : "disable";
+      mode =
+          Set.of("true", "1", "on", "yes").contains(ssl.toLowerCase(Locale.ROOT))
+              ? "require"
+              : "disable";
     }
     if (mode != null) {
       query.put("sslMode", driverSslMode(mode));
     }
     String connectTimeout = take(query, "connect_timeout");
     if (!containsKey(query, "connectTimeout")) {
-      long ms = connectTimeout != null
-          ? Long.parseLong(connectTimeout) * 1000 : options.timeouts().connect().toMillis();
+      long ms =
+          connectTimeout != null
+              ? Long.parseLong(connectTimeout) * 1000
+              : options.timeouts().connect().toMillis();
       query.put("connectTimeout", String.valueOf(ms));
     }
     url.socket().ifPresent(path -> addSocket(query, path));
@@ -97,11 +101,11 @@ class MySqlDialect extends StandardDialect {
   }
 
   /**
-   * Adds {@code STRICT_ALL_TABLES} to the session's {@code sql_mode}, whatever the server's
-   * default or the URL's {@code sessionVariables} set (their other modes are kept): a value too
-   * long, too large or of the wrong form for its column is then an error on every table instead
-   * of a warning beside a clamped or truncated value (issue 16). It runs after the driver has
-   * applied {@code sessionVariables}, so it also holds when those set {@code sql_mode}.
+   * Adds {@code STRICT_ALL_TABLES} to the session's {@code sql_mode}, whatever the server's default
+   * or the URL's {@code sessionVariables} set (their other modes are kept): a value too long, too
+   * large or of the wrong form for its column is then an error on every table instead of a warning
+   * beside a clamped or truncated value (issue 16). It runs after the driver has applied {@code
+   * sessionVariables}, so it also holds when those set {@code sql_mode}.
    */
   static final String STRICT_SESSION =
       "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'STRICT_ALL_TABLES')";
@@ -128,7 +132,8 @@ class MySqlDialect extends StandardDialect {
   /** Translates a libpq-style or driver-style TLS mode into this driver's {@code sslMode}. */
   String driverSslMode(String mode) {
     String upper = mode.toUpperCase(Locale.ROOT).replace('-', '_');
-    if (List.of("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY").contains(upper)) {
+    if (List.of("DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY")
+        .contains(upper)) {
       return upper;
     }
     return switch (TlsSettings.checkMode("sslmode", mode)) {
@@ -234,15 +239,16 @@ class MySqlDialect extends StandardDialect {
   String identityClause(Table table, Column c) {
     return " AUTO_INCREMENT";
   }
+
   /**
-   * Every text column (strings, long text, enums, UUIDs kept as {@code CHAR(36)}) is
-   * {@code utf8mb4} with a binary, NO PAD collation, whatever the server's or the table's
-   * default: the defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) ignore case
-   * and accents, and PAD SPACE collations ignore trailing spaces, so a tenant {@code acme} would
-   * match {@code ACME}, {@code ácme} and {@code acme } (issue 16). All text columns rather than
-   * the ones that look like identifiers: a scope, a unique key or a cursor may compare any
-   * column, and PostgreSQL, SQLite and DuckDB compare every column exactly. Case-insensitive
-   * rules come only from explicit folding ({@code lower()} in ignore-case indexes and searches).
+   * Every text column (strings, long text, enums, UUIDs kept as {@code CHAR(36)}) is {@code
+   * utf8mb4} with a binary, NO PAD collation, whatever the server's or the table's default: the
+   * defaults ({@code utf8mb4_general_ci}, {@code utf8mb4_0900_ai_ci}) ignore case and accents, and
+   * PAD SPACE collations ignore trailing spaces, so a tenant {@code acme} would match {@code ACME},
+   * {@code ácme} and {@code acme } (issue 16). All text columns rather than the ones that look like
+   * identifiers: a scope, a unique key or a cursor may compare any column, and PostgreSQL, SQLite
+   * and DuckDB compare every column exactly. Case-insensitive rules come only from explicit folding
+   * ({@code lower()} in ignore-case indexes and searches).
    */
   @Override
   String collationClause(ColumnType type) {
@@ -256,8 +262,8 @@ class MySqlDialect extends StandardDialect {
   @Override
   public Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
       throws SQLException {
-    return TextCollations.otherThan(c, schema, reflected, binaryCollation(),
-        col -> !collationClause(col.type()).isEmpty());
+    return TextCollations.otherThan(
+        c, schema, reflected, binaryCollation(), col -> !collationClause(col.type()).isEmpty());
   }
 
   /** The binary NO PAD collation of utf8mb4: {@code utf8mb4_0900_bin} in MySQL 8.0.17+. */
@@ -326,9 +332,9 @@ class MySqlDialect extends StandardDialect {
 
   /**
    * InnoDB creates an index for a foreign key whose columns no index covers yet, named after the
-   * constraint; the models declare the foreign key, not that index, so it is left out. An index
-   * of another name or on other columns is kept. Functional key parts are read again
-   * ({@link MySqlReflection}).
+   * constraint; the models declare the foreign key, not that index, so it is left out. An index of
+   * another name or on other columns is kept. Functional key parts are read again ({@link
+   * MySqlReflection}).
    */
   @Override
   public Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The error classification table of MySQL and MariaDB: server error numbers to
- * {@link SqlErrorKind}, and the key or column the server names in its message. Split out of
- * {@link MySqlDialect} to keep that class about connections and SQL (issue 17).
+ * The error classification table of MySQL and MariaDB: server error numbers to {@link
+ * SqlErrorKind}, and the key or column the server names in its message. Split out of {@link
+ * MySqlDialect} to keep that class about connections and SQL (issue 17).
  */
 final class MySqlErrors {
   private MySqlErrors() {}
@@ -39,24 +39,40 @@ final class MySqlErrors {
    * 2013 CR_SERVER_LOST, 2055 CR_SERVER_LOST_EXTENDED                      connection lost
    * </pre>
    *
-   * A lost connection (issue 16) is "unavailable" to the data layer (HTTP 503 with
-   * {@code Retry-After}) and the pool discards it; SQLState class 08 is covered as well.
+   * A lost connection (issue 16) is "unavailable" to the data layer (HTTP 503 with {@code
+   * Retry-After}) and the pool discards it; SQLState class 08 is covered as well.
    *
-   * The server names the key and the column only inside its message ("for key 'uq_users_email'",
+   * <p>The server names the key and the column only inside its message ("for key 'uq_users_email'",
    * "Column 'email' cannot be null"); those names are read from it, the kind never is.
    */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = new VendorCodes()
-      .put(SqlErrorKind.UNIQUE_VIOLATION, 1062, 1586, 1169)
-      .put(SqlErrorKind.NOT_NULL_VIOLATION, 1048, 1364)
-      .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 1216, 1217, 1451, 1452)
-      .put(SqlErrorKind.CHECK_VIOLATION, 3819, 4025)
-      .put(SqlErrorKind.STATEMENT_TIMEOUT, 3024, 1969, 1317)
-      .put(SqlErrorKind.TRANSIENT_CONFLICT, 1213, 1205)
-      .put(SqlErrorKind.INVALID_VALUE, 1406, 1264, 1366, 1292, 1265, 1690)
-      .put(SqlErrorKind.READ_ONLY, 1792)
-      .put(SqlErrorKind.CONNECTION_FAILURE, 1927, 3169, 1053, 1152, 1040, 1158, 1159, 1160, 1161,
-          4031, 2002, 2003, 2006, 2013, 2055)
-      .build();
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES =
+      new VendorCodes()
+          .put(SqlErrorKind.UNIQUE_VIOLATION, 1062, 1586, 1169)
+          .put(SqlErrorKind.NOT_NULL_VIOLATION, 1048, 1364)
+          .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 1216, 1217, 1451, 1452)
+          .put(SqlErrorKind.CHECK_VIOLATION, 3819, 4025)
+          .put(SqlErrorKind.STATEMENT_TIMEOUT, 3024, 1969, 1317)
+          .put(SqlErrorKind.TRANSIENT_CONFLICT, 1213, 1205)
+          .put(SqlErrorKind.INVALID_VALUE, 1406, 1264, 1366, 1292, 1265, 1690)
+          .put(SqlErrorKind.READ_ONLY, 1792)
+          .put(
+              SqlErrorKind.CONNECTION_FAILURE,
+              1927,
+              3169,
+              1053,
+              1152,
+              1040,
+              1158,
+              1159,
+              1160,
+              1161,
+              4031,
+              2002,
+              2003,
+              2006,
+              2013,
+              2055)
+          .build();
 
   private static final Pattern KEY_NAME = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
   private static final Pattern COLUMN_NAME = Pattern.compile("[Cc]olumn '([^']+)'");
@@ -72,12 +88,15 @@ final class MySqlErrors {
     String message = e.getMessage() == null ? "" : e.getMessage();
     // "Data too long for column 'email'", "Out of range value for column 'balance'": a value
     // that does not fit is reported on its column, not on the row (issue 16).
-    boolean byColumn = kind == SqlErrorKind.NOT_NULL_VIOLATION || kind == SqlErrorKind.INVALID_VALUE;
-    Matcher m = (kind == SqlErrorKind.UNIQUE_VIOLATION ? KEY_NAME
-        : byColumn ? COLUMN_NAME : CONSTRAINT_NAME).matcher(message);
+    boolean byColumn =
+        kind == SqlErrorKind.NOT_NULL_VIOLATION || kind == SqlErrorKind.INVALID_VALUE;
+    Matcher m =
+        (kind == SqlErrorKind.UNIQUE_VIOLATION
+                ? KEY_NAME
+                : byColumn ? COLUMN_NAME : CONSTRAINT_NAME)
+            .matcher(message);
     if (m.find()) {
-      c = byColumn ? c.withColumn(m.group(1))
-          : c.withConstraint(m.group(1));
+      c = byColumn ? c.withColumn(m.group(1)) : c.withConstraint(m.group(1));
     }
     return Optional.of(c);
   }

@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
 /**
  * PostgreSQL through pgjdbc.
  *
- * <p>TLS: the URL's {@code sslmode} (or {@code ssl=true}, as asyncpg writes it) wins, then
- * {@code PGSSLMODE}, then {@code DB_SSLMODE_DEFAULT}, then {@code require}. libpq parameter names
- * are translated ({@code connect_timeout} to {@code connectTimeout}, {@code application_name} to
- * {@code ApplicationName}). A Unix-socket host ({@code ?host=/var/run/postgresql} or
- * {@code DB_HOST=/var/run/postgresql}) connects through junixsocket, which must be on the
- * classpath ({@code com.kohlschutter.junixsocket:junixsocket-core}).
+ * <p>TLS: the URL's {@code sslmode} (or {@code ssl=true}, as asyncpg writes it) wins, then {@code
+ * PGSSLMODE}, then {@code DB_SSLMODE_DEFAULT}, then {@code require}. libpq parameter names are
+ * translated ({@code connect_timeout} to {@code connectTimeout}, {@code application_name} to {@code
+ * ApplicationName}). A Unix-socket host ({@code ?host=/var/run/postgresql} or {@code
+ * DB_HOST=/var/run/postgresql}) connects through junixsocket, which must be on the classpath
+ * ({@code com.kohlschutter.junixsocket:junixsocket-core}).
  *
  * <p>Statement timeouts are set with {@code set_config('statement_timeout', .., true)}, which is
  * scoped to the transaction; {@code SET LOCAL} cannot take a bind parameter.
@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  */
 final class PostgresDialect extends StandardDialect {
   static final int DEFAULT_PORT = 5432;
-  private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+  private static final String SOCKET_FACTORY =
+      "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 
   PostgresDialect() {
     super("postgresql", Set.of("postgresql", "postgres", "pgsql", "psql"));
@@ -64,20 +65,24 @@ final class PostgresDialect extends StandardDialect {
     String sslmode = take(query, "sslmode");
     if (sslmode == null && ssl != null) {
       // asyncpg style: ssl=true|require|disable|false
-      sslmode = switch (ssl.toLowerCase()) {
-        case "true", "1", "on" -> "require";
-        case "false", "0", "off" -> "disable";
-        default -> ssl;
-      };
+      sslmode =
+          switch (ssl.toLowerCase()) {
+            case "true", "1", "on" -> "require";
+            case "false", "0", "off" -> "disable";
+            default -> ssl;
+          };
     }
-    sslmode = sslmode == null
-        ? options.tls().effectiveDefault()
-        : TlsSettings.checkMode("sslmode", sslmode);
+    sslmode =
+        sslmode == null
+            ? options.tls().effectiveDefault()
+            : TlsSettings.checkMode("sslmode", sslmode);
     query.put("sslmode", sslmode);
 
     String connectTimeout = take(query, "connect_timeout", "connectTimeout");
-    String seconds = connectTimeout != null
-        ? connectTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds()));
+    String seconds =
+        connectTimeout != null
+            ? connectTimeout
+            : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds()));
     query.put("connectTimeout", seconds);
     // connectTimeout bounds only the TCP connect; a server that accepts and then never answers
     // would hang the login for minutes. loginTimeout bounds the whole handshake.
@@ -87,14 +92,23 @@ final class PostgresDialect extends StandardDialect {
     if (appName != null) {
       query.put("ApplicationName", appName);
     }
-    url.socket().ifPresent(dir -> {
-      String port = take(query, "port");
-      int p = port != null ? Integer.parseInt(port)
-          : url.host().map(h -> h.port() == null ? DEFAULT_PORT : h.port()).orElse(DEFAULT_PORT);
-      String file = dir.endsWith(".s.PGSQL." + p) ? dir : dir.replaceAll("/+$", "") + "/.s.PGSQL." + p;
-      query.put("socketFactory", SOCKET_FACTORY);
-      query.put("socketFactoryArg", file);
-    });
+    url.socket()
+        .ifPresent(
+            dir -> {
+              String port = take(query, "port");
+              int p =
+                  port != null
+                      ? Integer.parseInt(port)
+                      : url.host()
+                          .map(h -> h.port() == null ? DEFAULT_PORT : h.port())
+                          .orElse(DEFAULT_PORT);
+              String file =
+                  dir.endsWith(".s.PGSQL." + p)
+                      ? dir
+                      : dir.replaceAll("/+$", "") + "/.s.PGSQL." + p;
+              query.put("socketFactory", SOCKET_FACTORY);
+              query.put("socketFactoryArg", file);
+            });
     Map<String, String> properties = passwordProperty(url);
     String jdbc = serverJdbcUrl("jdbc:postgresql:", url, query, properties);
     return new ConnectionTarget(jdbc, driverClassName(), properties);
@@ -106,11 +120,13 @@ final class PostgresDialect extends StandardDialect {
    */
   @Override
   public Optional<String> connectionHint(SQLException e, ConnectionTarget target) {
-    boolean tlsRequired = target.jdbcUrl().matches(".*[?&]sslmode=(require|verify-ca|verify-full).*");
+    boolean tlsRequired =
+        target.jdbcUrl().matches(".*[?&]sslmode=(require|verify-ca|verify-full).*");
     if ("08004".equals(e.getSQLState()) && tlsRequired) {
-      return Optional.of("the connection requires TLS (sslmode) but the server refused it; "
-          + "for a local server without TLS set sslmode=disable in the URL or "
-          + "DB_SSLMODE_DEFAULT=disable");
+      return Optional.of(
+          "the connection requires TLS (sslmode) but the server refused it; "
+              + "for a local server without TLS set sslmode=disable in the URL or "
+              + "DB_SSLMODE_DEFAULT=disable");
     }
     return Optional.empty();
   }
@@ -122,8 +138,8 @@ final class PostgresDialect extends StandardDialect {
   }
 
   /**
-   * PostgreSQL's own default is the library's NULL order (last ascending, first descending), so
-   * the terms stay plain and match a plain index in either direction.
+   * PostgreSQL's own default is the library's NULL order (last ascending, first descending), so the
+   * terms stay plain and match a plain index in either direction.
    */
   @Override
   public String orderTerm(String expression, boolean descending, boolean nullable) {
@@ -137,16 +153,17 @@ final class PostgresDialect extends StandardDialect {
 
   /**
    * Replay delay of a standby. A standby that has replayed everything it received is not behind,
-   * however old its last replayed transaction is: an idle primary sends nothing, and
-   * {@code now() - pg_last_xact_replay_timestamp()} alone would report that quiet time as lag.
+   * however old its last replayed transaction is: an idle primary sends nothing, and {@code now() -
+   * pg_last_xact_replay_timestamp()} alone would report that quiet time as lag.
    */
   @Override
   public Optional<String> replicaLagQuery() {
-    return Optional.of("SELECT CASE"
-        + " WHEN NOT pg_is_in_recovery() THEN NULL"
-        + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
-        + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000, 0)"
-        + " END");
+    return Optional.of(
+        "SELECT CASE"
+            + " WHEN NOT pg_is_in_recovery() THEN NULL"
+            + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+            + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000, 0)"
+            + " END");
   }
 
   @Override
@@ -169,13 +186,13 @@ final class PostgresDialect extends StandardDialect {
   @Override
   public List<String> migrationSessionStatements(int serverMajorVersion) {
     return serverMajorVersion >= 14
-        ? List.of("SET client_connection_check_interval = 1000") : List.of();
+        ? List.of("SET client_connection_check_interval = 1000")
+        : List.of();
   }
 
   @Override
   public List<String> migrationSessionResetStatements(int serverMajorVersion) {
-    return serverMajorVersion >= 14
-        ? List.of("RESET client_connection_check_interval") : List.of();
+    return serverMajorVersion >= 14 ? List.of("RESET client_connection_check_interval") : List.of();
   }
 
   @Override
@@ -201,18 +218,31 @@ final class PostgresDialect extends StandardDialect {
    */
   @Override
   String trigramIndexStatement(Table table, Index index) {
-    return "CREATE INDEX " + quote(index.name()) + " ON " + tableName(table.schema(), table.name())
-        + " USING gin (" + index.columns().stream()
+    return "CREATE INDEX "
+        + quote(index.name())
+        + " ON "
+        + tableName(table.schema(), table.name())
+        + " USING gin ("
+        + index.columns().stream()
             .map(c -> quote(c) + " " + PostgresIndexes.TRIGRAM_OPCLASS)
-            .collect(Collectors.joining(", ")) + ")";
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** A reflected index the models cannot express is created again from its own definition. */
   @Override
   public String createIndexStatement(Table table, Index index) {
     return PostgresIndexes.definition(index)
-        .map(d -> "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
-            + " ON " + tableName(table.schema(), table.name()) + " " + d)
+        .map(
+            d ->
+                "CREATE "
+                    + (index.unique() ? "UNIQUE " : "")
+                    + "INDEX "
+                    + quote(index.name())
+                    + " ON "
+                    + tableName(table.schema(), table.name())
+                    + " "
+                    + d)
         .orElseGet(() -> super.createIndexStatement(table, index));
   }
 
@@ -225,7 +255,7 @@ final class PostgresDialect extends StandardDialect {
   public Set<String> installedExtensions(Connection c) throws SQLException {
     Set<String> out = new java.util.TreeSet<>();
     try (Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT extname FROM pg_extension")) {
+        ResultSet rs = st.executeQuery("SELECT extname FROM pg_extension")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -234,9 +264,9 @@ final class PostgresDialect extends StandardDialect {
   }
 
   /**
-   * {@code CREATE EXTENSION IF NOT EXISTS pg_trgm}. The server checks for the extension before
-   * the privilege to create it, so a database where an administrator installed it runs this as
-   * any user; otherwise it takes a superuser or, for a trusted extension such as {@code pg_trgm}
+   * {@code CREATE EXTENSION IF NOT EXISTS pg_trgm}. The server checks for the extension before the
+   * privilege to create it, so a database where an administrator installed it runs this as any
+   * user; otherwise it takes a superuser or, for a trusted extension such as {@code pg_trgm}
    * (PostgreSQL 13+), the CREATE privilege on the database.
    */
   @Override
@@ -247,10 +277,10 @@ final class PostgresDialect extends StandardDialect {
 
   /**
    * pgjdbc reports an expression key part as its definition ({@code lower((email)::text)}); an
-   * index over {@code lower(column)} parts is the models' ignore-case index. Other expressions
-   * stay as reported, so they remain differences. The catalog tells GIN trigram indexes and
-   * indexes the models cannot express (other access methods, operator classes, predicates),
-   * which pgjdbc reports as plain ones ({@link PostgresIndexes}).
+   * index over {@code lower(column)} parts is the models' ignore-case index. Other expressions stay
+   * as reported, so they remain differences. The catalog tells GIN trigram indexes and indexes the
+   * models cannot express (other access methods, operator classes, predicates), which pgjdbc
+   * reports as plain ones ({@link PostgresIndexes}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
@@ -260,8 +290,11 @@ final class PostgresDialect extends StandardDialect {
   /** The catalog, TOAST and temporary-table schemas, besides {@code information_schema}. */
   @Override
   public boolean isSystemTable(String schema, String table) {
-    return super.isSystemTable(schema, table) || schema != null && (schema.equals("pg_catalog")
-        || schema.startsWith("pg_toast") || schema.startsWith("pg_temp"));
+    return super.isSystemTable(schema, table)
+        || schema != null
+            && (schema.equals("pg_catalog")
+                || schema.startsWith("pg_toast")
+                || schema.startsWith("pg_temp"));
   }
 
   /** Also {@code <table>_pkey}, the name PostgreSQL gives a primary key declared without one. */
@@ -288,8 +321,8 @@ final class PostgresDialect extends StandardDialect {
   /**
    * SQLStates by which the server ends or refuses a session (issue 16: a terminated backend was a
    * 500): the data layer answers "unavailable" (HTTP 503 with {@code Retry-After}) and the pool
-   * discards the connection. Class 08 (connection exceptions, pgjdbc's own I/O failures) is
-   * covered by the standard table.
+   * discards the connection. Class 08 (connection exceptions, pgjdbc's own I/O failures) is covered
+   * by the standard table.
    *
    * <pre>
    * 57P01 admin_shutdown       pg_terminate_backend, or a fast/smart server shutdown

@@ -15,24 +15,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What JDBC metadata does not tell about PostgreSQL indexes, read from {@code pg_index},
- * {@code pg_am} and {@code pg_opclass}: pgjdbc reports a GIN, GiST, hash or BRIN index, a
- * partial one or one with a non-default operator class as if it were a plain index over its
- * columns. The models know two kinds: a B-tree with default operator classes and no predicate
- * (plain or ignore-case), and a GIN index whose every key is a column with {@code gin_trgm_ops}
- * (trigram). Any other index is read as its own definition from {@code USING} on
- * ({@code USING gist (location)}), so it never passes for a models' index, and an index dropped
- * by autogenerate is restored by the downgrade exactly as it was.
+ * What JDBC metadata does not tell about PostgreSQL indexes, read from {@code pg_index}, {@code
+ * pg_am} and {@code pg_opclass}: pgjdbc reports a GIN, GiST, hash or BRIN index, a partial one or
+ * one with a non-default operator class as if it were a plain index over its columns. The models
+ * know two kinds: a B-tree with default operator classes and no predicate (plain or ignore-case),
+ * and a GIN index whose every key is a column with {@code gin_trgm_ops} (trigram). Any other index
+ * is read as its own definition from {@code USING} on ({@code USING gist (location)}), so it never
+ * passes for a models' index, and an index dropped by autogenerate is restored by the downgrade
+ * exactly as it was.
  */
 final class PostgresIndexes {
   private PostgresIndexes() {}
 
   static final String TRIGRAM_EXTENSION = "pg_trgm";
   static final String TRIGRAM_OPCLASS = "gin_trgm_ops";
+
   /** How a reflected index the models cannot express starts: its definition from USING on. */
   private static final String DEFINITION = "USING ";
 
-  private static final String CATALOG = """
+  private static final String CATALOG =
+      """
       SELECT i.relname, am.amname, x.indpred IS NOT NULL, pg_get_indexdef(x.indexrelid),
              pg_get_indexdef(x.indexrelid, k.ord::int, true), oc.opcname, oc.opcdefault
       FROM pg_index x
@@ -47,12 +49,25 @@ final class PostgresIndexes {
 
   /** {@code CREATE [UNIQUE] INDEX name ON [ONLY] [schema.]table } before {@code USING ..}. */
   private static final String NAME = "(?:\"(?:[^\"]|\"\")*\"|[^\\s\".]+)";
-  private static final Pattern TAIL = Pattern.compile("(?s)^CREATE (?:UNIQUE )?INDEX " + NAME
-      + " ON (?:ONLY )?(?:" + NAME + "\\.)?" + NAME + " (USING .*)$");
+
+  private static final Pattern TAIL =
+      Pattern.compile(
+          "(?s)^CREATE (?:UNIQUE )?INDEX "
+              + NAME
+              + " ON (?:ONLY )?(?:"
+              + NAME
+              + "\\.)?"
+              + NAME
+              + " (USING .*)$");
 
   /** One index as the catalog describes it; keys, operator classes and defaults in key order. */
-  private record Shape(String method, boolean partial, String definition, List<String> keys,
-      List<String> opclasses, List<Boolean> defaults) {
+  private record Shape(
+      String method,
+      boolean partial,
+      String definition,
+      List<String> keys,
+      List<String> opclasses,
+      List<Boolean> defaults) {
     boolean defaultOpclasses() {
       return !defaults.contains(false);
     }
@@ -61,27 +76,30 @@ final class PostgresIndexes {
   /** {@code table}'s indexes, each in the models' form or as its definition. */
   static Table clean(Connection c, String schema, Table table) throws SQLException {
     Map<String, Shape> shapes = shapes(c, schema, table.name());
-    return table.withIndexes(table.indexes().stream()
-        .map(ix -> fromCatalog(ix, shapes.get(ix.name()))).toList());
+    return table.withIndexes(
+        table.indexes().stream().map(ix -> fromCatalog(ix, shapes.get(ix.name()))).toList());
   }
 
   private static Index fromCatalog(Index reported, Shape shape) {
-    if (shape == null || shape.method().equals("btree") && !shape.partial()
-        && shape.defaultOpclasses()) {
+    if (shape == null
+        || shape.method().equals("btree") && !shape.partial() && shape.defaultOpclasses()) {
       return ExpressionIndexes.fromReported(reported);
     }
-    if (shape.method().equals("gin") && !shape.partial()
+    if (shape.method().equals("gin")
+        && !shape.partial()
         && shape.opclasses().stream().allMatch(TRIGRAM_OPCLASS::equals)) {
       List<Optional<String>> columns =
           shape.keys().stream().map(ExpressionIndexes::identifier).toList();
       if (columns.stream().allMatch(Optional::isPresent)) {
-        return new Index(reported.name(), columns.stream().map(Optional::get).toList(), false,
-            false, true);
+        return new Index(
+            reported.name(), columns.stream().map(Optional::get).toList(), false, false, true);
       }
     }
     Matcher tail = TAIL.matcher(shape.definition());
-    String definition = tail.matches() ? tail.group(1)
-        : DEFINITION + shape.method() + " (" + String.join(", ", shape.keys()) + ")";
+    String definition =
+        tail.matches()
+            ? tail.group(1)
+            : DEFINITION + shape.method() + " (" + String.join(", ", shape.keys()) + ")";
     return new Index(reported.name(), List.of(definition), reported.unique());
   }
 
@@ -95,8 +113,14 @@ final class PostgresIndexes {
         while (rs.next()) {
           Shape s = out.get(rs.getString(1));
           if (s == null) {
-            s = new Shape(rs.getString(2), rs.getBoolean(3), rs.getString(4), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+            s =
+                new Shape(
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getString(4),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
             out.put(rs.getString(1), s);
           }
           s.keys().add(rs.getString(5));
@@ -112,6 +136,7 @@ final class PostgresIndexes {
   static Optional<String> definition(Index index) {
     List<String> columns = index.columns();
     return columns.size() == 1 && columns.get(0).startsWith(DEFINITION)
-        ? Optional.of(columns.get(0)) : Optional.empty();
+        ? Optional.of(columns.get(0))
+        : Optional.empty();
   }
 }

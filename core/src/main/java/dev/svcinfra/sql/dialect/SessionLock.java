@@ -14,11 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A lock owned by a database session, held for the whole run on the connection the migration
- * runs on ({@link #acquireOn}) or on one of its own ({@link #acquire}): the server drops it when
- * that session ends, so a killed process never leaves it behind. The
- * lock is tried without waiting and retried with a growing pause, so the wait is bounded here
- * rather than by a server setting.
+ * A lock owned by a database session, held for the whole run on the connection the migration runs
+ * on ({@link #acquireOn}) or on one of its own ({@link #acquire}): the server drops it when that
+ * session ends, so a killed process never leaves it behind. The lock is tried without waiting and
+ * retried with a growing pause, so the wait is bounded here rather than by a server setting.
  */
 final class SessionLock implements MigrationLock {
   private static final Logger LOG = LoggerFactory.getLogger(SessionLock.class);
@@ -41,16 +40,18 @@ final class SessionLock implements MigrationLock {
   /** {@code GET_LOCK} names are server-wide (64 characters at most), so the database is added. */
   static SessionLock mysql() {
     String name = "LEFT(CONCAT('svc_infra.', DATABASE(), '.', ?), 64)";
-    return new SessionLock("SELECT GET_LOCK(" + name + ", 0)", "SELECT RELEASE_LOCK(" + name + ")",
-        false);
+    return new SessionLock(
+        "SELECT GET_LOCK(" + name + ", 0)", "SELECT RELEASE_LOCK(" + name + ")", false);
   }
 
   /** {@code sp_getapplock} answers 0 or 1 when granted and a negative number otherwise. */
   static SessionLock sqlServer() {
-    return new SessionLock("DECLARE @r INT; EXEC @r = sp_getapplock @Resource = ?, "
-        + "@LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; "
-        + "SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END",
-        "EXEC sp_releaseapplock @Resource = ?, @LockOwner = 'Session'", false);
+    return new SessionLock(
+        "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = ?, "
+            + "@LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; "
+            + "SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END",
+        "EXEC sp_releaseapplock @Resource = ?, @LockOwner = 'Session'",
+        false);
   }
 
   @Override
@@ -85,8 +86,12 @@ final class SessionLock implements MigrationLock {
 
   @Override
   public SessionRelease acquireOn(Connection c, String name, Duration timeout) {
-    LockWait.until(name, timeout, "", "a lock of a killed process is released with its "
-        + "connection", () -> tryLock(c, name));
+    LockWait.until(
+        name,
+        timeout,
+        "",
+        "a lock of a killed process is released with its " + "connection",
+        () -> tryLock(c, name));
     return () -> unlock(c, name);
   }
 
@@ -101,8 +106,7 @@ final class SessionLock implements MigrationLock {
 
   /** PostgreSQL answers a boolean, MySQL and SQL Server the number 1. */
   private static boolean granted(Object answer) {
-    return Boolean.TRUE.equals(answer)
-        || (answer instanceof Number n && n.longValue() == 1);
+    return Boolean.TRUE.equals(answer) || (answer instanceof Number n && n.longValue() == 1);
   }
 
   /** SQL Server batches answer update counts before the SELECT's result set. */
@@ -129,8 +133,11 @@ final class SessionLock implements MigrationLock {
       st.execute();
       return true;
     } catch (SQLException e) {
-      LOG.warn("could not release the migration lock '{}' ({}); its connection is closed for "
-          + "good, which releases it", name, e.getMessage());
+      LOG.warn(
+          "could not release the migration lock '{}' ({}); its connection is closed for "
+              + "good, which releases it",
+          name,
+          e.getMessage());
       return false;
     }
   }
@@ -156,8 +163,9 @@ final class SessionLock implements MigrationLock {
   /** The first eight bytes of SHA-256: stable across JVMs, unlike {@code String.hashCode}. */
   static long key(String name) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(("svc-infra:" + name).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("svc-infra:" + name).getBytes(StandardCharsets.UTF_8));
       long k = 0;
       for (int i = 0; i < 8; i++) {
         k = (k << 8) | (d[i] & 0xff);

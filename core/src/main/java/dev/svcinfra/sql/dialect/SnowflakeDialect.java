@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Snowflake through snowflake-jdbc:
- * {@code snowflake://user:pw@account/database/schema?warehouse=w&role=r}. An account without a
- * dot becomes {@code <account>.snowflakecomputing.com}. Connections are always TLS.
+ * Snowflake through snowflake-jdbc: {@code
+ * snowflake://user:pw@account/database/schema?warehouse=w&role=r}. An account without a dot becomes
+ * {@code <account>.snowflakecomputing.com}. Connections are always TLS.
  *
  * <p>DDL commits implicitly, so it is not transactional. Statement timeouts use the session
  * parameter {@code STATEMENT_TIMEOUT_IN_SECONDS} (rounded up to whole seconds) and are unset after
@@ -45,27 +45,37 @@ final class SnowflakeDialect extends StandardDialect {
 
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
-    HostPort account = url.host().orElseThrow(() -> unsupported(name(),
-        "the URL needs an account: snowflake://user@account/database/schema?warehouse=w"));
+    HostPort account =
+        url.host()
+            .orElseThrow(
+                () ->
+                    unsupported(
+                        name(),
+                        "the URL needs an account: snowflake://user@account/database/schema?warehouse=w"));
     if (url.socket().isPresent()) {
       throw unsupported(name(), "Snowflake has no Unix-socket connections");
     }
-    String host = account.host().contains(".")
-        ? account.host() : account.host() + ".snowflakecomputing.com";
+    String host =
+        account.host().contains(".") ? account.host() : account.host() + ".snowflakecomputing.com";
     Map<String, String> query = new LinkedHashMap<>();
     url.user().ifPresent(u -> query.put("user", u));
-    url.database().ifPresent(path -> {
-      String[] parts = path.split("/", 2);
-      query.put("db", parts[0]);
-      if (parts.length > 1 && !parts[1].isEmpty()) {
-        query.put("schema", parts[1]);
-      }
-    });
+    url.database()
+        .ifPresent(
+            path -> {
+              String[] parts = path.split("/", 2);
+              query.put("db", parts[0]);
+              if (parts.length > 1 && !parts[1].isEmpty()) {
+                query.put("schema", parts[1]);
+              }
+            });
     Map<String, String> params = new LinkedHashMap<>(url.params());
     String loginTimeout = take(params, "loginTimeout", "login_timeout", "connect_timeout");
     query.putAll(params);
-    query.put("loginTimeout", loginTimeout != null
-        ? loginTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    query.put(
+        "loginTimeout",
+        loginTimeout != null
+            ? loginTimeout
+            : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
     StringBuilder jdbc = new StringBuilder("jdbc:snowflake://").append(host);
     if (account.port() != null) {
       jdbc.append(':').append(account.port());
@@ -105,13 +115,14 @@ final class SnowflakeDialect extends StandardDialect {
 
   /**
    * Not available: Snowflake has {@code FOR UPDATE} on hybrid tables only and no row locks on
-   * standard tables, so a read could not keep another writer away. Conditional writes on
-   * Snowflake need a {@code @Version} column, whose check is part of the UPDATE itself.
+   * standard tables, so a read could not keep another writer away. Conditional writes on Snowflake
+   * need a {@code @Version} column, whose check is part of the UPDATE itself.
    */
   @Override
   public String selectForUpdate(String table, String columns, String where) {
-    throw new UnsupportedOperationException("Snowflake cannot lock rows of standard tables: "
-        + "give the model a @Version column to use conditional updates and deletes");
+    throw new UnsupportedOperationException(
+        "Snowflake cannot lock rows of standard tables: "
+            + "give the model a @Version column to use conditional updates and deletes");
   }
 
   // ---- DDL: Snowflake types; no indexes, no CHECK constraints -------------------------------
@@ -134,10 +145,11 @@ final class SnowflakeDialect extends StandardDialect {
   String identityClause(Table table, Column c) {
     return " AUTOINCREMENT";
   }
+
   /**
-   * Snowflake compares text by code point unless a {@code DEFAULT_DDL_COLLATION} of the
-   * account, database or schema gives new columns another collation; {@code 'utf8'} states the
-   * binary comparison so such a default cannot make identifiers ignore case (issue 16).
+   * Snowflake compares text by code point unless a {@code DEFAULT_DDL_COLLATION} of the account,
+   * database or schema gives new columns another collation; {@code 'utf8'} states the binary
+   * comparison so such a default cannot make identifiers ignore case (issue 16).
    */
   @Override
   String collationClause(ColumnType type) {
@@ -159,21 +171,29 @@ final class SnowflakeDialect extends StandardDialect {
   /** Refused: standard Snowflake tables have no indexes. */
   @Override
   public String createIndexStatement(Table table, Index index) {
-    throw new UnsupportedOperationException("Snowflake tables have no indexes; index "
-        + index.name() + " on " + table.qualifiedName() + " cannot be created");
+    throw new UnsupportedOperationException(
+        "Snowflake tables have no indexes; index "
+            + index.name()
+            + " on "
+            + table.qualifiedName()
+            + " cannot be created");
   }
 
   @Override
   public String dropIndexStatement(Table table, Index index) {
-    throw new UnsupportedOperationException("Snowflake tables have no indexes; index "
-        + index.name() + " on " + table.qualifiedName() + " cannot be dropped");
+    throw new UnsupportedOperationException(
+        "Snowflake tables have no indexes; index "
+            + index.name()
+            + " on "
+            + table.qualifiedName()
+            + " cannot be dropped");
   }
 
   // ---- errors --------------------------------------------------------------------------------
 
   /**
-   * Snowflake error numbers (the vendor code). Snowflake enforces only NOT NULL; unique and
-   * foreign keys are informational.
+   * Snowflake error numbers (the vendor code). Snowflake enforces only NOT NULL; unique and foreign
+   * keys are informational.
    *
    * <pre>
    * 100072 NULL result in a non-nullable column   not null
@@ -183,17 +203,18 @@ final class SnowflakeDialect extends StandardDialect {
    * 390114 authentication token expired (idle for hours)         connection lost
    * </pre>
    *
-   * The driver reports network failures with SQLState class 08 (the standard table). A lost
-   * session (issue 16) is "unavailable" (HTTP 503) and the pool discards the connection.
+   * The driver reports network failures with SQLState class 08 (the standard table). A lost session
+   * (issue 16) is "unavailable" (HTTP 503) and the pool discards the connection.
    */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.of(
-      100072, SqlErrorKind.NOT_NULL_VIOLATION,
-      630, SqlErrorKind.STATEMENT_TIMEOUT,
-      100038, SqlErrorKind.INVALID_VALUE,
-      100035, SqlErrorKind.INVALID_VALUE,
-      390111, SqlErrorKind.CONNECTION_FAILURE,
-      390112, SqlErrorKind.CONNECTION_FAILURE,
-      390114, SqlErrorKind.CONNECTION_FAILURE);
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES =
+      Map.of(
+          100072, SqlErrorKind.NOT_NULL_VIOLATION,
+          630, SqlErrorKind.STATEMENT_TIMEOUT,
+          100038, SqlErrorKind.INVALID_VALUE,
+          100035, SqlErrorKind.INVALID_VALUE,
+          390111, SqlErrorKind.CONNECTION_FAILURE,
+          390112, SqlErrorKind.CONNECTION_FAILURE,
+          390114, SqlErrorKind.CONNECTION_FAILURE);
 
   @Override
   public ClassifiedError classify(SQLException e) {

@@ -1,8 +1,8 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.internal.HostPort;
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.HostPort;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
@@ -22,13 +22,14 @@ import java.util.Set;
 
 /**
  * Microsoft SQL Server through mssql-jdbc: {@code mssql://user:pw@host:1433/db} (Python driver
- * suffixes such as {@code +pyodbc} are accepted; the ODBC-only {@code driver} parameter is dropped).
+ * suffixes such as {@code +pyodbc} are accepted; the ODBC-only {@code driver} parameter is
+ * dropped).
  *
  * <p>TLS: mssql-jdbc encrypts and validates the server certificate by default. {@code sslmode} is
  * translated: {@code disable} sets {@code encrypt=false}; {@code require} sets {@code encrypt=true}
- * with {@code trustServerCertificate=true}; {@code verify-ca}/{@code verify-full} set
- * {@code encrypt=true} with validation. ODBC spellings ({@code Encrypt=yes},
- * {@code TrustServerCertificate=yes}) are translated too.
+ * with {@code trustServerCertificate=true}; {@code verify-ca}/{@code verify-full} set {@code
+ * encrypt=true} with validation. ODBC spellings ({@code Encrypt=yes}, {@code
+ * TrustServerCertificate=yes}) are translated too.
  *
  * <p>SQL Server has no server-side per-statement time limit, so statement timeouts fall back to
  * JDBC's query timeout. Unix sockets do not exist for SQL Server and are refused.
@@ -58,8 +59,11 @@ final class SqlServerDialect extends StandardDialect {
       throw unsupported(name(), "SQL Server has no Unix-socket connections; give a host name");
     }
     if (url.hosts().size() > 1) {
-      throw unsupported(name(), "one host expected, got " + url.hosts()
-          + " (use the failoverPartner parameter for a mirror)");
+      throw unsupported(
+          name(),
+          "one host expected, got "
+              + url.hosts()
+              + " (use the failoverPartner parameter for a mirror)");
     }
     Map<String, String> params = new LinkedHashMap<>(url.params());
     take(params, "driver", "odbc_connect");
@@ -93,8 +97,11 @@ final class SqlServerDialect extends StandardDialect {
       props.put("trustServerCertificate", yesNo(trust));
     }
     String loginTimeout = take(params, "loginTimeout", "connect_timeout", "timeout");
-    props.put("loginTimeout", loginTimeout != null
-        ? loginTimeout : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
+    props.put(
+        "loginTimeout",
+        loginTimeout != null
+            ? loginTimeout
+            : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
     props.putAll(params);
 
     HostPort host = url.host().orElse(new HostPort("localhost", null));
@@ -129,8 +136,13 @@ final class SqlServerDialect extends StandardDialect {
     if (!nullable) {
       return expression + direction;
     }
-    return "CASE WHEN " + expression + " IS NULL THEN 1 ELSE 0 END" + direction + ", "
-        + expression + direction;
+    return "CASE WHEN "
+        + expression
+        + " IS NULL THEN 1 ELSE 0 END"
+        + direction
+        + ", "
+        + expression
+        + direction;
   }
 
   /** SQL Server pages with OFFSET/FETCH, which requires an ORDER BY. */
@@ -139,7 +151,10 @@ final class SqlServerDialect extends StandardDialect {
     if (!hasOrderBy) {
       sql.append(" ORDER BY (SELECT NULL)");
     }
-    sql.append(" OFFSET ").append(offset).append(" ROWS FETCH NEXT ").append(limit)
+    sql.append(" OFFSET ")
+        .append(offset)
+        .append(" ROWS FETCH NEXT ")
+        .append(limit)
         .append(" ROWS ONLY");
   }
 
@@ -169,15 +184,15 @@ final class SqlServerDialect extends StandardDialect {
   /** SQL Server has no {@code CREATE TABLE IF NOT EXISTS}. */
   @Override
   List<String> createLeaseTable(String table) {
-    String create = super.createLeaseTable(table).get(0).replace("CREATE TABLE IF NOT EXISTS",
-        "CREATE TABLE");
+    String create =
+        super.createLeaseTable(table).get(0).replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE");
     return List.of("IF OBJECT_ID(N'" + table.replace("'", "''") + "', N'U') IS NULL " + create);
   }
 
   /**
-   * SQL Server locks through table hints: {@code UPDLOCK} keeps other writers (and other
-   * {@code UPDLOCK} readers) off the rows until the transaction ends, {@code ROWLOCK} keeps the
-   * lock on the rows instead of pages.
+   * SQL Server locks through table hints: {@code UPDLOCK} keeps other writers (and other {@code
+   * UPDLOCK} readers) off the rows until the transaction ends, {@code ROWLOCK} keeps the lock on
+   * the rows instead of pages.
    */
   @Override
   public String selectForUpdate(String table, String columns, String where) {
@@ -214,12 +229,13 @@ final class SqlServerDialect extends StandardDialect {
   String identityClause(Table table, Column c) {
     return " IDENTITY(1,1)";
   }
+
   /**
-   * Text columns name a binary collation: SQL Server's usual defaults
-   * ({@code SQL_Latin1_General_CP1_CI_AS}) ignore case, so tenant ids, keys and cursors would
-   * match another tenant's (issue 16). {@code BIN2} compares code points. SQL Server still
-   * ignores trailing spaces in {@code =} under every collation (ANSI padding); that is
-   * documented, not fixable by a collation. {@code UNIQUEIDENTIFIER} keys need none.
+   * Text columns name a binary collation: SQL Server's usual defaults ({@code
+   * SQL_Latin1_General_CP1_CI_AS}) ignore case, so tenant ids, keys and cursors would match another
+   * tenant's (issue 16). {@code BIN2} compares code points. SQL Server still ignores trailing
+   * spaces in {@code =} under every collation (ANSI padding); that is documented, not fixable by a
+   * collation. {@code UNIQUEIDENTIFIER} keys need none.
    */
   @Override
   String collationClause(ColumnType type) {
@@ -241,16 +257,25 @@ final class SqlServerDialect extends StandardDialect {
   }
 
   /**
-   * Refused: SQL Server indexes columns, not expressions. Index a persisted computed column
-   * {@code lower(column)} by hand, or a plain index on a column with a case-insensitive collation.
+   * Refused: SQL Server indexes columns, not expressions. Index a persisted computed column {@code
+   * lower(column)} by hand, or a plain index on a column with a case-insensitive collation.
    */
   @Override
   String ignoreCaseKey(Table table, Index index, String column) {
-    throw new UnsupportedDdlException("sqlserver has no expression indexes, so the ignore-case "
-        + "index " + index.name() + " on " + table.qualifiedName() + " (lower(" + column + ")) "
-        + "cannot be created; write it by hand as an index on a persisted computed column "
-        + "lower(" + column + "), or as a plain index on a column with a case-insensitive "
-        + "collation");
+    throw new UnsupportedDdlException(
+        "sqlserver has no expression indexes, so the ignore-case "
+            + "index "
+            + index.name()
+            + " on "
+            + table.qualifiedName()
+            + " (lower("
+            + column
+            + ")) "
+            + "cannot be created; write it by hand as an index on a persisted computed column "
+            + "lower("
+            + column
+            + "), or as a plain index on a column with a case-insensitive "
+            + "collation");
   }
 
   // ---- statements and errors -----------------------------------------------------------------
@@ -263,8 +288,12 @@ final class SqlServerDialect extends StandardDialect {
 
   @Override
   public String insertStatement(String table, List<String> quotedColumns, List<String> returning) {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-        .append(String.join(", ", quotedColumns)).append(')');
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO ")
+            .append(table)
+            .append(" (")
+            .append(String.join(", ", quotedColumns))
+            .append(')');
     appendOutput(sql, returning);
     sql.append(" VALUES (");
     for (int i = 0; i < quotedColumns.size(); i++) {
@@ -305,27 +334,28 @@ final class SqlServerDialect extends StandardDialect {
    * unavailable                                    connection lost
    * </pre>
    *
-   * mssql-jdbc reports a broken socket as SQLState 08S01 (class 08, covered by the standard
-   * table). A lost connection (issue 16) is "unavailable" (HTTP 503) and the pool discards it.
+   * mssql-jdbc reports a broken socket as SQLState 08S01 (class 08, covered by the standard table).
+   * A lost connection (issue 16) is "unavailable" (HTTP 503) and the pool discards it.
    */
-  private static final Map<Integer, SqlErrorKind> VENDOR_CODES = Map.ofEntries(
-      Map.entry(2627, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(2601, SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry(515, SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry(547, SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry(8152, SqlErrorKind.INVALID_VALUE),
-      Map.entry(2628, SqlErrorKind.INVALID_VALUE),
-      Map.entry(8115, SqlErrorKind.INVALID_VALUE),
-      Map.entry(233, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(596, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(6005, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(10053, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(10054, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(10060, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(40197, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(40501, SqlErrorKind.CONNECTION_FAILURE),
-      Map.entry(40613, SqlErrorKind.CONNECTION_FAILURE));
+  private static final Map<Integer, SqlErrorKind> VENDOR_CODES =
+      Map.ofEntries(
+          Map.entry(2627, SqlErrorKind.UNIQUE_VIOLATION),
+          Map.entry(2601, SqlErrorKind.UNIQUE_VIOLATION),
+          Map.entry(515, SqlErrorKind.NOT_NULL_VIOLATION),
+          Map.entry(547, SqlErrorKind.FOREIGN_KEY_VIOLATION),
+          Map.entry(1205, SqlErrorKind.TRANSIENT_CONFLICT),
+          Map.entry(8152, SqlErrorKind.INVALID_VALUE),
+          Map.entry(2628, SqlErrorKind.INVALID_VALUE),
+          Map.entry(8115, SqlErrorKind.INVALID_VALUE),
+          Map.entry(233, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(596, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(6005, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(10053, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(10054, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(10060, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(40197, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(40501, SqlErrorKind.CONNECTION_FAILURE),
+          Map.entry(40613, SqlErrorKind.CONNECTION_FAILURE));
 
   @Override
   public ClassifiedError classify(SQLException e) {
@@ -346,23 +376,40 @@ final class SqlServerDialect extends StandardDialect {
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
     if (!from.defaultSql().equals(to.defaultSql())) {
-      throw new UnsupportedDdlException("mssql keeps column defaults as named constraints; "
-          + "change the default of " + table.qualifiedName() + "." + to.name() + " by hand");
+      throw new UnsupportedDdlException(
+          "mssql keeps column defaults as named constraints; "
+              + "change the default of "
+              + table.qualifiedName()
+              + "."
+              + to.name()
+              + " by hand");
     }
-    return List.of(alterTable(table) + " ALTER COLUMN " + quote(to.name()) + " "
-        + columnTypeSql(to.type()) + collationClause(to.type())
-        + (to.nullable() ? " NULL" : " NOT NULL"));
+    return List.of(
+        alterTable(table)
+            + " ALTER COLUMN "
+            + quote(to.name())
+            + " "
+            + columnTypeSql(to.type())
+            + collationClause(to.type())
+            + (to.nullable() ? " NULL" : " NOT NULL"));
   }
 
   @Override
   public List<String> renameColumnStatements(Table table, String from, String to) {
-    return List.of("EXEC sp_rename " + stringLiteral(table.qualifiedName() + "." + from) + ", "
-        + stringLiteral(to) + ", 'COLUMN'");
+    return List.of(
+        "EXEC sp_rename "
+            + stringLiteral(table.qualifiedName() + "." + from)
+            + ", "
+            + stringLiteral(to)
+            + ", 'COLUMN'");
   }
 
   @Override
   public List<String> renameTableStatements(Table table, String from) {
-    return List.of("EXEC sp_rename " + stringLiteral(
-        table.schema().map(s -> s + ".").orElse("") + from) + ", " + stringLiteral(table.name()));
+    return List.of(
+        "EXEC sp_rename "
+            + stringLiteral(table.schema().map(s -> s + ".").orElse("") + from)
+            + ", "
+            + stringLiteral(table.name()));
   }
 }

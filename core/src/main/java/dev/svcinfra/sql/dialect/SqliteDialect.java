@@ -29,11 +29,11 @@ import java.util.Set;
 
 /**
  * SQLite through xerial sqlite-jdbc: {@code sqlite:///relative.db}, {@code sqlite:////abs.db},
- * {@code sqlite://} (memory). Foreign keys are enforced ({@code foreign_keys=true}), file
- * databases use write-ahead logging ({@code journal_mode=WAL}), read-write transactions take the
- * write lock when they start ({@code BEGIN IMMEDIATE}) and writers wait up to the connect timeout
- * for it ({@code busy_timeout}) instead of failing at once.
- * There is no server-side statement timeout; JDBC's query timeout is the fallback.
+ * {@code sqlite://} (memory). Foreign keys are enforced ({@code foreign_keys=true}), file databases
+ * use write-ahead logging ({@code journal_mode=WAL}), read-write transactions take the write lock
+ * when they start ({@code BEGIN IMMEDIATE}) and writers wait up to the connect timeout for it
+ * ({@code busy_timeout}) instead of failing at once. There is no server-side statement timeout;
+ * JDBC's query timeout is the fallback.
  *
  * @since 0.1
  */
@@ -57,7 +57,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
     try {
       return mode != null && (Integer.parseInt(mode.strip()) & 1) != 0;
     } catch (NumberFormatException e) {
-      return false;   // the driver reports the malformed flags itself
+      return false; // the driver reports the malformed flags itself
     }
   }
 
@@ -86,13 +86,13 @@ final class SqliteDialect extends EmbeddedFileDialect {
   }
 
   /**
-   * A read-write transaction starts with {@code BEGIN IMMEDIATE}: it takes the database's one
-   * write lock at once, waiting up to {@code busy_timeout} while another connection holds it.
-   * With SQLite's default {@code BEGIN DEFERRED}, a transaction that reads before it writes
-   * (every insert checking a unique key, every read-then-update) must upgrade its read lock
-   * while another transaction writes, and SQLite refuses that at once with SQLITE_BUSY instead
-   * of waiting, so concurrent writers failed with "transaction conflict" (issue 16). Read-only
-   * transactions stay deferred and, with write-ahead logging, run beside the writer.
+   * A read-write transaction starts with {@code BEGIN IMMEDIATE}: it takes the database's one write
+   * lock at once, waiting up to {@code busy_timeout} while another connection holds it. With
+   * SQLite's default {@code BEGIN DEFERRED}, a transaction that reads before it writes (every
+   * insert checking a unique key, every read-then-update) must upgrade its read lock while another
+   * transaction writes, and SQLite refuses that at once with SQLITE_BUSY instead of waiting, so
+   * concurrent writers failed with "transaction conflict" (issue 16). Read-only transactions stay
+   * deferred and, with write-ahead logging, run beside the writer.
    */
   @Override
   public void startTransaction(Connection c, boolean readOnly) throws SQLException {
@@ -122,8 +122,14 @@ final class SqliteDialect extends EmbeddedFileDialect {
    */
   @Override
   public String containsIgnoreCase(String quotedColumn) {
-    return SqliteUnicodeLower.NAME + "(" + quotedColumn + ") LIKE " + SqliteUnicodeLower.NAME
-        + "(?) ESCAPE '" + LIKE_ESCAPE + "'";
+    return SqliteUnicodeLower.NAME
+        + "("
+        + quotedColumn
+        + ") LIKE "
+        + SqliteUnicodeLower.NAME
+        + "(?) ESCAPE '"
+        + LIKE_ESCAPE
+        + "'";
   }
 
   @Override
@@ -133,8 +139,8 @@ final class SqliteDialect extends EmbeddedFileDialect {
 
   /**
    * An ignore-case key part folds with {@link SqliteUnicodeLower}, not {@code lower()}, which
-   * leaves {@code É} and {@code é} distinct (issue 16). Only connections that have the function
-   * can write to the table; see {@link SqliteUnicodeLower}.
+   * leaves {@code É} and {@code é} distinct (issue 16). Only connections that have the function can
+   * write to the table; see {@link SqliteUnicodeLower}.
    */
   @Override
   String ignoreCaseKey(Table table, Index index, String column) {
@@ -144,8 +150,8 @@ final class SqliteDialect extends EmbeddedFileDialect {
   // ---- DDL: SQLite type affinities and the rowid alias --------------------------------------
 
   /**
-   * Every integer is {@code INTEGER} so an identity key can be the rowid alias; JSON is
-   * {@code TEXT} so a document that looks like a number is never converted by NUMERIC affinity.
+   * Every integer is {@code INTEGER} so an identity key can be the rowid alias; JSON is {@code
+   * TEXT} so a document that looks like a number is never converted by NUMERIC affinity.
    */
   @Override
   public String columnTypeSql(ColumnType type) {
@@ -195,8 +201,8 @@ final class SqliteDialect extends EmbeddedFileDialect {
   }
 
   /**
-   * A plain SELECT: SQLite has no row locks, it locks the whole database, and its transactions
-   * are serializable. A transaction that read the row cannot write it after another transaction
+   * A plain SELECT: SQLite has no row locks, it locks the whole database, and its transactions are
+   * serializable. A transaction that read the row cannot write it after another transaction
    * committed a change (SQLite answers busy), and a writer that holds the write lock reads the
    * latest data, so the compare and the write cannot interleave with another writer.
    */
@@ -213,6 +219,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
    */
   private static final DateTimeFormatter TIMESTAMP_TEXT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
   private static final DateTimeFormatter TIME_TEXT = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
   @Override
@@ -226,8 +233,10 @@ final class SqliteDialect extends EmbeddedFileDialect {
       case DATE -> ps.setString(index, value.toString());
       case TIME -> ps.setString(index, TIME_TEXT.format((LocalTime) value));
       case TIMESTAMP -> ps.setString(index, TIMESTAMP_TEXT.format((LocalDateTime) value));
-      case TIMESTAMP_TZ -> ps.setString(index,
-          TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
+      case TIMESTAMP_TZ ->
+          ps.setString(
+              index,
+              TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
       case UUID -> ps.setString(index, value.toString());
       case DECIMAL -> SqliteDecimals.bind(ps, index, (java.math.BigDecimal) value, type);
       default -> super.bind(ps, index, value, type);
@@ -280,15 +289,14 @@ final class SqliteDialect extends EmbeddedFileDialect {
   // ---- reflection clean-up for autogenerate: SqliteReflection --------------------------------
 
   /**
-   * SQLite keeps each column's declared type text, but the xerial driver reports a declared
-   * {@code NUMERIC(19, 2)} with a COLUMN_SIZE of 21, which reads as another precision. Precision
-   * and scale of DECIMAL columns are therefore taken from the declared type in
-   * {@code pragma_table_info}, exactly as the revision wrote it. Expression indexes are read
-   * from their own text ({@link SqliteReflection}).
+   * SQLite keeps each column's declared type text, but the xerial driver reports a declared {@code
+   * NUMERIC(19, 2)} with a COLUMN_SIZE of 21, which reads as another precision. Precision and scale
+   * of DECIMAL columns are therefore taken from the declared type in {@code pragma_table_info},
+   * exactly as the revision wrote it. Expression indexes are read from their own text ({@link
+   * SqliteReflection}).
    */
   @Override
-  public Table cleanReflectedTable(Connection c, String schema, Table table)
-      throws SQLException {
+  public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
     return SqliteReflection.clean(c, schema, table, this);
   }
 
@@ -298,8 +306,16 @@ final class SqliteDialect extends EmbeddedFileDialect {
     if (type.kind() != ColumnType.Kind.DECIMAL) {
       return false;
     }
-    Column stored = SqliteDecimals.withStoredDefault(new Column("c", type, true,
-        java.util.Optional.of(model), false, java.util.Optional.empty(), List.of()));
+    Column stored =
+        SqliteDecimals.withStoredDefault(
+            new Column(
+                "c",
+                type,
+                true,
+                java.util.Optional.of(model),
+                false,
+                java.util.Optional.empty(),
+                List.of()));
     return stored.defaultSql().map(d -> d.equals(reflected.strip())).orElse(false);
   }
 
@@ -307,9 +323,13 @@ final class SqliteDialect extends EmbeddedFileDialect {
 
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
-    throw new UnsupportedDdlException("sqlite cannot change the type, nullability or default of "
-        + table.qualifiedName() + "." + to.name() + " in place; rebuild the table by hand: "
-        + "create the new table, copy the rows, drop the old one, rename");
+    throw new UnsupportedDdlException(
+        "sqlite cannot change the type, nullability or default of "
+            + table.qualifiedName()
+            + "."
+            + to.name()
+            + " in place; rebuild the table by hand: "
+            + "create the new table, copy the rows, drop the old one, rename");
   }
 
   /** {@code "Users"} and {@code "users"} are one table here (issue 17). */

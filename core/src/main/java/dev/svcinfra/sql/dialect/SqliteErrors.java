@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The error classification table of SQLite: extended result codes to {@link SqlErrorKind}, and
- * the column, CHECK constraint or index SQLite names in its message. Split out of
- * {@link SqliteDialect} to keep that class about connections and SQL (issue 17).
+ * The error classification table of SQLite: extended result codes to {@link SqlErrorKind}, and the
+ * column, CHECK constraint or index SQLite names in its message. Split out of {@link SqliteDialect}
+ * to keep that class about connections and SQL (issue 17).
  */
 final class SqliteErrors {
   private SqliteErrors() {}
@@ -36,31 +36,37 @@ final class SqliteErrors {
    * SQLite has no connection to lose; a file that cannot be read, written or opened is its
    * "database unavailable" (HTTP 503, and the pool replaces the connection; issue 16).
    *
-   * SQLite names the column ("UNIQUE constraint failed: users.email"), the CHECK constraint or
-   * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only
-   * in its message; those names are read from it, the kind never is.
+   * <p>SQLite names the column ("UNIQUE constraint failed: users.email"), the CHECK constraint or
+   * the unique expression index ("UNIQUE constraint failed: index 'ux_users_email_lower'") only in
+   * its message; those names are read from it, the kind never is.
    */
-  private static final Map<Integer, SqlErrorKind> RESULT_CODES = new VendorCodes()
-      .put(SqlErrorKind.UNIQUE_VIOLATION, 2067, 1555)
-      .put(SqlErrorKind.NOT_NULL_VIOLATION, 1299)
-      .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 787)
-      .put(SqlErrorKind.CHECK_VIOLATION, 275)
-      .put(SqlErrorKind.STATEMENT_TIMEOUT, 9)
-      .put(SqlErrorKind.TRANSIENT_CONFLICT, 5, 6)
-      .put(SqlErrorKind.READ_ONLY, 8)
-      .put(SqlErrorKind.INVALID_VALUE, 18, 20)
-      .put(SqlErrorKind.CONNECTION_FAILURE, 10, 13, 14)
-      .build();
+  private static final Map<Integer, SqlErrorKind> RESULT_CODES =
+      new VendorCodes()
+          .put(SqlErrorKind.UNIQUE_VIOLATION, 2067, 1555)
+          .put(SqlErrorKind.NOT_NULL_VIOLATION, 1299)
+          .put(SqlErrorKind.FOREIGN_KEY_VIOLATION, 787)
+          .put(SqlErrorKind.CHECK_VIOLATION, 275)
+          .put(SqlErrorKind.STATEMENT_TIMEOUT, 9)
+          .put(SqlErrorKind.TRANSIENT_CONFLICT, 5, 6)
+          .put(SqlErrorKind.READ_ONLY, 8)
+          .put(SqlErrorKind.INVALID_VALUE, 18, 20)
+          .put(SqlErrorKind.CONNECTION_FAILURE, 10, 13, 14)
+          .build();
 
-  private static final Pattern FAILED_COLUMN = Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
-  private static final Pattern FAILED_CHECK = Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
+  private static final Pattern FAILED_COLUMN =
+      Pattern.compile("constraint failed: [^.\\s)]+\\.([^,\\s)]+)");
+  private static final Pattern FAILED_CHECK =
+      Pattern.compile("CHECK constraint failed: ([^\\s)]+)");
+
   /** A unique index over expressions names the index: "UNIQUE constraint failed: index 'ux'". */
   private static final Pattern FAILED_INDEX = Pattern.compile("constraint failed: index '([^']+)'");
 
   /** The classification by result code; empty when the code is not in the table. */
   static Optional<ClassifiedError> classify(SQLException e) {
-    int code = e.getClass().getName().equals("org.sqlite.SQLiteException")
-        ? XerialDriver.extendedCode(e) : e.getErrorCode();
+    int code =
+        e.getClass().getName().equals("org.sqlite.SQLiteException")
+            ? XerialDriver.extendedCode(e)
+            : e.getErrorCode();
     SqlErrorKind kind = RESULT_CODES.get(code);
     if (kind == null) {
       kind = RESULT_CODES.get(code & 0xff);
@@ -69,8 +75,10 @@ final class SqliteErrors {
       return Optional.empty();
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
-    Optional<String> decimal = kind == SqlErrorKind.CHECK_VIOLATION
-        ? SqliteDecimals.failedColumn(message) : Optional.empty();
+    Optional<String> decimal =
+        kind == SqlErrorKind.CHECK_VIOLATION
+            ? SqliteDecimals.failedColumn(message)
+            : Optional.empty();
     if (decimal.isPresent()) {
       // A decimal column's own CHECK: the value does not fit the column (issue 16).
       return Optional.of(ClassifiedError.of(SqlErrorKind.INVALID_VALUE).withColumn(decimal.get()));

@@ -11,9 +11,9 @@ import java.sql.SQLException;
  *
  * <p>It is registered as deterministic on every connection the library opens, so ignore-case
  * indexes can be built over it. A connection without it (the {@code sqlite3} shell, another
- * program) can read such a table but its inserts and updates fail ("unknown function") instead
- * of writing index entries folded another way; that is why the function has its own name rather
- * than replacing {@code lower()}.
+ * program) can read such a table but its inserts and updates fail ("unknown function") instead of
+ * writing index entries folded another way; that is why the function has its own name rather than
+ * replacing {@code lower()}.
  */
 final class SqliteUnicodeLower extends org.sqlite.Function {
   /** The function's SQL name. */
@@ -24,8 +24,12 @@ final class SqliteUnicodeLower extends org.sqlite.Function {
   /** Registers the function on {@code c}, a connection of the xerial driver. */
   static void register(Connection c) throws SQLException {
     // One instance per connection: xerial's Function methods synchronize on the instance.
-    org.sqlite.Function.create(c.unwrap(org.sqlite.SQLiteConnection.class), NAME,
-        new SqliteUnicodeLower(), 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+    org.sqlite.Function.create(
+        c.unwrap(org.sqlite.SQLiteConnection.class),
+        NAME,
+        new SqliteUnicodeLower(),
+        1,
+        org.sqlite.Function.FLAG_DETERMINISTIC);
   }
 
   @Override

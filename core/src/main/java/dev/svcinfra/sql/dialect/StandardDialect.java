@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The SQL most databases agree on: double-quoted identifiers, {@code LIMIT/OFFSET},
- * {@code LOWER(..) LIKE LOWER(..)} or {@code ILIKE} where there is one, transactional DDL. Each
- * dialect overrides only what differs.
+ * The SQL most databases agree on: double-quoted identifiers, {@code LIMIT/OFFSET}, {@code
+ * LOWER(..) LIKE LOWER(..)} or {@code ILIKE} where there is one, transactional DDL. Each dialect
+ * overrides only what differs.
  */
 abstract class StandardDialect extends StandardDdl {
   private final String name;
@@ -66,9 +66,9 @@ abstract class StandardDialect extends StandardDdl {
 
   /**
    * Whether the database has {@code ILIKE} (PostgreSQL, DuckDB, Snowflake). Where it has, the
-   * search compares the bare column, which an index on that column can serve (PostgreSQL's
-   * trigram index); {@code LOWER(column)} would hide the column from every index but one on
-   * that very expression. Elsewhere both sides are lowered.
+   * search compares the bare column, which an index on that column can serve (PostgreSQL's trigram
+   * index); {@code LOWER(column)} would hide the column from every index but one on that very
+   * expression. Elsewhere both sides are lowered.
    */
   boolean hasIlike() {
     return false;
@@ -97,24 +97,37 @@ abstract class StandardDialect extends StandardDdl {
 
   /**
    * {@code version_num} takes the dialect's text collation, binary where a server default would
-   * ignore case (MySQL, MariaDB, SQL Server; issue 17): revision ids {@code ab12} and
-   * {@code AB12} are two revisions, as on PostgreSQL, SQLite and DuckDB. A version table created
-   * before keeps its collation and keeps working for ids that differ in more than case.
+   * ignore case (MySQL, MariaDB, SQL Server; issue 17): revision ids {@code ab12} and {@code AB12}
+   * are two revisions, as on PostgreSQL, SQLite and DuckDB. A version table created before keeps
+   * its collation and keeps working for ids that differ in more than case.
    */
   @Override
   public List<String> createVersionTable(String table) {
-    return List.of("CREATE TABLE " + quote(table) + " (version_num VARCHAR(64)"
-        + collationClause(ColumnType.string(64)) + " NOT NULL, "
-        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (version_num))");
+    return List.of(
+        "CREATE TABLE "
+            + quote(table)
+            + " (version_num VARCHAR(64)"
+            + collationClause(ColumnType.string(64))
+            + " NOT NULL, "
+            + "CONSTRAINT "
+            + quote(table + "_pkc")
+            + " PRIMARY KEY (version_num))");
   }
 
   @Override
   public List<String> createHistoryTable(String table) {
-    return List.of("CREATE TABLE " + quote(table) + " (seq INTEGER NOT NULL, "
-        + "revision VARCHAR(64) NOT NULL, down_revisions VARCHAR(1000) NOT NULL, "
-        + "direction VARCHAR(10) NOT NULL, message VARCHAR(1000) NOT NULL, checksum VARCHAR(64), "
-        + "applied_by VARCHAR(255) NOT NULL, applied_at " + timestampType() + " NOT NULL, "
-        + "duration_ms BIGINT, CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (seq))");
+    return List.of(
+        "CREATE TABLE "
+            + quote(table)
+            + " (seq INTEGER NOT NULL, "
+            + "revision VARCHAR(64) NOT NULL, down_revisions VARCHAR(1000) NOT NULL, "
+            + "direction VARCHAR(10) NOT NULL, message VARCHAR(1000) NOT NULL, checksum VARCHAR(64), "
+            + "applied_by VARCHAR(255) NOT NULL, applied_at "
+            + timestampType()
+            + " NOT NULL, "
+            + "duration_ms BIGINT, CONSTRAINT "
+            + quote(table + "_pkc")
+            + " PRIMARY KEY (seq))");
   }
 
   /** The column type of a point in time, as the history table stores it. */
@@ -124,9 +137,14 @@ abstract class StandardDialect extends StandardDdl {
 
   /** Statements creating the lease table of {@link LeaseLock} if it is missing. */
   List<String> createLeaseTable(String table) {
-    return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " (name VARCHAR(100) NOT NULL, "
-        + "owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL, "
-        + "CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (name))");
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS "
+            + quote(table)
+            + " (name VARCHAR(100) NOT NULL, "
+            + "owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL, "
+            + "CONSTRAINT "
+            + quote(table + "_pkc")
+            + " PRIMARY KEY (name))");
   }
 
   @Override
@@ -159,8 +177,8 @@ abstract class StandardDialect extends StandardDdl {
       out.add(column + " TYPE " + columnTypeSql(to.type()));
     }
     if (!from.defaultSql().equals(to.defaultSql())) {
-      out.add(to.defaultSql().map(d -> column + " SET DEFAULT " + d)
-          .orElse(column + " DROP DEFAULT"));
+      out.add(
+          to.defaultSql().map(d -> column + " SET DEFAULT " + d).orElse(column + " DROP DEFAULT"));
     }
     if (from.nullable() != to.nullable()) {
       out.add(column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
@@ -175,14 +193,19 @@ abstract class StandardDialect extends StandardDdl {
 
   @Override
   public List<String> renameTableStatements(Table table, String from) {
-    return List.of("ALTER TABLE " + tableName(table.schema(), from) + " RENAME TO "
-        + quote(table.name()));
+    return List.of(
+        "ALTER TABLE " + tableName(table.schema(), from) + " RENAME TO " + quote(table.name()));
   }
 
   @Override
   public List<String> addUniqueStatements(Table table, UniqueConstraint unique) {
-    return List.of(alterTable(table) + " ADD CONSTRAINT " + quote(unique.name()) + " UNIQUE ("
-        + columnList(unique.columns()) + ")");
+    return List.of(
+        alterTable(table)
+            + " ADD CONSTRAINT "
+            + quote(unique.name())
+            + " UNIQUE ("
+            + columnList(unique.columns())
+            + ")");
   }
 
   @Override
@@ -213,12 +236,12 @@ abstract class StandardDialect extends StandardDdl {
   }
 
   /**
-   * {@code prefix//host1:port1,host2/database?params}: the form pgjdbc and both MySQL drivers
-   * use. Parameters the URL cannot carry verbatim go into {@code properties} instead
-   * ({@link DriverParameters}).
+   * {@code prefix//host1:port1,host2/database?params}: the form pgjdbc and both MySQL drivers use.
+   * Parameters the URL cannot carry verbatim go into {@code properties} instead ({@link
+   * DriverParameters}).
    */
-  static String serverJdbcUrl(String prefix, DatabaseUrl url, Map<String, String> query,
-      Map<String, String> properties) {
+  static String serverJdbcUrl(
+      String prefix, DatabaseUrl url, Map<String, String> query, Map<String, String> properties) {
     StringBuilder out = new StringBuilder(prefix).append("//");
     List<HostPort> hosts = url.hosts();
     if (hosts.isEmpty()) {
@@ -228,8 +251,7 @@ abstract class StandardDialect extends StandardDdl {
       out.append(i == 0 ? "" : ",").append(hosts.get(i).render());
     }
     out.append('/');
-    url.database().ifPresent(
-        db -> out.append(PercentCodec.encode(db, PercentCodec.USERINFO_SAFE)));
+    url.database().ifPresent(db -> out.append(PercentCodec.encode(db, PercentCodec.USERINFO_SAFE)));
     DriverParameters.place(out, query, '?', '&', properties);
     return out.toString();
   }

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * How canonical column values (see {@code sql.model.MappedColumn}) are bound and read with JDBC,
- * and how failures are classified by SQLState, for databases that follow the standard; the
- * dialects override only what their driver does differently.
+ * and how failures are classified by SQLState, for databases that follow the standard; the dialects
+ * override only what their driver does differently.
  */
 abstract class StandardValues implements Dialect {
 
@@ -137,18 +137,19 @@ abstract class StandardValues implements Dialect {
   // ---- error classification ------------------------------------------------------------------
 
   /**
-   * Standard SQLStates (SQL:2016 and what PostgreSQL, H2 and DuckDB report). Class 23 is
-   * integrity, 22 data, 08 connection, 40 transaction rollback, 57014 cancellation.
+   * Standard SQLStates (SQL:2016 and what PostgreSQL, H2 and DuckDB report). Class 23 is integrity,
+   * 22 data, 08 connection, 40 transaction rollback, 57014 cancellation.
    */
-  private static final Map<String, SqlErrorKind> STANDARD_STATES = Map.ofEntries(
-      Map.entry("23505", SqlErrorKind.UNIQUE_VIOLATION),
-      Map.entry("23502", SqlErrorKind.NOT_NULL_VIOLATION),
-      Map.entry("23503", SqlErrorKind.FOREIGN_KEY_VIOLATION),
-      Map.entry("23514", SqlErrorKind.CHECK_VIOLATION),
-      Map.entry("57014", SqlErrorKind.STATEMENT_TIMEOUT),
-      Map.entry("40001", SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry("40P01", SqlErrorKind.TRANSIENT_CONFLICT),
-      Map.entry("25006", SqlErrorKind.READ_ONLY));
+  private static final Map<String, SqlErrorKind> STANDARD_STATES =
+      Map.ofEntries(
+          Map.entry("23505", SqlErrorKind.UNIQUE_VIOLATION),
+          Map.entry("23502", SqlErrorKind.NOT_NULL_VIOLATION),
+          Map.entry("23503", SqlErrorKind.FOREIGN_KEY_VIOLATION),
+          Map.entry("23514", SqlErrorKind.CHECK_VIOLATION),
+          Map.entry("57014", SqlErrorKind.STATEMENT_TIMEOUT),
+          Map.entry("40001", SqlErrorKind.TRANSIENT_CONFLICT),
+          Map.entry("40P01", SqlErrorKind.TRANSIENT_CONFLICT),
+          Map.entry("25006", SqlErrorKind.READ_ONLY));
 
   @Override
   public ClassifiedError classify(SQLException e) {

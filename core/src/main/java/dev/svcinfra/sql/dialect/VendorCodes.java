@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Builds a dialect's error classification table, one line per kind with all its vendor codes
- * ({@code .put(UNIQUE_VIOLATION, 1062, 1586, 1169)}), refusing a code listed twice so that a
- * table cannot silently map one code to two kinds.
+ * ({@code .put(UNIQUE_VIOLATION, 1062, 1586, 1169)}), refusing a code listed twice so that a table
+ * cannot silently map one code to two kinds.
  */
 final class VendorCodes {
   private final Map<Integer, SqlErrorKind> kinds = new HashMap<>();
@@ -16,8 +16,8 @@ final class VendorCodes {
     for (int code : codes) {
       SqlErrorKind previous = kinds.putIfAbsent(code, kind);
       if (previous != null) {
-        throw new IllegalStateException("vendor code " + code + " is listed as " + previous
-            + " and as " + kind);
+        throw new IllegalStateException(
+            "vendor code " + code + " is listed as " + previous + " and as " + kind);
       }
     }
     return this;

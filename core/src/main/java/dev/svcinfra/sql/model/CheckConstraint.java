@@ -3,8 +3,8 @@ package dev.svcinfra.sql.model;
 import java.util.Objects;
 
 /**
- * A named {@code CHECK} constraint; {@code expression} is SQL over the table's columns, written
- * by the model author (never from user input).
+ * A named {@code CHECK} constraint; {@code expression} is SQL over the table's columns, written by
+ * the model author (never from user input).
  *
  * <pre>{@code
  * CheckConstraint c = new CheckConstraint("ck_accounts_balance", "balance >= 0");

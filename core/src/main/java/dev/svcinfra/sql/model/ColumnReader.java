@@ -14,26 +14,33 @@ final class ColumnReader {
     String name = a != null && !a.name().isBlank() ? a.name() : SnakeCase.of(f.getName());
     ColumnType type;
     try {
-      type = JavaValueConverter.derive(f.getType(), a == null ? 0 : a.length(),
-          a == null ? 0 : a.precision(), a == null ? -1 : a.scale());
+      type =
+          JavaValueConverter.derive(
+              f.getType(),
+              a == null ? 0 : a.length(),
+              a == null ? 0 : a.precision(),
+              a == null ? -1 : a.scale());
       if (a != null && a.type().length > 1) {
-        throw new IllegalArgumentException("@Column(type = ...) takes one kind, got "
-            + List.of(a.type()));
+        throw new IllegalArgumentException(
+            "@Column(type = ...) takes one kind, got " + List.of(a.type()));
       }
       if (a != null && a.type().length == 1 && a.type()[0] != type.kind()) {
         ColumnType.Kind kind = a.type()[0];
         if (!JavaValueConverter.fits(f.getType(), kind)) {
-          throw new IllegalArgumentException("a " + f.getType().getSimpleName()
-              + " field cannot be stored as " + kind);
+          throw new IllegalArgumentException(
+              "a " + f.getType().getSimpleName() + " field cannot be stored as " + kind);
         }
         type = ColumnType.of(kind);
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(model.getName() + "." + f.getName() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          model.getName() + "." + f.getName() + ": " + e.getMessage(), e);
     }
     boolean nullable = !f.getType().isPrimitive() && (a == null || a.nullable());
-    return new Column(name, type, nullable,
+    return new Column(
+        name,
+        type,
+        nullable,
         a == null ? Optional.empty() : ModelReader.nonBlank(a.defaultSql()),
         false,
         a == null ? Optional.empty() : ModelReader.nonBlank(a.comment()),

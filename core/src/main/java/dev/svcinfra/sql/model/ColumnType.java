@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The portable type of a column. Each dialect turns it into its own SQL type name
- * ({@code Dialect.columnTypeSql}); the Java value that goes in or comes out is fixed per kind.
+ * The portable type of a column. Each dialect turns it into its own SQL type name ({@code
+ * Dialect.columnTypeSql}); the Java value that goes in or comes out is fixed per kind.
  *
  * <pre>{@code
  * ColumnType email = ColumnType.string(320);          // VARCHAR(320)
@@ -33,7 +33,9 @@ public record ColumnType(Kind kind, int length, int precision, int scale, List<S
     INTEGER,
     /** 64-bit integer; Java {@code Long}. */
     BIGINT,
-    /** Exact decimal of {@code precision} digits, {@code scale} after the point; {@code BigDecimal}. */
+    /**
+     * Exact decimal of {@code precision} digits, {@code scale} after the point; {@code BigDecimal}.
+     */
     DECIMAL,
     /** 32-bit floating point; Java {@code Float}. */
     REAL,
@@ -61,19 +63,26 @@ public record ColumnType(Kind kind, int length, int precision, int scale, List<S
 
   /** Default length of {@link #string()} columns. */
   public static final int DEFAULT_STRING_LENGTH = 255;
+
   /** Default precision and scale of {@link #decimal()} columns. */
   public static final int DEFAULT_PRECISION = 19;
+
   public static final int DEFAULT_SCALE = 2;
 
   public ColumnType {
     Objects.requireNonNull(kind, "kind");
     enumValues = List.copyOf(enumValues);
     if (kind == Kind.STRING && length < 1) {
-      throw new IllegalArgumentException("a STRING column needs a length of at least 1, got " + length);
+      throw new IllegalArgumentException(
+          "a STRING column needs a length of at least 1, got " + length);
     }
     if (kind == Kind.DECIMAL && (precision < 1 || scale < 0 || scale > precision)) {
-      throw new IllegalArgumentException("DECIMAL(" + precision + ", " + scale
-          + ") is not valid: precision at least 1, scale between 0 and precision");
+      throw new IllegalArgumentException(
+          "DECIMAL("
+              + precision
+              + ", "
+              + scale
+              + ") is not valid: precision at least 1, scale between 0 and precision");
     }
     if (kind == Kind.ENUM && enumValues.isEmpty()) {
       throw new IllegalArgumentException("an ENUM column needs at least one value");
@@ -84,7 +93,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, List<S
     return switch (kind) {
       case STRING -> string();
       case DECIMAL -> decimal();
-      case ENUM -> throw new IllegalArgumentException("an ENUM column needs its values: use enumOf");
+      case ENUM ->
+          throw new IllegalArgumentException("an ENUM column needs its values: use enumOf");
       default -> new ColumnType(kind, 0, 0, 0, List.of());
     };
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
 final class ConstraintReader {
   private ConstraintReader() {}
 
-  static Table table(Class<?> model, String tableName, List<Column> columns, List<Field> fields,
-      String idColumn) {
+  static Table table(
+      Class<?> model, String tableName, List<Column> columns, List<Field> fields, String idColumn) {
     dev.svcinfra.sql.model.annotation.Table t =
         model.getAnnotation(dev.svcinfra.sql.model.annotation.Table.class);
     List<dev.svcinfra.sql.model.Index> indexes = new ArrayList<>();
@@ -40,8 +40,15 @@ final class ConstraintReader {
           f.getAnnotation(dev.svcinfra.sql.model.annotation.ForeignKey.class);
       if (fk != null) {
         String name = fk.name().isBlank() ? "fk_" + tableName + "_" + column : fk.name();
-        foreignKeys.add(new ForeignKey(name, List.of(column), ModelReader.nonBlank(fk.schema()),
-            fk.table(), List.of(fk.column()), fk.onDelete(), fk.onUpdate()));
+        foreignKeys.add(
+            new ForeignKey(
+                name,
+                List.of(column),
+                ModelReader.nonBlank(fk.schema()),
+                fk.table(),
+                List.of(fk.column()),
+                fk.onDelete(),
+                fk.onUpdate()));
       }
     }
     Check[] checkAnnotations = model.getAnnotationsByType(Check.class);
@@ -58,55 +65,90 @@ final class ConstraintReader {
       }
     }
     Optional<String> schema = t == null ? Optional.empty() : ModelReader.nonBlank(t.schema());
-    return new Table(schema, tableName, columns, List.of(idColumn), indexes, uniques,
-        foreignKeys, checks,
+    return new Table(
+        schema,
+        tableName,
+        columns,
+        List.of(idColumn),
+        indexes,
+        uniques,
+        foreignKeys,
+        checks,
         t == null ? Optional.empty() : ModelReader.nonBlank(t.comment()),
         t == null ? List.of() : List.of(t.renamedFrom()));
   }
 
-  private static dev.svcinfra.sql.model.Index index(Class<?> model, String table, Index ix,
-      List<String> columns) {
-    String name = ix.name().isBlank()
-        ? (ix.unique() ? "ux_" : "ix_") + table + "_" + String.join("_", columns)
-            + (ix.ignoreCase() ? "_lower" : "") + (ix.trigram() ? "_trgm" : "")
-        : ix.name();
+  private static dev.svcinfra.sql.model.Index index(
+      Class<?> model, String table, Index ix, List<String> columns) {
+    String name =
+        ix.name().isBlank()
+            ? (ix.unique() ? "ux_" : "ix_")
+                + table
+                + "_"
+                + String.join("_", columns)
+                + (ix.ignoreCase() ? "_lower" : "")
+                + (ix.trigram() ? "_trgm" : "")
+            : ix.name();
     if (ix.trigram() && ix.unique()) {
-      throw new IllegalArgumentException(model.getName() + ": index " + name + " has trigram = "
-          + "true and unique = true; a trigram index is a GIN index, which cannot be unique: "
-          + "declare the uniqueness as an index of its own (@Index(columns = ..., unique = true))");
+      throw new IllegalArgumentException(
+          model.getName()
+              + ": index "
+              + name
+              + " has trigram = "
+              + "true and unique = true; a trigram index is a GIN index, which cannot be unique: "
+              + "declare the uniqueness as an index of its own (@Index(columns = ..., unique = true))");
     }
     if (ix.trigram() && ix.ignoreCase()) {
-      throw new IllegalArgumentException(model.getName() + ": index " + name + " has trigram = "
-          + "true and ignoreCase = true; trigram search (ILIKE) already ignores case: remove "
-          + "ignoreCase");
+      throw new IllegalArgumentException(
+          model.getName()
+              + ": index "
+              + name
+              + " has trigram = "
+              + "true and ignoreCase = true; trigram search (ILIKE) already ignores case: remove "
+              + "ignoreCase");
     }
-    return new dev.svcinfra.sql.model.Index(name, columns, ix.unique(), ix.ignoreCase(),
-        ix.trigram());
+    return new dev.svcinfra.sql.model.Index(
+        name, columns, ix.unique(), ix.ignoreCase(), ix.trigram());
   }
 
   /**
    * {@code lower(column)} and trigrams are defined for text only; anything else is a model error.
    */
-  private static void requireText(Class<?> model, dev.svcinfra.sql.model.Index ix,
-      List<Column> columns, List<Field> fields) {
+  private static void requireText(
+      Class<?> model, dev.svcinfra.sql.model.Index ix, List<Column> columns, List<Field> fields) {
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       if (ix.columns().contains(c.name()) && !c.type().isText()) {
-        throw new IllegalArgumentException(model.getName() + ": index " + ix.name()
-            + (ix.trigram() ? " has trigram = true" : " has ignoreCase = true") + " but field '"
-            + fields.get(i).getName() + "' (column " + c.name() + ") is " + c.type().kind()
-            + ", not text; " + (ix.trigram() ? "trigram indexes apply" : "lower() applies")
-            + " to text columns only");
+        throw new IllegalArgumentException(
+            model.getName()
+                + ": index "
+                + ix.name()
+                + (ix.trigram() ? " has trigram = true" : " has ignoreCase = true")
+                + " but field '"
+                + fields.get(i).getName()
+                + "' (column "
+                + c.name()
+                + ") is "
+                + c.type().kind()
+                + ", not text; "
+                + (ix.trigram() ? "trigram indexes apply" : "lower() applies")
+                + " to text columns only");
       }
     }
   }
 
-  private static void requireColumns(Class<?> model, String what, List<String> names,
-      List<String> columns) {
+  private static void requireColumns(
+      Class<?> model, String what, List<String> names, List<String> columns) {
     for (String n : names) {
       if (!columns.contains(n)) {
-        throw new IllegalArgumentException(model.getName() + ": " + what + " names column '" + n
-            + "', which the model does not have; columns: " + columns);
+        throw new IllegalArgumentException(
+            model.getName()
+                + ": "
+                + what
+                + " names column '"
+                + n
+                + "', which the model does not have; columns: "
+                + columns);
       }
     }
   }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A foreign key from {@code columns} of one table to {@code referencedColumns} of
- * {@code referencedTable} (in {@code referencedSchema} when given).
+ * A foreign key from {@code columns} of one table to {@code referencedColumns} of {@code
+ * referencedTable} (in {@code referencedSchema} when given).
  *
  * <pre>{@code
  * ForeignKey fk = ForeignKey.of("fk_notes_user_id", "user_id", "users", "id");
@@ -32,15 +32,27 @@ public record ForeignKey(
     columns = List.copyOf(columns);
     referencedColumns = List.copyOf(referencedColumns);
     if (columns.isEmpty() || columns.size() != referencedColumns.size()) {
-      throw new IllegalArgumentException("foreign key " + name + " needs as many referenced "
-          + "columns as columns, got " + columns + " -> " + referencedColumns);
+      throw new IllegalArgumentException(
+          "foreign key "
+              + name
+              + " needs as many referenced "
+              + "columns as columns, got "
+              + columns
+              + " -> "
+              + referencedColumns);
     }
   }
 
   /** A one-column foreign key with no referential actions. */
-  public static ForeignKey of(String name, String column, String referencedTable,
-      String referencedColumn) {
-    return new ForeignKey(name, List.of(column), Optional.empty(), referencedTable,
-        List.of(referencedColumn), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+  public static ForeignKey of(
+      String name, String column, String referencedTable, String referencedColumn) {
+    return new ForeignKey(
+        name,
+        List.of(column),
+        Optional.empty(),
+        referencedTable,
+        List.of(referencedColumn),
+        ReferentialAction.NO_ACTION,
+        ReferentialAction.NO_ACTION);
   }
 }

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Converts between a field's Java type and the canonical value of its {@link ColumnType.Kind}
- * (see {@link MappedColumn#toDatabase}), and coerces loosely typed input (JSON bodies, query
- * strings) into the field's type. One instance per field, chosen once when the model is read.
+ * Converts between a field's Java type and the canonical value of its {@link ColumnType.Kind} (see
+ * {@link MappedColumn#toDatabase}), and coerces loosely typed input (JSON bodies, query strings)
+ * into the field's type. One instance per field, chosen once when the model is read.
  */
 final class JavaValueConverter {
   static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -40,22 +40,25 @@ final class JavaValueConverter {
       return ColumnType.string(length > 0 ? length : ColumnType.DEFAULT_STRING_LENGTH);
     }
     if (t == BigDecimal.class) {
-      return ColumnType.decimal(precision > 0 ? precision : ColumnType.DEFAULT_PRECISION,
+      return ColumnType.decimal(
+          precision > 0 ? precision : ColumnType.DEFAULT_PRECISION,
           scale >= 0 ? scale : ColumnType.DEFAULT_SCALE);
     }
     if (t.isEnum()) {
-      return ColumnType.enumOf(java.util.Arrays.stream(t.getEnumConstants())
-          .map(e -> ((Enum<?>) e).name()).toList());
+      return ColumnType.enumOf(
+          java.util.Arrays.stream(t.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
     }
     if (t == byte[].class) {
       return ColumnType.binary(Math.max(0, length));
     }
     ColumnType.Kind kind = kindOf(t);
     if (kind == null) {
-      throw new IllegalArgumentException("no column type for Java type " + raw.getName()
-          + "; supported: String, short, int, long, BigDecimal, float, double, boolean, UUID, "
-          + "enums, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, byte[], Map, "
-          + "List, JsonNode");
+      throw new IllegalArgumentException(
+          "no column type for Java type "
+              + raw.getName()
+              + "; supported: String, short, int, long, BigDecimal, float, double, boolean, UUID, "
+              + "enums, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime, byte[], Map, "
+              + "List, JsonNode");
     }
     return ColumnType.of(kind);
   }
@@ -72,7 +75,8 @@ final class JavaValueConverter {
     if (t == LocalTime.class) return ColumnType.Kind.TIME;
     if (t == LocalDateTime.class) return ColumnType.Kind.TIMESTAMP;
     if (t == Instant.class || t == OffsetDateTime.class) return ColumnType.Kind.TIMESTAMP_TZ;
-    if (Map.class.isAssignableFrom(t) || List.class.isAssignableFrom(t)
+    if (Map.class.isAssignableFrom(t)
+        || List.class.isAssignableFrom(t)
         || JsonNode.class.isAssignableFrom(t)) {
       return ColumnType.Kind.JSON;
     }
@@ -83,7 +87,8 @@ final class JavaValueConverter {
   static boolean fits(Class<?> raw, ColumnType.Kind kind) {
     Class<?> t = boxed(raw);
     if (t == String.class) {
-      return kind == ColumnType.Kind.STRING || kind == ColumnType.Kind.TEXT
+      return kind == ColumnType.Kind.STRING
+          || kind == ColumnType.Kind.TEXT
           || kind == ColumnType.Kind.JSON;
     }
     ColumnType derived = derive(raw, 0, 0, -1);
@@ -126,14 +131,17 @@ final class JavaValueConverter {
       if (javaType == BigDecimal.class) {
         BigDecimal d = (BigDecimal) canonical;
         // Embedded databases may hand back 10.5 for NUMERIC(19,2) 10.50: restore the scale.
-        return d.scale() == columnType.scale() ? d : d.setScale(columnType.scale(), RoundingMode.HALF_EVEN);
+        return d.scale() == columnType.scale()
+            ? d
+            : d.setScale(columnType.scale(), RoundingMode.HALF_EVEN);
       }
       if (columnType.kind() == ColumnType.Kind.JSON) {
         return JSON.readValue((String) canonical, javaType);
       }
       return coerceScalar(canonical);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the database holds invalid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "the database holds invalid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -154,7 +162,9 @@ final class JavaValueConverter {
     }
     try {
       return coerceScalar(input);
-    } catch (NumberFormatException | ArithmeticException | DateTimeParseException
+    } catch (NumberFormatException
+        | ArithmeticException
+        | DateTimeParseException
         | ClassCastException e) {
       throw new IllegalArgumentException(expected());
     }
@@ -163,8 +173,10 @@ final class JavaValueConverter {
   private Object coerceScalar(Object in) {
     Class<?> t = javaType;
     if (Number.class.isAssignableFrom(t)) {
-      BigDecimal d = in instanceof Number n ? new BigDecimal(n.toString())
-          : in instanceof String s ? new BigDecimal(s.trim()) : null;
+      BigDecimal d =
+          in instanceof Number n
+              ? new BigDecimal(n.toString())
+              : in instanceof String s ? new BigDecimal(s.trim()) : null;
       if (d == null) {
         throw new IllegalArgumentException(expected());
       }
@@ -245,7 +257,8 @@ final class JavaValueConverter {
     if (t == LocalDate.class) return "a date (YYYY-MM-DD)";
     if (t == LocalTime.class) return "a time (HH:MM:SS)";
     if (t == LocalDateTime.class) return "a date-time (YYYY-MM-DDTHH:MM:SS)";
-    if (t == Instant.class || t == OffsetDateTime.class) return "a date-time with offset (ISO 8601)";
+    if (t == Instant.class || t == OffsetDateTime.class)
+      return "a date-time with offset (ISO 8601)";
     if (t == byte[].class) return "base64 text";
     if (t == String.class) return "a string";
     return "a " + t.getSimpleName();

@@ -5,8 +5,8 @@ import java.lang.invoke.MethodHandle;
 /**
  * One field of a model bound to its column: the {@link Column}, the field's Java type, a
  * precomputed accessor, and the conversions between the field's value and the column's canonical
- * value (what the dialect binds and reads: {@code String} for text, enum and JSON, {@code Long}
- * for BIGINT, {@code Instant} for TIMESTAMP_TZ, and so on).
+ * value (what the dialect binds and reads: {@code String} for text, enum and JSON, {@code Long} for
+ * BIGINT, {@code Instant} for TIMESTAMP_TZ, and so on).
  *
  * <pre>{@code
  * MappedColumn email = TableMapping.of(User.class).column("email").orElseThrow();
@@ -23,8 +23,8 @@ public final class MappedColumn {
   private final MethodHandle getter;
   private final JavaValueConverter converter;
 
-  MappedColumn(Column column, String fieldName, Class<?> javaType, int position,
-      MethodHandle getter) {
+  MappedColumn(
+      Column column, String fieldName, Class<?> javaType, int position, MethodHandle getter) {
     this.column = column;
     this.fieldName = fieldName;
     this.javaType = javaType;
@@ -90,8 +90,8 @@ public final class MappedColumn {
   }
 
   /**
-   * The Java value as this column stores it exactly: a decimal at the column's scale
-   * ({@code 1.5} as {@code 1.50}); anything else unchanged.
+   * The Java value as this column stores it exactly: a decimal at the column's scale ({@code 1.5}
+   * as {@code 1.50}); anything else unchanged.
    *
    * @throws dev.svcinfra.sql.ValidationException naming this column when the value does not fit
    *     (more digits than the precision or scale allows, text longer than the column, a lone
@@ -106,15 +106,16 @@ public final class MappedColumn {
         return d.scale() == type.scale() ? d : ValueLimits.toScale(d, type.scale());
       }
     } else if (javaValue instanceof String s) {
-      problem = ValueLimits.textProblem(s, type.kind() == ColumnType.Kind.STRING ? type.length() : 0);
+      problem =
+          ValueLimits.textProblem(s, type.kind() == ColumnType.Kind.STRING ? type.length() : 0);
     } else if (javaValue != null && type.kind() == ColumnType.Kind.JSON) {
       // A document's strings reach the database inside its text: a lone surrogate there would
       // be stored as '?' just the same.
       problem = ValueLimits.textProblem((String) converter.toDatabase(javaValue), 0);
     }
     if (problem.isPresent()) {
-      throw dev.svcinfra.sql.ValidationException.of(column.name(),
-          dev.svcinfra.sql.FieldError.INVALID_VALUE, problem.get());
+      throw dev.svcinfra.sql.ValidationException.of(
+          column.name(), dev.svcinfra.sql.FieldError.INVALID_VALUE, problem.get());
     }
     return javaValue;
   }

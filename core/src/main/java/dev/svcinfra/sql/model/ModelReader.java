@@ -45,14 +45,16 @@ final class ModelReader {
     List<MethodHandle> getters = new ArrayList<>();
     for (Field f : fields) {
       Column column = ColumnReader.column(type, f);
-      if (f.isAnnotationPresent(CreatedAt.class) || f.isAnnotationPresent(UpdatedAt.class)
+      if (f.isAnnotationPresent(CreatedAt.class)
+          || f.isAnnotationPresent(UpdatedAt.class)
           || f.isAnnotationPresent(Version.class)) {
         // The library always sets these, so the database may insist on them.
         column = column.withNullable(false);
       }
       getters.add(getter(type, f));
-      MappedColumn mapped = new MappedColumn(
-          column, f.getName(), f.getType(), columns.size(), getters.get(getters.size() - 1));
+      MappedColumn mapped =
+          new MappedColumn(
+              column, f.getName(), f.getType(), columns.size(), getters.get(getters.size() - 1));
       columns.add(mapped);
       Id idAnnotation = f.getAnnotation(Id.class);
       if (idAnnotation != null) {
@@ -62,8 +64,14 @@ final class ModelReader {
       }
       if (f.isAnnotationPresent(SoftDelete.class)) {
         softDelete = only(type, "@SoftDelete", softDelete, mapped);
-        requireKind(type, f, "@SoftDelete", column, ColumnType.Kind.TIMESTAMP_TZ,
-            ColumnType.Kind.TIMESTAMP, ColumnType.Kind.BOOLEAN);
+        requireKind(
+            type,
+            f,
+            "@SoftDelete",
+            column,
+            ColumnType.Kind.TIMESTAMP_TZ,
+            ColumnType.Kind.TIMESTAMP,
+            ColumnType.Kind.BOOLEAN);
       }
       if (f.isAnnotationPresent(TenantId.class)) {
         tenant = only(type, "@TenantId", tenant, mapped);
@@ -71,14 +79,14 @@ final class ModelReader {
       }
       if (f.isAnnotationPresent(CreatedAt.class)) {
         createdAt = only(type, "@CreatedAt", createdAt, mapped);
-        requireKind(type, f, "@CreatedAt", column, ColumnType.Kind.TIMESTAMP_TZ,
-            ColumnType.Kind.TIMESTAMP);
+        requireKind(
+            type, f, "@CreatedAt", column, ColumnType.Kind.TIMESTAMP_TZ, ColumnType.Kind.TIMESTAMP);
         immutable.add(column.name());
       }
       if (f.isAnnotationPresent(UpdatedAt.class)) {
         updatedAt = only(type, "@UpdatedAt", updatedAt, mapped);
-        requireKind(type, f, "@UpdatedAt", column, ColumnType.Kind.TIMESTAMP_TZ,
-            ColumnType.Kind.TIMESTAMP);
+        requireKind(
+            type, f, "@UpdatedAt", column, ColumnType.Kind.TIMESTAMP_TZ, ColumnType.Kind.TIMESTAMP);
         immutable.add(column.name());
       }
       if (f.isAnnotationPresent(Version.class)) {
@@ -91,31 +99,52 @@ final class ModelReader {
       }
     }
     if (id == null) {
-      throw new IllegalArgumentException(type.getName() + " has no @Id field; a table model "
-          + "needs exactly one");
+      throw new IllegalArgumentException(
+          type.getName() + " has no @Id field; a table model " + "needs exactly one");
     }
     if (generation == Generation.IDENTITY) {
       if (!id.type().isInteger()) {
-        throw new IllegalArgumentException(type.getName() + "." + id.fieldName()
-            + ": @Id(generation = IDENTITY) needs an integer type; use Generation.UUID for UUIDs");
+        throw new IllegalArgumentException(
+            type.getName()
+                + "."
+                + id.fieldName()
+                + ": @Id(generation = IDENTITY) needs an integer type; use Generation.UUID for UUIDs");
       }
       // Re-create the id column flagged as identity, keeping its position.
-      MappedColumn identity = new MappedColumn(id.column().asIdentity(), id.fieldName(),
-          id.javaType(), id.position(), getters.get(id.position()));
+      MappedColumn identity =
+          new MappedColumn(
+              id.column().asIdentity(),
+              id.fieldName(),
+              id.javaType(),
+              id.position(),
+              getters.get(id.position()));
       columns.set(id.position(), identity);
       id = identity;
-    } else if (generation == Generation.UUID && id.type().kind() != ColumnType.Kind.UUID
+    } else if (generation == Generation.UUID
+        && id.type().kind() != ColumnType.Kind.UUID
         && !id.type().isText()) {
-      throw new IllegalArgumentException(type.getName() + "." + id.fieldName()
-          + ": @Id(generation = UUID) needs a UUID or String field");
+      throw new IllegalArgumentException(
+          type.getName()
+              + "."
+              + id.fieldName()
+              + ": @Id(generation = UUID) needs a UUID or String field");
     }
     List<Column> tableColumns = columns.stream().map(MappedColumn::column).toList();
     Table table = ConstraintReader.table(type, tableName, tableColumns, fields, id.name());
-    TableMapping.Roles roles = new TableMapping.Roles(id, generation, softDelete, tenant,
-        createdAt, updatedAt, version, Set.copyOf(immutable));
+    TableMapping.Roles roles =
+        new TableMapping.Roles(
+            id,
+            generation,
+            softDelete,
+            tenant,
+            createdAt,
+            updatedAt,
+            version,
+            Set.copyOf(immutable));
     return type.isRecord()
         ? new TableMapping<>(type, table, columns, roles, recordCreator(type), null)
-        : new TableMapping<>(type, table, columns, roles, noArgCreator(type), setters(type, fields));
+        : new TableMapping<>(
+            type, table, columns, roles, noArgCreator(type), setters(type, fields));
   }
 
   static String tableName(Class<?> type) {
@@ -144,7 +173,9 @@ final class ModelReader {
     for (Class<?> c : chain) {
       for (Field f : c.getDeclaredFields()) {
         int m = f.getModifiers();
-        if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()
+        if (!Modifier.isStatic(m)
+            && !Modifier.isTransient(m)
+            && !f.isSynthetic()
             && !f.isAnnotationPresent(Transient.class)) {
           out.add(f);
         }
@@ -165,23 +196,33 @@ final class ModelReader {
       MethodHandle typed = h.asType(GETTER);
       return typed;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot access " + type.getName() + "." + f.getName()
-          + ": " + e.getMessage() + " (make the model public or open its package)", e);
+      throw new IllegalArgumentException(
+          "cannot access "
+              + type.getName()
+              + "."
+              + f.getName()
+              + ": "
+              + e.getMessage()
+              + " (make the model public or open its package)",
+          e);
     }
   }
 
   private static MethodHandle recordCreator(Class<?> type) {
-    Class<?>[] types = java.util.Arrays.stream(type.getRecordComponents())
-        .map(RecordComponent::getType).toArray(Class<?>[]::new);
+    Class<?>[] types =
+        java.util.Arrays.stream(type.getRecordComponents())
+            .map(RecordComponent::getType)
+            .toArray(Class<?>[]::new);
     try {
       Constructor<?> ctor = type.getDeclaredConstructor(types);
       ctor.setAccessible(true);
-      return lookup(type).unreflectConstructor(ctor)
+      return lookup(type)
+          .unreflectConstructor(ctor)
           .asSpreader(Object[].class, types.length)
           .asType(MethodType.methodType(Object.class, Object[].class));
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot use the canonical constructor of "
-          + type.getName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,12 +230,16 @@ final class ModelReader {
     try {
       Constructor<?> ctor = type.getDeclaredConstructor();
       ctor.setAccessible(true);
-      MethodHandle h = lookup(type).unreflectConstructor(ctor)
-          .asType(MethodType.methodType(Object.class));
+      MethodHandle h =
+          lookup(type).unreflectConstructor(ctor).asType(MethodType.methodType(Object.class));
       return MethodHandles.dropArguments(h, 0, Object[].class);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException(type.getName() + " needs a no-argument constructor "
-          + "(or make it a record): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          type.getName()
+              + " needs a no-argument constructor "
+              + "(or make it a record): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -205,8 +250,8 @@ final class ModelReader {
         f.setAccessible(true);
         out.add(lookup(type).unreflectSetter(f).asType(SETTER));
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot set " + type.getName() + "." + f.getName()
-            + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot set " + type.getName() + "." + f.getName() + ": " + e.getMessage(), e);
       }
     }
     return List.copyOf(out);
@@ -220,19 +265,35 @@ final class ModelReader {
     }
   }
 
-  private static MappedColumn only(Class<?> type, String what, MappedColumn seen, MappedColumn next) {
+  private static MappedColumn only(
+      Class<?> type, String what, MappedColumn seen, MappedColumn next) {
     if (seen != null) {
-      throw new IllegalArgumentException(type.getName() + " has " + what + " on both "
-          + seen.fieldName() + " and " + next.fieldName() + "; only one is allowed");
+      throw new IllegalArgumentException(
+          type.getName()
+              + " has "
+              + what
+              + " on both "
+              + seen.fieldName()
+              + " and "
+              + next.fieldName()
+              + "; only one is allowed");
     }
     return next;
   }
 
-  private static void requireKind(Class<?> type, Field f, String what, Column c,
-      ColumnType.Kind... kinds) {
+  private static void requireKind(
+      Class<?> type, Field f, String what, Column c, ColumnType.Kind... kinds) {
     if (!List.of(kinds).contains(c.type().kind())) {
-      throw new IllegalArgumentException(type.getName() + "." + f.getName() + ": " + what
-          + " needs one of " + List.of(kinds) + ", the field maps to " + c.type());
+      throw new IllegalArgumentException(
+          type.getName()
+              + "."
+              + f.getName()
+              + ": "
+              + what
+              + " needs one of "
+              + List.of(kinds)
+              + ", the field maps to "
+              + c.type());
     }
   }
 

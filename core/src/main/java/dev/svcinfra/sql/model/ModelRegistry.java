@@ -45,16 +45,18 @@ public final class ModelRegistry {
     if (settings.packages().isEmpty()) {
       return registry;
     }
-    try (ScanResult scan = new ClassGraph()
-        .overrideClassLoaders(loader)
-        .enableClassInfo()
-        .enableAnnotationInfo()
-        .acceptPackages(settings.packages().toArray(String[]::new))
-        .scan()) {
-      List<Class<?>> found = new ArrayList<>(scan
-          .getClassesWithAnnotation(dev.svcinfra.sql.model.annotation.Table.class.getName())
-          .filter(c -> !c.isAbstract() || c.isRecord())
-          .loadClasses());
+    try (ScanResult scan =
+        new ClassGraph()
+            .overrideClassLoaders(loader)
+            .enableClassInfo()
+            .enableAnnotationInfo()
+            .acceptPackages(settings.packages().toArray(String[]::new))
+            .scan()) {
+      List<Class<?>> found =
+          new ArrayList<>(
+              scan.getClassesWithAnnotation(dev.svcinfra.sql.model.annotation.Table.class.getName())
+                  .filter(c -> !c.isAbstract() || c.isRecord())
+                  .loadClasses());
       found.sort(Comparator.comparing(Class::getName));
       found.forEach(registry::register);
     }
@@ -68,8 +70,12 @@ public final class ModelRegistry {
         TableMapping<?> mapping = TableMapping.of(m);
         for (TableMapping<?> other : mappings.values()) {
           if (other.table().qualifiedName().equals(mapping.table().qualifiedName())) {
-            throw new IllegalArgumentException(m.getName() + " and " + other.type().getName()
-                + " both map table " + mapping.table().qualifiedName());
+            throw new IllegalArgumentException(
+                m.getName()
+                    + " and "
+                    + other.type().getName()
+                    + " both map table "
+                    + mapping.table().qualifiedName());
           }
         }
         mappings.put(m, mapping);
@@ -85,7 +91,9 @@ public final class ModelRegistry {
 
   /** Every model's table, ordered by qualified name. */
   public List<Table> tables() {
-    return mappings.values().stream().map(TableMapping::table)
-        .sorted(Comparator.comparing(Table::qualifiedName)).toList();
+    return mappings.values().stream()
+        .map(TableMapping::table)
+        .sorted(Comparator.comparing(Table::qualifiedName))
+        .toList();
   }
 }

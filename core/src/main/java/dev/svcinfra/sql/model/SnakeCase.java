@@ -2,7 +2,10 @@ package dev.svcinfra.sql.model;
 
 import java.util.Locale;
 
-/** Java names to SQL names: {@code createdAt} to {@code created_at}, {@code HTTPLog} to {@code http_log}. */
+/**
+ * Java names to SQL names: {@code createdAt} to {@code created_at}, {@code HTTPLog} to {@code
+ * http_log}.
+ */
 final class SnakeCase {
   private SnakeCase() {}
 
@@ -11,9 +14,12 @@ final class SnakeCase {
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);
       if (Character.isUpperCase(c)) {
-        boolean prevLower = i > 0 && !Character.isUpperCase(javaName.charAt(i - 1))
-            && javaName.charAt(i - 1) != '_';
-        boolean nextLower = i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
+        boolean prevLower =
+            i > 0
+                && !Character.isUpperCase(javaName.charAt(i - 1))
+                && javaName.charAt(i - 1) != '_';
+        boolean nextLower =
+            i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
         boolean prevUpper = i > 0 && Character.isUpperCase(javaName.charAt(i - 1));
         if (prevLower || (prevUpper && nextLower)) {
           out.append('_');

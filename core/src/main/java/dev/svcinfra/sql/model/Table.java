@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A table as the database sees it, independent of any Java class: what {@link TableMapping}
- * reads from an annotated model, what migrations compare against the live schema, and what each
- * dialect renders as {@code CREATE TABLE}.
+ * A table as the database sees it, independent of any Java class: what {@link TableMapping} reads
+ * from an annotated model, what migrations compare against the live schema, and what each dialect
+ * renders as {@code CREATE TABLE}.
  *
  * <pre>{@code
  * Table users = Table.named("users")
@@ -43,16 +43,25 @@ public record Table(
     previousNames = List.copyOf(previousNames);
     for (String key : primaryKey) {
       if (columns.stream().noneMatch(c -> c.name().equals(key))) {
-        throw new IllegalArgumentException("primary key column " + key + " is not a column of "
-            + name);
+        throw new IllegalArgumentException(
+            "primary key column " + key + " is not a column of " + name);
       }
     }
   }
 
   /** An empty table named {@code name} in the default schema. */
   public static Table named(String name) {
-    return new Table(Optional.empty(), name, List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), Optional.empty(), List.of());
+    return new Table(
+        Optional.empty(),
+        name,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   /** The column named {@code name}, if any. */
@@ -66,47 +75,128 @@ public record Table(
   }
 
   public Table withSchema(String value) {
-    return new Table(Optional.ofNullable(value), name, columns, primaryKey, indexes,
-        uniqueConstraints, foreignKeys, checks, comment, previousNames);
+    return new Table(
+        Optional.ofNullable(value),
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withColumns(List<Column> value) {
-    return new Table(schema, name, value, primaryKey, indexes, uniqueConstraints, foreignKeys,
-        checks, comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        value,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withPrimaryKey(List<String> value) {
-    return new Table(schema, name, columns, value, indexes, uniqueConstraints, foreignKeys,
-        checks, comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        value,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withIndexes(List<Index> value) {
-    return new Table(schema, name, columns, primaryKey, value, uniqueConstraints, foreignKeys,
-        checks, comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        value,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withUniqueConstraints(List<UniqueConstraint> value) {
-    return new Table(schema, name, columns, primaryKey, indexes, value, foreignKeys, checks,
-        comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        value,
+        foreignKeys,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withForeignKeys(List<ForeignKey> value) {
-    return new Table(schema, name, columns, primaryKey, indexes, uniqueConstraints, value, checks,
-        comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        value,
+        checks,
+        comment,
+        previousNames);
   }
 
   public Table withChecks(List<CheckConstraint> value) {
-    return new Table(schema, name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys,
-        value, comment, previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        value,
+        comment,
+        previousNames);
   }
 
   public Table withComment(String value) {
-    return new Table(schema, name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys,
-        checks, Optional.ofNullable(value), previousNames);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        Optional.ofNullable(value),
+        previousNames);
   }
 
   public Table withPreviousNames(List<String> value) {
-    return new Table(schema, name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys,
-        checks, comment, value);
+    return new Table(
+        schema,
+        name,
+        columns,
+        primaryKey,
+        indexes,
+        uniqueConstraints,
+        foreignKeys,
+        checks,
+        comment,
+        value);
   }
 }

@@ -19,18 +19,19 @@ import java.util.Set;
  * User u = users.newInstance(new Object[] {1L, "a@example.com", ...});
  * }</pre>
  *
- * <p>Reading a model fails with an {@link IllegalArgumentException} naming the class and field
- * when the annotations contradict each other or a type has no column mapping.
+ * <p>Reading a model fails with an {@link IllegalArgumentException} naming the class and field when
+ * the annotations contradict each other or a type has no column mapping.
  *
  * @since 0.1
  */
 public final class TableMapping<T> {
-  private static final ClassValue<TableMapping<?>> CACHE = new ClassValue<>() {
-    @Override
-    protected TableMapping<?> computeValue(Class<?> type) {
-      return ModelReader.read(type);
-    }
-  };
+  private static final ClassValue<TableMapping<?>> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected TableMapping<?> computeValue(Class<?> type) {
+          return ModelReader.read(type);
+        }
+      };
 
   private final Class<T> type;
   private final Table table;
@@ -43,12 +44,23 @@ public final class TableMapping<T> {
   private final Object[] primitiveDefaults;
 
   /** The special columns of a model; the id is required, the others optional. */
-  record Roles(MappedColumn id, Generation idGeneration, MappedColumn softDelete,
-      MappedColumn tenant, MappedColumn createdAt, MappedColumn updatedAt, MappedColumn version,
+  record Roles(
+      MappedColumn id,
+      Generation idGeneration,
+      MappedColumn softDelete,
+      MappedColumn tenant,
+      MappedColumn createdAt,
+      MappedColumn updatedAt,
+      MappedColumn version,
       Set<String> immutable) {}
 
-  TableMapping(Class<T> type, Table table, List<MappedColumn> columns, Roles roles,
-      MethodHandle creator, List<MethodHandle> setters) {
+  TableMapping(
+      Class<T> type,
+      Table table,
+      List<MappedColumn> columns,
+      Roles roles,
+      MethodHandle creator,
+      List<MethodHandle> setters) {
     this.type = type;
     this.table = table;
     this.columns = List.copyOf(columns);
@@ -58,12 +70,16 @@ public final class TableMapping<T> {
     Map<String, MappedColumn> names = new HashMap<>();
     columns.forEach(c -> names.put(c.name(), c));
     this.byName = Map.copyOf(names);
-    this.primitivePositions = columns.stream().filter(c -> c.javaType().isPrimitive())
-        .mapToInt(MappedColumn::position).toArray();
+    this.primitivePositions =
+        columns.stream()
+            .filter(c -> c.javaType().isPrimitive())
+            .mapToInt(MappedColumn::position)
+            .toArray();
     this.primitiveDefaults = new Object[columns.size()];
     for (int p : primitivePositions) {
-      primitiveDefaults[p] = java.lang.reflect.Array.get(
-          java.lang.reflect.Array.newInstance(columns.get(p).javaType(), 1), 0);
+      primitiveDefaults[p] =
+          java.lang.reflect.Array.get(
+              java.lang.reflect.Array.newInstance(columns.get(p).javaType(), 1), 0);
     }
   }
 
@@ -127,8 +143,8 @@ public final class TableMapping<T> {
   }
 
   /**
-   * A new instance from Java values in {@link #columns()} order (already converted with
-   * {@link MappedColumn#toJava}).
+   * A new instance from Java values in {@link #columns()} order (already converted with {@link
+   * MappedColumn#toJava}).
    */
   @SuppressWarnings("unchecked")
   public T newInstance(Object[] values) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A named {@code UNIQUE} constraint over one or more columns. Violations surface as
- * {@code conflict} errors naming the constraint and its columns.
+ * A named {@code UNIQUE} constraint over one or more columns. Violations surface as {@code
+ * conflict} errors naming the constraint and its columns.
  *
  * <pre>{@code
  * UniqueConstraint u = new UniqueConstraint("uq_users_email", List.of("email"));

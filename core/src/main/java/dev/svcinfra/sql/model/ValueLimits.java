@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * What a column can hold exactly: a decimal within its precision and scale, text within its
- * length counted in characters (Unicode code points) and free of lone surrogates. A value that
- * does not fit is refused, never rounded, truncated or replaced (issue 16: a transfer of 0.005
- * into a scale-2 balance was rounded by the database and created money).
+ * What a column can hold exactly: a decimal within its precision and scale, text within its length
+ * counted in characters (Unicode code points) and free of lone surrogates. A value that does not
+ * fit is refused, never rounded, truncated or replaced (issue 16: a transfer of 0.005 into a
+ * scale-2 balance was rounded by the database and created money).
  *
  * <pre>{@code
  * ValueLimits.decimalProblem(new BigDecimal("0.005"), 19, 2); // "has more than 2 digits after the point"
@@ -32,21 +32,33 @@ public final class ValueLimits {
     }
     BigDecimal exact = value.stripTrailingZeros();
     if (exact.scale() > scale) {
-      return Optional.of("has more than " + scale + " digit" + (scale == 1 ? "" : "s")
-          + " after the point; it would be rounded, so it is refused");
+      return Optional.of(
+          "has more than "
+              + scale
+              + " digit"
+              + (scale == 1 ? "" : "s")
+              + " after the point; it would be rounded, so it is refused");
     }
     long integerDigits = (long) exact.precision() - exact.scale();
     if (integerDigits > precision - scale) {
-      return Optional.of("is out of range: at most " + (precision - scale) + " digit"
-          + (precision - scale == 1 ? "" : "s") + " before the point (a "
-          + "DECIMAL(" + precision + ", " + scale + "))");
+      return Optional.of(
+          "is out of range: at most "
+              + (precision - scale)
+              + " digit"
+              + (precision - scale == 1 ? "" : "s")
+              + " before the point (a "
+              + "DECIMAL("
+              + precision
+              + ", "
+              + scale
+              + "))");
     }
     return Optional.empty();
   }
 
   /**
-   * {@code value} at the column's scale ({@code 1.5} as {@code 1.50}), after
-   * {@link #decimalProblem} said it fits.
+   * {@code value} at the column's scale ({@code 1.5} as {@code 1.50}), after {@link
+   * #decimalProblem} said it fits.
    *
    * @throws ArithmeticException when it does not fit
    */
@@ -57,16 +69,17 @@ public final class ValueLimits {
   /**
    * Why {@code value} cannot be stored as text of at most {@code maxLength} characters (0: no
    * limit), or empty when it can. Length counts code points, so an emoji is one character, as
-   * PostgreSQL and MariaDB count it; a lone surrogate has no UTF-8 encoding and would be stored
-   * as {@code ?}, so it is refused.
+   * PostgreSQL and MariaDB count it; a lone surrogate has no UTF-8 encoding and would be stored as
+   * {@code ?}, so it is refused.
    */
   public static Optional<String> textProblem(String value, int maxLength) {
     int at = loneSurrogate(value);
     if (at >= 0) {
-      return Optional.of("contains an unpaired UTF-16 surrogate at index " + at
-          + " (not a Unicode character)");
+      return Optional.of(
+          "contains an unpaired UTF-16 surrogate at index " + at + " (not a Unicode character)");
     }
-    if (maxLength > 0 && value.length() > maxLength
+    if (maxLength > 0
+        && value.length() > maxLength
         && value.codePointCount(0, value.length()) > maxLength) {
       return Optional.of("is longer than " + maxLength + " characters");
     }

@@ -7,12 +7,13 @@ import java.util.Arrays;
 
 /**
  * SQL text under construction with its bind values and their types, in order. A values-only
- * instance collects the binds and drops the text, for statements whose text is already cached:
- * the same calls then fill both, so text and binds cannot disagree.
+ * instance collects the binds and drops the text, for statements whose text is already cached: the
+ * same calls then fill both, so text and binds cannot disagree.
  */
 final class Conditions {
   /** Null in a values-only instance. */
   private final StringBuilder sql;
+
   // Two small arrays rather than lists: most statements bind one to three values.
   private Object[] values = new Object[4];
   private ColumnType[] types = new ColumnType[4];
@@ -72,8 +73,8 @@ final class Conditions {
   }
 
   /**
-   * Copies the bind values and their types into {@code binds} and {@code bindTypes} from
-   * position {@code at}; returns the position after the last one.
+   * Copies the bind values and their types into {@code binds} and {@code bindTypes} from position
+   * {@code at}; returns the position after the last one.
    */
   int copyInto(Object[] binds, ColumnType[] bindTypes, int at) {
     System.arraycopy(values, 0, binds, at, size);
@@ -89,7 +90,7 @@ final class Conditions {
   }
 
   SqlStatement statement(Table table) {
-    return new SqlStatement(text().toString(), Arrays.copyOf(values, size),
-        Arrays.copyOf(types, size), table);
+    return new SqlStatement(
+        text().toString(), Arrays.copyOf(values, size), Arrays.copyOf(types, size), table);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Base64;
 
 /**
  * The position after the last row of a keyset slice: the sort column's value and the id, as
- * URL-safe base64 text. Decoding checks both values against their columns, so a forged cursor
- * is a validation error, not an SQL error.
+ * URL-safe base64 text. Decoding checks both values against their columns, so a forged cursor is a
+ * validation error, not an SQL error.
  */
 final class Cursor {
   private static final char SEPARATOR = '\u001f';
@@ -18,7 +18,8 @@ final class Cursor {
 
   static String encode(String orderColumn, Object sortValue, Object id) {
     String text = orderColumn + SEPARATOR + sortValue + SEPARATOR + id;
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -32,8 +33,10 @@ final class Cursor {
       }
       return new Object[] {order.coerce(parts[1]), id.coerce(parts[2])};
     } catch (IllegalArgumentException e) {
-      throw new ValidationException(java.util.List.of(new FieldError("cursor",
-          FieldError.INVALID_VALUE, "not a cursor of this list in this order")));
+      throw new ValidationException(
+          java.util.List.of(
+              new FieldError(
+                  "cursor", FieldError.INVALID_VALUE, "not a cursor of this list in this order")));
     }
   }
 }

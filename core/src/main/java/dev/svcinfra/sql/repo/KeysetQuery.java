@@ -9,20 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keyset pagination: rows strictly after the cursor's (sort value, id) in the sort order, one
- * more than asked to learn whether a next slice exists. The comparison is spelled out with OR
- * rather than a row-value comparison, which not every dialect has.
+ * Keyset pagination: rows strictly after the cursor's (sort value, id) in the sort order, one more
+ * than asked to learn whether a next slice exists. The comparison is spelled out with OR rather
+ * than a row-value comparison, which not every dialect has.
  */
 final class KeysetQuery {
   private KeysetQuery() {}
 
-  static <T> Slice<T> slice(Transaction tx, TableStatements<T> s, Map<MappedColumn, Object> scope,
-      String cursor, int limit, OrderBy order) {
+  static <T> Slice<T> slice(
+      Transaction tx,
+      TableStatements<T> s,
+      Map<MappedColumn, Object> scope,
+      String cursor,
+      int limit,
+      OrderBy order) {
     MappedColumn col = order.column();
     MappedColumn id = s.mapping.id();
     if (col.column().nullable()) {
-      throw ValidationException.of("order_by", FieldError.NOT_ALLOWED, "keyset pagination needs "
-          + "a NOT NULL field; " + col.name() + " may be null");
+      throw ValidationException.of(
+          "order_by",
+          FieldError.NOT_ALLOWED,
+          "keyset pagination needs " + "a NOT NULL field; " + col.name() + " may be null");
     }
     Conditions c = s.select();
     s.live(c);
@@ -53,7 +60,7 @@ final class KeysetQuery {
     }
     List<T> items = rows.subList(0, limit);
     T last = items.get(limit - 1);
-    return new Slice<>(items, Optional.of(Cursor.encode(col.name(), col.get(last), id.get(last))),
-        limit);
+    return new Slice<>(
+        items, Optional.of(Cursor.encode(col.name(), col.get(last), id.get(last))), limit);
   }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one list asks for: a page size, where the page starts (an offset, or a keyset cursor),
- * the order, an optional search text with the fields it looks in, and equality filters. The
- * value is checked once, when it is built, and never changes; repositories, services and the web
- * layer pass it on as it is.
+ * What one list asks for: a page size, where the page starts (an offset, or a keyset cursor), the
+ * order, an optional search text with the fields it looks in, and equality filters. The value is
+ * checked once, when it is built, and never changes; repositories, services and the web layer pass
+ * it on as it is.
  *
  * <pre>{@code
  * ListRequest page3 = ListRequest.builder().limit(20).offset(40).orderBy("-created_at").build();
@@ -21,15 +21,16 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Which fields may be ordered by or searched is the repository's rule, checked when the list
- * runs; everything else about the request is checked here, with every problem reported together
- * as a {@link ValidationException} naming the parameter ({@code limit}, {@code offset},
- * {@code cursor}).
+ * runs; everything else about the request is checked here, with every problem reported together as
+ * a {@link ValidationException} naming the parameter ({@code limit}, {@code offset}, {@code
+ * cursor}).
  *
  * @since 0.1
  */
 public final class ListRequest {
   /** The page size when none is given. */
   public static final int DEFAULT_LIMIT = 50;
+
   /**
    * The largest page one list may ask for, through HTTP or in code alike (issue 17: there used to
    * be two maxima, 1000 on the web and 10,000 in the repository).
@@ -106,8 +107,8 @@ public final class ListRequest {
   }
 
   /**
-   * The same request with other filters. The tenant service adds its tenant this way; filters
-   * take no part in the checks of {@link Builder#build()}, so the copy is as valid as this one.
+   * The same request with other filters. The tenant service adds its tenant this way; filters take
+   * no part in the checks of {@link Builder#build()}, so the copy is as valid as this one.
    */
   public ListRequest withFilters(Scope scope) {
     Builder b = new Builder();
@@ -123,9 +124,15 @@ public final class ListRequest {
 
   @Override
   public String toString() {
-    return "ListRequest[limit=" + limit + (keyset ? ", keyset" : ", offset=" + offset)
-        + ", orderBy=" + orderBy + (q == null ? "" : ", q, fields=" + fields) + ", filters="
-        + filters + "]";
+    return "ListRequest[limit="
+        + limit
+        + (keyset ? ", keyset" : ", offset=" + offset)
+        + ", orderBy="
+        + orderBy
+        + (q == null ? "" : ", q, fields=" + fields)
+        + ", filters="
+        + filters
+        + "]";
   }
 
   /**
@@ -192,8 +199,8 @@ public final class ListRequest {
     }
 
     /**
-     * Rows whose {@code fields} (none: every search field) contain {@code q}, ignoring case; a
-     * null or blank {@code q} searches nothing.
+     * Rows whose {@code fields} (none: every search field) contain {@code q}, ignoring case; a null
+     * or blank {@code q} searches nothing.
      */
     public Builder search(String q, String... fields) {
       return search(q, Arrays.asList(fields));
@@ -232,8 +239,12 @@ public final class ListRequest {
         errors.add(new FieldError("offset", FieldError.INVALID_VALUE, "must be 0 or more"));
       }
       if (keyset && (offsetGiven || (q != null && !q.isBlank()) || orderBy.size() > 1)) {
-        errors.add(new FieldError("cursor", FieldError.NOT_ALLOWED, "keyset paging takes limit "
-            + "and at most one order_by field; it cannot be combined with offset or q"));
+        errors.add(
+            new FieldError(
+                "cursor",
+                FieldError.NOT_ALLOWED,
+                "keyset paging takes limit "
+                    + "and at most one order_by field; it cannot be combined with offset or q"));
       }
       if (!errors.isEmpty()) {
         throw new ValidationException(errors);

@@ -11,8 +11,8 @@ import java.util.Map;
 record OrderBy(MappedColumn column, boolean descending) {
 
   /**
-   * Parses {@code fields} against the allowlist; any unknown or disallowed field is an error
-   * naming it and the allowed ones, never silently ignored.
+   * Parses {@code fields} against the allowlist; any unknown or disallowed field is an error naming
+   * it and the allowed ones, never silently ignored.
    */
   static List<OrderBy> parse(List<String> fields, Map<String, MappedColumn> allowed) {
     List<OrderBy> out = new ArrayList<>();
@@ -23,8 +23,14 @@ record OrderBy(MappedColumn column, boolean descending) {
       String name = desc || f.startsWith("+") ? f.substring(1) : f;
       MappedColumn column = allowed.get(name);
       if (column == null) {
-        errors.add(new FieldError("order_by", FieldError.NOT_ALLOWED, "cannot order by '" + name
-            + "'; allowed: " + allowed.keySet().stream().sorted().toList()));
+        errors.add(
+            new FieldError(
+                "order_by",
+                FieldError.NOT_ALLOWED,
+                "cannot order by '"
+                    + name
+                    + "'; allowed: "
+                    + allowed.keySet().stream().sorted().toList()));
       } else {
         out.add(new OrderBy(column, desc));
       }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of an offset-paginated list: the items, the total number of matching rows, and the
- * limit and offset that produced it.
+ * One page of an offset-paginated list: the items, the total number of matching rows, and the limit
+ * and offset that produced it.
  *
  * <pre>{@code
  * Page<User> page = users.list(tx,

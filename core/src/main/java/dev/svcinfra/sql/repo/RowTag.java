@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The tag of a stored row, which changes whenever the row does (issue 16, lost updates): the
- * value of the model's {@code @Version} column when it has one, otherwise a SHA-256 hash of
- * every column's value as read back from the database, cut to 128 bits and written in
- * base64url (22 characters). The hash covers columns a resource may hide, so any change of the
- * row changes it; values are framed with their length so no two rows share an encoding.
+ * The tag of a stored row, which changes whenever the row does (issue 16, lost updates): the value
+ * of the model's {@code @Version} column when it has one, otherwise a SHA-256 hash of every
+ * column's value as read back from the database, cut to 128 bits and written in base64url (22
+ * characters). The hash covers columns a resource may hide, so any change of the row changes it;
+ * values are framed with their length so no two rows share an encoding.
  */
 final class RowTag {
   private static final int HASH_BYTES = 16;
@@ -40,7 +40,8 @@ final class RowTag {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
     byte[] digest = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(java.util.Arrays.copyOf(digest, HASH_BYTES));
   }
 
@@ -62,10 +63,11 @@ final class RowTag {
       StringBuilder inner = new StringBuilder();
       Map<String, Object> sorted = new TreeMap<>();
       map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-      sorted.forEach((k, v) -> {
-        encode(inner, k);
-        encode(inner, v);
-      });
+      sorted.forEach(
+          (k, v) -> {
+            encode(inner, k);
+            encode(inner, v);
+          });
       type = 'M';
       text = inner.toString();
     } else if (value instanceof Collection<?> list) {

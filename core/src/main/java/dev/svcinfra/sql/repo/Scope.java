@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Equality conditions every operation of a repository call must also satisfy: reads see only
  * matching rows, updates and deletes touch only matching rows. The tenant service scopes by its
- * tenant column this way; {@code countFiltered} counts with one; a {@link ListRequest} carries
- * one as its filters.
+ * tenant column this way; {@code countFiltered} counts with one; a {@link ListRequest} carries one
+ * as its filters.
  *
  * <pre>{@code
  * Scope mine = Scope.where("tenant_id", "acme").and("archived", false);

@@ -10,32 +10,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search condition: a case-insensitive "contains" over allowlisted text columns, written by
- * the dialect ({@code ILIKE} or {@code LOWER(..) LIKE LOWER(..)}, with an escape character so
- * {@code %}, {@code _} and {@code \} in the text match literally). Ignoring case means Unicode
- * lowercase on every dialect, and nothing else: accents, width and spaces still count.
+ * The search condition: a case-insensitive "contains" over allowlisted text columns, written by the
+ * dialect ({@code ILIKE} or {@code LOWER(..) LIKE LOWER(..)}, with an escape character so {@code
+ * %}, {@code _} and {@code \} in the text match literally). Ignoring case means Unicode lowercase
+ * on every dialect, and nothing else: accents, width and spaces still count.
  */
 final class SearchFilter {
   private SearchFilter() {}
 
   /** The columns to search: the named ones, each allowlisted, or all search fields. */
-  static List<MappedColumn> columns(TableMapping<?> mapping, Map<String, MappedColumn> searchable,
-      List<String> fields) {
+  static List<MappedColumn> columns(
+      TableMapping<?> mapping, Map<String, MappedColumn> searchable, List<String> fields) {
     if (fields == null || fields.isEmpty()) {
       if (searchable.isEmpty()) {
-        throw ValidationException.of("fields", FieldError.NOT_ALLOWED,
-            mapping.table().name() + " has no search fields");
+        throw ValidationException.of(
+            "fields", FieldError.NOT_ALLOWED, mapping.table().name() + " has no search fields");
       }
       return searchable.values().stream()
-          .sorted(java.util.Comparator.comparing(MappedColumn::position)).toList();
+          .sorted(java.util.Comparator.comparing(MappedColumn::position))
+          .toList();
     }
     List<MappedColumn> out = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
     for (String f : fields) {
       MappedColumn c = searchable.get(f);
       if (c == null) {
-        errors.add(new FieldError("fields", FieldError.NOT_ALLOWED, "cannot search '" + f
-            + "'; allowed: " + searchable.keySet().stream().sorted().toList()));
+        errors.add(
+            new FieldError(
+                "fields",
+                FieldError.NOT_ALLOWED,
+                "cannot search '"
+                    + f
+                    + "'; allowed: "
+                    + searchable.keySet().stream().sorted().toList()));
       } else {
         out.add(c);
       }
@@ -55,14 +62,13 @@ final class SearchFilter {
       // SQLite's LIKE ends its pattern at a NUL, so "%\0%" would match every row; PostgreSQL
       // cannot hold NUL in text at all. No stored text can contain it on every dialect, so the
       // search is refused the same way everywhere (issue 16).
-      throw ValidationException.of("q", FieldError.INVALID_VALUE,
-          "must not contain the NUL character (U+0000)");
+      throw ValidationException.of(
+          "q", FieldError.INVALID_VALUE, "must not contain the NUL character (U+0000)");
     }
     StringBuilder any = new StringBuilder("(");
     String pattern = s.dialect.containsPattern(q);
     for (int i = 0; i < in.size(); i++) {
-      any.append(i == 0 ? "" : " OR ").append(s.dialect.containsIgnoreCase(
-          s.quoted(in.get(i))));
+      any.append(i == 0 ? "" : " OR ").append(s.dialect.containsIgnoreCase(s.quoted(in.get(i))));
     }
     c.and(any.append(')').toString());
     for (int i = 0; i < in.size(); i++) {

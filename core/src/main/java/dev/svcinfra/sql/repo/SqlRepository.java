@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CRUD, search, counting and pagination for one table model, in the dialect of the transaction
- * it is given. Soft-deleted rows are invisible to every operation; immutable fields are ignored
- * on update; timestamps, versions and generated ids are set by the library. Input maps are keyed
- * by column name (what JSON bodies carry), results are model instances.
+ * CRUD, search, counting and pagination for one table model, in the dialect of the transaction it
+ * is given. Soft-deleted rows are invisible to every operation; immutable fields are ignored on
+ * update; timestamps, versions and generated ids are set by the library. Input maps are keyed by
+ * column name (what JSON bodies carry), results are model instances.
  *
  * <pre>{@code
  * SqlRepository<User> users = SqlRepository.builder(User.class)
@@ -39,15 +39,21 @@ public final class SqlRepository<T> {
   private final Map<String, MappedColumn> searchable;
   private final Map<String, MappedColumn> orderable;
   private final WriteValues writer;
+
   /** The model's version and updated-at columns, or null; read on every update. */
   private final MappedColumn version;
+
   private final MappedColumn updatedAt;
   private volatile TableStatements<T> sql;
+
   /** The compare half of conditional writes, and why a write by id matched no row. */
   private final TagCheck<T> tags;
 
-  SqlRepository(TableMapping<T> mapping, Map<String, MappedColumn> searchable,
-      Map<String, MappedColumn> orderable, java.util.Set<String> immutable) {
+  SqlRepository(
+      TableMapping<T> mapping,
+      Map<String, MappedColumn> searchable,
+      Map<String, MappedColumn> orderable,
+      java.util.Set<String> immutable) {
     this.mapping = mapping;
     this.searchable = Map.copyOf(searchable);
     this.orderable = Map.copyOf(orderable);
@@ -116,24 +122,24 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * One page of live rows: those matching the request's filters and, when it searches, whose
-   * named fields (default: all search fields) contain its {@code q}, ignoring case ({@code %},
-   * {@code _} and {@code \} match literally). Order and search fields the repository does not
-   * allow are an error naming them.
+   * One page of live rows: those matching the request's filters and, when it searches, whose named
+   * fields (default: all search fields) contain its {@code q}, ignoring case ({@code %}, {@code _}
+   * and {@code \} match literally). Order and search fields the repository does not allow are an
+   * error naming them.
    *
    * @throws IllegalArgumentException for a keyset request, which {@link #listAfter} reads
    */
   public Page<T> list(Transaction tx, ListRequest request) {
     if (request.keyset()) {
-      throw new IllegalArgumentException("a keyset request (built with after) is read with "
-          + "listAfter, which answers a Slice");
+      throw new IllegalArgumentException(
+          "a keyset request (built with after) is read with " + "listAfter, which answers a Slice");
     }
     int limit = request.limit();
     long offset = request.offset();
     List<OrderBy> order = OrderBy.parse(request.orderBy(), orderable);
     String q = request.q();
-    List<MappedColumn> in = q == null ? List.of()
-        : SearchFilter.columns(mapping, searchable, request.fields());
+    List<MappedColumn> in =
+        q == null ? List.of() : SearchFilter.columns(mapping, searchable, request.fields());
     Map<MappedColumn, Object> where = scope(request.filters());
     TableStatements<T> s = sql(tx);
     Conditions items = s.select();
@@ -146,8 +152,10 @@ public final class SqlRepository<T> {
     s.orderBy(items, order);
     s.page(items, limit, offset);
     List<T> rows = tx.query(items.statement(mapping.table()), s.rowMapper);
-    long total = rows.size() < limit && (offset == 0 || !rows.isEmpty())
-        ? offset + rows.size() : countOf(tx, count);
+    long total =
+        rows.size() < limit && (offset == 0 || !rows.isEmpty())
+            ? offset + rows.size()
+            : countOf(tx, count);
     return new Page<>(rows, total, limit, offset);
   }
 
@@ -174,14 +182,21 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * Whether a live row in the scope has {@code value} in {@code field}, ignoring case, other
-   * than the row {@code exceptId} (null for none). The uniqueness helper uses it.
+   * Whether a live row in the scope has {@code value} in {@code field}, ignoring case, other than
+   * the row {@code exceptId} (null for none). The uniqueness helper uses it.
    */
-  public boolean existsIgnoreCase(Transaction tx, Scope scope, String field, String value,
-      Object exceptId) {
-    MappedColumn column = mapping.column(field).filter(c -> c.type().isText()).orElseThrow(() ->
-        ValidationException.of(field, FieldError.UNKNOWN_FIELD, "is not a text field of "
-            + mapping.table().name()));
+  public boolean existsIgnoreCase(
+      Transaction tx, Scope scope, String field, String value, Object exceptId) {
+    MappedColumn column =
+        mapping
+            .column(field)
+            .filter(c -> c.type().isText())
+            .orElseThrow(
+                () ->
+                    ValidationException.of(
+                        field,
+                        FieldError.UNKNOWN_FIELD,
+                        "is not a text field of " + mapping.table().name()));
     TableStatements<T> s = sql(tx);
     Conditions c = s.count();
     s.live(c);
@@ -196,21 +211,23 @@ public final class SqlRepository<T> {
 
   /**
    * Keyset pagination: up to {@code limit} live rows matching the filters after the request's
-   * cursor (null for the first slice), in the order of its first order field (one allowlisted
-   * NOT NULL field, {@code -} for descending; none: the id), with the id as tie-breaker.
+   * cursor (null for the first slice), in the order of its first order field (one allowlisted NOT
+   * NULL field, {@code -} for descending; none: the id), with the id as tie-breaker.
    *
    * @throws IllegalArgumentException for an offset request, which {@link #list} reads
    */
   public Slice<T> listAfter(Transaction tx, ListRequest request) {
     if (!request.keyset()) {
-      throw new IllegalArgumentException("an offset request is read with list; build a keyset "
-          + "request with after(cursor)");
+      throw new IllegalArgumentException(
+          "an offset request is read with list; build a keyset " + "request with after(cursor)");
     }
     List<String> fields = request.orderBy();
-    OrderBy order = fields.isEmpty() || fields.get(0) == null || fields.get(0).isBlank()
-        ? new OrderBy(mapping.id(), false) : OrderBy.parse(fields.subList(0, 1), orderable).get(0);
-    return KeysetQuery.slice(tx, sql(tx), scope(request.filters()), request.cursor(),
-        request.limit(), order);
+    OrderBy order =
+        fields.isEmpty() || fields.get(0) == null || fields.get(0).isBlank()
+            ? new OrderBy(mapping.id(), false)
+            : OrderBy.parse(fields.subList(0, 1), orderable).get(0);
+    return KeysetQuery.slice(
+        tx, sql(tx), scope(request.filters()), request.cursor(), request.limit(), order);
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -250,8 +267,8 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * Changes the live row with this id inside the scope and returns it. Immutable fields in
-   * {@code values} are ignored; a version field, when given, must match the stored one.
+   * Changes the live row with this id inside the scope and returns it. Immutable fields in {@code
+   * values} are ignored; a version field, when given, must match the stored one.
    *
    * @throws NotFoundException when no such live row exists in the scope
    * @throws ConflictException when the given version is outdated
@@ -261,19 +278,21 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one
-   * of {@code ifTags} (null: whatever it is), compared atomically with the write: in its WHERE
-   * clause for a {@code @Version}, else after the dialect's locking read of the row.
+   * As {@link #update(Transaction, Scope, Object, Map)}, only when the row's {@link #tag} is one of
+   * {@code ifTags} (null: whatever it is), compared atomically with the write: in its WHERE clause
+   * for a {@code @Version}, else after the dialect's locking read of the row.
    *
    * @throws NotFoundException when no such live row exists in the scope (whatever the tags)
    * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
    * @throws ConflictException when a version given in {@code values} is outdated
    */
-  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
-      Collection<String> ifTags) {
+  public T update(
+      Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
     Object key = parseId(id);
-    Object expectedVersion = version != null && values.containsKey(version.name())
-        ? coerceField(version, values.get(version.name())) : null;
+    Object expectedVersion =
+        version != null && values.containsKey(version.name())
+            ? coerceField(version, values.get(version.name()))
+            : null;
     WriteRow set = writer.forUpdate(values);
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
@@ -282,11 +301,11 @@ public final class SqlRepository<T> {
     TableStatements<T> s = sql(tx);
     List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     if (set.isEmpty() && updatedAt == null && version == null) {
-      return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+      return get(tx, scope, key)
+          .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     }
     Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
-    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion,
-        tagVersions);
+    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion, tagVersions);
     if (s.dialect.supportsReturning()) {
       // By id: at most one row comes back.
       Optional<T> row = tx.queryFirst(update, s.rowMapper);
@@ -331,8 +350,12 @@ public final class SqlRepository<T> {
     TableStatements<T> s = sql(tx);
     List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
     MappedColumn sd = mapping.softDelete().orElse(null);
-    Object marker = sd == null ? null : sd.type().kind() == ColumnType.Kind.BOOLEAN
-        ? Boolean.TRUE : sd.toDatabase(writer.updatedNow(sd));
+    Object marker =
+        sd == null
+            ? null
+            : sd.type().kind() == ColumnType.Kind.BOOLEAN
+                ? Boolean.TRUE
+                : sd.toDatabase(writer.updatedNow(sd));
     if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
       throw tags.missing(tx, scope, key, id, null, tagVersions);
     }
@@ -371,8 +394,15 @@ public final class SqlRepository<T> {
     }
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : scope.conditions().entrySet()) {
-      MappedColumn c = mapping.column(e.getKey()).orElseThrow(() -> ValidationException.of(
-          e.getKey(), FieldError.UNKNOWN_FIELD, "is not a field of " + mapping.table().name()));
+      MappedColumn c =
+          mapping
+              .column(e.getKey())
+              .orElseThrow(
+                  () ->
+                      ValidationException.of(
+                          e.getKey(),
+                          FieldError.UNKNOWN_FIELD,
+                          "is not a field of " + mapping.table().name()));
       Object value = coerceField(c, e.getValue());
       // A decimal filter with more digits than its column can match no row; refused like a
       // write, naming the field (issue 16), rather than compared after rounding.
@@ -380,7 +410,6 @@ public final class SqlRepository<T> {
     }
     return out;
   }
-
 
   /** A COUNT(*) answers exactly one row. */
   private static long countOf(Transaction tx, Conditions count) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Configures a {@link SqlRepository}: which fields {@code search} may look in (default: every
- * text column), which fields lists may be ordered by (default: every column except JSON and
- * binary ones), and extra immutable fields beyond the model's.
+ * Configures a {@link SqlRepository}: which fields {@code search} may look in (default: every text
+ * column), which fields lists may be ordered by (default: every column except JSON and binary
+ * ones), and extra immutable fields beyond the model's.
  *
  * <pre>{@code
  * SqlRepository<User> users = SqlRepository.builder(User.class)
@@ -53,20 +53,26 @@ public final class SqlRepositoryBuilder<T> {
   /**
    * The repository.
    *
-   * @throws IllegalArgumentException naming a field the model does not have, or a search field
-   *     that is not text
+   * @throws IllegalArgumentException naming a field the model does not have, or a search field that
+   *     is not text
    */
   public SqlRepository<T> build() {
     Map<String, MappedColumn> searchable = new LinkedHashMap<>();
     if (search == null) {
-      mapping.columns().stream().filter(c -> c.type().isText() && c.type().kind() != ColumnType.Kind.ENUM)
+      mapping.columns().stream()
+          .filter(c -> c.type().isText() && c.type().kind() != ColumnType.Kind.ENUM)
           .forEach(c -> searchable.put(c.name(), c));
     } else {
       for (String name : search) {
         MappedColumn c = column(name);
         if (!c.type().isText()) {
-          throw new IllegalArgumentException(mapping.type().getName() + ": search field " + name
-              + " is " + c.type() + "; only text columns can be searched");
+          throw new IllegalArgumentException(
+              mapping.type().getName()
+                  + ": search field "
+                  + name
+                  + " is "
+                  + c.type()
+                  + "; only text columns can be searched");
         }
         searchable.put(name, c);
       }
@@ -74,8 +80,11 @@ public final class SqlRepositoryBuilder<T> {
     Map<String, MappedColumn> orderable = new LinkedHashMap<>();
     orderable.put(mapping.id().name(), mapping.id());
     if (order == null) {
-      mapping.columns().stream().filter(c -> c.type().kind() != ColumnType.Kind.JSON
-              && c.type().kind() != ColumnType.Kind.BINARY)
+      mapping.columns().stream()
+          .filter(
+              c ->
+                  c.type().kind() != ColumnType.Kind.JSON
+                      && c.type().kind() != ColumnType.Kind.BINARY)
           .forEach(c -> orderable.put(c.name(), c));
     } else {
       order.forEach(name -> orderable.put(name, column(name)));
@@ -86,8 +95,15 @@ public final class SqlRepositoryBuilder<T> {
   }
 
   private MappedColumn column(String name) {
-    return mapping.column(name).orElseThrow(() -> new IllegalArgumentException(
-        mapping.type().getName() + " has no column '" + name + "'; columns: "
-            + mapping.columns().stream().map(MappedColumn::name).toList()));
+    return mapping
+        .column(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    mapping.type().getName()
+                        + " has no column '"
+                        + name
+                        + "'; columns: "
+                        + mapping.columns().stream().map(MappedColumn::name).toList()));
   }
 }

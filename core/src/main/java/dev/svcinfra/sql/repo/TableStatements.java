@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the SQL statements of one {@link SqlRepository}'s table in one dialect: quoted names
- * and the column list computed once, conditions for liveness (soft delete) and scopes, ordering
- * with the id as tie-breaker, and the row mapper. Every value is a bind parameter; identifiers
- * come only from model metadata. (Called {@code RepositorySql} before issue 17, a name that read
- * like its neighbour's.)
+ * Builds the SQL statements of one {@link SqlRepository}'s table in one dialect: quoted names and
+ * the column list computed once, conditions for liveness (soft delete) and scopes, ordering with
+ * the id as tie-breaker, and the row mapper. Every value is a bind parameter; identifiers come only
+ * from model metadata. (Called {@code RepositorySql} before issue 17, a name that read like its
+ * neighbour's.)
  */
 final class TableStatements<T> {
   final Dialect dialect;
@@ -24,21 +24,30 @@ final class TableStatements<T> {
   final String columnList;
   final List<String> quotedColumns;
   final String quotedId;
+
   /** {@code "id" = ?}, the predicate of every by-id statement. */
   private final String idPredicate;
+
   final RowMapper<T> rowMapper;
+
   /** {@code SELECT .. WHERE id = ? [AND live]}: the most frequent query, built once. */
   private final String selectLiveByIdText;
+
   /** {@code "deleted" = ?} or {@code "deleted_at" IS NULL}; null without soft delete. */
   private final String livePredicate;
+
   /** The soft-delete column when liveness binds a FALSE marker (a boolean column), else null. */
   private final MappedColumn liveFlag;
+
   /** The version column, and {@code "version" = ?} for optimistic updates; null without one. */
   private final MappedColumn version;
+
   private final String versionPredicate;
   private final MappedColumn updatedAt;
+
   /** {@code SELECT <columns> FROM <table>} and {@code SELECT COUNT(*) FROM <table>}. */
   private final String selectPrefix;
+
   private final String countPrefix;
   private final MappedColumn[] columns;
   private final ColumnType[] columnTypes;
@@ -67,8 +76,8 @@ final class TableStatements<T> {
     MappedColumn softDelete = mapping.softDelete().orElse(null);
     boolean flag = softDelete != null && softDelete.type().kind() == ColumnType.Kind.BOOLEAN;
     this.liveFlag = flag ? softDelete : null;
-    this.livePredicate = softDelete == null ? null
-        : dialect.quote(softDelete.name()) + (flag ? " = ?" : " IS NULL");
+    this.livePredicate =
+        softDelete == null ? null : dialect.quote(softDelete.name()) + (flag ? " = ?" : " IS NULL");
     this.version = mapping.version().orElse(null);
     this.versionPredicate = version == null ? null : dialect.quote(version.name()) + " = ?";
     this.updatedAt = mapping.updatedAt().orElse(null);
@@ -76,15 +85,18 @@ final class TableStatements<T> {
     byId.and(idPredicate);
     live(byId);
     this.selectLiveByIdText = byId.text().toString();
-    this.rowMapper = rs -> {
-      Object[] values = new Object[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        Object canonical = zeroForNull[i] ? dialect.readZeroForNull(rs, i + 1, columnTypes[i])
-            : dialect.read(rs, i + 1, columnTypes[i]);
-        values[i] = columns[i].toJava(canonical);
-      }
-      return mapping.newInstance(values);
-    };
+    this.rowMapper =
+        rs -> {
+          Object[] values = new Object[columns.length];
+          for (int i = 0; i < columns.length; i++) {
+            Object canonical =
+                zeroForNull[i]
+                    ? dialect.readZeroForNull(rs, i + 1, columnTypes[i])
+                    : dialect.read(rs, i + 1, columnTypes[i]);
+            values[i] = columns[i].toJava(canonical);
+          }
+          return mapping.newInstance(values);
+        };
   }
 
   /** The live row with this id (unscoped): the prebuilt text, binds straight into arrays. */
@@ -92,11 +104,17 @@ final class TableStatements<T> {
     MappedColumn idColumn = mapping.id();
     Object key = idColumn.toDatabase(id);
     if (liveFlag == null) {
-      return new SqlStatement(selectLiveByIdText, new Object[] {key},
-          new ColumnType[] {idColumn.type()}, mapping.table());
+      return new SqlStatement(
+          selectLiveByIdText,
+          new Object[] {key},
+          new ColumnType[] {idColumn.type()},
+          mapping.table());
     }
-    return new SqlStatement(selectLiveByIdText, new Object[] {key, Boolean.FALSE},
-        new ColumnType[] {idColumn.type(), liveFlag.type()}, mapping.table());
+    return new SqlStatement(
+        selectLiveByIdText,
+        new Object[] {key, Boolean.FALSE},
+        new ColumnType[] {idColumn.type(), liveFlag.type()},
+        mapping.table());
   }
 
   /** INSERT text for the columns of {@code row} (in its order), built once per column set. */
@@ -113,12 +131,17 @@ final class TableStatements<T> {
   }
 
   /**
-   * {@code UPDATE .. SET <set>[, updated_at = ?][, version = version + 1] WHERE id = ? AND live
-   * AND scope [AND version = ?]}, returning the row where the dialect can. The bind values go
-   * straight into arrays of their final size: this runs on every update.
+   * {@code UPDATE .. SET <set>[, updated_at = ?][, version = version + 1] WHERE id = ? AND live AND
+   * scope [AND version = ?]}, returning the row where the dialect can. The bind values go straight
+   * into arrays of their final size: this runs on every update.
    */
-  SqlStatement updateById(WriteRow set, Object updatedNow, Object id,
-      Map<MappedColumn, Object> scope, Object expectedVersion, List<Object> tagVersions) {
+  SqlStatement updateById(
+      WriteRow set,
+      Object updatedNow,
+      Object id,
+      Map<MappedColumn, Object> scope,
+      Object expectedVersion,
+      List<Object> tagVersions) {
     boolean versioned = version != null && expectedVersion != null;
     // The WHERE clause varies with the scope and the tags; only unscoped, unconditional updates
     // share cached text, and for them the clause is only built when the cache misses.
@@ -149,8 +172,8 @@ final class TableStatements<T> {
   }
 
   /** {@code id = ? AND live AND scope [AND version = ?]} with their binds. */
-  private void whereById(Conditions c, Object id, Map<MappedColumn, Object> scope,
-      Object expectedVersion) {
+  private void whereById(
+      Conditions c, Object id, Map<MappedColumn, Object> scope, Object expectedVersion) {
     byId(c, id);
     live(c);
     scope(c, scope);
@@ -160,16 +183,18 @@ final class TableStatements<T> {
   }
 
   /**
-   * {@code UPDATE .. SET <soft-delete> = ?} with {@code softDeleteMarker}, or {@code DELETE}
-   * when it is null, of the live row with this id in the scope [whose version is one of
-   * {@code versions}].
+   * {@code UPDATE .. SET <soft-delete> = ?} with {@code softDeleteMarker}, or {@code DELETE} when
+   * it is null, of the live row with this id in the scope [whose version is one of {@code
+   * versions}].
    */
-  SqlStatement deleteById(Object id, Map<MappedColumn, Object> scope, Object softDeleteMarker,
-      List<Object> versions) {
+  SqlStatement deleteById(
+      Object id, Map<MappedColumn, Object> scope, Object softDeleteMarker, List<Object> versions) {
     MappedColumn sd = mapping.softDelete().orElse(null);
-    Conditions c = sd == null ? new Conditions("DELETE FROM " + table)
-        : new Conditions("UPDATE " + table + " SET " + dialect.quote(sd.name()) + " = ?")
-            .value(softDeleteMarker, sd.type());
+    Conditions c =
+        sd == null
+            ? new Conditions("DELETE FROM " + table)
+            : new Conditions("UPDATE " + table + " SET " + dialect.quote(sd.name()) + " = ?")
+                .value(softDeleteMarker, sd.type());
     byId(c, id);
     live(c);
     scope(c, scope);
@@ -198,8 +223,8 @@ final class TableStatements<T> {
     Object[] binds = new Object[c.size()];
     ColumnType[] types = new ColumnType[c.size()];
     c.copyInto(binds, types, 0);
-    return new SqlStatement(dialect.selectForUpdate(table, columnList, c.predicates()), binds,
-        types, mapping.table());
+    return new SqlStatement(
+        dialect.selectForUpdate(table, columnList, c.predicates()), binds, types, mapping.table());
   }
 
   /** {@code a = ?, b = ?[, updated_at = ?][, version = version + 1]}. */
@@ -210,7 +235,8 @@ final class TableStatements<T> {
       sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(c.name())).append(" = ?");
     }
     if (updatedAt != null) {
-      sql.append(sql.length() == 0 ? "" : ", ").append(dialect.quote(updatedAt.name()))
+      sql.append(sql.length() == 0 ? "" : ", ")
+          .append(dialect.quote(updatedAt.name()))
           .append(" = ?");
     }
     if (version != null) {
@@ -261,8 +287,8 @@ final class TableStatements<T> {
   }
 
   /**
-   * ORDER BY the given columns, then the id (unless already named) for a stable order. NULLs
-   * sort as larger than any value on every dialect ({@code Dialect.orderTerm}).
+   * ORDER BY the given columns, then the id (unless already named) for a stable order. NULLs sort
+   * as larger than any value on every dialect ({@code Dialect.orderTerm}).
    */
   void orderBy(Conditions c, List<OrderBy> order) {
     StringBuilder sql = c.text().append(" ORDER BY ");

@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The compare half of a repository's conditional writes (issue 16, lost updates), and why a
- * write by id matched no row. A versioned model compares inside the write (the versions the tags
- * name go into its WHERE clause); any other model is read with the dialect's locking read and
- * compared before the write, so the row cannot change in between.
+ * The compare half of a repository's conditional writes (issue 16, lost updates), and why a write
+ * by id matched no row. A versioned model compares inside the write (the versions the tags name go
+ * into its WHERE clause); any other model is read with the dialect's locking read and compared
+ * before the write, so the row cannot change in between.
  */
 final class TagCheck<T> {
   private final SqlRepository<T> repository;
   private final TableMapping<T> mapping;
+
   /** The model's version column, or null. */
   private final MappedColumn version;
 
@@ -31,11 +32,17 @@ final class TagCheck<T> {
   }
 
   /**
-   * Checks {@code ifTags} (null: no condition) before a write: for a versioned model, returns
-   * the versions the write must find; otherwise locks and compares the row and returns null.
+   * Checks {@code ifTags} (null: no condition) before a write: for a versioned model, returns the
+   * versions the write must find; otherwise locks and compares the row and returns null.
    */
-  List<Object> prepare(Transaction tx, TableStatements<T> s, Scope scope,
-      Map<MappedColumn, Object> where, Object key, Object id, Collection<String> ifTags) {
+  List<Object> prepare(
+      Transaction tx,
+      TableStatements<T> s,
+      Scope scope,
+      Map<MappedColumn, Object> where,
+      Object key,
+      Object id,
+      Collection<String> ifTags) {
     if (ifTags == null) {
       return null;
     }
@@ -49,13 +56,20 @@ final class TagCheck<T> {
   /**
    * Why a versioned UPDATE or DELETE by id matched no row: gone (404), a tag that does not match
    * (412) or an outdated version in the body (409). A row this transaction still sees with a
-   * matching version was changed by a transaction its snapshot does not show (MariaDB's
-   * repeatable read): that, too, is a failed tag when tags were given.
+   * matching version was changed by a transaction its snapshot does not show (MariaDB's repeatable
+   * read): that, too, is a failed tag when tags were given.
    */
-  RuntimeException missing(Transaction tx, Scope scope, Object key, Object id,
-      Object expectedVersion, List<Object> tagVersions) {
-    Optional<T> row = (expectedVersion != null || tagVersions != null)
-        ? repository.get(tx, scope, key) : Optional.empty();
+  RuntimeException missing(
+      Transaction tx,
+      Scope scope,
+      Object key,
+      Object id,
+      Object expectedVersion,
+      List<Object> tagVersions) {
+    Optional<T> row =
+        (expectedVersion != null || tagVersions != null)
+            ? repository.get(tx, scope, key)
+            : Optional.empty();
     if (row.isEmpty()) {
       return new NotFoundException(mapping.table().name(), id);
     }
@@ -64,21 +78,33 @@ final class TagCheck<T> {
       return new PreconditionFailedException(mapping.table().name(), id);
     }
     if (expectedVersion == null || expectedVersion.equals(current)) {
-      return tagVersions != null ? new PreconditionFailedException(mapping.table().name(), id)
+      return tagVersions != null
+          ? new PreconditionFailedException(mapping.table().name(), id)
           : new NotFoundException(mapping.table().name(), id);
     }
     String v = version.name();
-    return new ConflictException(mapping.table().name() + " " + id + " was changed by someone "
-        + "else: " + v + " " + expectedVersion + " is outdated; reload and retry", null, v, null);
+    return new ConflictException(
+        mapping.table().name()
+            + " "
+            + id
+            + " was changed by someone "
+            + "else: "
+            + v
+            + " "
+            + expectedVersion
+            + " is outdated; reload and retry",
+        null,
+        v,
+        null);
   }
 
   /**
-   * The versions {@code ifTags} name, for the WHERE clause of a versioned write. A tag that is
-   * no version can never match; when none is left, the row is only looked up to answer 404 or
-   * 412 without writing.
+   * The versions {@code ifTags} name, for the WHERE clause of a versioned write. A tag that is no
+   * version can never match; when none is left, the row is only looked up to answer 404 or 412
+   * without writing.
    */
-  private List<Object> tagVersions(Transaction tx, Scope scope, Object key, Object id,
-      Collection<String> ifTags) {
+  private List<Object> tagVersions(
+      Transaction tx, Scope scope, Object key, Object id, Collection<String> ifTags) {
     List<Object> out = new ArrayList<>();
     for (String tag : ifTags) {
       try {
@@ -100,13 +126,19 @@ final class TagCheck<T> {
   }
 
   /**
-   * Reads the live row with the dialect's locking read and compares its tag: the row then stays
-   * as compared until the transaction ends (see {@code Dialect.selectForUpdate} per database).
+   * Reads the live row with the dialect's locking read and compares its tag: the row then stays as
+   * compared until the transaction ends (see {@code Dialect.selectForUpdate} per database).
    */
-  private void lockAndCompare(Transaction tx, TableStatements<T> s, Map<MappedColumn, Object> where,
-      Object key, Object id, Collection<String> ifTags) {
-    T row = tx.queryFirst(s.selectForUpdate(key, where), s.rowMapper)
-        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+  private void lockAndCompare(
+      Transaction tx,
+      TableStatements<T> s,
+      Map<MappedColumn, Object> where,
+      Object key,
+      Object id,
+      Collection<String> ifTags) {
+    T row =
+        tx.queryFirst(s.selectForUpdate(key, where), s.rowMapper)
+            .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
     if (!ifTags.contains(repository.tag(row))) {
       throw new PreconditionFailedException(mapping.table().name(), id);
     }

@@ -3,10 +3,10 @@ package dev.svcinfra.sql.repo;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Generated statement text keyed by the set of columns it names, so the common shapes of INSERT
- * and UPDATE are built once instead of on every call. Keys are bit masks of column positions;
- * models wider than 62 columns and shapes beyond {@link #MAX_ENTRIES} are built every time.
- * Lookup and store are two calls, so a hit allocates nothing (no builder lambda per call).
+ * Generated statement text keyed by the set of columns it names, so the common shapes of INSERT and
+ * UPDATE are built once instead of on every call. Keys are bit masks of column positions; models
+ * wider than 62 columns and shapes beyond {@link #MAX_ENTRIES} are built every time. Lookup and
+ * store are two calls, so a hit allocates nothing (no builder lambda per call).
  */
 final class TextCache {
   static final int MAX_ENTRIES = 256;

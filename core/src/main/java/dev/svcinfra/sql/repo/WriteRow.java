@@ -41,8 +41,8 @@ final class WriteRow {
   }
 
   /**
-   * Puts the database form of each value and its column type into {@code binds} and
-   * {@code types} from position {@code at}; returns the position after the last one.
+   * Puts the database form of each value and its column type into {@code binds} and {@code types}
+   * from position {@code at}; returns the position after the last one.
    */
   int bindInto(Object[] binds, ColumnType[] types, int at) {
     for (int k = 0; k < size; k++, at++) {

@@ -20,15 +20,18 @@ import java.util.UUID;
 /**
  * Checks and completes the values of a create or update: unknown fields, wrong types and missing
  * required values are collected into one {@link ValidationException}; library-managed columns
- * (generated UUID id, timestamps, version, soft-delete marker) are filled in; immutable columns
- * are dropped from updates.
+ * (generated UUID id, timestamps, version, soft-delete marker) are filled in; immutable columns are
+ * dropped from updates.
  */
 final class WriteValues {
   private final TableMapping<?> mapping;
+
   /** Columns whose values the library sets, in a fixed order (an array: no iterator per call). */
   private final MappedColumn[] managed;
+
   /** By column position: set by the library ({@link #managed}); never taken from an update. */
   private final boolean[] managedAt;
+
   private final boolean[] notUpdatable;
 
   WriteValues(TableMapping<?> mapping, Set<String> immutable) {
@@ -78,9 +81,12 @@ final class WriteValues {
         value = c.coerce(c.javaType() == boolean.class ? Boolean.FALSE : 0);
         given = true;
       }
-      boolean invalid = !errors.isEmpty()
-          && errors.stream().anyMatch(err -> err.field().equals(c.name()));
-      if (value == null && !invalid && !c.column().nullable() && !c.column().identity()
+      boolean invalid =
+          !errors.isEmpty() && errors.stream().anyMatch(err -> err.field().equals(c.name()));
+      if (value == null
+          && !invalid
+          && !c.column().nullable()
+          && !c.column().identity()
           && c.column().defaultSql().isEmpty()) {
         errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
         continue;
@@ -106,8 +112,8 @@ final class WriteValues {
   }
 
   /**
-   * The SET columns of an UPDATE with their Java values, in column order whatever the input
-   * order (equal column sets give equal SQL text); immutable and managed columns left out.
+   * The SET columns of an UPDATE with their Java values, in column order whatever the input order
+   * (equal column sets give equal SQL text); immutable and managed columns left out.
    */
   WriteRow forUpdate(Map<String, ?> input) {
     List<MappedColumn> columns = mapping.columns();
@@ -142,13 +148,16 @@ final class WriteValues {
    * Coerces each input value into its column's type, storing it at the column's position and
    * marking it present; problems go to {@code errors} in input order.
    */
-  private void coerce(Map<String, ?> input, Object[] values, boolean[] present,
-      List<FieldError> errors) {
+  private void coerce(
+      Map<String, ?> input, Object[] values, boolean[] present, List<FieldError> errors) {
     for (Map.Entry<String, ?> e : input.entrySet()) {
       MappedColumn c = mapping.column(e.getKey()).orElse(null);
       if (c == null) {
-        errors.add(new FieldError(e.getKey(), FieldError.UNKNOWN_FIELD, "is not a field of "
-            + mapping.table().name()));
+        errors.add(
+            new FieldError(
+                e.getKey(),
+                FieldError.UNKNOWN_FIELD,
+                "is not a field of " + mapping.table().name()));
         continue;
       }
       Object value;
@@ -183,14 +192,18 @@ final class WriteValues {
   }
 
   /**
-   * The current time in the column's type, truncated to microseconds: what every supported
-   * database stores, so the returned row equals the stored one.
+   * The current time in the column's type, truncated to microseconds: what every supported database
+   * stores, so the returned row equals the stored one.
    */
   private static Object now(MappedColumn c, Object previous) {
-    Instant instant = previous instanceof Instant i ? i
-        : previous instanceof OffsetDateTime o ? o.toInstant()
-        : previous instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC)
-        : Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant instant =
+        previous instanceof Instant i
+            ? i
+            : previous instanceof OffsetDateTime o
+                ? o.toInstant()
+                : previous instanceof LocalDateTime l
+                    ? l.toInstant(ZoneOffset.UTC)
+                    : Instant.now().truncatedTo(ChronoUnit.MICROS);
     Class<?> t = c.javaType();
     if (t == OffsetDateTime.class) {
       return instant.atOffset(ZoneOffset.UTC);

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service that keeps chosen text fields unique ignoring case ({@code Ann@Example.com} and
- * {@code ann@example.com} collide) among live rows of the caller's scope, answering with a
- * {@link ConflictException} that names the field and the value. Databases compare case-sensitively
- * or by collation; this rule is the same everywhere.
+ * A service that keeps chosen text fields unique ignoring case ({@code Ann@Example.com} and {@code
+ * ann@example.com} collide) among live rows of the caller's scope, answering with a {@link
+ * ConflictException} that names the field and the value. Databases compare case-sensitively or by
+ * collation; this rule is the same everywhere.
  *
  * <pre>{@code
  * SqlService<User> users = new DedupeSqlService<>(repo, List.of("email", "username"));
@@ -19,11 +19,11 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The check and the write are separate statements. Declare the matching index on the model,
- * {@code @Index(columns = "email", unique = true, ignoreCase = true)}
- * ({@link dev.svcinfra.sql.model.annotation.Index#ignoreCase()}): the check's
- * {@code LOWER(field) = LOWER(?)} then uses the index instead of scanning the table, and two
- * concurrent creates cannot both succeed (the loser gets the same {@link ConflictException} from
- * the database). The index covers soft-deleted rows and every tenant, so it is the stricter rule.
+ * {@code @Index(columns = "email", unique = true, ignoreCase = true)} ({@link
+ * dev.svcinfra.sql.model.annotation.Index#ignoreCase()}): the check's {@code LOWER(field) =
+ * LOWER(?)} then uses the index instead of scanning the table, and two concurrent creates cannot
+ * both succeed (the loser gets the same {@link ConflictException} from the database). The index
+ * covers soft-deleted rows and every tenant, so it is the stricter rule.
  *
  * @since 0.1
  */
@@ -33,9 +33,17 @@ public class DedupeSqlService<T> extends SqlService<T> {
   public DedupeSqlService(SqlRepository<T> repository, List<String> uniqueIgnoreCase) {
     super(repository);
     for (String f : uniqueIgnoreCase) {
-      repository.mapping().column(f).filter(c -> c.type().isText()).orElseThrow(() ->
-          new IllegalArgumentException(repository.mapping().type().getName()
-              + " has no text column '" + f + "' to keep unique"));
+      repository
+          .mapping()
+          .column(f)
+          .filter(c -> c.type().isText())
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      repository.mapping().type().getName()
+                          + " has no text column '"
+                          + f
+                          + "' to keep unique"));
     }
     this.uniqueIgnoreCase = List.copyOf(uniqueIgnoreCase);
   }
@@ -54,8 +62,8 @@ public class DedupeSqlService<T> extends SqlService<T> {
     for (String field : uniqueIgnoreCase) {
       if (values.get(field) instanceof String value
           && repository().existsIgnoreCase(tx, scope, field, value, exceptId)) {
-        throw new ConflictException(field + " '" + value + "' already exists (ignoring case)",
-            null, field, null);
+        throw new ConflictException(
+            field + " '" + value + "' already exists (ignoring case)", null, field, null);
       }
     }
   }

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reads and writes a service offers over one table model. {@link SqlService} runs them with
- * its hooks; {@link TenantSqlService} runs them through another service, inside one tenant.
+ * The reads and writes a service offers over one table model. {@link SqlService} runs them with its
+ * hooks; {@link TenantSqlService} runs them through another service, inside one tenant.
  *
  * <pre>{@code
  * RowService<Note> notes = new TenantSqlService<>(new NoteService(repo), "acme", "tenant_id");
  * Page<Note> page = notes.list(tx, ListRequest.firstPage());
  * }</pre>
  *
- * <p>Every method is abstract on purpose (issue 17): a method added here does not compile in
- * {@link TenantSqlService} until it is written there, inside the tenant's scope.
+ * <p>Every method is abstract on purpose (issue 17): a method added here does not compile in {@link
+ * TenantSqlService} until it is written there, inside the tenant's scope.
  *
  * @since 0.1
  */
@@ -58,8 +58,8 @@ public interface RowService<T> {
    *
    * @throws NotFoundException when no such live row exists in the scope
    */
-  T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
-      Collection<String> ifTags);
+  T update(
+      Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags);
 
   void delete(Transaction tx, Object id);
 

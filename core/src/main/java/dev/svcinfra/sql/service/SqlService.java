@@ -24,8 +24,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Hooks run inside the caller's transaction, so a hook that throws rolls the write back.
- * Order: {@code preCreate}, checks, insert, {@code postCreate} (likewise for update and delete).
+ * <p>Hooks run inside the caller's transaction, so a hook that throws rolls the write back. Order:
+ * {@code preCreate}, checks, insert, {@code postCreate} (likewise for update and delete).
  *
  * @since 0.1
  */
@@ -101,13 +101,13 @@ public class SqlService<T> implements RowService<T> {
   }
 
   /**
-   * Updates the row only when its tag ({@link SqlRepository#tag}) is one of {@code ifTags};
-   * null updates it whatever it is. The tag is compared atomically with the write (see
-   * {@link SqlRepository#update(Transaction, Scope, Object, Map, Collection)}).
+   * Updates the row only when its tag ({@link SqlRepository#tag}) is one of {@code ifTags}; null
+   * updates it whatever it is. The tag is compared atomically with the write (see {@link
+   * SqlRepository#update(Transaction, Scope, Object, Map, Collection)}).
    */
   @Override
-  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
-      Collection<String> ifTags) {
+  public T update(
+      Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
     Map<String, Object> input = preUpdate(tx, id, new LinkedHashMap<>(values));
     checkUpdate(tx, scope, id, input);
     return postUpdate(tx, repository.update(tx, scope, id, input, ifTags));

@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A service seen through one tenant: reads, counts and searches see only the tenant's rows;
- * create writes the tenant's value into the tenant column (another tenant's value in the input
- * is refused, never written); update cannot move a row to another tenant; another tenant's row
- * is "not found" for get, update and delete. The wrapped service's hooks still run.
+ * A service seen through one tenant: reads, counts and searches see only the tenant's rows; create
+ * writes the tenant's value into the tenant column (another tenant's value in the input is refused,
+ * never written); update cannot move a row to another tenant; another tenant's row is "not found"
+ * for get, update and delete. The wrapped service's hooks still run.
  *
  * <pre>{@code
  * RowService<Note> notes = new TenantSqlService<>(new NoteService(repo), "acme", "tenant_id");
@@ -27,8 +27,8 @@ import java.util.Optional;
  * notes.list(tx, ListRequest.firstPage());              // only acme's notes
  * }</pre>
  *
- * <p>It wraps the service and does not extend it (issue 17): every operation of
- * {@link RowService} is written here and passes the tenant on, so none can be inherited unscoped.
+ * <p>It wraps the service and does not extend it (issue 17): every operation of {@link RowService}
+ * is written here and passes the tenant on, so none can be inherited unscoped.
  *
  * @since 0.1
  */
@@ -41,9 +41,18 @@ public final class TenantSqlService<T> implements RowService<T> {
   /** Scopes {@code inner} to {@code tenantId} in {@code tenantField}. */
   public TenantSqlService(SqlService<T> inner, Object tenantId, String tenantField) {
     this.inner = inner;
-    this.tenantColumn = inner.repository().mapping().column(tenantField).orElseThrow(() ->
-        new IllegalArgumentException(inner.repository().mapping().type().getName()
-            + " has no tenant column '" + tenantField + "'"));
+    this.tenantColumn =
+        inner
+            .repository()
+            .mapping()
+            .column(tenantField)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        inner.repository().mapping().type().getName()
+                            + " has no tenant column '"
+                            + tenantField
+                            + "'"));
     if (tenantId == null) {
       throw new IllegalArgumentException("a tenant id is required");
     }
@@ -119,13 +128,14 @@ public final class TenantSqlService<T> implements RowService<T> {
   }
 
   @Override
-  public T update(Transaction tx, Scope scope, Object id, Map<String, ?> values,
-      Collection<String> ifTags) {
+  public T update(
+      Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
     Map<String, Object> input = new LinkedHashMap<>(values);
     refuseOtherTenant(input);
     input.remove(tenantColumn.name());
     // Unconditional writes keep calling the four-argument form the inner service may override.
-    return ifTags == null ? inner.update(tx, scoped(scope), id, input)
+    return ifTags == null
+        ? inner.update(tx, scoped(scope), id, input)
         : inner.update(tx, scoped(scope), id, input, ifTags);
   }
 
@@ -170,7 +180,9 @@ public final class TenantSqlService<T> implements RowService<T> {
       given = values.get(tenantColumn.name());
     }
     if (!Objects.equals(given, tenantId)) {
-      throw ValidationException.of(tenantColumn.name(), FieldError.NOT_ALLOWED,
+      throw ValidationException.of(
+          tenantColumn.name(),
+          FieldError.NOT_ALLOWED,
           "is set by the current tenant and cannot name another tenant");
     }
   }

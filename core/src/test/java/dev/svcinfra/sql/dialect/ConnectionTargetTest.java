@@ -30,7 +30,10 @@ class ConnectionTargetTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgres://app:pw@db:5432/shop                         | jdbc:postgresql://db:5432/shop?user=app&sslmode=require&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
       postgresql+asyncpg://app:pw@db/shop?sslmode=disable     | jdbc:postgresql://db/shop?user=app&sslmode=disable&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
       postgresql://app@db/shop?ssl=true&connect_timeout=3&application_name=api | jdbc:postgresql://db/shop?user=app&sslmode=require&connectTimeout=3&loginTimeout=3&ApplicationName=api | org.postgresql.Driver
@@ -65,23 +68,27 @@ class ConnectionTargetTest {
 
   @Test
   void postgresSslmodeOrderUrlThenPgsslmodeThenDefault() {
-    ConnectionOptions pgsslmode = new ConnectionOptions(TimeoutSettings.defaults(),
-        new TlsSettings("require", Optional.of("verify-full")));
-    ConnectionOptions lowered = new ConnectionOptions(TimeoutSettings.defaults(),
-        new TlsSettings("disable", Optional.empty()));
+    ConnectionOptions pgsslmode =
+        new ConnectionOptions(
+            TimeoutSettings.defaults(), new TlsSettings("require", Optional.of("verify-full")));
+    ConnectionOptions lowered =
+        new ConnectionOptions(
+            TimeoutSettings.defaults(), new TlsSettings("disable", Optional.empty()));
     assertThat(target("postgresql://db/x?sslmode=prefer", pgsslmode).jdbcUrl())
         .contains("sslmode=prefer");
     assertThat(target("postgresql://db/x", pgsslmode).jdbcUrl()).contains("sslmode=verify-full");
     assertThat(target("postgresql://db/x", lowered).jdbcUrl()).contains("sslmode=disable");
     assertThat(target("postgresql://db/x").jdbcUrl()).contains("sslmode=require");
     assertThatThrownBy(() -> target("postgresql://db/x?sslmode=sometimes"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("sslmode='sometimes'");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sslmode='sometimes'");
   }
 
   @Test
   void connectTimeoutComesFromSettings() {
-    ConnectionOptions fast = new ConnectionOptions(
-        TimeoutSettings.defaults().withConnect(Duration.ofSeconds(2)), TlsSettings.defaults());
+    ConnectionOptions fast =
+        new ConnectionOptions(
+            TimeoutSettings.defaults().withConnect(Duration.ofSeconds(2)), TlsSettings.defaults());
     assertThat(target("postgresql://db/x", fast).jdbcUrl()).contains("connectTimeout=2");
     assertThat(target("mariadb://db/x", fast).jdbcUrl()).contains("connectTimeout=2000");
     assertThat(target("mssql://db/x", fast).jdbcUrl()).contains("loginTimeout=2");
@@ -91,34 +98,42 @@ class ConnectionTargetTest {
   @Test
   void unixSockets() {
     ConnectionTarget pg = target("postgresql://app@/shop?host=/var/run/postgresql");
-    assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/shop?user=app&sslmode=require"
-        + "&connectTimeout=10&loginTimeout=10&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432");
+    assertThat(pg.jdbcUrl())
+        .isEqualTo(
+            "jdbc:postgresql://localhost/shop?user=app&sslmode=require"
+                + "&connectTimeout=10&loginTimeout=10&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432");
     // A '$' reads differently in drivers' URL syntaxes: the class name travels as a property.
-    assertThat(pg.properties()).containsEntry("socketFactory",
-        "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
+    assertThat(pg.properties())
+        .containsEntry("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
     ConnectionTarget pgPort = target("postgresql://app@/shop?host=/tmp&port=6543");
     assertThat(pgPort.jdbcUrl()).contains("socketFactoryArg=/tmp/.s.PGSQL.6543");
 
     assertThat(target("mariadb://root@/shop?unix_socket=/run/mysqld/mysqld.sock").jdbcUrl())
-        .isEqualTo("jdbc:mariadb://localhost/shop?user=root&connectTimeout=10000"
-            + "&localSocket=/run/mysqld/mysqld.sock");
+        .isEqualTo(
+            "jdbc:mariadb://localhost/shop?user=root&connectTimeout=10000"
+                + "&localSocket=/run/mysqld/mysqld.sock");
     assertThat(target("mysql://root@/shop?unix_socket=/run/mysqld/mysqld.sock").jdbcUrl())
         .contains("socketFactory=org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ")
         .contains("junixsocket.file=/run/mysqld/mysqld.sock");
     assertThatThrownBy(() -> target("mssql://sa@/x?unix_socket=/tmp/s"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("Unix-socket");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unix-socket");
   }
 
   @Test
   void impossibleRequestsFailLoudly() {
     assertThatThrownBy(() -> target("mariadb://db/x?sslmode=prefer"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("prefer");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("prefer");
     assertThatThrownBy(() -> target("sqlite://somehost/x.db"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("no host");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no host");
     assertThatThrownBy(() -> target("snowflake:///db"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("account");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("account");
     assertThatThrownBy(() -> target("oracle://db/x"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("unknown database 'oracle'")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown database 'oracle'")
         .hasMessageContaining("postgresql");
   }
 
@@ -134,7 +149,8 @@ class ConnectionTargetTest {
   @Test
   void displayUrlIsNormalizedAndMasked() {
     DatabaseUrl url = DatabaseUrl.parse("postgres://app:pw@db/shop");
-    assertThat(Dialects.forUrl(url).displayUrl(url, true)).isEqualTo("postgresql://app:***@db/shop");
+    assertThat(Dialects.forUrl(url).displayUrl(url, true))
+        .isEqualTo("postgresql://app:***@db/shop");
     DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:mysql://root:pw@db/shop");
     assertThat(Dialects.forUrl(jdbc).displayUrl(jdbc, true)).isEqualTo("mysql://root:***@db/shop");
     assertThat(Map.of("x", Dialects.byName("postgres").name())).containsEntry("x", "postgresql");

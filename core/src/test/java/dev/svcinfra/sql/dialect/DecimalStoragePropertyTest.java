@@ -28,11 +28,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Decimal storage at any precision and scale (issue 16), generated: for a random
- * {@code DECIMAL(p, s)} with p up to 38, the column the dialect creates stores every value that
- * fits and reads it back exactly, at the column's scale, on every database. On SQLite (a
- * scaled 64-bit integer) a value whose unscaled digits exceed 64 bits is refused by the column's
- * own CHECK, naming the column.
+ * Decimal storage at any precision and scale (issue 16), generated: for a random {@code DECIMAL(p,
+ * s)} with p up to 38, the column the dialect creates stores every value that fits and reads it
+ * back exactly, at the column's scale, on every database. On SQLite (a scaled 64-bit integer) a
+ * value whose unscaled digits exceed 64 bits is refused by the column's own CHECK, naming the
+ * column.
  */
 class DecimalStoragePropertyTest {
   private static final Map<TestDatabase, Database> DATABASES = new EnumMap<>(TestDatabase.class);
@@ -56,17 +56,31 @@ class DecimalStoragePropertyTest {
 
   @Provide
   Arbitrary<Case> cases() {
-    return Arbitraries.integers().between(1, 38).flatMap(p -> Arbitraries.integers().between(0, p)
-        .flatMap(s -> Combinators.combine(
-            Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(p),
-            Arbitraries.integers().between(0, s), Arbitraries.of(1, -1))
-            .as((digits, scale, sign) -> {
-              // At most p - s digits before the point and s after it: the value fits.
-              String kept = digits.substring(0, Math.min(digits.length(), p - s + scale));
-              BigDecimal v = kept.isEmpty() ? BigDecimal.ZERO
-                  : new BigDecimal(new BigInteger(kept), scale);
-              return new Case(p, s, sign < 0 ? v.negate() : v);
-            })));
+    return Arbitraries.integers()
+        .between(1, 38)
+        .flatMap(
+            p ->
+                Arbitraries.integers()
+                    .between(0, p)
+                    .flatMap(
+                        s ->
+                            Combinators.combine(
+                                    Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(p),
+                                    Arbitraries.integers().between(0, s),
+                                    Arbitraries.of(1, -1))
+                                .as(
+                                    (digits, scale, sign) -> {
+                                      // At most p - s digits before the point and s after it: the
+                                      // value fits.
+                                      String kept =
+                                          digits.substring(
+                                              0, Math.min(digits.length(), p - s + scale));
+                                      BigDecimal v =
+                                          kept.isEmpty()
+                                              ? BigDecimal.ZERO
+                                              : new BigDecimal(new BigInteger(kept), scale);
+                                      return new Case(p, s, sign < 0 ? v.negate() : v);
+                                    })));
   }
 
   private static Table table(Case c) {
@@ -82,24 +96,33 @@ class DecimalStoragePropertyTest {
       TestDatabase.create(db, table);
     }
     ColumnType type = table.columns().get(0).type();
-    SqlStatement insert = new SqlStatement("INSERT INTO " + table.name() + " (v) VALUES (?)",
-        new Object[] {c.value()}, new ColumnType[] {type}, table);
+    SqlStatement insert =
+        new SqlStatement(
+            "INSERT INTO " + table.name() + " (v) VALUES (?)",
+            new Object[] {c.value()},
+            new ColumnType[] {type},
+            table);
     boolean beyond64Bits = c.value().setScale(c.scale()).unscaledValue().bitLength() > 63;
     if (kind == TestDatabase.SQLITE && beyond64Bits) {
       assertThatThrownBy(() -> db.useTransaction(tx -> tx.execute(insert)))
-          .isInstanceOfSatisfying(ValidationException.class, e ->
-              assertThat(e.errors().get(0).field()).isEqualTo("v"));
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("v"));
       return;
     }
-    List<BigDecimal> read = db.inTransaction((Transaction tx) -> {
-      tx.execute("DELETE FROM " + table.name());
-      tx.execute(insert);
-      return tx.query(new SqlStatement("SELECT v FROM " + table.name(), new Object[0],
-          new ColumnType[0], table), rs -> (BigDecimal) tx.dialect().read(rs, 1, type));
-    });
+    List<BigDecimal> read =
+        db.inTransaction(
+            (Transaction tx) -> {
+              tx.execute("DELETE FROM " + table.name());
+              tx.execute(insert);
+              return tx.query(
+                  new SqlStatement(
+                      "SELECT v FROM " + table.name(), new Object[0], new ColumnType[0], table),
+                  rs -> (BigDecimal) tx.dialect().read(rs, 1, type));
+            });
     // Every database hands back the column's scale through the dialect: 1.5 in DECIMAL(5, 2)
     // is 1.50, digit for digit.
-    assertThat(read).as("%s in DECIMAL(%d, %d) on %s", c.value(), c.precision(), c.scale(), kind)
+    assertThat(read)
+        .as("%s in DECIMAL(%d, %d) on %s", c.value(), c.precision(), c.scale(), kind)
         .containsExactly(c.value().setScale(c.scale()));
   }
 }

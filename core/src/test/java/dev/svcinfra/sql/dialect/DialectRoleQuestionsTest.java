@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What callers outside this package used to decide by dialect name (issue 17): which tables are
- * the database's own, which constraint names mean "primary key", how a backup is restore-tested.
+ * What callers outside this package used to decide by dialect name (issue 17): which tables are the
+ * database's own, which constraint names mean "primary key", how a backup is restore-tested.
  */
 class DialectRoleQuestionsTest {
 
@@ -28,7 +28,8 @@ class DialectRoleQuestionsTest {
     for (Dialect d : Dialects.all()) {
       assertThat(d.isSystemTable(null, "accounts")).as(d.name()).isFalse();
       assertThat(d.isSystemTable("INFORMATION_SCHEMA", "TABLES")).as(d.name()).isTrue();
-      assertThat(d.isSystemTable(null, "sqlite_sequence")).as(d.name())
+      assertThat(d.isSystemTable(null, "sqlite_sequence"))
+          .as(d.name())
           .isEqualTo(d == Dialects.SQLITE);
     }
   }

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DialectSqlTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | "user"    | "we""ird"
       mysql      | `user`    | `we"ird`
       mariadb    | `user`    | `we"ird`
@@ -34,7 +37,10 @@ class DialectSqlTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | SELECT * FROM t ORDER BY id LIMIT 20 OFFSET 40 | SELECT * FROM t LIMIT 5
       mysql      | SELECT * FROM t ORDER BY id LIMIT 20 OFFSET 40 | SELECT * FROM t LIMIT 5
       sqlite     | SELECT * FROM t ORDER BY id LIMIT 20 OFFSET 40 | SELECT * FROM t LIMIT 5
@@ -53,7 +59,10 @@ class DialectSqlTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | "name" ILIKE ? ESCAPE '!'
       duckdb     | "name" ILIKE ? ESCAPE '!'
       snowflake  | "name" ILIKE ? ESCAPE '!'
@@ -69,7 +78,10 @@ class DialectSqlTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | LOWER("name") = LOWER(?)
       duckdb     | LOWER("name") = LOWER(?)
       snowflake  | LOWER("name") = LOWER(?)
@@ -88,7 +100,10 @@ class DialectSqlTest {
    * default is that order; others say it, or add a leading IS NULL key where they cannot.
    */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | "r" ASC                                      | "r" DESC
       duckdb     | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
       sqlite     | "r" ASC NULLS LAST                           | "r" DESC NULLS FIRST
@@ -98,8 +113,8 @@ class DialectSqlTest {
       mariadb    | (`r` IS NULL) ASC, `r` ASC                   | (`r` IS NULL) DESC, `r` DESC
       mssql      | CASE WHEN [r] IS NULL THEN 1 ELSE 0 END ASC, [r] ASC | CASE WHEN [r] IS NULL THEN 1 ELSE 0 END DESC, [r] DESC
       """)
-  void nullsSortLastAscendingAndFirstDescending(String dialect, String ascending,
-      String descending) {
+  void nullsSortLastAscendingAndFirstDescending(
+      String dialect, String ascending, String descending) {
     Dialect d = Dialects.byName(dialect);
     assertThat(d.orderTerm(d.quote("r"), false, true)).isEqualTo(ascending);
     assertThat(d.orderTerm(d.quote("r"), true, true)).isEqualTo(descending);

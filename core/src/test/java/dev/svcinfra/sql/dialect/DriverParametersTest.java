@@ -17,16 +17,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Parameter values reach every driver exactly as the user wrote them (issue 16:
- * {@code sessionVariables=wait_timeout=100} reached MariaDB as {@code wait_timeout%3D100}). What
- * a driver sees is the JDBC URL's parameters, read without decoding (only values that read the
- * same in every driver's syntax may stay there), plus the driver properties.
+ * Parameter values reach every driver exactly as the user wrote them (issue 16: {@code
+ * sessionVariables=wait_timeout=100} reached MariaDB as {@code wait_timeout%3D100}). What a driver
+ * sees is the JDBC URL's parameters, read without decoding (only values that read the same in every
+ * driver's syntax may stay there), plus the driver properties.
  */
 class DriverParametersTest {
 
   /** URL prefix per dialect, the parameter separators of its JDBC URL, and a parameter name. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql://u@db/shop?         | ? | & | options
       mariadb://u@db/shop?            | ? | & | sessionVariables
       mysql://u@db/shop?              | ? | & | sessionVariables
@@ -38,16 +41,30 @@ class DriverParametersTest {
       jdbc:postgresql://db/shop?      | ? | & | options
       """)
   void awkwardValuesArriveVerbatim(String prefix, char first, char sep, String name) {
-    for (String value : new String[] {"wait_timeout=100", "a&b", "100%", "two words",
-        "a+b", "x;y=z", "{braced}", "naïve 🦆", "sql_mode='ANSI,NO_ENGINE_SUBSTITUTION'",
-        "-c search_path=app,public -c statement_timeout=5s", "plain"}) {
+    for (String value :
+        new String[] {
+          "wait_timeout=100",
+          "a&b",
+          "100%",
+          "two words",
+          "a+b",
+          "x;y=z",
+          "{braced}",
+          "naïve 🦆",
+          "sql_mode='ANSI,NO_ENGINE_SUBSTITUTION'",
+          "-c search_path=app,public -c statement_timeout=5s",
+          "plain"
+        }) {
       String url = prefix + name + "=" + PercentCodec.encode(value, "-._~");
       assertThat(driverSees(url, first, sep)).as(url).containsEntry(name, value);
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       jdbc:mariadb://db/shop?sessionVariables=wait_timeout=100                    | sessionVariables | wait_timeout=100
       mariadb://root@db/shop?sessionVariables=wait_timeout=100,sql_mode=ANSI      | sessionVariables | wait_timeout=100,sql_mode=ANSI
       jdbc:mysql://db/shop?sessionVariables=wait_timeout=100                      | sessionVariables | wait_timeout=100
@@ -60,10 +77,19 @@ class DriverParametersTest {
 
   @org.junit.jupiter.api.Test
   void dbParamsFromPartsArriveVerbatimToo() {
-    DatabaseUrl url = dev.svcinfra.config.DatabaseUrlResolver.resolve(dev.svcinfra.config.Env.of(
-        Map.of("DB_DIALECT", "mariadb", "DB_HOST", "db", "DB_NAME", "shop",
-            "DB_PARAMS", "sessionVariables=wait_timeout=100,sql_mode=ANSI&connectTimeout=5000")))
-        .url();
+    DatabaseUrl url =
+        dev.svcinfra.config.DatabaseUrlResolver.resolve(
+                dev.svcinfra.config.Env.of(
+                    Map.of(
+                        "DB_DIALECT",
+                        "mariadb",
+                        "DB_HOST",
+                        "db",
+                        "DB_NAME",
+                        "shop",
+                        "DB_PARAMS",
+                        "sessionVariables=wait_timeout=100,sql_mode=ANSI&connectTimeout=5000")))
+            .url();
     assertThat(driverSees(url, '?', '&'))
         .containsEntry("sessionVariables", "wait_timeout=100,sql_mode=ANSI")
         .containsEntry("connectTimeout", "5000");
@@ -71,17 +97,20 @@ class DriverParametersTest {
 
   @org.junit.jupiter.api.Test
   void userNamesWithSeparatorsArriveVerbatim() {
-    assertThat(driverSees("mariadb://a%40corp%3Bx@db/shop", '?', '&')).containsEntry("user", "a@corp;x");
-    assertThat(driverSees("postgresql://a%2Bb%20c@db/shop", '?', '&')).containsEntry("user", "a+b c");
-    assertThat(driverSees("mssql://dom%5Cuser%3B@sql/x", ';', ';')).containsEntry("user", "dom\\user;");
+    assertThat(driverSees("mariadb://a%40corp%3Bx@db/shop", '?', '&'))
+        .containsEntry("user", "a@corp;x");
+    assertThat(driverSees("postgresql://a%2Bb%20c@db/shop", '?', '&'))
+        .containsEntry("user", "a+b c");
+    assertThat(driverSees("mssql://dom%5Cuser%3B@sql/x", ';', ';'))
+        .containsEntry("user", "dom\\user;");
     assertThat(driverSees("jdbc:h2:mem:x?user=a%3Bb", ';', ';')).containsEntry("USER", "a;b");
   }
 
   @Property(tries = 300)
-  void anyValueRoundTripsOnEveryDialect(@ForAll("values") String value,
-      @ForAll("prefixes") String prefix) {
-    DatabaseUrl parsed = DatabaseUrl.parse(prefix + "k1=" + PercentCodec.encode(value, "")
-        + "&k2=v2");
+  void anyValueRoundTripsOnEveryDialect(
+      @ForAll("values") String value, @ForAll("prefixes") String prefix) {
+    DatabaseUrl parsed =
+        DatabaseUrl.parse(prefix + "k1=" + PercentCodec.encode(value, "") + "&k2=v2");
     Dialect d = Dialects.forUrl(parsed);
     boolean semicolons = d.name().equals("mssql") || d.name().equals("h2");
     char first = semicolons ? ';' : '?';
@@ -94,15 +123,23 @@ class DriverParametersTest {
   Arbitrary<String> values() {
     return Arbitraries.oneOf(
         Arbitraries.strings().withChars("=&%;+ ,:/?#{}[]'\"\\aZ9é").ofMaxLength(12),
-        Arbitraries.strings().all().ofMaxLength(8)
+        Arbitraries.strings()
+            .all()
+            .ofMaxLength(8)
             .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))));
   }
 
   @Provide
   Arbitrary<String> prefixes() {
-    return Arbitraries.of("postgresql://u@db/x?sslmode=disable&", "mariadb://u@db/x?",
-        "mysql://u@db/x?", "sqlite:///x.db?", "duckdb:///x.duckdb?", "mssql://sa@sql/x?",
-        "snowflake://u@acme/DB?", "jdbc:h2:mem:x?");
+    return Arbitraries.of(
+        "postgresql://u@db/x?sslmode=disable&",
+        "mariadb://u@db/x?",
+        "mysql://u@db/x?",
+        "sqlite:///x.db?",
+        "duckdb:///x.duckdb?",
+        "mssql://sa@sql/x?",
+        "snowflake://u@acme/DB?",
+        "jdbc:h2:mem:x?");
   }
 
   private static Map<String, String> driverSees(String url, char first, char sep) {
@@ -116,8 +153,8 @@ class DriverParametersTest {
     String jdbc = t.jdbcUrl();
     int start = jdbc.indexOf(first);
     if (start >= 0) {
-      for (String pair : jdbc.substring(start + 1).split(java.util.regex.Pattern.quote(
-          String.valueOf(sep)))) {
+      for (String pair :
+          jdbc.substring(start + 1).split(java.util.regex.Pattern.quote(String.valueOf(sep)))) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           String value = pair.substring(eq + 1);
@@ -126,10 +163,14 @@ class DriverParametersTest {
         }
       }
     }
-    t.properties().forEach((k, v) -> {
-      assertThat(seen).as("%s both in the URL and in the properties", k).doesNotContainKey(k);
-      seen.put(k, v);
-    });
+    t.properties()
+        .forEach(
+            (k, v) -> {
+              assertThat(seen)
+                  .as("%s both in the URL and in the properties", k)
+                  .doesNotContainKey(k);
+              seen.put(k, v);
+            });
     return seen;
   }
 }

@@ -9,14 +9,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every dialect's "the session is gone" codes classify as {@link SqlErrorKind#CONNECTION_FAILURE}
- * (HTTP 503, connection discarded), and their neighbours keep their own kind (issue 16).
- * Exceptions are built as each driver reports them: SQLState and vendor code, or DuckDB's
- * message prefix.
+ * (HTTP 503, connection discarded), and their neighbours keep their own kind (issue 16). Exceptions
+ * are built as each driver reports them: SQLState and vendor code, or DuckDB's message prefix.
  */
 class LostConnectionClassificationTest {
 
   @ParameterizedTest(name = "{0} {1}/{2} -> {4}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | 57P01 | 0      | terminating connection due to administrator command | CONNECTION_FAILURE
       postgresql | 57P02 | 0      | terminating connection because of crash of another server process | CONNECTION_FAILURE
       postgresql | 57P03 | 0      | the database system is starting up | CONNECTION_FAILURE
@@ -65,15 +67,18 @@ class LostConnectionClassificationTest {
       h2         | 90098  | 90098 | The database has been closed | CONNECTION_FAILURE
       h2         | 08001  | 0     | connection refused | CONNECTION_FAILURE
       """)
-  void lostSessionsAreConnectionFailures(String dialect, String state, int code, String message,
-      SqlErrorKind expected) {
+  void lostSessionsAreConnectionFailures(
+      String dialect, String state, int code, String message, SqlErrorKind expected) {
     SQLException e = new SQLException(message, state, code);
     assertThat(Dialects.byName(dialect).classify(e).kind()).isEqualTo(expected);
   }
 
   /** xerial reports SQLite's extended result code; the primary code decides. */
   @ParameterizedTest(name = "sqlite {0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       SQLITE_IOERR            | CONNECTION_FAILURE
       SQLITE_IOERR_SHORT_READ | CONNECTION_FAILURE
       SQLITE_IOERR_FSYNC      | CONNECTION_FAILURE
@@ -84,8 +89,8 @@ class LostConnectionClassificationTest {
       SQLITE_CONSTRAINT_UNIQUE | UNIQUE_VIOLATION
       """)
   void sqliteFilesThatCannotBeUsedAreUnavailable(String code, SqlErrorKind expected) {
-    SQLException e = new org.sqlite.SQLiteException("failed",
-        org.sqlite.SQLiteErrorCode.valueOf(code));
+    SQLException e =
+        new org.sqlite.SQLiteException("failed", org.sqlite.SQLiteErrorCode.valueOf(code));
     assertThat(Dialects.SQLITE.classify(e).kind()).isEqualTo(expected);
   }
 }

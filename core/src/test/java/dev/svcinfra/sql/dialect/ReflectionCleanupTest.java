@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The parts of reflection clean-up that need no database: which rewritten defaults a dialect
  * accepts as the model's, and which reflected indexes it leaves out. The parts that read the
- * database are exercised by {@code AutogenerateRoundTripTest} and, for PostgreSQL, whose
- * clean-up reads the catalog, {@code IndexReflectionPostgresTest}.
+ * database are exercised by {@code AutogenerateRoundTripTest} and, for PostgreSQL, whose clean-up
+ * reads the catalog, {@code IndexReflectionPostgresTest}.
  */
 class ReflectionCleanupTest {
   static final ColumnType MONEY = ColumnType.decimal(19, 2);
@@ -42,9 +42,11 @@ class ReflectionCleanupTest {
   }
 
   static Table notes(List<Index> indexes) {
-    return Table.named("notes").withColumns(List.of(
-            Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
-            Column.of("user_id", ColumnType.of(Kind.BIGINT)).notNull()))
+    return Table.named("notes")
+        .withColumns(
+            List.of(
+                Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                Column.of("user_id", ColumnType.of(Kind.BIGINT)).notNull()))
         .withPrimaryKey(List.of("id"))
         .withForeignKeys(List.of(ForeignKey.of("fk_notes_user_id", "user_id", "users", "id")))
         .withIndexes(indexes);
@@ -98,8 +100,10 @@ class ReflectionCleanupTest {
 
   @Test
   void theKeyListOfACreateIndexStatementIsSplitAtItsOwnCommas() {
-    assertThat(ExpressionIndexes.keyParts("CREATE UNIQUE INDEX \"ux\" ON \"users\" "
-        + "(lower(\"email\"), substr(\"a,b\", 1, 2) DESC) WHERE deleted_at IS NULL"))
+    assertThat(
+            ExpressionIndexes.keyParts(
+                "CREATE UNIQUE INDEX \"ux\" ON \"users\" "
+                    + "(lower(\"email\"), substr(\"a,b\", 1, 2) DESC) WHERE deleted_at IS NULL"))
         .containsExactly("lower(\"email\")", "substr(\"a,b\", 1, 2) DESC");
     assertThat(ExpressionIndexes.keyParts("create index ix on main.t(lower(x))"))
         .containsExactly("lower(x)");
@@ -107,11 +111,14 @@ class ReflectionCleanupTest {
 
   @Test
   void sqliteReadsOnlyItsUnicodeFoldAsIgnoreCase() {
-    assertThat(ExpressionIndexes.fromKeys("ux", true, List.of("svcinfra_lower(\"email\")"),
-        "svcinfra_lower")).isEqualTo(new Index("ux", List.of("email"), true, true));
+    assertThat(
+            ExpressionIndexes.fromKeys(
+                "ux", true, List.of("svcinfra_lower(\"email\")"), "svcinfra_lower"))
+        .isEqualTo(new Index("ux", List.of("email"), true, true));
     // lower() folds ASCII only in SQLite: such an index stays an expression, so check reports it.
-    assertThat(ExpressionIndexes.fromKeys("ux", true, List.of("lower(\"email\")"),
-        "svcinfra_lower")).isEqualTo(new Index("ux", List.of("lower(\"email\")"), true, false));
+    assertThat(
+            ExpressionIndexes.fromKeys("ux", true, List.of("lower(\"email\")"), "svcinfra_lower"))
+        .isEqualTo(new Index("ux", List.of("lower(\"email\")"), true, false));
   }
 
   @Test
@@ -120,8 +127,8 @@ class ReflectionCleanupTest {
     // its columns are binary now, and such an index also ignored accents and trailing spaces.
     Index ignoring = new Index("ux", List.of("email"), true, true);
     Index plain = new Index("ux", List.of("email"), true, false);
-    for (Dialect d : List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.MYSQL,
-        Dialects.MARIADB)) {
+    for (Dialect d :
+        List.of(Dialects.POSTGRESQL, Dialects.SQLITE, Dialects.MYSQL, Dialects.MARIADB)) {
       assertThat(d.sameIndexCase(plain, ignoring)).as(d.name()).isFalse();
       assertThat(d.sameIndexCase(ignoring, plain)).as(d.name()).isFalse();
       assertThat(d.sameIndexCase(ignoring, ignoring)).as(d.name()).isTrue();

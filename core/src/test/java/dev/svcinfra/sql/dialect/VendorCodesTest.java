@@ -12,12 +12,16 @@ class VendorCodesTest {
 
   @Test
   void eachCodeMapsToItsKind() {
-    Map<Integer, SqlErrorKind> table = new VendorCodes()
-        .put(SqlErrorKind.UNIQUE_VIOLATION, 1062, 1586)
-        .put(SqlErrorKind.READ_ONLY, 1792)
-        .build();
-    assertThat(table).containsOnly(Map.entry(1062, SqlErrorKind.UNIQUE_VIOLATION),
-        Map.entry(1586, SqlErrorKind.UNIQUE_VIOLATION), Map.entry(1792, SqlErrorKind.READ_ONLY));
+    Map<Integer, SqlErrorKind> table =
+        new VendorCodes()
+            .put(SqlErrorKind.UNIQUE_VIOLATION, 1062, 1586)
+            .put(SqlErrorKind.READ_ONLY, 1792)
+            .build();
+    assertThat(table)
+        .containsOnly(
+            Map.entry(1062, SqlErrorKind.UNIQUE_VIOLATION),
+            Map.entry(1586, SqlErrorKind.UNIQUE_VIOLATION),
+            Map.entry(1792, SqlErrorKind.READ_ONLY));
   }
 
   @Test

@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 class IgnoreCaseIndexModelTest {
   @Table(name = "members")
   @Index(columns = "email", unique = true, ignoreCase = true)
-  @Index(columns = {"nick", "email"}, ignoreCase = true)
+  @Index(
+      columns = {"nick", "email"},
+      ignoreCase = true)
   @Index(name = "by_nick", columns = "nick", ignoreCase = true)
   @Index(columns = "email")
-  public record Member(@Id Long id, @Column(length = 320) String email, String nick,
+  public record Member(
+      @Id Long id,
+      @Column(length = 320) String email,
+      String nick,
       @Index(ignoreCase = true) String city) {}
 
   @Table(name = "events")
@@ -27,13 +32,16 @@ class IgnoreCaseIndexModelTest {
 
   @Test
   void ignoreCaseIndexesAreNamedWithALowerSuffixAndCarryTheFlag() {
-    assertThat(TableMapping.of(Member.class).table().indexes()).containsExactlyInAnyOrder(
-        new dev.svcinfra.sql.model.Index("ux_members_email_lower", List.of("email"), true, true),
-        new dev.svcinfra.sql.model.Index("ix_members_nick_email_lower", List.of("nick", "email"),
-            false, true),
-        new dev.svcinfra.sql.model.Index("by_nick", List.of("nick"), false, true),
-        new dev.svcinfra.sql.model.Index("ix_members_email", List.of("email"), false, false),
-        new dev.svcinfra.sql.model.Index("ix_members_city_lower", List.of("city"), false, true));
+    assertThat(TableMapping.of(Member.class).table().indexes())
+        .containsExactlyInAnyOrder(
+            new dev.svcinfra.sql.model.Index(
+                "ux_members_email_lower", List.of("email"), true, true),
+            new dev.svcinfra.sql.model.Index(
+                "ix_members_nick_email_lower", List.of("nick", "email"), false, true),
+            new dev.svcinfra.sql.model.Index("by_nick", List.of("nick"), false, true),
+            new dev.svcinfra.sql.model.Index("ix_members_email", List.of("email"), false, false),
+            new dev.svcinfra.sql.model.Index(
+                "ix_members_city_lower", List.of("city"), false, true));
   }
 
   @Test

@@ -14,18 +14,21 @@ import org.junit.jupiter.api.Test;
 class ModelRegistryTest {
   @Test
   void discoversAnnotatedModelsInTheConfiguredPackages() {
-    ModelDiscoverySettings settings = ModelDiscoverySettings.from(
-        Env.of(Map.of("ALEMBIC_DISCOVER_PACKAGES", "dev.svcinfra.sql.model.discovered")));
+    ModelDiscoverySettings settings =
+        ModelDiscoverySettings.from(
+            Env.of(Map.of("ALEMBIC_DISCOVER_PACKAGES", "dev.svcinfra.sql.model.discovered")));
     ModelRegistry registry = ModelRegistry.discover(settings);
-    assertThat(registry.mappings()).<Object>extracting(TableMapping::type)
+    assertThat(registry.mappings())
+        .<Object>extracting(TableMapping::type)
         .containsExactly(Gadget.class, Widget.class);
     assertThat(registry.tables()).extracting(Table::name).containsExactly("gadgets", "widgets");
   }
 
   @Test
   void aliasAndExplicitRegistration() {
-    ModelDiscoverySettings settings = ModelDiscoverySettings.from(
-        Env.of(Map.of("MIGRATIONS_DISCOVER_PACKAGES", "dev.svcinfra.sql.model.discovered")));
+    ModelDiscoverySettings settings =
+        ModelDiscoverySettings.from(
+            Env.of(Map.of("MIGRATIONS_DISCOVER_PACKAGES", "dev.svcinfra.sql.model.discovered")));
     assertThat(settings.packages()).containsExactly("dev.svcinfra.sql.model.discovered");
     ModelRegistry registry = ModelRegistry.empty().register(Widget.class, Widget.class);
     assertThat(registry.tables()).extracting(Table::name).containsExactly("widgets");
@@ -34,8 +37,10 @@ class ModelRegistryTest {
 
   @Test
   void badPackageNamesFailNamingTheVariable() {
-    assertThatThrownBy(() -> ModelDiscoverySettings.from(
-        Env.of(Map.of("ALEMBIC_DISCOVER_PACKAGES", "app.models, 9bad"))))
+    assertThatThrownBy(
+            () ->
+                ModelDiscoverySettings.from(
+                    Env.of(Map.of("ALEMBIC_DISCOVER_PACKAGES", "app.models, 9bad"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ALEMBIC_DISCOVER_PACKAGES='9bad'");
   }

@@ -25,7 +25,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TableMappingTest {
-  enum Status { ACTIVE, BLOCKED }
+  enum Status {
+    ACTIVE,
+    BLOCKED
+  }
 
   @Table(name = "people", renamedFrom = "persons")
   @Index(columns = {"tenant_id", "created_at"})
@@ -63,9 +66,24 @@ class TableMappingTest {
     assertThat(t.name()).isEqualTo("people");
     assertThat(t.previousNames()).containsExactly("persons");
     assertThat(t.primaryKey()).containsExactly("id");
-    assertThat(t.columns()).extracting(c -> c.name()).containsExactly("id", "tenant_id", "email",
-        "age", "balance", "status", "birthday", "bio", "settings", "external_ref", "team_id",
-        "created_at", "updated_at", "deleted_at", "version");
+    assertThat(t.columns())
+        .extracting(c -> c.name())
+        .containsExactly(
+            "id",
+            "tenant_id",
+            "email",
+            "age",
+            "balance",
+            "status",
+            "birthday",
+            "bio",
+            "settings",
+            "external_ref",
+            "team_id",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+            "version");
     assertThat(t.column("email").orElseThrow().type()).isEqualTo(ColumnType.string(320));
     assertThat(t.column("email").orElseThrow().nullable()).isFalse();
     assertThat(t.column("age").orElseThrow().nullable()).isFalse();
@@ -77,25 +95,30 @@ class TableMappingTest {
     assertThat(t.column("settings").orElseThrow().type().kind()).isEqualTo(ColumnType.Kind.JSON);
     assertThat(t.column("created_at").orElseThrow().type().kind())
         .isEqualTo(ColumnType.Kind.TIMESTAMP_TZ);
-    assertThat(t.uniqueConstraints()).containsExactly(
-        new UniqueConstraint("uq_people_email", List.of("email")));
-    assertThat(t.indexes()).containsExactly(
-        new dev.svcinfra.sql.model.Index("ix_people_tenant_id_created_at",
-            List.of("tenant_id", "created_at"), false),
-        new dev.svcinfra.sql.model.Index("ix_people_team_id", List.of("team_id"), false));
-    assertThat(t.foreignKeys()).singleElement().satisfies(fk -> {
-      assertThat(fk.name()).isEqualTo("fk_people_team_id");
-      assertThat(fk.referencedTable()).isEqualTo("teams");
-      assertThat(fk.onDelete()).isEqualTo(ReferentialAction.CASCADE);
-    });
+    assertThat(t.uniqueConstraints())
+        .containsExactly(new UniqueConstraint("uq_people_email", List.of("email")));
+    assertThat(t.indexes())
+        .containsExactly(
+            new dev.svcinfra.sql.model.Index(
+                "ix_people_tenant_id_created_at", List.of("tenant_id", "created_at"), false),
+            new dev.svcinfra.sql.model.Index("ix_people_team_id", List.of("team_id"), false));
+    assertThat(t.foreignKeys())
+        .singleElement()
+        .satisfies(
+            fk -> {
+              assertThat(fk.name()).isEqualTo("fk_people_team_id");
+              assertThat(fk.referencedTable()).isEqualTo("teams");
+              assertThat(fk.onDelete()).isEqualTo(ReferentialAction.CASCADE);
+            });
     assertThat(t.checks()).containsExactly(new CheckConstraint("ck_people_age", "age >= 0"));
 
     assertThat(m.idGeneration()).isEqualTo(Generation.UUID);
     assertThat(m.tenant().orElseThrow().name()).isEqualTo("tenant_id");
     assertThat(m.softDelete().orElseThrow().name()).isEqualTo("deleted_at");
     assertThat(m.version().orElseThrow().name()).isEqualTo("version");
-    assertThat(m.immutableColumns()).containsExactlyInAnyOrder("id", "tenant_id", "external_ref",
-        "created_at", "updated_at", "version");
+    assertThat(m.immutableColumns())
+        .containsExactlyInAnyOrder(
+            "id", "tenant_id", "external_ref", "created_at", "updated_at", "version");
     assertThat(TableMapping.of(Person.class)).isSameAs(m);
   }
 
@@ -112,10 +135,12 @@ class TableMappingTest {
     Person p = m.newInstance(values);
     assertThat(p.id()).isEqualTo(id);
     assertThat(p.age()).isEqualTo(42);
-    assertThat(m.toMap(p)).containsEntry("email", "a@example.com").containsEntry("status",
-        Status.ACTIVE);
+    assertThat(m.toMap(p))
+        .containsEntry("email", "a@example.com")
+        .containsEntry("status", Status.ACTIVE);
     assertThat(m.column("status").orElseThrow().toDatabase(Status.BLOCKED)).isEqualTo("BLOCKED");
-    assertThat(m.column("settings").orElseThrow().toDatabase(Map.of("a", 1))).isEqualTo("{\"a\":1}");
+    assertThat(m.column("settings").orElseThrow().toDatabase(Map.of("a", 1)))
+        .isEqualTo("{\"a\":1}");
     assertThat(m.column("settings").orElseThrow().toJava("{\"a\":1}")).isEqualTo(Map.of("a", 1));
     assertThat(m.column("balance").orElseThrow().toJava(new BigDecimal("1.5")))
         .isEqualTo(new BigDecimal("1.500"));
@@ -146,8 +171,7 @@ class TableMappingTest {
         .hasMessage("a whole number");
     assertThatThrownBy(() -> m.column("status").orElseThrow().coerce("gone"))
         .hasMessage("one of [ACTIVE, BLOCKED]");
-    assertThatThrownBy(() -> m.column("email").orElseThrow().coerce(12))
-        .hasMessage("a string");
+    assertThatThrownBy(() -> m.column("email").orElseThrow().coerce(12)).hasMessage("a string");
   }
 
   @Table
@@ -168,9 +192,11 @@ class TableMappingTest {
     assertThatThrownBy(() -> TableMapping.of(TwoTenants.class))
         .hasMessageContaining("@TenantId on both a and b");
     assertThatThrownBy(() -> TableMapping.of(BadIdentity.class))
-        .hasMessageContaining("BadIdentity.id").hasMessageContaining("Generation.UUID");
+        .hasMessageContaining("BadIdentity.id")
+        .hasMessageContaining("Generation.UUID");
     assertThatThrownBy(() -> TableMapping.of(Unsupported.class))
-        .hasMessageContaining("Unsupported.thread").hasMessageContaining("java.lang.Thread");
+        .hasMessageContaining("Unsupported.thread")
+        .hasMessageContaining("java.lang.Thread");
   }
 
   @Test

@@ -12,18 +12,26 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @Index(trigram = true)}: default names with a {@code _trgm} suffix, the model record,
- * and the model errors (unique, ignore-case, non-text columns) raised when the model is read.
+ * {@code @Index(trigram = true)}: default names with a {@code _trgm} suffix, the model record, and
+ * the model errors (unique, ignore-case, non-text columns) raised when the model is read.
  */
 class TrigramIndexModelTest {
-  enum Kind { PERSON, TEAM }
+  enum Kind {
+    PERSON,
+    TEAM
+  }
 
   @Table(name = "members")
   @Index(columns = "email", trigram = true)
-  @Index(columns = {"email", "nick"}, trigram = true)
+  @Index(
+      columns = {"email", "nick"},
+      trigram = true)
   @Index(name = "nick_search", columns = "nick", trigram = true)
   @Index(columns = "email", unique = true, ignoreCase = true)
-  public record Member(@Id Long id, @Column(length = 320) String email, String nick,
+  public record Member(
+      @Id Long id,
+      @Column(length = 320) String email,
+      String nick,
       @Index(trigram = true) Kind kind) {}
 
   @Table(name = "orders")
@@ -39,17 +47,18 @@ class TrigramIndexModelTest {
 
   @Test
   void trigramIndexesAreNamedWithATrgmSuffixAndCarryTheFlag() {
-    assertThat(TableMapping.of(Member.class).table().indexes()).containsExactlyInAnyOrder(
-        new dev.svcinfra.sql.model.Index("ix_members_email_trgm", List.of("email"), false, false,
-            true),
-        new dev.svcinfra.sql.model.Index("ix_members_email_nick_trgm", List.of("email", "nick"),
-            false, false, true),
-        new dev.svcinfra.sql.model.Index("nick_search", List.of("nick"), false, false, true),
-        new dev.svcinfra.sql.model.Index("ux_members_email_lower", List.of("email"), true, true,
-            false),
-        // an enum is stored as text
-        new dev.svcinfra.sql.model.Index("ix_members_kind_trgm", List.of("kind"), false, false,
-            true));
+    assertThat(TableMapping.of(Member.class).table().indexes())
+        .containsExactlyInAnyOrder(
+            new dev.svcinfra.sql.model.Index(
+                "ix_members_email_trgm", List.of("email"), false, false, true),
+            new dev.svcinfra.sql.model.Index(
+                "ix_members_email_nick_trgm", List.of("email", "nick"), false, false, true),
+            new dev.svcinfra.sql.model.Index("nick_search", List.of("nick"), false, false, true),
+            new dev.svcinfra.sql.model.Index(
+                "ux_members_email_lower", List.of("email"), true, true, false),
+            // an enum is stored as text
+            new dev.svcinfra.sql.model.Index(
+                "ix_members_kind_trgm", List.of("kind"), false, false, true));
   }
 
   @Test
@@ -82,10 +91,14 @@ class TrigramIndexModelTest {
 
   @Test
   void theRecordRefusesTheSameCombinations() {
-    assertThatThrownBy(() -> new dev.svcinfra.sql.model.Index("ix", List.of("a"), true, false, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unique");
-    assertThatThrownBy(() -> new dev.svcinfra.sql.model.Index("ix", List.of("a"), false, true, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ignores case");
+    assertThatThrownBy(
+            () -> new dev.svcinfra.sql.model.Index("ix", List.of("a"), true, false, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unique");
+    assertThatThrownBy(
+            () -> new dev.svcinfra.sql.model.Index("ix", List.of("a"), false, true, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ignores case");
     dev.svcinfra.sql.model.Index trigram =
         new dev.svcinfra.sql.model.Index("ix", List.of("a", "b"), false, false, true);
     assertThat(trigram.keys()).containsExactly("a", "b");

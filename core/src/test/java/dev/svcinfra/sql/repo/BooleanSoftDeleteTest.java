@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A row marked deleted by a boolean flag is invisible to every read and write, on every database. */
+/**
+ * A row marked deleted by a boolean flag is invisible to every read and write, on every database.
+ */
 class BooleanSoftDeleteTest extends DatabaseSuite {
   static final SqlRepository<Memo> MEMOS = SqlRepository.of(Memo.class);
 
@@ -29,20 +31,23 @@ class BooleanSoftDeleteTest extends DatabaseSuite {
     assertThat(db.inTransaction(tx -> MEMOS.get(tx, gone.id())).isPresent()).isTrue();
 
     db.useTransaction(tx -> MEMOS.delete(tx, gone.id()));
-    db.useTransaction(tx -> {
-      assertThat(MEMOS.get(tx, gone.id())).isEmpty();
-      assertThat(MEMOS.get(tx, Scope.where("title", "gone"), gone.id())).isEmpty();
-      assertThat(MEMOS.existsById(tx, gone.id())).isFalse();
-      assertThat(MEMOS.get(tx, kept.id())).contains(kept);
-      assertThat(MEMOS.list(tx, ListRequest.builder().limit(10).build()
-          ).items()).containsExactly(kept);
-      assertThat(MEMOS.count(tx)).isEqualTo(1);
-      assertThatThrownBy(() -> MEMOS.update(tx, gone.id(), Map.of("title", "back")))
-          .isInstanceOf(NotFoundException.class);
-      assertThatThrownBy(() -> MEMOS.delete(tx, gone.id())).isInstanceOf(NotFoundException.class);
-      assertThat(MEMOS.update(tx, kept.id(), Map.of("title", "still here")).title())
-          .isEqualTo("still here");
-      assertThat(tx.query("SELECT COUNT(*) FROM memos", rs -> rs.getLong(1))).containsExactly(2L);
-    });
+    db.useTransaction(
+        tx -> {
+          assertThat(MEMOS.get(tx, gone.id())).isEmpty();
+          assertThat(MEMOS.get(tx, Scope.where("title", "gone"), gone.id())).isEmpty();
+          assertThat(MEMOS.existsById(tx, gone.id())).isFalse();
+          assertThat(MEMOS.get(tx, kept.id())).contains(kept);
+          assertThat(MEMOS.list(tx, ListRequest.builder().limit(10).build()).items())
+              .containsExactly(kept);
+          assertThat(MEMOS.count(tx)).isEqualTo(1);
+          assertThatThrownBy(() -> MEMOS.update(tx, gone.id(), Map.of("title", "back")))
+              .isInstanceOf(NotFoundException.class);
+          assertThatThrownBy(() -> MEMOS.delete(tx, gone.id()))
+              .isInstanceOf(NotFoundException.class);
+          assertThat(MEMOS.update(tx, kept.id(), Map.of("title", "still here")).title())
+              .isEqualTo("still here");
+          assertThat(tx.query("SELECT COUNT(*) FROM memos", rs -> rs.getLong(1)))
+              .containsExactly(2L);
+        });
   }
 }

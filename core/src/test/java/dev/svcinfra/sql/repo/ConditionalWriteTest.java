@@ -40,8 +40,11 @@ class ConditionalWriteTest extends DatabaseSuite {
 
   Database setUp(TestDatabase kind, int poolSize) {
     Database db = open(kind, s -> s.withPool(s.pool().withSize(poolSize)));
-    TestDatabase.create(db, TableMapping.of(Person.class).table(),
-        TableMapping.of(Memo.class).table(), TableMapping.of(Tag.class).table());
+    TestDatabase.create(
+        db,
+        TableMapping.of(Person.class).table(),
+        TableMapping.of(Memo.class).table(),
+        TableMapping.of(Tag.class).table());
     return db;
   }
 
@@ -58,8 +61,9 @@ class ConditionalWriteTest extends DatabaseSuite {
     Database db = setUp(kind, 3);
     Person ann = db.inTransaction(tx -> PEOPLE.create(tx, person("ann@example.com")));
     assertThat(PEOPLE.tag(ann)).isEqualTo("1");
-    Person changed = db.inTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-        Map.of("name", "Anna"), Set.of("1")));
+    Person changed =
+        db.inTransaction(
+            tx -> PEOPLE.update(tx, Scope.all(), ann.id(), Map.of("name", "Anna"), Set.of("1")));
     assertThat(PEOPLE.tag(changed)).isEqualTo("2");
 
     Map<String, Object> values = new HashMap<>();
@@ -74,11 +78,17 @@ class ConditionalWriteTest extends DatabaseSuite {
     values.put("meta", Map.of("b", List.of(1, 2), "a", Map.of("z", true, "y", "x")));
     Tag created = db.inTransaction(tx -> TAGS.create(tx, values));
     Tag read = db.inTransaction(tx -> TAGS.get(tx, created.id()).orElseThrow());
-    assertThat(TAGS.tag(read)).as("a read gives the tag the write answered")
-        .isEqualTo(TAGS.tag(created)).matches("[A-Za-z0-9_-]{22}");
-    Tag updated = db.inTransaction(tx -> TAGS.update(tx, Scope.all(), created.id(),
-        Map.of("rank", 8), Set.of(TAGS.tag(read))));
-    assertThat(TAGS.tag(updated)).isNotEqualTo(TAGS.tag(read))
+    assertThat(TAGS.tag(read))
+        .as("a read gives the tag the write answered")
+        .isEqualTo(TAGS.tag(created))
+        .matches("[A-Za-z0-9_-]{22}");
+    Tag updated =
+        db.inTransaction(
+            tx ->
+                TAGS.update(
+                    tx, Scope.all(), created.id(), Map.of("rank", 8), Set.of(TAGS.tag(read))));
+    assertThat(TAGS.tag(updated))
+        .isNotEqualTo(TAGS.tag(read))
         .isEqualTo(TAGS.tag(db.inTransaction(tx -> TAGS.get(tx, created.id()).orElseThrow())));
     // A change back to the earlier value gives the earlier tag: the tag is the content.
     Tag back = db.inTransaction(tx -> TAGS.update(tx, created.id(), Map.of("rank", 7)));
@@ -93,14 +103,17 @@ class ConditionalWriteTest extends DatabaseSuite {
     long id = db.inTransaction(tx -> people.create(tx, person("guide@example.com"))).id();
 
     Person read = db.inTransaction(tx -> people.get(tx, id).orElseThrow());
-    String tag = people.tag(read);          // "7" with @Version, else a 22-character hash
+    String tag = people.tag(read); // "7" with @Version, else a 22-character hash
     // ... the user edits; someone else may change the row meanwhile ...
-    Person saved = db.inTransaction(tx ->
-        people.update(tx, Scope.all(), id, Map.of("name", "Ann"), Set.of(tag)));
+    Person saved =
+        db.inTransaction(
+            tx -> people.update(tx, Scope.all(), id, Map.of("name", "Ann"), Set.of(tag)));
 
     assertThat(saved.name()).isEqualTo("Ann");
-    assertThatThrownBy(() -> db.inTransaction(tx ->
-        people.update(tx, Scope.all(), id, Map.of("name", "Bob"), Set.of(tag))))
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                    tx -> people.update(tx, Scope.all(), id, Map.of("name", "Bob"), Set.of(tag))))
         .isInstanceOf(PreconditionFailedException.class);
   }
 
@@ -114,35 +127,62 @@ class ConditionalWriteTest extends DatabaseSuite {
     db.useTransaction(tx -> MEMOS.update(tx, memo.id(), Map.of("title", "second")));
     db.useTransaction(tx -> PEOPLE.update(tx, ann.id(), Map.of("name", "Anna")));
 
-    for (Set<String> stale : List.of(Set.of("1"), Set.of("nope", "1"), Set.of("\"2\""),
-        Set.of("02", "+2", " 2", "2.0"))) {
-      assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-          Map.of("name", "Bob"), stale))).isInstanceOf(PreconditionFailedException.class);
+    for (Set<String> stale :
+        List.of(
+            Set.of("1"), Set.of("nope", "1"), Set.of("\"2\""), Set.of("02", "+2", " 2", "2.0"))) {
+      assertThatThrownBy(
+              () ->
+                  db.useTransaction(
+                      tx -> PEOPLE.update(tx, Scope.all(), ann.id(), Map.of("name", "Bob"), stale)))
+          .isInstanceOf(PreconditionFailedException.class);
     }
-    assertThatThrownBy(() -> db.useTransaction(tx -> MEMOS.update(tx, Scope.all(), memo.id(),
-        Map.of("title", "third"), Set.of(memoTag)))).isInstanceOf(PreconditionFailedException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(),
-        Set.of(memoTag)))).isInstanceOf(PreconditionFailedException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.delete(tx, Scope.all(), ann.id(),
-        Set.of("1")))).isInstanceOf(PreconditionFailedException.class);
-    db.useTransaction(tx -> {
-      assertThat(PEOPLE.get(tx, ann.id()).orElseThrow().name()).isEqualTo("Anna");
-      assertThat(MEMOS.get(tx, memo.id()).orElseThrow().title()).isEqualTo("second");
-    });
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx ->
+                        MEMOS.update(
+                            tx, Scope.all(), memo.id(), Map.of("title", "third"), Set.of(memoTag))))
+        .isInstanceOf(PreconditionFailedException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(memoTag))))
+        .isInstanceOf(PreconditionFailedException.class);
+    assertThatThrownBy(
+            () -> db.useTransaction(tx -> PEOPLE.delete(tx, Scope.all(), ann.id(), Set.of("1"))))
+        .isInstanceOf(PreconditionFailedException.class);
+    db.useTransaction(
+        tx -> {
+          assertThat(PEOPLE.get(tx, ann.id()).orElseThrow().name()).isEqualTo("Anna");
+          assertThat(MEMOS.get(tx, memo.id()).orElseThrow().title()).isEqualTo("second");
+        });
 
     // One matching tag among others is enough; the version in the body is checked as well.
-    assertThat(db.inTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-        Map.of("name", "Bob"), Set.of("1", "2"))).version()).isEqualTo(3);
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-        Map.of("name", "Cy", "version", 2), Set.of("3"))))
+    assertThat(
+            db.inTransaction(
+                    tx ->
+                        PEOPLE.update(
+                            tx, Scope.all(), ann.id(), Map.of("name", "Bob"), Set.of("1", "2")))
+                .version())
+        .isEqualTo(3);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx ->
+                        PEOPLE.update(
+                            tx,
+                            Scope.all(),
+                            ann.id(),
+                            Map.of("name", "Cy", "version", 2),
+                            Set.of("3"))))
         .isInstanceOf(ConflictException.class);
     Memo current = db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow());
     db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(MEMOS.tag(current))));
     db.useTransaction(tx -> PEOPLE.delete(tx, Scope.all(), ann.id(), Set.of("3")));
-    db.useTransaction(tx -> {
-      assertThat(PEOPLE.get(tx, ann.id())).isEmpty();
-      assertThat(MEMOS.get(tx, memo.id())).isEmpty();
-    });
+    db.useTransaction(
+        tx -> {
+          assertThat(PEOPLE.get(tx, ann.id())).isEmpty();
+          assertThat(MEMOS.get(tx, memo.id())).isEmpty();
+        });
   }
 
   @ParameterizedTest
@@ -153,22 +193,45 @@ class ConditionalWriteTest extends DatabaseSuite {
     Memo memo = db.inTransaction(tx -> MEMOS.create(tx, Map.of("title", "first")));
     String memoTag = MEMOS.tag(memo);
     Scope other = Scope.where("tenant_id", "other");
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, other, ann.id(),
-        Map.of("name", "x"), Set.of("1")))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, other, ann.id(),
-        Map.of("name", "x"), Set.of("zz")))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.delete(tx, other, ann.id(),
-        Set.of("1")))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> MEMOS.update(tx, Scope.all(), 999_999L,
-        Map.of("title", "x"), Set.of(memoTag)))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx -> PEOPLE.update(tx, other, ann.id(), Map.of("name", "x"), Set.of("1"))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx -> PEOPLE.update(tx, other, ann.id(), Map.of("name", "x"), Set.of("zz"))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () -> db.useTransaction(tx -> PEOPLE.delete(tx, other, ann.id(), Set.of("1"))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx ->
+                        MEMOS.update(
+                            tx, Scope.all(), 999_999L, Map.of("title", "x"), Set.of(memoTag))))
+        .isInstanceOf(NotFoundException.class);
     db.useTransaction(tx -> MEMOS.delete(tx, memo.id()));
     db.useTransaction(tx -> PEOPLE.delete(tx, ann.id()));
-    assertThatThrownBy(() -> db.useTransaction(tx -> MEMOS.update(tx, Scope.all(), memo.id(),
-        Map.of("title", "x"), Set.of(memoTag)))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-        Map.of("name", "x"), Set.of("2")))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(),
-        Set.of(memoTag)))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx ->
+                        MEMOS.update(
+                            tx, Scope.all(), memo.id(), Map.of("title", "x"), Set.of(memoTag))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(
+                    tx ->
+                        PEOPLE.update(tx, Scope.all(), ann.id(), Map.of("name", "x"), Set.of("2"))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(memoTag))))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @ParameterizedTest
@@ -181,21 +244,42 @@ class ConditionalWriteTest extends DatabaseSuite {
     for (int round = 0; round < 3; round++) {
       String r = "round " + round + " writer ";
       Memo current = db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow());
-      race(writers, i -> db.inTransaction(tx -> MEMOS.update(tx, Scope.all(), memo.id(),
-          Map.of("title", r + i), Set.of(MEMOS.tag(current)))).title(),
+      race(
+          writers,
+          i ->
+              db.inTransaction(
+                      tx ->
+                          MEMOS.update(
+                              tx,
+                              Scope.all(),
+                              memo.id(),
+                              Map.of("title", r + i),
+                              Set.of(MEMOS.tag(current))))
+                  .title(),
           () -> db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow().title()));
       String version = PEOPLE.tag(db.inTransaction(tx -> PEOPLE.get(tx, ann.id()).orElseThrow()));
-      race(writers, i -> db.inTransaction(tx -> PEOPLE.update(tx, Scope.all(), ann.id(),
-          Map.of("name", r + i), Set.of(version))).name(),
+      race(
+          writers,
+          i ->
+              db.inTransaction(
+                      tx ->
+                          PEOPLE.update(
+                              tx, Scope.all(), ann.id(), Map.of("name", r + i), Set.of(version)))
+                  .name(),
           () -> db.inTransaction(tx -> PEOPLE.get(tx, ann.id()).orElseThrow().name()));
     }
     Memo last = db.inTransaction(tx -> MEMOS.get(tx, memo.id()).orElseThrow());
     // Concurrent deletes with the same tag: one deletes; the others find the row gone (404),
     // changed (412) or collide (409), never a second write.
-    List<String> deleted = race(writers, i -> {
-      db.useTransaction(tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(MEMOS.tag(last))));
-      return "deleted";
-    }, ErrorCode.NOT_FOUND);
+    List<String> deleted =
+        race(
+            writers,
+            i -> {
+              db.useTransaction(
+                  tx -> MEMOS.delete(tx, Scope.all(), memo.id(), Set.of(MEMOS.tag(last))));
+              return "deleted";
+            },
+            ErrorCode.NOT_FOUND);
     assertThat(deleted).containsExactly("deleted");
     java.util.Optional<Memo> gone = db.inTransaction(tx -> MEMOS.get(tx, memo.id()));
     assertThat(gone).isEmpty();
@@ -226,10 +310,12 @@ class ConditionalWriteTest extends DatabaseSuite {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         int n = i;
-        results.add(pool.submit(() -> {
-          start.await();
-          return writer.write(n);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return writer.write(n);
+                }));
       }
       start.countDown();
       List<String> won = new ArrayList<>();

@@ -28,11 +28,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Decimal round trip (issue 16), generated: for columns from {@code DECIMAL(1, 0)} to
- * {@code DECIMAL(38, 38)} on every database, a value that fits its column reads back exactly
- * (at the column's scale), and one that does not is refused naming the column, never altered.
- * SQLite keeps decimals as 64-bit scaled integers, so there a value beyond 64 bits of unscaled
- * digits is refused too (docs/data-layer.md).
+ * Decimal round trip (issue 16), generated: for columns from {@code DECIMAL(1, 0)} to {@code
+ * DECIMAL(38, 38)} on every database, a value that fits its column reads back exactly (at the
+ * column's scale), and one that does not is refused naming the column, never altered. SQLite keeps
+ * decimals as 64-bit scaled integers, so there a value beyond 64 bits of unscaled digits is refused
+ * too (docs/data-layer.md).
  */
 class DecimalRoundTripPropertyTest {
   @Table(name = "amounts")
@@ -50,8 +50,10 @@ class DecimalRoundTripPropertyTest {
       @Column(precision = 38, scale = 38) BigDecimal p38s38) {}
 
   static final SqlRepository<Amounts> AMOUNTS = SqlRepository.of(Amounts.class);
-  static final List<MappedColumn> COLUMNS = TableMapping.of(Amounts.class).columns().stream()
-      .filter(c -> c != TableMapping.of(Amounts.class).id()).toList();
+  static final List<MappedColumn> COLUMNS =
+      TableMapping.of(Amounts.class).columns().stream()
+          .filter(c -> c != TableMapping.of(Amounts.class).id())
+          .toList();
   private static DatabasePerKind databases;
 
   @BeforeContainer
@@ -69,15 +71,22 @@ class DecimalRoundTripPropertyTest {
 
   @Provide
   Arbitrary<Case> cases() {
-    return Arbitraries.of(COLUMNS).flatMap(c -> {
-      int p = c.type().precision();
-      int s = c.type().scale();
-      Arbitrary<Integer> scale = Arbitraries.integers().between(-2, s + 3);
-      Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(p + 4);
-      return Combinators.combine(digits, scale, Arbitraries.of(1, -1))
-          .as((d, sc, sign) -> new Case(c, new BigDecimal(new BigInteger(d), sc)
-              .multiply(BigDecimal.valueOf(sign))));
-    });
+    return Arbitraries.of(COLUMNS)
+        .flatMap(
+            c -> {
+              int p = c.type().precision();
+              int s = c.type().scale();
+              Arbitrary<Integer> scale = Arbitraries.integers().between(-2, s + 3);
+              Arbitrary<String> digits =
+                  Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(p + 4);
+              return Combinators.combine(digits, scale, Arbitraries.of(1, -1))
+                  .as(
+                      (d, sc, sign) ->
+                          new Case(
+                              c,
+                              new BigDecimal(new BigInteger(d), sc)
+                                  .multiply(BigDecimal.valueOf(sign))));
+            });
   }
 
   @Property(tries = 300)
@@ -85,22 +94,25 @@ class DecimalRoundTripPropertyTest {
       @ForAll("cases") Case c, @ForAll TestDatabase kind) {
     Database db = databases.get(kind);
     int scale = c.column().type().scale();
-    boolean fits = ValueLimits.decimalProblem(c.value(), c.column().type().precision(), scale)
-        .isEmpty();
+    boolean fits =
+        ValueLimits.decimalProblem(c.value(), c.column().type().precision(), scale).isEmpty();
     boolean beyond64Bits = fits && c.value().setScale(scale).unscaledValue().bitLength() > 63;
     Amounts row;
     try {
-      row = db.inTransaction((Transaction tx) ->
-          AMOUNTS.create(tx, Map.of(c.column().name(), c.value())));
+      row =
+          db.inTransaction(
+              (Transaction tx) -> AMOUNTS.create(tx, Map.of(c.column().name(), c.value())));
     } catch (ValidationException e) {
-      assertThat(e.errors()).singleElement()
+      assertThat(e.errors())
+          .singleElement()
           .satisfies(err -> assertThat(err.field()).isEqualTo(c.column().name()));
       if (fits && !(kind == TestDatabase.SQLITE && beyond64Bits)) {
         fail(c.value() + " fits " + c.column() + " but " + kind + " refused it: " + e.getMessage());
       }
       return;
     }
-    assertThat(fits).as("%s does not fit %s but %s accepted it", c.value(), c.column(), kind)
+    assertThat(fits)
+        .as("%s does not fit %s but %s accepted it", c.value(), c.column(), kind)
         .isTrue();
     BigDecimal expected = c.value().setScale(scale);
     assertThat(c.column().get(row)).as("returned on %s", kind).isEqualTo(expected);

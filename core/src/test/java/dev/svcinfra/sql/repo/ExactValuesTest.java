@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Values reach every database exactly or are refused, naming the field (issue 16): decimals are
- * never rounded (0.005 into scale 2 is refused, 12345678901234567.89 comes back whole), a
- * balance updated by SQL arithmetic stays exact, decimal order and equality are numeric (keyset
- * paging returns each row once), text length counts characters and a lone surrogate is refused.
+ * never rounded (0.005 into scale 2 is refused, 12345678901234567.89 comes back whole), a balance
+ * updated by SQL arithmetic stays exact, decimal order and equality are numeric (keyset paging
+ * returns each row once), text length counts characters and a lone surrogate is refused.
  */
 class ExactValuesTest extends DatabaseSuite {
   @Table(name = "ledger")
@@ -40,7 +40,8 @@ class ExactValuesTest extends DatabaseSuite {
       @Column(precision = 4, scale = 4) BigDecimal rate) {}
 
   static final SqlRepository<Ledger> LEDGER = SqlRepository.of(Ledger.class);
-  static final ColumnType BALANCE = TableMapping.of(Ledger.class).column("balance").orElseThrow().type();
+  static final ColumnType BALANCE =
+      TableMapping.of(Ledger.class).column("balance").orElseThrow().type();
 
   private Database ledger(TestDatabase kind) {
     Database db = open(kind);
@@ -56,8 +57,8 @@ class ExactValuesTest extends DatabaseSuite {
   }
 
   private static List<Ledger> all(Database db) {
-    return db.inTransaction((Transaction tx) -> LEDGER.list(tx, ListRequest.builder().limit(10)
-        .build()).items());
+    return db.inTransaction(
+        (Transaction tx) -> LEDGER.list(tx, ListRequest.builder().limit(10).build()).items());
   }
 
   private static long count(Database db, Scope scope) {
@@ -65,29 +66,46 @@ class ExactValuesTest extends DatabaseSuite {
   }
 
   private static void assertRefused(Runnable write, String field, String messagePart) {
-    assertThatThrownBy(write::run).isInstanceOf(ValidationException.class)
-        .satisfies(e -> assertThat(((ValidationException) e).errors()).singleElement()
-            .satisfies(err -> {
-              assertThat(err.field()).isEqualTo(field);
-              assertThat(err.code()).isEqualTo(FieldError.INVALID_VALUE);
-              assertThat(err.message()).contains(messagePart);
-            }));
+    assertThatThrownBy(write::run)
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).errors())
+                    .singleElement()
+                    .satisfies(
+                        err -> {
+                          assertThat(err.field()).isEqualTo(field);
+                          assertThat(err.code()).isEqualTo(FieldError.INVALID_VALUE);
+                          assertThat(err.message()).contains(messagePart);
+                        }));
   }
 
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void decimalsRoundTripExactlyAtTheEdgesOfTheColumn(TestDatabase kind) {
     Database db = ledger(kind);
-    for (String v : List.of("12345678901234567.89", "0.01", "0", "0.10", "92233720368547758.07",
-        "1.5", "1.500", "7")) {
+    for (String v :
+        List.of(
+            "12345678901234567.89",
+            "0.01",
+            "0",
+            "0.10",
+            "92233720368547758.07",
+            "1.5",
+            "1.500",
+            "7")) {
       Ledger row = create(db, "v" + v, new BigDecimal(v));
       BigDecimal expected = new BigDecimal(v).setScale(2);
       assertThat(row.balance()).as("returned %s on %s", v, kind).isEqualTo(expected);
       assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().balance())
-          .as("read back %s on %s", v, kind).isEqualTo(expected);
+          .as("read back %s on %s", v, kind)
+          .isEqualTo(expected);
     }
-    Ledger rate = db.inTransaction(tx -> LEDGER.create(tx,
-        Map.of("label", "rate", "balance", 0, "rate", new BigDecimal("-0.9999"))));
+    Ledger rate =
+        db.inTransaction(
+            tx ->
+                LEDGER.create(
+                    tx, Map.of("label", "rate", "balance", 0, "rate", new BigDecimal("-0.9999"))));
     assertThat(rate.rate()).isEqualTo(new BigDecimal("-0.9999"));
     assertThat(rate.balance()).isEqualTo(new BigDecimal("0.00"));
   }
@@ -101,18 +119,31 @@ class ExactValuesTest extends DatabaseSuite {
     assertRefused(() -> create(db, "b", "123456789012345678901"), "balance", "out of range");
     assertRefused(() -> create(db, "b", "1e400"), "balance", "out of range");
     assertRefused(() -> create(db, "b", new BigDecimal("1E-400")), "balance", "after the point");
-    assertRefused(() -> db.useTransaction(tx -> LEDGER.update(tx, row.id(),
-        Map.of("balance", new BigDecimal("9.995")))), "balance", "after the point");
-    assertRefused(() -> db.useTransaction(tx -> LEDGER.update(tx, row.id(),
-        Map.of("rate", new BigDecimal("1")))), "rate", "out of range");
-    assertThat(all(db)).singleElement().satisfies(r -> assertThat(r.balance()).isEqualTo(new BigDecimal("10.00")));
+    assertRefused(
+        () ->
+            db.useTransaction(
+                tx -> LEDGER.update(tx, row.id(), Map.of("balance", new BigDecimal("9.995")))),
+        "balance",
+        "after the point");
+    assertRefused(
+        () ->
+            db.useTransaction(
+                tx -> LEDGER.update(tx, row.id(), Map.of("rate", new BigDecimal("1")))),
+        "rate",
+        "out of range");
+    assertThat(all(db))
+        .singleElement()
+        .satisfies(r -> assertThat(r.balance()).isEqualTo(new BigDecimal("10.00")));
   }
 
   /** The quickstart's transfer shape: SQL arithmetic on the column with a typed bound value. */
   private static int add(Transaction tx, long id, BigDecimal delta) {
-    return tx.execute(new SqlStatement("UPDATE ledger SET balance = balance + ? WHERE id = ?",
-        new Object[] {delta, id}, new ColumnType[] {BALANCE, ColumnType.of(ColumnType.Kind.BIGINT)},
-        TableMapping.of(Ledger.class).table()));
+    return tx.execute(
+        new SqlStatement(
+            "UPDATE ledger SET balance = balance + ? WHERE id = ?",
+            new Object[] {delta, id},
+            new ColumnType[] {BALANCE, ColumnType.of(ColumnType.Kind.BIGINT)},
+            TableMapping.of(Ledger.class).table()));
   }
 
   @ParameterizedTest
@@ -125,8 +156,10 @@ class ExactValuesTest extends DatabaseSuite {
     }
     assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().balance())
         .isEqualTo(new BigDecimal("0.00"));
-    assertRefused(() -> db.useTransaction(tx -> add(tx, row.id(), new BigDecimal("-0.01"))),
-        "balance", "check constraint");
+    assertRefused(
+        () -> db.useTransaction(tx -> add(tx, row.id(), new BigDecimal("-0.01"))),
+        "balance",
+        "check constraint");
     assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().balance())
         .isEqualTo(new BigDecimal("0.00"));
   }
@@ -138,10 +171,15 @@ class ExactValuesTest extends DatabaseSuite {
     Ledger row = create(db, "big", "90000000000000000.00");
     // 1.1e17 needs 18 digits before the point (DECIMAL(19, 2) has 17) and, scaled, more than
     // 64 bits: every database refuses it, and the refusal names the balance.
-    assertThatThrownBy(() -> db.useTransaction(tx ->
-        add(tx, row.id(), new BigDecimal("20000000000000000.00"))))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("balance")));
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(tx -> add(tx, row.id(), new BigDecimal("20000000000000000.00"))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .singleElement()
+                    .satisfies(err -> assertThat(err.field()).isEqualTo("balance")));
     assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().balance())
         .isEqualTo(new BigDecimal("90000000000000000.00"));
   }
@@ -151,8 +189,15 @@ class ExactValuesTest extends DatabaseSuite {
   void decimalsOrderAndCompareAsNumbers(TestDatabase kind) {
     Database db = ledger(kind);
     // Neighbours that a binary double cannot tell apart.
-    List<String> values = List.of("12345678901234567.03", "12345678901234567.01", "0.30",
-        "12345678901234567.02", "0.1", "0.2", "-0.00");
+    List<String> values =
+        List.of(
+            "12345678901234567.03",
+            "12345678901234567.01",
+            "0.30",
+            "12345678901234567.02",
+            "0.1",
+            "0.2",
+            "-0.00");
     for (String v : values) {
       create(db, v, new BigDecimal(v).abs());
     }
@@ -160,14 +205,24 @@ class ExactValuesTest extends DatabaseSuite {
     String cursor = null;
     do {
       String after = cursor;
-      Slice<Ledger> slice = db.inTransaction(tx ->
-          LEDGER.listAfter(tx, ListRequest.builder().limit(2).orderBy("balance").after(after)
-              .build()));
+      Slice<Ledger> slice =
+          db.inTransaction(
+              tx ->
+                  LEDGER.listAfter(
+                      tx, ListRequest.builder().limit(2).orderBy("balance").after(after).build()));
       slice.items().forEach(r -> seen.add(r.balance()));
       cursor = slice.nextCursor().orElse(null);
     } while (cursor != null);
-    assertThat(seen).map(BigDecimal::toPlainString).containsExactly("0.00", "0.10", "0.20",
-        "0.30", "12345678901234567.01", "12345678901234567.02", "12345678901234567.03");
+    assertThat(seen)
+        .map(BigDecimal::toPlainString)
+        .containsExactly(
+            "0.00",
+            "0.10",
+            "0.20",
+            "0.30",
+            "12345678901234567.01",
+            "12345678901234567.02",
+            "12345678901234567.03");
     assertThat(count(db, Scope.where("balance", "12345678901234567.02"))).isEqualTo(1);
     assertThat(count(db, Scope.where("balance", "0.3"))).isEqualTo(1);
     assertThat(count(db, Scope.where("balance", new BigDecimal("0.30000")))).isEqualTo(1);
@@ -182,16 +237,24 @@ class ExactValuesTest extends DatabaseSuite {
     SqlRepository<dev.svcinfra.sql.testmodels.Tag> tags =
         SqlRepository.of(dev.svcinfra.sql.testmodels.Tag.class);
     for (Object huge : List.of("1e400", new BigDecimal("-1e309"))) {
-      assertThatThrownBy(() -> db.useTransaction(tx ->
-          tags.create(tx, Map.of("label", "t", "score", huge))))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-              .singleElement().satisfies(err -> {
-                assertThat(err.field()).isEqualTo("score");
-                assertThat(err.message()).contains("finite");
-              }));
+      assertThatThrownBy(
+              () -> db.useTransaction(tx -> tags.create(tx, Map.of("label", "t", "score", huge))))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e ->
+                  assertThat(e.errors())
+                      .singleElement()
+                      .satisfies(
+                          err -> {
+                            assertThat(err.field()).isEqualTo("score");
+                            assertThat(err.message()).contains("finite");
+                          }));
     }
-    assertThat(db.inTransaction((Transaction tx) -> tags.create(tx,
-        Map.of("label", "t", "score", "1.7976931348623157e308"))).score())
+    assertThat(
+            db.inTransaction(
+                    (Transaction tx) ->
+                        tags.create(tx, Map.of("label", "t", "score", "1.7976931348623157e308")))
+                .score())
         .isEqualTo(Double.MAX_VALUE);
   }
 
@@ -203,23 +266,32 @@ class ExactValuesTest extends DatabaseSuite {
     Ledger row = create(db, emoji, "1");
     assertThat(db.inTransaction(tx -> LEDGER.get(tx, row.id())).orElseThrow().label())
         .isEqualTo(emoji);
-    String accents = "e\u0301".repeat(100);  // 200 code points, combining marks counted
+    String accents = "e\u0301".repeat(100); // 200 code points, combining marks counted
     assertThat(create(db, accents, "1").label()).isEqualTo(accents);
     assertRefused(() -> create(db, emoji + "x", "1"), "label", "longer than 200 characters");
     assertRefused(() -> create(db, "ab\uD800cd", "1"), "label", "surrogate");
     assertRefused(() -> create(db, "\uDE00", "1"), "label", "surrogate");
-    assertRefused(() -> db.useTransaction(tx -> LEDGER.update(tx, row.id(),
-        Map.of("label", "x\uD83D"))), "label", "surrogate");
+    assertRefused(
+        () -> db.useTransaction(tx -> LEDGER.update(tx, row.id(), Map.of("label", "x\uD83D"))),
+        "label",
+        "surrogate");
     assertThat(all(db)).hasSize(2);
     // Inside a JSON document too.
     SqlRepository<dev.svcinfra.sql.testmodels.Tag> tags =
         SqlRepository.of(dev.svcinfra.sql.testmodels.Tag.class);
     TestDatabase.create(db, TableMapping.of(dev.svcinfra.sql.testmodels.Tag.class).table());
-    assertRefused(() -> db.useTransaction(tx -> tags.create(tx, Map.of("label", "t",
-        "meta", Map.of("k", List.of("ok", "x\uDC00"))))), "meta", "surrogate");
+    assertRefused(
+        () ->
+            db.useTransaction(
+                tx ->
+                    tags.create(
+                        tx, Map.of("label", "t", "meta", Map.of("k", List.of("ok", "x\uDC00"))))),
+        "meta",
+        "surrogate");
     Map<String, Object> doc = Map.of("k", "\uD83D\uDE00");
-    assertThat(db.inTransaction((Transaction tx) -> tags.create(tx, Map.of("label", "u",
-        "meta", doc))).meta()).isEqualTo(
-            new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(doc));
+    assertThat(
+            db.inTransaction((Transaction tx) -> tags.create(tx, Map.of("label", "u", "meta", doc)))
+                .meta())
+        .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(doc));
   }
 }

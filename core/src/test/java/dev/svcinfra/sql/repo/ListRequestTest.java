@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17: a list request is checked once, when it is built, against one maximum; what it
- * holds cannot change afterwards.
+ * Issue 17: a list request is checked once, when it is built, against one maximum; what it holds
+ * cannot change afterwards.
  */
 class ListRequestTest {
   @Test
@@ -35,42 +35,54 @@ class ListRequestTest {
     assertThat(ListRequest.MAX_LIMIT).isEqualTo(1000);
     assertThat(ListRequest.builder().limit(1000).build().limit()).isEqualTo(1000);
     assertThatThrownBy(() -> ListRequest.builder().limit(1001).build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-            .containsExactly(new FieldError("limit", FieldError.INVALID_VALUE, "must be 1..1000")));
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        new FieldError("limit", FieldError.INVALID_VALUE, "must be 1..1000")));
   }
 
   @Test
   void everyProblemIsReportedTogetherNamingItsParameter() {
     assertThatThrownBy(() -> ListRequest.builder().limit(0).offset(-1).after("c").build())
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.errors()).extracting(FieldError::field)
-              .containsExactly("limit", "offset", "cursor");
-          assertThat(e.errors().get(1).message()).isEqualTo("must be 0 or more");
-          assertThat(e.errors().get(2).code()).isEqualTo(FieldError.NOT_ALLOWED);
-        });
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.errors())
+                  .extracting(FieldError::field)
+                  .containsExactly("limit", "offset", "cursor");
+              assertThat(e.errors().get(1).message()).isEqualTo("must be 0 or more");
+              assertThat(e.errors().get(2).code()).isEqualTo(FieldError.NOT_ALLOWED);
+            });
   }
 
   @Test
   void aKeysetRequestTakesNoOffsetNoSearchAndOneOrderField() {
-    assertThat(ListRequest.builder().after(null).orderBy("-created_at").search("  ").build()
-        .keyset()).isTrue();
+    assertThat(
+            ListRequest.builder().after(null).orderBy("-created_at").search("  ").build().keyset())
+        .isTrue();
     assertThat(ListRequest.builder().after("").build().cursor()).isNull();
-    for (ListRequest.Builder bad : List.of(ListRequest.builder().offset(0).after(null),
-        ListRequest.builder().after("x").search("ann"),
-        ListRequest.builder().after("x").orderBy("a", "b"))) {
-      assertThatThrownBy(bad::build).isInstanceOfSatisfying(ValidationException.class,
-          e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
+    for (ListRequest.Builder bad :
+        List.of(
+            ListRequest.builder().offset(0).after(null),
+            ListRequest.builder().after("x").search("ann"),
+            ListRequest.builder().after("x").orderBy("a", "b"))) {
+      assertThatThrownBy(bad::build)
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("cursor"));
     }
     // The default order may name several fields; a keyset list orders by its first.
-    assertThat(ListRequest.builder().after(null).defaultOrder(List.of("a", "b")).build()
-        .orderBy()).containsExactly("a", "b");
+    assertThat(ListRequest.builder().after(null).defaultOrder(List.of("a", "b")).build().orderBy())
+        .containsExactly("a", "b");
   }
 
   @Test
   void theBuiltRequestDoesNotFollowItsBuilderOrItsInputs() {
     List<String> order = new ArrayList<>(List.of("name"));
-    ListRequest.Builder b = ListRequest.builder().orderBy(order).search("ann", "email")
-        .where("tenant_id", "acme");
+    ListRequest.Builder b =
+        ListRequest.builder().orderBy(order).search("ann", "email").where("tenant_id", "acme");
     ListRequest r = b.build();
     order.add("email");
     b.limit(7).orderBy("id").where("tenant_id", "globex").search("bob");

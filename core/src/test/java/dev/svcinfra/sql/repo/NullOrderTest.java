@@ -15,16 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 16: NULLs sort as larger than any value on every database: last ascending, first
- * descending (MySQL, MariaDB, SQLite and SQL Server sort them first by default, DuckDB last in
- * both directions). Rows with equal keys keep the id order.
+ * Issue 16: NULLs sort as larger than any value on every database: last ascending, first descending
+ * (MySQL, MariaDB, SQLite and SQL Server sort them first by default, DuckDB last in both
+ * directions). Rows with equal keys keep the id order.
  */
 class NullOrderTest extends DatabaseSuite {
   @Table(name = "ranked")
   public record Ranked(@Id Long id, Integer rank, @Column(length = 20) String label) {}
 
-  static final SqlRepository<Ranked> RANKED = SqlRepository.builder(Ranked.class)
-      .orderFields("rank", "label").build();
+  static final SqlRepository<Ranked> RANKED =
+      SqlRepository.builder(Ranked.class).orderFields("rank", "label").build();
 
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
@@ -33,14 +33,15 @@ class NullOrderTest extends DatabaseSuite {
     TestDatabase.create(db, TableMapping.of(Ranked.class).table());
     Integer[] ranks = {2, null, 1, null, 3};
     String[] labels = {"b", null, "a", "", null};
-    db.useTransaction(tx -> {
-      for (int i = 0; i < ranks.length; i++) {
-        java.util.Map<String, Object> row = new java.util.HashMap<>();
-        row.put("rank", ranks[i]);
-        row.put("label", labels[i]);
-        RANKED.create(tx, row);
-      }
-    });
+    db.useTransaction(
+        tx -> {
+          for (int i = 0; i < ranks.length; i++) {
+            java.util.Map<String, Object> row = new java.util.HashMap<>();
+            row.put("rank", ranks[i]);
+            row.put("label", labels[i]);
+            RANKED.create(tx, row);
+          }
+        });
     assertThat(order(db, "rank")).containsExactly(3L, 1L, 5L, 2L, 4L);
     assertThat(order(db, "-rank")).containsExactly(2L, 4L, 5L, 1L, 3L);
     // '' is a value, the smallest text, never NULL.
@@ -53,8 +54,13 @@ class NullOrderTest extends DatabaseSuite {
   }
 
   private static List<Long> order(Database db, String... fields) {
-    return db.inTransaction(tx -> RANKED.list(tx, ListRequest.builder().limit(100)
-        .orderBy(Arrays.asList(fields)).build()).items().stream()
-        .map(Ranked::id).toList());
+    return db.inTransaction(
+        tx ->
+            RANKED
+                .list(tx, ListRequest.builder().limit(100).orderBy(Arrays.asList(fields)).build())
+                .items()
+                .stream()
+                .map(Ranked::id)
+                .toList());
   }
 }

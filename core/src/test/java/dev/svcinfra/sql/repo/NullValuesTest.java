@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.TestDatabase;
-import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.testmodels.Memo;
 import dev.svcinfra.sql.testmodels.Person;
 import dev.svcinfra.sql.testmodels.Tag;
@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SQL NULL reads back as null in every boxed field, whatever the column kind, and as the zero of
- * a primitive field; a value next to a NULL in the same row is not mistaken for one.
+ * SQL NULL reads back as null in every boxed field, whatever the column kind, and as the zero of a
+ * primitive field; a value next to a NULL in the same row is not mistaken for one.
  */
 class NullValuesTest extends DatabaseSuite {
   /** Primitive fields over a table whose columns allow NULL (a schema written by hand). */
@@ -44,14 +44,23 @@ class NullValuesTest extends DatabaseSuite {
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void nullColumnsReadAsNullOrThePrimitiveZero(TestDatabase kind) {
     Database db = open(kind);
-    TestDatabase.create(db, TableMapping.of(Person.class).table(),
-        TableMapping.of(Tag.class).table(), TableMapping.of(Memo.class).table());
+    TestDatabase.create(
+        db,
+        TableMapping.of(Person.class).table(),
+        TableMapping.of(Tag.class).table(),
+        TableMapping.of(Memo.class).table());
     Tag tag = db.inTransaction(tx -> TAGS.create(tx, Map.of("label", "bare")));
-    Person person = db.inTransaction(tx ->
-        PEOPLE.create(tx, Map.of("name", "Bare", "email", "bare@example.com")));
+    Person person =
+        db.inTransaction(
+            tx -> PEOPLE.create(tx, Map.of("name", "Bare", "email", "bare@example.com")));
     Memo memo = db.inTransaction(tx -> MEMOS.create(tx, Map.of("title", "bare")));
-    Memo full = db.inTransaction(tx -> MEMOS.create(tx,
-        Map.of("title", "full", "parent_id", memo.id(), "priority", 0, "pinned", false)));
+    Memo full =
+        db.inTransaction(
+            tx ->
+                MEMOS.create(
+                    tx,
+                    Map.of(
+                        "title", "full", "parent_id", memo.id(), "priority", 0, "pinned", false)));
 
     for (Tag t : List.of(tag, db.inTransaction(tx -> TAGS.get(tx, tag.id())).orElseThrow())) {
       assertThat(t.data()).isNull();
@@ -63,8 +72,8 @@ class NullValuesTest extends DatabaseSuite {
       assertThat(t.meta()).isNull();
       assertThat(t.score()).isZero();
     }
-    for (Person p : List.of(person,
-        db.inTransaction(tx -> PEOPLE.get(tx, person.id())).orElseThrow())) {
+    for (Person p :
+        List.of(person, db.inTransaction(tx -> PEOPLE.get(tx, person.id())).orElseThrow())) {
       assertThat(p.tenantId()).isNull();
       assertThat(p.status()).isNull();
       assertThat(p.balance()).isNull();
@@ -89,32 +98,38 @@ class NullValuesTest extends DatabaseSuite {
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void nullInAPrimitiveColumnIsTheRecordZeroAndLeavesAClassFieldAlone(TestDatabase kind) {
     Database db = open(kind);
-    db.useTransaction(tx -> {
-      tx.execute("CREATE TABLE counters (id BIGINT PRIMARY KEY, hits INTEGER, flag BOOLEAN, "
-          + "ratio DOUBLE PRECISION, rank SMALLINT)");
-      tx.execute("INSERT INTO counters (id, hits, flag, ratio, rank) VALUES (1, NULL, NULL, "
-          + "NULL, NULL)");
-      tx.execute("INSERT INTO counters (id, hits, flag, ratio, rank) VALUES (2, 7, ?, 2.5, 4)",
-          true);
-    });
+    db.useTransaction(
+        tx -> {
+          tx.execute(
+              "CREATE TABLE counters (id BIGINT PRIMARY KEY, hits INTEGER, flag BOOLEAN, "
+                  + "ratio DOUBLE PRECISION, rank SMALLINT)");
+          tx.execute(
+              "INSERT INTO counters (id, hits, flag, ratio, rank) VALUES (1, NULL, NULL, "
+                  + "NULL, NULL)");
+          tx.execute(
+              "INSERT INTO counters (id, hits, flag, ratio, rank) VALUES (2, 7, ?, 2.5, 4)", true);
+        });
     SqlRepository<Counter> records = SqlRepository.of(Counter.class);
     SqlRepository<CounterBean> beans = SqlRepository.of(CounterBean.class);
-    db.useTransaction(tx -> {
-      assertThat(records.get(tx, 1L)).contains(new Counter(1L, 0, false, 0.0, (short) 0));
-      assertThat(records.get(tx, 2L)).contains(new Counter(2L, 7, true, 2.5, (short) 4));
-      assertThat(records.list(tx, ListRequest.builder().limit(10).orderBy("id").build()
-          ).items()).containsExactly(
-          new Counter(1L, 0, false, 0.0, (short) 0), new Counter(2L, 7, true, 2.5, (short) 4));
-      CounterBean nulls = beans.get(tx, 1L).orElseThrow();
-      assertThat(nulls.hits).isEqualTo(-1);
-      assertThat(nulls.flag).isTrue();
-      assertThat(nulls.ratio).isEqualTo(0.5);
-      assertThat(nulls.rank).isEqualTo((short) 3);
-      CounterBean values = beans.get(tx, 2L).orElseThrow();
-      assertThat(values.hits).isEqualTo(7);
-      assertThat(values.flag).isTrue();
-      assertThat(values.ratio).isEqualTo(2.5);
-      assertThat(values.rank).isEqualTo((short) 4);
-    });
+    db.useTransaction(
+        tx -> {
+          assertThat(records.get(tx, 1L)).contains(new Counter(1L, 0, false, 0.0, (short) 0));
+          assertThat(records.get(tx, 2L)).contains(new Counter(2L, 7, true, 2.5, (short) 4));
+          assertThat(
+                  records.list(tx, ListRequest.builder().limit(10).orderBy("id").build()).items())
+              .containsExactly(
+                  new Counter(1L, 0, false, 0.0, (short) 0),
+                  new Counter(2L, 7, true, 2.5, (short) 4));
+          CounterBean nulls = beans.get(tx, 1L).orElseThrow();
+          assertThat(nulls.hits).isEqualTo(-1);
+          assertThat(nulls.flag).isTrue();
+          assertThat(nulls.ratio).isEqualTo(0.5);
+          assertThat(nulls.rank).isEqualTo((short) 3);
+          CounterBean values = beans.get(tx, 2L).orElseThrow();
+          assertThat(values.hits).isEqualTo(7);
+          assertThat(values.flag).isTrue();
+          assertThat(values.ratio).isEqualTo(2.5);
+          assertThat(values.rank).isEqualTo((short) 4);
+        });
   }
 }

@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The SQL of conditional writes on every dialect, servers or not (issue 16): the locking read
- * that precedes the write of a model without a version, and the version check inside the
- * UPDATE and DELETE of a versioned one. The recording connection answers every read with one
- * row of NULLs, whose tag the tests compute to get past the compare.
+ * The SQL of conditional writes on every dialect, servers or not (issue 16): the locking read that
+ * precedes the write of a model without a version, and the version check inside the UPDATE and
+ * DELETE of a versioned one. The recording connection answers every read with one row of NULLs,
+ * whose tag the tests compute to get past the compare.
  */
 class RenderedConditionalWriteSqlTest {
   static final SqlRepository<Account> ACCOUNTS = SqlRepository.of(Account.class);
@@ -25,7 +25,10 @@ class RenderedConditionalWriteSqlTest {
   static final String NULL_ROW_TAG = ACCOUNTS.tag(new Account(null, null, null));
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql | SELECT "id", "owner", "balance" FROM "accounts" WHERE "id" = ? FOR UPDATE
       mysql      | SELECT `id`, `owner`, `balance` FROM `accounts` WHERE `id` = ? FOR UPDATE
       mariadb    | SELECT `id`, `owner`, `balance` FROM `accounts` WHERE `id` = ? FOR UPDATE
@@ -45,13 +48,17 @@ class RenderedConditionalWriteSqlTest {
     assertThat(rec.statements.get(0)).isEqualTo(lock);
     assertThat(rec.statements.get(1)).startsWith("DELETE FROM ");
     rec.statements.clear();
-    assertThatThrownBy(() -> ACCOUNTS.update(tx, Scope.all(), 7, Map.of("owner", "x"),
-        Set.of("stale"))).isInstanceOf(dev.svcinfra.sql.PreconditionFailedException.class);
+    assertThatThrownBy(
+            () -> ACCOUNTS.update(tx, Scope.all(), 7, Map.of("owner", "x"), Set.of("stale")))
+        .isInstanceOf(dev.svcinfra.sql.PreconditionFailedException.class);
     assertThat(rec.statements).containsExactly(lock);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       postgresql
       mysql
       mariadb
@@ -66,24 +73,34 @@ class RenderedConditionalWriteSqlTest {
     Transaction tx = rec.transaction(d);
     PEOPLE.update(tx, Scope.all(), 7, Map.of("name", "Bob"), Set.of("3", "4", "x"));
     String v = d.quote("version");
-    assertThat(rec.statements.get(0)).startsWith("UPDATE ")
+    assertThat(rec.statements.get(0))
+        .startsWith("UPDATE ")
         .contains(v + " = " + v + " + 1")
-        .contains(d.quote("id") + " = ? AND " + d.quote("deleted_at") + " IS NULL AND " + v
-            + " IN (?, ?)");
+        .contains(
+            d.quote("id")
+                + " = ? AND "
+                + d.quote("deleted_at")
+                + " IS NULL AND "
+                + v
+                + " IN (?, ?)");
     rec.statements.clear();
     PEOPLE.delete(tx, Scope.all(), 7, Set.of("3"));
     assertThat(rec.statements.get(0)).startsWith("UPDATE ").endsWith(v + " IN (?)");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       snowflake
       """)
   void withoutRowLocksAConditionalWriteNeedsAVersion(String dialect) {
     RecordingConnection rec = new RecordingConnection();
     Transaction tx = rec.transaction(Dialects.byName(dialect));
-    assertThatThrownBy(() -> ACCOUNTS.update(tx, Scope.all(), 7, Map.of("owner", "bob"),
-        Set.of(NULL_ROW_TAG))).isInstanceOf(UnsupportedOperationException.class)
+    assertThatThrownBy(
+            () -> ACCOUNTS.update(tx, Scope.all(), 7, Map.of("owner", "bob"), Set.of(NULL_ROW_TAG)))
+        .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("@Version");
     assertThat(rec.statements).isEmpty();
   }

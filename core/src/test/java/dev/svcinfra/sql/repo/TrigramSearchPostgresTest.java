@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository's search ({@code "email" ILIKE ? ESCAPE '!' OR "name" ILIKE ? ESCAPE '!'}, bound
- * to {@code %term%}) can use trigram indexes on PostgreSQL: the statements the repository
- * prepares, run again under {@code EXPLAIN} with the very same binds, plan a Bitmap Index Scan
- * on each trigram index once sequential scans are discouraged, and a filter over every row
- * without the indexes.
+ * to {@code %term%}) can use trigram indexes on PostgreSQL: the statements the repository prepares,
+ * run again under {@code EXPLAIN} with the very same binds, plan a Bitmap Index Scan on each
+ * trigram index once sequential scans are discouraged, and a filter over every row without the
+ * indexes.
  */
 class TrigramSearchPostgresTest {
   @Table(name = "members")
   @Index(columns = "email", trigram = true)
   @Index(columns = "name", trigram = true)
-  public record Member(@Id Long id, @Column(nullable = false, length = 320) String email,
+  public record Member(
+      @Id Long id,
+      @Column(nullable = false, length = 320) String email,
       @Column(length = 200) String name) {}
 
   static final SqlRepository<Member> MEMBERS =
@@ -44,14 +46,16 @@ class TrigramSearchPostgresTest {
   static void load() throws Exception {
     db = Database.open(TestServices.newPostgresDatabase());
     dev.svcinfra.sql.model.Table table = TableMapping.of(Member.class).table();
-    try (Connection c = db.connection(); Statement st = c.createStatement()) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
       List<String> create = db.dialect().createTableStatements(table);
-      st.execute(create.get(0));  // the table alone; the indexes come in the test
-      st.execute("INSERT INTO members (email, name) SELECT 'user' || i || '@example.com', "
-          + "(ARRAY['Ann','Bob','Carla','Dmitri','Eve','Farah','Gus','Hana','Ivan','Jia'])"
-          + "[1 + i % 10] || ' ' || (ARRAY['Smith','Garcia','Muller','Rossi','Kim','Novak',"
-          + "'Silva','Okafor','Tanaka','Cohen','Larsen'])[1 + (i / 10) % 11] "
-          + "FROM generate_series(1, 20000) AS i");
+      st.execute(create.get(0)); // the table alone; the indexes come in the test
+      st.execute(
+          "INSERT INTO members (email, name) SELECT 'user' || i || '@example.com', "
+              + "(ARRAY['Ann','Bob','Carla','Dmitri','Eve','Farah','Gus','Hana','Ivan','Jia'])"
+              + "[1 + i % 10] || ' ' || (ARRAY['Smith','Garcia','Muller','Rossi','Kim','Novak',"
+              + "'Silva','Okafor','Tanaka','Cohen','Larsen'])[1 + (i / 10) % 11] "
+              + "FROM generate_series(1, 20000) AS i");
       st.execute("ANALYZE members");
     }
   }
@@ -69,7 +73,8 @@ class TrigramSearchPostgresTest {
       CapturingConnection capturing = new CapturingConnection(c);
       Transaction tx = capturing.transaction(db.dialect());
       Page<Member> page = MEMBERS.list(tx, ListRequest.builder().search(q).limit(limit).build());
-      assertThat(page.items()).isNotEmpty()
+      assertThat(page.items())
+          .isNotEmpty()
           .allMatch(m -> (m.email() + " " + m.name()).toLowerCase().contains(q.toLowerCase()));
       try (Statement st = c.createStatement()) {
         st.execute("SET LOCAL enable_seqscan = off");
@@ -97,20 +102,26 @@ class TrigramSearchPostgresTest {
   void theSearchQueryAndItsCountUseTheTrigramIndexes() throws Exception {
     // Without the indexes every row is read and filtered (here through the primary key, which
     // gives the page its order).
-    assertThat(plans("user1234@", 50)).singleElement().asString()
-        .contains("Filter: (((email)::text ~~* '%user1234@%'::text)").doesNotContain("Bitmap");
+    assertThat(plans("user1234@", 50))
+        .singleElement()
+        .asString()
+        .contains("Filter: (((email)::text ~~* '%user1234@%'::text)")
+        .doesNotContain("Bitmap");
 
-    try (Connection c = db.connection(); Statement st = c.createStatement()) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement()) {
       st.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
-      for (String sql : db.dialect().createTableStatements(TableMapping.of(Member.class).table())
-          .subList(1, 3)) {
+      for (String sql :
+          db.dialect().createTableStatements(TableMapping.of(Member.class).table()).subList(1, 3)) {
         assertThat(sql).contains("USING gin");
         st.execute(sql);
       }
       st.execute("ANALYZE members");
     }
     // A selective term: one page, no count.
-    assertThat(plans("user1234@", 50)).singleElement().asString()
+    assertThat(plans("user1234@", 50))
+        .singleElement()
+        .asString()
         .contains("Bitmap Index Scan on ix_members_email_trgm")
         .contains("Bitmap Index Scan on ix_members_name_trgm")
         .doesNotContain("Seq Scan");
@@ -119,7 +130,8 @@ class TrigramSearchPostgresTest {
     // ten rows, which the planner finds cheaper when one row in ten matches.
     List<String> pageAndCount = plans("ann", 10);
     assertThat(pageAndCount).hasSize(2);
-    assertThat(pageAndCount.get(1)).contains("Aggregate")
+    assertThat(pageAndCount.get(1))
+        .contains("Aggregate")
         .contains("Bitmap Index Scan on ix_members_email_trgm")
         .contains("Bitmap Index Scan on ix_members_name_trgm")
         .doesNotContain("Seq Scan");

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Writers that touch different rows all succeed when they run at the same time, on every
- * database (issue 16: on SQLite a transaction that read before it wrote failed with
- * "transaction conflict" while another one wrote). Each writer reads first, as a service does
- * when it checks before it inserts or loads the row it patches.
+ * Writers that touch different rows all succeed when they run at the same time, on every database
+ * (issue 16: on SQLite a transaction that read before it wrote failed with "transaction conflict"
+ * while another one wrote). Each writer reads first, as a service does when it checks before it
+ * inserts or loads the row it patches.
  */
 class ConcurrentWritesTest extends DatabaseSuite {
   private static final SqlService<Person> PEOPLE = new SqlService<>(SqlRepository.of(Person.class));
@@ -44,22 +44,36 @@ class ConcurrentWritesTest extends DatabaseSuite {
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void concurrentCreatesAndUpdatesOfDifferentRowsAllSucceed(TestDatabase kind) throws Exception {
     Database db = setUp(kind);
-    List<Person> created = runTogether(WRITERS, i -> db.inTransaction(tx -> {
-      PEOPLE.count(tx);   // a read before the write, as a uniqueness check does
-      return PEOPLE.create(tx, person("writer " + i, "writer" + i + "@example.com"));
-    }));
+    List<Person> created =
+        runTogether(
+            WRITERS,
+            i ->
+                db.inTransaction(
+                    tx -> {
+                      PEOPLE.count(tx); // a read before the write, as a uniqueness check does
+                      return PEOPLE.create(
+                          tx, person("writer " + i, "writer" + i + "@example.com"));
+                    }));
     assertThat(created).extracting(Person::email).doesNotHaveDuplicates().hasSize(WRITERS);
     assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isEqualTo(WRITERS);
 
-    List<Person> updated = runTogether(WRITERS, i -> db.inTransaction(tx -> {
-      Person p = PEOPLE.get(tx, created.get(i).id()).orElseThrow();
-      return PEOPLE.update(tx, p.id(), Map.of("name", p.name() + " renamed"));
-    }));
+    List<Person> updated =
+        runTogether(
+            WRITERS,
+            i ->
+                db.inTransaction(
+                    tx -> {
+                      Person p = PEOPLE.get(tx, created.get(i).id()).orElseThrow();
+                      return PEOPLE.update(tx, p.id(), Map.of("name", p.name() + " renamed"));
+                    }));
     assertThat(updated).extracting(Person::name).allMatch(n -> n.endsWith(" renamed"));
     List<Person> stored =
-        db.inReadOnlyTransaction(tx -> PEOPLE.list(tx, ListRequest.builder().limit(100)
-            .orderBy("id").build()).items());
-    assertThat(stored).extracting(Person::name).allMatch(n -> n.endsWith(" renamed")).hasSize(WRITERS);
+        db.inReadOnlyTransaction(
+            tx -> PEOPLE.list(tx, ListRequest.builder().limit(100).orderBy("id").build()).items());
+    assertThat(stored)
+        .extracting(Person::name)
+        .allMatch(n -> n.endsWith(" renamed"))
+        .hasSize(WRITERS);
   }
 
   @ParameterizedTest
@@ -67,13 +81,18 @@ class ConcurrentWritesTest extends DatabaseSuite {
   void readersRunBesideWriters(TestDatabase kind) throws Exception {
     Database db = setUp(kind);
     db.useTransaction(tx -> PEOPLE.create(tx, person("seed", "seed@example.com")));
-    List<Long> results = runTogether(WRITERS, i -> i % 2 == 0
-        ? db.inReadOnlyTransaction(PEOPLE::count)
-        : db.inTransaction(tx -> {
-          PEOPLE.count(tx);
-          PEOPLE.create(tx, person("w" + i, "w" + i + "@example.com"));
-          return -1L;
-        }));
+    List<Long> results =
+        runTogether(
+            WRITERS,
+            i ->
+                i % 2 == 0
+                    ? db.inReadOnlyTransaction(PEOPLE::count)
+                    : db.inTransaction(
+                        tx -> {
+                          PEOPLE.count(tx);
+                          PEOPLE.create(tx, person("w" + i, "w" + i + "@example.com"));
+                          return -1L;
+                        }));
     List<Long> counts = results.stream().filter(n -> n >= 0).toList();
     assertThat(counts).hasSize(WRITERS / 2).allMatch(n -> n >= 1 && n <= 1 + WRITERS / 2);
     assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isEqualTo(1 + WRITERS / 2);
@@ -81,38 +100,49 @@ class ConcurrentWritesTest extends DatabaseSuite {
 
   /**
    * SQLite: while one transaction writes, a reader is served at once (write-ahead log), and a
-   * second writer waits for the lock; one that waits longer than the busy timeout
-   * ({@code DB_CONNECT_TIMEOUT}) answers transaction_conflict, its connection is replaced, and
-   * the next writer succeeds.
+   * second writer waits for the lock; one that waits longer than the busy timeout ({@code
+   * DB_CONNECT_TIMEOUT}) answers transaction_conflict, its connection is replaced, and the next
+   * writer succeeds.
    */
   @org.junit.jupiter.api.Test
   void sqliteWritersWaitForTheLockAndGiveUpOnlyAfterTheBusyTimeout() throws Exception {
-    Database db = open(TestDatabase.SQLITE, s -> s.withPool(s.pool().withSize(3))
-        .withTimeouts(s.timeouts().withConnect(java.time.Duration.ofSeconds(1))));
+    Database db =
+        open(
+            TestDatabase.SQLITE,
+            s ->
+                s.withPool(s.pool().withSize(3))
+                    .withTimeouts(s.timeouts().withConnect(java.time.Duration.ofSeconds(1))));
     TestDatabase.create(db, TableMapping.of(Person.class).table());
     java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<Person> holder = pool.submit(() -> db.inTransaction(tx -> {
-        Person p = PEOPLE.create(tx, person("holder", "holder@example.com"));
-        writing.countDown();
-        release.await(10, TimeUnit.SECONDS);
-        return p;
-      }));
+      Future<Person> holder =
+          pool.submit(
+              () ->
+                  db.inTransaction(
+                      tx -> {
+                        Person p = PEOPLE.create(tx, person("holder", "holder@example.com"));
+                        writing.countDown();
+                        release.await(10, TimeUnit.SECONDS);
+                        return p;
+                      }));
       assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
       long started = System.nanoTime();
       assertThat(db.inReadOnlyTransaction(PEOPLE::count)).isZero();
       assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(900));
       // Read-only on the primary (how SqlPlugin runs GET and HEAD) does not queue either.
       started = System.nanoTime();
-      assertThat(db.inTransaction(dev.svcinfra.sql.TransactionOptions.readOnlyOnPrimary(),
-          PEOPLE::count)).isZero();
+      assertThat(
+              db.inTransaction(
+                  dev.svcinfra.sql.TransactionOptions.readOnlyOnPrimary(), PEOPLE::count))
+          .isZero();
       assertThat(System.nanoTime() - started).isLessThan(TimeUnit.MILLISECONDS.toNanos(900));
       started = System.nanoTime();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.useTransaction(tx ->
-              PEOPLE.create(tx, person("late", "late@example.com"))))
-          .isInstanceOfSatisfying(dev.svcinfra.sql.DatabaseException.class,
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> db.useTransaction(tx -> PEOPLE.create(tx, person("late", "late@example.com"))))
+          .isInstanceOfSatisfying(
+              dev.svcinfra.sql.DatabaseException.class,
               e -> assertThat(e.code()).isEqualTo(ErrorCode.TRANSACTION_CONFLICT));
       assertThat(System.nanoTime() - started).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
       release.countDown();
@@ -144,10 +174,11 @@ class ConcurrentWritesTest extends DatabaseSuite {
       List<Future<R>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int index = i;
-        Callable<R> call = () -> {
-          start.await(10, TimeUnit.SECONDS);
-          return task.run(index);
-        };
+        Callable<R> call =
+            () -> {
+              start.await(10, TimeUnit.SECONDS);
+              return task.run(index);
+            };
         futures.add(pool.submit(call));
       }
       List<R> results = new ArrayList<>();

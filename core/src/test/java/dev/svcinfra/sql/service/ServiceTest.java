@@ -92,8 +92,14 @@ class ServiceTest extends DatabaseSuite {
     assertThat(p.email()).isEqualTo("ann@example.com");
     db.useTransaction(tx -> service.update(tx, p.id(), Map.of("name", "Bea")));
     db.useTransaction(tx -> service.delete(tx, p.id()));
-    assertThat(service.calls).containsExactly("preCreate", "postCreate:" + p.id(),
-        "preUpdate:" + p.id(), "postUpdate:Bea", "preDelete:" + p.id(), "postDelete:" + p.id());
+    assertThat(service.calls)
+        .containsExactly(
+            "preCreate",
+            "postCreate:" + p.id(),
+            "preUpdate:" + p.id(),
+            "postUpdate:Bea",
+            "preDelete:" + p.id(),
+            "postDelete:" + p.id());
   }
 
   @ParameterizedTest
@@ -108,41 +114,52 @@ class ServiceTest extends DatabaseSuite {
     assertThat(a.tenantId()).isEqualTo("acme");
     assertThat(inner.calls).startsWith("preCreate");
 
-    db.useTransaction(tx -> {
-      assertThat(acme.list(tx, ListRequest.builder().limit(10).build()
-          ).items()).extracting(Person::name)
-          .containsExactly("Ann");
-      assertThat(acme.count(tx)).isEqualTo(1);
-      assertThat(acme.list(tx, ListRequest.builder().search("gil").limit(10).build()
-          ).total()).isZero();
-      assertThat(acme.get(tx, g.id())).isEmpty();
-      assertThat(acme.listAfter(tx, ListRequest.builder().limit(10).after(null).build()
-          ).items()).hasSize(1);
-      assertThatThrownBy(() -> acme.update(tx, g.id(), Map.of("name", "hacked")))
-          .isInstanceOf(NotFoundException.class);
-      assertThatThrownBy(() -> acme.delete(tx, g.id())).isInstanceOf(NotFoundException.class);
-      // Creating into, or moving a row to, another tenant is refused.
-      Map<String, Object> intruder = person("Eve", "eve@acme.test");
-      intruder.put("tenant_id", "globex");
-      assertThatThrownBy(() -> acme.create(tx, intruder))
-          .isInstanceOfSatisfying(ValidationException.class, e -> {
-            assertThat(e.errors().get(0).field()).isEqualTo("tenant_id");
-            assertThat(e.errors().get(0).code()).isEqualTo(FieldError.NOT_ALLOWED);
-          });
-      assertThatThrownBy(() -> acme.update(tx, a.id(), Map.of("tenant_id", "globex")))
-          .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> acme.list(tx,
-          ListRequest.builder().filters(Scope.where("tenant_id", "globex")).limit(10).build()))
-          .isInstanceOf(ValidationException.class);
-      assertThat(acme.update(tx, a.id(), Map.of("tenant_id", "acme", "name", "Ann B")).name())
-          .isEqualTo("Ann B");
-    });
-    db.useTransaction(tx -> {
-      assertThat(PEOPLE.get(tx, g.id()).orElseThrow().name()).isEqualTo("Gil");
-      assertThat(PEOPLE.get(tx, g.id()).orElseThrow().tenantId()).isEqualTo("globex");
-      assertThat(PEOPLE.get(tx, a.id()).orElseThrow().tenantId()).isEqualTo("acme");
-      assertThat(PEOPLE.count(tx)).isEqualTo(2);
-    });
+    db.useTransaction(
+        tx -> {
+          assertThat(acme.list(tx, ListRequest.builder().limit(10).build()).items())
+              .extracting(Person::name)
+              .containsExactly("Ann");
+          assertThat(acme.count(tx)).isEqualTo(1);
+          assertThat(acme.list(tx, ListRequest.builder().search("gil").limit(10).build()).total())
+              .isZero();
+          assertThat(acme.get(tx, g.id())).isEmpty();
+          assertThat(
+                  acme.listAfter(tx, ListRequest.builder().limit(10).after(null).build()).items())
+              .hasSize(1);
+          assertThatThrownBy(() -> acme.update(tx, g.id(), Map.of("name", "hacked")))
+              .isInstanceOf(NotFoundException.class);
+          assertThatThrownBy(() -> acme.delete(tx, g.id())).isInstanceOf(NotFoundException.class);
+          // Creating into, or moving a row to, another tenant is refused.
+          Map<String, Object> intruder = person("Eve", "eve@acme.test");
+          intruder.put("tenant_id", "globex");
+          assertThatThrownBy(() -> acme.create(tx, intruder))
+              .isInstanceOfSatisfying(
+                  ValidationException.class,
+                  e -> {
+                    assertThat(e.errors().get(0).field()).isEqualTo("tenant_id");
+                    assertThat(e.errors().get(0).code()).isEqualTo(FieldError.NOT_ALLOWED);
+                  });
+          assertThatThrownBy(() -> acme.update(tx, a.id(), Map.of("tenant_id", "globex")))
+              .isInstanceOf(ValidationException.class);
+          assertThatThrownBy(
+                  () ->
+                      acme.list(
+                          tx,
+                          ListRequest.builder()
+                              .filters(Scope.where("tenant_id", "globex"))
+                              .limit(10)
+                              .build()))
+              .isInstanceOf(ValidationException.class);
+          assertThat(acme.update(tx, a.id(), Map.of("tenant_id", "acme", "name", "Ann B")).name())
+              .isEqualTo("Ann B");
+        });
+    db.useTransaction(
+        tx -> {
+          assertThat(PEOPLE.get(tx, g.id()).orElseThrow().name()).isEqualTo("Gil");
+          assertThat(PEOPLE.get(tx, g.id()).orElseThrow().tenantId()).isEqualTo("globex");
+          assertThat(PEOPLE.get(tx, a.id()).orElseThrow().tenantId()).isEqualTo("acme");
+          assertThat(PEOPLE.count(tx)).isEqualTo(2);
+        });
   }
 
   @ParameterizedTest
@@ -154,16 +171,19 @@ class ServiceTest extends DatabaseSuite {
     RowService<Person> globex = new TenantSqlService<>(dedupe, "globex", "tenant_id");
     Person ann = db.inTransaction(tx -> acme.create(tx, person("Ann", "a1@test")));
     assertThatThrownBy(() -> db.useTransaction(tx -> acme.create(tx, person("ANN", "a2@test"))))
-        .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.field()).contains("name");
-          assertThat(e.getMessage()).contains("'ANN'");
-        });
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.field()).contains("name");
+              assertThat(e.getMessage()).contains("'ANN'");
+            });
     // Another tenant may use the name; the row itself may keep its own name on update.
     db.useTransaction(tx -> globex.create(tx, person("ann", "a3@test")));
     db.useTransaction(tx -> acme.update(tx, ann.id(), Map.of("name", "aNN")));
     Person bob = db.inTransaction(tx -> acme.create(tx, person("Bob", "b@test")));
-    assertThatThrownBy(() -> db.useTransaction(tx -> acme.update(tx, bob.id(),
-        Map.of("name", "ann")))).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () -> db.useTransaction(tx -> acme.update(tx, bob.id(), Map.of("name", "ann"))))
+        .isInstanceOf(ConflictException.class);
     assertThat((long) db.inTransaction(tx -> PEOPLE.count(tx))).isEqualTo(3L);
   }
 }

@@ -24,10 +24,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Issue 16, item 1, as a property on PostgreSQL, MariaDB, SQLite and DuckDB: for any tenant id
- * and any other id that differs from it only by case, an accent (precomposed or combining),
- * width (fullwidth forms), whitespace or an invisible mark, neither tenant reads, counts,
- * searches, changes or deletes the other's notes.
+ * Issue 16, item 1, as a property on PostgreSQL, MariaDB, SQLite and DuckDB: for any tenant id and
+ * any other id that differs from it only by case, an accent (precomposed or combining), width
+ * (fullwidth forms), whitespace or an invisible mark, neither tenant reads, counts, searches,
+ * changes or deletes the other's notes.
  */
 class TenantIsolationProperties {
   private static final SqlRepository<Note> NOTES = SqlRepository.of(Note.class);
@@ -46,17 +46,16 @@ class TenantIsolationProperties {
   /** A tenant id and a lookalike: the same text with one small change. */
   record Pair(String tenant, String lookalike) {}
 
-  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-      + "0123456789-_.çéüßωΩжЖ";
+  private static final String LETTERS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + "0123456789-_.çéüßωΩжЖ";
 
   @Provide
   Arbitrary<Pair> pairs() {
-    Arbitrary<String> ids = Arbitraries.strings().withChars(LETTERS).ofMinLength(1)
-        .ofMaxLength(20);
+    Arbitrary<String> ids = Arbitraries.strings().withChars(LETTERS).ofMinLength(1).ofMaxLength(20);
     Arbitrary<Integer> kinds = Arbitraries.integers().between(0, LOOKALIKES.size() - 1);
     Arbitrary<Integer> positions = Arbitraries.integers().between(0, 1_000);
-    return Combinators.combine(ids, kinds, positions).as((id, kind, at) ->
-        new Pair(id, LOOKALIKES.get(kind).change(id, at % id.length())));
+    return Combinators.combine(ids, kinds, positions)
+        .as((id, kind, at) -> new Pair(id, LOOKALIKES.get(kind).change(id, at % id.length())));
   }
 
   /** One way to change one character (at {@code at}) or the ends of a tenant id. */
@@ -64,20 +63,26 @@ class TenantIsolationProperties {
     String change(String id, int at);
   }
 
-  private static final List<Change> LOOKALIKES = List.of(
-      (id, at) -> replace(id, at, Character.isUpperCase(id.codePointAt(at))
-          ? Character.toLowerCase(id.codePointAt(at)) : Character.toUpperCase(id.codePointAt(at))),
-      (id, at) -> id.toUpperCase(java.util.Locale.ROOT),
-      (id, at) -> insertAfter(id, at, "\u0301"),
-      (id, at) -> insertAfter(id, at, "\u0308"),
-      (id, at) -> replace(id, at, accented(id.codePointAt(at))),
-      (id, at) -> replace(id, at, fullwidth(id.codePointAt(at))),
-      (id, at) -> id + " ",
-      (id, at) -> " " + id,
-      (id, at) -> id + "\t",
-      (id, at) -> id + "\u00a0",
-      (id, at) -> insertAfter(id, at, "\u200b"),
-      (id, at) -> insertAfter(id, at, "\u3000"));
+  private static final List<Change> LOOKALIKES =
+      List.of(
+          (id, at) ->
+              replace(
+                  id,
+                  at,
+                  Character.isUpperCase(id.codePointAt(at))
+                      ? Character.toLowerCase(id.codePointAt(at))
+                      : Character.toUpperCase(id.codePointAt(at))),
+          (id, at) -> id.toUpperCase(java.util.Locale.ROOT),
+          (id, at) -> insertAfter(id, at, "\u0301"),
+          (id, at) -> insertAfter(id, at, "\u0308"),
+          (id, at) -> replace(id, at, accented(id.codePointAt(at))),
+          (id, at) -> replace(id, at, fullwidth(id.codePointAt(at))),
+          (id, at) -> id + " ",
+          (id, at) -> " " + id,
+          (id, at) -> id + "\t",
+          (id, at) -> id + "\u00a0",
+          (id, at) -> insertAfter(id, at, "\u200b"),
+          (id, at) -> insertAfter(id, at, "\u3000"));
 
   @Property(tries = 40)
   void aLookalikeTenantNeverReachesTheOthersNotes(@ForAll("pairs") Pair pair) {
@@ -98,26 +103,35 @@ class TenantIsolationProperties {
   }
 
   /** {@code reader}, tenant {@code tenant}, neither sees nor touches {@code foreign}. */
-  private static void cannotReach(Database db, RowService<Note> reader, String tenant,
-      Note foreign, String where) {
-    db.useTransaction(tx -> {
-      Optional<Note> got = reader.get(tx, foreign.id());
-      assertThat(got).as("get %s", where).isEmpty();
-      assertThat(reader.list(tx, ListRequest.builder().limit(1_000).build()
-          ).items()).as("list %s", where)
-          .allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant))
-          .noneMatch(n -> n.id().equals(foreign.id()));
-      assertThat(reader.list(tx, ListRequest.builder().search("e").limit(1_000).build()).items())
-          .as("search %s", where).allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
-      assertThat(reader.listAfter(tx, ListRequest.builder().limit(1_000).after(null).build()
-          ).items())
-          .as("keyset %s", where).allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
-    });
-    assertThatThrownBy(() -> db.useTransaction(tx ->
-        reader.update(tx, foreign.id(), Map.of("title", "taken"))))
-        .as("update %s", where).isInstanceOf(NotFoundException.class);
+  private static void cannotReach(
+      Database db, RowService<Note> reader, String tenant, Note foreign, String where) {
+    db.useTransaction(
+        tx -> {
+          Optional<Note> got = reader.get(tx, foreign.id());
+          assertThat(got).as("get %s", where).isEmpty();
+          assertThat(reader.list(tx, ListRequest.builder().limit(1_000).build()).items())
+              .as("list %s", where)
+              .allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant))
+              .noneMatch(n -> n.id().equals(foreign.id()));
+          assertThat(
+                  reader.list(tx, ListRequest.builder().search("e").limit(1_000).build()).items())
+              .as("search %s", where)
+              .allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
+          assertThat(
+                  reader
+                      .listAfter(tx, ListRequest.builder().limit(1_000).after(null).build())
+                      .items())
+              .as("keyset %s", where)
+              .allSatisfy(n -> assertThat(n.tenantId()).isEqualTo(tenant));
+        });
+    assertThatThrownBy(
+            () ->
+                db.useTransaction(tx -> reader.update(tx, foreign.id(), Map.of("title", "taken"))))
+        .as("update %s", where)
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> db.useTransaction(tx -> reader.delete(tx, foreign.id())))
-        .as("delete %s", where).isInstanceOf(NotFoundException.class);
+        .as("delete %s", where)
+        .isInstanceOf(NotFoundException.class);
   }
 
   private static String replace(String id, int at, int codePoint) {
@@ -132,8 +146,9 @@ class TenantIsolationProperties {
 
   /** The letter with an acute accent where Unicode has one precomposed, else itself. */
   private static int accented(int cp) {
-    String composed = java.text.Normalizer.normalize(new String(Character.toChars(cp)) + "\u0301",
-        java.text.Normalizer.Form.NFC);
+    String composed =
+        java.text.Normalizer.normalize(
+            new String(Character.toChars(cp)) + "\u0301", java.text.Normalizer.Form.NFC);
     return composed.codePointCount(0, composed.length()) == 1 ? composed.codePointAt(0) : cp;
   }
 
@@ -143,8 +158,14 @@ class TenantIsolationProperties {
   }
 
   private static String escaped(Pair p) {
-    return "'" + p.tenant() + "' vs '" + p.lookalike().codePoints()
-        .mapToObj(c -> c < 0x7f && c > 0x20 ? String.valueOf((char) c) : String.format("\\u%04x", c))
-        .reduce("", String::concat) + "'";
+    return "'"
+        + p.tenant()
+        + "' vs '"
+        + p.lookalike()
+            .codePoints()
+            .mapToObj(
+                c -> c < 0x7f && c > 0x20 ? String.valueOf((char) c) : String.format("\\u%04x", c))
+            .reduce("", String::concat)
+        + "'";
   }
 }

@@ -34,17 +34,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 17: every public operation of {@link RowService}, found by reflection, is called on a
  * {@link TenantSqlService} aimed at another tenant's row (its id, a scope and a list request that
- * match only that row, its tag). None may read, list, count, update or delete it. A method added
- * to the service type is called here without being named, so it fails this test until it is
- * scoped; a parameter or result type this test does not know fails it too, asking to be taught.
+ * match only that row, its tag). None may read, list, count, update or delete it. A method added to
+ * the service type is called here without being named, so it fails this test until it is scoped; a
+ * parameter or result type this test does not know fails it too, asking to be taught.
  */
 class TenantScopeCoverageTest extends DatabaseSuite {
   @Table(name = "scoped_notes")
-  public record Note(@Id Long id, @Column(nullable = false, length = 64) String tenantId,
+  public record Note(
+      @Id Long id,
+      @Column(nullable = false, length = 64) String tenantId,
       @Column(nullable = false, length = 200) String title) {}
 
-  static final SqlRepository<Note> NOTES = SqlRepository.builder(Note.class)
-      .searchFields("title").build();
+  static final SqlRepository<Note> NOTES =
+      SqlRepository.builder(Note.class).searchFields("title").build();
   static final String MINE = "acme";
   static final String THEIRS = "globex";
 
@@ -60,7 +62,8 @@ class TenantScopeCoverageTest extends DatabaseSuite {
     Note theirs = seed(db);
     RowService<Note> acme = new TenantSqlService<>(NOTES, MINE, "tenant_id");
     Map<String, String> leaks = leaks(db, acme, theirs);
-    assertThat(leaks).as("operations that reach %s's row through %s's service", THEIRS, MINE)
+    assertThat(leaks)
+        .as("operations that reach %s's row through %s's service", THEIRS, MINE)
         .isEmpty();
   }
 
@@ -71,39 +74,52 @@ class TenantScopeCoverageTest extends DatabaseSuite {
     Database db = open(kind);
     Note theirs = seed(db);
     Map<String, String> leaks = leaks(db, new SqlService<>(NOTES), theirs);
-    Set<String> expected = operations().stream().filter(m -> !m.getName().equals("create"))
-        .map(TenantScopeCoverageTest::signature).collect(Collectors.toSet());
+    Set<String> expected =
+        operations().stream()
+            .filter(m -> !m.getName().equals("create"))
+            .map(TenantScopeCoverageTest::signature)
+            .collect(Collectors.toSet());
     assertThat(leaks.keySet()).containsAll(expected);
   }
 
   /** A public method added to the tenant service itself, outside the service type, fails too. */
   @Test
   void theTenantServiceOffersOnlyTheServiceTypesOperations() {
-    Set<String> allowed = operations().stream().map(TenantScopeCoverageTest::signature)
-        .collect(Collectors.toSet());
-    List<String> extra = Arrays.stream(TenantSqlService.class.getMethods())
-        .filter(m -> m.getDeclaringClass() != Object.class && !m.isSynthetic())
-        .filter(m -> !m.getName().equals("tenantId") || m.getParameterCount() != 0)
-        .map(TenantScopeCoverageTest::signature).filter(s -> !allowed.contains(s)).toList();
-    assertThat(extra).as("public methods of TenantSqlService that RowService does not declare "
-        + "(and so this test does not probe)").isEmpty();
+    Set<String> allowed =
+        operations().stream().map(TenantScopeCoverageTest::signature).collect(Collectors.toSet());
+    List<String> extra =
+        Arrays.stream(TenantSqlService.class.getMethods())
+            .filter(m -> m.getDeclaringClass() != Object.class && !m.isSynthetic())
+            .filter(m -> !m.getName().equals("tenantId") || m.getParameterCount() != 0)
+            .map(TenantScopeCoverageTest::signature)
+            .filter(s -> !allowed.contains(s))
+            .toList();
+    assertThat(extra)
+        .as(
+            "public methods of TenantSqlService that RowService does not declare "
+                + "(and so this test does not probe)")
+        .isEmpty();
     assertThat(Modifier.isFinal(TenantSqlService.class.getModifiers()))
-        .as("a subclass could add an unscoped method").isTrue();
+        .as("a subclass could add an unscoped method")
+        .isTrue();
     assertThat(operations()).hasSizeGreaterThanOrEqualTo(14);
   }
 
   private static List<Method> operations() {
-    return Arrays.stream(RowService.class.getMethods()).filter(m -> !m.isSynthetic())
-        .sorted((a, b) -> signature(a).compareTo(signature(b))).toList();
+    return Arrays.stream(RowService.class.getMethods())
+        .filter(m -> !m.isSynthetic())
+        .sorted((a, b) -> signature(a).compareTo(signature(b)))
+        .toList();
   }
 
   /** One of MINE's rows and one of THEIRS' with the title "theirs"; answers the latter. */
   private static Note seed(Database db) {
     TestDatabase.create(db, TableMapping.of(Note.class).table());
-    return db.inTransaction(tx -> {
-      NOTES.create(tx, Map.of("tenant_id", MINE, "title", "mine"));
-      return NOTES.create(tx, Map.of("tenant_id", THEIRS, "title", "theirs"));
-    });
+    return db.inTransaction(
+        tx -> {
+          NOTES.create(tx, Map.of("tenant_id", MINE, "title", "mine"));
+          return NOTES.create(tx, Map.of("tenant_id", THEIRS, "title", "theirs"));
+        });
   }
 
   /** Operation signature to what it did to THEIRS' row; empty when no operation reached it. */
@@ -111,30 +127,32 @@ class TenantScopeCoverageTest extends DatabaseSuite {
     Map<String, String> leaks = new TreeMap<>();
     String theirTag = NOTES.tag(theirs);
     for (Method m : operations()) {
-      Scope scope = m.getParameterTypes().length > 1 && m.getParameterTypes()[1] == Scope.class
-          ? Scope.where("title", "theirs") : Scope.all();
+      Scope scope =
+          m.getParameterTypes().length > 1 && m.getParameterTypes()[1] == Scope.class
+              ? Scope.where("title", "theirs")
+              : Scope.all();
       Object[] args = arguments(m, theirs, theirTag);
       try {
-        db.useTransaction(tx -> {
-          args[0] = tx;
-          String leak;
-          try {
-            leak = judge(tx, m.invoke(service, args), scope);
-          } catch (InvocationTargetException e) {
-            // Not found is the right answer for another tenant's row; anything else is a leak
-            // only if it was not a refusal before any write (checked below all the same).
-            leak = e.getCause() instanceof NotFoundException ? null
-                : "threw " + e.getCause();
-          } catch (IllegalAccessException e) {
-            throw new AssertionError(e);
-          }
-          String changed = leak != null && leak.startsWith("threw") ? null : changed(tx, theirs,
-              theirTag);
-          if (leak != null || changed != null) {
-            leaks.put(signature(m), leak != null ? leak : changed);
-          }
-          throw new Undo();
-        });
+        db.useTransaction(
+            tx -> {
+              args[0] = tx;
+              String leak;
+              try {
+                leak = judge(tx, m.invoke(service, args), scope);
+              } catch (InvocationTargetException e) {
+                // Not found is the right answer for another tenant's row; anything else is a leak
+                // only if it was not a refusal before any write (checked below all the same).
+                leak = e.getCause() instanceof NotFoundException ? null : "threw " + e.getCause();
+              } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+              }
+              String changed =
+                  leak != null && leak.startsWith("threw") ? null : changed(tx, theirs, theirTag);
+              if (leak != null || changed != null) {
+                leaks.put(signature(m), leak != null ? leak : changed);
+              }
+              throw new Undo();
+            });
       } catch (Undo expected) {
         // rolled back
       }
@@ -160,11 +178,15 @@ class TenantScopeCoverageTest extends DatabaseSuite {
         args[i] = List.of(theirTag);
       } else if (t == ListRequest.class) {
         ListRequest.Builder b = ListRequest.builder().where("title", "theirs").limit(10);
-        args[i] = m.getName().equals("listAfter") ? b.after(null).build()
-            : b.search("theirs").build();
+        args[i] =
+            m.getName().equals("listAfter") ? b.after(null).build() : b.search("theirs").build();
       } else {
-        throw new AssertionError(signature(m) + " takes a " + t.getName() + ": teach this test "
-            + "an argument that aims it at another tenant's row, and scope the method");
+        throw new AssertionError(
+            signature(m)
+                + " takes a "
+                + t.getName()
+                + ": teach this test "
+                + "an argument that aims it at another tenant's row, and scope the method");
       }
     }
     return args;
@@ -196,8 +218,11 @@ class TenantScopeCoverageTest extends DatabaseSuite {
       boolean exists = NOTES.exists(tx, own);
       return b == exists ? null : "answered " + b + ", the tenant's answer is " + exists;
     }
-    throw new AssertionError("a result of type " + result.getClass().getName() + ": teach this "
-        + "test what of another tenant it could show");
+    throw new AssertionError(
+        "a result of type "
+            + result.getClass().getName()
+            + ": teach this "
+            + "test what of another tenant it could show");
   }
 
   private static String others(List<?> items) {
@@ -215,7 +240,9 @@ class TenantScopeCoverageTest extends DatabaseSuite {
   }
 
   private static String signature(Method m) {
-    return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(", ", "(", ")"));
+    return m.getName()
+        + Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

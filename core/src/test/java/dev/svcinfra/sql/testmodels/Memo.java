@@ -6,8 +6,8 @@ import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
 
 /**
- * A model soft-deleted by a boolean flag (instead of a timestamp), with nullable boxed numbers
- * and a nullable boolean.
+ * A model soft-deleted by a boolean flag (instead of a timestamp), with nullable boxed numbers and
+ * a nullable boolean.
  */
 @Table(name = "memos")
 public record Memo(

@@ -39,5 +39,8 @@ public record Person(
     @SoftDelete Instant deletedAt,
     @Version long version) {
 
-  public enum Status { ACTIVE, BLOCKED }
+  public enum Status {
+    ACTIVE,
+    BLOCKED
+  }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit extension: one in-process server per test class, and {@link #fresh()} hands each test
- * an empty database of its own.
+ * A JUnit extension: one in-process server per test class, and {@link #fresh()} hands each test an
+ * empty database of its own.
  *
  * <pre>{@code
  * @RegisterExtension static MongoTestDatabase mongo = new MongoTestDatabase();

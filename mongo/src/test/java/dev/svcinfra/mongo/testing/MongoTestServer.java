@@ -8,9 +8,9 @@ import java.net.ServerSocket;
 import java.util.UUID;
 
 /**
- * An in-process MongoDB wire-protocol server (mongo-java-server, memory backend) on a free
- * loopback port. Each instance is private to the test that starts it, so tests running at the
- * same time never share data.
+ * An in-process MongoDB wire-protocol server (mongo-java-server, memory backend) on a free loopback
+ * port. Each instance is private to the test that starts it, so tests running at the same time
+ * never share data.
  *
  * <pre>{@code
  * try (MongoTestServer server = MongoTestServer.start()) {
@@ -30,8 +30,11 @@ public final class MongoTestServer implements AutoCloseable {
   public static MongoTestServer start() {
     MongoServer server = new MongoServer(new MemoryBackend());
     server.bind("127.0.0.1", 0);
-    return new MongoTestServer(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort()
-        + "/?serverSelectionTimeoutMS=2000");
+    return new MongoTestServer(
+        server,
+        "mongodb://127.0.0.1:"
+            + server.getLocalAddress().getPort()
+            + "/?serverSelectionTimeoutMS=2000");
   }
 
   /** The connection string of this server. */
@@ -41,8 +44,8 @@ public final class MongoTestServer implements AutoCloseable {
 
   /** Settings for a fresh database on this server. */
   public MongoSettings settings() {
-    return MongoSettings.of(url, "test_" + UUID.randomUUID().toString().replace("-", "")
-        .substring(0, 12));
+    return MongoSettings.of(
+        url, "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
   }
 
   /** A URL on which nothing listens, answering fast: for "server down" cases. */
@@ -53,8 +56,12 @@ public final class MongoTestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=" + serverSelectionMillis
-        + "&connectTimeoutMS=" + serverSelectionMillis;
+    return "mongodb://127.0.0.1:"
+        + port
+        + "/?serverSelectionTimeoutMS="
+        + serverSelectionMillis
+        + "&connectTimeoutMS="
+        + serverSelectionMillis;
   }
 
   @Override

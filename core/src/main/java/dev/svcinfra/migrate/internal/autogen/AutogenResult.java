@@ -10,8 +10,11 @@ import java.util.List;
  *
  * @since 0.1
  */
-public record AutogenResult(List<MigrationOp> ops, List<MigrationOp> skippedDrops,
-    List<SqlScript.Section> sections, List<String> notes) {
+public record AutogenResult(
+    List<MigrationOp> ops,
+    List<MigrationOp> skippedDrops,
+    List<SqlScript.Section> sections,
+    List<String> notes) {
   public AutogenResult {
     ops = List.copyOf(ops);
     skippedDrops = List.copyOf(skippedDrops);

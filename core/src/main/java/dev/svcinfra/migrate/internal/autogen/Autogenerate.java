@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Compare, then render: reflects the database, compares it with the models, leaves drops out when
- * asked ({@code ALEMBIC_SKIP_DROPS}) and renders upgrade and downgrade sections for each
- * requested dialect.
+ * asked ({@code ALEMBIC_SKIP_DROPS}) and renders upgrade and downgrade sections for each requested
+ * dialect.
  *
  * <pre>{@code
  * List<MigrationOp> ops = Autogenerate.compare(connection, dialect, models, List.of(), excluded);
@@ -30,20 +30,25 @@ public final class Autogenerate {
   private Autogenerate() {}
 
   /** The operations turning the database behind {@code c} into {@code models}. */
-  public static List<MigrationOp> compare(Connection c, Dialect dialect, List<Table> models,
-      List<String> includeSchemas, Set<String> excludedTables) {
+  public static List<MigrationOp> compare(
+      Connection c,
+      Dialect dialect,
+      List<Table> models,
+      List<String> includeSchemas,
+      Set<String> excludedTables) {
     SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, excludedTables);
     List<Table> reflected = reflector.reflect(c);
-    return new SchemaComparator(dialect).compare(models, reflected, reflector.extensions(c),
-        reflector.columnsToRecollate(c, reflected));
+    return new SchemaComparator(dialect)
+        .compare(
+            models, reflected, reflector.extensions(c), reflector.columnsToRecollate(c, reflected));
   }
 
   /**
    * Sections of a revision file for each dialect: one named section pair per distinct SQL, shared
    * by the dialects that render it alike.
    */
-  public static AutogenResult render(List<MigrationOp> ops, List<Dialect> dialects,
-      boolean skipDrops) {
+  public static AutogenResult render(
+      List<MigrationOp> ops, List<Dialect> dialects, boolean skipDrops) {
     List<MigrationOp> kept = new ArrayList<>();
     List<MigrationOp> skipped = new ArrayList<>();
     for (MigrationOp op : ops) {
@@ -60,14 +65,16 @@ public final class Autogenerate {
     Map<List<String>, Set<String>> dialectsBySql = new LinkedHashMap<>();
     for (Dialect d : dialects) {
       OpRenderer renderer = new OpRenderer(d);
-      List<String> sql = List.of(statements(renderer.render(kept)), statements(renderer.render(down)));
+      List<String> sql =
+          List.of(statements(renderer.render(kept)), statements(renderer.render(down)));
       dialectsBySql.computeIfAbsent(sql, k -> new TreeSet<>()).add(d.name());
     }
     List<SqlScript.Section> sections = new ArrayList<>();
-    dialectsBySql.forEach((sql, names) -> {
-      sections.add(new SqlScript.Section(Direction.UPGRADE, names, sql.get(0)));
-      sections.add(new SqlScript.Section(Direction.DOWNGRADE, names, sql.get(1)));
-    });
+    dialectsBySql.forEach(
+        (sql, names) -> {
+          sections.add(new SqlScript.Section(Direction.UPGRADE, names, sql.get(0)));
+          sections.add(new SqlScript.Section(Direction.DOWNGRADE, names, sql.get(1)));
+        });
     return new AutogenResult(kept, skipped, sections, notes);
   }
 

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares one table's columns: added, removed, renamed (a model column naming its previous
- * name), and changed type (asked of the dialect), nullability or default. Primary-key columns are
- * never reported as nullability changes (the key implies NOT NULL; SQLite reports its rowid alias
- * as nullable), and defaults of generated columns are the database's business. Defaults are
- * compared after the common normalization ({@link DefaultValues}), then by the dialect
- * ({@code Dialect.sameDefault}) for spellings only its database produces.
+ * Compares one table's columns: added, removed, renamed (a model column naming its previous name),
+ * and changed type (asked of the dialect), nullability or default. Primary-key columns are never
+ * reported as nullability changes (the key implies NOT NULL; SQLite reports its rowid alias as
+ * nullable), and defaults of generated columns are the database's business. Defaults are compared
+ * after the common normalization ({@link DefaultValues}), then by the dialect ({@code
+ * Dialect.sameDefault}) for spellings only its database produces.
  */
 final class ColumnComparator {
   private final Dialect dialect;
@@ -31,9 +31,8 @@ final class ColumnComparator {
   }
 
   /**
-   * As {@link #compare(Table, Table)}, also restating the columns named in {@code recollate}
-   * (any case), whose collation the dialect does not give them: an alter to the model's own
-   * definition.
+   * As {@link #compare(Table, Table)}, also restating the columns named in {@code recollate} (any
+   * case), whose collation the dialect does not give them: an alter to the model's own definition.
    */
   List<MigrationOp> compare(Table model, Table live, Set<String> recollate) {
     Set<String> restate = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -62,13 +61,17 @@ final class ColumnComparator {
       Column have = current.get();
       boolean typeDiffers = !dialect.sameColumnType(wanted.type(), have.type());
       boolean nullDiffers = !inKey && wanted.nullable() != have.nullable();
-      boolean defaultDiffers = !wanted.identity() && !have.identity()
-          && !sameDefault(wanted, have);
+      boolean defaultDiffers = !wanted.identity() && !have.identity() && !sameDefault(wanted, have);
       if (typeDiffers || nullDiffers || defaultDiffers || restate.contains(have.name())) {
-        Column from = new Column(wanted.name(), typeDiffers ? have.type() : wanted.type(),
-            nullDiffers ? have.nullable() : wanted.nullable(),
-            defaultDiffers ? have.defaultSql() : wanted.defaultSql(), wanted.identity(),
-            wanted.comment(), List.of());
+        Column from =
+            new Column(
+                wanted.name(),
+                typeDiffers ? have.type() : wanted.type(),
+                nullDiffers ? have.nullable() : wanted.nullable(),
+                defaultDiffers ? have.defaultSql() : wanted.defaultSql(),
+                wanted.identity(),
+                wanted.comment(),
+                List.of());
         ops.add(new MigrationOp.AlterColumn(model, from, wanted));
       }
     }
@@ -85,13 +88,14 @@ final class ColumnComparator {
     if (DefaultValues.same(wanted.defaultSql(), have.defaultSql())) {
       return true;
     }
-    return wanted.defaultSql().isPresent() && have.defaultSql().isPresent()
+    return wanted.defaultSql().isPresent()
+        && have.defaultSql().isPresent()
         && dialect.sameDefault(wanted.type(), wanted.defaultSql().get(), have.defaultSql().get());
   }
 
   private static Column renamed(Column c, String name) {
-    return new Column(name, c.type(), c.nullable(), c.defaultSql(), c.identity(), c.comment(),
-        c.previousNames());
+    return new Column(
+        name, c.type(), c.nullable(), c.defaultSql(), c.identity(), c.comment(), c.previousNames());
   }
 
   private static Optional<Column> find(Table t, String name) {

@@ -32,11 +32,15 @@ final class ConstraintComparator {
     List<Index> liveIndexes = new ArrayList<>(live.indexes());
     List<Index> built = model.indexes().stream().filter(dialect::buildsIndex).toList();
     for (Index wanted : built.stream().filter(i -> !i.unique()).toList()) {
-      Index match = liveIndexes.stream()
-          .filter(i -> !i.unique() && i.name().equalsIgnoreCase(wanted.name())).findFirst()
-          .orElse(null);
-      if (match != null && columns(match.columns()).equals(columns(wanted.columns()))
-          && match.trigram() == wanted.trigram() && dialect.sameIndexCase(wanted, match)) {
+      Index match =
+          liveIndexes.stream()
+              .filter(i -> !i.unique() && i.name().equalsIgnoreCase(wanted.name()))
+              .findFirst()
+              .orElse(null);
+      if (match != null
+          && columns(match.columns()).equals(columns(wanted.columns()))
+          && match.trigram() == wanted.trigram()
+          && dialect.sameIndexCase(wanted, match)) {
         liveIndexes.remove(match);
       } else {
         ops.add(new MigrationOp.CreateIndex(model, wanted));
@@ -57,12 +61,15 @@ final class ConstraintComparator {
       // Where a plain constraint would match it (MariaDB's collations), it may be one. Nor is an
       // index reflected with other key parts than columns (an expression, or a definition such
       // as PostgreSQL's "USING btree (code) WHERE ..."): a constraint's keys are columns.
-      boolean constraint = left.unique() && (!left.ignoreCase()
-          || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left))
-          && left.columns().stream().noneMatch(c -> c.contains("("));
-      ops.add(constraint
-          ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
-          : new MigrationOp.DropIndex(model, left));
+      boolean constraint =
+          left.unique()
+              && (!left.ignoreCase()
+                  || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left))
+              && left.columns().stream().noneMatch(c -> c.contains("("));
+      ops.add(
+          constraint
+              ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
+              : new MigrationOp.DropIndex(model, left));
     }
     List<ForeignKey> liveKeys = new ArrayList<>(live.foreignKeys());
     for (ForeignKey wanted : model.foreignKeys()) {
@@ -79,11 +86,15 @@ final class ConstraintComparator {
 
   /** Takes the live unique index that is {@code wanted}: same columns and case, same name first. */
   private boolean takeUnique(List<Index> live, Index wanted) {
-    Index match = live.stream()
-        .filter(i -> i.unique() && columns(i.columns()).equals(columns(wanted.columns()))
-            && dialect.sameIndexCase(wanted, i))
-        .min(Comparator.comparing(i -> !i.name().equalsIgnoreCase(wanted.name())))
-        .orElse(null);
+    Index match =
+        live.stream()
+            .filter(
+                i ->
+                    i.unique()
+                        && columns(i.columns()).equals(columns(wanted.columns()))
+                        && dialect.sameIndexCase(wanted, i))
+            .min(Comparator.comparing(i -> !i.name().equalsIgnoreCase(wanted.name())))
+            .orElse(null);
     return match != null && live.remove(match);
   }
 

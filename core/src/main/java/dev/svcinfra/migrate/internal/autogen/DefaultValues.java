@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether a model default and a reflected default mean the same value. Databases hand defaults
- * back rewritten: PostgreSQL adds casts ({@code 'a'::character varying}), MariaDB quotes and
- * MySQL does not, DuckDB wraps them in {@code CAST}, booleans come back as {@code 1}/{@code 0}, {@code CURRENT_TIMESTAMP} gains a
- * precision; this compares what is left after undoing those spellings.
+ * Whether a model default and a reflected default mean the same value. Databases hand defaults back
+ * rewritten: PostgreSQL adds casts ({@code 'a'::character varying}), MariaDB quotes and MySQL does
+ * not, DuckDB wraps them in {@code CAST}, booleans come back as {@code 1}/{@code 0}, {@code
+ * CURRENT_TIMESTAMP} gains a precision; this compares what is left after undoing those spellings.
  */
 final class DefaultValues {
   private DefaultValues() {}

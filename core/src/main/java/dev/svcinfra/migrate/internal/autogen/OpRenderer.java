@@ -81,13 +81,15 @@ public final class OpRenderer implements OpVisitor<List<String>> {
   @Override
   public List<String> createIndex(MigrationOp.CreateIndex op) {
     return dialect.buildsIndex(op.index())
-        ? List.of(dialect.createIndexStatement(op.table(), op.index())) : List.of();
+        ? List.of(dialect.createIndexStatement(op.table(), op.index()))
+        : List.of();
   }
 
   @Override
   public List<String> dropIndex(MigrationOp.DropIndex op) {
     return dialect.buildsIndex(op.index())
-        ? List.of(dialect.dropIndexStatement(op.table(), op.index())) : List.of();
+        ? List.of(dialect.dropIndexStatement(op.table(), op.index()))
+        : List.of();
   }
 
   @Override

@@ -14,12 +14,11 @@ import java.util.Set;
 
 /**
  * Compares the models' tables with the reflected ones and answers the operations that turn the
- * database into the models: tables added, removed or renamed (a model naming the table's
- * previous name), then per table the columns ({@link ColumnComparator}) and constraints
- * ({@link ConstraintComparator}), and the extensions new indexes need
- * ({@link ExtensionComparator}). Operations come in an order that runs: extensions, renames,
- * new tables (referenced tables first), columns, drops of constraints before drops of what they
- * cover, new constraints last.
+ * database into the models: tables added, removed or renamed (a model naming the table's previous
+ * name), then per table the columns ({@link ColumnComparator}) and constraints ({@link
+ * ConstraintComparator}), and the extensions new indexes need ({@link ExtensionComparator}).
+ * Operations come in an order that runs: extensions, renames, new tables (referenced tables first),
+ * columns, drops of constraints before drops of what they cover, new constraints last.
  *
  * <pre>{@code
  * List<MigrationOp> ops = new SchemaComparator(dialect).compare(modelTables, reflectedTables);
@@ -29,12 +28,22 @@ import java.util.Set;
  */
 public final class SchemaComparator {
   /** Operation kinds in the order they run. */
-  private static final List<Class<? extends MigrationOp>> ORDER = List.of(
-      MigrationOp.CreateExtension.class, MigrationOp.RenameTable.class,
-      MigrationOp.CreateTable.class, MigrationOp.RenameColumn.class, MigrationOp.AddColumn.class, MigrationOp.AlterColumn.class, MigrationOp.DropForeignKey.class,
-      MigrationOp.DropIndex.class, MigrationOp.DropUnique.class, MigrationOp.DropColumn.class,
-      MigrationOp.DropTable.class, MigrationOp.CreateIndex.class, MigrationOp.AddUnique.class,
-      MigrationOp.AddForeignKey.class);
+  private static final List<Class<? extends MigrationOp>> ORDER =
+      List.of(
+          MigrationOp.CreateExtension.class,
+          MigrationOp.RenameTable.class,
+          MigrationOp.CreateTable.class,
+          MigrationOp.RenameColumn.class,
+          MigrationOp.AddColumn.class,
+          MigrationOp.AlterColumn.class,
+          MigrationOp.DropForeignKey.class,
+          MigrationOp.DropIndex.class,
+          MigrationOp.DropUnique.class,
+          MigrationOp.DropColumn.class,
+          MigrationOp.DropTable.class,
+          MigrationOp.CreateIndex.class,
+          MigrationOp.AddUnique.class,
+          MigrationOp.AddForeignKey.class);
 
   private final Dialect dialect;
 
@@ -43,28 +52,31 @@ public final class SchemaComparator {
   }
 
   /**
-   * The operations, with no extension known to be installed: every extension a new index needs
-   * is created ({@code CREATE EXTENSION IF NOT EXISTS}, so it is harmless when present).
+   * The operations, with no extension known to be installed: every extension a new index needs is
+   * created ({@code CREATE EXTENSION IF NOT EXISTS}, so it is harmless when present).
    */
   public List<MigrationOp> compare(List<Table> models, List<Table> reflected) {
     return compare(models, reflected, Set.of());
   }
 
   /**
-   * The operations, starting with the extensions the new indexes need and {@code installed}
-   * (the database's extensions, {@link SchemaReflector#extensions}) lacks.
+   * The operations, starting with the extensions the new indexes need and {@code installed} (the
+   * database's extensions, {@link SchemaReflector#extensions}) lacks.
    */
-  public List<MigrationOp> compare(List<Table> models, List<Table> reflected,
-      Set<String> installed) {
+  public List<MigrationOp> compare(
+      List<Table> models, List<Table> reflected, Set<String> installed) {
     return compare(models, reflected, installed, Map.of());
   }
 
   /**
-   * The operations, also restating the columns in {@code recollate} (by reflected table,
-   * {@link #key}) whose collation is not the dialect's ({@code Dialect.columnsToRecollate}).
+   * The operations, also restating the columns in {@code recollate} (by reflected table, {@link
+   * #key}) whose collation is not the dialect's ({@code Dialect.columnsToRecollate}).
    */
-  public List<MigrationOp> compare(List<Table> models, List<Table> reflected,
-      Set<String> installed, Map<String, Set<String>> recollate) {
+  public List<MigrationOp> compare(
+      List<Table> models,
+      List<Table> reflected,
+      Set<String> installed,
+      Map<String, Set<String>> recollate) {
     Map<String, Table> live = new LinkedHashMap<>();
     reflected.forEach(t -> live.put(key(t.schema(), t.name()), t));
     List<MigrationOp> ops = new ArrayList<>();
@@ -75,8 +87,9 @@ public final class SchemaComparator {
       if (current == null) {
         for (String previous : model.previousNames()) {
           Table old = live.get(key(model.schema(), previous));
-          boolean stillModelled = models.stream()
-              .anyMatch(m -> key(m.schema(), m.name()).equals(key(model.schema(), previous)));
+          boolean stillModelled =
+              models.stream()
+                  .anyMatch(m -> key(m.schema(), m.name()).equals(key(model.schema(), previous)));
           if (old != null && !stillModelled && !matched.contains(key(old.schema(), old.name()))) {
             ops.add(new MigrationOp.RenameTable(model, old.name()));
             current = old;
@@ -89,8 +102,12 @@ public final class SchemaComparator {
         continue;
       }
       matched.add(key(current.schema(), current.name()));
-      ops.addAll(new ColumnComparator(dialect).compare(model, current,
-          recollate.getOrDefault(key(current.schema(), current.name()), Set.of())));
+      ops.addAll(
+          new ColumnComparator(dialect)
+              .compare(
+                  model,
+                  current,
+                  recollate.getOrDefault(key(current.schema(), current.name()), Set.of())));
       if (dialect.reflectsIndexes()) {
         ops.addAll(new ConstraintComparator(dialect).compare(model, current));
       }
@@ -122,11 +139,21 @@ public final class SchemaComparator {
     Set<String> done = new LinkedHashSet<>();
     List<Table> pending = new ArrayList<>(tables);
     while (!pending.isEmpty()) {
-      Table next = pending.stream().filter(t -> t.foreignKeys().stream().allMatch(fk ->
-              done.contains(fk.referencedTable().toLowerCase(Locale.ROOT))
-                  || fk.referencedTable().equalsIgnoreCase(t.name())
-                  || pending.stream().noneMatch(p -> p.name().equalsIgnoreCase(fk.referencedTable()))))
-          .findFirst().orElse(pending.get(0));  // a reference cycle: keep model order
+      Table next =
+          pending.stream()
+              .filter(
+                  t ->
+                      t.foreignKeys().stream()
+                          .allMatch(
+                              fk ->
+                                  done.contains(fk.referencedTable().toLowerCase(Locale.ROOT))
+                                      || fk.referencedTable().equalsIgnoreCase(t.name())
+                                      || pending.stream()
+                                          .noneMatch(
+                                              p ->
+                                                  p.name().equalsIgnoreCase(fk.referencedTable()))))
+              .findFirst()
+              .orElse(pending.get(0)); // a reference cycle: keep model order
       pending.remove(next);
       done.add(next.name().toLowerCase(Locale.ROOT));
       out.add(next);

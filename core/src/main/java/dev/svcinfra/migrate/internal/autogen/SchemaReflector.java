@@ -42,7 +42,9 @@ public final class SchemaReflector {
   private final List<String> extraSchemas;
   private final Set<String> excluded;
 
-  /** @param excluded table names (lower case) to leave out: the migration bookkeeping tables */
+  /**
+   * @param excluded table names (lower case) to leave out: the migration bookkeeping tables
+   */
   public SchemaReflector(Dialect dialect, List<String> extraSchemas, Set<String> excluded) {
     this.dialect = dialect;
     this.extraSchemas = List.copyOf(extraSchemas);
@@ -57,8 +59,8 @@ public final class SchemaReflector {
       }
       return out;
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot read the database schema: " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED, "cannot read the database schema: " + e.getMessage(), e);
     }
   }
 
@@ -67,18 +69,20 @@ public final class SchemaReflector {
     try {
       return dialect.installedExtensions(c);
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot read the database's extensions: " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot read the database's extensions: " + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * Per reflected table ({@link SchemaComparator#key}), the text columns whose collation is not
-   * the one the dialect's DDL gives them ({@code Dialect.columnsToRecollate}; issue 16): tables
-   * without such columns are left out.
+   * Per reflected table ({@link SchemaComparator#key}), the text columns whose collation is not the
+   * one the dialect's DDL gives them ({@code Dialect.columnsToRecollate}; issue 16): tables without
+   * such columns are left out.
    */
-  public java.util.Map<String, Set<String>> columnsToRecollate(Connection c,
-      List<Table> reflected) {
+  public java.util.Map<String, Set<String>> columnsToRecollate(
+      Connection c, List<Table> reflected) {
     java.util.Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
     try {
       for (Table t : reflected) {
@@ -88,8 +92,10 @@ public final class SchemaReflector {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot read the collations of the database's columns: " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot read the collations of the database's columns: " + e.getMessage(),
+          e);
     }
     return out;
   }
@@ -107,7 +113,8 @@ public final class SchemaReflector {
     DatabaseMetaData meta = c.getMetaData();
     String catalog = c.getCatalog();
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+    try (ResultSet rs =
+        meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (!excluded.contains(name.toLowerCase(Locale.ROOT))
@@ -118,26 +125,35 @@ public final class SchemaReflector {
     }
     List<Table> out = new ArrayList<>();
     for (String name : names) {
-      Table t = Table.named(name).withSchema(label.orElse(null))
-          .withColumns(columns(meta, catalog, schema, name))
-          .withPrimaryKey(primaryKey(meta, catalog, schema, name));
-      t = t.withIndexes(indexes(meta, catalog, schema, name, t.primaryKey()))
-          .withForeignKeys(foreignKeys(meta, catalog, schema, name));
+      Table t =
+          Table.named(name)
+              .withSchema(label.orElse(null))
+              .withColumns(columns(meta, catalog, schema, name))
+              .withPrimaryKey(primaryKey(meta, catalog, schema, name));
+      t =
+          t.withIndexes(indexes(meta, catalog, schema, name, t.primaryKey()))
+              .withForeignKeys(foreignKeys(meta, catalog, schema, name));
       out.add(dialect.cleanReflectedTable(c, schema, t));
     }
     return out;
   }
 
-  private static List<Column> columns(DatabaseMetaData meta, String catalog, String schema,
-      String table) throws SQLException {
+  private static List<Column> columns(
+      DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
     List<Column> out = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
       while (rs.next()) {
         String def = rs.getString("COLUMN_DEF");
-        Column col = Column.of(rs.getString("COLUMN_NAME"), ReflectedTypes.of(
-                rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")))
-            .withNullable(rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls)
-            .withDefault(def == null || def.isBlank() || def.equalsIgnoreCase("NULL") ? null : def);
+        Column col =
+            Column.of(
+                    rs.getString("COLUMN_NAME"),
+                    ReflectedTypes.of(
+                        rs.getString("TYPE_NAME"),
+                        rs.getInt("COLUMN_SIZE"),
+                        rs.getInt("DECIMAL_DIGITS")))
+                .withNullable(rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls)
+                .withDefault(
+                    def == null || def.isBlank() || def.equalsIgnoreCase("NULL") ? null : def);
         if ("YES".equalsIgnoreCase(safe(rs, "IS_AUTOINCREMENT"))) {
           col = col.asIdentity().withDefault(null);
         }
@@ -155,8 +171,8 @@ public final class SchemaReflector {
     }
   }
 
-  private static List<String> primaryKey(DatabaseMetaData meta, String catalog, String schema,
-      String table) throws SQLException {
+  private static List<String> primaryKey(
+      DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
     Map<Integer, String> keys = new TreeMap<>();
     try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
       while (rs.next()) {
@@ -166,8 +182,9 @@ public final class SchemaReflector {
     return List.copyOf(keys.values());
   }
 
-  private static List<Index> indexes(DatabaseMetaData meta, String catalog, String schema,
-      String table, List<String> primaryKey) throws SQLException {
+  private static List<Index> indexes(
+      DatabaseMetaData meta, String catalog, String schema, String table, List<String> primaryKey)
+      throws SQLException {
     Map<String, Map<Integer, String>> columns = new LinkedHashMap<>();
     Map<String, Boolean> unique = new LinkedHashMap<>();
     try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
@@ -177,7 +194,9 @@ public final class SchemaReflector {
         if (name == null || column == null) {
           continue;
         }
-        columns.computeIfAbsent(name, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+        columns
+            .computeIfAbsent(name, k -> new TreeMap<>())
+            .put(rs.getInt("ORDINAL_POSITION"), column);
         unique.put(name, !rs.getBoolean("NON_UNIQUE"));
       }
     }
@@ -185,31 +204,43 @@ public final class SchemaReflector {
     for (var e : columns.entrySet()) {
       List<String> cols = List.copyOf(e.getValue().values());
       if (cols.equals(primaryKey) && unique.get(e.getKey())) {
-        continue;  // the primary key's own index
+        continue; // the primary key's own index
       }
       out.add(new Index(e.getKey(), cols, unique.get(e.getKey())));
     }
     return out;
   }
 
-  private static List<ForeignKey> foreignKeys(DatabaseMetaData meta, String catalog,
-      String schema, String table) throws SQLException {
+  private static List<ForeignKey> foreignKeys(
+      DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
     Map<String, List<String[]>> byName = new LinkedHashMap<>();
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
       while (rs.next()) {
         String name = rs.getString("FK_NAME");
         String key = name != null ? name : "fk_" + table + "_" + rs.getString("PKTABLE_NAME");
-        byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
-            rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"),
-            rs.getString("PKCOLUMN_NAME")});
+        byName
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(
+                new String[] {
+                  rs.getString("FKCOLUMN_NAME"),
+                  rs.getString("PKTABLE_NAME"),
+                  rs.getString("PKCOLUMN_NAME")
+                });
       }
     }
     List<ForeignKey> out = new ArrayList<>();
     for (var e : byName.entrySet()) {
       List<String> cols = e.getValue().stream().map(r -> r[0]).toList();
       List<String> refs = e.getValue().stream().map(r -> r[2]).toList();
-      out.add(new ForeignKey(e.getKey(), cols, Optional.empty(), e.getValue().get(0)[1], refs,
-          ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION));
+      out.add(
+          new ForeignKey(
+              e.getKey(),
+              cols,
+              Optional.empty(),
+              e.getValue().get(0)[1],
+              refs,
+              ReferentialAction.NO_ACTION,
+              ReferentialAction.NO_ACTION));
     }
     return out;
   }

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the upgrade statements a revision runs on one dialect for destructive or locking
- * operations. Statements on a table created earlier in the same revision are exempt from the
- * rules about existing data. A statement carrying {@code -- lint:allow} (every rule) or
- * {@code -- lint:allow drop_column,type_change} is exempt from those rules. Java revisions are
- * code and are not linted.
+ * operations. Statements on a table created earlier in the same revision are exempt from the rules
+ * about existing data. A statement carrying {@code -- lint:allow} (every rule) or {@code --
+ * lint:allow drop_column,type_change} is exempt from those rules. Java revisions are code and are
+ * not linted.
  *
  * <pre>{@code
  * List<LintFinding> findings = new Linter(Dialects.POSTGRESQL, Set.of()).lint(revision);
@@ -30,29 +30,33 @@ import java.util.regex.Pattern;
  */
 public final class Linter {
   private static final String NAME = "((?:[`\"\\[]?[\\w$]+[`\"\\]]?\\.)?[`\"\\[]?[\\w$]+[`\"\\]]?)";
-  private static final Pattern CREATE_TABLE = Pattern.compile(
-      "^CREATE\\s+(?:TEMP\\w*\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile("^CREATE\\s+(?:TEMP\\w*\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
   private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\b");
-  private static final Pattern ALTER_TABLE = Pattern.compile(
-      "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME);
-  private static final Pattern DROP_COLUMN = Pattern.compile(
-      "\\bDROP\\s+(?:COLUMN\\b|(?!CONSTRAINT\\b|INDEX\\b|KEY\\b|DEFAULT\\b|NOT\\b|PRIMARY\\b"
-          + "|FOREIGN\\b|CHECK\\b|PARTITION\\b|IDENTITY\\b|EXPRESSION\\b|SYSTEM\\b)[`\"\\[]?\\w+)");
-  private static final Pattern TYPE_CHANGE = Pattern.compile(
-      "\\bALTER\\s+(?:COLUMN\\s+)?\\S+\\s+(?:SET\\s+DATA\\s+)?TYPE\\b|\\bMODIFY\\s+(?:COLUMN\\s+)?"
-          + "\\S+\\s+\\w|\\bCHANGE\\s+(?:COLUMN\\s+)?\\S+\\s+\\S+\\s+\\w"
-          + "|\\bALTER\\s+COLUMN\\s+\\S+\\s+(?!SET\\b|DROP\\b|TYPE\\b|ADD\\b)\\w");
-  private static final Pattern ADD_NOT_NULL = Pattern.compile(
-      "\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|INDEX\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b)"
-          + "[^,]*?\\bNOT\\s+NULL\\b");
+  private static final Pattern ALTER_TABLE =
+      Pattern.compile("^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME);
+  private static final Pattern DROP_COLUMN =
+      Pattern.compile(
+          "\\bDROP\\s+(?:COLUMN\\b|(?!CONSTRAINT\\b|INDEX\\b|KEY\\b|DEFAULT\\b|NOT\\b|PRIMARY\\b"
+              + "|FOREIGN\\b|CHECK\\b|PARTITION\\b|IDENTITY\\b|EXPRESSION\\b|SYSTEM\\b)[`\"\\[]?\\w+)");
+  private static final Pattern TYPE_CHANGE =
+      Pattern.compile(
+          "\\bALTER\\s+(?:COLUMN\\s+)?\\S+\\s+(?:SET\\s+DATA\\s+)?TYPE\\b|\\bMODIFY\\s+(?:COLUMN\\s+)?"
+              + "\\S+\\s+\\w|\\bCHANGE\\s+(?:COLUMN\\s+)?\\S+\\s+\\S+\\s+\\w"
+              + "|\\bALTER\\s+COLUMN\\s+\\S+\\s+(?!SET\\b|DROP\\b|TYPE\\b|ADD\\b)\\w");
+  private static final Pattern ADD_NOT_NULL =
+      Pattern.compile(
+          "\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|INDEX\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b)"
+              + "[^,]*?\\bNOT\\s+NULL\\b");
   private static final Pattern SET_NOT_NULL = Pattern.compile("\\bSET\\s+NOT\\s+NULL\\b");
-  private static final Pattern CREATE_INDEX = Pattern.compile(
-      "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?.*?\\bON\\s+(?:ONLY\\s+)?" + NAME,
-      Pattern.DOTALL);
-  private static final Pattern RENAME_COLUMN = Pattern.compile(
-      "\\bRENAME\\s+COLUMN\\s+" + NAME + "\\s+TO\\b");
-  private static final Pattern ALLOW = Pattern.compile(
-      "--\\s*lint:allow\\b([ \\t]+[\\w, \\t]+)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREATE_INDEX =
+      Pattern.compile(
+          "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?.*?\\bON\\s+(?:ONLY\\s+)?" + NAME,
+          Pattern.DOTALL);
+  private static final Pattern RENAME_COLUMN =
+      Pattern.compile("\\bRENAME\\s+COLUMN\\s+" + NAME + "\\s+TO\\b");
+  private static final Pattern ALLOW =
+      Pattern.compile("--\\s*lint:allow\\b([ \\t]+[\\w, \\t]+)?", Pattern.CASE_INSENSITIVE);
 
   private final Dialect dialect;
   private final Set<String> mappedColumns;
@@ -75,8 +79,11 @@ public final class Linter {
     Set<String> created = new HashSet<>();
     for (String statement : sql.statements(Direction.UPGRADE, dialect.name())) {
       Set<String> allowed = allowed(statement);
-      String text = StatementSplitter.stripComments(statement).strip()
-          .replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+      String text =
+          StatementSplitter.stripComments(statement)
+              .strip()
+              .replaceAll("\\s+", " ")
+              .toUpperCase(Locale.ROOT);
       for (LintRule rule : check(text, created)) {
         if (!allowed.contains("*") && !allowed.contains(rule.code())) {
           out.add(new LintFinding(revision.id(), revision.origin(), rule, statement));
@@ -115,7 +122,9 @@ public final class Linter {
       }
     }
     Matcher index = CREATE_INDEX.matcher(text);
-    if (dialect.supportsConcurrentIndexBuild() && index.find() && index.group(1) == null
+    if (dialect.supportsConcurrentIndexBuild()
+        && index.find()
+        && index.group(1) == null
         && !created.contains(bare(index.group(2)))) {
       rules.add(LintRule.INDEX_WITHOUT_CONCURRENTLY);
     }

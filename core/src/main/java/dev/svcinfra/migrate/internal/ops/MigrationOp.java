@@ -7,8 +7,8 @@ import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
 
 /**
- * One portable schema change. The downgrade of a list of operations is the reversed list of
- * their inverses.
+ * One portable schema change. The downgrade of a list of operations is the reversed list of their
+ * inverses.
  *
  * <pre>{@code
  * MigrationOp op = new MigrationOp.AddColumn(users, Column.of("age", ColumnType.of(Kind.INTEGER)));
@@ -102,8 +102,8 @@ public sealed interface MigrationOp {
   /** {@code table} carries the new name; {@code from} is the old one. */
   record RenameTable(Table table, String from) implements MigrationOp {
     public MigrationOp inverse() {
-      return new RenameTable(Table.named(from).withSchema(table.schema().orElse(null)),
-          table.name());
+      return new RenameTable(
+          Table.named(from).withSchema(table.schema().orElse(null)), table.name());
     }
 
     public <R> R accept(OpVisitor<R> v) {
@@ -125,7 +125,12 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      return "add column " + table.qualifiedName() + "." + column.name() + " " + column.type()
+      return "add column "
+          + table.qualifiedName()
+          + "."
+          + column.name()
+          + " "
+          + column.type()
           + (column.nullable() ? "" : " NOT NULL");
     }
   }
@@ -160,7 +165,8 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      StringBuilder s = new StringBuilder("alter column " + table.qualifiedName() + "." + to.name());
+      StringBuilder s =
+          new StringBuilder("alter column " + table.qualifiedName() + "." + to.name());
       if (!from.type().equals(to.type())) {
         s.append(": type ").append(from.type()).append(" -> ").append(to.type());
       }
@@ -168,7 +174,9 @@ public sealed interface MigrationOp {
         s.append(": ").append(to.nullable() ? "nullable" : "NOT NULL");
       }
       if (!from.defaultSql().equals(to.defaultSql())) {
-        s.append(": default ").append(from.defaultSql().orElse("none")).append(" -> ")
+        s.append(": default ")
+            .append(from.defaultSql().orElse("none"))
+            .append(" -> ")
             .append(to.defaultSql().orElse("none"));
       }
       return s.toString();
@@ -199,8 +207,14 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      return "add " + (index.unique() ? "unique " : index.trigram() ? "trigram " : "") + "index "
-          + index.name() + " on " + table.qualifiedName() + " " + index.keys();
+      return "add "
+          + (index.unique() ? "unique " : index.trigram() ? "trigram " : "")
+          + "index "
+          + index.name()
+          + " on "
+          + table.qualifiedName()
+          + " "
+          + index.keys();
     }
   }
 
@@ -233,7 +247,11 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      return "add unique constraint " + unique.name() + " on " + table.qualifiedName() + " "
+      return "add unique constraint "
+          + unique.name()
+          + " on "
+          + table.qualifiedName()
+          + " "
           + unique.columns();
     }
   }
@@ -267,8 +285,14 @@ public sealed interface MigrationOp {
     }
 
     public String describe() {
-      return "add foreign key " + foreignKey.name() + " on " + table.qualifiedName() + " "
-          + foreignKey.columns() + " -> " + foreignKey.referencedTable()
+      return "add foreign key "
+          + foreignKey.name()
+          + " on "
+          + table.qualifiedName()
+          + " "
+          + foreignKey.columns()
+          + " -> "
+          + foreignKey.referencedTable()
           + foreignKey.referencedColumns();
     }
   }

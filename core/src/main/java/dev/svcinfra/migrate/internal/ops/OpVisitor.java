@@ -1,8 +1,7 @@
 package dev.svcinfra.migrate.internal.ops;
 
 /**
- * One method per {@link MigrationOp}; adding an operation breaks every visitor until it handles
- * it.
+ * One method per {@link MigrationOp}; adding an operation breaks every visitor until it handles it.
  *
  * <pre>{@code
  * List<String> sql = op.accept(new OpRenderer(dialect));

@@ -1,7 +1,6 @@
 package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.Drift;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The history table ({@code <version table>_history}): one row per applied, undone or stamped
- * step with the revision file's checksum, who ran it, when and how long it took. Drift detection
+ * The history table ({@code <version table>_history}): one row per applied, undone or stamped step
+ * with the revision file's checksum, who ran it, when and how long it took. Drift detection
  * compares the checksum of the latest upgrade or stamp of each revision with its file today.
  *
  * <pre>{@code
@@ -53,11 +52,13 @@ public final class HistoryTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return !TablePresence.existing(c, List.of(name),
-          dialect.quotedTableNamesIgnoreCase()).isEmpty();
+      return !TablePresence.existing(c, List.of(name), dialect.quotedTableNamesIgnoreCase())
+          .isEmpty();
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot look for the history table " + name + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot look for the history table " + name + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -72,18 +73,28 @@ public final class HistoryTable {
    *
    * @param durationMs the step's duration, or null when unknown (offline)
    */
-  public String recordStatement(Revision revision, String direction, String appliedBy,
-      Long durationMs) {
+  public String recordStatement(
+      Revision revision, String direction, String appliedBy, Long durationMs) {
     String table = dialect.quote(name);
-    return "INSERT INTO " + table + " (seq, revision, down_revisions, direction, message, "
+    return "INSERT INTO "
+        + table
+        + " (seq, revision, down_revisions, direction, message, "
         + "checksum, applied_by, applied_at, duration_ms) SELECT COALESCE(MAX(seq), 0) + 1, "
-        + dialect.stringLiteral(revision.id()) + ", "
-        + dialect.stringLiteral(String.join(",", revision.downRevisions())) + ", "
-        + dialect.stringLiteral(direction) + ", "
-        + dialect.stringLiteral(truncate(revision.message(), 1000)) + ", "
-        + revision.checksum().map(dialect::stringLiteral).orElse("NULL") + ", "
-        + dialect.stringLiteral(truncate(appliedBy, 255)) + ", CURRENT_TIMESTAMP, "
-        + (durationMs == null ? "NULL" : durationMs.toString()) + " FROM " + table;
+        + dialect.stringLiteral(revision.id())
+        + ", "
+        + dialect.stringLiteral(String.join(",", revision.downRevisions()))
+        + ", "
+        + dialect.stringLiteral(direction)
+        + ", "
+        + dialect.stringLiteral(truncate(revision.message(), 1000))
+        + ", "
+        + revision.checksum().map(dialect::stringLiteral).orElse("NULL")
+        + ", "
+        + dialect.stringLiteral(truncate(appliedBy, 255))
+        + ", CURRENT_TIMESTAMP, "
+        + (durationMs == null ? "NULL" : durationMs.toString())
+        + " FROM "
+        + table;
   }
 
   private static String truncate(String s, int max) {
@@ -109,8 +120,14 @@ public final class HistoryTable {
   }
 
   /** One recorded step. */
-  public record Row(long seq, String revision, String direction, String checksum,
-      String appliedBy, String appliedAt, Long durationMs) {}
+  public record Row(
+      long seq,
+      String revision,
+      String direction,
+      String checksum,
+      String appliedBy,
+      String appliedAt,
+      Long durationMs) {}
 
   /** Every recorded step, oldest first; empty when the table does not exist. */
   public List<Row> rows(Connection c) {
@@ -121,17 +138,30 @@ public final class HistoryTable {
     List<Row> rows = new ArrayList<>();
     try {
       try (Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("SELECT seq, revision, direction, checksum, applied_by, "
-               + "applied_at, duration_ms FROM " + dialect.quote(name) + " ORDER BY seq")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT seq, revision, direction, checksum, applied_by, "
+                      + "applied_at, duration_ms FROM "
+                      + dialect.quote(name)
+                      + " ORDER BY seq")) {
         while (rs.next()) {
           long d = rs.getLong(7);
-          rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.wasNull() ? null : d));
+          rows.add(
+              new Row(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.wasNull() ? null : d));
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot read the history table " + name + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot read the history table " + name + ": " + e.getMessage(),
+          e);
     }
     return rows;
   }

@@ -2,7 +2,6 @@ package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
-import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
@@ -18,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An online run: borrows the connection the migration runs on, takes the migration lock (when
  * asked; a session lock in that connection's own session, a lease with connections of its own),
- * applies the dialect's migration session settings and undoes them before the connection goes
- * back to the pool. The lock is released last, and a failed release never hides the run's error:
- * a connection whose session could not give its lock up is discarded, never pooled again.
+ * applies the dialect's migration session settings and undoes them before the connection goes back
+ * to the pool. The lock is released last, and a failed release never hides the run's error: a
+ * connection whose session could not give its lock up is discarded, never pooled again.
  *
  * <pre>{@code
  * List<Revision> done = LockedRun.with(db, "svc_infra_version", Duration.ofMinutes(5), true,
@@ -34,21 +33,27 @@ public final class LockedRun {
 
   private LockedRun() {}
 
-  public static <T> T with(Database db, String lockName, Duration lockTimeout, boolean lock,
+  public static <T> T with(
+      Database db,
+      String lockName,
+      Duration lockTimeout,
+      boolean lock,
       Function<Connection, T> work) {
     Dialect dialect = db.dialect();
     MigrationLock migrationLock = dialect.migrationLock();
     // A session lock is taken on the run's own connection: one connection per run, not two.
     boolean inSession = lock && migrationLock.heldBySession();
-    MigrationLock.Held held = lock && !inSession
-        ? migrationLock.acquire(db.dataSource(), lockName, lockTimeout) : () -> { };
+    MigrationLock.Held held =
+        lock && !inSession
+            ? migrationLock.acquire(db.dataSource(), lockName, lockTimeout)
+            : () -> {};
     try (held) {
       Connection c = db.connection();
       boolean reusable = true;
       try {
         c.setAutoCommit(true);
-        MigrationLock.SessionRelease release = inSession
-            ? migrationLock.acquireOn(c, lockName, lockTimeout) : () -> true;
+        MigrationLock.SessionRelease release =
+            inSession ? migrationLock.acquireOn(c, lockName, lockTimeout) : () -> true;
         try {
           return inSession(c, dialect, work);
         } finally {
@@ -62,8 +67,10 @@ public final class LockedRun {
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "database error around the migration run: " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "database error around the migration run: " + e.getMessage(),
+          e);
     }
   }
 

@@ -39,16 +39,23 @@ public final class MigrationContext {
   private final HistoryTable history;
   private final String appliedBy;
   private Set<String> heads;
+
   /**
    * Whether the version and history tables exist on this connection, looked up together once when
-   * an online context starts (one metadata query: issue 17) and set when this context creates
-   * them. A run that changes them holds the migration lock, so nobody else does meanwhile.
+   * an online context starts (one metadata query: issue 17) and set when this context creates them.
+   * A run that changes them holds the migration lock, so nobody else does meanwhile.
    */
   private boolean versionTableSeen;
+
   private boolean historyTableSeen;
 
-  private MigrationContext(Dialect dialect, SqlSink sink, RevisionGraph graph, String versionTable,
-      String appliedBy, Set<String> heads) {
+  private MigrationContext(
+      Dialect dialect,
+      SqlSink sink,
+      RevisionGraph graph,
+      String versionTable,
+      String appliedBy,
+      Set<String> heads) {
     this.dialect = dialect;
     this.sink = sink;
     this.graph = graph;
@@ -59,10 +66,10 @@ public final class MigrationContext {
   }
 
   /** A context on a live connection; the current heads come from the version table. */
-  public static MigrationContext online(Dialect dialect, SqlSink sink, RevisionGraph graph,
-      String versionTable, String appliedBy) {
-    MigrationContext ctx = new MigrationContext(dialect, sink, graph, versionTable, appliedBy,
-        Set.of());
+  public static MigrationContext online(
+      Dialect dialect, SqlSink sink, RevisionGraph graph, String versionTable, String appliedBy) {
+    MigrationContext ctx =
+        new MigrationContext(dialect, sink, graph, versionTable, appliedBy, Set.of());
     Connection c = sink.connection();
     Set<String> present = ctx.presentTables(c);
     ctx.versionTableSeen = present.contains(ctx.versions.name());
@@ -72,8 +79,13 @@ public final class MigrationContext {
   }
 
   /** A context writing a script, starting from {@code startHeads} (empty: from base). */
-  public static MigrationContext offline(Dialect dialect, SqlSink sink, RevisionGraph graph,
-      String versionTable, String appliedBy, Set<String> startHeads) {
+  public static MigrationContext offline(
+      Dialect dialect,
+      SqlSink sink,
+      RevisionGraph graph,
+      String versionTable,
+      String appliedBy,
+      Set<String> startHeads) {
     Set<String> resolved = new TreeSet<>();
     startHeads.forEach(h -> resolved.add(graph.get(h).id()));
     return new MigrationContext(dialect, sink, graph, versionTable, appliedBy, resolved);
@@ -81,21 +93,32 @@ public final class MigrationContext {
 
   private Set<String> presentTables(Connection c) {
     try {
-      return TablePresence.existing(c, List.of(versions.name(), history.name()),
-          dialect.quotedTableNamesIgnoreCase());
+      return TablePresence.existing(
+          c, List.of(versions.name(), history.name()), dialect.quotedTableNamesIgnoreCase());
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED, "cannot look for the "
-          + "version and history tables " + versions.name() + ", " + history.name() + ": "
-          + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot look for the "
+              + "version and history tables "
+              + versions.name()
+              + ", "
+              + history.name()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private Set<String> checkedHeads(Set<String> stored) {
     for (String h : stored) {
       if (!graph.contains(h)) {
-        throw new MigrationException(ErrorCode.REVISION_NOT_FOUND, "the database is at "
-            + "revision " + h + ", which no revision file or class defines: was a file deleted, "
-            + "or was this database migrated by a newer release?");
+        throw new MigrationException(
+            ErrorCode.REVISION_NOT_FOUND,
+            "the database is at "
+                + "revision "
+                + h
+                + ", which no revision file or class defines: was a file deleted, "
+                + "or was this database migrated by a newer release?");
       }
     }
     return new TreeSet<>(stored);
@@ -108,8 +131,8 @@ public final class MigrationContext {
 
   /** Applied revisions whose file changed since (online only). */
   public List<Drift> drift() {
-    Map<String, String> recorded = historyTableSeen
-        ? history.appliedChecksumsExisting(sink.connection()) : Map.of();
+    Map<String, String> recorded =
+        historyTableSeen ? history.appliedChecksumsExisting(sink.connection()) : Map.of();
     List<Drift> out = new ArrayList<>();
     for (Revision r : graph.topological(graph.ancestorsOf(heads))) {
       String then = recorded.get(r.id());
@@ -121,18 +144,21 @@ public final class MigrationContext {
   }
 
   /**
-   * Applies the path to {@code target}. {@code planCheck} sees the path first (lint) and may
-   * refuse it; drift refuses unless {@code allowChanged}.
+   * Applies the path to {@code target}. {@code planCheck} sees the path first (lint) and may refuse
+   * it; drift refuses unless {@code allowChanged}.
    */
-  public List<Revision> upgrade(Target target, Consumer<List<Revision>> planCheck,
-      boolean allowChanged) {
+  public List<Revision> upgrade(
+      Target target, Consumer<List<Revision>> planCheck, boolean allowChanged) {
     List<Revision> path = graph.upgradePath(heads, target);
     if (!sink.offline() && !allowChanged) {
       List<Drift> drift = drift();
       if (!drift.isEmpty()) {
-        throw new MigrationException(ErrorCode.MIGRATION_DRIFT, "applied revisions changed after "
-            + "they were applied: " + String.join("; ", drift.stream().map(Drift::describe)
-            .toList()) + ". Restore the files, or pass --allow-changed if the change is intended");
+        throw new MigrationException(
+            ErrorCode.MIGRATION_DRIFT,
+            "applied revisions changed after "
+                + "they were applied: "
+                + String.join("; ", drift.stream().map(Drift::describe).toList())
+                + ". Restore the files, or pass --allow-changed if the change is intended");
       }
     }
     planCheck.accept(path);
@@ -154,15 +180,15 @@ public final class MigrationContext {
   }
 
   /**
-   * Sets the version table to {@code targets} without running anything ({@code base} empties
-   * it, {@code heads} names every head). Stamped revisions are recorded in history with their
-   * checksum, so later drift is still seen.
+   * Sets the version table to {@code targets} without running anything ({@code base} empties it,
+   * {@code heads} names every head). Stamped revisions are recorded in history with their checksum,
+   * so later drift is still seen.
    */
   public Set<String> stamp(List<String> targets) {
     Set<String> goal = new LinkedHashSet<>();
     for (String t : targets) {
       switch (t) {
-        case "base" -> { }
+        case "base" -> {}
         case "heads" -> graph.heads().forEach(r -> goal.add(r.id()));
         case "head" -> goal.add(graph.singleHead("'stamp head'").id());
         default -> goal.add(graph.get(t).id());
@@ -196,7 +222,7 @@ public final class MigrationContext {
 
   private void ensureTables() {
     if (sink.offline()) {
-      if (heads.isEmpty()) {  // an offline script from a given revision assumes the tables exist
+      if (heads.isEmpty()) { // an offline script from a given revision assumes the tables exist
         sink.begin(false);
         versions.create(sink);
         history.create(sink);
@@ -228,8 +254,14 @@ public final class MigrationContext {
     }
     Set<String> after = graph.headsOf(applied);
     boolean transactional = dialect.supportsTransactionalDdl() && r.body().transactional();
-    sink.comment("Running " + direction.label() + " " + describe(heads) + " -> " + describe(after)
-        + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
+    sink.comment(
+        "Running "
+            + direction.label()
+            + " "
+            + describe(heads)
+            + " -> "
+            + describe(after)
+            + (r.message().isEmpty() ? "" : " (" + r.message() + ")"));
     CountingStep step = new CountingStep(sink, dialect.name());
     long started = System.nanoTime();
     sink.begin(transactional);
@@ -254,14 +286,19 @@ public final class MigrationContext {
     return state.isEmpty() ? "base" : String.join(", ", state);
   }
 
-  private MigrationFailedException failure(Revision r, Direction direction, CountingStep step,
-      boolean transactional, Exception e) {
+  private MigrationFailedException failure(
+      Revision r, Direction direction, CountingStep step, boolean transactional, Exception e) {
     String statement = step.failedStatement();
     if (statement.isEmpty() && e instanceof StatementFailedException s) {
       statement = s.statement();
     }
-    StringBuilder m = new StringBuilder(direction.label()).append(" of ").append(r.describe())
-        .append(" (").append(r.origin()).append(") failed");
+    StringBuilder m =
+        new StringBuilder(direction.label())
+            .append(" of ")
+            .append(r.describe())
+            .append(" (")
+            .append(r.origin())
+            .append(") failed");
     if (!statement.isEmpty()) {
       m.append(" at statement ").append(step.completed() + 1).append(": ").append(statement);
     }
@@ -269,12 +306,16 @@ public final class MigrationContext {
     if (transactional) {
       m.append("\n  the step was rolled back; the database is still at ").append(describe(heads));
     } else {
-      m.append("\n  ").append(dialect.name()).append(" cannot roll DDL back: ")
-          .append(step.completed()).append(" statement(s) of this revision ran and stay applied; ")
-          .append("the version table still says ").append(describe(heads))
+      m.append("\n  ")
+          .append(dialect.name())
+          .append(" cannot roll DDL back: ")
+          .append(step.completed())
+          .append(" statement(s) of this revision ran and stay applied; ")
+          .append("the version table still says ")
+          .append(describe(heads))
           .append(". Undo or finish them by hand, then run the command again");
     }
-    return new MigrationFailedException(m.toString(), r.id(), statement, step.completed(),
-        List.copyOf(heads), e);
+    return new MigrationFailedException(
+        m.toString(), r.id(), statement, step.completed(), List.copyOf(heads), e);
   }
 }

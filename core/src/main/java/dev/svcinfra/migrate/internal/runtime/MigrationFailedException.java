@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A revision failed. Names the revision, the direction, the statement that failed, and the state
  * left behind: on databases with transactional DDL the whole step was rolled back; elsewhere
- * (MySQL, MariaDB) the statements before the failing one stay applied, and the version table
- * still names the last fully applied revisions.
+ * (MySQL, MariaDB) the statements before the failing one stay applied, and the version table still
+ * names the last fully applied revisions.
  *
  * <pre>{@code
  * catch (MigrationFailedException e) { e.revision(); e.statement(); e.versionAfter(); }
@@ -24,8 +24,13 @@ public class MigrationFailedException extends MigrationException {
   private final int statementsRun;
   private final List<String> versionAfter;
 
-  public MigrationFailedException(String message, String revision, String statement,
-      int statementsRun, List<String> versionAfter, Throwable cause) {
+  public MigrationFailedException(
+      String message,
+      String revision,
+      String statement,
+      int statementsRun,
+      List<String> versionAfter,
+      Throwable cause) {
     super(ErrorCode.MIGRATION_FAILED, message, cause);
     this.revision = revision;
     this.statement = statement;

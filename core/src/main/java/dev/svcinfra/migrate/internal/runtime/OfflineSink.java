@@ -66,7 +66,8 @@ public final class OfflineSink implements SqlSink {
 
   @Override
   public Connection connection() {
-    throw new MigrationException(ErrorCode.MIGRATION_OFFLINE,
+    throw new MigrationException(
+        ErrorCode.MIGRATION_OFFLINE,
         "this revision needs a database connection and cannot be rendered offline (--sql)");
   }
 }

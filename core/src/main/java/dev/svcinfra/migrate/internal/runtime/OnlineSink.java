@@ -53,8 +53,8 @@ public final class OnlineSink implements SqlSink {
       connection.setAutoCommit(!transactional);
       inTransaction = transactional;
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot start a transaction: " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED, "cannot start a transaction: " + e.getMessage(), e);
     }
   }
 

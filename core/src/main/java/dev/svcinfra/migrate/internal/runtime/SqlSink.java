@@ -3,9 +3,9 @@ package dev.svcinfra.migrate.internal.runtime;
 import java.sql.Connection;
 
 /**
- * Where statements go: executed on a connection ({@link OnlineSink}) or written as a script
- * ({@link OfflineSink}). Migration statements and version-table statements take the same road,
- * so an offline script holds exactly what an online run executes.
+ * Where statements go: executed on a connection ({@link OnlineSink}) or written as a script ({@link
+ * OfflineSink}). Migration statements and version-table statements take the same road, so an
+ * offline script holds exactly what an online run executes.
  *
  * <pre>{@code
  * SqlSink sink = new OfflineSink(Dialects.POSTGRESQL, System.out);

@@ -17,8 +17,11 @@ public class StatementFailedException extends MigrationException {
   private final String sqlState;
 
   public StatementFailedException(String statement, SQLException cause) {
-    super(ErrorCode.MIGRATION_FAILED, cause.getMessage() + (cause.getSQLState() == null ? ""
-        : " [SQLState " + cause.getSQLState() + "]"), cause);
+    super(
+        ErrorCode.MIGRATION_FAILED,
+        cause.getMessage()
+            + (cause.getSQLState() == null ? "" : " [SQLState " + cause.getSQLState() + "]"),
+        cause);
     this.statement = statement;
     this.sqlState = cause.getSQLState();
   }

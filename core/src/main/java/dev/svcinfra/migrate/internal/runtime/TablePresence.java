@@ -24,8 +24,8 @@ final class TablePresence {
   /**
    * The names in {@code tables} (letters, digits and underscores) that exist.
    *
-   * @param namesIgnoreCase whether the dialect knows that quoted names ignore case; otherwise
-   *     the driver's metadata answers
+   * @param namesIgnoreCase whether the dialect knows that quoted names ignore case; otherwise the
+   *     driver's metadata answers
    */
   static Set<String> existing(Connection c, List<String> tables, boolean namesIgnoreCase)
       throws SQLException {
@@ -39,10 +39,11 @@ final class TablePresence {
     }
     Set<String> out = new LinkedHashSet<>();
     for (String table : tables) {
-      Set<String> spellings = new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
-          table.toLowerCase(Locale.ROOT)));
-      if (reported.stream().anyMatch(r -> spellings.contains(r)
-          || (caseBlind && r.equalsIgnoreCase(table)))) {
+      Set<String> spellings =
+          new LinkedHashSet<>(
+              List.of(table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)));
+      if (reported.stream()
+          .anyMatch(r -> spellings.contains(r) || (caseBlind && r.equalsIgnoreCase(table)))) {
         out.add(table);
       }
     }
@@ -50,15 +51,16 @@ final class TablePresence {
   }
 
   /**
-   * One pattern covering every spelling of every name: their common prefix with each letter
-   * turned into the one-character wildcard (patterns match case as the driver does), then
-   * {@code %}. The history table's name starts with the version table's, so the prefix is long.
+   * One pattern covering every spelling of every name: their common prefix with each letter turned
+   * into the one-character wildcard (patterns match case as the driver does), then {@code %}. The
+   * history table's name starts with the version table's, so the prefix is long.
    */
   static String pattern(List<String> tables) {
     String prefix = tables.get(0);
     for (String t : tables) {
       int i = 0;
-      while (i < prefix.length() && i < t.length()
+      while (i < prefix.length()
+          && i < t.length()
           && Character.toLowerCase(prefix.charAt(i)) == Character.toLowerCase(t.charAt(i))) {
         i++;
       }

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The version table: one {@code version_num} row per applied head, as Alembic keeps it. Moving
- * from one set of heads to the next is an UPDATE for a linear step, DELETE and INSERT around
- * branches and merges; statements carry literals so an offline script holds them verbatim.
+ * The version table: one {@code version_num} row per applied head, as Alembic keeps it. Moving from
+ * one set of heads to the next is an UPDATE for a linear step, DELETE and INSERT around branches
+ * and merges; statements carry literals so an offline script holds them verbatim.
  *
  * <pre>{@code
  * VersionTable versions = new VersionTable(dialect, "svc_infra_version");
@@ -40,11 +40,13 @@ public final class VersionTable {
   /** Whether the table exists. */
   public boolean exists(Connection c) {
     try {
-      return !TablePresence.existing(c, List.of(name),
-          dialect.quotedTableNamesIgnoreCase()).isEmpty();
+      return !TablePresence.existing(c, List.of(name), dialect.quotedTableNamesIgnoreCase())
+          .isEmpty();
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot look for the version table " + name + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot look for the version table " + name + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -69,13 +71,15 @@ public final class VersionTable {
   Set<String> readExisting(Connection c) {
     Set<String> heads = new TreeSet<>();
     try (Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT version_num FROM " + dialect.quote(name))) {
+        ResultSet rs = st.executeQuery("SELECT version_num FROM " + dialect.quote(name))) {
       while (rs.next()) {
         heads.add(rs.getString(1));
       }
     } catch (SQLException e) {
-      throw new MigrationException(ErrorCode.MIGRATION_FAILED,
-          "cannot read the version table " + name + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          "cannot read the version table " + name + ": " + e.getMessage(),
+          e);
     }
     return heads;
   }
@@ -87,8 +91,13 @@ public final class VersionTable {
     String table = dialect.quote(name);
     List<String> out = new ArrayList<>();
     if (gone.size() == 1 && added.size() == 1) {
-      out.add("UPDATE " + table + " SET version_num = " + dialect.stringLiteral(added.get(0))
-          + " WHERE version_num = " + dialect.stringLiteral(gone.get(0)));
+      out.add(
+          "UPDATE "
+              + table
+              + " SET version_num = "
+              + dialect.stringLiteral(added.get(0))
+              + " WHERE version_num = "
+              + dialect.stringLiteral(gone.get(0)));
       return out;
     }
     for (String g : gone) {

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Refuses draft text that would read back as something else: a note line that reads as a header
- * the reader uses ({@code transactional: false}) or as a section marker, a section line that
- * starts another section, or a section for a dialect the reader does not know. A new revision is
- * linted as drafted instead of being parsed back (issue 17); this keeps the file written and the
- * revision linted the same.
+ * Refuses draft text that would read back as something else: a note line that reads as a header the
+ * reader uses ({@code transactional: false}) or as a section marker, a section line that starts
+ * another section, or a section for a dialect the reader does not know. A new revision is linted as
+ * drafted instead of being parsed back (issue 17); this keeps the file written and the revision
+ * linted the same.
  */
 final class DraftLines {
   /** Header keys {@link RevisionFile} reads; other {@code -- key: value} lines are comments. */
@@ -42,8 +42,12 @@ final class DraftLines {
       // Split as the reader does: on line feeds, after folding CR LF.
       for (String line : s.text().replace("\r\n", "\n").split("\n", -1)) {
         if (RevisionFile.SECTION.matcher(line.strip()).matches()) {
-          throw invalid("the " + s.direction().label() + " section holds the line '"
-              + line.strip() + "', which would start a new section when the file is read");
+          throw invalid(
+              "the "
+                  + s.direction().label()
+                  + " section holds the line '"
+                  + line.strip()
+                  + "', which would start a new section when the file is read");
         }
       }
     }

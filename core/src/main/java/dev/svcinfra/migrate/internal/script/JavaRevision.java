@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The body of a revision written as a {@link JavaMigration}; {@link #revision} reads its
- * {@link MigrationRevision} header. Java revisions have no checksum: their source is not at hand.
+ * The body of a revision written as a {@link JavaMigration}; {@link #revision} reads its {@link
+ * MigrationRevision} header. Java revisions have no checksum: their source is not at hand.
  *
  * <pre>{@code
  * Revision r = JavaRevision.revision(new Backfill());
@@ -25,13 +25,21 @@ public record JavaRevision(JavaMigration migration) implements RevisionBody {
     Class<?> type = migration.getClass();
     MigrationRevision header = type.getAnnotation(MigrationRevision.class);
     if (header == null) {
-      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, "the Java revision "
-          + type.getName() + " has no @MigrationRevision(id = ..., downRevision = ...) annotation");
+      throw new MigrationException(
+          ErrorCode.REVISION_FILE_INVALID,
+          "the Java revision "
+              + type.getName()
+              + " has no @MigrationRevision(id = ..., downRevision = ...) annotation");
     }
     RevisionIds.check(header.id(), type.getName());
-    return new Revision(header.id(), Arrays.asList(header.downRevision()),
-        Arrays.asList(header.dependsOn()), header.message(), "class " + type.getName(),
-        Optional.empty(), new JavaRevision(migration));
+    return new Revision(
+        header.id(),
+        Arrays.asList(header.downRevision()),
+        Arrays.asList(header.dependsOn()),
+        header.message(),
+        "class " + type.getName(),
+        Optional.empty(),
+        new JavaRevision(migration));
   }
 
   @Override

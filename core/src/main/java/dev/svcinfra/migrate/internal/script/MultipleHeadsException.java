@@ -20,9 +20,14 @@ public class MultipleHeadsException extends MigrationException {
   private final List<String> heads;
 
   public MultipleHeadsException(List<String> heads, String forWhat) {
-    super(ErrorCode.MULTIPLE_HEADS, "Multiple heads are present for " + forWhat + ": "
-        + String.join(", ", heads) + ". Run 'svc-infra sql merge heads -m \"merge heads\"' to "
-        + "merge them, or upgrade every branch with 'svc-infra sql upgrade heads'");
+    super(
+        ErrorCode.MULTIPLE_HEADS,
+        "Multiple heads are present for "
+            + forWhat
+            + ": "
+            + String.join(", ", heads)
+            + ". Run 'svc-infra sql merge heads -m \"merge heads\"' to "
+            + "merge them, or upgrade every branch with 'svc-infra sql upgrade heads'");
     this.heads = List.copyOf(heads);
   }
 

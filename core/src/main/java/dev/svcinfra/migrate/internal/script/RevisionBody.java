@@ -3,8 +3,8 @@ package dev.svcinfra.migrate.internal.script;
 import dev.svcinfra.migrate.script.MigrationStep;
 
 /**
- * What a revision does: SQL sections from a file ({@link SqlScript}) or Java code
- * ({@link JavaRevision}). Sealed, so the runtime and lint handle every kind.
+ * What a revision does: SQL sections from a file ({@link SqlScript}) or Java code ({@link
+ * JavaRevision}). Sealed, so the runtime and lint handle every kind.
  *
  * <pre>{@code
  * if (revision.body() instanceof SqlScript sql) { sql.statements(Direction.UPGRADE, "sqlite"); }
@@ -22,14 +22,15 @@ public sealed interface RevisionBody permits SqlScript, JavaRevision {
 
   /**
    * Whether the runtime wraps this revision in a transaction when the dialect has transactional
-   * DDL. A revision says no when it holds statements a transaction refuses (PostgreSQL's
-   * {@code CREATE INDEX CONCURRENTLY}).
+   * DDL. A revision says no when it holds statements a transaction refuses (PostgreSQL's {@code
+   * CREATE INDEX CONCURRENTLY}).
    */
   boolean transactional();
 
   /** The two directions a revision runs in. */
   enum Direction {
-    UPGRADE, DOWNGRADE;
+    UPGRADE,
+    DOWNGRADE;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -47,21 +47,27 @@ public record RevisionDraft(
   }
 
   /**
-   * The revision this draft's file will read back as, built without rendering and parsing it:
-   * what {@code sql revision} lints before writing (issue 17). {@link DraftLines} refuses drafts
-   * whose text would read back differently, so the two agree.
+   * The revision this draft's file will read back as, built without rendering and parsing it: what
+   * {@code sql revision} lints before writing (issue 17). {@link DraftLines} refuses drafts whose
+   * text would read back differently, so the two agree.
    */
   public Revision revision() {
     List<SqlScript.Section> read = new ArrayList<>();
     for (SqlScript.Section s : allSections()) {
       String text = s.text().strip().replace("\r\n", "\n");
       Set<String> dialects = new LinkedHashSet<>();
-      s.dialects().stream().sorted().forEach(d -> dialects.add(Dialects.forScheme(d)
-          .map(Dialect::name).orElse(d)));
+      s.dialects().stream()
+          .sorted()
+          .forEach(d -> dialects.add(Dialects.forScheme(d).map(Dialect::name).orElse(d)));
       read.add(new SqlScript.Section(s.direction(), dialects, text.isEmpty() ? "" : text + "\n"));
     }
     String origin = fileName();
-    return new Revision(id, downRevisions, List.of(), message.strip(), origin,
+    return new Revision(
+        id,
+        downRevisions,
+        List.of(),
+        message.strip(),
+        origin,
         // The reader folds CR LF before its checksum, which folds again: fold the same way.
         Optional.of(RevisionFile.checksum(render().replace("\r\n", "\n"))),
         new SqlScript(read, true, origin));
@@ -69,8 +75,8 @@ public record RevisionDraft(
 
   /** The file name: {@code <rev>_<slug>.sql}. */
   public String fileName() {
-    String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-        .replaceAll("^_+|_+$", "");
+    String slug =
+        message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     if (slug.length() > 40) {
       slug = slug.substring(0, 40).replaceAll("_+$", "");
     }

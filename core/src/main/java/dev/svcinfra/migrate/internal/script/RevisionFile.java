@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * Reads a revision file ({@code versions/<rev>_<slug>.sql}): a header of {@code -- key: value}
  * lines ({@code revision}, {@code down_revision} comma-separated and empty for a base, optional
  * {@code depends_on}, {@code message}, {@code transactional: false}), then {@code -- +upgrade} and
- * {@code -- +downgrade} sections, each optionally naming dialects
- * ({@code -- +upgrade postgresql,mysql}).
+ * {@code -- +downgrade} sections, each optionally naming dialects ({@code -- +upgrade
+ * postgresql,mysql}).
  *
  * <pre>{@code
  * Revision r = RevisionFile.read(Path.of("migrations/versions/1a2b3c4d5e6f_add_users.sql"));
@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 public final class RevisionFile {
   static final Pattern HEADER = Pattern.compile("^--\\s*([a-z_]+)\\s*:(.*)$");
   static final Pattern SECTION = Pattern.compile("^--\\s*\\+(upgrade|downgrade)\\b(.*)$");
+
   /** Separators in a section's dialect list; compiled once, as every file has sections. */
   private static final Pattern DIALECT_SEPARATORS = Pattern.compile("[,\\s]+");
 
@@ -53,8 +54,10 @@ public final class RevisionFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID,
-          "cannot read revision file " + file + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.REVISION_FILE_INVALID,
+          "cannot read revision file " + file + ": " + e.getMessage(),
+          e);
     }
     return parse(text, file.toString(), file.getFileName().toString());
   }
@@ -68,8 +71,9 @@ public final class RevisionFile {
   static Revision parse(String rawText, String origin, String fileName) {
     // Editors on some systems save UTF-8 with a byte-order mark; it is not part of the first
     // line, which would otherwise not read as "-- revision:" (issue 16).
-    String text = (rawText.startsWith(BYTE_ORDER_MARK) ? rawText.substring(1) : rawText)
-        .replace("\r\n", "\n");
+    String text =
+        (rawText.startsWith(BYTE_ORDER_MARK) ? rawText.substring(1) : rawText)
+            .replace("\r\n", "\n");
     Map<String, String> header = new LinkedHashMap<>();
     List<SqlScript.Section> sections = new ArrayList<>();
     Direction direction = null;
@@ -103,8 +107,9 @@ public final class RevisionFile {
     String id = require(header, "revision", origin);
     RevisionIds.check(id, origin);
     if (!header.containsKey("down_revision")) {
-      throw invalid(origin, "the header has no '-- down_revision:' line (leave it empty for a "
-          + "base revision)");
+      throw invalid(
+          origin,
+          "the header has no '-- down_revision:' line (leave it empty for a " + "base revision)");
     }
     if (fileName != null && !(fileName.equals(id + ".sql") || fileName.startsWith(id + "_"))) {
       throw invalid(origin, "the file name does not start with its revision id '" + id + "_'");
@@ -114,11 +119,16 @@ public final class RevisionFile {
     }
     String transactional = header.getOrDefault("transactional", "true").toLowerCase(Locale.ROOT);
     if (!transactional.equals("true") && !transactional.equals("false")) {
-      throw invalid(origin, "'-- transactional:' must be true or false, not '" + transactional + "'");
+      throw invalid(
+          origin, "'-- transactional:' must be true or false, not '" + transactional + "'");
     }
-    return new Revision(id, ids(header.get("down_revision"), origin),
-        ids(header.getOrDefault("depends_on", ""), origin), header.getOrDefault("message", ""),
-        origin, Optional.of(checksum(text)),
+    return new Revision(
+        id,
+        ids(header.get("down_revision"), origin),
+        ids(header.getOrDefault("depends_on", ""), origin),
+        header.getOrDefault("message", ""),
+        origin,
+        Optional.of(checksum(text)),
         new SqlScript(sections, transactional.equals("true"), origin));
   }
 
@@ -139,8 +149,10 @@ public final class RevisionFile {
 
   private static List<String> ids(String list, String origin) {
     return Arrays.stream(list.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty())
-        .map(s -> RevisionIds.check(s, origin)).toList();
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(s -> RevisionIds.check(s, origin))
+        .toList();
   }
 
   private static String require(Map<String, String> header, String key, String origin) {
@@ -152,16 +164,16 @@ public final class RevisionFile {
   }
 
   private static MigrationException invalid(String origin, String what) {
-    return new MigrationException(ErrorCode.REVISION_FILE_INVALID,
-        "invalid revision file " + origin + ": " + what);
+    return new MigrationException(
+        ErrorCode.REVISION_FILE_INVALID, "invalid revision file " + origin + ": " + what);
   }
 
   /** SHA-256 of the text with line endings normalised, so a checkout on Windows is not drift. */
   public static String checksum(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(
-          sha.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(sha.digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 /**
  * The revisions and how they follow each other: heads, bases, branch and merge points, and the
  * ordered path between two states. A state is a set of applied heads, as the version table holds
- * it. Built once from revisions and checked: duplicate ids, missing parents and cycles fail,
- * naming the files.
+ * it. Built once from revisions and checked: duplicate ids, missing parents and cycles fail, naming
+ * the files.
  *
  * <pre>{@code
  * RevisionGraph graph = RevisionGraph.of(revisions);
@@ -51,15 +51,19 @@ public final class RevisionGraph {
     for (Revision r : revisions) {
       Revision clash = byId.put(r.id(), r);
       if (clash != null) {
-        throw invalid("duplicate revision id " + r.id() + " in " + clash.origin() + " and "
-            + r.origin());
+        throw invalid(
+            "duplicate revision id " + r.id() + " in " + clash.origin() + " and " + r.origin());
       }
     }
     for (Revision r : byId.values()) {
       for (String parent : concat(r.downRevisions(), r.dependsOn())) {
         if (!byId.containsKey(parent)) {
-          throw invalid(r.origin() + " names " + parent + " as down_revision or depends_on, "
-              + "but no revision has that id");
+          throw invalid(
+              r.origin()
+                  + " names "
+                  + parent
+                  + " as down_revision or depends_on, "
+                  + "but no revision has that id");
         }
       }
     }
@@ -158,9 +162,14 @@ public final class RevisionGraph {
     if (matches.size() == 1) {
       return byId.get(matches.get(0));
     }
-    throw new MigrationException(ErrorCode.REVISION_NOT_FOUND, matches.isEmpty()
-        ? "no revision '" + idOrPrefix + "'" + (byId.isEmpty() ? " (there are no revisions)" : "")
-        : "'" + idOrPrefix + "' is ambiguous: it starts " + String.join(", ", matches));
+    throw new MigrationException(
+        ErrorCode.REVISION_NOT_FOUND,
+        matches.isEmpty()
+            ? "no revision '"
+                + idOrPrefix
+                + "'"
+                + (byId.isEmpty() ? " (there are no revisions)" : "")
+            : "'" + idOrPrefix + "' is ambiguous: it starts " + String.join(", ", matches));
   }
 
   /** Whether a revision with exactly this id exists. */
@@ -175,7 +184,8 @@ public final class RevisionGraph {
       throw new MultipleHeadsException(heads.stream().map(Revision::id).toList(), forWhat);
     }
     if (heads.isEmpty()) {
-      throw new MigrationException(ErrorCode.REVISION_NOT_FOUND,
+      throw new MigrationException(
+          ErrorCode.REVISION_NOT_FOUND,
           "there are no revisions yet; create one with 'svc-infra sql revision -m MESSAGE'");
     }
     return heads.get(0);
@@ -205,7 +215,8 @@ public final class RevisionGraph {
       String next = todo.pop();
       if (seen.add(next)) {
         todo.addAll(children.get(next));
-        byId.values().stream().filter(r -> r.dependsOn().contains(next))
+        byId.values().stream()
+            .filter(r -> r.dependsOn().contains(next))
             .forEach(r -> todo.push(r.id()));
       }
     }
@@ -242,11 +253,12 @@ public final class RevisionGraph {
       waiting.put(id, parentsWanted);
     }
     TreeSet<String> ready = new TreeSet<>();
-    waiting.forEach((id, n) -> {
-      if (n == 0) {
-        ready.add(id);
-      }
-    });
+    waiting.forEach(
+        (id, n) -> {
+          if (n == 0) {
+            ready.add(id);
+          }
+        });
     List<Revision> out = new ArrayList<>();
     while (!ready.isEmpty()) {
       String id = ready.pollFirst();
@@ -273,16 +285,20 @@ public final class RevisionGraph {
     } else if (target instanceof Target.Exact e) {
       goal = ancestorsOf(List.of(get(e.revision()).id()));
     } else if (target instanceof Target.Relative rel && rel.steps() > 0) {
-      List<Revision> all = pending(applied,
-          ancestorsOf(List.of(singleHead("'upgrade +" + rel.steps() + "'").id())));
+      List<Revision> all =
+          pending(applied, ancestorsOf(List.of(singleHead("'upgrade +" + rel.steps() + "'").id())));
       if (rel.steps() > all.size()) {
-        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot upgrade "
-            + rel.steps() + " steps: only " + all.size() + " revision(s) are not applied");
+        throw new MigrationException(
+            ErrorCode.INVALID_TARGET,
+            "cannot upgrade "
+                + rel.steps()
+                + " steps: only "
+                + all.size()
+                + " revision(s) are not applied");
       }
       goal = ancestorsOf(all.subList(0, rel.steps()).stream().map(Revision::id).toList());
     } else {
-      throw new MigrationException(ErrorCode.INVALID_TARGET,
-          target + " is not an upgrade target");
+      throw new MigrationException(ErrorCode.INVALID_TARGET, target + " is not an upgrade target");
     }
     return pending(applied, goal);
   }
@@ -302,8 +318,13 @@ public final class RevisionGraph {
     } else if (target instanceof Target.Exact e) {
       String id = get(e.revision()).id();
       if (!applied.contains(id)) {
-        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot downgrade to "
-            + id + ": it is not applied (current: " + String.join(", ", currentHeads) + ")");
+        throw new MigrationException(
+            ErrorCode.INVALID_TARGET,
+            "cannot downgrade to "
+                + id
+                + ": it is not applied (current: "
+                + String.join(", ", currentHeads)
+                + ")");
       }
       remove.addAll(descendantsOf(id));
       remove.remove(id);
@@ -311,13 +332,17 @@ public final class RevisionGraph {
       List<Revision> order = topological(applied);
       int steps = -rel.steps();
       if (steps > order.size()) {
-        throw new MigrationException(ErrorCode.INVALID_TARGET, "cannot downgrade "
-            + steps + " steps: only " + order.size() + " revision(s) are applied");
+        throw new MigrationException(
+            ErrorCode.INVALID_TARGET,
+            "cannot downgrade "
+                + steps
+                + " steps: only "
+                + order.size()
+                + " revision(s) are applied");
       }
       order.subList(order.size() - steps, order.size()).forEach(r -> remove.add(r.id()));
     } else {
-      throw new MigrationException(ErrorCode.INVALID_TARGET,
-          target + " is not a downgrade target");
+      throw new MigrationException(ErrorCode.INVALID_TARGET, target + " is not a downgrade target");
     }
     remove.retainAll(applied);
     List<Revision> order = new ArrayList<>(topological(remove));

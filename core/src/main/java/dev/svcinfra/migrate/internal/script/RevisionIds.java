@@ -22,8 +22,9 @@ final class RevisionIds {
   /** Ids become file names and version-table values, so they are plain words. */
   static String check(String id, String origin) {
     if (id == null || !VALID.matcher(id).matches()) {
-      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, "invalid revision id '" + id
-          + "' in " + origin + ": use 1 to 64 letters, digits or _");
+      throw new MigrationException(
+          ErrorCode.REVISION_FILE_INVALID,
+          "invalid revision id '" + id + "' in " + origin + ": use 1 to 64 letters, digits or _");
     }
     return id;
   }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The script location ({@code migrations/}): its {@code versions/} directory of revision files,
- * plus Java revisions registered through {@link ServiceLoader} or in code. It reads revisions
- * into a {@link RevisionGraph} and writes new revision files.
+ * plus Java revisions registered through {@link ServiceLoader} or in code. It reads revisions into
+ * a {@link RevisionGraph} and writes new revision files.
  *
  * <pre>{@code
  * ScriptDirectory dir = new ScriptDirectory(Path.of("migrations"), List.of());
@@ -38,7 +38,9 @@ public final class ScriptDirectory {
     this.javaMigrations = List.copyOf(javaMigrations);
   }
 
-  /** Java revisions listed in {@code META-INF/services/dev.svcinfra.migrate.script.JavaMigration}. */
+  /**
+   * Java revisions listed in {@code META-INF/services/dev.svcinfra.migrate.script.JavaMigration}.
+   */
   public static List<JavaMigration> serviceLoaded(ClassLoader loader) {
     List<JavaMigration> out = new ArrayList<>();
     ServiceLoader.load(JavaMigration.class, loader).forEach(out::add);
@@ -61,17 +63,22 @@ public final class ScriptDirectory {
   /** Every revision: the files under {@code versions/} (sorted by name) and the Java revisions. */
   public List<Revision> revisions() {
     if (!exists()) {
-      throw new MigrationException(ErrorCode.SCRIPT_LOCATION, "no migrations at "
-          + location.toAbsolutePath() + " (expected a versions/ directory); run 'svc-infra sql "
-          + "init' or pass --script-location");
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION,
+          "no migrations at "
+              + location.toAbsolutePath()
+              + " (expected a versions/ directory); run 'svc-infra sql "
+              + "init' or pass --script-location");
     }
     List<Revision> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(versions())) {
-      files.filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
-          .sorted().forEach(f -> out.add(RevisionFile.read(f)));
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
+          .sorted()
+          .forEach(f -> out.add(RevisionFile.read(f)));
     } catch (IOException e) {
-      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
-          "cannot list " + versions() + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION, "cannot list " + versions() + ": " + e.getMessage(), e);
     }
     javaMigrations.forEach(m -> out.add(JavaRevision.revision(m)));
     return out;
@@ -95,8 +102,11 @@ public final class ScriptDirectory {
    */
   public Path write(RevisionDraft draft, RevisionGraph graph) {
     if (graph.contains(draft.id())) {
-      throw new MigrationException(ErrorCode.REVISION_GRAPH_INVALID,
-          "a revision with id " + draft.id() + " already exists: "
+      throw new MigrationException(
+          ErrorCode.REVISION_GRAPH_INVALID,
+          "a revision with id "
+              + draft.id()
+              + " already exists: "
               + graph.get(draft.id()).origin());
     }
     for (String parent : draft.downRevisions()) {
@@ -104,11 +114,15 @@ public final class ScriptDirectory {
     }
     Path file = versions().resolve(draft.fileName());
     try {
-      Files.writeString(file, draft.render(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.writeString(
+          file,
+          draft.render(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new MigrationException(ErrorCode.SCRIPT_LOCATION,
-          "cannot write " + file + ": " + e.getMessage(), e);
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION, "cannot write " + file + ": " + e.getMessage(), e);
     }
     return file;
   }

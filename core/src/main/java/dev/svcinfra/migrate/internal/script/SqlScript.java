@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The body of a revision file: its {@code -- +upgrade} and {@code -- +downgrade} sections, each
- * for every dialect or for the dialects it names.
+ * The body of a revision file: its {@code -- +upgrade} and {@code -- +downgrade} sections, each for
+ * every dialect or for the dialects it names.
  *
- * <p>For a dialect, the sections naming it win; without one, the unnamed sections apply. A
- * revision whose sections all name other dialects fails loudly instead of running nothing.
+ * <p>For a dialect, the sections naming it win; without one, the unnamed sections apply. A revision
+ * whose sections all name other dialects fails loudly instead of running nothing.
  *
  * <pre>{@code
  * List<String> sql = script.statements(Direction.UPGRADE, "postgresql");
@@ -58,8 +58,14 @@ public record SqlScript(List<Section> sections, boolean transactional, String or
     }
     List<Section> chosen = named.isEmpty() ? unnamed : named;
     if (any && chosen.isEmpty()) {
-      throw new MigrationException(ErrorCode.REVISION_FILE_INVALID, origin + " has no -- +"
-          + direction.label() + " section for " + dialect + " and no section for every dialect");
+      throw new MigrationException(
+          ErrorCode.REVISION_FILE_INVALID,
+          origin
+              + " has no -- +"
+              + direction.label()
+              + " section for "
+              + dialect
+              + " and no section for every dialect");
     }
     boolean backslashEscapes = backslashEscapes(dialect);
     List<String> out = new ArrayList<>();
@@ -71,8 +77,11 @@ public record SqlScript(List<Section> sections, boolean transactional, String or
 
   /** Whether {@code dialect} reads a backslash in a string literal as an escape (MySQL family). */
   static boolean backslashEscapes(String dialect) {
-    return Dialects.all().stream().filter(d -> d.name().equals(dialect)).findFirst()
-        .map(Dialect::backslashEscapesInStrings).orElse(false);
+    return Dialects.all().stream()
+        .filter(d -> d.name().equals(dialect))
+        .findFirst()
+        .map(Dialect::backslashEscapesInStrings)
+        .orElse(false);
   }
 
   @Override

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQL text into statements at {@code ;}, ignoring semicolons inside quotes
- * ({@code '..'}, {@code ".."}, {@code `..`}, {@code [..]}), comments and PostgreSQL dollar-quoted
- * bodies ({@code $$..$$}, {@code $tag$..$tag$}). Comments stay with the statement that follows
- * them, so lint sees inline suppressions; chunks holding only comments are dropped.
+ * Splits SQL text into statements at {@code ;}, ignoring semicolons inside quotes ({@code '..'},
+ * {@code ".."}, {@code `..`}, {@code [..]}), comments and PostgreSQL dollar-quoted bodies ({@code
+ * $$..$$}, {@code $tag$..$tag$}). Comments stay with the statement that follows them, so lint sees
+ * inline suppressions; chunks holding only comments are dropped.
  *
  * <p>Inside quotes, a doubled quote is a quote. A backslash escapes the next character where the
- * database says so (issue 16: {@code 'O\'Brien; Jr'} was split at its {@code ;} on MariaDB):
- * in PostgreSQL's escape strings {@code E'..'} always, and in every {@code '..'} and {@code ".."}
- * literal when {@code backslashEscapes} is set, as MySQL and MariaDB read them unless their
- * {@code sql_mode} holds {@code NO_BACKSLASH_ESCAPES}.
+ * database says so (issue 16: {@code 'O\'Brien; Jr'} was split at its {@code ;} on MariaDB): in
+ * PostgreSQL's escape strings {@code E'..'} always, and in every {@code '..'} and {@code ".."}
+ * literal when {@code backslashEscapes} is set, as MySQL and MariaDB read them unless their {@code
+ * sql_mode} holds {@code NO_BACKSLASH_ESCAPES}.
  *
  * <pre>{@code
  * StatementSplitter.split("CREATE TABLE a (x INT); -- note\nDROP TABLE b;");   // 2 statements
@@ -31,8 +31,8 @@ public final class StatementSplitter {
   }
 
   /**
-   * Splits, reading a backslash inside {@code '..'} and {@code ".."} as an escape when
-   * {@code backslashEscapes} is set (MySQL, MariaDB).
+   * Splits, reading a backslash inside {@code '..'} and {@code ".."} as an escape when {@code
+   * backslashEscapes} is set (MySQL, MariaDB).
    */
   public static List<String> split(String sql, boolean backslashEscapes) {
     List<String> out = new ArrayList<>();
@@ -99,8 +99,8 @@ public final class StatementSplitter {
   }
 
   /**
-   * The index after the quote closing a literal opened before {@code from}; doubled quotes
-   * escape, and so does a backslash when {@code backslash} is set.
+   * The index after the quote closing a literal opened before {@code from}; doubled quotes escape,
+   * and so does a backslash when {@code backslash} is set.
    */
   private static int closing(String sql, int from, char quote, boolean backslash) {
     int i = from;

@@ -2,13 +2,12 @@ package dev.svcinfra.migrate.internal.script;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
-import dev.svcinfra.migrate.Revision;
 import java.util.regex.Pattern;
 
 /**
- * Where an upgrade or downgrade goes: {@code head} (the single head), {@code heads} (every
- * head), {@code base} (nothing applied), a relative step count ({@code +2}, {@code -1}) or a
- * revision id (a unique prefix is enough).
+ * Where an upgrade or downgrade goes: {@code head} (the single head), {@code heads} (every head),
+ * {@code base} (nothing applied), a relative step count ({@code +2}, {@code -1}) or a revision id
+ * (a unique prefix is enough).
  *
  * <pre>{@code
  * Target t = Target.parse("+2");          // Relative(2)
@@ -37,7 +36,8 @@ public sealed interface Target {
 
   static Target parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new MigrationException(ErrorCode.INVALID_TARGET,
+      throw new MigrationException(
+          ErrorCode.INVALID_TARGET,
           "no target given; use head, heads, base, +N, -N or a revision id");
     }
     String t = text.strip();
@@ -49,8 +49,8 @@ public sealed interface Target {
         if (RELATIVE.matcher(t).matches()) {
           int steps = Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
           if (steps == 0) {
-            throw new MigrationException(ErrorCode.INVALID_TARGET,
-                "'" + t + "' moves nowhere; give a non-zero step count");
+            throw new MigrationException(
+                ErrorCode.INVALID_TARGET, "'" + t + "' moves nowhere; give a non-zero step count");
           }
           yield new Relative(steps);
         }
@@ -63,8 +63,11 @@ public sealed interface Target {
   static Target parseUpgrade(String text) {
     Target t = parse(text);
     if (t instanceof Base || (t instanceof Relative r && r.steps() < 0)) {
-      throw new MigrationException(ErrorCode.INVALID_TARGET, "'" + text
-          + "' is not an upgrade target; use head, heads, +N or a revision (downgrade goes back)");
+      throw new MigrationException(
+          ErrorCode.INVALID_TARGET,
+          "'"
+              + text
+              + "' is not an upgrade target; use head, heads, +N or a revision (downgrade goes back)");
     }
     return t;
   }
@@ -73,8 +76,11 @@ public sealed interface Target {
   static Target parseDowngrade(String text) {
     Target t = parse(text);
     if (t instanceof Head || t instanceof Heads || (t instanceof Relative r && r.steps() > 0)) {
-      throw new MigrationException(ErrorCode.INVALID_TARGET, "'" + text
-          + "' is not a downgrade target; use base, -N or a revision (upgrade goes forward)");
+      throw new MigrationException(
+          ErrorCode.INVALID_TARGET,
+          "'"
+              + text
+              + "' is not a downgrade target; use base, -N or a revision (upgrade goes forward)");
     }
     return t;
   }

@@ -1,6 +1,5 @@
 package dev.svcinfra.sql.dialect.internal;
 
-import dev.svcinfra.sql.dialect.Dialects;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,8 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public record ClassifiedError(SqlErrorKind kind, Optional<String> constraint, Optional<String> column) {
+public record ClassifiedError(
+    SqlErrorKind kind, Optional<String> constraint, Optional<String> column) {
   public static ClassifiedError of(SqlErrorKind kind) {
     return new ClassifiedError(kind, Optional.empty(), Optional.empty());
   }

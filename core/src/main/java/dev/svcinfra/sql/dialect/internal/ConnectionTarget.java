@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * @since 0.1
  */
-public record ConnectionTarget(String jdbcUrl, String driverClassName, Map<String, String> properties) {
+public record ConnectionTarget(
+    String jdbcUrl, String driverClassName, Map<String, String> properties) {
   public static final String PASSWORD = "password";
 
   public ConnectionTarget {

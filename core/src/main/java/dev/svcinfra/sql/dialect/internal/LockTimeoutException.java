@@ -4,8 +4,8 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.DatabaseException;
 
 /**
- * The migration lock was not granted in time: another run holds it. The message says how long
- * this run waited and which setting raises the limit.
+ * The migration lock was not granted in time: another run holds it. The message says how long this
+ * run waited and which setting raises the limit.
  *
  * @since 0.1
  */

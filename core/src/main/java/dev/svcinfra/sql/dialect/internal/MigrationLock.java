@@ -6,9 +6,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The lock around a migration run, so replicas starting at once apply each revision exactly
- * once. Each dialect supplies its own ({@link Dialect#migrationLock()}); a lock held by a process
- * that dies is released (session locks) or expires (lease rows), so it never blocks the next run.
+ * The lock around a migration run, so replicas starting at once apply each revision exactly once.
+ * Each dialect supplies its own ({@link Dialect#migrationLock()}); a lock held by a process that
+ * dies is released (session locks) or expires (lease rows), so it never blocks the next run.
  *
  * <pre>{@code
  * try (MigrationLock.Held held = dialect.migrationLock().acquire(dataSource, "svc_infra_version",
@@ -29,18 +29,18 @@ public interface MigrationLock {
   Held acquire(DataSource dataSource, String name, Duration timeout);
 
   /**
-   * Whether the lock lives in one connection's session (an advisory or application lock), so it
-   * can be taken with {@link #acquireOn} on the connection the migration itself runs on: a run
-   * then borrows one connection instead of two. Lease rows are not: they are written and
-   * committed apart from the migration's own transactions.
+   * Whether the lock lives in one connection's session (an advisory or application lock), so it can
+   * be taken with {@link #acquireOn} on the connection the migration itself runs on: a run then
+   * borrows one connection instead of two. Lease rows are not: they are written and committed apart
+   * from the migration's own transactions.
    */
   default boolean heldBySession() {
     return false;
   }
 
   /**
-   * Waits up to {@code timeout} for the lock in the session of {@code connection}, which must be
-   * in auto-commit mode. Only for locks that are {@link #heldBySession()}.
+   * Waits up to {@code timeout} for the lock in the session of {@code connection}, which must be in
+   * auto-commit mode. Only for locks that are {@link #heldBySession()}.
    *
    * @return the release; it answers {@code false} when the unlock failed, and the session then
    *     still holds the lock: the caller must discard the connection, never pool it again

@@ -1,7 +1,6 @@
 package dev.svcinfra.sql.dialect.internal;
 
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ForeignKey;
@@ -13,10 +12,10 @@ import java.util.Set;
 
 /**
  * The half of a {@link Dialect} that speaks DDL over {@code sql.model} tables: creating and
- * dropping tables and indexes, the schema changes autogenerate emits, and the reflection
- * clean-up and comparisons that let autogenerate tell a real change from a database's own way of
- * storing the same thing. Autogenerate (compare, then render) uses it and the data layer never
- * does, which is why it is its own type. Reach it through the dialect, which extends it.
+ * dropping tables and indexes, the schema changes autogenerate emits, and the reflection clean-up
+ * and comparisons that let autogenerate tell a real change from a database's own way of storing the
+ * same thing. Autogenerate (compare, then render) uses it and the data layer never does, which is
+ * why it is its own type. Reach it through the dialect, which extends it.
  *
  * <pre>{@code
  * SchemaDdl ddl = Dialects.forUrl(url);
@@ -75,38 +74,37 @@ public interface SchemaDdl {
   // ---- reflection, for autogenerate's compare ----------------------------------------------
 
   /**
-   * Whether JDBC metadata reports this database's indexes and unique constraints. When it does
-   * not (DuckDB's driver), autogenerate compares tables and columns only and says so.
+   * Whether JDBC metadata reports this database's indexes and unique constraints. When it does not
+   * (DuckDB's driver), autogenerate compares tables and columns only and says so.
    */
   default boolean reflectsIndexes() {
     return true;
   }
 
   /**
-   * Whether a reflected column type is the model's type as this database stores it. By default
-   * both render to the same SQL type; databases that forget details (DuckDB keeps no VARCHAR
-   * length) compare what they keep.
+   * Whether a reflected column type is the model's type as this database stores it. By default both
+   * render to the same SQL type; databases that forget details (DuckDB keeps no VARCHAR length)
+   * compare what they keep.
    */
   default boolean sameColumnType(ColumnType model, ColumnType reflected) {
     return columnTypeSql(model).equalsIgnoreCase(columnTypeSql(reflected));
   }
 
   /**
-   * Whether a reflected default is the model's default as this database stores it, asked when
-   * their spellings still differ after the common normalization (casts, quotes, {@code TRUE} as
-   * {@code 1}). By default they differ; a database that rewrites defaults in its own way (MySQL
-   * pads DECIMAL defaults to the column's scale) answers for what it rewrites, and only for that.
+   * Whether a reflected default is the model's default as this database stores it, asked when their
+   * spellings still differ after the common normalization (casts, quotes, {@code TRUE} as {@code
+   * 1}). By default they differ; a database that rewrites defaults in its own way (MySQL pads
+   * DECIMAL defaults to the column's scale) answers for what it rewrites, and only for that.
    */
   default boolean sameDefault(ColumnType type, String model, String reflected) {
     return false;
   }
 
   /**
-   * Whether a reflected index's case handling is the model index's as this database stores it.
-   * By default an ignore-case index ({@code lower(column)}) and a plain one differ, on every
-   * dialect the library has: text columns compare exactly everywhere (issue 16), so no plain
-   * index ignores case. A database that could only fold case through collations would answer
-   * here for that.
+   * Whether a reflected index's case handling is the model index's as this database stores it. By
+   * default an ignore-case index ({@code lower(column)}) and a plain one differ, on every dialect
+   * the library has: text columns compare exactly everywhere (issue 16), so no plain index ignores
+   * case. A database that could only fold case through collations would answer here for that.
    */
   default boolean sameIndexCase(Index model, Index reflected) {
     return model.ignoreCase() == reflected.ignoreCase();
@@ -114,10 +112,10 @@ public interface SchemaDdl {
 
   /**
    * Whether a table JDBC metadata lists belongs to the database itself rather than to the
-   * application, so reflection and restore-test table counts leave it out (issue 17: one answer
-   * per dialect instead of filters beside each caller). By default the SQL-standard
-   * {@code information_schema}; PostgreSQL adds its catalog, TOAST and temporary schemas, SQLite
-   * its {@code sqlite_*} tables.
+   * application, so reflection and restore-test table counts leave it out (issue 17: one answer per
+   * dialect instead of filters beside each caller). By default the SQL-standard {@code
+   * information_schema}; PostgreSQL adds its catalog, TOAST and temporary schemas, SQLite its
+   * {@code sqlite_*} tables.
    *
    * @param schema the schema the driver reports for the table, or null
    */
@@ -144,10 +142,10 @@ public interface SchemaDdl {
 
   /**
    * The columns of a reflected table (after {@link #cleanReflectedTable}) that compare text
-   * otherwise than this dialect's DDL makes them compare: a MySQL or MariaDB text column in a
-   * case- or accent-insensitive collation, created before issue 16 or by hand. Autogenerate
-   * restates each one as the models declare it, which gives it this dialect's collation. Empty
-   * by default: elsewhere the DDL gives text columns no collation of their own.
+   * otherwise than this dialect's DDL makes them compare: a MySQL or MariaDB text column in a case-
+   * or accent-insensitive collation, created before issue 16 or by hand. Autogenerate restates each
+   * one as the models declare it, which gives it this dialect's collation. Empty by default:
+   * elsewhere the DDL gives text columns no collation of their own.
    *
    * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
    */
@@ -171,11 +169,11 @@ public interface SchemaDdl {
   String createIndexStatement(Table table, Index index);
 
   /**
-   * Whether this database builds {@code index}. Only PostgreSQL has a trigram index (GIN,
-   * {@code pg_trgm}); elsewhere no index serves {@code ILIKE '%term%'}, so it is left out of
-   * DDL, autogenerate and {@code check}, and the search scans. It changes no result, so leaving
-   * it out keeps one model portable; a rule that cannot be built (an ignore-case unique index
-   * on SQL Server) is refused instead.
+   * Whether this database builds {@code index}. Only PostgreSQL has a trigram index (GIN, {@code
+   * pg_trgm}); elsewhere no index serves {@code ILIKE '%term%'}, so it is left out of DDL,
+   * autogenerate and {@code check}, and the search scans. It changes no result, so leaving it out
+   * keeps one model portable; a rule that cannot be built (an ignore-case unique index on SQL
+   * Server) is refused instead.
    */
   default boolean buildsIndex(Index index) {
     return !index.trigram();
@@ -192,8 +190,8 @@ public interface SchemaDdl {
   }
 
   /**
-   * Installs {@code extension} unless it is there. No downgrade drops it: other objects may use
-   * it. Empty where there are no extensions (the indexes that need one are left out there).
+   * Installs {@code extension} unless it is there. No downgrade drops it: other objects may use it.
+   * Empty where there are no extensions (the indexes that need one are left out there).
    */
   default List<String> createExtensionStatements(String extension) {
     return List.of();

@@ -4,9 +4,9 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
 
 /**
- * A schema change this database cannot express in SQL (SQLite cannot change a column's type,
- * DuckDB cannot add a constraint to an existing table). Raised instead of SQL that almost works;
- * the message says what to write by hand.
+ * A schema change this database cannot express in SQL (SQLite cannot change a column's type, DuckDB
+ * cannot add a constraint to an existing table). Raised instead of SQL that almost works; the
+ * message says what to write by hand.
  *
  * @since 0.1
  */

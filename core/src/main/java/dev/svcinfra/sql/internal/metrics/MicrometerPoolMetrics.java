@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.Metrics;
 import java.util.function.Consumer;
 
 /**
- * Publishes HikariCP pool metrics ({@code hikaricp.connections.active}, {@code .pending},
- * {@code .timeout}, ... tagged {@code pool=svc-infra-primary|svc-infra-replica}) to Micrometer's
- * global registry. {@code Database} applies it by class name only when Micrometer is on the
- * classpath, so core never requires Micrometer.
+ * Publishes HikariCP pool metrics ({@code hikaricp.connections.active}, {@code .pending}, {@code
+ * .timeout}, ... tagged {@code pool=svc-infra-primary|svc-infra-replica}) to Micrometer's global
+ * registry. {@code Database} applies it by class name only when Micrometer is on the classpath, so
+ * core never requires Micrometer.
  *
  * <pre>{@code
  * Metrics.addRegistry(prometheusRegistry);   // before Database.open(...)

@@ -1,16 +1,16 @@
 package dev.svcinfra.sql.model.annotation;
 
+import dev.svcinfra.sql.model.ColumnType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.svcinfra.sql.model.ColumnType;
 
 /**
- * Column details of a field: name (default: the field name in snake_case), nullability,
- * uniqueness, length, precision and scale, an explicit portable type, a server default and the
- * names the column had before.
+ * Column details of a field: name (default: the field name in snake_case), nullability, uniqueness,
+ * length, precision and scale, an explicit portable type, a server default and the names the column
+ * had before.
  *
  * <pre>{@code
  * @Column(name = "email_address", nullable = false, unique = true, length = 320) String email

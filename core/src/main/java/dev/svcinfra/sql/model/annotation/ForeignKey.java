@@ -1,11 +1,11 @@
 package dev.svcinfra.sql.model.annotation;
 
+import dev.svcinfra.sql.model.ReferentialAction;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.svcinfra.sql.model.ReferentialAction;
 
 /**
  * Makes a field's column reference a column of another table.

@@ -2,18 +2,18 @@ package dev.svcinfra.sql.model.annotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.annotation.Repeatable;
 
 /**
- * An index on the model's table: on a type, over the named columns; on a field, over that
- * field's column. With {@code ignoreCase = true} the index is over {@code lower(column)} for each
- * column (text columns only), so a unique one makes {@code Ann@x} and {@code ann@X} collide and
- * {@code LOWER(email) = LOWER(?)} lookups use it. With {@code trigram = true} the index serves
- * the generated list route's {@code q=} search ({@code ILIKE '%term%'}) on PostgreSQL; other
- * databases leave it out.
+ * An index on the model's table: on a type, over the named columns; on a field, over that field's
+ * column. With {@code ignoreCase = true} the index is over {@code lower(column)} for each column
+ * (text columns only), so a unique one makes {@code Ann@x} and {@code ann@X} collide and {@code
+ * LOWER(email) = LOWER(?)} lookups use it. With {@code trigram = true} the index serves the
+ * generated list route's {@code q=} search ({@code ILIKE '%term%'}) on PostgreSQL; other databases
+ * leave it out.
  *
  * <pre>{@code
  * @Index(columns = {"tenant_id", "created_at"})
@@ -30,9 +30,9 @@ import java.lang.annotation.Repeatable;
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Index {
   /**
-   * The index name; empty means {@code ix_<table>_<columns>} ({@code ux_} when unique), with
-   * {@code _lower} appended when {@code ignoreCase} ({@code ux_users_email_lower}) and
-   * {@code _trgm} when {@code trigram} ({@code ix_users_name_trgm}).
+   * The index name; empty means {@code ix_<table>_<columns>} ({@code ux_} when unique), with {@code
+   * _lower} appended when {@code ignoreCase} ({@code ux_users_email_lower}) and {@code _trgm} when
+   * {@code trigram} ({@code ix_users_name_trgm}).
    */
   String name() default "";
 
@@ -44,22 +44,21 @@ public @interface Index {
   /**
    * Index {@code lower(column)} instead of the column (text columns only): Unicode lowercase and
    * nothing else, so {@code ÉMILE} and {@code émile} collide and {@code emile} does not. MySQL
-   * writes it as a functional key part; MariaDB, which has no expression indexes, as an index on
-   * an invisible virtual {@code lower(column)} column; SQLite over the Unicode fold the library
-   * registers ({@code svcinfra_lower}), since its own {@code lower()} folds ASCII only; SQL
-   * Server and Snowflake refuse it.
+   * writes it as a functional key part; MariaDB, which has no expression indexes, as an index on an
+   * invisible virtual {@code lower(column)} column; SQLite over the Unicode fold the library
+   * registers ({@code svcinfra_lower}), since its own {@code lower()} folds ASCII only; SQL Server
+   * and Snowflake refuse it.
    */
   boolean ignoreCase() default false;
 
   /**
    * A trigram index for case-insensitive "contains" search ({@code ILIKE '%term%'}, what a
-   * resource's {@code q=} parameter runs), text columns only. PostgreSQL builds it as
-   * {@code USING gin (column gin_trgm_ops)}, one operator class per column, and autogenerate
-   * installs the {@code pg_trgm} extension first when the database lacks it. SQLite, MySQL,
-   * MariaDB, SQL Server, Snowflake and DuckDB have no index that serves such a search: there it
-   * is left out of the DDL, autogenerate and {@code check}, and the search scans. It cannot be
-   * {@code unique} (GIN indexes enforce nothing) nor {@code ignoreCase} (trigram search already
-   * ignores case).
+   * resource's {@code q=} parameter runs), text columns only. PostgreSQL builds it as {@code USING
+   * gin (column gin_trgm_ops)}, one operator class per column, and autogenerate installs the {@code
+   * pg_trgm} extension first when the database lacks it. SQLite, MySQL, MariaDB, SQL Server,
+   * Snowflake and DuckDB have no index that serves such a search: there it is left out of the DDL,
+   * autogenerate and {@code check}, and the search scans. It cannot be {@code unique} (GIN indexes
+   * enforce nothing) nor {@code ignoreCase} (trigram search already ignores case).
    */
   boolean trigram() default false;
 }

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the soft-delete column: a timestamp set when the row is deleted (null while it lives)
- * or a boolean flag set to true. Reads, searches, counts, updates and deletes skip deleted rows.
+ * Marks the soft-delete column: a timestamp set when the row is deleted (null while it lives) or a
+ * boolean flag set to true. Reads, searches, counts, updates and deletes skip deleted rows.
  *
  * <pre>{@code
  * @SoftDelete Instant deletedAt

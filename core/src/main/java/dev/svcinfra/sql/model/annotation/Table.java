@@ -27,7 +27,10 @@ public @interface Table {
   /** The schema; empty means the connection's default schema. */
   String schema() default "";
 
-  /** Names this table had before, newest first, so migrations render a rename instead of drop+create. */
+  /**
+   * Names this table had before, newest first, so migrations render a rename instead of
+   * drop+create.
+   */
   String[] renamedFrom() default {};
 
   /** A comment stored with the table where the database keeps comments. */

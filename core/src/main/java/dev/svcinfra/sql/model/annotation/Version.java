@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an integer version column for optimistic locking: it starts at 1, each update adds one,
- * and an update that names an outdated version fails with a conflict.
+ * Marks an integer version column for optimistic locking: it starts at 1, each update adds one, and
+ * an update that names an outdated version fails with a conflict.
  *
  * <pre>{@code
  * @Version long version

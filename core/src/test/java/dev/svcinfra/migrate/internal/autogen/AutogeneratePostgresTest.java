@@ -25,20 +25,34 @@ class AutogeneratePostgresTest {
   @Test
   void tablesInIncludedSchemasAreComparedAndCreated() throws Exception {
     Path dir = Scripts.newLocation();
-    Table events = Table.named("events").withSchema("audit").withColumns(List.of(
-        Column.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).asIdentity(),
-        Column.of("kind", ColumnType.string(40)).notNull())).withPrimaryKey(List.of("id"));
+    Table events =
+        Table.named("events")
+            .withSchema("audit")
+            .withColumns(
+                List.of(
+                    Column.of("id", ColumnType.of(ColumnType.Kind.BIGINT)).asIdentity(),
+                    Column.of("kind", ColumnType.string(40)).notNull()))
+            .withPrimaryKey(List.of("id"));
     try (Database db = Database.open(TestDatabases.POSTGRESQL.newUrl())) {
-      try (Connection c = db.connection(); Statement st = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
         st.execute("CREATE SCHEMA audit");
         st.execute("CREATE TABLE audit.stale (id INTEGER PRIMARY KEY)");
       }
-      MigrationSettings settings = new MigrationSettings(Optional.empty(), dir, List.of(),
-          List.of("audit"), false, MigrationSettings.DEFAULT_VERSION_TABLE,
-          MigrationSettings.DEFAULT_LOCK_TIMEOUT, Optional.empty());
-      Migrations m = Migrations.builder().database(db).settings(settings).models(List.of(events))
-          .build();
-      assertThat(m.check().differences()).extracting(MigrationOp::describe)
+      MigrationSettings settings =
+          new MigrationSettings(
+              Optional.empty(),
+              dir,
+              List.of(),
+              List.of("audit"),
+              false,
+              MigrationSettings.DEFAULT_VERSION_TABLE,
+              MigrationSettings.DEFAULT_LOCK_TIMEOUT,
+              Optional.empty());
+      Migrations m =
+          Migrations.builder().database(db).settings(settings).models(List.of(events)).build();
+      assertThat(m.check().differences())
+          .extracting(MigrationOp::describe)
           .containsExactly("add table audit.events", "remove table audit.stale");
       m.revision("audit events", RevisionRequest.empty().withAutogenerate(true));
       m.upgrade("head", dev.svcinfra.migrate.RunOptions.DEFAULT.allowDestructive(true));

@@ -31,15 +31,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AutogenerateTest {
 
   static Table users(int nameLength, boolean withAge) {
-    List<Column> cols = new java.util.ArrayList<>(List.of(
-        Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
-        Column.of("email", ColumnType.string(320)).notNull(),
-        Column.of("name", ColumnType.string(nameLength)),
-        Column.of("active", ColumnType.of(Kind.BOOLEAN)).notNull().withDefault("TRUE")));
+    List<Column> cols =
+        new java.util.ArrayList<>(
+            List.of(
+                Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                Column.of("email", ColumnType.string(320)).notNull(),
+                Column.of("name", ColumnType.string(nameLength)),
+                Column.of("active", ColumnType.of(Kind.BOOLEAN)).notNull().withDefault("TRUE")));
     if (withAge) {
       cols.add(Column.of("age", ColumnType.of(Kind.INTEGER)));
     }
-    return Table.named("users").withColumns(cols).withPrimaryKey(List.of("id"))
+    return Table.named("users")
+        .withColumns(cols)
+        .withPrimaryKey(List.of("id"))
         .withUniqueConstraints(List.of(new UniqueConstraint("uq_users_email", List.of("email"))));
   }
 
@@ -48,17 +52,24 @@ class AutogenerateTest {
     if (!bodyName.equals("body")) {
       body = body.withPreviousNames(List.of("body"));
     }
-    return Table.named("notes").withColumns(List.of(
-            Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
-            Column.of("user_id", ColumnType.of(Kind.BIGINT)).notNull(), body))
+    return Table.named("notes")
+        .withColumns(
+            List.of(
+                Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                Column.of("user_id", ColumnType.of(Kind.BIGINT)).notNull(),
+                body))
         .withPrimaryKey(List.of("id"))
         .withForeignKeys(List.of(ForeignKey.of("fk_notes_user_id", "user_id", "users", "id")))
         .withIndexes(List.of(new Index("ix_notes_user_id", List.of("user_id"), false)));
   }
 
   static Migrations migrations(Database db, Path dir, List<Table> models, boolean skipDrops) {
-    return Migrations.builder().database(db).scriptLocation(dir).models(models)
-        .settings(Migrations.builder().scriptLocation(dir).build().settings().withSkipDrops(skipDrops))
+    return Migrations.builder()
+        .database(db)
+        .scriptLocation(dir)
+        .models(models)
+        .settings(
+            Migrations.builder().scriptLocation(dir).build().settings().withSkipDrops(skipDrops))
         .build();
   }
 
@@ -75,18 +86,21 @@ class AutogenerateTest {
       Migrations v1 = migrations(db, dir, List.of(notes("body"), users(100, false)), false);
       assertThat(described(v1.check().differences()))
           .containsExactly("add table users", "add table notes");
-      NewRevision first = v1.revision("create users and notes",
-          RevisionRequest.empty().withAutogenerate(true));
+      NewRevision first =
+          v1.revision("create users and notes", RevisionRequest.empty().withAutogenerate(true));
       String text = Files.readString(first.file().orElseThrow());
-      assertThat(text).contains("-- +upgrade " + db.dialect().name()).contains("CREATE TABLE")
+      assertThat(text)
+          .contains("-- +upgrade " + db.dialect().name())
+          .contains("CREATE TABLE")
           .contains("-- +downgrade " + db.dialect().name());
       assertThat(first.findings()).isEmpty();
       v1.upgrade();
       assertThat(v1.check().clean()).as(described(v1.check().differences()).toString()).isTrue();
 
       Migrations v2 = migrations(db, dir, List.of(notes("content"), users(200, true)), false);
-      List<String> expected = new java.util.ArrayList<>(List.of(
-          "rename column notes.body to content", "add column users.age INTEGER"));
+      List<String> expected =
+          new java.util.ArrayList<>(
+              List.of("rename column notes.body to content", "add column users.age INTEGER"));
       // DuckDB keeps no VARCHAR length, so a length change is no change there.
       if (!db.dialect().sameColumnType(ColumnType.string(200), ColumnType.string(100))) {
         expected.add("alter column users.name: type STRING(100) -> STRING(200)");
@@ -94,16 +108,20 @@ class AutogenerateTest {
       assertThat(described(v2.check().differences())).containsExactlyElementsOf(expected);
       if (kind == TestDatabases.SQLITE) {
         // SQLite cannot alter a column in place: autogenerate says so instead of writing bad SQL.
-        assertThatThrownBy(() -> v2.revision("grow name", RevisionRequest.empty().withAutogenerate(true)))
-            .isInstanceOf(UnsupportedDdlException.class).hasMessageContaining("rebuild the table");
+        assertThatThrownBy(
+                () -> v2.revision("grow name", RevisionRequest.empty().withAutogenerate(true)))
+            .isInstanceOf(UnsupportedDdlException.class)
+            .hasMessageContaining("rebuild the table");
         return;
       }
-      NewRevision second = v2.revision("grow name, add age, rename body",
-          RevisionRequest.empty().withAutogenerate(true));
+      NewRevision second =
+          v2.revision(
+              "grow name, add age, rename body", RevisionRequest.empty().withAutogenerate(true));
       if (kind == TestDatabases.DUCKDB) {
         // DuckDB refuses to alter a table an index depends on; the step rolls back whole.
         assertThatThrownBy(() -> v2.upgrade("head", RunOptions.DEFAULT.allowDestructive(true)))
-            .hasMessageContaining("depend").hasMessageContaining("rolled back");
+            .hasMessageContaining("depend")
+            .hasMessageContaining("rolled back");
         assertThat(v2.current().current()).containsExactly(first.id());
         return;
       }
@@ -117,7 +135,9 @@ class AutogenerateTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabases.class, names = {"POSTGRESQL", "MARIADB", "SQLITE"})
+  @EnumSource(
+      value = TestDatabases.class,
+      names = {"POSTGRESQL", "MARIADB", "SQLITE"})
   void skipDropsLeavesDropsOutAndSaysSo(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
     try (Database db = Database.open(kind.newUrl())) {
@@ -128,27 +148,34 @@ class AutogenerateTest {
       assertThat(described(v2.check().differences())).containsExactly("remove table notes");
       NewRevision rev = v2.revision("drop notes", RevisionRequest.empty().withAutogenerate(true));
       String text = Files.readString(rev.file().orElseThrow());
-      assertThat(text).contains("ALEMBIC_SKIP_DROPS=true left out 1 drop operation(s)")
-          .contains("remove table notes").doesNotContain("DROP TABLE");
+      assertThat(text)
+          .contains("ALEMBIC_SKIP_DROPS=true left out 1 drop operation(s)")
+          .contains("remove table notes")
+          .doesNotContain("DROP TABLE");
       Migrations v3 = migrations(db, dir, List.of(users(100, false)), false);
       v3.upgrade();
-      NewRevision withDrop = v3.revision("really drop notes",
-          RevisionRequest.empty().withAutogenerate(true));
-      assertThat(withDrop.findings()).singleElement()
+      NewRevision withDrop =
+          v3.revision("really drop notes", RevisionRequest.empty().withAutogenerate(true));
+      assertThat(withDrop.findings())
+          .singleElement()
           .satisfies(f -> assertThat(f.rule().code()).isEqualTo("drop_table"));
       assertThatThrownBy(v3::upgrade).hasMessageContaining("[drop_table]");
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabases.class, names = {"POSTGRESQL", "SQLITE"})
+  @EnumSource(
+      value = TestDatabases.class,
+      names = {"POSTGRESQL", "SQLITE"})
   void autogenerateRefusesUnlessTheDatabaseIsAtHead(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE t (id INTEGER PRIMARY KEY);", "DROP TABLE t;");
+    Scripts.write(
+        dir, "000000000001", "", "CREATE TABLE t (id INTEGER PRIMARY KEY);", "DROP TABLE t;");
     try (Database db = Database.open(kind.newUrl())) {
       Migrations m = migrations(db, dir, List.of(users(100, false)), false);
       assertThatThrownBy(() -> m.revision("x", RevisionRequest.empty().withAutogenerate(true)))
-          .isInstanceOf(MigrationException.class).hasMessageContaining("run 'svc-infra sql upgrade'")
+          .isInstanceOf(MigrationException.class)
+          .hasMessageContaining("run 'svc-infra sql upgrade'")
           .extracting(e -> ((MigrationException) e).code())
           .isEqualTo(ErrorCode.DATABASE_NOT_AT_HEAD);
       try (var files = Files.list(dir.resolve("versions"))) {

@@ -24,8 +24,8 @@ class SchemaComparatorTest {
   }
 
   static List<String> compare(List<Table> models, List<Table> live) {
-    return new SchemaComparator(Dialects.POSTGRESQL).compare(models, live).stream()
-        .map(MigrationOp::describe).toList();
+    return new SchemaComparator(Dialects.POSTGRESQL)
+        .compare(models, live).stream().map(MigrationOp::describe).toList();
   }
 
   @Test
@@ -37,8 +37,9 @@ class SchemaComparatorTest {
 
   @Test
   void newTablesComeAfterTheTablesTheyReference() {
-    Table notes = table("a_notes", Column.of("user_id", ColumnType.of(Kind.BIGINT)))
-        .withForeignKeys(List.of(ForeignKey.of("fk", "user_id", "z_users", "id")));
+    Table notes =
+        table("a_notes", Column.of("user_id", ColumnType.of(Kind.BIGINT)))
+            .withForeignKeys(List.of(ForeignKey.of("fk", "user_id", "z_users", "id")));
     assertThat(compare(List.of(notes, table("z_users")), List.of()))
         .containsExactly("add table z_users", "add table a_notes");
   }
@@ -48,15 +49,19 @@ class SchemaComparatorTest {
     Table live = table("users", Column.of("old", ColumnType.string(10)));
     Table model = table("users", Column.of("new", ColumnType.string(10)));
     assertThat(compare(List.of(model), List.of(live, table("gone"))))
-        .containsExactly("add column users.new STRING(10)", "remove column users.old",
-            "remove table gone");
+        .containsExactly(
+            "add column users.new STRING(10)", "remove column users.old", "remove table gone");
   }
 
   @Test
   void defaultsAreComparedAfterUndoingDatabaseSpellings() {
-    assertThat(DefaultValues.same(Optional.of("'open'"), Optional.of("'open'::character varying"))).isTrue();
+    assertThat(DefaultValues.same(Optional.of("'open'"), Optional.of("'open'::character varying")))
+        .isTrue();
     assertThat(DefaultValues.same(Optional.of("TRUE"), Optional.of("1"))).isTrue();
-    assertThat(DefaultValues.same(Optional.of("CURRENT_TIMESTAMP"), Optional.of("current_timestamp(6)"))).isTrue();
+    assertThat(
+            DefaultValues.same(
+                Optional.of("CURRENT_TIMESTAMP"), Optional.of("current_timestamp(6)")))
+        .isTrue();
     assertThat(DefaultValues.same(Optional.of("0"), Optional.of("(0)"))).isTrue();
     assertThat(DefaultValues.same(Optional.of("'a'"), Optional.of("'b'"))).isFalse();
     assertThat(DefaultValues.same(Optional.of("0"), Optional.empty())).isFalse();

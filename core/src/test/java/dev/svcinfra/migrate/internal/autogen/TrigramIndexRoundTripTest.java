@@ -27,23 +27,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Trigram indexes through autogenerate and {@code check}: on PostgreSQL the upgrade installs
- * {@code pg_trgm} before the first one when the database lacks it, an applied revision checks
- * clean and a second autogenerate finds nothing, and the downgrade drops the index but keeps the
- * extension; elsewhere the index is left out and nothing is reported.
+ * Trigram indexes through autogenerate and {@code check}: on PostgreSQL the upgrade installs {@code
+ * pg_trgm} before the first one when the database lacks it, an applied revision checks clean and a
+ * second autogenerate finds nothing, and the downgrade drops the index but keeps the extension;
+ * elsewhere the index is left out and nothing is reported.
  */
 class TrigramIndexRoundTripTest {
-  static final Index NAME_TRGM = new Index("ix_users_name_trgm", List.of("name"), false, false, true);
+  static final Index NAME_TRGM =
+      new Index("ix_users_name_trgm", List.of("name"), false, false, true);
   static final Index EMAIL_TRGM =
       new Index("ix_users_email_trgm", List.of("email"), false, false, true);
   static final Index CREATED_AT = new Index("ix_users_created_at", List.of("created_at"), false);
 
   static Table users(Index... indexes) {
-    return Table.named("users").withColumns(List.of(
-            Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
-            Column.of("email", ColumnType.string(320)).notNull(),
-            Column.of("name", ColumnType.string(200)),
-            Column.of("created_at", ColumnType.of(Kind.TIMESTAMP_TZ)).notNull()))
+    return Table.named("users")
+        .withColumns(
+            List.of(
+                Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                Column.of("email", ColumnType.string(320)).notNull(),
+                Column.of("name", ColumnType.string(200)),
+                Column.of("created_at", ColumnType.of(Kind.TIMESTAMP_TZ)).notNull()))
         .withPrimaryKey(List.of("id"))
         .withIndexes(List.of(indexes));
   }
@@ -70,8 +73,8 @@ class TrigramIndexRoundTripTest {
 
   /** The definition of the index named {@code name} ({@code pg_indexes}), or null. */
   static String indexDefinition(Database db, String name) throws Exception {
-    try (Connection c = db.connection(); var ps = c.prepareStatement(
-        "SELECT indexdef FROM pg_indexes WHERE indexname = ?")) {
+    try (Connection c = db.connection();
+        var ps = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE indexname = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -80,8 +83,9 @@ class TrigramIndexRoundTripTest {
   }
 
   static boolean trigramsInstalled(Database db) throws Exception {
-    try (Connection c = db.connection(); var st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")) {
+    try (Connection c = db.connection();
+        var st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")) {
       return rs.next();
     }
   }
@@ -95,13 +99,16 @@ class TrigramIndexRoundTripTest {
       assertThat(differences(m)).containsExactly("add extension pg_trgm", "add table users");
       NewRevision first = m.revision("users", autogenerate());
       String up = section(first, "upgrade");
-      assertThat(up).startsWith("CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE \"users\"")
-          .contains("CREATE INDEX \"ix_users_email_trgm\" ON \"users\" USING gin "
-              + "(\"email\" gin_trgm_ops);\n")
-          .contains("CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin "
-              + "(\"name\" gin_trgm_ops);\n");
+      assertThat(up)
+          .startsWith("CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE TABLE \"users\"")
+          .contains(
+              "CREATE INDEX \"ix_users_email_trgm\" ON \"users\" USING gin "
+                  + "(\"email\" gin_trgm_ops);\n")
+          .contains(
+              "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin "
+                  + "(\"name\" gin_trgm_ops);\n");
       assertThat(section(first, "downgrade")).isEqualTo("DROP TABLE \"users\";\n");
-      assertThat(first.findings()).isEmpty();  // indexes of a table the revision creates
+      assertThat(first.findings()).isEmpty(); // indexes of a table the revision creates
       m.upgrade();
       assertThat(trigramsInstalled(db)).isTrue();
       assertThat(indexDefinition(db, "ix_users_name_trgm"))
@@ -123,14 +130,18 @@ class TrigramIndexRoundTripTest {
       plain.upgrade();
 
       Migrations search = migrations(db, dir, users(NAME_TRGM, CREATED_AT));
-      assertThat(differences(search)).containsExactly("add extension pg_trgm",
-          "add trigram index ix_users_name_trgm on users [name]");
+      assertThat(differences(search))
+          .containsExactly(
+              "add extension pg_trgm", "add trigram index ix_users_name_trgm on users [name]");
       NewRevision added = search.revision("name search", autogenerate());
-      assertThat(section(added, "upgrade")).isEqualTo("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
-          + "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);\n");
+      assertThat(section(added, "upgrade"))
+          .isEqualTo(
+              "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                  + "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);\n");
       assertThat(section(added, "downgrade")).isEqualTo("DROP INDEX \"ix_users_name_trgm\";\n");
       // Like any index built on an existing table: lint asks for CONCURRENTLY.
-      assertThat(added.findings()).extracting(f -> f.rule().code())
+      assertThat(added.findings())
+          .extracting(f -> f.rule().code())
           .containsExactly("index_without_concurrently");
       search.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));
       assertThat(differences(search)).isEmpty();
@@ -155,40 +166,65 @@ class TrigramIndexRoundTripTest {
   @Test
   void postgresTellsATrigramIndexFromAPlainOneOfTheSameName() throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "0000000000d1", "", "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+    Scripts.write(
+        dir,
+        "0000000000d1",
+        "",
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
             + "CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(200), email TEXT);\n"
             + "CREATE INDEX ix_people_name_search ON people (name);\n"
             + "CREATE INDEX ix_people_email_search ON people USING gin (email gin_trgm_ops)",
         "DROP TABLE people");
     Index nameSearch = new Index("ix_people_name_search", List.of("name"), false, false, true);
     Index emailSearch = new Index("ix_people_email_search", List.of("email"), false);
-    Table people = Table.named("people").withColumns(List.of(
-            Column.of("id", ColumnType.of(Kind.INTEGER)).notNull(),
-            Column.of("name", ColumnType.string(200)),
-            Column.of("email", ColumnType.of(Kind.TEXT))))
-        .withPrimaryKey(List.of("id"));
+    Table people =
+        Table.named("people")
+            .withColumns(
+                List.of(
+                    Column.of("id", ColumnType.of(Kind.INTEGER)).notNull(),
+                    Column.of("name", ColumnType.string(200)),
+                    Column.of("email", ColumnType.of(Kind.TEXT))))
+            .withPrimaryKey(List.of("id"));
     try (Database db = Database.open(TestDatabases.POSTGRESQL.newUrl())) {
-      Migrations m = Migrations.builder().database(db).scriptLocation(dir)
-          .models(List.of(people.withIndexes(List.of(nameSearch, emailSearch)))).build();
+      Migrations m =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(dir)
+              .models(List.of(people.withIndexes(List.of(nameSearch, emailSearch))))
+              .build();
       m.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));
-      assertThat(differences(m)).containsExactlyInAnyOrder(
-          "remove index ix_people_name_search on people",
-          "remove index ix_people_email_search on people",
-          "add trigram index ix_people_name_search on people [name]",
-          "add index ix_people_email_search on people [email]");
+      assertThat(differences(m))
+          .containsExactlyInAnyOrder(
+              "remove index ix_people_name_search on people",
+              "remove index ix_people_email_search on people",
+              "add trigram index ix_people_name_search on people [name]",
+              "add index ix_people_email_search on people [email]");
       // Declared the way the database has them, they check clean.
-      Migrations same = Migrations.builder().database(db).scriptLocation(dir)
-          .models(List.of(people.withIndexes(List.of(
-              new Index("ix_people_name_search", List.of("name"), false),
-              new Index("ix_people_email_search", List.of("email"), false, false, true)))))
-          .build();
+      Migrations same =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(dir)
+              .models(
+                  List.of(
+                      people.withIndexes(
+                          List.of(
+                              new Index("ix_people_name_search", List.of("name"), false),
+                              new Index(
+                                  "ix_people_email_search",
+                                  List.of("email"),
+                                  false,
+                                  false,
+                                  true)))))
+              .build();
       assertThat(differences(same)).isEmpty();
     }
   }
 
   /** Elsewhere a trigram index is left out: nothing created, nothing reported either way. */
   @ParameterizedTest
-  @EnumSource(value = TestDatabases.class, names = {"SQLITE", "MARIADB", "DUCKDB"})
+  @EnumSource(
+      value = TestDatabases.class,
+      names = {"SQLITE", "MARIADB", "DUCKDB"})
   void otherDatabasesLeaveTrigramIndexesOutWithoutDrift(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
     try (Database db = Database.open(kind.newUrl())) {
@@ -196,7 +232,9 @@ class TrigramIndexRoundTripTest {
       assertThat(differences(m)).containsExactly("add table users");
       NewRevision first = m.revision("users", autogenerate());
       assertThat(first.text().toLowerCase(Locale.ROOT))
-          .doesNotContain("trgm").doesNotContain("extension").doesNotContain("using gin");
+          .doesNotContain("trgm")
+          .doesNotContain("extension")
+          .doesNotContain("using gin");
       m.upgrade();
       assertThat(differences(m)).isEmpty();
       assertThat(indexNames(db)).noneMatch(n -> n.contains("trgm"));
@@ -211,7 +249,7 @@ class TrigramIndexRoundTripTest {
   static List<String> indexNames(Database db) throws Exception {
     List<String> out = new ArrayList<>();
     try (Connection c = db.connection();
-         ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), null, "users", false, false)) {
+        ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), null, "users", false, false)) {
       while (rs.next()) {
         out.add(String.valueOf(rs.getString("INDEX_NAME")).toLowerCase(Locale.ROOT));
       }

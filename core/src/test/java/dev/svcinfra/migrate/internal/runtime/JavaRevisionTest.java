@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.internal.script.MigrationRevision;
+import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,7 @@ class JavaRevisionTest {
     @Override
     public void upgrade(MigrationStep step) throws Exception {
       try (Statement st = step.connection().createStatement();
-           ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM users")) {
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM users")) {
         rs.next();
         step.execute("INSERT INTO audit (note) VALUES ('users: " + rs.getLong(1) + "')");
       }
@@ -54,32 +54,48 @@ class JavaRevisionTest {
   @Test
   void javaRevisionsRunBetweenSqlRevisions() throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
-        + "CREATE TABLE audit (note VARCHAR(100));\nINSERT INTO users VALUES (1);\n"
-        + "INSERT INTO users VALUES (2);", "DROP TABLE audit;\nDROP TABLE users;");
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+            + "CREATE TABLE audit (note VARCHAR(100));\nINSERT INTO users VALUES (1);\n"
+            + "INSERT INTO users VALUES (2);",
+        "DROP TABLE audit;\nDROP TABLE users;");
     try (Database db = Database.open(TestDatabases.SQLITE.newUrl())) {
-      Migrations m = Migrations.builder().database(db).scriptLocation(dir)
-          .javaRevision(new Backfill()).javaRevision(new Irreversible()).build();
-      assertThat(m.upgrade()).extracting(r -> r.id())
+      Migrations m =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(dir)
+              .javaRevision(new Backfill())
+              .javaRevision(new Irreversible())
+              .build();
+      assertThat(m.upgrade())
+          .extracting(r -> r.id())
           .containsExactly("000000000001", "000000000002", "000000000003");
-      try (Connection c = db.connection(); Statement st = c.createStatement();
-           ResultSet rs = st.executeQuery("SELECT note FROM audit ORDER BY note DESC")) {
+      try (Connection c = db.connection();
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT note FROM audit ORDER BY note DESC")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("users: 2");
       }
-      assertThatThrownBy(() -> m.downgrade(1)).isInstanceOf(MigrationFailedException.class)
+      assertThatThrownBy(() -> m.downgrade(1))
+          .isInstanceOf(MigrationFailedException.class)
           .hasMessageContaining("has no downgrade");
       assertThat(m.current().current()).containsExactly("000000000003");
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      assertThatThrownBy(() -> m.upgradeSql("head", new PrintStream(out, true, StandardCharsets.UTF_8)))
+      assertThatThrownBy(
+              () -> m.upgradeSql("head", new PrintStream(out, true, StandardCharsets.UTF_8)))
           .hasMessageContaining("cannot be rendered offline");
     }
   }
 
   @Test
   void aJavaRevisionWithoutHeaderIsRefused() {
-    assertThatThrownBy(() -> dev.svcinfra.migrate.internal.script.JavaRevision.revision(new Unannotated()))
-        .isInstanceOf(MigrationException.class).hasMessageContaining("@MigrationRevision");
+    assertThatThrownBy(
+            () -> dev.svcinfra.migrate.internal.script.JavaRevision.revision(new Unannotated()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("@MigrationRevision");
   }
 }

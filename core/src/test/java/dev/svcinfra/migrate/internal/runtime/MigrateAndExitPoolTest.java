@@ -20,18 +20,18 @@ class MigrateAndExitPoolTest {
 
   private static Path twoRevisions() throws Exception {
     Path location = Scripts.newLocation();
-    Scripts.write(location, "a1", null, "CREATE TABLE t1 (id INTEGER PRIMARY KEY);",
-        "DROP TABLE t1;");
-    Scripts.write(location, "b2", "a1", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);",
-        "DROP TABLE t2;");
+    Scripts.write(
+        location, "a1", null, "CREATE TABLE t1 (id INTEGER PRIMARY KEY);", "DROP TABLE t1;");
+    Scripts.write(
+        location, "b2", "a1", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);", "DROP TABLE t2;");
     return location;
   }
 
   @Test
   void aSessionLockDialectGetsAPoolOfOneConnection() throws Exception {
     Path location = twoRevisions();
-    try (Database db = Migrations.openDatabase(
-        DatabaseSettings.of(TestServices.newPostgresDatabase()))) {
+    try (Database db =
+        Migrations.openDatabase(DatabaseSettings.of(TestServices.newPostgresDatabase()))) {
       assertThat(db.dataSource().unwrap(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(1);
       assertThat(upgradeOn(db, location)).isEqualTo(2);
       assertThat(upgradeOn(db, location)).isZero();

@@ -14,14 +14,23 @@ import org.junit.jupiter.api.Test;
 class MigrationPostgresTest {
 
   static void writeIndexRevision(Path dir, boolean transactional) throws Exception {
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);",
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);",
         "DROP TABLE users;");
-    Path file = Scripts.write(dir, "000000000002", "000000000001",
-        "CREATE INDEX CONCURRENTLY ix_users_email ON users (email);",
-        "DROP INDEX CONCURRENTLY ix_users_email;");
+    Path file =
+        Scripts.write(
+            dir,
+            "000000000002",
+            "000000000001",
+            "CREATE INDEX CONCURRENTLY ix_users_email ON users (email);",
+            "DROP INDEX CONCURRENTLY ix_users_email;");
     if (!transactional) {
-      Files.writeString(file, Files.readString(file)
-          .replace("-- message:", "-- transactional: false\n-- message:"));
+      Files.writeString(
+          file,
+          Files.readString(file).replace("-- message:", "-- transactional: false\n-- message:"));
     }
   }
 
@@ -42,10 +51,16 @@ class MigrationPostgresTest {
     Path dir = Scripts.newLocation();
     writeIndexRevision(dir, true);
     try (Database db = Database.open(TestDatabases.POSTGRESQL.newUrl())) {
-      Migrations m = Migrations.builder().database(db).scriptLocation(dir)
-          .statementObserver(new ArrayList<String>()::add).build();
-      assertThatThrownBy(m::upgrade).isInstanceOf(MigrationFailedException.class)
-          .hasMessageContaining("CREATE INDEX CONCURRENTLY").hasMessageContaining("rolled back");
+      Migrations m =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(dir)
+              .statementObserver(new ArrayList<String>()::add)
+              .build();
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(MigrationFailedException.class)
+          .hasMessageContaining("CREATE INDEX CONCURRENTLY")
+          .hasMessageContaining("rolled back");
       assertThat(m.current().current()).containsExactly("000000000001");
     }
   }

@@ -7,10 +7,10 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.MigrationStatus;
 import dev.svcinfra.migrate.Migrations;
+import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.RunOptions;
 import dev.svcinfra.migrate.internal.lint.LintException;
 import dev.svcinfra.migrate.internal.script.MultipleHeadsException;
-import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,19 +30,33 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationRoundTripTest {
 
   static Migrations migrations(Database db, Path location, List<String> observed) {
-    return Migrations.builder().database(db).scriptLocation(location)
-        .statementObserver(observed::add).build();
+    return Migrations.builder()
+        .database(db)
+        .scriptLocation(location)
+        .statementObserver(observed::add)
+        .build();
   }
 
   static void linear(Path dir) throws Exception {
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY, "
-        + "email VARCHAR(200) NOT NULL);", "DROP TABLE users;");
-    Scripts.write(dir, "000000000002", "000000000001",
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, " + "email VARCHAR(200) NOT NULL);",
+        "DROP TABLE users;");
+    Scripts.write(
+        dir,
+        "000000000002",
+        "000000000001",
         "CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(100));\n"
             + "INSERT INTO users (id, email) VALUES (1, 'a@example.com');",
         "DELETE FROM users WHERE id = 1;\nDROP TABLE notes;");
-    Scripts.write(dir, "000000000003", "000000000002",
-        "CREATE TABLE tags (id INTEGER PRIMARY KEY);", "DROP TABLE tags;");
+    Scripts.write(
+        dir,
+        "000000000003",
+        "000000000002",
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY);",
+        "DROP TABLE tags;");
   }
 
   static List<String> ids(List<Revision> revisions) {
@@ -77,7 +91,7 @@ class MigrationRoundTripTest {
         assertThat(count(c, "SELECT COUNT(*) FROM svc_infra_version")).isZero();
       }
       assertThat(ids(m.upgrade("+2"))).containsExactly("000000000001", "000000000002");
-      assertThat(ids(m.upgrade("000000000001"))).isEmpty();  // already applied
+      assertThat(ids(m.upgrade("000000000001"))).isEmpty(); // already applied
       assertThatThrownBy(() -> m.upgrade("00000000000")).hasMessageContaining("ambiguous");
     }
   }
@@ -86,15 +100,29 @@ class MigrationRoundTripTest {
   @EnumSource(TestDatabases.class)
   void branchesMultipleHeadsAndMerge(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "aaaaaaaaaaaa", "", "CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;");
-    Scripts.write(dir, "bbbbbbbbbbbb", "aaaaaaaaaaaa", "CREATE TABLE b (id INTEGER PRIMARY KEY);", "DROP TABLE b;");
-    Scripts.write(dir, "cccccccccccc", "aaaaaaaaaaaa", "CREATE TABLE c (id INTEGER PRIMARY KEY);", "DROP TABLE c;");
+    Scripts.write(
+        dir, "aaaaaaaaaaaa", "", "CREATE TABLE a (id INTEGER PRIMARY KEY);", "DROP TABLE a;");
+    Scripts.write(
+        dir,
+        "bbbbbbbbbbbb",
+        "aaaaaaaaaaaa",
+        "CREATE TABLE b (id INTEGER PRIMARY KEY);",
+        "DROP TABLE b;");
+    Scripts.write(
+        dir,
+        "cccccccccccc",
+        "aaaaaaaaaaaa",
+        "CREATE TABLE c (id INTEGER PRIMARY KEY);",
+        "DROP TABLE c;");
     try (Database db = Database.open(kind.newUrl())) {
       Migrations m = migrations(db, dir, new ArrayList<>());
-      assertThatThrownBy(m::upgrade).isInstanceOf(MultipleHeadsException.class)
-          .hasMessageContaining("Multiple heads").hasMessageContaining("bbbbbbbbbbbb, cccccccccccc");
-      assertThat(m.current().current()).isEmpty();  // nothing ran
-      assertThat(ids(m.upgrade("heads"))).containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc");
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(MultipleHeadsException.class)
+          .hasMessageContaining("Multiple heads")
+          .hasMessageContaining("bbbbbbbbbbbb, cccccccccccc");
+      assertThat(m.current().current()).isEmpty(); // nothing ran
+      assertThat(ids(m.upgrade("heads")))
+          .containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc");
       assertThat(m.current().current()).containsExactly("bbbbbbbbbbbb", "cccccccccccc");
       assertThat(ids(m.branches())).containsExactly("aaaaaaaaaaaa");
 
@@ -144,7 +172,8 @@ class MigrationRoundTripTest {
       String script = buffer.toString(StandardCharsets.UTF_8);
       List<String> written = new ArrayList<>();
       for (String s : dev.svcinfra.migrate.internal.script.StatementSplitter.split(script)) {
-        String sql = dev.svcinfra.migrate.internal.script.StatementSplitter.stripComments(s).strip();
+        String sql =
+            dev.svcinfra.migrate.internal.script.StatementSplitter.stripComments(s).strip();
         if (!sql.equals("BEGIN") && !sql.equals("COMMIT")) {
           written.add(sql);
         }
@@ -156,28 +185,45 @@ class MigrationRoundTripTest {
 
   /** The history row's duration is only known online; everything else must match exactly. */
   static List<String> normalize(List<String> statements) {
-    return statements.stream().map(s -> s.strip()
-        .replaceAll("CURRENT_TIMESTAMP, (NULL|\\d+) FROM", "CURRENT_TIMESTAMP, ? FROM")).toList();
+    return statements.stream()
+        .map(
+            s ->
+                s.strip()
+                    .replaceAll("CURRENT_TIMESTAMP, (NULL|\\d+) FROM", "CURRENT_TIMESTAMP, ? FROM"))
+        .toList();
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
   void changedFileAfterApplyIsDriftAndBlocksUpgrade(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
-    Path first = Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY);",
-        "DROP TABLE users;");
+    Path first =
+        Scripts.write(
+            dir,
+            "000000000001",
+            "",
+            "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+            "DROP TABLE users;");
     try (Database db = Database.open(kind.newUrl())) {
       Migrations m = migrations(db, dir, new ArrayList<>());
       m.upgrade();
       assertThat(m.current().drift()).isEmpty();
       Files.writeString(first, Files.readString(first).replace("id INTEGER", "id BIGINT"));
-      Scripts.write(dir, "000000000002", "000000000001", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);",
+      Scripts.write(
+          dir,
+          "000000000002",
+          "000000000001",
+          "CREATE TABLE t2 (id INTEGER PRIMARY KEY);",
           "DROP TABLE t2;");
-      assertThat(m.current().drift()).singleElement()
+      assertThat(m.current().drift())
+          .singleElement()
           .satisfies(d -> assertThat(d.revision()).isEqualTo("000000000001"));
-      assertThatThrownBy(m::upgrade).isInstanceOf(MigrationException.class)
-          .hasMessageContaining("changed after").hasMessageContaining("--allow-changed")
-          .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.MIGRATION_DRIFT);
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(MigrationException.class)
+          .hasMessageContaining("changed after")
+          .hasMessageContaining("--allow-changed")
+          .extracting(e -> ((MigrationException) e).code())
+          .isEqualTo(ErrorCode.MIGRATION_DRIFT);
       assertThat(m.current().current()).containsExactly("000000000001");
       assertThat(ids(m.upgrade("head", RunOptions.DEFAULT.allowChanged(true))))
           .containsExactly("000000000002");
@@ -188,13 +234,25 @@ class MigrationRoundTripTest {
   @EnumSource(TestDatabases.class)
   void lintRefusesDestructiveRevisionsUnlessAllowed(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
-        + "CREATE TABLE old (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
-    Scripts.write(dir, "000000000002", "000000000001", "DROP TABLE old;", "CREATE TABLE old (id INTEGER PRIMARY KEY);");
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+            + "CREATE TABLE old (id INTEGER PRIMARY KEY);",
+        "DROP TABLE users;");
+    Scripts.write(
+        dir,
+        "000000000002",
+        "000000000001",
+        "DROP TABLE old;",
+        "CREATE TABLE old (id INTEGER PRIMARY KEY);");
     try (Database db = Database.open(kind.newUrl())) {
       Migrations m = migrations(db, dir, new ArrayList<>());
-      assertThatThrownBy(m::upgrade).isInstanceOf(LintException.class)
-          .hasMessageContaining("[drop_table]").hasMessageContaining("--allow-destructive");
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(LintException.class)
+          .hasMessageContaining("[drop_table]")
+          .hasMessageContaining("--allow-destructive");
       assertThat(m.current().current()).isEmpty();
       assertThat(ids(m.upgrade("head", RunOptions.DEFAULT.allowDestructive(true))))
           .containsExactly("000000000001", "000000000002");
@@ -206,17 +264,28 @@ class MigrationRoundTripTest {
   void failedRevisionNamesTheStatementAndKeepsTheLastGoodVersion(TestDatabases kind)
       throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
-    Scripts.write(dir, "000000000002", "000000000001",
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE users (id INTEGER PRIMARY KEY);",
+        "DROP TABLE users;");
+    Scripts.write(
+        dir,
+        "000000000002",
+        "000000000001",
         "CREATE TABLE half (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);",
         "DROP TABLE half;");
     try (Database db = Database.open(kind.newUrl())) {
       Migrations m = migrations(db, dir, new ArrayList<>());
-      assertThatThrownBy(m::upgrade).isInstanceOf(MigrationFailedException.class)
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(MigrationFailedException.class)
           .hasMessageContaining("000000000002")
           .hasMessageContaining("at statement 2: INSERT INTO no_such_table")
-          .satisfies(e -> assertThat(((MigrationFailedException) e).versionAfter())
-              .containsExactly("000000000001"));
+          .satisfies(
+              e ->
+                  assertThat(((MigrationFailedException) e).versionAfter())
+                      .containsExactly("000000000001"));
       assertThat(m.current().current()).containsExactly("000000000001");
       try (Connection c = db.connection()) {
         boolean transactional = db.dialect().supportsTransactionalDdl();
@@ -227,7 +296,8 @@ class MigrationRoundTripTest {
   }
 
   static long count(Connection c, String sql) throws Exception {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

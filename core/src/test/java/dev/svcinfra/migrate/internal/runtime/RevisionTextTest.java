@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A revision file saved with a UTF-8 byte-order mark, holding string literals with semicolons
- * and escaped quotes written the way each database reads them, upgrades on every database and
- * stores exactly the intended text (issue 16).
+ * A revision file saved with a UTF-8 byte-order mark, holding string literals with semicolons and
+ * escaped quotes written the way each database reads them, upgrades on every database and stores
+ * exactly the intended text (issue 16).
  */
 class RevisionTextTest {
   private static final List<String> EXPECTED =
@@ -29,29 +29,45 @@ class RevisionTextTest {
   @EnumSource(TestDatabases.class)
   void escapedQuotesAndSemicolonsInLiteralsSurviveTheUpgrade(TestDatabases kind) throws Exception {
     Path dir = Scripts.newLocation();
-    Scripts.write(dir, "000000000001", "", "CREATE TABLE people (id INTEGER PRIMARY KEY, "
-        + "name VARCHAR(100) NOT NULL);", "DROP TABLE people;");
-    RevisionDraft draft = new RevisionDraft("000000000002", List.of("000000000001"), "names",
-        Instant.parse("2026-01-01T00:00:00Z"), List.of(), List.of(
-            // MySQL and MariaDB read backslash escapes in every literal.
-            new SqlScript.Section(Direction.UPGRADE, Set.of("mariadb", "mysql"),
-                "INSERT INTO people VALUES (1, 'O\\'Brien; Jr');\n"
-                    + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                    + "INSERT INTO people VALUES (3, 'ends with backslash\\\\');\n"
-                    + "INSERT INTO people VALUES (4, 'next; one');\n"),
-            // PostgreSQL reads them in E'' strings only.
-            new SqlScript.Section(Direction.UPGRADE, Set.of("postgresql"),
-                "INSERT INTO people VALUES (1, E'O\\'Brien; Jr');\n"
-                    + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                    + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
-                    + "INSERT INTO people VALUES (4, E'next; one');\n"),
-            // Standard SQL elsewhere: a backslash is an ordinary character.
-            new SqlScript.Section(Direction.UPGRADE, Set.of(),
-                "INSERT INTO people VALUES (1, 'O''Brien; Jr');\n"
-                    + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                    + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
-                    + "INSERT INTO people VALUES (4, 'next; one');\n"),
-            new SqlScript.Section(Direction.DOWNGRADE, Set.of(), "DELETE FROM people;")));
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE people (id INTEGER PRIMARY KEY, " + "name VARCHAR(100) NOT NULL);",
+        "DROP TABLE people;");
+    RevisionDraft draft =
+        new RevisionDraft(
+            "000000000002",
+            List.of("000000000001"),
+            "names",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            List.of(),
+            List.of(
+                // MySQL and MariaDB read backslash escapes in every literal.
+                new SqlScript.Section(
+                    Direction.UPGRADE,
+                    Set.of("mariadb", "mysql"),
+                    "INSERT INTO people VALUES (1, 'O\\'Brien; Jr');\n"
+                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
+                        + "INSERT INTO people VALUES (3, 'ends with backslash\\\\');\n"
+                        + "INSERT INTO people VALUES (4, 'next; one');\n"),
+                // PostgreSQL reads them in E'' strings only.
+                new SqlScript.Section(
+                    Direction.UPGRADE,
+                    Set.of("postgresql"),
+                    "INSERT INTO people VALUES (1, E'O\\'Brien; Jr');\n"
+                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
+                        + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
+                        + "INSERT INTO people VALUES (4, E'next; one');\n"),
+                // Standard SQL elsewhere: a backslash is an ordinary character.
+                new SqlScript.Section(
+                    Direction.UPGRADE,
+                    Set.of(),
+                    "INSERT INTO people VALUES (1, 'O''Brien; Jr');\n"
+                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
+                        + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
+                        + "INSERT INTO people VALUES (4, 'next; one');\n"),
+                new SqlScript.Section(Direction.DOWNGRADE, Set.of(), "DELETE FROM people;")));
     Path file = dir.resolve("versions").resolve(draft.fileName());
     // Saved with a byte-order mark, as some editors do.
     Files.writeString(file, "\uFEFF" + draft.render(), StandardCharsets.UTF_8);
@@ -59,8 +75,9 @@ class RevisionTextTest {
       Migrations m = Migrations.builder().database(db).scriptLocation(dir).build();
       m.upgrade();
       assertThat(m.current().current()).containsExactly("000000000002");
-      List<String> names = db.inTransaction(tx ->
-          tx.query("SELECT name FROM people ORDER BY id", rs -> rs.getString(1)));
+      List<String> names =
+          db.inTransaction(
+              tx -> tx.query("SELECT name FROM people ORDER BY id", rs -> rs.getString(1)));
       assertThat(names).isEqualTo(EXPECTED);
     }
   }

@@ -23,11 +23,18 @@ public final class Scripts {
   /** Writes a revision with one upgrade and one downgrade section for every dialect. */
   public static Path write(Path location, String id, String down, String upgrade, String downgrade)
       throws Exception {
-    List<String> parents = down == null || down.isEmpty() ? List.of() : Arrays.asList(down.split(","));
-    RevisionDraft draft = new RevisionDraft(id, parents, "rev " + id,
-        Instant.parse("2026-01-01T00:00:00Z"), List.of(), List.of(
-            new SqlScript.Section(Direction.UPGRADE, Set.of(), upgrade),
-            new SqlScript.Section(Direction.DOWNGRADE, Set.of(), downgrade)));
+    List<String> parents =
+        down == null || down.isEmpty() ? List.of() : Arrays.asList(down.split(","));
+    RevisionDraft draft =
+        new RevisionDraft(
+            id,
+            parents,
+            "rev " + id,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            List.of(),
+            List.of(
+                new SqlScript.Section(Direction.UPGRADE, Set.of(), upgrade),
+                new SqlScript.Section(Direction.DOWNGRADE, Set.of(), downgrade)));
     Path file = location.resolve("versions").resolve(draft.fileName());
     Files.writeString(file, draft.render());
     return file;

@@ -48,8 +48,9 @@ public enum TestDatabases {
     } catch (Exception e) {
       schema = null;
     }
-    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, "%",
-        new String[] {"TABLE", "BASE TABLE"})) {
+    try (ResultSet rs =
+        c.getMetaData()
+            .getTables(c.getCatalog(), schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         out.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
       }

@@ -21,9 +21,17 @@ public final class UpgradeProcess {
   /** Starts the process with this JVM's classpath; output goes to {@code log}. */
   static Process start(String url, Path scripts, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), UpgradeProcess.class.getName(), url,
-        scripts.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-Xmx128m",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            UpgradeProcess.class.getName(),
+            url,
+            scripts.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 }

@@ -1,9 +1,9 @@
 package dev.svcinfra.migrate.internal.script;
 
-import dev.svcinfra.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.lint.Linter;
@@ -29,33 +29,56 @@ import org.junit.jupiter.api.Test;
  * back differently are refused.
  */
 class RevisionDraftProperties {
-  private static final List<String> LINES = List.of("CREATE TABLE t (id INTEGER);",
-      "ALTER TABLE t DROP COLUMN c;", "ALTER TABLE t ADD COLUMN n INTEGER NOT NULL;",
-      "-- a comment", "", "   ", "INSERT INTO t VALUES ('a;b', 'it''s');", "DROP TABLE t;",
-      "UPDATE t SET s = 'é\u0301 😀';\r", "SELECT 1", "-- lint:allow drop_column",
-      "-- +upgrade", "--+downgrade sqlite", "-- transactional: false", "/* block; */ SELECT 2;");
+  private static final List<String> LINES =
+      List.of(
+          "CREATE TABLE t (id INTEGER);",
+          "ALTER TABLE t DROP COLUMN c;",
+          "ALTER TABLE t ADD COLUMN n INTEGER NOT NULL;",
+          "-- a comment",
+          "",
+          "   ",
+          "INSERT INTO t VALUES ('a;b', 'it''s');",
+          "DROP TABLE t;",
+          "UPDATE t SET s = 'é\u0301 😀';\r",
+          "SELECT 1",
+          "-- lint:allow drop_column",
+          "-- +upgrade",
+          "--+downgrade sqlite",
+          "-- transactional: false",
+          "/* block; */ SELECT 2;");
 
   @Provide
   Arbitrary<RevisionDraft> drafts() {
-    Arbitrary<String> text = Combinators.combine(Arbitraries.of(LINES).list().ofMaxSize(6),
-        Arbitraries.of("\n", "\r\n")).as((lines, separator) -> String.join(separator, lines));
-    Arbitrary<Set<String>> dialects = Arbitraries.of(Dialects.all().stream().map(Dialect::name)
-        .toList()).set().ofMaxSize(2);
-    Arbitrary<SqlScript.Section> section = Combinators.combine(
-        Arbitraries.of(Direction.class), dialects, text).as(SqlScript.Section::new);
+    Arbitrary<String> text =
+        Combinators.combine(Arbitraries.of(LINES).list().ofMaxSize(6), Arbitraries.of("\n", "\r\n"))
+            .as((lines, separator) -> String.join(separator, lines));
+    Arbitrary<Set<String>> dialects =
+        Arbitraries.of(Dialects.all().stream().map(Dialect::name).toList()).set().ofMaxSize(2);
+    Arbitrary<SqlScript.Section> section =
+        Combinators.combine(Arbitraries.of(Direction.class), dialects, text)
+            .as(SqlScript.Section::new);
     Arbitrary<String> message = Arbitraries.strings().withChars("ab Z_-é😀:+").ofMaxLength(12);
-    Arbitrary<List<String>> notes = Arbitraries.of("note", "transactional: false",
-        "+upgrade", "  drop table x", "key: value").list().ofMaxSize(2);
+    Arbitrary<List<String>> notes =
+        Arbitraries.of("note", "transactional: false", "+upgrade", "  drop table x", "key: value")
+            .list()
+            .ofMaxSize(2);
     return Combinators.combine(message, notes, section.list().ofMaxSize(4))
-        .as((m, n, s) -> new Attempt(m, n, s)).map(Attempt::draft).filter(d -> d != null);
+        .as((m, n, s) -> new Attempt(m, n, s))
+        .map(Attempt::draft)
+        .filter(d -> d != null);
   }
 
   /** A draft, or null when the constructor refused it (checked to be a read-back hazard). */
   record Attempt(String message, List<String> notes, List<SqlScript.Section> sections) {
     RevisionDraft draft() {
       try {
-        return new RevisionDraft("0a1b2c3d4e5f", List.of("000000000001"), message,
-            Instant.parse("2026-01-01T00:00:00Z"), notes, sections);
+        return new RevisionDraft(
+            "0a1b2c3d4e5f",
+            List.of("000000000001"),
+            message,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            notes,
+            sections);
       } catch (MigrationException e) {
         assertThat(e.code()).isEqualTo(ErrorCode.REVISION_FILE_INVALID);
         return null;
@@ -105,16 +128,48 @@ class RevisionDraftProperties {
   @Test
   void linesThatWouldReadBackAsSomethingElseAreRefused() {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    assertThatThrownBy(() -> new RevisionDraft("0a1b2c3d4e5f", List.of(), "m", at, List.of(),
-        List.of(new SqlScript.Section(Direction.UPGRADE, Set.of(), "SELECT 1;\n-- +downgrade\n"))))
-        .isInstanceOf(MigrationException.class).hasMessageContaining("new section");
-    assertThatThrownBy(() -> new RevisionDraft("0a1b2c3d4e5f", List.of(), "m", at,
-        List.of("transactional: false"), List.of()))
-        .isInstanceOf(MigrationException.class).hasMessageContaining("header");
-    assertThatThrownBy(() -> new RevisionDraft("0a1b2c3d4e5f", List.of(), "m", at, List.of(),
-        List.of(new SqlScript.Section(Direction.UPGRADE, Set.of("nosuchdb"), "SELECT 1;"))))
-        .isInstanceOf(MigrationException.class).hasMessageContaining("unknown dialect");
-    assertThat(new RevisionDraft("0a1b2c3d4e5f", List.of(), "m", at, List.of("key: value",
-        "  drop table x"), List.of()).revision().body().transactional()).isTrue();
+    assertThatThrownBy(
+            () ->
+                new RevisionDraft(
+                    "0a1b2c3d4e5f",
+                    List.of(),
+                    "m",
+                    at,
+                    List.of(),
+                    List.of(
+                        new SqlScript.Section(
+                            Direction.UPGRADE, Set.of(), "SELECT 1;\n-- +downgrade\n"))))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("new section");
+    assertThatThrownBy(
+            () ->
+                new RevisionDraft(
+                    "0a1b2c3d4e5f", List.of(), "m", at, List.of("transactional: false"), List.of()))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("header");
+    assertThatThrownBy(
+            () ->
+                new RevisionDraft(
+                    "0a1b2c3d4e5f",
+                    List.of(),
+                    "m",
+                    at,
+                    List.of(),
+                    List.of(
+                        new SqlScript.Section(Direction.UPGRADE, Set.of("nosuchdb"), "SELECT 1;"))))
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("unknown dialect");
+    assertThat(
+            new RevisionDraft(
+                    "0a1b2c3d4e5f",
+                    List.of(),
+                    "m",
+                    at,
+                    List.of("key: value", "  drop table x"),
+                    List.of())
+                .revision()
+                .body()
+                .transactional())
+        .isTrue();
   }
 }

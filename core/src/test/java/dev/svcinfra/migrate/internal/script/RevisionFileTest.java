@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RevisionFileTest {
-  static final String TEXT = """
+  static final String TEXT =
+      """
       -- revision: 1a2b3c4d5e6f
       -- down_revision: 0a0b0c0d0e0f, 9f9e9d9c9b9a
       -- message: add users
@@ -41,12 +42,14 @@ class RevisionFileTest {
     assertThat(r.message()).isEqualTo("add users");
     assertThat(r.checksum()).hasValueSatisfying(c -> assertThat(c).hasSize(64));
     SqlScript sql = (SqlScript) r.body();
-    assertThat(sql.statements(Direction.UPGRADE, "mysql")).containsExactly(
-        "CREATE TABLE users (id INT PRIMARY KEY, note VARCHAR(20) DEFAULT 'a;b')",
-        "-- a comment; with a semicolon\nINSERT INTO users VALUES (1, 'x')");
-    assertThat(sql.statements(Direction.UPGRADE, "postgresql")).containsExactly(
-        "CREATE TABLE users (id BIGINT PRIMARY KEY)",
-        "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql");
+    assertThat(sql.statements(Direction.UPGRADE, "mysql"))
+        .containsExactly(
+            "CREATE TABLE users (id INT PRIMARY KEY, note VARCHAR(20) DEFAULT 'a;b')",
+            "-- a comment; with a semicolon\nINSERT INTO users VALUES (1, 'x')");
+    assertThat(sql.statements(Direction.UPGRADE, "postgresql"))
+        .containsExactly(
+            "CREATE TABLE users (id BIGINT PRIMARY KEY)",
+            "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql");
     assertThat(sql.statements(Direction.DOWNGRADE, "sqlite")).containsExactly("DROP TABLE users");
   }
 
@@ -59,10 +62,17 @@ class RevisionFileTest {
 
   @Test
   void draftRendersWhatTheReaderReadsBack(@TempDir Path dir) throws Exception {
-    RevisionDraft draft = new RevisionDraft("abcdef012345", List.of("0a0b0c0d0e0f"),
-        "Add Orders: big table!", Instant.parse("2026-01-01T00:00:00Z"), List.of("note: hi"),
-        List.of(new SqlScript.Section(Direction.UPGRADE, Set.of("postgresql"), "CREATE TABLE o (id INT);"),
-            new SqlScript.Section(Direction.DOWNGRADE, Set.of(), "DROP TABLE o;")));
+    RevisionDraft draft =
+        new RevisionDraft(
+            "abcdef012345",
+            List.of("0a0b0c0d0e0f"),
+            "Add Orders: big table!",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            List.of("note: hi"),
+            List.of(
+                new SqlScript.Section(
+                    Direction.UPGRADE, Set.of("postgresql"), "CREATE TABLE o (id INT);"),
+                new SqlScript.Section(Direction.DOWNGRADE, Set.of(), "DROP TABLE o;")));
     assertThat(draft.fileName()).isEqualTo("abcdef012345_add_orders_big_table.sql");
     Path file = dir.resolve(draft.fileName());
     Files.writeString(file, draft.render());
@@ -71,7 +81,8 @@ class RevisionFileTest {
     assertThat(r.downRevisions()).containsExactly("0a0b0c0d0e0f");
     assertThat(r.message()).isEqualTo("Add Orders: big table!");
     SqlScript sql = (SqlScript) r.body();
-    assertThat(sql.statements(Direction.UPGRADE, "postgresql")).containsExactly("CREATE TABLE o (id INT)");
+    assertThat(sql.statements(Direction.UPGRADE, "postgresql"))
+        .containsExactly("CREATE TABLE o (id INT)");
     assertThat(sql.statements(Direction.DOWNGRADE, "postgresql")).containsExactly("DROP TABLE o");
     assertThatThrownBy(() -> sql.statements(Direction.UPGRADE, "sqlite"))
         .hasMessageContaining("no -- +upgrade section for sqlite");
@@ -80,23 +91,33 @@ class RevisionFileTest {
   @Test
   void badFilesAreRefusedWithTheFileName() {
     assertThatThrownBy(() -> RevisionFile.parse("-- down_revision:\n-- +upgrade\n", "x.sql", null))
-        .hasMessageContaining("x.sql").hasMessageContaining("'-- revision:'");
+        .hasMessageContaining("x.sql")
+        .hasMessageContaining("'-- revision:'");
     assertThatThrownBy(() -> RevisionFile.parse("-- revision: abc\n-- +upgrade\n", "x.sql", null))
         .hasMessageContaining("down_revision");
-    assertThatThrownBy(() -> RevisionFile.parse("-- revision: abc\n-- down_revision:\n", "x.sql", null))
+    assertThatThrownBy(
+            () -> RevisionFile.parse("-- revision: abc\n-- down_revision:\n", "x.sql", null))
         .hasMessageContaining("no '-- +upgrade' section");
-    assertThatThrownBy(() -> RevisionFile.parse(
-        "-- revision: abc\n-- down_revision:\n-- +upgrade oracle\n", "x.sql", null))
+    assertThatThrownBy(
+            () ->
+                RevisionFile.parse(
+                    "-- revision: abc\n-- down_revision:\n-- +upgrade oracle\n", "x.sql", null))
         .hasMessageContaining("unknown dialect 'oracle'");
-    assertThatThrownBy(() -> RevisionFile.parse(
-        "-- revision: abc\n-- down_revision:\n-- +upgrade\n", "x.sql", "abd_x.sql"))
+    assertThatThrownBy(
+            () ->
+                RevisionFile.parse(
+                    "-- revision: abc\n-- down_revision:\n-- +upgrade\n", "x.sql", "abd_x.sql"))
         .hasMessageContaining("does not start with its revision id");
   }
 
   @Test
   void transactionalFalseIsRead() {
-    Revision r = RevisionFile.parse("-- revision: abc\n-- down_revision:\n-- transactional: false\n"
-        + "-- +upgrade\nCREATE INDEX CONCURRENTLY i ON t (x);\n", "x.sql", null);
+    Revision r =
+        RevisionFile.parse(
+            "-- revision: abc\n-- down_revision:\n-- transactional: false\n"
+                + "-- +upgrade\nCREATE INDEX CONCURRENTLY i ON t (x);\n",
+            "x.sql",
+            null);
     assertThat(r.body().transactional()).isFalse();
   }
 

@@ -15,12 +15,24 @@ import org.junit.jupiter.api.Test;
 class RevisionGraphTest {
 
   static Revision rev(String id, String... down) {
-    return new Revision(id, Arrays.asList(down), List.of(), "m " + id, id + ".sql",
-        Optional.empty(), new SqlScript(List.of(), true, id + ".sql"));
+    return new Revision(
+        id,
+        Arrays.asList(down),
+        List.of(),
+        "m " + id,
+        id + ".sql",
+        Optional.empty(),
+        new SqlScript(List.of(), true, id + ".sql"));
   }
 
   static Revision dep(String id, List<String> down, List<String> dependsOn) {
-    return new Revision(id, down, dependsOn, "", id + ".sql", Optional.empty(),
+    return new Revision(
+        id,
+        down,
+        dependsOn,
+        "",
+        id + ".sql",
+        Optional.empty(),
         new SqlScript(List.of(), true, id + ".sql"));
   }
 
@@ -30,8 +42,8 @@ class RevisionGraphTest {
 
   /** a <- b <- c, b <- d (branch), c,d <- m (merge). */
   static RevisionGraph diamond() {
-    return RevisionGraph.of(List.of(rev("a"), rev("b", "a"), rev("c1", "b"), rev("d1", "b"),
-        rev("m", "c1", "d1")));
+    return RevisionGraph.of(
+        List.of(rev("a"), rev("b", "a"), rev("c1", "b"), rev("d1", "b"), rev("m", "c1", "d1")));
   }
 
   @Test
@@ -110,11 +122,15 @@ class RevisionGraphTest {
 
   @Test
   void upgradeToARevisionByPrefix() {
-    RevisionGraph g = RevisionGraph.of(List.of(rev("aa11"), rev("bb22", "aa11"), rev("bb33", "bb22")));
-    assertThat(ids(g.upgradePath(Set.of(), Target.parseUpgrade("bb2")))).containsExactly("aa11", "bb22");
-    assertThatThrownBy(() -> g.get("bb")).hasMessageContaining("ambiguous")
+    RevisionGraph g =
+        RevisionGraph.of(List.of(rev("aa11"), rev("bb22", "aa11"), rev("bb33", "bb22")));
+    assertThat(ids(g.upgradePath(Set.of(), Target.parseUpgrade("bb2"))))
+        .containsExactly("aa11", "bb22");
+    assertThatThrownBy(() -> g.get("bb"))
+        .hasMessageContaining("ambiguous")
         .hasMessageContaining("bb22, bb33");
-    assertThatThrownBy(() -> g.get("zz")).isInstanceOf(MigrationException.class)
+    assertThatThrownBy(() -> g.get("zz"))
+        .isInstanceOf(MigrationException.class)
         .hasMessageContaining("no revision 'zz'");
   }
 
@@ -128,7 +144,8 @@ class RevisionGraphTest {
   void downgradeRelativeAndToRevision() {
     RevisionGraph g = RevisionGraph.of(List.of(rev("a"), rev("b", "a"), rev("c", "b")));
     assertThat(ids(g.downgradePath(Set.of("c"), Target.parseDowngrade("-1")))).containsExactly("c");
-    assertThat(ids(g.downgradePath(Set.of("c"), Target.parseDowngrade("a")))).containsExactly("c", "b");
+    assertThat(ids(g.downgradePath(Set.of("c"), Target.parseDowngrade("a"))))
+        .containsExactly("c", "b");
     assertThatThrownBy(() -> g.downgradePath(Set.of("a"), Target.parseDowngrade("c")))
         .hasMessageContaining("not applied");
     assertThatThrownBy(() -> g.downgradePath(Set.of("a"), Target.parseDowngrade("-2")))
@@ -152,9 +169,10 @@ class RevisionGraphTest {
 
   @Test
   void dependsOnPullsTheDependencyIn() {
-    RevisionGraph g = RevisionGraph.of(List.of(rev("a"), rev("x"),
-        dep("b", List.of("a"), List.of("x"))));
-    assertThat(ids(g.upgradePath(Set.of(), Target.parseUpgrade("b")))).containsExactly("a", "x", "b");
+    RevisionGraph g =
+        RevisionGraph.of(List.of(rev("a"), rev("x"), dep("b", List.of("a"), List.of("x"))));
+    assertThat(ids(g.upgradePath(Set.of(), Target.parseUpgrade("b"))))
+        .containsExactly("a", "x", "b");
     assertThat(g.descendantsOf("x")).containsExactlyInAnyOrder("x", "b");
   }
 
@@ -175,8 +193,10 @@ class RevisionGraphTest {
 
   @Test
   void cyclesNameTheFilesInTheCycle() {
-    assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a"), rev("b", "a", "d"), rev("c", "b"),
-        rev("d", "c"))))
+    assertThatThrownBy(
+            () ->
+                RevisionGraph.of(
+                    List.of(rev("a"), rev("b", "a", "d"), rev("c", "b"), rev("d", "c"))))
         .hasMessageContaining("cycle")
         .hasMessageContaining("b.sql")
         .hasMessageContaining("c.sql")

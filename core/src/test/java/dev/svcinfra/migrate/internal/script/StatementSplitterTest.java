@@ -13,13 +13,15 @@ class StatementSplitterTest {
 
   @Test
   void mysqlFamilyReadsBackslashEscapesInsideLiterals() {
-    String sql = "INSERT INTO t VALUES ('O\\'Brien; Jr'); INSERT INTO t VALUES (\"say \\\"hi; there\\\"\");"
-        + " INSERT INTO t VALUES ('C:\\\\dir\\\\'); SELECT 'a;b'";
-    assertThat(StatementSplitter.split(sql, true)).containsExactly(
-        "INSERT INTO t VALUES ('O\\'Brien; Jr')",
-        "INSERT INTO t VALUES (\"say \\\"hi; there\\\"\")",
-        "INSERT INTO t VALUES ('C:\\\\dir\\\\')",
-        "SELECT 'a;b'");
+    String sql =
+        "INSERT INTO t VALUES ('O\\'Brien; Jr'); INSERT INTO t VALUES (\"say \\\"hi; there\\\"\");"
+            + " INSERT INTO t VALUES ('C:\\\\dir\\\\'); SELECT 'a;b'";
+    assertThat(StatementSplitter.split(sql, true))
+        .containsExactly(
+            "INSERT INTO t VALUES ('O\\'Brien; Jr')",
+            "INSERT INTO t VALUES (\"say \\\"hi; there\\\"\")",
+            "INSERT INTO t VALUES ('C:\\\\dir\\\\')",
+            "SELECT 'a;b'");
   }
 
   @Test
@@ -33,25 +35,32 @@ class StatementSplitterTest {
 
   @Test
   void postgresEscapeStringsReadBackslashesOnEveryDialect() {
-    String sql = "INSERT INTO t VALUES (E'O\\'Brien; Jr'); INSERT INTO t VALUES (e'tab\\t;'); "
-        + "SELECT 'plain\\'; SELECT TYPE'x;y'";
-    assertThat(StatementSplitter.split(sql)).containsExactly(
-        "INSERT INTO t VALUES (E'O\\'Brien; Jr')",
-        "INSERT INTO t VALUES (e'tab\\t;')",
-        "SELECT 'plain\\'",
-        // TYPE'..' is not an escape string: the E ends a longer word.
-        "SELECT TYPE'x;y'");
+    String sql =
+        "INSERT INTO t VALUES (E'O\\'Brien; Jr'); INSERT INTO t VALUES (e'tab\\t;'); "
+            + "SELECT 'plain\\'; SELECT TYPE'x;y'";
+    assertThat(StatementSplitter.split(sql))
+        .containsExactly(
+            "INSERT INTO t VALUES (E'O\\'Brien; Jr')",
+            "INSERT INTO t VALUES (e'tab\\t;')",
+            "SELECT 'plain\\'",
+            // TYPE'..' is not an escape string: the E ends a longer word.
+            "SELECT TYPE'x;y'");
   }
 
   @Test
   void doubledQuotesCommentsAndDollarBodiesStillHoldTheirSemicolons() {
     for (boolean mysql : new boolean[] {false, true}) {
-      assertThat(StatementSplitter.split("SELECT 'it''s; fine'; -- a; comment\nSELECT 2;"
-          + " /* ; */ SELECT `a;b`", mysql)).containsExactly("SELECT 'it''s; fine'",
-          "-- a; comment\nSELECT 2", "/* ; */ SELECT `a;b`");
+      assertThat(
+              StatementSplitter.split(
+                  "SELECT 'it''s; fine'; -- a; comment\nSELECT 2;" + " /* ; */ SELECT `a;b`",
+                  mysql))
+          .containsExactly(
+              "SELECT 'it''s; fine'", "-- a; comment\nSELECT 2", "/* ; */ SELECT `a;b`");
     }
-    assertThat(StatementSplitter.split("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$"
-        + " LANGUAGE sql; SELECT 1")).hasSize(2);
+    assertThat(
+            StatementSplitter.split(
+                "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$" + " LANGUAGE sql; SELECT 1"))
+        .hasSize(2);
   }
 
   @Test
@@ -63,14 +72,20 @@ class StatementSplitterTest {
   @Test
   void unicodeBeyondAsciiIsKeptWhole() {
     String sql = "INSERT INTO t VALUES ('naïve 🦆; \\'q\\''); INSERT INTO t VALUES ('e\u0301;')";
-    assertThat(StatementSplitter.split(sql, true)).containsExactly(
-        "INSERT INTO t VALUES ('naïve 🦆; \\'q\\'')", "INSERT INTO t VALUES ('e\u0301;')");
+    assertThat(StatementSplitter.split(sql, true))
+        .containsExactly(
+            "INSERT INTO t VALUES ('naïve 🦆; \\'q\\'')", "INSERT INTO t VALUES ('e\u0301;')");
   }
 
   @Test
   void scriptsSplitByTheirDialectsRules() {
-    SqlScript script = new SqlScript(List.of(new SqlScript.Section(Direction.UPGRADE, Set.of(),
-        "INSERT INTO t VALUES ('a\\'; b'); SELECT 1;")), true, "test");
+    SqlScript script =
+        new SqlScript(
+            List.of(
+                new SqlScript.Section(
+                    Direction.UPGRADE, Set.of(), "INSERT INTO t VALUES ('a\\'; b'); SELECT 1;")),
+            true,
+            "test");
     for (String mysql : List.of("mariadb", "mysql")) {
       assertThat(script.statements(Direction.UPGRADE, mysql))
           .containsExactly("INSERT INTO t VALUES ('a\\'; b')", "SELECT 1");
@@ -85,8 +100,9 @@ class StatementSplitterTest {
 
   @Test
   void aByteOrderMarkBeforeTheHeaderIsIgnored() {
-    String text = "\uFEFF-- revision: 0123456789ab\n-- down_revision:\n-- message: bom\n"
-        + "-- +upgrade\nCREATE TABLE bom (id INT);\n-- +downgrade\nDROP TABLE bom;\n";
+    String text =
+        "\uFEFF-- revision: 0123456789ab\n-- down_revision:\n-- message: bom\n"
+            + "-- +upgrade\nCREATE TABLE bom (id INT);\n-- +downgrade\nDROP TABLE bom;\n";
     Revision r = RevisionFile.parse(text, "bom.sql");
     assertThat(r.id()).isEqualTo("0123456789ab");
     assertThat(((SqlScript) r.body()).statements(Direction.UPGRADE, "sqlite"))

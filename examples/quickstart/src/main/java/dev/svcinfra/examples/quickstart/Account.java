@@ -7,8 +7,8 @@ import dev.svcinfra.sql.model.annotation.Table;
 import java.math.BigDecimal;
 
 /**
- * An account with a balance. The CHECK constraint is the last line of defence: whatever code
- * runs, the database refuses a negative balance, and the refusal rolls the request back.
+ * An account with a balance. The CHECK constraint is the last line of defence: whatever code runs,
+ * the database refuses a negative balance, and the refusal rolls the request back.
  *
  * @since 0.1
  */

@@ -30,8 +30,8 @@ public final class ClasspathMigrations {
 
   /** Upgrades {@code db} to head under the migration lock; returns the revisions applied. */
   public static List<Revision> upgrade(Database db) {
-    return withScripts(location ->
-        Migrations.builder().database(db).scriptLocation(location).build().upgrade());
+    return withScripts(
+        location -> Migrations.builder().database(db).scriptLocation(location).build().upgrade());
   }
 
   /** Runs {@code work} with the packaged script location, readable while {@code work} runs. */
@@ -50,7 +50,7 @@ public final class ClasspathMigrations {
       try {
         jar = FileSystems.newFileSystem(uri, Map.of());
       } catch (FileSystemAlreadyExistsException e) {
-        jar = FileSystems.getFileSystem(uri);   // opened by someone else: theirs to close
+        jar = FileSystems.getFileSystem(uri); // opened by someone else: theirs to close
         opened = false;
       }
       try {

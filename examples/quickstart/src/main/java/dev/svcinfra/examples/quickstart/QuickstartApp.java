@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +50,8 @@ public final class QuickstartApp {
     // Probes: the database is critical (no traffic without it); Redis, when configured, only
     // degrades the service. Start-up waits for the critical checks before serving.
     HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
-    env.get("REDIS_URL").ifPresent(url ->
-        health.add("redis", RedisCheck.of(url), false, Duration.ofSeconds(2)));
+    env.get("REDIS_URL")
+        .ifPresent(url -> health.add("redis", RedisCheck.of(url), false, Duration.ofSeconds(2)));
     WaitReport ready = health.waitUntilHealthy(Duration.ofSeconds(60), Duration.ofSeconds(2));
     if (!ready.ready()) {
       LOG.error("dependencies not ready: {}", ready.summary());
@@ -63,72 +62,91 @@ public final class QuickstartApp {
     ClasspathMigrations.upgrade(db);
     int port = Integer.parseInt(env.get("PORT").orElse("8080"));
     // HOST narrows the listening address (127.0.0.1 for a local-only service); default all.
-    Javalin app = env.get("HOST").map(host -> create(db, health).start(host, port))
-        .orElseGet(() -> create(db, health).start(port));
+    Javalin app =
+        env.get("HOST")
+            .map(host -> create(db, health).start(host, port))
+            .orElseGet(() -> create(db, health).start(port));
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "quickstart-shutdown"));
   }
 
   /**
-   * The app over an open, migrated database. Stopping the app closes the database and the
-   * health registry.
+   * The app over an open, migrated database. Stopping the app closes the database and the health
+   * registry.
    */
   public static Javalin create(Database db, HealthRegistry health) {
-    return Javalin.create(config -> {
-      // Blocking JDBC on virtual threads when the runtime has them (Java 21+); Javalin falls back
-      // to its platform thread pool on Java 17.
-      config.concurrency.useVirtualThreads = true;
-      config.registerPlugin(new SqlPlugin(sql -> {
-        sql.database = db;
-        sql.title = "svc-infra quickstart";
-        sql.resource(SqlResource.of(User.class).prefix("/users").tags("users")
-            .softDelete(true)
-            .searchFields("name", "email")
-            .defaultOrder("-created_at")
-            .orderFields("created_at", "name", "email")
-            // Emails are unique ignoring case (Ann@x.com = ann@x.com) on every database.
-            .service(repo -> new DedupeSqlService<>(repo, List.of("email")))
-            .build());
-        // Note has a @TenantId column: the resource is scoped by the X-Tenant-Id header.
-        sql.resource(SqlResource.of(Note.class).prefix("/notes").tags("notes").build());
-        sql.resource(SqlResource.of(Account.class).prefix("/accounts").tags("accounts").build());
-        sql.openApi = QuickstartApp::documentTransfer;
-      }));
-      // Registered after the SQL plugin: Javalin tries a method's routes in the order they were
-      // added, so API requests do not first run past the probe routes.
-      config.registerPlugin(new HealthPlugin(h -> h.registry = health));
-      // A hand-written route: the handler reads the body, calls Transfers in the request
-      // transaction and answers. Any exception or error status rolls both updates back.
-      config.routes.post("/transfer", SqlPlugin.transactional(ctx -> {
-        TransferRequest t = SqlPlugin.body(ctx, TransferRequest.class);
-        Transfers.transfer(SqlPlugin.session(ctx), t.from(), t.to(), t.amount());
-        ctx.contentType("application/json").result("{\"status\":\"ok\"}");
-      }));
-      config.events.serverStopped(health::close);
-    });
+    return Javalin.create(
+        config -> {
+          // Blocking JDBC on virtual threads when the runtime has them (Java 21+); Javalin falls
+          // back
+          // to its platform thread pool on Java 17.
+          config.concurrency.useVirtualThreads = true;
+          config.registerPlugin(
+              new SqlPlugin(
+                  sql -> {
+                    sql.database = db;
+                    sql.title = "svc-infra quickstart";
+                    sql.resource(
+                        SqlResource.of(User.class)
+                            .prefix("/users")
+                            .tags("users")
+                            .softDelete(true)
+                            .searchFields("name", "email")
+                            .defaultOrder("-created_at")
+                            .orderFields("created_at", "name", "email")
+                            // Emails are unique ignoring case (Ann@x.com = ann@x.com) on every
+                            // database.
+                            .service(repo -> new DedupeSqlService<>(repo, List.of("email")))
+                            .build());
+                    // Note has a @TenantId column: the resource is scoped by the X-Tenant-Id
+                    // header.
+                    sql.resource(SqlResource.of(Note.class).prefix("/notes").tags("notes").build());
+                    sql.resource(
+                        SqlResource.of(Account.class).prefix("/accounts").tags("accounts").build());
+                    sql.openApi = QuickstartApp::documentTransfer;
+                  }));
+          // Registered after the SQL plugin: Javalin tries a method's routes in the order they were
+          // added, so API requests do not first run past the probe routes.
+          config.registerPlugin(new HealthPlugin(h -> h.registry = health));
+          // A hand-written route: the handler reads the body, calls Transfers in the request
+          // transaction and answers. Any exception or error status rolls both updates back.
+          config.routes.post(
+              "/transfer",
+              SqlPlugin.transactional(
+                  ctx -> {
+                    TransferRequest t = SqlPlugin.body(ctx, TransferRequest.class);
+                    Transfers.transfer(SqlPlugin.session(ctx), t.from(), t.to(), t.amount());
+                    ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+                  }));
+          config.events.serverStopped(health::close);
+        });
   }
 
   /**
-   * The body of {@code POST /transfer}; every field is required, and the amount has the
-   * balance's precision and scale (a 422 names it when it has more digits, never rounded).
+   * The body of {@code POST /transfer}; every field is required, and the amount has the balance's
+   * precision and scale (a 422 names it when it has more digits, never rounded).
    */
-  public record TransferRequest(long from, long to,
-      @Column(precision = 19, scale = 2) BigDecimal amount) {}
+  public record TransferRequest(
+      long from, long to, @Column(precision = 19, scale = 2) BigDecimal amount) {}
 
   /**
    * The database the environment names ({@code SQL_URL}, {@code DATABASE_URL}, ...), or a SQLite
    * file in {@code data/} under {@code workDir} (the working directory) when none is configured.
    */
   static DatabaseSettings databaseSettings(Env env, Path workDir) {
-    ResolvedUrl url = DatabaseUrlResolver.find(env).orElseGet(() -> {
-      Path dir = workDir.resolve("data").toAbsolutePath();
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + dir, e);
-      }
-      String file = dir.resolve("quickstart.db").toString();
-      return new ResolvedUrl(DatabaseUrl.parse("sqlite:///" + file), "default (./data)");
-    });
+    ResolvedUrl url =
+        DatabaseUrlResolver.find(env)
+            .orElseGet(
+                () -> {
+                  Path dir = workDir.resolve("data").toAbsolutePath();
+                  try {
+                    Files.createDirectories(dir);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + dir, e);
+                  }
+                  String file = dir.resolve("quickstart.db").toString();
+                  return new ResolvedUrl(
+                      DatabaseUrl.parse("sqlite:///" + file), "default (./data)");
+                });
     return DatabaseSettings.from(url, env);
   }
 
@@ -137,19 +155,32 @@ public final class QuickstartApp {
     op.putArray("tags").add("accounts");
     op.put("summary", "Move money between two accounts; both balances change or neither");
     op.put("operationId", "transfer");
-    ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content")
-        .putObject("application/json").putObject("schema").put("type", "object")
-        .put("additionalProperties", false);
+    ObjectNode schema =
+        op.putObject("requestBody")
+            .put("required", true)
+            .putObject("content")
+            .putObject("application/json")
+            .putObject("schema")
+            .put("type", "object")
+            .put("additionalProperties", false);
     ObjectNode props = schema.putObject("properties");
     props.putObject("from").put("type", "integer").put("format", "int64");
     props.putObject("to").put("type", "integer").put("format", "int64");
-    props.putObject("amount").put("type", "number").put("exclusiveMinimum", 0)
-        .put("multipleOf", new BigDecimal("0.01")).put("description", "at most 2 digits after the point");
+    props
+        .putObject("amount")
+        .put("type", "number")
+        .put("exclusiveMinimum", 0)
+        .put("multipleOf", new BigDecimal("0.01"))
+        .put("description", "at most 2 digits after the point");
     schema.putArray("required").add("from").add("to").add("amount");
     op.putObject("responses").putObject("200").put("description", "Transferred");
     for (String status : List.of("404", "422")) {
-      op.with("responses").putObject(status).put("description", "Problem")
-          .putObject("content").putObject("application/problem+json").putObject("schema")
+      op.with("responses")
+          .putObject(status)
+          .put("description", "Problem")
+          .putObject("content")
+          .putObject("application/problem+json")
+          .putObject("schema")
           .put("$ref", "#/components/schemas/Problem");
     }
   }

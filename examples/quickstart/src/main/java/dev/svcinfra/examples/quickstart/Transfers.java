@@ -2,9 +2,9 @@ package dev.svcinfra.examples.quickstart;
 
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.Table;
@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Moves money between two accounts inside the caller's transaction. It knows nothing about HTTP:
- * a batch job could call it the same way.
+ * Moves money between two accounts inside the caller's transaction. It knows nothing about HTTP: a
+ * batch job could call it the same way.
  *
  * <pre>{@code
  * db.useTransaction(tx -> Transfers.transfer(tx, 1L, 2L, new BigDecimal("25.00")));
@@ -73,13 +73,18 @@ public final class Transfers {
   }
 
   /**
-   * Adds {@code delta} to the balance in SQL. The delta is bound with the balance column's type,
-   * so each dialect stores it as it stores the column (on SQLite an exact scaled integer), and a
+   * Adds {@code delta} to the balance in SQL. The delta is bound with the balance column's type, so
+   * each dialect stores it as it stores the column (on SQLite an exact scaled integer), and a
    * refusal names the balance.
    */
   private static void move(Transaction tx, long account, BigDecimal delta) {
-    int rows = tx.execute(new SqlStatement("UPDATE accounts SET balance = balance + ? WHERE id = ?",
-        new Object[] {delta, account}, new ColumnType[] {BALANCE.type(), ID}, ACCOUNTS));
+    int rows =
+        tx.execute(
+            new SqlStatement(
+                "UPDATE accounts SET balance = balance + ? WHERE id = ?",
+                new Object[] {delta, account},
+                new ColumnType[] {BALANCE.type(), ID},
+                ACCOUNTS));
     if (rows == 0) {
       throw new NotFoundException("accounts", account);
     }

@@ -2,8 +2,8 @@ package dev.svcinfra.examples.quickstart;
 
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.CreatedAt;
-import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Generation;
+import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Index;
 import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
@@ -13,19 +13,19 @@ import java.util.UUID;
 
 /**
  * A user: the model is the single source of the table, the JSON shapes and the OpenAPI schema.
- * {@code created_at}, {@code updated_at} and {@code deleted_at} are set by the library; a
- * DELETE only stamps {@code deleted_at}, and the row disappears from every read.
+ * {@code created_at}, {@code updated_at} and {@code deleted_at} are set by the library; a DELETE
+ * only stamps {@code deleted_at}, and the row disappears from every read.
  *
  * <p>{@code email} is unique ignoring case: the service checks {@code LOWER(email) = LOWER(?)}
- * before each write, and the unique index over {@code lower(email)} both answers that check
- * without a table scan and makes the rule hold under concurrent creates. The plain unique
- * constraint from the first revision stays: SQLite cannot drop a table's own constraint without
- * rebuilding the table. {@code ix_users_created_at} serves the default order of {@code GET /users}.
+ * before each write, and the unique index over {@code lower(email)} both answers that check without
+ * a table scan and makes the rule hold under concurrent creates. The plain unique constraint from
+ * the first revision stays: SQLite cannot drop a table's own constraint without rebuilding the
+ * table. {@code ix_users_created_at} serves the default order of {@code GET /users}.
  *
  * <p>{@code GET /users?q=ann} searches {@code email} and {@code name} with {@code ILIKE '%ann%'};
  * on PostgreSQL the trigram indexes {@code ix_users_email_trgm} and {@code ix_users_name_trgm}
- * (GIN, {@code pg_trgm}) let that search and its count skip the table scan. SQLite and MariaDB
- * have no such index: there the two are left out and the search scans.
+ * (GIN, {@code pg_trgm}) let that search and its count skip the table scan. SQLite and MariaDB have
+ * no such index: there the two are left out and the search scans.
  *
  * @since 0.1
  */

@@ -14,8 +14,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients writing different rows at the same time all succeed (issue 16: on SQLite, about 5 of
- * 12 simultaneous POST /users answered 409 transaction_conflict, and PATCHes too).
+ * Clients writing different rows at the same time all succeed (issue 16: on SQLite, about 5 of 12
+ * simultaneous POST /users answered 409 transaction_conflict, and PATCHes too).
  */
 interface ConcurrentWritesContract extends QuickstartCase {
   int CLIENTS = 16;
@@ -23,20 +23,40 @@ interface ConcurrentWritesContract extends QuickstartCase {
   @Test
   default void simultaneousPostsAndPatchesOfDifferentUsersAllSucceed() throws Exception {
     String tag = unique("cc");
-    List<Reply> created = together(i -> http().post("/users",
-        "{\"email\":\"" + tag + i + "@example.com\",\"name\":\"" + tag + " " + i + "\"}"));
+    List<Reply> created =
+        together(
+            i ->
+                http()
+                    .post(
+                        "/users",
+                        "{\"email\":\""
+                            + tag
+                            + i
+                            + "@example.com\",\"name\":\""
+                            + tag
+                            + " "
+                            + i
+                            + "\"}"));
     assertThat(created).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
     List<String> ids = created.stream().map(r -> r.json().path("id").asText()).toList();
     assertThat(ids).doesNotHaveDuplicates();
 
-    List<Reply> patched = together(i -> http().patch("/users/" + ids.get(i),
-        "{\"name\":\"" + tag + " renamed " + i + "\"}"));
+    List<Reply> patched =
+        together(
+            i ->
+                http()
+                    .patch("/users/" + ids.get(i), "{\"name\":\"" + tag + " renamed " + i + "\"}"));
     assertThat(patched).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
 
     // Reads and writes interleaved: every write lands, every read answers.
-    List<Reply> mixed = together(i -> i % 2 == 0
-        ? http().get("/users?q=" + tag)
-        : http().patch("/users/" + ids.get(i), "{\"name\":\"" + tag + " again " + i + "\"}"));
+    List<Reply> mixed =
+        together(
+            i ->
+                i % 2 == 0
+                    ? http().get("/users?q=" + tag)
+                    : http()
+                        .patch(
+                            "/users/" + ids.get(i), "{\"name\":\"" + tag + " again " + i + "\"}"));
     assertThat(mixed).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
 
     Reply list = http().get("/users?limit=100&q=" + tag);
@@ -56,10 +76,12 @@ interface ConcurrentWritesContract extends QuickstartCase {
       List<Future<Reply>> answers = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
         int index = i;
-        answers.add(pool.submit(() -> {
-          start.await(10, TimeUnit.SECONDS);
-          return request.apply(index);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  return request.apply(index);
+                }));
       }
       List<Reply> out = new ArrayList<>();
       for (Future<Reply> f : answers) {

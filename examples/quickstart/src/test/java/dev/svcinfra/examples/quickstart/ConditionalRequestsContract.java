@@ -34,17 +34,21 @@ interface ConditionalRequestsContract extends QuickstartCase {
     Reply renamed = http().patch("/users/" + id, "{\"name\":\"One\"}", "If-Match", first);
     assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
     assertThat(renamed.header("ETag")).isNotEqualTo(first);
-    assertProblem(http().patch("/users/" + id, "{\"name\":\"Two\"}", "If-Match", first), 412,
+    assertProblem(
+        http().patch("/users/" + id, "{\"name\":\"Two\"}", "If-Match", first),
+        412,
         "precondition_failed");
-    assertProblem(http().patch("/users/" + id, "{\"name\":\"Two\"}", "If-Match", "\"stale\""),
-        412, "precondition_failed");
+    assertProblem(
+        http().patch("/users/" + id, "{\"name\":\"Two\"}", "If-Match", "\"stale\""),
+        412,
+        "precondition_failed");
     assertThat(http().get("/users/" + id).json().path("name").asText()).isEqualTo("One");
     assertProblem(http().delete("/users/" + id, "If-Match", first), 412, "precondition_failed");
     assertThat(http().delete("/users/" + id, "If-Match", renamed.header("ETag")).status())
         .isEqualTo(204);
     // Soft-deleted: gone for every condition.
-    assertProblem(http().patch("/users/" + id, "{\"name\":\"x\"}", "If-Match", "*"), 404,
-        "not_found");
+    assertProblem(
+        http().patch("/users/" + id, "{\"name\":\"x\"}", "If-Match", "*"), 404, "not_found");
   }
 
   @Test
@@ -54,12 +58,17 @@ interface ConditionalRequestsContract extends QuickstartCase {
     assertThat(note.status()).as(note.toString()).isEqualTo(201);
     String path = note.header("Location");
     String etag = note.header("ETag");
-    assertProblem(http().patch(path, "{\"title\":\"x\"}", "X-Tenant-Id", unique("other"),
-        "If-Match", etag), 404, "not_found");
-    assertThat(http().patch(path, "{\"title\":\"y\"}", "X-Tenant-Id", acme, "If-Match", etag)
-        .status()).isEqualTo(200);
-    assertProblem(http().patch(path, "{\"title\":\"z\"}", "X-Tenant-Id", acme, "If-Match",
-        etag), 412, "precondition_failed");
+    assertProblem(
+        http().patch(path, "{\"title\":\"x\"}", "X-Tenant-Id", unique("other"), "If-Match", etag),
+        404,
+        "not_found");
+    assertThat(
+            http().patch(path, "{\"title\":\"y\"}", "X-Tenant-Id", acme, "If-Match", etag).status())
+        .isEqualTo(200);
+    assertProblem(
+        http().patch(path, "{\"title\":\"z\"}", "X-Tenant-Id", acme, "If-Match", etag),
+        412,
+        "precondition_failed");
   }
 
   @Test
@@ -75,10 +84,12 @@ interface ConditionalRequestsContract extends QuickstartCase {
       List<Future<Reply>> answers = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         String owner = "writer" + i;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return http().patch(path, "{\"owner\":\"" + owner + "\"}", "If-Match", etag);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return http().patch(path, "{\"owner\":\"" + owner + "\"}", "If-Match", etag);
+                }));
       }
       start.countDown();
       List<String> won = new ArrayList<>();
@@ -101,8 +112,14 @@ interface ConditionalRequestsContract extends QuickstartCase {
 
   @Test
   default void headAnswersLikeGetOnProbesAndRows() throws Exception {
-    for (String path : List.of("/_health/ready", "/_health/live", "/_sql/health",
-        "/users/00000000-0000-0000-0000-000000000000", "/users?limit=0", "/notes")) {
+    for (String path :
+        List.of(
+            "/_health/ready",
+            "/_health/live",
+            "/_sql/health",
+            "/users/00000000-0000-0000-0000-000000000000",
+            "/users?limit=0",
+            "/notes")) {
       String get = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       String head = raw("HEAD " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
       assertThat(head.substring(0, 12)).as(path).isEqualTo(get.substring(0, 12));
@@ -114,24 +131,33 @@ interface ConditionalRequestsContract extends QuickstartCase {
 
   @Test
   default void aRequestNamingTwoTenantsIsRefused() throws Exception {
-    String r = raw("GET /notes HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: acme\r\n"
-        + "X-Tenant-Id: ACME\r\nConnection: close\r\n\r\n");
+    String r =
+        raw(
+            "GET /notes HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: acme\r\n"
+                + "X-Tenant-Id: ACME\r\nConnection: close\r\n\r\n");
     assertThat(r).startsWith("HTTP/1.1 400").contains("tenant_invalid");
-    String longTenant = raw("GET /notes HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: " + "a".repeat(65)
-        + "\r\nConnection: close\r\n\r\n");
+    String longTenant =
+        raw(
+            "GET /notes HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: "
+                + "a".repeat(65)
+                + "\r\nConnection: close\r\n\r\n");
     assertThat(longTenant).startsWith("HTTP/1.1 400").contains("tenant_invalid");
   }
 
   @Test
   default void brokenBodiesAre400AndWriteNothing() throws Exception {
     long users = http().get("/users?limit=1").json().path("total").asLong();
-    for (String request : List.of(
-        "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 80\r\n\r\n{\"email\":\"short@example.com\",\"name\":\"S\"}",
-        "POST /transfer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\n\r\nXYZ\r\n{}\r\n0\r\n\r\n")) {
+    for (String request :
+        List.of(
+            "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 80\r\n\r\n{\"email\":\"short@example.com\",\"name\":\"S\"}",
+            "POST /transfer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nXYZ\r\n{}\r\n0\r\n\r\n")) {
       String r = raw(request, true);
-      assertThat(r).as(request).startsWith("HTTP/1.1 400").contains("body_malformed")
+      assertThat(r)
+          .as(request)
+          .startsWith("HTTP/1.1 400")
+          .contains("body_malformed")
           .contains("X-Request-Id");
     }
     assertThat(http().get("/users?limit=1").json().path("total").asLong()).isEqualTo(users);
@@ -150,7 +176,7 @@ interface ConditionalRequestsContract extends QuickstartCase {
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
       if (endOfInput) {
-        s.shutdownOutput();   // the body stops short of what its headers announced
+        s.shutdownOutput(); // the body stops short of what its headers announced
       }
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

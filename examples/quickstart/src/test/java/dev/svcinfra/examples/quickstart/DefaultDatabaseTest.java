@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Without a configured database the quickstart keeps SQLite in ./data; with one, it uses it. */
 class DefaultDatabaseTest {
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void noUrlMeansSqliteUnderData() {
@@ -24,9 +23,14 @@ class DefaultDatabaseTest {
       assertThat(db.dialect().name()).isEqualTo("sqlite");
       ClasspathMigrations.upgrade(db);
       assertThat(Files.exists(workDir.resolve("data/quickstart.db"))).isTrue();
-      long tables = db.inTransaction(tx -> tx.query("SELECT COUNT(*) FROM sqlite_master WHERE "
-          + "type = 'table' AND name IN ('users', 'notes', 'accounts')", rs -> rs.getLong(1))
-          .get(0));
+      long tables =
+          db.inTransaction(
+              tx ->
+                  tx.query(
+                          "SELECT COUNT(*) FROM sqlite_master WHERE "
+                              + "type = 'table' AND name IN ('users', 'notes', 'accounts')",
+                          rs -> rs.getLong(1))
+                      .get(0));
       assertThat(tables).isEqualTo(3);
       // Applying again is a no-op: a restart never re-runs a revision.
       assertThat(ClasspathMigrations.upgrade(db)).isEmpty();
@@ -36,8 +40,8 @@ class DefaultDatabaseTest {
   @Test
   void aConfiguredUrlWins() {
     String url = "sqlite:///" + workDir.resolve("mine.db").toAbsolutePath();
-    DatabaseSettings settings = QuickstartApp.databaseSettings(Env.of(Map.of("SQL_URL", url)),
-        workDir);
+    DatabaseSettings settings =
+        QuickstartApp.databaseSettings(Env.of(Map.of("SQL_URL", url)), workDir);
     assertThat(settings.primary().source()).isEqualTo("SQL_URL");
     assertThat(Files.exists(workDir.resolve("data"))).isFalse();
   }

@@ -7,28 +7,31 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /**
- * Money and text reach the database exactly or are refused with a 422 naming the field (issue
- * 16): no transfer below the balance's scale creates money, SQLite balances are exact, values
- * beyond the column are refused, text length counts characters, lone surrogates are refused.
+ * Money and text reach the database exactly or are refused with a 422 naming the field (issue 16):
+ * no transfer below the balance's scale creates money, SQLite balances are exact, values beyond the
+ * column are refused, text length counts characters, lone surrogates are refused.
  */
 interface ExactValuesContract extends QuickstartCase {
 
   private long newAccount(String balance) {
-    Reply r = http().post("/accounts", "{\"owner\":\"" + unique("o") + "\",\"balance\":" + balance + "}");
+    Reply r =
+        http().post("/accounts", "{\"owner\":\"" + unique("o") + "\",\"balance\":" + balance + "}");
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().path("id").asLong();
   }
 
   /** The balance exactly as the service wrote it (the test client's JSON reads doubles). */
   private String rawBalance(long id) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"balance\"\\s*:\\s*([-0-9.eE+]+)")
-        .matcher(http().get("/accounts/" + id).body());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"balance\"\\s*:\\s*([-0-9.eE+]+)")
+            .matcher(http().get("/accounts/" + id).body());
     assertThat(m.find()).isTrue();
     return m.group(1);
   }
 
   private Reply transfer(long from, long to, String amount) {
-    return http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
+    return http()
+        .post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
   }
 
   @Test
@@ -39,7 +42,8 @@ interface ExactValuesContract extends QuickstartCase {
       Reply r = transfer(from, to, "0.005");
       assertProblem(r, 422, "validation");
       assertThat(fieldErrors(r)).containsExactly("amount:invalid_value");
-      assertThat(r.json().path("errors").get(0).path("message").asText()).contains("after the point");
+      assertThat(r.json().path("errors").get(0).path("message").asText())
+          .contains("after the point");
     }
     assertThat(rawBalance(from)).isEqualTo("10.00");
     assertThat(rawBalance(to)).isEqualTo("0.00");
@@ -72,7 +76,8 @@ interface ExactValuesContract extends QuickstartCase {
       assertProblem(r, 422, "validation");
       assertThat(fieldErrors(r)).as(tooBig).containsExactly("balance:invalid_value");
       assertThat(fieldErrors(http().patch("/accounts/" + big, "{\"balance\":" + tooBig + "}")))
-          .as(tooBig).containsExactly("balance:invalid_value");
+          .as(tooBig)
+          .containsExactly("balance:invalid_value");
     }
     assertThat(fieldErrors(transfer(big, newAccount("0"), "1e400")))
         .containsExactly("amount:invalid_value");
@@ -96,28 +101,38 @@ interface ExactValuesContract extends QuickstartCase {
   default void everyMissingTransferFieldIsReportedAtOnce() {
     Reply r = http().post("/transfer", "{}");
     assertProblem(r, 422, "validation");
-    assertThat(fieldErrors(r)).containsExactlyInAnyOrder("from:required", "to:required",
-        "amount:required");
-    assertThat(fieldErrors(http().post("/transfer",
-        "{\"from\":\"1\",\"amount\":0.001,\"memo\":1}")))
-        .containsExactlyInAnyOrder("memo:unknown_field", "from:invalid_type", "to:required",
-            "amount:invalid_value");
+    assertThat(fieldErrors(r))
+        .containsExactlyInAnyOrder("from:required", "to:required", "amount:required");
+    assertThat(
+            fieldErrors(http().post("/transfer", "{\"from\":\"1\",\"amount\":0.001,\"memo\":1}")))
+        .containsExactlyInAnyOrder(
+            "memo:unknown_field", "from:invalid_type", "to:required", "amount:invalid_value");
   }
 
   @Test
   default void textLengthCountsCharactersAndLoneSurrogatesAre422() {
     String emoji = "\uD83D\uDE00".repeat(150);
-    Reply ok = http().post("/users", "{\"email\":\"" + unique("e") + "@x.com\",\"name\":\"" + emoji + "\"}");
+    Reply ok =
+        http()
+            .post("/users", "{\"email\":\"" + unique("e") + "@x.com\",\"name\":\"" + emoji + "\"}");
     assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
     assertThat(ok.json().path("name").asText()).isEqualTo(emoji);
     String id = ok.json().path("id").asText();
     assertThat(http().get("/users/" + id).json().path("name").asText()).isEqualTo(emoji);
 
-    Reply tooLong = http().post("/users", "{\"email\":\"" + unique("f") + "@x.com\",\"name\":\""
-        + "\uD83D\uDE00".repeat(201) + "\"}");
+    Reply tooLong =
+        http()
+            .post(
+                "/users",
+                "{\"email\":\""
+                    + unique("f")
+                    + "@x.com\",\"name\":\""
+                    + "\uD83D\uDE00".repeat(201)
+                    + "\"}");
     assertThat(fieldErrors(tooLong)).containsExactly("name:invalid_value");
     // JSON escapes reach the service as written: a high surrogate with no low one.
-    Reply lone = http().post("/users", "{\"email\":\"" + unique("g") + "@x.com\",\"name\":\"a\\ud800b\"}");
+    Reply lone =
+        http().post("/users", "{\"email\":\"" + unique("g") + "@x.com\",\"name\":\"a\\ud800b\"}");
     assertProblem(lone, 422, "validation");
     assertThat(fieldErrors(lone)).containsExactly("name:invalid_value");
     assertThat(fieldErrors(http().patch("/users/" + id, "{\"name\":\"\\udc00\"}")))

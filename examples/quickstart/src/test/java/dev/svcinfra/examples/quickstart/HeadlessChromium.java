@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Headless Chromium driven through chromedriver's W3C WebDriver HTTP API: navigate, run a
- * script, close. Needs the Debian packages {@code chromium} and {@code chromium-driver}; without
- * them the test fails with the install command.
+ * Headless Chromium driven through chromedriver's W3C WebDriver HTTP API: navigate, run a script,
+ * close. Needs the Debian packages {@code chromium} and {@code chromium-driver}; without them the
+ * test fails with the install command.
  */
 final class HeadlessChromium implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,17 +40,31 @@ final class HeadlessChromium implements AutoCloseable {
       port = s.getLocalPort();
     }
     profile = Files.createTempDirectory("chromium-profile");
-    driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    driver =
+        new ProcessBuilder(DRIVER.toString(), "--port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String base = "http://127.0.0.1:" + port;
     waitForDriver(base);
     ObjectNode caps = JSON.createObjectNode();
-    ObjectNode chrome = caps.putObject("capabilities").putObject("alwaysMatch")
-        .put("browserName", "chrome").putObject("goog:chromeOptions")
-        .put("binary", BROWSER.toString());
-    List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--user-data-dir=" + profile)
+    ObjectNode chrome =
+        caps.putObject("capabilities")
+            .putObject("alwaysMatch")
+            .put("browserName", "chrome")
+            .putObject("goog:chromeOptions")
+            .put("binary", BROWSER.toString());
+    List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--user-data-dir=" + profile)
         .forEach(chrome.withArray("args")::add);
     JsonNode created = call("POST", base + "/session", caps);
     session = base + "/session/" + created.path("value").path("sessionId").asText();
@@ -82,13 +96,16 @@ final class HeadlessChromium implements AutoCloseable {
   private JsonNode call(String method, String url, JsonNode body)
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     b.header("Content-Type", "application/json");
     HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IllegalStateException("WebDriver " + method + " " + url + ": " + r.statusCode()
-          + " " + r.body());
+      throw new IllegalStateException(
+          "WebDriver " + method + " " + url + ": " + r.statusCode() + " " + r.body());
     }
     return JSON.readTree(r.body());
   }
@@ -96,8 +113,10 @@ final class HeadlessChromium implements AutoCloseable {
   private void waitForDriver(String base) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/status"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }

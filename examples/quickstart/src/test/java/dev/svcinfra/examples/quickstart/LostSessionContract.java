@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server ends every session of the service's database (issue 16: after pg_terminate_backend
- * the next requests answered 500 internal_error, 3 of 3). Each request then answers 200 or 503
- * with {@code Retry-After}, never 500, and the service recovers by itself. Only sessions of the
- * test's own fresh database are ended.
+ * The server ends every session of the service's database (issue 16: after pg_terminate_backend the
+ * next requests answered 500 internal_error, 3 of 3). Each request then answers 200 or 503 with
+ * {@code Retry-After}, never 500, and the service recovers by itself. Only sessions of the test's
+ * own fresh database are ended.
  */
 interface LostSessionContract extends QuickstartCase {
 
@@ -54,17 +54,22 @@ interface LostSessionContract extends QuickstartCase {
 
   /** Ends the sessions connected to the service's database; answers how many there were. */
   private static int endEverySession(Database db) throws Exception {
-    ConnectionTarget target = db.dialect().connectionTarget(db.settings().primary().url(),
-        new ConnectionOptions(db.settings().timeouts(), db.settings().tls()));
+    ConnectionTarget target =
+        db.dialect()
+            .connectionTarget(
+                db.settings().primary().url(),
+                new ConnectionOptions(db.settings().timeouts(), db.settings().tls()));
     boolean postgres = db.dialect().name().equals("postgresql");
     try (Connection admin = DriverManager.getConnection(target.jdbcUrl(), target.toProperties());
-         Statement st = admin.createStatement()) {
+        Statement st = admin.createStatement()) {
       List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery(postgres
-          ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-              + " AND pid <> pg_backend_pid()"
-          : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-              + " AND ID <> CONNECTION_ID()")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              postgres
+                  ? "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                      + " AND pid <> pg_backend_pid()"
+                  : "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                      + " AND ID <> CONNECTION_ID()")) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
         }

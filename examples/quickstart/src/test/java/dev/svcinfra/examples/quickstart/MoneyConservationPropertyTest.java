@@ -25,11 +25,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Money conservation (issue 16), generated: random sequences of transfers between three
- * accounts, with amounts of random size and 0 to 5 digits after the point, through
- * {@link Transfers} on PostgreSQL, MariaDB and SQLite. Each transfer is applied exactly as an
- * exact model predicts or refused (amount beyond the balance's scale, overdraft) with nothing
- * changed; the total never changes and every balance matches the model to the last digit.
+ * Money conservation (issue 16), generated: random sequences of transfers between three accounts,
+ * with amounts of random size and 0 to 5 digits after the point, through {@link Transfers} on
+ * PostgreSQL, MariaDB and SQLite. Each transfer is applied exactly as an exact model predicts or
+ * refused (amount beyond the balance's scale, overdraft) with nothing changed; the total never
+ * changes and every balance matches the model to the last digit.
  */
 class MoneyConservationPropertyTest {
   private static final Map<String, Database> DATABASES = new LinkedHashMap<>();
@@ -58,11 +58,14 @@ class MoneyConservationPropertyTest {
 
   @Provide
   Arbitrary<List<Move>> moves() {
-    Arbitrary<BigDecimal> amounts = Combinators.combine(
-        Arbitraries.longs().between(1, 5_000_000), Arbitraries.integers().between(0, 5))
-        .as((unscaled, scale) -> new BigDecimal(BigInteger.valueOf(unscaled), scale));
-    Arbitrary<Move> move = Combinators.combine(Arbitraries.integers().between(0, 2),
-        Arbitraries.integers().between(0, 2), amounts).as(Move::new);
+    Arbitrary<BigDecimal> amounts =
+        Combinators.combine(
+                Arbitraries.longs().between(1, 5_000_000), Arbitraries.integers().between(0, 5))
+            .as((unscaled, scale) -> new BigDecimal(BigInteger.valueOf(unscaled), scale));
+    Arbitrary<Move> move =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2), amounts)
+            .as(Move::new);
     return move.list().ofMinSize(1).ofMaxSize(12);
   }
 
@@ -72,25 +75,27 @@ class MoneyConservationPropertyTest {
   }
 
   @Property(tries = 40)
-  void transfersNeverCreateOrDestroyMoney(@ForAll("moves") List<Move> moves,
-      @ForAll("databases") String name) {
+  void transfersNeverCreateOrDestroyMoney(
+      @ForAll("moves") List<Move> moves, @ForAll("databases") String name) {
     Database db = DATABASES.get(name);
     List<Long> ids = new ArrayList<>();
     List<BigDecimal> model = new ArrayList<>();
     for (String start : List.of("100.00", "0.30", "0.00")) {
-      Account a = db.inTransaction((Transaction tx) ->
-          ACCOUNTS.create(tx, Map.of("owner", "p", "balance", new BigDecimal(start))));
+      Account a =
+          db.inTransaction(
+              (Transaction tx) ->
+                  ACCOUNTS.create(tx, Map.of("owner", "p", "balance", new BigDecimal(start))));
       ids.add(a.id());
       model.add(new BigDecimal(start));
     }
     BigDecimal total = model.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     for (Move m : moves) {
       boolean fits = m.amount().stripTrailingZeros().scale() <= 2;
-      boolean valid = fits && m.from() != m.to()
-          && model.get(m.from()).compareTo(m.amount()) >= 0;
+      boolean valid = fits && m.from() != m.to() && model.get(m.from()).compareTo(m.amount()) >= 0;
       boolean refused = false;
       try {
-        db.useTransaction(tx -> Transfers.transfer(tx, ids.get(m.from()), ids.get(m.to()), m.amount()));
+        db.useTransaction(
+            tx -> Transfers.transfer(tx, ids.get(m.from()), ids.get(m.to()), m.amount()));
       } catch (ValidationException e) {
         refused = true;
       }
@@ -101,11 +106,15 @@ class MoneyConservationPropertyTest {
       }
       List<BigDecimal> stored = new ArrayList<>();
       for (long id : ids) {
-        stored.add(db.inTransaction((Transaction tx) -> ACCOUNTS.get(tx, id)).orElseThrow().balance());
+        stored.add(
+            db.inTransaction((Transaction tx) -> ACCOUNTS.get(tx, id)).orElseThrow().balance());
       }
-      assertThat(stored).as("after %s on %s", m, name)
-          .usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(model);
-      assertThat(stored.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(total);
+      assertThat(stored)
+          .as("after %s on %s", m, name)
+          .usingElementComparator(BigDecimal::compareTo)
+          .containsExactlyElementsOf(model);
+      assertThat(stored.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+          .isEqualByComparingTo(total);
       assertThat(stored).allSatisfy(b -> assertThat(b.scale()).isEqualTo(2));
     }
   }

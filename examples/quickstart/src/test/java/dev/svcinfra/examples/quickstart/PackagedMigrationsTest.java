@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.migrate.Revision;
+import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.TableMapping;
@@ -26,26 +26,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The packaged revision applies on every database the quickstart supports, is recorded (a second
  * upgrade does nothing), downgrades cleanly (upgrading again recreates the tables), and builds
- * exactly the models' schema on each of them ({@code sql check} is clean). A database deployed
- * with the first revision only, rows included, upgrades to a users table whose own unique index
- * refuses an email that differs only in case. On PostgreSQL the users' search fields get trigram
- * indexes (and {@code pg_trgm}); elsewhere that revision does nothing.
+ * exactly the models' schema on each of them ({@code sql check} is clean). A database deployed with
+ * the first revision only, rows included, upgrades to a users table whose own unique index refuses
+ * an email that differs only in case. On PostgreSQL the users' search fields get trigram indexes
+ * (and {@code pg_trgm}); elsewhere that revision does nothing.
  */
 class PackagedMigrationsTest {
   /**
    * The packaged revisions: the first tables, the users' ignore-case email index, the users'
-   * trigram search indexes, exact text comparison (binary collations, Unicode email folding),
-   * the accounts' exact balance on SQLite.
+   * trigram search indexes, exact text comparison (binary collations, Unicode email folding), the
+   * accounts' exact balance on SQLite.
    */
   static final int REVISIONS = 5;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   /** Each call hands out new, empty databases. */
   static Stream<String> databases() {
-    return Stream.of("sqlite:///" + dir.resolve(UUID.randomUUID() + ".db").toAbsolutePath(),
-        TestServices.newPostgresDatabase(), TestServices.newMariadbDatabase());
+    return Stream.of(
+        "sqlite:///" + dir.resolve(UUID.randomUUID() + ".db").toAbsolutePath(),
+        TestServices.newPostgresDatabase(),
+        TestServices.newMariadbDatabase());
   }
 
   @ParameterizedTest
@@ -54,13 +55,14 @@ class PackagedMigrationsTest {
     try (Database db = Database.open(url)) {
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
       assertThat(ClasspathMigrations.upgrade(db)).isEmpty();
-      List<Revision> undone = ClasspathMigrations.withScripts(location ->
-          migrations(db, location).downgrade("base"));
+      List<Revision> undone =
+          ClasspathMigrations.withScripts(location -> migrations(db, location).downgrade("base"));
       assertThat(undone).hasSize(REVISIONS);
       // CREATE TABLE would fail if the downgrade had left a table behind.
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
-      long accounts = db.inTransaction(tx ->
-          tx.query("SELECT COUNT(*) FROM accounts", rs -> rs.getLong(1)).get(0));
+      long accounts =
+          db.inTransaction(
+              tx -> tx.query("SELECT COUNT(*) FROM accounts", rs -> rs.getLong(1)).get(0));
       assertThat(accounts).isZero();
     }
   }
@@ -70,16 +72,22 @@ class PackagedMigrationsTest {
   void theUpgradedSchemaMatchesTheModels(String url) {
     try (Database db = Database.open(url)) {
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
-      SchemaDiff diff = ClasspathMigrations.withScripts(location -> migrations(db, location).check());
+      SchemaDiff diff =
+          ClasspathMigrations.withScripts(location -> migrations(db, location).check());
       assertThat(diff.differences()).isEmpty();
       assertThat(diff.clean()).isTrue();
     }
   }
 
   private static Migrations migrations(Database db, Path location) {
-    return Migrations.builder().database(db).scriptLocation(location)
-        .models(List.of(TableMapping.of(User.class).table(), TableMapping.of(Note.class).table(),
-            TableMapping.of(Account.class).table()))
+    return Migrations.builder()
+        .database(db)
+        .scriptLocation(location)
+        .models(
+            List.of(
+                TableMapping.of(User.class).table(),
+                TableMapping.of(Note.class).table(),
+                TableMapping.of(Account.class).table()))
         .build();
   }
 
@@ -88,16 +96,17 @@ class PackagedMigrationsTest {
   void aDeployedDatabaseUpgradesToAnEmailUniqueIgnoringCase(String url) {
     SqlRepository<User> users = SqlRepository.of(User.class);
     try (Database db = Database.open(url)) {
-      List<Revision> first = ClasspathMigrations.withScripts(location ->
-          migrations(db, location).upgrade("5c0e4a1b7d21"));
+      List<Revision> first =
+          ClasspathMigrations.withScripts(
+              location -> migrations(db, location).upgrade("5c0e4a1b7d21"));
       assertThat(first).hasSize(1);
       db.useTransaction(tx -> users.create(tx, Map.of("email", "Ann@x")));
       // The service's own check is bypassed: the database alone refuses the second address.
       db.useTransaction(tx -> users.create(tx, Map.of("email", "bob@x")));
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS - 1);
       assertThatThrownBy(() -> db.useTransaction(tx -> users.create(tx, Map.of("email", "ann@X"))))
-          .isInstanceOfSatisfying(ConflictException.class,
-              e -> assertThat(e.field()).contains("email"));
+          .isInstanceOfSatisfying(
+              ConflictException.class, e -> assertThat(e.field()).contains("email"));
       long count = db.inTransaction(tx -> users.count(tx));
       assertThat(count).isEqualTo(2);
     }
@@ -114,25 +123,39 @@ class PackagedMigrationsTest {
     SqlRepository<Account> accounts = SqlRepository.of(Account.class);
     try (Database db = Database.open(url)) {
       ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("7d3e9b2c4f18"));
-      db.useTransaction(tx -> {
-        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('a', 0.1 + 0.2)");
-        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('b', 10)");
-        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('c', 12.5)");
-        tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
-        tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
-      });
+      db.useTransaction(
+          tx -> {
+            tx.execute("INSERT INTO accounts (owner, balance) VALUES ('a', 0.1 + 0.2)");
+            tx.execute("INSERT INTO accounts (owner, balance) VALUES ('b', 10)");
+            tx.execute("INSERT INTO accounts (owner, balance) VALUES ('c', 12.5)");
+            tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
+            tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
+          });
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
-      List<String> balances = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
-          accounts.list(tx, ListRequest.builder().limit(10).orderBy("id").build()).items()).stream()
-          .map(a -> a.owner() + "=" + a.balance().toPlainString()).toList();
+      List<String> balances =
+          db
+              .inTransaction(
+                  (dev.svcinfra.sql.Transaction tx) ->
+                      accounts
+                          .list(tx, ListRequest.builder().limit(10).orderBy("id").build())
+                          .items())
+              .stream()
+              .map(a -> a.owner() + "=" + a.balance().toPlainString())
+              .toList();
       assertThat(balances).containsExactly("a=0.30", "b=10.00", "c=12.50");
-      Account next = db.inTransaction((dev.svcinfra.sql.Transaction tx) ->
-          accounts.create(tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
+      Account next =
+          db.inTransaction(
+              (dev.svcinfra.sql.Transaction tx) ->
+                  accounts.create(
+                      tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
       assertThat(next.id()).isEqualTo(5L);
       // And back: the downgrade restores the old column with the same values.
-      ClasspathMigrations.withScripts(location -> migrations(db, location).downgrade("7d3e9b2c4f18"));
-      List<Double> old = db.inTransaction((dev.svcinfra.sql.Transaction tx) -> tx.query(
-          "SELECT balance FROM accounts ORDER BY id", rs -> rs.getDouble(1)));
+      ClasspathMigrations.withScripts(
+          location -> migrations(db, location).downgrade("7d3e9b2c4f18"));
+      List<Double> old =
+          db.inTransaction(
+              (dev.svcinfra.sql.Transaction tx) ->
+                  tx.query("SELECT balance FROM accounts ORDER BY id", rs -> rs.getDouble(1)));
       assertThat(old).containsExactly(0.3, 10.0, 12.5, 0.1);
     }
   }
@@ -149,10 +172,12 @@ class PackagedMigrationsTest {
     SqlRepository<User> users = SqlRepository.of(User.class);
     SqlRepository<Note> notes = SqlRepository.of(Note.class);
     try (Database db = Database.open(url)) {
-      ClasspathMigrations.withScripts(location ->
-          migrations(db, location).upgrade("b1ab9f2138c0"));
-      Note before = db.inTransaction(tx -> new TenantSqlService<>(notes, "acme", "tenant_id")
-          .create(tx, Map.of("title", "before", "body", "b")));
+      ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("b1ab9f2138c0"));
+      Note before =
+          db.inTransaction(
+              tx ->
+                  new TenantSqlService<>(notes, "acme", "tenant_id")
+                      .create(tx, Map.of("title", "before", "body", "b")));
       db.useTransaction(tx -> users.create(tx, Map.of("email", "émile@x")));
       assertThat(ClasspathMigrations.upgrade(db)).isNotEmpty();
       for (String other : List.of("ACME", "ácme", "acme ")) {
@@ -160,11 +185,14 @@ class PackagedMigrationsTest {
         Optional<Note> got = db.inTransaction(tx -> lookalike.get(tx, before.id()));
         assertThat(got).as(other).isEmpty();
       }
-      assertThatThrownBy(() -> db.useTransaction(tx ->
-          users.create(tx, Map.of("email", "ÉMILE@x")))).isInstanceOf(ConflictException.class);
+      assertThatThrownBy(
+              () -> db.useTransaction(tx -> users.create(tx, Map.of("email", "ÉMILE@x"))))
+          .isInstanceOf(ConflictException.class);
       db.useTransaction(tx -> users.create(tx, Map.of("email", "emile@x")));
-      assertThat(ClasspathMigrations.withScripts(location -> migrations(db, location).check())
-          .differences()).isEmpty();
+      assertThat(
+              ClasspathMigrations.withScripts(location -> migrations(db, location).check())
+                  .differences())
+          .isEmpty();
     }
   }
 
@@ -174,33 +202,41 @@ class PackagedMigrationsTest {
     try (Database db = Database.open(url)) {
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
       boolean postgres = db.dialect().name().equals("postgresql");
-      assertThat(userIndexes(db)).filteredOn(n -> n.endsWith("_trgm")).isEqualTo(postgres
-          ? List.of("ix_users_email_trgm", "ix_users_name_trgm") : List.of());
+      assertThat(userIndexes(db))
+          .filteredOn(n -> n.endsWith("_trgm"))
+          .isEqualTo(postgres ? List.of("ix_users_email_trgm", "ix_users_name_trgm") : List.of());
       // Back to the revision before them drops them (pg_trgm stays installed); forward again
       // builds them again.
-      List<Revision> undone = ClasspathMigrations.withScripts(location ->
-          migrations(db, location).downgrade("4a6d34d60067"));
+      List<Revision> undone =
+          ClasspathMigrations.withScripts(
+              location -> migrations(db, location).downgrade("4a6d34d60067"));
       assertThat(undone).extracting(Revision::id).contains("b1ab9f2138c0");
       assertThat(userIndexes(db)).noneMatch(n -> n.endsWith("_trgm"));
       if (postgres) {
-        long installed = db.inTransaction(tx -> tx.query(
-            "SELECT COUNT(*) FROM pg_extension WHERE extname = 'pg_trgm'", rs -> rs.getLong(1))
-            .get(0));
+        long installed =
+            db.inTransaction(
+                tx ->
+                    tx.query(
+                            "SELECT COUNT(*) FROM pg_extension WHERE extname = 'pg_trgm'",
+                            rs -> rs.getLong(1))
+                        .get(0));
         assertThat(installed).isEqualTo(1);
       }
       assertThat(ClasspathMigrations.upgrade(db)).hasSize(undone.size());
       assertThat(userIndexes(db).stream().filter(n -> n.endsWith("_trgm")).count())
           .isEqualTo(postgres ? 2 : 0);
-      assertThat(ClasspathMigrations.withScripts(location -> migrations(db, location).check())
-          .clean()).isTrue();
+      assertThat(
+              ClasspathMigrations.withScripts(location -> migrations(db, location).check()).clean())
+          .isTrue();
     }
   }
 
   /** The names of the users table's indexes, lower case and sorted. */
   private static List<String> userIndexes(Database db) throws Exception {
     java.util.Set<String> out = new java.util.TreeSet<>();
-    try (java.sql.Connection c = db.connection(); java.sql.ResultSet rs = c.getMetaData()
-        .getIndexInfo(c.getCatalog(), null, "users", false, false)) {
+    try (java.sql.Connection c = db.connection();
+        java.sql.ResultSet rs =
+            c.getMetaData().getIndexInfo(c.getCatalog(), null, "users", false, false)) {
       while (rs.next()) {
         if (rs.getString("INDEX_NAME") != null) {
           out.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));

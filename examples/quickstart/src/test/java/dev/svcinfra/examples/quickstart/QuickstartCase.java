@@ -33,14 +33,18 @@ interface QuickstartCase {
     assertThat(p.path("status").asInt()).isEqualTo(status);
     assertThat(p.path("code").asText()).isEqualTo(code);
     assertThat(p.has("type") && p.has("title") && p.has("detail") && p.has("instance")).isTrue();
-    assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ")
-        .doesNotContain("dev.svcinfra").doesNotContain("org.eclipse");
+    assertThat(r.body())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("dev.svcinfra")
+        .doesNotContain("org.eclipse");
   }
 
   default List<String> fieldErrors(Reply r) {
     List<String> out = new ArrayList<>();
-    r.json().path("errors").forEach(e -> out.add(e.path("field").asText() + ":"
-        + e.path("code").asText()));
+    r.json()
+        .path("errors")
+        .forEach(e -> out.add(e.path("field").asText() + ":" + e.path("code").asText()));
     return out;
   }
 }

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QuickstartContract
-    implements UserRoutesContract, TenantAndTransferContract, ServiceRoutesContract,
-    ExactValuesContract, ConcurrentWritesContract {
+    implements UserRoutesContract,
+        TenantAndTransferContract,
+        ServiceRoutesContract,
+        ExactValuesContract,
+        ConcurrentWritesContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */

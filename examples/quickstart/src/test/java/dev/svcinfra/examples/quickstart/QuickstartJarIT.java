@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps its SQLite file in {@code data/} of that directory.
  */
 class QuickstartJarIT {
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void theJarRunsFromAnyDirectory() throws Exception {
@@ -28,20 +27,32 @@ class QuickstartJarIT {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-jar", jar.toString()).directory(workDir.toFile())
-        .redirectErrorStream(true).redirectOutput(workDir.resolve("service.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("service.log").toFile());
     Map<String, String> env = pb.environment();
     // Nothing may point the service at a database: it must fall back to ./data.
-    env.keySet().removeIf(k -> k.startsWith("SQL_") || k.startsWith("DB_")
-        || k.startsWith("DATABASE_") || k.startsWith("PRIVATE_SQL") || k.equals("REDIS_URL"));
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("SQL_")
+                    || k.startsWith("DB_")
+                    || k.startsWith("DATABASE_")
+                    || k.startsWith("PRIVATE_SQL")
+                    || k.equals("REDIS_URL"));
     env.put("SVC_INFRA_SECRETS_DIR", workDir.resolve("no-secrets").toString());
     env.put("PORT", String.valueOf(port));
     Process service = pb.start();
     try {
       Http http = new Http(port);
       assertThat(waitUntilReady(http, Duration.ofSeconds(60)))
-          .as("the service answered; log:%n%s", log()).isTrue();
+          .as("the service answered; log:%n%s", log())
+          .isTrue();
       Http.Reply created = http.post("/users", "{\"email\":\"jar@example.com\"}");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
       assertThat(http.get("/openapi.json").status()).isEqualTo(200);

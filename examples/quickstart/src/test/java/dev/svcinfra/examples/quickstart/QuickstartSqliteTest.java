@@ -5,8 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP contract on SQLite, the quickstart's default database. */
 class QuickstartSqliteTest extends QuickstartContract {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @Override
   String newDatabaseUrl() {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * OpenAPI, docs and health routes; with them the HTTP-level contract of conditional requests
- * and HTTP edges ({@link ConditionalRequestsContract}).
+ * OpenAPI, docs and health routes; with them the HTTP-level contract of conditional requests and
+ * HTTP edges ({@link ConditionalRequestsContract}).
  */
 interface ServiceRoutesContract extends QuickstartCase, ConditionalRequestsContract {
   // ---- documents and health ----------------------------------------------------------------
@@ -28,7 +28,8 @@ interface ServiceRoutesContract extends QuickstartCase, ConditionalRequestsContr
     }
     assertThat(paths.path("/transfer").has("post")).isTrue();
     JsonNode schemas = doc.path("components").path("schemas");
-    assertThat(schemas.path("UserCreate").path("required")).extracting(JsonNode::asText)
+    assertThat(schemas.path("UserCreate").path("required"))
+        .extracting(JsonNode::asText)
         .containsExactly("email");
     assertThat(schemas.path("UserCreate").path("properties").has("id")).isFalse();
     assertThat(schemas.path("User").path("properties").path("id").path("format").asText())

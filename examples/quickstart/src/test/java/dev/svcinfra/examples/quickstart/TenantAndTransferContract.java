@@ -17,7 +17,8 @@ interface TenantAndTransferContract extends QuickstartCase {
   default void notesAreIsolatedByTenant() {
     String a = unique("ta");
     String b = unique("tb");
-    Reply created = http().post("/notes", "{\"title\":\"secret\",\"body\":\"of a\"}", "X-Tenant-Id", a);
+    Reply created =
+        http().post("/notes", "{\"title\":\"secret\",\"body\":\"of a\"}", "X-Tenant-Id", a);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonNode note = created.json();
     assertThat(note.path("tenant_id").asText()).isEqualTo(a);
@@ -30,13 +31,14 @@ interface TenantAndTransferContract extends QuickstartCase {
     assertProblem(http().delete(path, "X-Tenant-Id", b), 404, "not_found");
     assertThat(http().get("/notes", "X-Tenant-Id", b).json().path("total").asLong()).isZero();
     assertThat(http().get("/notes", "X-Tenant-Id", a).json().path("total").asLong()).isEqualTo(1);
-    assertThat(http().get(path, "X-Tenant-Id", a).json().path("title").asText()).isEqualTo("secret");
+    assertThat(http().get(path, "X-Tenant-Id", a).json().path("title").asText())
+        .isEqualTo("secret");
   }
 
   /**
-   * Issue 16: tenant ids compare exactly on every database. MariaDB's default collation once
-   * let {@code ACME-x}, {@code ácme-x} and {@code acme-x } read, change and delete
-   * {@code acme-x}'s note.
+   * Issue 16: tenant ids compare exactly on every database. MariaDB's default collation once let
+   * {@code ACME-x}, {@code ácme-x} and {@code acme-x } read, change and delete {@code acme-x}'s
+   * note.
    */
   @Test
   default void lookalikeTenantIdsAreOtherTenants() {
@@ -46,17 +48,23 @@ interface TenantAndTransferContract extends QuickstartCase {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String path = "/notes/" + created.json().path("id").asLong();
     // HTTP strips spaces around header values; a no-break space stays.
-    for (String other : List.of("ACME-" + tag, "Acme-" + tag, "\u00e1cme-" + tag,
-        "acme-" + tag + "\u00a0", "acme-" + tag.toUpperCase())) {
+    for (String other :
+        List.of(
+            "ACME-" + tag,
+            "Acme-" + tag,
+            "\u00e1cme-" + tag,
+            "acme-" + tag + "\u00a0",
+            "acme-" + tag.toUpperCase())) {
       if (other.equals(owner)) {
         continue;
       }
       assertProblem(http().get(path, "X-Tenant-Id", other), 404, "not_found");
-      assertProblem(http().patch(path, "{\"title\":\"stolen\"}", "X-Tenant-Id", other), 404,
-          "not_found");
+      assertProblem(
+          http().patch(path, "{\"title\":\"stolen\"}", "X-Tenant-Id", other), 404, "not_found");
       assertProblem(http().delete(path, "X-Tenant-Id", other), 404, "not_found");
-      assertThat(http().get("/notes?q=secret", "X-Tenant-Id", other).json().path("total")
-          .asLong()).as(other).isZero();
+      assertThat(http().get("/notes?q=secret", "X-Tenant-Id", other).json().path("total").asLong())
+          .as(other)
+          .isZero();
     }
     assertThat(http().get(path, "X-Tenant-Id", owner).json().path("title").asText())
         .isEqualTo("secret");
@@ -66,19 +74,21 @@ interface TenantAndTransferContract extends QuickstartCase {
   default void tenantValuesInBodiesCannotSpoofAnotherTenant() {
     String a = unique("sa");
     String b = unique("sb");
-    Reply spoofed = http().post("/notes", "{\"title\":\"t\",\"tenant_id\":\"" + b + "\"}",
-        "X-Tenant-Id", a);
+    Reply spoofed =
+        http().post("/notes", "{\"title\":\"t\",\"tenant_id\":\"" + b + "\"}", "X-Tenant-Id", a);
     assertProblem(spoofed, 422, "validation");
     assertThat(fieldErrors(spoofed)).containsExactly("tenant_id:not_allowed");
     assertThat(http().get("/notes", "X-Tenant-Id", b).json().path("total").asLong()).isZero();
     assertThat(http().get("/notes", "X-Tenant-Id", a).json().path("total").asLong()).isZero();
 
-    Reply own = http().post("/notes", "{\"title\":\"t\",\"tenant_id\":\"" + a + "\"}", "X-Tenant-Id", a);
+    Reply own =
+        http().post("/notes", "{\"title\":\"t\",\"tenant_id\":\"" + a + "\"}", "X-Tenant-Id", a);
     assertThat(own.status()).isEqualTo(201);
     String path = "/notes/" + own.json().path("id").asLong();
     Reply move = http().patch(path, "{\"tenant_id\":\"" + b + "\"}", "X-Tenant-Id", a);
     assertProblem(move, 422, "validation");
-    Reply keep = http().patch(path, "{\"tenant_id\":\"" + a + "\",\"title\":\"u\"}", "X-Tenant-Id", a);
+    Reply keep =
+        http().patch(path, "{\"tenant_id\":\"" + a + "\",\"title\":\"u\"}", "X-Tenant-Id", a);
     assertThat(keep.status()).as(keep.toString()).isEqualTo(200);
     assertThat(keep.json().path("tenant_id").asText()).isEqualTo(a);
     assertThat(http().get("/notes", "X-Tenant-Id", b).json().path("total").asLong()).isZero();
@@ -118,7 +128,8 @@ interface TenantAndTransferContract extends QuickstartCase {
     long from = account("alice", "100.50");
     long to = account("bob", "0");
     assertThat(balance(from)).isEqualByComparingTo("100.50");
-    Reply ok = http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":40.25}");
+    Reply ok =
+        http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":40.25}");
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.json().path("status").asText()).isEqualTo("ok");
     assertThat(balance(from)).isEqualByComparingTo("60.25");
@@ -129,14 +140,17 @@ interface TenantAndTransferContract extends QuickstartCase {
   default void overdraftRollsBackBothUpdates() {
     long from = account("carol", "10");
     long to = account("dave", "5");
-    Reply over = http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":10.01}");
+    Reply over =
+        http().post("/transfer", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":10.01}");
     assertProblem(over, 422, "validation");
     // Whatever update ran before the failed debit was rolled back with it.
     assertThat(balance(from)).isEqualByComparingTo("10");
     assertThat(balance(to)).isEqualByComparingTo("5");
 
-    assertProblem(http().post("/transfer", "{\"from\":999999,\"to\":" + to + ",\"amount\":1}"),
-        404, "not_found");
+    assertProblem(
+        http().post("/transfer", "{\"from\":999999,\"to\":" + to + ",\"amount\":1}"),
+        404,
+        "not_found");
     assertThat(balance(to)).isEqualByComparingTo("5");
   }
 
@@ -154,14 +168,19 @@ interface TenantAndTransferContract extends QuickstartCase {
         .containsExactly("memo:unknown_field");
     assertThat(fieldErrors(http().post("/transfer", "{" + pair + ",\"amount\":-1}")))
         .containsExactly("amount:invalid_value");
-    assertThat(fieldErrors(http().post("/transfer", "{\"from\":\"" + from + "\",\"to\":" + to
-        + ",\"amount\":1}"))).containsExactly("from:invalid_type");
+    assertThat(
+            fieldErrors(
+                http()
+                    .post(
+                        "/transfer", "{\"from\":\"" + from + "\",\"to\":" + to + ",\"amount\":1}")))
+        .containsExactly("from:invalid_type");
     assertThat(balance(from)).isEqualByComparingTo("10");
   }
 
   @Test
   default void balanceCheckHoldsOnCreateAndUpdate() {
-    assertProblem(http().post("/accounts", "{\"owner\":\"neg\",\"balance\":-1}"), 422, "validation");
+    assertProblem(
+        http().post("/accounts", "{\"owner\":\"neg\",\"balance\":-1}"), 422, "validation");
     long id = account("gina", "3");
     assertProblem(http().patch("/accounts/" + id, "{\"balance\":-0.01}"), 422, "validation");
     assertThat(balance(id)).isEqualByComparingTo("3");

@@ -43,23 +43,30 @@ interface UserRoutesContract extends QuickstartCase {
     assertThat(http().get("/users?q=" + email).json().path("total").asLong()).isZero();
 
     // Soft delete: the row is still stored, stamped with deleted_at.
-    List<Object> stamp = service().db.inTransaction(tx -> tx.query(
-        "SELECT deleted_at FROM users WHERE email = ?", rs -> rs.getObject(1), email));
+    List<Object> stamp =
+        service()
+            .db
+            .inTransaction(
+                tx ->
+                    tx.query(
+                        "SELECT deleted_at FROM users WHERE email = ?",
+                        rs -> rs.getObject(1),
+                        email));
     assertThat(stamp).hasSize(1);
     assertThat(stamp.get(0)).isNotNull();
   }
 
   /**
-   * Issue 16: emails are unique ignoring Unicode case and nothing else, and search folds the
-   * same way, on every database (SQLite folded ASCII only, MariaDB also ignored accents).
+   * Issue 16: emails are unique ignoring Unicode case and nothing else, and search folds the same
+   * way, on every database (SQLite folded ASCII only, MariaDB also ignored accents).
    */
   @Test
   default void emailsAndSearchFoldUnicodeCaseButNotAccents() {
     String tag = unique("u");
     assertThat(createUser("\u00e9mile" + tag + "@x.com", "\u03a9MEGA " + tag).status())
         .isEqualTo(201);
-    assertProblem(http().post("/users", "{\"email\":\"\u00c9MILE" + tag + "@x.com\"}"), 409,
-        "conflict");
+    assertProblem(
+        http().post("/users", "{\"email\":\"\u00c9MILE" + tag + "@x.com\"}"), 409, "conflict");
     assertThat(createUser("emile" + tag + "@x.com", "plain " + tag).status()).isEqualTo(201);
     assertThat(http().get("/users?fields=name&q=%CF%89mega+" + tag).json().path("total").asLong())
         .isEqualTo(1);
@@ -110,7 +117,8 @@ interface UserRoutesContract extends QuickstartCase {
     createUser(tag + "2@example.com", tag + " 1000 cotton");
     createUser(tag + "3@example.com", tag + " a_b");
     createUser(tag + "4@example.com", tag + " axb");
-    assertThat(names(http().get("/users?fields=name&q=" + "0%25"))).containsExactly(tag + " 100% cotton");
+    assertThat(names(http().get("/users?fields=name&q=" + "0%25")))
+        .containsExactly(tag + " 100% cotton");
     assertThat(names(http().get("/users?fields=name&q=" + "a_b"))).containsExactly(tag + " a_b");
     assertThat(names(http().get("/users?q=" + tag.toUpperCase() + "+100%25"))).hasSize(1);
   }
@@ -138,8 +146,10 @@ interface UserRoutesContract extends QuickstartCase {
     assertProblem(http().get("/users?order_by=deleted_at"), 422, "validation");
     assertThat(fieldErrors(http().get("/users?order_by=deleted_at")))
         .containsExactly("order_by:not_allowed");
-    assertThat(fieldErrors(http().get("/users?q=x&fields=id"))).containsExactly("fields:not_allowed");
-    assertThat(names(http().get("/users?fields=email&q=" + tag + "b@"))).containsExactly(tag + " B");
+    assertThat(fieldErrors(http().get("/users?q=x&fields=id")))
+        .containsExactly("fields:not_allowed");
+    assertThat(names(http().get("/users?fields=email&q=" + tag + "b@")))
+        .containsExactly(tag + " B");
   }
 
   // ---- users: body validation ------------------------------------------------------------------
@@ -147,24 +157,36 @@ interface UserRoutesContract extends QuickstartCase {
   @Test
   default void invalidBodiesAre422WithEveryFieldAndWriteNothing() {
     long before = http().get("/users?limit=1").json().path("total").asLong();
-    Reply unknown = http().post("/users", "{\"email\":\"" + unique("u") + "@x.io\",\"role\":\"admin\"}");
+    Reply unknown =
+        http().post("/users", "{\"email\":\"" + unique("u") + "@x.io\",\"role\":\"admin\"}");
     assertProblem(unknown, 422, "validation");
     assertThat(fieldErrors(unknown)).containsExactly("role:unknown_field");
 
-    assertThat(fieldErrors(http().post("/users", "{\"email\":null}"))).containsExactly("email:required");
-    assertThat(fieldErrors(http().post("/users", "{\"name\":\"n\"}"))).containsExactly("email:required");
-    assertThat(fieldErrors(http().post("/users", "{\"email\":5}"))).containsExactly("email:invalid_type");
+    assertThat(fieldErrors(http().post("/users", "{\"email\":null}")))
+        .containsExactly("email:required");
+    assertThat(fieldErrors(http().post("/users", "{\"name\":\"n\"}")))
+        .containsExactly("email:required");
+    assertThat(fieldErrors(http().post("/users", "{\"email\":5}")))
+        .containsExactly("email:invalid_type");
     assertThat(fieldErrors(http().post("/users", "{\"email\":true,\"name\":[1]}")))
         .containsExactly("email:invalid_type", "name:invalid_type");
-    assertThat(fieldErrors(http().post("/users", "{\"email\":\"a@x.io\",\"id\":\""
-        + UUID.randomUUID() + "\",\"created_at\":\"2020-01-01T00:00:00Z\"}")))
+    assertThat(
+            fieldErrors(
+                http()
+                    .post(
+                        "/users",
+                        "{\"email\":\"a@x.io\",\"id\":\""
+                            + UUID.randomUUID()
+                            + "\",\"created_at\":\"2020-01-01T00:00:00Z\"}")))
         .containsExactly("id:unknown_field", "created_at:unknown_field");
     assertThat(fieldErrors(http().post("/users", "{\"email\":\"" + "x".repeat(321) + "\"}")))
         .containsExactly("email:invalid_value");
 
     String id = createUser(unique("p") + "@example.com", "P").json().path("id").asText();
-    assertThat(fieldErrors(http().patch("/users/" + id, "{\"email\":null}"))).containsExactly("email:required");
-    assertThat(fieldErrors(http().patch("/users/" + id, "{\"name\":7}"))).containsExactly("name:invalid_type");
+    assertThat(fieldErrors(http().patch("/users/" + id, "{\"email\":null}")))
+        .containsExactly("email:required");
+    assertThat(fieldErrors(http().patch("/users/" + id, "{\"name\":7}")))
+        .containsExactly("name:invalid_type");
     assertThat(http().get("/users/" + id).json().path("name").asText()).isEqualTo("P");
     assertThat(http().get("/users?limit=1").json().path("total").asLong()).isEqualTo(before + 1);
   }
@@ -175,7 +197,9 @@ interface UserRoutesContract extends QuickstartCase {
     assertProblem(http().post("/users", ""), 422, "malformed_json");
     assertProblem(http().post("/users", "[1,2]"), 422, "malformed_json");
     assertProblem(http().post("/users", "{\"email\":\"a@x.io\"} trailing"), 422, "malformed_json");
-    assertProblem(http().post("/users", "{\"email\":\"a@x.io\",\"email\":\"b@x.io\"}"), 422,
+    assertProblem(
+        http().post("/users", "{\"email\":\"a@x.io\",\"email\":\"b@x.io\"}"),
+        422,
         "malformed_json");
     assertProblem(http().post("/transfer", "{oops"), 422, "malformed_json");
   }
@@ -197,8 +221,10 @@ interface UserRoutesContract extends QuickstartCase {
     Reply upper = http().post("/users", "{\"email\":\"" + email.toUpperCase() + "\"}");
     assertProblem(upper, 409, "conflict");
     String other = createUser(unique("dup2") + "@example.com", "Two").json().path("id").asText();
-    assertProblem(http().patch("/users/" + other, "{\"email\":\"" + email + "\"}"), 409, "conflict");
-    assertThat(http().get("/users?fields=email&q=" + email).json().path("total").asLong()).isEqualTo(1);
+    assertProblem(
+        http().patch("/users/" + other, "{\"email\":\"" + email + "\"}"), 409, "conflict");
+    assertThat(http().get("/users?fields=email&q=" + email).json().path("total").asLong())
+        .isEqualTo(1);
   }
 
   @Test
