@@ -72,4 +72,73 @@ class SqlCheckCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).contains("ALEMBIC_DISCOVER_PACKAGES");
   }
+
+  /**
+   * Issue 19: a discover package that yields no model (misspelt, or --classpath forgotten) must not
+   * look like an empty model: autogenerate wrote {@code DROP TABLE} and check reported removals.
+   */
+  @Test
+  void aPackageWithoutModelsIsRefusedAndNothingIsWritten() throws Exception {
+    String scripts = project.resolve("migrations").toString();
+    Map<String, String> good =
+        Map.of(
+            "SQL_URL",
+            "sqlite:///" + project.resolve("app.db"),
+            "ALEMBIC_DISCOVER_PACKAGES",
+            "dev.svcinfra.cli.checkmodels");
+    assertThat(CliRun.of(good, "sql", "init", "--script-location", scripts).status()).isZero();
+    assertThat(
+            CliRun.of(
+                    good,
+                    "sql",
+                    "revision",
+                    "--autogenerate",
+                    "-m",
+                    "customers",
+                    "--script-location",
+                    scripts)
+                .status())
+        .isZero();
+    assertThat(CliRun.of(good, "sql", "upgrade", "--script-location", scripts).status()).isZero();
+    Path versions = project.resolve("migrations/versions");
+    long before;
+    try (var files = Files.list(versions)) {
+      before = files.count();
+    }
+
+    for (String packages :
+        new String[] {"dev.svcinfra.cli.checkmodel", "dev.svcinfra.cli.checkmodels,com.typo"}) {
+      Map<String, String> env =
+          Map.of(
+              "SQL_URL",
+              "sqlite:///" + project.resolve("app.db"),
+              "ALEMBIC_DISCOVER_PACKAGES",
+              packages);
+      CliRun rev =
+          CliRun.of(
+              env,
+              "sql",
+              "revision",
+              "--autogenerate",
+              "-m",
+              "oops",
+              "--classpath",
+              project.toString(),
+              "--script-location",
+              scripts);
+      assertThat(rev.status()).isEqualTo(1);
+      assertThat(rev.err())
+          .contains("no model classes")
+          .contains(packages.endsWith("typo") ? "com.typo" : "dev.svcinfra.cli.checkmodel")
+          .contains(project.toString())
+          .doesNotContain("DROP");
+      CliRun check = CliRun.of(env, "sql", "check", "--script-location", scripts);
+      assertThat(check.status()).isEqualTo(1);
+      assertThat(check.out()).doesNotContain("remove table");
+      assertThat(check.err()).contains("no model classes");
+    }
+    try (var files = Files.list(versions)) {
+      assertThat(files.count()).as("no revision written").isEqualTo(before);
+    }
+  }
 }

@@ -2,11 +2,9 @@ package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
-import dev.svcinfra.config.ModelDiscoverySettings;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.ModelRegistry;
 import dev.svcinfra.sql.model.Table;
 import java.util.List;
 import java.util.Optional;
@@ -77,11 +75,7 @@ final class MigrationConfig {
     List<Table> found = discoveredModels;
     if (found == null) {
       // Discovery scans the classpath; two threads racing here find the same tables.
-      found =
-          List.copyOf(
-              ModelRegistry.discover(
-                      ModelDiscoverySettings.of(settings.discoverPackages()), modelLoader)
-                  .tables());
+      found = List.copyOf(ModelDiscovery.tables(settings.discoverPackages(), modelLoader));
       discoveredModels = found;
     }
     return found;
