@@ -267,7 +267,7 @@ public final class Migrations {
         graph,
         config.settings.versionTable(),
         config.appliedBy,
-        Set.copyOf(from));
+        OfflineRange.startingRevisions(from, graph));
   }
 
   private String lockName() {

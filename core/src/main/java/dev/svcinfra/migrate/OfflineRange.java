@@ -1,13 +1,17 @@
 package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code FROM:TO} form of offline targets. Offline there is no database to read the current
  * revision from, so an upgrade starts at base unless {@code FROM} says otherwise, and a downgrade
- * must say where it starts ({@code head:base}, {@code 1a2b:-1}).
+ * must say where it starts ({@code head:base}, {@code 1a2b:-1}). {@code FROM} is {@code base},
+ * {@code head}, {@code heads}, or revision ids or unique prefixes separated by commas.
  */
 record OfflineRange(List<String> from, String to) {
 
@@ -29,5 +33,21 @@ record OfflineRange(List<String> from, String to) {
             ? List.of()
             : Arrays.stream(from.split(",")).map(String::strip).toList();
     return new OfflineRange(heads, t.substring(colon + 1).strip());
+  }
+
+  /**
+   * The revisions the offline script assumes applied: {@code head} is the single head, {@code
+   * heads} every head, anything else a revision id or unique prefix, resolved in {@code graph}.
+   */
+  static Set<String> startingRevisions(List<String> from, RevisionGraph graph) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String f : from) {
+      switch (f) {
+        case "head" -> ids.add(graph.singleHead("an offline range starting at 'head'").id());
+        case "heads" -> graph.heads().forEach(h -> ids.add(h.id()));
+        default -> ids.add(graph.get(f).id());
+      }
+    }
+    return Set.copyOf(ids);
   }
 }
