@@ -32,9 +32,39 @@ class SqlUrlCommandTest {
     assertThat(doc.get("url").asText()).isEqualTo("postgresql://app:***@db.internal:6543/shop");
     assertThat(doc.get("jdbc_url").asText())
         .isEqualTo(
-            "jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10&loginTimeout=10");
+            "jdbc:postgresql://db.internal:6543/shop?user=app&sslmode=verify-full&connectTimeout=10&loginTimeout=10&socketTimeout=30&tcpKeepAlive=true");
     assertThat(doc.get("dialect").asText()).isEqualTo("postgresql");
     assertThat(doc.get("source").asText()).isEqualTo("DATABASE_URL");
+    assertThat(run.all()).doesNotContain("Pa55word");
+  }
+
+  /** A host list from DB_HOST and libpq's target_session_attrs, as pgjdbc reads them (issue 18). */
+  @Test
+  void multiHostPartsShowEveryHostAndTheTranslatedTarget() throws Exception {
+    CliRun run =
+        CliRun.of(
+            Map.of(
+                "DB_HOST", "pg1,pg2",
+                "DB_PORT", "5432,5433",
+                "DB_NAME", "shop",
+                "DB_USER", "app",
+                "DB_PASSWORD", "Pa55word",
+                "DB_PARAMS", "sslmode=disable&target_session_attrs=read-write",
+                "DB_SOCKET_TIMEOUT", "7",
+                "SVC_INFRA_SECRETS_DIR", "/nonexistent"),
+            "sql",
+            "url",
+            "--json");
+    assertThat(run.status()).isZero();
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.get("url").asText())
+        .isEqualTo(
+            "postgresql://app:***@pg1:5432,pg2:5433/shop?sslmode=disable&target_session_attrs=read-write");
+    assertThat(doc.get("jdbc_url").asText())
+        .isEqualTo(
+            "jdbc:postgresql://pg1:5432,pg2:5433/shop?user=app&sslmode=disable&connectTimeout=10"
+                + "&loginTimeout=10&targetServerType=primary&hostRecheckSeconds=0&socketTimeout=7"
+                + "&tcpKeepAlive=true");
     assertThat(run.all()).doesNotContain("Pa55word");
   }
 

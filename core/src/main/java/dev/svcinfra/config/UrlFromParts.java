@@ -3,14 +3,17 @@ package dev.svcinfra.config;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.internal.PercentCodec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Composes a database URL from {@code DB_*} variables, the last step of {@link
  * DatabaseUrlResolver}: {@code DB_DIALECT} (default {@code postgresql}), {@code DB_DRIVER}, {@code
- * DB_HOST} (a path starting with {@code /} is a Unix-socket directory), {@code DB_PORT}, {@code
- * DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD} or {@code DB_PASSWORD_FILE}, and {@code DB_PARAMS}
- * ({@code k=v&k2=v2}).
+ * DB_HOST} (a path starting with {@code /} is a Unix-socket directory; several hosts as {@code
+ * h1,h2} or {@code h1:5432,h2:5433}), {@code DB_PORT} (one port, or one per host), {@code DB_NAME},
+ * {@code DB_USER}, {@code DB_PASSWORD} or {@code DB_PASSWORD_FILE}, and {@code DB_PARAMS} ({@code
+ * k=v&k2=v2}).
  *
  * <p>Parts are used when {@code DB_HOST} or {@code DB_NAME} is set. A bad port or parameter list is
  * an error naming the variable; nothing is silently dropped.
@@ -43,21 +46,27 @@ final class UrlFromParts {
               + "mssql, snowflake, duckdb)");
     }
     DatabaseUrl.Builder b = DatabaseUrl.builder(dialect).driver(env.get("DB_DRIVER").orElse(null));
-    Integer port = env.get("DB_PORT").map(UrlFromParts::port).orElse(null);
-    host.ifPresent(
-        h -> {
-          if (h.startsWith("/")) {
-            b.socket(h);
-            if (port != null) {
-              // Sockets are named by port too (.s.PGSQL.5432), so the port still matters.
-              b.param("port", String.valueOf(port));
-            }
-          } else {
-            b.host(h, port);
-          }
-        });
-    if (host.isEmpty() && port != null) {
-      b.host("localhost", port);
+    List<Integer> ports = env.get("DB_PORT").map(UrlFromParts::ports).orElse(List.of());
+    if (host.isPresent() && host.get().startsWith("/")) {
+      b.socket(host.get());
+      if (ports.size() > 1) {
+        throw new ConfigException(
+            ErrorCode.INVALID_SETTING,
+            "DB_PORT='" + env.get("DB_PORT").get() + "' lists several ports for one socket host");
+      }
+      if (!ports.isEmpty()) {
+        // Sockets are named by port too (.s.PGSQL.5432), so the port still matters.
+        b.param("port", String.valueOf(ports.get(0)));
+      }
+    } else if (host.isPresent()) {
+      HostList.addTo(b, host.get(), ports, env.get("DB_PORT").orElse(""));
+    } else if (!ports.isEmpty()) {
+      if (ports.size() > 1) {
+        throw new ConfigException(
+            ErrorCode.INVALID_SETTING,
+            "DB_PORT='" + env.get("DB_PORT").get() + "' lists several ports but DB_HOST is unset");
+      }
+      b.host("localhost", ports.get(0));
     }
     name.ifPresent(b::database);
     env.get("DB_USER").ifPresent(b::user);
@@ -76,13 +85,26 @@ final class UrlFromParts {
         .map(file -> ValueFiles.readRequired(Path.of(file), "DB_PASSWORD_FILE"));
   }
 
-  private static Integer port(String value) {
-    if (!value.chars().allMatch(Character::isDigit)
+  /** {@code 5432} or {@code 5432,5433}: one port for every host, or one per host. */
+  private static List<Integer> ports(String value) {
+    List<Integer> out = new ArrayList<>();
+    for (String p : value.split(",", -1)) {
+      out.add(port(p.trim(), value));
+    }
+    return out;
+  }
+
+  private static Integer port(String value, String whole) {
+    if (value.isEmpty()
+        || !value.chars().allMatch(Character::isDigit)
         || value.length() > 5
         || Integer.parseInt(value) < 1
         || Integer.parseInt(value) > 65535) {
       throw new ConfigException(
-          ErrorCode.INVALID_SETTING, "DB_PORT='" + value + "' is not a port number (1..65535)");
+          ErrorCode.INVALID_SETTING,
+          "DB_PORT='"
+              + whole
+              + "' is not a port number (1..65535) or a comma-separated list of them");
     }
     return Integer.valueOf(value);
   }

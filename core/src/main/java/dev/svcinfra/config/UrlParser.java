@@ -8,6 +8,17 @@ import dev.svcinfra.config.internal.PercentCodec;
  * everything between {@code :} and {@code @} of the user info replaced by the mask.
  */
 final class UrlParser {
+  /**
+   * The parameter that holds a MySQL or MariaDB Connector/J high-availability mode, written in a
+   * JDBC URL as {@code jdbc:mariadb:sequential://...}.
+   */
+  static final String HOST_MODE_PARAM = "ha_mode";
+
+  private static final java.util.regex.Pattern HOST_MODE =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z-]*):(?=//)");
+  private static final java.util.Set<String> HOST_MODE_DRIVERS =
+      java.util.Set.of("mysql", "mariadb");
+
   private UrlParser() {}
 
   static DatabaseUrl parse(String text) {
@@ -48,8 +59,17 @@ final class UrlParser {
     if (colon <= 0) {
       throw invalid(url, "expected jdbc:<subprotocol>:...");
     }
-    DatabaseUrl.Builder b = DatabaseUrl.builder(rest.substring(0, colon)).jdbc(true);
+    String subprotocol = rest.substring(0, colon);
+    DatabaseUrl.Builder b = DatabaseUrl.builder(subprotocol).jdbc(true);
     String body = rest.substring(colon + 1);
+    java.util.regex.Matcher mode = HOST_MODE.matcher(body);
+    if (HOST_MODE_DRIVERS.contains(subprotocol.toLowerCase(java.util.Locale.ROOT))
+        && mode.lookingAt()) {
+      // Connector/J's jdbc:mysql:replication://, MariaDB's jdbc:mariadb:sequential://: the mode
+      // becomes the ha_mode parameter, which every URL form and rendering carries.
+      b.param(HOST_MODE_PARAM, mode.group(1));
+      body = body.substring(mode.group(1).length() + 1);
+    }
     if (body.startsWith("//")) {
       parseHierarchical(url, body.substring(2), b, '?', '&');
     } else {

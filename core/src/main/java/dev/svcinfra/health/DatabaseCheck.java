@@ -119,10 +119,10 @@ public final class DatabaseCheck implements HealthCheck {
         dialect,
         dialect.displayUrl(url.url(), true),
         url.url().password().orElse(null),
-        t -> connect(dialect, url.url(), settings, t),
+        t -> connect(dialect, url.url(), settings, false, t),
         settings
             .replica()
-            .<Opener>map(r -> t -> connect(dialect, r.url(), settings, t))
+            .<Opener>map(r -> t -> connect(dialect, r.url(), settings, true, t))
             .orElse(null),
         DEFAULT_TIMEOUT,
         DEFAULT_MAX_REPLICA_LAG);
@@ -211,10 +211,14 @@ public final class DatabaseCheck implements HealthCheck {
   }
 
   private static Connection connect(
-      Dialect dialect, DatabaseUrl url, DatabaseSettings settings, Duration timeout)
+      Dialect dialect,
+      DatabaseUrl url,
+      DatabaseSettings settings,
+      boolean replica,
+      Duration timeout)
       throws SQLException {
     ConnectionOptions options =
-        new ConnectionOptions(settings.timeouts().withConnect(timeout), settings.tls());
+        new ConnectionOptions(settings.timeouts().withConnect(timeout), settings.tls(), replica);
     ConnectionTarget target = dialect.connectionTarget(url, options);
     String driver = settings.forceDriver().orElse(target.driverClassName());
     try {

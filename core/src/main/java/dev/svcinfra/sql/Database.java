@@ -207,7 +207,7 @@ public final class Database implements AutoCloseable {
               + dialect.name()
               + "; a replica must be the same database");
     }
-    return withForcedDriver(dialect.connectionTarget(replicaUrl.url(), options));
+    return withForcedDriver(dialect.connectionTarget(replicaUrl.url(), options.forReplica()));
   }
 
   private ConnectionTarget withForcedDriver(ConnectionTarget target) {

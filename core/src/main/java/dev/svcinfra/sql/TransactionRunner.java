@@ -1,8 +1,10 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +67,9 @@ final class TransactionRunner {
         c.setReadOnly(true);
       }
       runAll(c, timeoutStatements);
+      if (timeout != null) {
+        socketAbove(c, timeout);
+      }
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
       Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
       if (options.onReplica()) {
@@ -99,6 +104,24 @@ final class TransactionRunner {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
       release(c, healthy, options.onReplica());
+    }
+  }
+
+  /**
+   * A transaction given a statement timeout longer than the pool's socket timeout gets a socket
+   * timeout above it, so the server cancels a slow statement (and says so) before the client gives
+   * the connection up; the pool restores its own value when the connection comes back.
+   */
+  private void socketAbove(Connection c, Duration statementTimeout) throws SQLException {
+    Duration socket = database.settings().timeouts().socketTimeout();
+    if (socket.isZero() || statementTimeout.compareTo(socket) < 0) {
+      return;
+    }
+    long millis = statementTimeout.plusSeconds(TimeoutSettings.SOCKET_MARGIN_SECONDS).toMillis();
+    try {
+      c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, millis));
+    } catch (SQLFeatureNotSupportedException e) {
+      // In-process databases have no socket.
     }
   }
 

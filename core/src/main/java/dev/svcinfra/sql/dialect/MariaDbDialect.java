@@ -51,6 +51,12 @@ final class MariaDbDialect extends MySqlDialect {
     return "jdbc:mariadb:";
   }
 
+  /** The driver's high-availability mode, as {@link MySqlHostSelection#mariadb} chooses it. */
+  @Override
+  String hostMode(Map<String, String> query, int hostCount) {
+    return MySqlHostSelection.mariadb(query, hostCount);
+  }
+
   @Override
   String driverSslMode(String mode) {
     String lower = mode.toLowerCase(Locale.ROOT);

@@ -94,10 +94,24 @@ class MySqlDialect extends StandardDialect {
               : options.timeouts().connect().toMillis();
       query.put("connectTimeout", String.valueOf(ms));
     }
+    if (!containsKey(query, "socketTimeout")) {
+      // Bounds a request behind a frozen or cut-off server (issue 18); milliseconds here.
+      query.put("socketTimeout", String.valueOf(options.timeouts().socketTimeout().toMillis()));
+    }
+    if (!containsKey(query, "tcpKeepAlive")) {
+      query.put("tcpKeepAlive", "true");
+    }
     url.socket().ifPresent(path -> addSocket(query, path));
+    String haMode = hostMode(query, url.hosts().size());
     Map<String, String> properties = passwordProperty(url);
-    String jdbc = serverJdbcUrl(jdbcPrefix(), url, query, properties);
+    String prefix = haMode == null ? jdbcPrefix() : jdbcPrefix() + haMode + ":";
+    String jdbc = serverJdbcUrl(prefix, url, query, properties);
     return new ConnectionTarget(jdbc, driverClassName(), properties);
+  }
+
+  /** The driver's high-availability mode, as {@link MySqlHostSelection#mysql} chooses it. */
+  String hostMode(Map<String, String> query, int hostCount) {
+    return MySqlHostSelection.mysql(query, hostCount);
   }
 
   /**
@@ -148,10 +162,6 @@ class MySqlDialect extends StandardDialect {
   void addSocket(Map<String, String> query, String path) {
     query.put("socketFactory", "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ");
     query.put("junixsocket.file", path);
-  }
-
-  static boolean containsKey(Map<String, String> query, String key) {
-    return query.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
   }
 
   @Override

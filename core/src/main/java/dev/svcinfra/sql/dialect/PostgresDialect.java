@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  * DB_HOST=/var/run/postgresql}) connects through junixsocket, which must be on the classpath
  * ({@code com.kohlschutter.junixsocket:junixsocket-core}).
  *
+ * <p>Several hosts ({@code h1:5432,h2:5432}) and libpq's {@code target_session_attrs} select the
+ * server as {@link PostgresHostSelection} describes. {@code socketTimeout} defaults to {@code
+ * DB_SOCKET_TIMEOUT} and {@code tcpKeepAlive} to true.
+ *
  * <p>Statement timeouts are set with {@code set_config('statement_timeout', .., true)}, which is
  * scoped to the transaction; {@code SET LOCAL} cannot take a bind parameter.
  *
@@ -91,6 +95,17 @@ final class PostgresDialect extends StandardDialect {
     String appName = take(query, "application_name", "ApplicationName");
     if (appName != null) {
       query.put("ApplicationName", appName);
+    }
+    PostgresHostSelection.apply(query, url.hosts().size(), options.replica());
+    // A frozen or cut-off server never answers; without a socket timeout a request waits as long
+    // as the partition lasts (issue 18). Keepalive lets the kernel notice a dead peer on an idle
+    // connection too.
+    if (!containsKey(query, "socketTimeout")) {
+      long socket = options.timeouts().socketTimeout().toMillis();
+      query.put("socketTimeout", String.valueOf((socket + 999) / 1000));
+    }
+    if (!containsKey(query, "tcpKeepAlive")) {
+      query.put("tcpKeepAlive", "true");
     }
     url.socket()
         .ifPresent(

@@ -103,6 +103,10 @@ final class SqlServerDialect extends StandardDialect {
             ? loginTimeout
             : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
     props.putAll(params);
+    if (!containsKey(props, "socketTimeout")) {
+      // Bounds a request behind a frozen or cut-off server (issue 18); milliseconds here.
+      props.put("socketTimeout", String.valueOf(options.timeouts().socketTimeout().toMillis()));
+    }
 
     HostPort host = url.host().orElse(new HostPort("localhost", null));
     StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(host.host());

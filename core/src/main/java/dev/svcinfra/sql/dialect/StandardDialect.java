@@ -279,6 +279,11 @@ abstract class StandardDialect extends StandardDdl {
     return found;
   }
 
+  /** Whether {@code params} has {@code key}, in any case. */
+  static boolean containsKey(Map<String, String> params, String key) {
+    return params.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+  }
+
   static ConfigException unsupported(String dialect, String what) {
     return new ConfigException(ErrorCode.INVALID_DATABASE_URL, dialect + ": " + what);
   }

@@ -34,23 +34,23 @@ class ConnectionTargetTest {
       delimiter = '|',
       textBlock =
           """
-      postgres://app:pw@db:5432/shop                         | jdbc:postgresql://db:5432/shop?user=app&sslmode=require&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
-      postgresql+asyncpg://app:pw@db/shop?sslmode=disable     | jdbc:postgresql://db/shop?user=app&sslmode=disable&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
-      postgresql://app@db/shop?ssl=true&connect_timeout=3&application_name=api | jdbc:postgresql://db/shop?user=app&sslmode=require&connectTimeout=3&loginTimeout=3&ApplicationName=api | org.postgresql.Driver
-      jdbc:postgresql://h1:5432,h2:5433/db?user=u&password=pw | jdbc:postgresql://h1:5432,h2:5433/db?user=u&sslmode=require&connectTimeout=10&loginTimeout=10 | org.postgresql.Driver
-      mysql+aiomysql://root:pw@db:3306/shop                   | jdbc:mysql://db:3306/shop?user=root&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
-      mysql://root@db/shop?ssl-mode=verify-full               | jdbc:mysql://db/shop?user=root&sslMode=VERIFY_IDENTITY&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
-      mysql://root@db/shop?ssl=true                           | jdbc:mysql://db/shop?user=root&sslMode=REQUIRED&connectTimeout=10000 | com.mysql.cj.jdbc.Driver
-      mysql+mariadbconnector://root@db/shop                   | jdbc:mariadb://db/shop?user=root&connectTimeout=10000 | org.mariadb.jdbc.Driver
-      mariadb://root:pw@db/shop?sslmode=require               | jdbc:mariadb://db/shop?user=root&sslMode=trust&connectTimeout=10000 | org.mariadb.jdbc.Driver
+      postgres://app:pw@db:5432/shop                         | jdbc:postgresql://db:5432/shop?user=app&sslmode=require&connectTimeout=10&loginTimeout=10&socketTimeout=30&tcpKeepAlive=true | org.postgresql.Driver
+      postgresql+asyncpg://app:pw@db/shop?sslmode=disable     | jdbc:postgresql://db/shop?user=app&sslmode=disable&connectTimeout=10&loginTimeout=10&socketTimeout=30&tcpKeepAlive=true | org.postgresql.Driver
+      postgresql://app@db/shop?ssl=true&connect_timeout=3&application_name=api | jdbc:postgresql://db/shop?user=app&sslmode=require&connectTimeout=3&loginTimeout=3&ApplicationName=api&socketTimeout=30&tcpKeepAlive=true | org.postgresql.Driver
+      jdbc:postgresql://h1:5432,h2:5433/db?user=u&password=pw | jdbc:postgresql://h1:5432,h2:5433/db?user=u&sslmode=require&connectTimeout=10&loginTimeout=10&targetServerType=primary&hostRecheckSeconds=0&socketTimeout=30&tcpKeepAlive=true | org.postgresql.Driver
+      mysql+aiomysql://root:pw@db:3306/shop                   | jdbc:mysql://db:3306/shop?user=root&connectTimeout=10000&socketTimeout=30000&tcpKeepAlive=true | com.mysql.cj.jdbc.Driver
+      mysql://root@db/shop?ssl-mode=verify-full               | jdbc:mysql://db/shop?user=root&sslMode=VERIFY_IDENTITY&connectTimeout=10000&socketTimeout=30000&tcpKeepAlive=true | com.mysql.cj.jdbc.Driver
+      mysql://root@db/shop?ssl=true                           | jdbc:mysql://db/shop?user=root&sslMode=REQUIRED&connectTimeout=10000&socketTimeout=30000&tcpKeepAlive=true | com.mysql.cj.jdbc.Driver
+      mysql+mariadbconnector://root@db/shop                   | jdbc:mariadb://db/shop?user=root&connectTimeout=10000&socketTimeout=30000&tcpKeepAlive=true | org.mariadb.jdbc.Driver
+      mariadb://root:pw@db/shop?sslmode=require               | jdbc:mariadb://db/shop?user=root&sslMode=trust&connectTimeout=10000&socketTimeout=30000&tcpKeepAlive=true | org.mariadb.jdbc.Driver
       sqlite:///data/app.db                                   | jdbc:sqlite:data/app.db?foreign_keys=true&busy_timeout=10000&journal_mode=WAL | org.sqlite.JDBC
       sqlite:////var/lib/app.db                               | jdbc:sqlite:/var/lib/app.db?foreign_keys=true&busy_timeout=10000&journal_mode=WAL | org.sqlite.JDBC
       sqlite://                                               | jdbc:sqlite::memory:?foreign_keys=true&busy_timeout=10000 | org.sqlite.JDBC
       duckdb:///analytics.duckdb                              | jdbc:duckdb:analytics.duckdb | org.duckdb.DuckDBDriver
       duckdb://                                               | jdbc:duckdb: | org.duckdb.DuckDBDriver
-      mssql+pyodbc://sa:pw@sql:1433/orders?driver=ODBC+Driver+18&TrustServerCertificate=yes | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;trustServerCertificate=true;loginTimeout=10 | com.microsoft.sqlserver.jdbc.SQLServerDriver
-      mssql://sa:pw@sql/orders?sslmode=require                | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;encrypt=true;trustServerCertificate=true;loginTimeout=10 | com.microsoft.sqlserver.jdbc.SQLServerDriver
-      mssql://sa:pw@sql/orders?sslmode=disable                | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;encrypt=false;loginTimeout=10 | com.microsoft.sqlserver.jdbc.SQLServerDriver
+      mssql+pyodbc://sa:pw@sql:1433/orders?driver=ODBC+Driver+18&TrustServerCertificate=yes | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;trustServerCertificate=true;loginTimeout=10;socketTimeout=30000 | com.microsoft.sqlserver.jdbc.SQLServerDriver
+      mssql://sa:pw@sql/orders?sslmode=require                | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;encrypt=true;trustServerCertificate=true;loginTimeout=10;socketTimeout=30000 | com.microsoft.sqlserver.jdbc.SQLServerDriver
+      mssql://sa:pw@sql/orders?sslmode=disable                | jdbc:sqlserver://sql:1433;databaseName=orders;user=sa;encrypt=false;loginTimeout=10;socketTimeout=30000 | com.microsoft.sqlserver.jdbc.SQLServerDriver
       snowflake://analyst:pw@acme-xy123/SALES/PUBLIC?warehouse=WH&role=ANALYST | jdbc:snowflake://acme-xy123.snowflakecomputing.com/?user=analyst&db=SALES&schema=PUBLIC&warehouse=WH&role=ANALYST&loginTimeout=10 | net.snowflake.client.jdbc.SnowflakeDriver
       snowflake://u@acme.eu-west-1.snowflakecomputing.com/DB  | jdbc:snowflake://acme.eu-west-1.snowflakecomputing.com/?user=u&db=DB&loginTimeout=10 | net.snowflake.client.jdbc.SnowflakeDriver
       jdbc:h2:mem:test                                        | jdbc:h2:mem:test | org.h2.Driver
@@ -101,7 +101,8 @@ class ConnectionTargetTest {
     assertThat(pg.jdbcUrl())
         .isEqualTo(
             "jdbc:postgresql://localhost/shop?user=app&sslmode=require"
-                + "&connectTimeout=10&loginTimeout=10&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432");
+                + "&connectTimeout=10&loginTimeout=10&socketTimeout=30&tcpKeepAlive=true"
+                + "&socketFactoryArg=/var/run/postgresql/.s.PGSQL.5432");
     // A '$' reads differently in drivers' URL syntaxes: the class name travels as a property.
     assertThat(pg.properties())
         .containsEntry("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
@@ -111,7 +112,7 @@ class ConnectionTargetTest {
     assertThat(target("mariadb://root@/shop?unix_socket=/run/mysqld/mysqld.sock").jdbcUrl())
         .isEqualTo(
             "jdbc:mariadb://localhost/shop?user=root&connectTimeout=10000"
-                + "&localSocket=/run/mysqld/mysqld.sock");
+                + "&socketTimeout=30000&tcpKeepAlive=true&localSocket=/run/mysqld/mysqld.sock");
     assertThat(target("mysql://root@/shop?unix_socket=/run/mysqld/mysqld.sock").jdbcUrl())
         .contains("socketFactory=org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ")
         .contains("junixsocket.file=/run/mysqld/mysqld.sock");

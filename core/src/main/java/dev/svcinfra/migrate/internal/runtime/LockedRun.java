@@ -7,6 +7,7 @@ import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class LockedRun {
       boolean reusable = true;
       try {
         c.setAutoCommit(true);
+        withoutSocketTimeout(c);
         MigrationLock.SessionRelease release =
             inSession ? migrationLock.acquireOn(c, lockName, lockTimeout) : () -> true;
         try {
@@ -71,6 +73,19 @@ public final class LockedRun {
           ErrorCode.MIGRATION_FAILED,
           "database error around the migration run: " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * A migration statement may run for minutes without a byte coming back (a {@code CREATE INDEX} on
+   * a large table); the pool's socket timeout, meant to bound requests behind a frozen server
+   * (issue 18), would cut it off. The pool puts its own timeout back when the connection returns.
+   */
+  private static void withoutSocketTimeout(Connection c) throws SQLException {
+    try {
+      c.setNetworkTimeout(Runnable::run, 0);
+    } catch (SQLFeatureNotSupportedException e) {
+      // In-process databases (SQLite, DuckDB) have no socket to time out.
     }
   }
 
