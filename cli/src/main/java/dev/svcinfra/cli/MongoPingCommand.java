@@ -3,6 +3,7 @@ package dev.svcinfra.cli;
 import dev.svcinfra.mongo.MongoConnection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code svc-infra mongo ping [--json]}: exit 0 when the server of {@code MONGO_URL} answers for
- * {@code MONGO_DB} within {@code --timeout}, 1 otherwise.
+ * {@code MONGO_DB} within {@code --timeout}, 1 otherwise, saying why (a refused connection is
+ * reported at once, not at the timeout).
  */
 @Command(
     name = "ping",
@@ -22,7 +24,10 @@ final class MongoPingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MongoOptions mongo;
 
-  @Option(names = "--json", description = "Print {\"ok\",\"url\",\"database\",\"latency_ms\"}.")
+  @Option(
+      names = "--json",
+      description =
+          "Print {\"ok\",\"url\",\"database\",\"latency_ms\"}, and \"error\" when not ok.")
   boolean json;
 
   @Override
@@ -30,18 +35,19 @@ final class MongoPingCommand implements Callable<Integer> {
     CliContext context = CliContext.of(spec);
     try (MongoConnection connection = mongo.open(context)) {
       long start = System.nanoTime();
-      boolean ok = connection.ping();
+      Optional<String> failure = connection.pingFailure(mongo.timeoutMillis());
       long millis = (System.nanoTime() - start) / 1_000_000;
       String url = connection.settings().maskedUrl();
       String database = connection.settings().database();
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("ok", ok);
+        doc.put("ok", failure.isEmpty());
         doc.put("url", url);
         doc.put("database", database);
         doc.put("latency_ms", millis);
+        failure.ifPresent(reason -> doc.put("error", reason));
         Json.print(context.out(), doc);
-      } else if (ok) {
+      } else if (failure.isEmpty()) {
         context
             .out()
             .println(
@@ -54,11 +60,10 @@ final class MongoPingCommand implements Callable<Integer> {
                     + url
                     + " (database "
                     + database
-                    + ") did not answer within "
-                    + mongo.timeoutMillis()
-                    + " ms");
+                    + ") did not answer: "
+                    + failure.get());
       }
-      return ok ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
+      return failure.isEmpty() ? SvcInfraCli.OK : SvcInfraCli.FAILURE;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +52,14 @@ final class MongoPrepareCommand implements Callable<Integer> {
     CliContext context = CliContext.of(spec);
     List<MongoIndex> declared = MongoIndexFile.read(indexFile);
     try (MongoConnection connection = mongo.open(context)) {
-      if (!connection.ping()) {
+      Optional<String> failure = connection.pingFailure(mongo.timeoutMillis());
+      if (failure.isPresent()) {
         throw new MongoUnavailableException(
             "MongoDB "
                 + connection.settings().maskedUrl()
-                + " did not answer within "
-                + mongo.timeoutMillis()
-                + " ms; no index was created",
+                + " did not answer ("
+                + failure.get()
+                + "); no index was created",
             null);
       }
       List<MongoIndexes.Outcome> outcomes = MongoIndexes.ensure(connection.database(), declared);

@@ -9,7 +9,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.MongoSettings;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.UuidRepresentation;
 import org.slf4j.Logger;
@@ -37,11 +37,13 @@ public final class MongoConnection implements AutoCloseable {
   private final MongoSettings settings;
   private final MongoClient client;
   private final MongoDatabase database;
+  private final ReachabilityWatch watch;
 
-  private MongoConnection(MongoSettings settings, MongoClient client) {
+  private MongoConnection(MongoSettings settings, MongoClient client, ReachabilityWatch watch) {
     this.settings = settings;
     this.client = client;
     this.database = client.getDatabase(settings.database());
+    this.watch = watch;
   }
 
   /**
@@ -60,16 +62,18 @@ public final class MongoConnection implements AutoCloseable {
    */
   public static MongoConnection open(
       MongoSettings settings, Consumer<MongoClientSettings.Builder> customizer) {
+    ReachabilityWatch watch = new ReachabilityWatch();
     MongoClientSettings.Builder builder =
         MongoClientSettings.builder()
             .applyConnectionString(connectionString(settings))
             .applicationName(settings.appName())
             .applyToConnectionPoolSettings(
                 pool -> pool.minSize(settings.minPool()).maxSize(settings.maxPool()))
-            .uuidRepresentation(UuidRepresentation.STANDARD);
+            .uuidRepresentation(UuidRepresentation.STANDARD)
+            .applyToClusterSettings(cluster -> cluster.addClusterListener(watch));
     customizer.accept(builder);
     MongoConnection connection =
-        new MongoConnection(settings, MongoClients.create(builder.build()));
+        new MongoConnection(settings, MongoClients.create(builder.build()), watch);
     LOG.info(
         "MongoDB client created for {} database {}", settings.maskedUrl(), settings.database());
     return connection;
@@ -100,7 +104,18 @@ public final class MongoConnection implements AutoCloseable {
    * connection string says.
    */
   public boolean ping(long timeoutMillis) {
-    return Ping.failure(database.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)).isEmpty();
+    return pingFailure(timeoutMillis).isEmpty();
+  }
+
+  /**
+   * Why the server did not answer a {@code ping} within {@code timeoutMillis} (empty when it did):
+   * "connection refused", "unknown host", "authentication failed ...", "no server answered within N
+   * ms". Over as soon as every server has refused a connection, not at the timeout. Never throws.
+   *
+   * @since 0.2
+   */
+  public Optional<String> pingFailure(long timeoutMillis) {
+    return Ping.failure(database, watch, timeoutMillis);
   }
 
   /** Closes the client and its pool. */
