@@ -54,6 +54,8 @@ public enum ErrorCode {
   DRIVER_MISSING(500, Exit.FAILURE, "The JDBC driver of the database is not on the class path"),
   UNSUPPORTED_DDL(500, Exit.FAILURE, "The database cannot run this schema change"),
   MIGRATION_LOCK_TIMEOUT(500, Exit.FAILURE, "The migration lock was not granted in time"),
+  MIGRATION_LOCK_NOT_HELD(
+      500, Exit.FAILURE, "The migration lock was not held when the run released it"),
   MONGO_ALREADY_INITIALIZED(500, Exit.FAILURE, "MongoDB is already open with other settings"),
   INDEX_CONFLICT(500, Exit.FAILURE, "An index exists with the same name or keys and other options"),
 

@@ -2,6 +2,7 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.PoolerMode;
 import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code svc-infra sql url [--json]}: the resolved URL (password masked), the JDBC URL (no
  * password), the dialect, the source that won and the driver properties that carry parameters the
- * JDBC URL cannot (secrets masked). Connects to nothing.
+ * JDBC URL cannot (secrets masked); with a pooler ({@code DB_POOLER} or {@code pgbouncer=true}) its
+ * mode as {@code pooler}, and a direct URL ({@code SQL_DIRECT_URL}, {@code DIRECT_URL}) described
+ * as {@code direct}. Connects to nothing.
  */
 @Command(
     name = "url",
@@ -40,9 +43,17 @@ final class SqlUrlCommand implements Callable<Integer> {
   public Integer call() {
     CliContext context = CliContext.of(spec);
     DatabaseSettings settings = database.settings(context);
-    ConnectionOptions options = new ConnectionOptions(settings.timeouts(), settings.tls());
+    ConnectionOptions options =
+        new ConnectionOptions(settings.timeouts(), settings.tls())
+            .withPooler(settings.pooler().mode());
     Map<String, Object> doc = describe(settings.primary(), options);
+    if (settings.pooler().mode() != PoolerMode.NONE) {
+      doc.put("pooler", settings.pooler().mode().settingValue());
+    }
     settings.replica().ifPresent(r -> doc.put("replica", describe(r, options)));
+    // The direct URL reaches the database itself, so its connections get no pooler workarounds.
+    ConnectionOptions direct = new ConnectionOptions(settings.timeouts(), settings.tls());
+    settings.pooler().direct().ifPresent(d -> doc.put("direct", describe(d, direct)));
     if (json) {
       Json.print(context.out(), doc);
     } else {

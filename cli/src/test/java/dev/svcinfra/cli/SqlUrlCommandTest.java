@@ -138,6 +138,49 @@ class SqlUrlCommandTest {
   }
 
   @Test
+  void poolerModeAndDirectUrlAreShownMasked() throws Exception {
+    CliRun run =
+        CliRun.of(
+            Map.of(
+                "SQL_URL",
+                "postgresql://app:Pooled5ecret@pooler:6543/db?pgbouncer=true&sslmode=disable",
+                "DIRECT_URL",
+                "postgresql://app:Direct5ecret@primary:5432/db?sslmode=disable"),
+            "sql",
+            "url",
+            "--json");
+    assertThat(run.status()).isZero();
+    JsonNode doc = JSON.readTree(run.out());
+    assertThat(doc.get("pooler").asText()).isEqualTo("transaction");
+    assertThat(doc.get("url").asText())
+        .isEqualTo("postgresql://app:***@pooler:6543/db?sslmode=disable");
+    assertThat(doc.get("jdbc_url").asText())
+        .contains("prepareThreshold=0")
+        .doesNotContain("pgbouncer");
+    JsonNode direct = doc.get("direct");
+    assertThat(direct.get("url").asText())
+        .isEqualTo("postgresql://app:***@primary:5432/db?sslmode=disable");
+    assertThat(direct.get("source").asText()).isEqualTo("DIRECT_URL");
+    assertThat(direct.get("jdbc_url").asText()).doesNotContain("prepareThreshold");
+    assertThat(run.all()).doesNotContain("Pooled5ecret").doesNotContain("Direct5ecret");
+
+    CliRun text =
+        CliRun.of(
+            Map.of("SQL_URL", "postgresql://pooler/db", "DB_POOLER", "session"), "sql", "url");
+    assertThat(text.out()).contains("pooler:   session");
+    assertThat(CliRun.of(Map.of("SQL_URL", "postgresql://db/x"), "sql", "url").out())
+        .doesNotContain("pooler");
+  }
+
+  @Test
+  void aBadPoolerValueExitsTwoNamingIt() {
+    CliRun run =
+        CliRun.of(Map.of("SQL_URL", "postgresql://db/x", "DB_POOLER", "yes"), "sql", "url");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("DB_POOLER='yes'").contains("transaction, session or none");
+  }
+
+  @Test
   void nothingConfiguredExitsTwoWithTheListOfPlaces() {
     CliRun run = CliRun.of(NO_SECRETS, "sql", "url");
     assertThat(run.status()).isEqualTo(2);

@@ -1,12 +1,17 @@
 package dev.svcinfra.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything needed to open a database: the primary URL and its source, an optional read replica
- * ({@code REPLICA_DB_URL} or {@code REPLICA_DB_URL_FILE}), pool, timeout and TLS settings, and an
- * optional forced JDBC driver class ({@code DB_FORCE_DRIVER}).
+ * ({@code REPLICA_DB_URL} or {@code REPLICA_DB_URL_FILE}), pool, timeout and TLS settings, an
+ * optional forced JDBC driver class ({@code DB_FORCE_DRIVER}), and the connection pooler in front
+ * of the database with the direct URL around it ({@link PoolerSettings}).
+ *
+ * <p>A URL carrying {@code pgbouncer=true} loses the flag here and sets the pooler mode to {@link
+ * PoolerMode#TRANSACTION}.
  *
  * <pre>{@code
  * DatabaseSettings settings = DatabaseSettings.from(Env.system());
@@ -24,7 +29,8 @@ public record DatabaseSettings(
     PoolSettings pool,
     TimeoutSettings timeouts,
     TlsSettings tls,
-    Optional<String> forceDriver) {
+    Optional<String> forceDriver,
+    PoolerSettings pooler) {
 
   public static final String REPLICA_VARIABLE = "REPLICA_DB_URL";
 
@@ -35,6 +41,25 @@ public record DatabaseSettings(
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(forceDriver, "forceDriver");
+    Objects.requireNonNull(pooler, "pooler");
+    for (ResolvedUrl url : urls(primary, replica)) {
+      if (PoolerUrlFlag.says(url)) {
+        pooler = PoolerUrlFlag.apply(pooler, url.source());
+      }
+    }
+    primary = PoolerUrlFlag.strip(primary);
+    replica = replica.map(PoolerUrlFlag::strip);
+  }
+
+  /** Settings without a pooler, as before {@code DB_POOLER} existed. */
+  public DatabaseSettings(
+      ResolvedUrl primary,
+      Optional<ResolvedUrl> replica,
+      PoolSettings pool,
+      TimeoutSettings timeouts,
+      TlsSettings tls,
+      Optional<String> forceDriver) {
+    this(primary, replica, pool, timeouts, tls, forceDriver, PoolerSettings.none());
   }
 
   /** All settings from the environment; the URL through {@link DatabaseUrlResolver}. */
@@ -50,7 +75,8 @@ public record DatabaseSettings(
         PoolSettings.from(env),
         TimeoutSettings.from(env),
         TlsSettings.from(env),
-        env.get("DB_FORCE_DRIVER"));
+        env.get("DB_FORCE_DRIVER"),
+        PoolerSettings.from(env));
   }
 
   /** Default settings for one URL given in code. */
@@ -71,23 +97,50 @@ public record DatabaseSettings(
         pool,
         timeouts,
         tls,
-        forceDriver);
+        forceDriver,
+        pooler);
   }
 
   public DatabaseSettings withPool(PoolSettings value) {
-    return new DatabaseSettings(primary, replica, value, timeouts, tls, forceDriver);
+    return new DatabaseSettings(primary, replica, value, timeouts, tls, forceDriver, pooler);
   }
 
   public DatabaseSettings withTimeouts(TimeoutSettings value) {
-    return new DatabaseSettings(primary, replica, pool, value, tls, forceDriver);
+    return new DatabaseSettings(primary, replica, pool, value, tls, forceDriver, pooler);
   }
 
   public DatabaseSettings withTls(TlsSettings value) {
-    return new DatabaseSettings(primary, replica, pool, timeouts, value, forceDriver);
+    return new DatabaseSettings(primary, replica, pool, timeouts, value, forceDriver, pooler);
   }
 
   public DatabaseSettings withForceDriver(String driverClass) {
     return new DatabaseSettings(
-        primary, replica, pool, timeouts, tls, Optional.ofNullable(driverClass));
+        primary, replica, pool, timeouts, tls, Optional.ofNullable(driverClass), pooler);
+  }
+
+  public DatabaseSettings withPooler(PoolerSettings value) {
+    return new DatabaseSettings(primary, replica, pool, timeouts, tls, forceDriver, value);
+  }
+
+  /**
+   * The settings for work that needs a whole server session (migrations and their lock): the direct
+   * URL in place of the pooled one, no replica and no pooler; empty when no direct URL is set.
+   */
+  public Optional<DatabaseSettings> direct() {
+    return pooler
+        .direct()
+        .map(
+            d ->
+                new DatabaseSettings(
+                    d, Optional.empty(), pool, timeouts, tls, forceDriver, PoolerSettings.none()));
+  }
+
+  /** Whether connections to the primary keep one server session between transactions. */
+  public boolean keepsSessions() {
+    return pooler.keepsSessions();
+  }
+
+  private static List<ResolvedUrl> urls(ResolvedUrl primary, Optional<ResolvedUrl> replica) {
+    return replica.isPresent() ? List.of(primary, replica.get()) : List.of(primary);
   }
 }

@@ -218,7 +218,8 @@ public final class DatabaseCheck implements HealthCheck {
       Duration timeout)
       throws SQLException {
     ConnectionOptions options =
-        new ConnectionOptions(settings.timeouts().withConnect(timeout), settings.tls(), replica);
+        new ConnectionOptions(settings.timeouts().withConnect(timeout), settings.tls(), replica)
+            .withPooler(settings.pooler().mode());
     ConnectionTarget target = dialect.connectionTarget(url, options);
     String driver = settings.forceDriver().orElse(target.driverClassName());
     try {

@@ -56,13 +56,20 @@ public final class Migrations {
    * the pool keeps one, plus a second for a lease lock's short writes where the dialect's lock is a
    * lease row. A service that migrates at startup passes its own {@link Database} instead; opening
    * a whole {@code DB_POOL_SIZE} pool for a one-off job would only cost the server connections and
-   * the job the time to open and close them. The CLI opens its database so.
+   * the job the time to open and close them. The CLI opens its database so. With a direct URL
+   * ({@code SQL_DIRECT_URL}, {@code DIRECT_URL}) the pool connects there, past the pooler.
    */
   public static Database openDatabase(DatabaseSettings settings) {
+    // A run needs a whole server session: past the pooler when a direct URL is set (issue 18).
+    DatabaseSettings session = settings.direct().orElse(settings);
     int leaseConnection =
-        Dialects.forUrl(settings.primary().url()).migrationLock().heldBySession() ? 0 : 1;
+        Dialects.forUrl(session.primary().url())
+                .migrationLock(session.pooler().mode())
+                .heldBySession()
+            ? 0
+            : 1;
     return Database.open(
-        settings.withPool(settings.pool().withSize(1).withMaxOverflow(leaseConnection)));
+        session.withPool(session.pool().withSize(1).withMaxOverflow(leaseConnection)));
   }
 
   public MigrationSettings settings() {

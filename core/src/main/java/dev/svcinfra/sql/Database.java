@@ -2,7 +2,6 @@ package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
@@ -59,11 +58,17 @@ public final class Database implements AutoCloseable {
     this.settings = settings;
     DatabaseUrl url = settings.primary().url();
     this.dialect = Dialects.forUrl(url);
-    ConnectionOptions options = new ConnectionOptions(settings.timeouts(), settings.tls());
+    ConnectionOptions options =
+        new ConnectionOptions(settings.timeouts(), settings.tls())
+            .withPooler(settings.pooler().mode());
     this.primaryTarget = withForcedDriver(dialect.connectionTarget(url, options));
     requireDriver(dialect, primaryTarget.driverClassName());
     ConnectionTarget replicaTarget =
         settings.replica().map(r -> replicaTarget(r, options)).orElse(null);
+    settings
+        .pooler()
+        .direct()
+        .ifPresent(d -> SameDatabase.require(dialect, d, "the direct URL", SameDatabase.DIRECT));
     dialect.prepare(url);
     this.primary =
         PoolBuilder.build(
@@ -184,7 +189,9 @@ public final class Database implements AutoCloseable {
     evict(c, false);
     try {
       c.close();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // Evicting a live connection closes it at once; HikariCP's close() then fails resetting a
+      // changed setting (the network timeout) on it, after it has already let the entry go.
       LOG.debug("closing a discarded connection failed", e);
     }
   }
@@ -195,18 +202,7 @@ public final class Database implements AutoCloseable {
   }
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
-    Dialect replicaDialect = Dialects.forUrl(replicaUrl.url());
-    if (!replicaDialect.equals(dialect)) { // one singleton per database, from Dialects
-      throw new dev.svcinfra.config.ConfigException(
-          ErrorCode.INVALID_SETTING,
-          "the replica ("
-              + replicaUrl
-              + ") is "
-              + replicaDialect.name()
-              + " but the primary is "
-              + dialect.name()
-              + "; a replica must be the same database");
-    }
+    SameDatabase.require(dialect, replicaUrl, "the replica", "a replica must be the same database");
     return withForcedDriver(dialect.connectionTarget(replicaUrl.url(), options.forReplica()));
   }
 

@@ -1,6 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.PoolerMode;
 import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
@@ -235,6 +236,15 @@ public interface Dialect extends SchemaDdl {
    * lease row with an expiry elsewhere.
    */
   MigrationLock migrationLock();
+
+  /**
+   * The migration lock for connections that go through {@code pooler}. A transaction pooler may
+   * send the unlock to another server session than the lock (issue 18), so there a session lock
+   * gives way to the lease row; otherwise this is {@link #migrationLock()}.
+   */
+  default MigrationLock migrationLock(PoolerMode pooler) {
+    return migrationLock();
+  }
 
   /** Statements creating the version table: one {@code version_num} row per applied head. */
   List<String> createVersionTable(String table);

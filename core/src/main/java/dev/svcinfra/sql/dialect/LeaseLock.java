@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.LockNotHeldException;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -43,15 +44,7 @@ final class LeaseLock implements MigrationLock {
   public Held acquire(DataSource dataSource, String name, Duration timeout) {
     String table = dialect.quote(tableFor(name));
     String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement()) {
-      c.setAutoCommit(true);
-      for (String ddl : dialect.createLeaseTable(tableFor(name))) {
-        st.execute(ddl);
-      }
-    } catch (SQLException e) {
-      throw LockWait.failed(name, e);
-    }
+    createTable(dataSource, name);
     LockWait.until(
         name,
         timeout,
@@ -72,6 +65,29 @@ final class LeaseLock implements MigrationLock {
       renewer.shutdownNow();
       release(dataSource, table, name, owner);
     };
+  }
+
+  /**
+   * Creates the lease table if it is missing. Runs starting at once race to create it, and
+   * PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} can then fail in all but one of them (a
+   * duplicate in its catalog): a second attempt finds the table.
+   */
+  private void createTable(DataSource dataSource, String name) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection();
+          Statement st = c.createStatement()) {
+        c.setAutoCommit(true);
+        for (String ddl : dialect.createLeaseTable(tableFor(name))) {
+          st.execute(ddl);
+        }
+        return;
+      } catch (SQLException e) {
+        if (attempt == 3) {
+          throw LockWait.failed(name, e);
+        }
+        LOG.debug("creating the lease table for '{}' failed, retrying: {}", name, e.getMessage());
+      }
+    }
   }
 
   /** Removes an expired lease, then inserts ours; the primary key lets only one insert win. */
@@ -119,20 +135,35 @@ final class LeaseLock implements MigrationLock {
     }
   }
 
+  /** A lease no longer ours (it expired and another run took it) is reported, never passed over. */
   private static void release(DataSource ds, String table, String name, String owner) {
+    int removed;
     try (Connection c = ds.getConnection();
         PreparedStatement st =
             c.prepareStatement("DELETE FROM " + table + " WHERE name = ? AND owner = ?")) {
       c.setAutoCommit(true);
       st.setString(1, name);
       st.setString(2, owner);
-      st.executeUpdate();
+      removed = st.executeUpdate();
     } catch (SQLException e) {
       LOG.warn(
           "could not release the migration lease '{}' ({}); it expires after {} s",
           name,
           e.getMessage(),
           TTL.toSeconds());
+      return;
+    }
+    if (removed == 0) {
+      throw new LockNotHeldException(
+          name,
+          "the migration lease '"
+              + name
+              + "' (a row in "
+              + tableFor(name)
+              + ") was not this run's any more when it was released: it expired after "
+              + TTL.toSeconds()
+              + " s without renewal and another run may have migrated at the same time; "
+              + "check the version table");
     }
   }
 }

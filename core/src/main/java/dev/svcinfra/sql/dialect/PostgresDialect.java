@@ -38,6 +38,10 @@ import java.util.stream.Collectors;
  * server as {@link PostgresHostSelection} describes. {@code socketTimeout} defaults to {@code
  * DB_SOCKET_TIMEOUT} and {@code tcpKeepAlive} to true.
  *
+ * <p>Behind a transaction pooler ({@code DB_POOLER=transaction} or {@code pgbouncer=true}) the
+ * driver gets {@code prepareThreshold=0} unless the URL sets it: pgjdbc then never creates named
+ * server-side prepared statements, which would outlive the transaction on a pooled server session.
+ *
  * <p>Statement timeouts are set with {@code set_config('statement_timeout', .., true)}, which is
  * scoped to the transaction; {@code SET LOCAL} cannot take a bind parameter.
  *
@@ -92,6 +96,13 @@ final class PostgresDialect extends StandardDialect {
     // would hang the login for minutes. loginTimeout bounds the whole handshake.
     String loginTimeout = take(query, "loginTimeout");
     query.put("loginTimeout", loginTimeout != null ? loginTimeout : seconds);
+    if (!options.pooler().keepsSessions()
+        && query.keySet().stream().noneMatch("prepareThreshold"::equalsIgnoreCase)) {
+      // Behind a transaction pooler the next statement may reach another server session, where
+      // pgjdbc's named prepared statement S_n does not exist or is another client's (issue 18):
+      // unnamed statements only, unless the user chose otherwise.
+      query.put("prepareThreshold", "0");
+    }
     String appName = take(query, "application_name", "ApplicationName");
     if (appName != null) {
       query.put("ApplicationName", appName);

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.LockNotHeldException;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,33 +25,55 @@ final class SessionLock implements MigrationLock {
 
   private final String tryLockSql;
   private final String unlockSql;
+  private final String unlockFunction;
   private final boolean numericKey;
 
-  private SessionLock(String tryLockSql, String unlockSql, boolean numericKey) {
+  private SessionLock(
+      String tryLockSql, String unlockSql, String unlockFunction, boolean numericKey) {
     this.tryLockSql = tryLockSql;
     this.unlockSql = unlockSql;
+    this.unlockFunction = unlockFunction;
     this.numericKey = numericKey;
   }
 
-  /** Advisory locks are per database; the key is a hash of the lock name. */
+  /**
+   * Advisory locks are per database; the key is a hash of the lock name. {@code pg_advisory_unlock}
+   * answers false (with a warning) in a session that does not hold the lock.
+   */
   static SessionLock postgres() {
-    return new SessionLock("SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", true);
+    return new SessionLock(
+        "SELECT pg_try_advisory_lock(?)",
+        "SELECT pg_advisory_unlock(?)",
+        "pg_advisory_unlock",
+        true);
   }
 
-  /** {@code GET_LOCK} names are server-wide (64 characters at most), so the database is added. */
+  /**
+   * {@code GET_LOCK} names are server-wide (64 characters at most), so the database is added.
+   * {@code RELEASE_LOCK} answers 0 when another session holds the lock and NULL when nobody does.
+   */
   static SessionLock mysql() {
     String name = "LEFT(CONCAT('svc_infra.', DATABASE(), '.', ?), 64)";
     return new SessionLock(
-        "SELECT GET_LOCK(" + name + ", 0)", "SELECT RELEASE_LOCK(" + name + ")", false);
+        "SELECT GET_LOCK(" + name + ", 0)",
+        "SELECT RELEASE_LOCK(" + name + ")",
+        "RELEASE_LOCK",
+        false);
   }
 
-  /** {@code sp_getapplock} answers 0 or 1 when granted and a negative number otherwise. */
+  /**
+   * {@code sp_getapplock} answers 0 or 1 when granted and a negative number otherwise; {@code
+   * sp_releaseapplock} answers 0 when released and a negative number when the session did not hold
+   * the lock.
+   */
   static SessionLock sqlServer() {
     return new SessionLock(
         "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = ?, "
             + "@LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; "
             + "SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END",
-        "EXEC sp_releaseapplock @Resource = ?, @LockOwner = 'Session'",
+        "DECLARE @r INT; EXEC @r = sp_releaseapplock @Resource = ?, @LockOwner = 'Session'; "
+            + "SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END",
+        "sp_releaseapplock",
         false);
   }
 
@@ -71,11 +94,16 @@ final class SessionLock implements MigrationLock {
       throw e;
     }
     return () -> {
-      if (!release.release()) {
-        // The session still holds the lock, and a pool would keep that session alive: end it.
-        abortQuietly(c);
+      boolean released = false;
+      try {
+        released = release.release();
+      } finally {
+        if (!released) {
+          // The session may still hold the lock, and a pool would keep that session alive.
+          abortQuietly(c);
+        }
+        closeQuietly(c);
       }
-      closeQuietly(c);
     };
   }
 
@@ -126,12 +154,18 @@ final class SessionLock implements MigrationLock {
     }
   }
 
-  /** A release failure must not hide the run's own outcome: it is logged and answered. */
+  /**
+   * A release that fails to run is logged and answered false (the connection is then closed for
+   * good, which releases the lock). A release the server answers with "not held" is thrown: the run
+   * worked without the lock for some time, so another run may have worked at once (issue 18).
+   */
   private boolean unlock(Connection c, String name) {
+    Object answer;
     try (PreparedStatement st = c.prepareStatement(unlockSql)) {
       bind(st, name);
-      st.execute();
-      return true;
+      try (ResultSet rs = executeForResult(st)) {
+        answer = rs != null && rs.next() ? rs.getObject(1) : null;
+      }
     } catch (SQLException e) {
       LOG.warn(
           "could not release the migration lock '{}' ({}); its connection is closed for "
@@ -140,6 +174,25 @@ final class SessionLock implements MigrationLock {
           e.getMessage());
       return false;
     }
+    if (!granted(answer)) {
+      throw notHeld(name, unlockFunction, answer);
+    }
+    return true;
+  }
+
+  static LockNotHeldException notHeld(String name, String function, Object answer) {
+    return new LockNotHeldException(
+        name,
+        "the migration lock '"
+            + name
+            + "' was not held by this run's session when it was released ("
+            + function
+            + " answered "
+            + (answer == null ? "NULL" : answer)
+            + "), so another run may have migrated at the same time; check the version table. "
+            + "A transaction pooler (PgBouncer pool_mode=transaction, a pooled endpoint) sends "
+            + "the unlock to another server session: set DB_POOLER=transaction, or set "
+            + "DIRECT_URL to a URL that reaches the database itself");
   }
 
   private static void abortQuietly(Connection c) {

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.PoolerMode;
 import dev.svcinfra.config.internal.HostPort;
 import dev.svcinfra.config.internal.PercentCodec;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
@@ -93,6 +94,16 @@ abstract class StandardDialect extends StandardDdl {
   @Override
   public MigrationLock migrationLock() {
     return new LeaseLock(this);
+  }
+
+  /**
+   * Behind a transaction pooler each statement may reach another server session, so a session lock
+   * could be released in a session that never held it: the lease row serves instead.
+   */
+  @Override
+  public MigrationLock migrationLock(PoolerMode pooler) {
+    MigrationLock own = migrationLock();
+    return own.heldBySession() && !pooler.keepsSessions() ? new LeaseLock(this) : own;
   }
 
   /**

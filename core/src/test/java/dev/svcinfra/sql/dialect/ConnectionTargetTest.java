@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
+import dev.svcinfra.config.PoolerMode;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
@@ -64,6 +65,23 @@ class ConnectionTargetTest {
       assertThat(t.properties()).containsEntry("password", "pw");
       assertThat(t.toString()).doesNotContain("=pw").contains("***");
     }
+  }
+
+  @Test
+  void behindATransactionPoolerPgjdbcPreparesNoNamedServerStatements() {
+    ConnectionOptions pooled = ConnectionOptions.defaults().withPooler(PoolerMode.TRANSACTION);
+    assertThat(target("postgresql://db/x", pooled).jdbcUrl()).contains("&prepareThreshold=0&");
+    // The user's own choice stays, whatever its spelling.
+    assertThat(target("postgresql://db/x?preparethreshold=3", pooled).jdbcUrl())
+        .contains("preparethreshold=3")
+        .doesNotContain("prepareThreshold=0");
+    for (PoolerMode keeps : new PoolerMode[] {PoolerMode.NONE, PoolerMode.SESSION}) {
+      ConnectionOptions options = ConnectionOptions.defaults().withPooler(keeps);
+      assertThat(target("postgresql://db/x", options).jdbcUrl()).doesNotContain("prepareThreshold");
+    }
+    // Connector/J and MariaDB Connector/J prepare on the client unless told otherwise.
+    assertThat(target("mariadb://root@db/shop", pooled).jdbcUrl())
+        .isEqualTo(target("mariadb://root@db/shop").jdbcUrl());
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.LockNotHeldException;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +14,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * applies the dialect's migration session settings and undoes them before the connection goes back
  * to the pool. The lock is released last, and a failed release never hides the run's error: a
  * connection whose session could not give its lock up is discarded, never pooled again.
+ *
+ * <p>A run needs a whole server session. When the settings name a direct URL ({@code
+ * SQL_DIRECT_URL}, {@code DIRECT_URL}) the run opens a small pool of its own on it, past the
+ * pooler; behind a transaction pooler without one it takes the lease-row lock and sets no session
+ * settings, since consecutive statements may reach different server sessions (issue 18).
  *
  * <pre>{@code
  * List<Revision> done = LockedRun.with(db, "svc_infra_version", Duration.ofMinutes(5), true,
@@ -40,8 +49,15 @@ public final class LockedRun {
       Duration lockTimeout,
       boolean lock,
       Function<Connection, T> work) {
+    Optional<DatabaseSettings> direct = db.settings().direct();
+    if (direct.isPresent()) {
+      try (Database session = Migrations.openDatabase(direct.get())) {
+        return with(session, lockName, lockTimeout, lock, work);
+      }
+    }
     Dialect dialect = db.dialect();
-    MigrationLock migrationLock = dialect.migrationLock();
+    boolean keepsSessions = db.settings().keepsSessions();
+    MigrationLock migrationLock = dialect.migrationLock(db.settings().pooler().mode());
     // A session lock is taken on the run's own connection: one connection per run, not two.
     boolean inSession = lock && migrationLock.heldBySession();
     MigrationLock.Held held =
@@ -56,10 +72,14 @@ public final class LockedRun {
         withoutSocketTimeout(c);
         MigrationLock.SessionRelease release =
             inSession ? migrationLock.acquireOn(c, lockName, lockTimeout) : () -> true;
+        Throwable failure = null;
         try {
-          return inSession(c, dialect, work);
+          return keepsSessions ? inSession(c, dialect, work) : work.apply(c);
+        } catch (RuntimeException | Error e) {
+          failure = e;
+          throw e;
         } finally {
-          reusable = release.release();
+          reusable = release(release, failure);
         }
       } finally {
         if (reusable) {
@@ -86,6 +106,22 @@ public final class LockedRun {
       c.setNetworkTimeout(Runnable::run, 0);
     } catch (SQLFeatureNotSupportedException e) {
       // In-process databases (SQLite, DuckDB) have no socket to time out.
+    }
+  }
+
+  /**
+   * Releases a session lock. A lock the session turns out not to hold is thrown, unless the run
+   * failed already: then it travels as a suppressed exception of the run's own failure.
+   */
+  private static boolean release(MigrationLock.SessionRelease release, Throwable failure) {
+    try {
+      return release.release();
+    } catch (LockNotHeldException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+      return false;
     }
   }
 

@@ -43,7 +43,8 @@ public interface MigrationLock {
    * auto-commit mode. Only for locks that are {@link #heldBySession()}.
    *
    * @return the release; it answers {@code false} when the unlock failed, and the session then
-   *     still holds the lock: the caller must discard the connection, never pool it again
+   *     still holds the lock: the caller must discard the connection, never pool it again. It
+   *     throws {@link LockNotHeldException} when the server says the session did not hold the lock
    * @throws LockTimeoutException when another run holds it longer
    */
   default SessionRelease acquireOn(Connection connection, String name, Duration timeout) {
@@ -51,14 +52,25 @@ public interface MigrationLock {
         getClass().getSimpleName() + " is not held by a session; use acquire(DataSource, ...)");
   }
 
-  /** Releases a lock taken with {@link #acquireOn}; never throws (a failure is logged). */
+  /**
+   * Releases a lock taken with {@link #acquireOn}. A release that cannot run is logged and answered
+   * {@code false}; a lock found not held is thrown, since the run may not have been alone.
+   */
   @FunctionalInterface
   interface SessionRelease {
-    /** Whether the session gave the lock up; {@code false} means the session still holds it. */
+    /**
+     * Whether the session gave the lock up; {@code false} means the session still holds it.
+     *
+     * @throws LockNotHeldException when the session did not hold the lock any more
+     */
     boolean release();
   }
 
-  /** A granted lock; closing releases it. A failed release is logged, never thrown. */
+  /**
+   * A granted lock; closing releases it. A release that cannot run is logged (the lock then goes
+   * with its session or its lease expires); a lock found not held, or taken over, is thrown as
+   * {@link LockNotHeldException}.
+   */
   interface Held extends AutoCloseable {
     @Override
     void close();
