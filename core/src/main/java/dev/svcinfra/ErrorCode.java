@@ -36,12 +36,18 @@ public enum ErrorCode {
   BODY_TOO_LARGE(413, Exit.FAILURE, "The body is larger than the configured limit"),
   MALFORMED_JSON(422, Exit.FAILURE, "The body is not a JSON document of the expected shape"),
   PRECONDITION_REQUIRED(428, Exit.FAILURE, "A write that requires If-Match came without one"),
+  IDEMPOTENCY_KEY_INVALID(
+      400, Exit.FAILURE, "Idempotency-Key is empty, longer than 255 or not visible ASCII"),
   INTERNAL_ERROR(500, Exit.FAILURE, "An unexpected failure; the log has the details"),
 
   // ---- the data layer (SQL and MongoDB) ----
   NOT_FOUND(404, Exit.FAILURE, "No row or document with that id"),
   CONFLICT(409, Exit.FAILURE, "A unique value is taken, or the version sent is outdated"),
   TRANSACTION_CONFLICT(409, Exit.FAILURE, "Deadlock or serialization failure: retry"),
+  IDEMPOTENCY_KEY_IN_USE(
+      409, Exit.FAILURE, "A request with the same Idempotency-Key is still being processed"),
+  IDEMPOTENCY_KEY_MISMATCH(
+      422, Exit.FAILURE, "The Idempotency-Key was used before with a different request"),
   PRECONDITION_FAILED(412, Exit.FAILURE, "The row changed since it was read"),
   VALIDATION(422, Exit.FAILURE, "Input refused field by field"),
   DATABASE_UNAVAILABLE(503, Exit.FAILURE, "The database cannot be reached or refuses connections"),

@@ -80,7 +80,7 @@ final class TransactionRunner {
       try {
         result = work.withTransaction(tx);
       } catch (Throwable t) {
-        rollback(c, t);
+        healthy = rollback(c, t);
         throw t;
       }
       if (tx.isRollbackOnly()) {
@@ -90,7 +90,7 @@ final class TransactionRunner {
       }
       return result;
     } catch (SQLException e) {
-      rollback(c, e);
+      healthy = rollback(c, e);
       throw SqlFailures.translate(e, dialect, null, timeout);
     } finally {
       // set(null), not remove(): the thread's entry stays for its next transaction instead of
@@ -100,7 +100,7 @@ final class TransactionRunner {
         // A connection whose transaction could not start (SQLite's write lock stayed taken for
         // the whole busy timeout) is in no state the pool can reset reliably: replace it.
         healthy = false;
-      } else if (timeout != null && !timeoutStatements.isEmpty()) {
+      } else if (healthy && timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
       release(c, healthy, options.onReplica());
@@ -136,11 +136,18 @@ final class TransactionRunner {
     }
   }
 
-  private static void rollback(Connection c, Throwable cause) {
+  /**
+   * Rolls back after a failure; false when even that fails. Such a connection is not reused:
+   * DuckDB, for one, leaves a connection whose commit failed on a conflict with no transaction
+   * open, and the next block on it would run in auto-commit and fail at its own commit (issue 18).
+   */
+  private static boolean rollback(Connection c, Throwable cause) {
     try {
       c.rollback();
+      return true;
     } catch (SQLException e) {
       cause.addSuppressed(e);
+      return false;
     }
   }
 

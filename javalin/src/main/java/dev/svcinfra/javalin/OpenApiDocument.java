@@ -31,7 +31,16 @@ final class OpenApiDocument {
     return root;
   }
 
-  void add(SqlResource<?> r) {
+  /** Adds the {@code Idempotency-Key} components hand-written routes may refer to. */
+  void idempotencyKeys() {
+    IdempotencyDocs.components(root.with("components"));
+  }
+
+  /**
+   * Adds a SQL resource; with {@code idempotencyKeys} its POST and PATCH document {@code
+   * Idempotency-Key} (after {@link #idempotencyKeys()}).
+   */
+  void add(SqlResource<?> r, boolean idempotencyKeys) {
     ModelSchemas s = new ModelSchemas(r);
     add(
         new Described(
@@ -49,6 +58,11 @@ final class OpenApiDocument {
             "row",
             "% and _ match literally"));
     conditionals(r);
+    if (idempotencyKeys) {
+      IdempotencyDocs.operation((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
+      IdempotencyDocs.operation(
+          (ObjectNode) ((ObjectNode) paths.get(r.prefix + "/{id}")).get("patch"), "200");
+    }
   }
 
   /**

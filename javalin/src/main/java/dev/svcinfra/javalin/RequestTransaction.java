@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.TransactionConsumer;
 import dev.svcinfra.sql.TransactionOptions;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -19,6 +20,20 @@ final class RequestTransaction {
 
   static void run(Database db, TransactionOptions options, Context ctx, Handler handler)
       throws Exception {
+    run(db, options, ctx, handler, null);
+  }
+
+  /**
+   * As above; {@code beforeCommit} (when not null) runs in the transaction after a handler that
+   * chose a status below 400, so what it writes commits with the handler's writes or not at all.
+   */
+  static void run(
+      Database db,
+      TransactionOptions options,
+      Context ctx,
+      Handler handler,
+      TransactionConsumer<RuntimeException> beforeCommit)
+      throws Exception {
     if (ctx.attribute(ATTRIBUTE) != null) {
       handler.handle(ctx); // already inside this request's transaction
       return;
@@ -35,6 +50,8 @@ final class RequestTransaction {
           if (ctx.statusCode() >= 400) {
             // The handler chose an error status: its response stands, its writes are undone.
             tx.setRollbackOnly();
+          } else if (beforeCommit != null) {
+            beforeCommit.useTransaction(tx);
           }
         });
   }

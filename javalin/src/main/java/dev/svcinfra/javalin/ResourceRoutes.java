@@ -55,7 +55,8 @@ final class ResourceRoutes<T> {
   }
 
   private Handler transactional(Handler h) {
-    return ctx -> sql.inTransaction(ctx, h);
+    boolean tenantScoped = resource.tenantColumn != null;
+    return ctx -> sql.inTransaction(ctx, h, tenantScoped);
   }
 
   private void list(Context ctx) {

@@ -9,34 +9,54 @@ import io.javalin.http.HandlerType;
 
 /**
  * What the plugin's handlers share at run time: the database, the options of request transactions,
- * the tenant resolver and the body limit. Kept in the app's data so static helpers ({@link
- * SqlPlugin#session}) find it from a {@link Context}.
+ * the tenant resolver, the body limit and the idempotency keys (null when turned off). Kept in the
+ * app's data so static helpers ({@link SqlPlugin#session}) find it from a {@link Context}.
  */
 record SqlContext(
     Database database,
     TransactionOptions options,
     TenantResolver tenants,
     long maxBodyBytes,
-    int retryAfterSeconds) {
+    int retryAfterSeconds,
+    IdempotentRequests idempotency) {
   static final Key<SqlContext> KEY = new Key<>("svc-infra.sql");
+
+  /** The request body once read, so the handler reads what the idempotency fingerprint read. */
+  private static final String BODY = "svc-infra.body";
 
   static SqlContext of(Context ctx) {
     return ctx.appData(KEY);
   }
 
+  /** {@link #inTransaction(Context, Handler, boolean)} for a route of no tenant-scoped resource. */
+  void inTransaction(Context ctx, Handler handler) throws Exception {
+    inTransaction(ctx, handler, false);
+  }
+
   /**
    * Runs the handler in the request's transaction: read-only on the primary for {@code GET} and
    * {@code HEAD} (safe methods never write; on SQLite a read-only transaction runs beside the
-   * writer instead of queueing for its lock), read-write otherwise.
+   * writer instead of queueing for its lock), read-write otherwise. A POST or PATCH with {@code
+   * Idempotency-Key} runs at most once per key (see {@link IdempotentRequests}).
    */
-  void inTransaction(Context ctx, Handler handler) throws Exception {
+  void inTransaction(Context ctx, Handler handler, boolean tenantScoped) throws Exception {
     HandlerType method = ctx.method();
+    boolean outermost = ctx.attribute(RequestTransaction.ATTRIBUTE) == null;
+    if (idempotency != null && outermost && IdempotentRequests.asked(ctx)) {
+      idempotency.run(this, ctx, handler, tenantScoped);
+      return;
+    }
     boolean safe = method == HandlerType.GET || method == HandlerType.HEAD;
     RequestTransaction.run(database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
   }
 
   byte[] body(Context ctx) {
-    return BodyLimit.read(ctx, maxBodyBytes);
+    byte[] read = ctx.attribute(BODY);
+    if (read == null) {
+      read = BodyLimit.read(ctx, maxBodyBytes);
+      ctx.attribute(BODY, read);
+    }
+    return read;
   }
 
   /** The request's tenant, or a 400 {@code tenant_context_missing}. */

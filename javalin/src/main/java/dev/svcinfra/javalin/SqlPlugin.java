@@ -2,10 +2,12 @@ package dev.svcinfra.javalin;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
+import dev.svcinfra.config.IdempotencySettings;
 import dev.svcinfra.config.StatementLogSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;
+import dev.svcinfra.sql.internal.idempotency.IdempotencyStore;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -82,6 +84,22 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     /** Route of the database health check; null to leave it out. */
     public String healthPath = "/_sql/health";
 
+    /**
+     * Whether POST and PATCH honour {@code Idempotency-Key} (docs/web.md, "Idempotency keys"); the
+     * database needs the {@link dev.svcinfra.sql.idempotency.IdempotencyRecord} table. False
+     * ignores the header.
+     */
+    public boolean idempotencyKeys = true;
+
+    /**
+     * How long keys are kept and held; null reads {@code IDEMPOTENCY_KEY_TTL} and {@code
+     * IDEMPOTENCY_KEY_LEASE} from {@link #env}.
+     */
+    public IdempotencySettings idempotency;
+
+    /** The clock of key expiry and leases; tests move it. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
     /** Adds hand-written routes (or anything else) to the OpenAPI document. */
     public Consumer<com.fasterxml.jackson.databind.node.ObjectNode> openApi = doc -> {};
 
@@ -113,8 +131,17 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     if (c.maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + c.maxBodyBytes);
     }
+    IdempotentRequests idempotency =
+        c.idempotencyKeys
+            ? new IdempotentRequests(
+                new IdempotencyStore(
+                    db,
+                    c.idempotency != null ? c.idempotency : IdempotencySettings.from(c.env),
+                    c.clock))
+            : null;
     SqlContext sql =
-        new SqlContext(db, options, c.tenantResolver, c.maxBodyBytes, c.retryAfterSeconds);
+        new SqlContext(
+            db, options, c.tenantResolver, c.maxBodyBytes, c.retryAfterSeconds, idempotency);
     state.appData(SqlContext.KEY, sql);
     if (c.closeOnStop) {
       state.events.serverStopped(db::close);
@@ -133,7 +160,10 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     }
     OpenApiDocument openApi =
         ApiDocs.shared(state, c.title, c.version, c.tenantHeader, c.openApiPath, c.docsPath);
-    c.resources.forEach(openApi::add);
+    if (idempotency != null) {
+      openApi.idempotencyKeys();
+    }
+    c.resources.forEach(r -> openApi.add(r, idempotency != null));
     if (c.healthPath != null) {
       state.routes.get(c.healthPath, new SqlHealthHandler(db, c.healthTimeout)::handle);
     }
@@ -148,7 +178,10 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
 
   /**
    * Wraps a handler so it runs in the request transaction (see the class comment). Inside, {@link
-   * #session} returns that transaction.
+   * #session} returns that transaction. A POST or PATCH with {@code Idempotency-Key} runs at most
+   * once per key and method and path (and tenant, when the request names one): a retry gets the
+   * stored response. The body is read before the handler to fingerprint the request; read it with
+   * {@link #body} (Javalin's {@code ctx.body()} would find it consumed).
    */
   public static Handler transactional(Handler handler) {
     return ctx -> SqlContext.of(ctx).inTransaction(ctx, handler);

@@ -201,6 +201,15 @@ public interface Dialect extends SchemaDdl {
     c.setAutoCommit(false);
   }
 
+  /**
+   * Whether the database refuses a second row with the same primary key or unique value. Snowflake
+   * does not: its key and unique constraints are informational, so anything that relies on a key to
+   * let only one of two racing inserts win (idempotency keys, issue 18) cannot work there.
+   */
+  default boolean enforcesUniqueConstraints() {
+    return true;
+  }
+
   /** Whether DDL runs inside a transaction and rolls back with it. */
   boolean supportsTransactionalDdl();
 

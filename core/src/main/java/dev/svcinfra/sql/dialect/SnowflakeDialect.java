@@ -189,6 +189,12 @@ final class SnowflakeDialect extends StandardDialect {
             + " cannot be dropped");
   }
 
+  /** Snowflake's primary-key and unique constraints are informational: never enforced. */
+  @Override
+  public boolean enforcesUniqueConstraints() {
+    return false;
+  }
+
   // ---- errors --------------------------------------------------------------------------------
 
   /**

@@ -1,0 +1,37 @@
+package dev.svcinfra.sql.internal.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock tests move by hand, to expire keys and leases without waiting. */
+final class TestClock extends Clock {
+  private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
+
+  void advance(Duration d) {
+    millis.addAndGet(d.toMillis());
+  }
+
+  @Override
+  public long millis() {
+    return millis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
