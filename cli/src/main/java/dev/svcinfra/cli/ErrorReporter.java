@@ -2,6 +2,7 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.SvcInfraException;
+import dev.svcinfra.sql.DriverMissingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -15,6 +16,9 @@ import picocli.CommandLine.ParseResult;
  * keeps its stack trace on stderr.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
+  static final String DRIVER_HINT =
+      DriverPath.OPTION + " DIR or " + DriverPath.VARIABLE + " (a directory of driver jars)";
+
   private final CliContext context;
 
   ErrorReporter(CliContext context) {
@@ -24,11 +28,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     if (e instanceof SvcInfraException failure) {
-      context.err().println("error: " + failure.getMessage());
+      String message = failure.getMessage();
+      if (failure instanceof DriverMissingException) {
+        // The library's advice is a Maven dependency; the CLI's jar takes drivers from a path.
+        message += "; the svc-infra CLI loads drivers it does not carry from " + DRIVER_HINT;
+      }
+      context.err().println("error: " + message);
       if (wantsJson(parsed)) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", failure.code().wireName());
-        error.put("message", failure.getMessage());
+        error.put("message", message);
         Json.print(context.out(), Map.of("error", error));
       }
       return failure.code().exitStatus();

@@ -83,13 +83,20 @@ final class MigrationOptions {
   }
 
   /**
-   * Migrations on the database (opened lazily; close it after use), with the small pool a one-off
-   * command needs ({@link Migrations#openDatabase}), not the service's whole pool.
+   * Migrations on the database (connected before it returns, so a refused connection or a rejected
+   * login fails at once; close it after use), with the small pool a one-off command needs ({@link
+   * Migrations#openDatabase}), not the service's whole pool.
    */
   Session open(CliContext context) {
     MigrationSettings settings = settings(context);
     Database db = Migrations.openDatabase(databaseSettings(context, settings));
-    return new Session(db, builder(settings).database(db).build());
+    try {
+      FirstConnection.await(db);
+      return new Session(db, builder(settings).database(db).build());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
   }
 
   /**
