@@ -53,6 +53,10 @@ public enum ErrorCode {
   DATABASE_UNAVAILABLE(503, Exit.FAILURE, "The database cannot be reached or refuses connections"),
   POOL_EXHAUSTED(503, Exit.FAILURE, "No pooled connection became free in time"),
   STATEMENT_TIMEOUT(503, Exit.FAILURE, "A statement ran past the statement timeout"),
+  COMMIT_OUTCOME_UNKNOWN(
+      503,
+      Exit.FAILURE,
+      "The connection was lost during COMMIT: the write may or may not have happened"),
   MONGO_NOT_INITIALIZED(
       503, Exit.FAILURE, "MongoDB is used before it was opened or after it was closed"),
   READ_ONLY_TRANSACTION(500, Exit.FAILURE, "A read-only transaction tried to write"),

@@ -31,6 +31,9 @@ import java.util.Optional;
  * registry.add("database", DatabaseCheck.of("postgresql://app@db/app"));   // a fresh connection
  * }</pre>
  *
+ * <p>The primary must also accept writes: connected to a standby or a read-only server it is
+ * unhealthy, with the reason ("in recovery"), and the connection is given up.
+ *
  * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see (an
  * exhausted pool included). It waits for a pooled connection for at most four fifths of its
  * timeout, never for the pool's own longer timeout, and reports why none came: the driver's reason
@@ -51,6 +54,9 @@ public final class DatabaseCheck implements HealthCheck {
   /** Opens a connection within the check's timeout. */
   private interface Opener {
     Connection open(Duration timeout) throws SQLException;
+
+    /** Gives up a connection for good; a pool replaces it. */
+    default void discard(Connection c) {}
   }
 
   private final Dialect dialect;
@@ -86,7 +92,17 @@ public final class DatabaseCheck implements HealthCheck {
         database.dialect(),
         database.displayUrl(),
         password,
-        t -> database.connection(poolWait(t)),
+        new Opener() {
+          @Override
+          public Connection open(Duration t) {
+            return database.connection(poolWait(t));
+          }
+
+          @Override
+          public void discard(Connection c) {
+            database.discard(c);
+          }
+        },
         database.hasReplica() ? t -> database.readConnection(poolWait(t)) : null,
         DEFAULT_TIMEOUT,
         DEFAULT_MAX_REPLICA_LAG);
@@ -142,11 +158,30 @@ public final class DatabaseCheck implements HealthCheck {
   public CheckResult check() {
     try (Connection c = primary.open(timeout)) {
       ping(c);
+      Optional<String> refusal = refusesWrites(c);
+      if (refusal.isPresent()) {
+        // Not ready: every write would fail. The pool replaces the connection, so a multi-host
+        // URL finds the server that accepts writes again (issue 18).
+        primary.discard(c);
+        return CheckResult.unhealthy("database " + display + " refuses writes: " + refusal.get())
+            .withDetail("primary_read_only", true);
+      }
     } catch (SQLException | DatabaseException e) {
       return CheckResult.unhealthy(reason("database " + display, e));
     }
     CheckResult result = CheckResult.healthy();
     return replica == null ? result : withReplica(result);
+  }
+
+  /** Why the server refuses writes, when it does. */
+  private Optional<String> refusesWrites(Connection c) throws SQLException {
+    if (dialect.refusesWritesQuery().isEmpty()) {
+      return Optional.empty();
+    }
+    try (Statement st = statement(c);
+        ResultSet rs = st.executeQuery(dialect.refusesWritesQuery().get())) {
+      return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+    }
   }
 
   private CheckResult withReplica(CheckResult primaryResult) {

@@ -11,18 +11,30 @@ import java.sql.SQLException;
  * PostgreSQL's 57P01-57P03 and a few vendor codes; a MariaDB connection killed on the server (1927,
  * SQLState 70100), a PostgreSQL session ended by idle_session_timeout (57P05) or a SQL Server
  * transport error would otherwise go back into the pool and fail the next borrower too (issue 16).
- * Every other failure keeps HikariCP's own judgement.
+ * The primary pool also discards a connection whose server refuses writes. Every other failure
+ * keeps HikariCP's own judgement.
  */
 final class LostConnectionEviction implements SQLExceptionOverride {
   private final Dialect dialect;
+  private final boolean writes;
 
-  LostConnectionEviction(Dialect dialect) {
+  /**
+   * @param writes whether the pool serves read-write transactions (the primary pool)
+   */
+  LostConnectionEviction(Dialect dialect, boolean writes) {
     this.dialect = dialect;
+    this.writes = writes;
   }
 
   @java.lang.Override
   public Override adjudicate(SQLException e) {
-    return dialect.classify(e).kind() == SqlErrorKind.CONNECTION_FAILURE
+    SqlErrorKind kind = dialect.classify(e).kind();
+    // In the primary pool, a connection to a server that refuses writes (a standby: PostgreSQL
+    // says 25006 for it) is no use: a fresh one goes to whichever server takes writes now (issue
+    // 18). A write in a transaction that asked to be read-only costs one reconnect, nothing more.
+    boolean readOnly =
+        writes && (kind == SqlErrorKind.READ_ONLY || kind == SqlErrorKind.READ_ONLY_SERVER);
+    return kind == SqlErrorKind.CONNECTION_FAILURE || readOnly
         ? Override.MUST_EVICT
         : Override.CONTINUE_EVICT;
   }

@@ -51,8 +51,9 @@ final class PoolBuilder {
     config.setInitializationFailTimeout(-1);
     config.setReadOnly(readOnly);
     // A connection whose session the server ended is discarded at once, by the dialect's own
-    // classification of lost connections (issue 16).
-    config.setExceptionOverride(new LostConnectionEviction(dialect));
+    // classification of lost connections (issue 16), and in the primary pool one whose server
+    // refuses writes (issue 18).
+    config.setExceptionOverride(new LostConnectionEviction(dialect, !readOnly));
     config.setAutoCommit(true);
     publishMetrics(config);
     return new HikariDataSource(config);

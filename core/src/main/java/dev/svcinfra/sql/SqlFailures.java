@@ -3,6 +3,7 @@ package dev.svcinfra.sql;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
+import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.model.CheckConstraint;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.Index;
@@ -32,7 +33,33 @@ final class SqlFailures {
    */
   static DatabaseException translate(
       SQLException e, Dialect dialect, Table table, Duration timeout, String sql) {
+    return translate(e, dialect, table, timeout, sql, false);
+  }
+
+  /**
+   * As above, in a transaction that did ({@code readOnlyTransaction}) or did not ask to be
+   * read-only. A write refused as read-only in a read-write transaction means the server itself
+   * refuses writes (a standby, PostgreSQL's 25006 says the same for both): the database is
+   * unavailable for writes, not the code wrong (issue 18).
+   */
+  static DatabaseException translate(
+      SQLException e,
+      Dialect dialect,
+      Table table,
+      Duration timeout,
+      String sql,
+      boolean readOnlyTransaction) {
     ClassifiedError c = dialect.classify(e);
+    if (c.kind() == SqlErrorKind.READ_ONLY_SERVER
+        || (c.kind() == SqlErrorKind.READ_ONLY && !readOnlyTransaction)) {
+      return new DatabaseUnavailableException(
+          "the database server refuses writes (a standby or read-only server, as during a"
+              + " failover)"
+              + state(e)
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     String where = table == null ? "" : " on " + table.qualifiedName();
     return switch (c.kind()) {
       case UNIQUE_VIOLATION -> {
@@ -92,7 +119,7 @@ final class SqlFailures {
                   + state(e)
                   + "; retry it",
               e);
-      case READ_ONLY ->
+      case READ_ONLY, READ_ONLY_SERVER ->
           new DatabaseException(
               ErrorCode.READ_ONLY_TRANSACTION,
               "a read-only transaction cannot write" + where + "; use a read-write transaction",
@@ -103,6 +130,24 @@ final class SqlFailures {
               "the statement failed" + where + state(e) + ": " + e.getMessage(),
               e);
     };
+  }
+
+  /**
+   * A failed COMMIT: when the connection broke, the server may have committed before the answer was
+   * lost, so the outcome is unknown; any other failure (a deferred constraint, a serialization
+   * failure) means the server rolled back and is translated as usual.
+   */
+  static DatabaseException commitFailed(SQLException e, Dialect dialect, Duration timeout) {
+    if (dialect.classify(e).kind() == SqlErrorKind.CONNECTION_FAILURE) {
+      return new CommitOutcomeUnknownException(
+          "the connection was lost during COMMIT"
+              + state(e)
+              + ": the transaction may or may not have been committed ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    return translate(e, dialect, null, timeout);
   }
 
   private static String state(SQLException e) {

@@ -208,7 +208,7 @@ public final class Transaction {
 
   private DatabaseException failed(SqlStatement statement, long start, SQLException e) {
     DatabaseException translated =
-        SqlFailures.translate(e, dialect, statement.table(), timeout, statement.sql());
+        SqlFailures.translate(e, dialect, statement.table(), timeout, statement.sql(), readOnly);
     log.failed(
         statement.sql(),
         statement.values(),

@@ -86,12 +86,18 @@ final class TransactionRunner {
       if (tx.isRollbackOnly()) {
         c.rollback();
       } else {
-        c.commit();
+        try {
+          c.commit();
+        } catch (SQLException e) {
+          // A connection lost on the way is an unknown outcome, not a failure (issue 18).
+          healthy = rollback(c, e);
+          throw SqlFailures.commitFailed(e, dialect, timeout);
+        }
       }
       return result;
     } catch (SQLException e) {
       healthy = rollback(c, e);
-      throw SqlFailures.translate(e, dialect, null, timeout);
+      throw SqlFailures.translate(e, dialect, null, timeout, null, options.isReadOnly());
     } finally {
       // set(null), not remove(): the thread's entry stays for its next transaction instead of
       // being cleared and re-created (a weak reference each time) on every block.

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * Turns every exception a request can end with into a problem+json response. svc-infra's exceptions
  * map by their {@link ErrorCode}, one table for SQL, MongoDB and the HTTP layer: the code's status
  * and {@link ErrorCode#problemCode() problem code}, the field list of a validation failure, and for
- * a 503 ({@code database_unavailable}, {@code pool_exhausted}, {@code statement_timeout}) a {@code
- * Retry-After} and a generic detail (503, not 504: the service itself is overloaded or its database
- * is, no gateway timed out). Javalin's own errors (unknown route, wrong method) keep their status
- * with a generic detail. Anything else, and every code whose status is 500, is logged with its
- * stack trace and answered 500 with the request id only.
+ * a 503 ({@code database_unavailable}, {@code pool_exhausted}, {@code statement_timeout}, {@code
+ * commit_outcome_unknown}) a {@code Retry-After} and a generic detail (503, not 504: the service
+ * itself is overloaded or its database is, no gateway timed out). Javalin's own errors (unknown
+ * route, wrong method) keep their status with a generic detail. Anything else, and every code whose
+ * status is 500, is logged with its stack trace and answered 500 with the request id only.
  */
 final class ProblemMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
@@ -59,17 +59,22 @@ final class ProblemMapper {
           e.getMessage(),
           RequestIds.of(ctx));
       ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
-      Problem.write(
-          ctx,
-          status,
-          code.problemCode(),
-          code == ErrorCode.STATEMENT_TIMEOUT
-              ? "the database did not answer in time; retry later"
-              : "the database is unavailable or busy; retry later",
-          null);
+      Problem.write(ctx, status, code.problemCode(), unavailableDetail(code), null);
     } else {
       Problem.write(ctx, status, code.problemCode(), e.getMessage(), errors);
     }
+  }
+
+  /** What a client is told about a 503; the server's name stays in the log. */
+  private static String unavailableDetail(ErrorCode code) {
+    return switch (code) {
+      case STATEMENT_TIMEOUT -> "the database did not answer in time; retry later";
+      // The write may have been committed: a blind retry can write twice (issue 18).
+      case COMMIT_OUTCOME_UNKNOWN ->
+          "the connection to the database was lost while committing: the write may or may not"
+              + " have happened; retry with the same Idempotency-Key, or check before retrying";
+      default -> "the database is unavailable or busy; retry later";
+    };
   }
 
   void http(HttpResponseException e, Context ctx) {

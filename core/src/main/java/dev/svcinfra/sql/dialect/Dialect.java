@@ -417,6 +417,16 @@ public interface Dialect extends SchemaDdl {
   }
 
   /**
+   * A query answering one row with one text column: why the server refuses writes ("in recovery",
+   * "read_only is on"), or SQL NULL when it accepts them. Readiness runs it on the primary pool, so
+   * a service connected to a standby reports itself unhealthy instead of ready (issue 18). Empty
+   * when the database has no such state (SQLite, DuckDB, H2) or no portable way to ask.
+   */
+  default Optional<String> refusesWritesQuery() {
+    return Optional.empty();
+  }
+
+  /**
    * A query run on a read replica answering one row with one column: how far the replica lags
    * behind its primary, in milliseconds, or SQL NULL when the server is not a replica at all. Empty
    * when this dialect has no portable way to ask (health checks then only ping the replica): MySQL

@@ -137,6 +137,14 @@ class MySqlDialect extends StandardDialect {
     }
   }
 
+  /** A replica or a demoted primary: {@code read_only} (which {@code super_read_only} implies). */
+  @Override
+  public java.util.Optional<String> refusesWritesQuery() {
+    return java.util.Optional.of(
+        "SELECT CASE WHEN @@global.read_only = 1"
+            + " THEN 'the server is read-only (read_only is on)' END");
+  }
+
   /** MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16). */
   @Override
   public boolean backslashEscapesInStrings() {

@@ -31,6 +31,8 @@ final class MySqlErrors {
    * 1292 ER_TRUNCATED_WRONG_VALUE, 1265 WARN_DATA_TRUNCATED (an error in strict mode, SQLState
    * 01000), 1690 ER_DATA_OUT_OF_RANGE                                      invalid value
    * 1792 ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION                          read only
+   * 1290 ER_OPTION_PREVENTS_STATEMENT (--read-only, --super-read-only),
+   * 1836 ER_READ_ONLY_MODE                                                  read-only server
    * 1927 ER_CONNECTION_KILLED (MariaDB), 3169 ER_SESSION_WAS_KILLED (MySQL),
    * 1053 ER_SERVER_SHUTDOWN, 1152 ER_ABORTING_CONNECTION, 1040 ER_CON_COUNT_ERROR,
    * 1158-1161 ER_NET_READ_ERROR / _READ_INTERRUPTED / _ERROR_ON_WRITE / _WRITE_INTERRUPTED,
@@ -55,6 +57,7 @@ final class MySqlErrors {
           .put(SqlErrorKind.TRANSIENT_CONFLICT, 1213, 1205)
           .put(SqlErrorKind.INVALID_VALUE, 1406, 1264, 1366, 1292, 1265, 1690)
           .put(SqlErrorKind.READ_ONLY, 1792)
+          .put(SqlErrorKind.READ_ONLY_SERVER, 1290, 1836)
           .put(
               SqlErrorKind.CONNECTION_FAILURE,
               1927,

@@ -192,6 +192,18 @@ final class PostgresDialect extends StandardDialect {
             + " END");
   }
 
+  /**
+   * A standby (in recovery) or a server whose sessions default to read-only ({@code
+   * default_transaction_read_only}, as some failover tools set on a demoted primary).
+   */
+  @Override
+  public Optional<String> refusesWritesQuery() {
+    return Optional.of(
+        "SELECT CASE WHEN pg_is_in_recovery() THEN 'the server is in recovery (a standby)'"
+            + " WHEN current_setting('transaction_read_only') = 'on'"
+            + " THEN 'the server makes sessions read-only (default_transaction_read_only)' END");
+  }
+
   @Override
   public List<String> statementTimeoutStatements(Duration timeout) {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");

@@ -53,6 +53,14 @@ final class SqlServerDialect extends StandardDialect {
     return "com.microsoft.sqlserver:mssql-jdbc";
   }
 
+  /** A readable secondary of an availability group, or a database set READ_ONLY. */
+  @Override
+  public java.util.Optional<String> refusesWritesQuery() {
+    return java.util.Optional.of(
+        "SELECT CASE WHEN DATABASEPROPERTYEX(DB_NAME(), 'Updateability') = 'READ_ONLY'"
+            + " THEN 'the database is read-only (a secondary replica, or set READ_ONLY)' END");
+  }
+
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     if (url.socket().isPresent()) {

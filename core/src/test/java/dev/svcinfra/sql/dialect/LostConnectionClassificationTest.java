@@ -31,6 +31,11 @@ class LostConnectionClassificationTest {
       postgresql | 57014 | 0      | canceling statement due to statement timeout | STATEMENT_TIMEOUT
       postgresql | 40001 | 0      | could not serialize access | TRANSIENT_CONFLICT
       postgresql | 42P01 | 0      | relation does not exist | OTHER
+      postgresql | 25006 | 0      | cannot execute INSERT in a read-only transaction | READ_ONLY
+      mariadb    | HY000 | 1290   | The MariaDB server is running with the --read-only option | READ_ONLY_SERVER
+      mariadb    | HY000 | 1836   | Running in read-only mode | READ_ONLY_SERVER
+      mariadb    | 25006 | 1792   | Cannot execute statement in a READ ONLY transaction | READ_ONLY
+      mysql      | HY000 | 1290   | The MySQL server is running with the --super-read-only option | READ_ONLY_SERVER
       mariadb    | 70100 | 1927   | Connection was killed | CONNECTION_FAILURE
       mariadb    | 08000 | -1     | Socket error | CONNECTION_FAILURE
       mariadb    | 08S01 | 1053   | Server shutdown in progress | CONNECTION_FAILURE

@@ -28,8 +28,18 @@ public enum SqlErrorKind {
   CONNECTION_FAILURE,
   /** A deadlock or serialization failure; retrying the transaction may succeed. */
   TRANSIENT_CONFLICT,
-  /** A write in a read-only transaction. */
+  /**
+   * A write in a read-only transaction. PostgreSQL says the same (25006) when the transaction was
+   * declared read-only and when the server is a standby; the data layer tells them apart by what
+   * the transaction asked for.
+   */
   READ_ONLY,
+  /**
+   * The server refuses every write: a replica, or a primary being demoted (MySQL {@code
+   * read_only}). Nothing is wrong with the request; another server, or the same one later, takes
+   * it.
+   */
+  READ_ONLY_SERVER,
   /** Anything else: a bug in SQL, a missing table, a permission. */
   OTHER
 }
