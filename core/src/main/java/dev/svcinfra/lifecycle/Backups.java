@@ -61,7 +61,8 @@ public final class Backups {
 
   /**
    * Restores {@code backup} into a scratch database next to the live database of {@code live}
-   * (never into it), measures it and removes it.
+   * (never into it), measures it and removes it. With a direct URL ({@code DIRECT_URL}) the restore
+   * connects there, past the pooler.
    *
    * @throws ConfigException when the backup's format does not fit the database, the scratch name is
    *     the live database or exists, or {@code pg_restore}/{@code psql} is missing
@@ -73,8 +74,9 @@ public final class Backups {
           ErrorCode.UNREADABLE_FILE,
           backup + " is empty, unreadable or not a backup this tool can restore");
     }
-    return ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))
-        .restore(backup, file.format(), file.content(), live, options);
+    DatabaseSettings server = session(live);
+    return ScratchRestores.forDialect(Dialects.forUrl(server.primary().url()))
+        .restore(backup, file.format(), file.content(), server, options);
   }
 
   /**
@@ -89,9 +91,18 @@ public final class Backups {
       return report;
     }
     BackupFile file = report.newest().get();
+    DatabaseSettings server = session(live);
     RestoreReport restored =
-        ScratchRestores.forDialect(Dialects.forUrl(live.primary().url()))
-            .restore(file.path(), file.format(), file.content(), live, options);
+        ScratchRestores.forDialect(Dialects.forUrl(server.primary().url()))
+            .restore(file.path(), file.format(), file.content(), server, options);
     return report.withRestore(restored);
+  }
+
+  /**
+   * A restore creates a database and runs {@code pg_restore} or {@code psql}, whose session
+   * settings must not go through a transaction pooler: the direct URL when one is set (issue 18).
+   */
+  private static DatabaseSettings session(DatabaseSettings live) {
+    return live.direct().orElse(live);
   }
 }

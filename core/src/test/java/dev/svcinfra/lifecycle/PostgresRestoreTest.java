@@ -54,6 +54,28 @@ class PostgresRestoreTest {
   }
 
   @Test
+  void behindAPoolerTheRestoreConnectsThroughTheDirectUrl() throws Exception {
+    db.dump(dir.resolve("app.dump"), "--format=custom");
+    int closed;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    // The pooled URL leads nowhere; only the direct URL reaches the server.
+    DatabaseSettings live =
+        DatabaseSettings.of(
+                db.url.replaceFirst("@127\\.0\\.0\\.1:\\d+/", "@127.0.0.1:" + closed + "/")
+                    + "&pgbouncer=true")
+            .withPooler(
+                dev.svcinfra.config.PoolerSettings.none()
+                    .withMode(dev.svcinfra.config.PoolerMode.TRANSACTION)
+                    .withDirect(db.url));
+    assertThat(live.primary().url().host().orElseThrow().port()).isEqualTo(closed);
+    BackupReport report = Backups.verifyAndRestore(DAY, dir, "*", live, RestoreOptions.defaults());
+    assertThat(restoreOf(report).rowCounts()).isEqualTo(EXPECTED_COUNTS);
+  }
+
+  @Test
   void plainDumpRestoresWithPsql() throws Exception {
     db.dump(dir.resolve("app.sql"), "--format=plain");
     RestoreReport restore = restoreOf(verifyAndRestore(RestoreOptions.defaults()));
