@@ -55,40 +55,27 @@ class CliJarIT {
         Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Files.copy(h2, drivers.resolve(h2.getFileName()));
     String url = "jdbc:h2:file:" + dir.resolve("h2db");
-    String location = init();
 
-    Run without =
-        run(Map.of(), "sql", "current", "--database-url", url, "--script-location", location);
+    Run without = current(Map.of(), url);
     assertThat(without.status).isNotZero();
     assertThat(without.err)
         .contains("org.h2.Driver")
         .contains("--driver-path DIR or SVC_INFRA_DRIVERS");
 
-    Run option =
-        run(
-            Map.of(),
-            "--driver-path",
-            drivers.toString(),
-            "sql",
-            "current",
-            "--database-url",
-            url,
-            "--script-location",
-            location);
-    assertThat(option.status).as(option.err).isZero();
-    assertThat(option.out).contains("<base> (nothing applied)");
+    for (Run with :
+        List.of(
+            current(Map.of(), url, "--driver-path", drivers.toString()),
+            current(Map.of("SVC_INFRA_DRIVERS", drivers.toString()), url))) {
+      assertThat(with.status).as(with.err).isZero();
+      assertThat(with.out).contains("<base> (nothing applied)");
+    }
+  }
 
-    Run variable =
-        run(
-            Map.of("SVC_INFRA_DRIVERS", drivers.toString()),
-            "sql",
-            "current",
-            "--database-url",
-            url,
-            "--script-location",
-            location);
-    assertThat(variable.status).as(variable.err).isZero();
-    assertThat(variable.out).contains("<base> (nothing applied)");
+  /** {@code svc-infra [leading...] sql current --database-url URL} in a fresh project. */
+  private Run current(Map<String, String> env, String url, String... leading) throws Exception {
+    List<String> args = new ArrayList<>(List.of(leading));
+    args.addAll(List.of("sql", "current", "--database-url", url, "--script-location", init()));
+    return run(env, args.toArray(String[]::new));
   }
 
   private String init() throws Exception {
