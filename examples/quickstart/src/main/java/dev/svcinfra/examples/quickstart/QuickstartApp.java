@@ -173,8 +173,16 @@ public final class QuickstartApp {
         .put("multipleOf", new BigDecimal("0.01"))
         .put("description", "at most 2 digits after the point");
     schema.putArray("required").add("from").add("to").add("amount");
-    op.putObject("responses").putObject("200").put("description", "Transferred");
-    for (String status : List.of("404", "422")) {
+    // Safe to retry with Idempotency-Key: the plugin documents the header and its replay marker
+    // as components for hand-written routes.
+    op.putArray("parameters").addObject().put("$ref", "#/components/parameters/IdempotencyKey");
+    op.putObject("responses")
+        .putObject("200")
+        .put("description", "Transferred")
+        .putObject("headers")
+        .putObject("Idempotent-Replayed")
+        .put("$ref", "#/components/headers/IdempotentReplayed");
+    for (String status : List.of("400", "404", "409", "422")) {
       op.with("responses")
           .putObject(status)
           .put("description", "Problem")

@@ -8,6 +8,7 @@ import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.idempotency.IdempotencyRecord;
 import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
@@ -35,9 +36,9 @@ class PackagedMigrationsTest {
   /**
    * The packaged revisions: the first tables, the users' ignore-case email index, the users'
    * trigram search indexes, exact text comparison (binary collations, Unicode email folding), the
-   * accounts' exact balance on SQLite.
+   * accounts' exact balance on SQLite, the idempotency keys' table.
    */
-  static final int REVISIONS = 5;
+  static final int REVISIONS = 6;
 
   @TempDir static Path dir;
 
@@ -87,7 +88,8 @@ class PackagedMigrationsTest {
             List.of(
                 TableMapping.of(User.class).table(),
                 TableMapping.of(Note.class).table(),
-                TableMapping.of(Account.class).table()))
+                TableMapping.of(Account.class).table(),
+                IdempotencyRecord.table()))
         .build();
   }
 
@@ -131,7 +133,8 @@ class PackagedMigrationsTest {
             tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
             tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
           });
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(1);
+      // The exact-balance revision, then the idempotency keys' table.
+      assertThat(ClasspathMigrations.upgrade(db)).hasSize(2);
       List<String> balances =
           db
               .inTransaction(

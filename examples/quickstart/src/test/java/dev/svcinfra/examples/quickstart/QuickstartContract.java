@@ -17,7 +17,8 @@ abstract class QuickstartContract
         TenantAndTransferContract,
         ServiceRoutesContract,
         ExactValuesContract,
-        ConcurrentWritesContract {
+        ConcurrentWritesContract,
+        IdempotencyContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */
