@@ -1,5 +1,7 @@
 package dev.svcinfra.sql;
 
+import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
@@ -31,6 +33,28 @@ final class TransactionRunner {
     this.database = database;
     this.log = log;
     this.configuredTimeout = database.settings().timeouts().statement().orElse(null);
+    requireTransactionScoped(configuredTimeout);
+  }
+
+  /**
+   * Behind a transaction pooler a session setting made in one transaction stays on a server
+   * connection that other clients get next (issue 18). PostgreSQL's timeout ends with its
+   * transaction; MySQL's and MariaDB's is a session variable reset after the commit, which the
+   * pooler may send to another server connection: refused, before anything runs.
+   */
+  private void requireTransactionScoped(Duration timeout) {
+    Dialect dialect = database.dialect();
+    if (timeout != null
+        && !database.settings().keepsSessions()
+        && !dialect.statementTimeoutResetStatements().isEmpty()) {
+      throw new ConfigException(
+          ErrorCode.INVALID_SETTING,
+          "a statement timeout on "
+              + dialect.name()
+              + " is a session setting, which a transaction pooler (DB_POOLER=transaction) would"
+              + " pass on to other clients; leave DB_STATEMENT_TIMEOUT_MS and"
+              + " TransactionOptions.statementTimeout unset, or connect without the pooler");
+    }
   }
 
   Transaction current() {
@@ -55,6 +79,7 @@ final class TransactionRunner {
     }
     Dialect dialect = database.dialect();
     Duration timeout = options.statementTimeout().orElse(configuredTimeout);
+    requireTransactionScoped(timeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
     Connection c = options.onReplica() ? database.readConnection() : database.connection();
