@@ -73,6 +73,7 @@ public final class Database implements AutoCloseable {
     this.primary =
         PoolBuilder.build(
             "svc-infra-primary",
+            dialect.displayUrl(url, true),
             dialect,
             primaryTarget,
             settings.pool(),
@@ -83,6 +84,7 @@ public final class Database implements AutoCloseable {
             ? null
             : PoolBuilder.build(
                 "svc-infra-replica",
+                dialect.displayUrl(settings.replica().orElseThrow().url(), true),
                 dialect,
                 replicaTarget,
                 settings.pool(),
@@ -400,7 +402,10 @@ public final class Database implements AutoCloseable {
   /** Closes both pools; connections still borrowed are closed as they come back. */
   @Override
   public void close() {
+    // Reconnect loops first, so a pool closing during an outage does not wait for them.
+    PoolBuilder.reconnecting(primary).close();
     if (replica != null) {
+      PoolBuilder.reconnecting(replica).close();
       replica.close();
     }
     primary.close();

@@ -59,11 +59,33 @@ final class OutageAwareBorrow {
     try {
       return hikari.getConnection(firstMillis);
     } catch (SQLTransientConnectionException e) {
+      SQLTransientConnectionException known = withOutage(e);
       long left = limitMillis - (System.nanoTime() - start) / 1_000_000;
-      if (e.getCause() != null || left <= 0) {
-        throw e;
+      if (known.getCause() != null || left <= 0) {
+        throw known;
       }
-      return hikari.getConnection(left);
+      try {
+        return hikari.getConnection(left);
+      } catch (SQLTransientConnectionException again) {
+        throw withOutage(again);
+      }
     }
+  }
+
+  /**
+   * HikariCP names the failure to connect as the cause of its timeout only when its own attempt
+   * failed; the pool's attempts keep retrying inside {@link ReconnectingDataSource}, which knows
+   * the failure instead.
+   */
+  private SQLTransientConnectionException withOutage(SQLTransientConnectionException e) {
+    if (e.getCause() != null) {
+      return e;
+    }
+    return PoolBuilder.reconnecting(pool)
+        .outage()
+        .map(
+            failure ->
+                new SQLTransientConnectionException(e.getMessage(), failure.getSQLState(), failure))
+        .orElse(e);
   }
 }

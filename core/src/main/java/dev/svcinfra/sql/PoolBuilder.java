@@ -2,9 +2,11 @@ package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import javax.sql.DataSource;
 
 /** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
 final class PoolBuilder {
@@ -14,8 +16,17 @@ final class PoolBuilder {
 
   private PoolBuilder() {}
 
+  /** What keeps reconnecting for {@code pool}, which {@link #build} always puts in front. */
+  static ReconnectingDataSource reconnecting(HikariDataSource pool) {
+    return (ReconnectingDataSource) pool.getDataSource();
+  }
+
+  /**
+   * @param server the server as logs may show it (password masked)
+   */
   static HikariDataSource build(
       String poolName,
+      String server,
       Dialect dialect,
       ConnectionTarget target,
       PoolSettings pool,
@@ -23,15 +34,15 @@ final class PoolBuilder {
       boolean readOnly) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    if (dialect.initializesConnections()) {
-      // Each new connection is set up by the dialect first (SQLite's case-folding function).
-      config.setDataSource(new ConnectionSetupDataSource(dialect, target));
-    } else {
-      config.setJdbcUrl(target.jdbcUrl());
-      config.setDriverClassName(target.driverClassName());
-      // The password travels in the driver properties, which HikariCP masks in its own logs.
-      config.setDataSourceProperties(target.toProperties());
-    }
+    // Each new connection is set up by the dialect first where it needs to (SQLite's
+    // case-folding function); the password travels in the driver properties, never in a URL.
+    DataSource physical =
+        dialect.initializesConnections()
+            ? new ConnectionSetupDataSource(dialect, target)
+            : new DriverDataSource(
+                target.jdbcUrl(), target.driverClassName(), target.toProperties(), null, null);
+    // After an outage the pool reconnects within a quarter of a second (issue 18).
+    config.setDataSource(new ReconnectingDataSource(physical, dialect, poolName + " " + server));
     int max = Math.min(pool.maxConnections(), poolLimit);
     config.setMaximumPoolSize(max);
     config.setMinimumIdle(Math.min(pool.size(), max));
