@@ -86,10 +86,7 @@ public final class IdempotencyStore {
       String token = UUID.randomUUID().toString();
       // Read-only on the primary: on SQLite this look runs beside a running writer instead of
       // queueing for its lock, so a key in use is reported at once.
-      Optional<Row> found =
-          db.inTransaction(
-              TransactionOptions.readOnlyOnPrimary(),
-              tx -> tx.queryFirst(sql.find(keyHash), rs -> Row.read(rs, tx.dialect())));
+      Optional<Row> found = find(keyHash);
       long lockedUntil = now + settings.lease().toMillis();
       long expiresAt = now + settings.ttl().toMillis();
       if (found.isEmpty()) {
@@ -189,6 +186,31 @@ public final class IdempotencyStore {
       LOG.debug("deleted {} expired idempotency key(s)", deleted);
     } catch (RuntimeException e) {
       LOG.warn("could not delete expired idempotency keys: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * The key's row. A statement failing for no data-related reason most often means the table was
+   * never created: the message says how to create it, keeping the database's own words.
+   */
+  private Optional<Row> find(String keyHash) {
+    try {
+      return db.inTransaction(
+          TransactionOptions.readOnlyOnPrimary(),
+          tx -> tx.queryFirst(sql.find(keyHash), rs -> Row.read(rs, tx.dialect())));
+    } catch (DatabaseException e) {
+      if (e.code() != ErrorCode.DATABASE_ERROR) {
+        throw e;
+      }
+      throw new DatabaseException(
+          ErrorCode.DATABASE_ERROR,
+          "Idempotency-Key needs the table "
+              + IdempotencyRecord.TABLE
+              + ": create it with a revision generated from "
+              + IdempotencyRecord.class.getName()
+              + " (docs/web.md, Idempotency keys), or turn the header off; "
+              + e.getMessage(),
+          e);
     }
   }
 

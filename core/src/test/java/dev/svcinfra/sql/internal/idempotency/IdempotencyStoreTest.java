@@ -187,6 +187,19 @@ class IdempotencyStoreTest extends DatabaseSuite {
     assertThat(marks(db)).isEqualTo(2);
   }
 
+  /** Without the table a claim fails naming it and how to create it; nothing else is written. */
+  @ParameterizedTest
+  @MethodSource("dev.svcinfra.sql.TestDatabase#all")
+  void aMissingTableIsNamedWithTheFix(TestDatabase kind) {
+    Database db = open(kind);
+    IdempotencyStore store = store(db);
+    assertThatThrownBy(() -> store.claim(KEY, REQUEST))
+        .isInstanceOfSatisfying(
+            SvcInfraException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_ERROR))
+        .hasMessageContaining("needs the table svc_idempotency_keys")
+        .hasMessageContaining(IdempotencyRecord.class.getName());
+  }
+
   @ParameterizedTest
   @MethodSource("dev.svcinfra.sql.TestDatabase#all")
   void aClaimInsideATransactionIsRefused(TestDatabase kind) {
