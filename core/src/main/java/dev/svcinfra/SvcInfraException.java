@@ -34,4 +34,33 @@ public class SvcInfraException extends RuntimeException {
   public ErrorCode code() {
     return code;
   }
+
+  /**
+   * One line saying why {@code failure} happened, for a service's start-up error: the code and
+   * message of the first svc-infra exception in its cause chain (frameworks wrap ours), else the
+   * outermost message that says something. Never a stack trace; messages of svc-infra exceptions
+   * carry masked URLs only.
+   *
+   * <pre>{@code
+   * catch (RuntimeException e) { System.err.println("cannot start: " + SvcInfraException.reason(e)); System.exit(1); }
+   * }</pre>
+   *
+   * @since 0.2
+   */
+  public static String reason(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SvcInfraException ours) {
+        return ours.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+            + " ["
+            + ours.code().wireName()
+            + "]";
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+      }
+    }
+    return failure.getClass().getSimpleName();
+  }
 }

@@ -91,7 +91,7 @@ final class MigrationOptions {
     MigrationSettings settings = settings(context);
     Database db = Migrations.openDatabase(databaseSettings(context, settings));
     try {
-      FirstConnection.await(db);
+      db.checkConnection();
       return new Session(db, builder(settings).database(db).build());
     } catch (RuntimeException e) {
       db.close();

@@ -45,6 +45,17 @@ public record MigrationSettings(
   public static final String CONFIG_VARIABLE = "ALEMBIC_CONFIG";
   public static final String DEFAULT_CONFIG_NAME = "migrations.properties";
   public static final Path DEFAULT_SCRIPT_LOCATION = Path.of("migrations");
+
+  /**
+   * The script location from the environment: a directory, or {@code classpath:migrations} for
+   * revisions packaged with the application. {@code --script-location} beats it; it beats the
+   * configuration file's {@code script_location}.
+   */
+  public static final String SCRIPT_LOCATION_VARIABLE = "ALEMBIC_SCRIPT_LOCATION";
+
+  /** The {@code MIGRATIONS_*} spelling of {@link #SCRIPT_LOCATION_VARIABLE}. */
+  public static final String SCRIPT_LOCATION_ALIAS = "MIGRATIONS_SCRIPT_LOCATION";
+
   public static final String DEFAULT_VERSION_TABLE = "svc_infra_version";
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(300);
 
@@ -100,12 +111,18 @@ public record MigrationSettings(
     Env merged = env.orElse(fromFile);
     SettingReader r = new SettingReader(merged);
     Path location =
-        scriptLocationOverride.orElseGet(
-            () ->
-                fromFile
-                    .get("script_location")
-                    .map(p -> file.map(f -> resolveBeside(f, p)).orElse(Path.of(p)))
-                    .orElse(DEFAULT_SCRIPT_LOCATION));
+        scriptLocationOverride
+            .or(
+                () ->
+                    env.get(SCRIPT_LOCATION_VARIABLE)
+                        .or(() -> env.get(SCRIPT_LOCATION_ALIAS))
+                        .map(Path::of))
+            .orElseGet(
+                () ->
+                    fromFile
+                        .get("script_location")
+                        .map(p -> file.map(f -> resolveBeside(f, p)).orElse(Path.of(p)))
+                        .orElse(DEFAULT_SCRIPT_LOCATION));
     return new MigrationSettings(
         file,
         location,
@@ -134,7 +151,7 @@ public record MigrationSettings(
   /** A relative script location in a config file is relative to the file's directory's parent. */
   private static Path resolveBeside(Path file, String location) {
     Path p = Path.of(location);
-    if (p.isAbsolute()) {
+    if (p.isAbsolute() || location.startsWith("classpath:")) {
       return p;
     }
     Path dir = file.toAbsolutePath().normalize().getParent();

@@ -59,6 +59,15 @@ public final class MigrationBuilder {
     return this;
   }
 
+  /**
+   * Where the revisions are: a directory, or {@code classpath:migrations} for revisions packaged
+   * with the application (read through {@link #modelClassLoader}, from a directory or a jar).
+   */
+  public MigrationBuilder scriptLocation(String value) {
+    return scriptLocation(Path.of(value));
+  }
+
+  /** Where the revisions are; see {@link #scriptLocation(String)}. */
   public MigrationBuilder scriptLocation(Path value) {
     MigrationSettings s = settings;
     this.settings =
@@ -98,7 +107,10 @@ public final class MigrationBuilder {
     return this;
   }
 
-  /** Where model classes of {@code ALEMBIC_DISCOVER_PACKAGES} are found (a CLI classpath). */
+  /**
+   * Where model classes of {@code ALEMBIC_DISCOVER_PACKAGES} and {@code classpath:} script
+   * locations are found (a CLI classpath); by default the loader of this library.
+   */
   public MigrationBuilder modelClassLoader(ClassLoader value) {
     this.modelLoader = value;
     return this;

@@ -37,7 +37,7 @@ final class MigrationConfig {
     this.settings = b.settings;
     this.database = b.database;
     this.dialect = b.dialect;
-    this.scripts = new ScriptDirectory(b.settings.scriptLocation(), b.javaMigrations);
+    this.scripts = ScriptDirectory.of(b.settings.scriptLocation(), b.modelLoader, b.javaMigrations);
     this.revisions = b.revisionSource.apply(scripts);
     this.mappedColumns = Set.copyOf(b.mappedColumns);
     this.givenModels = b.models == null ? null : List.copyOf(b.models);

@@ -2,6 +2,7 @@ package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MigrationSettings;
+import dev.svcinfra.migrate.internal.script.ClasspathLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,13 @@ final class ScriptLocationInit {
 
   static Path create(MigrationSettings settings, boolean overwrite) {
     Path location = settings.scriptLocation();
+    if (ClasspathLocation.isClasspath(location)) {
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION,
+          location
+              + " is read-only: init creates a directory (e.g. src/main/resources/migrations), "
+              + "which the application then reads as classpath:migrations");
+    }
     Path config =
         settings.configFile().orElse(location.resolve(MigrationSettings.DEFAULT_CONFIG_NAME));
     if (Files.exists(config) && !overwrite) {

@@ -170,6 +170,18 @@ public final class Database implements AutoCloseable {
     return Optional.ofNullable(transactions.current());
   }
 
+  /**
+   * Opens one connection now and gives it back, failing with {@link DatabaseUnavailableException}
+   * as soon as the driver says why there is none (refused, login rejected, TLS, unknown host)
+   * rather than after the pool's whole timeout; a server that does not answer at all gets {@code
+   * DB_CONNECT_TIMEOUT}. For start-up checks and one-off commands: the pool itself opens lazily.
+   *
+   * @since 0.2
+   */
+  public void checkConnection() {
+    FirstConnection.await(this);
+  }
+
   /** Connections currently borrowed from both pools (0 when every block has finished). */
   public int activeConnections() {
     int active =

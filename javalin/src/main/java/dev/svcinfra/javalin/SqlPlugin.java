@@ -49,6 +49,22 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     /** Where the database settings come from when {@link #database} is null. */
     public Env env = Env.system();
 
+    /**
+     * Script location upgraded to head when the app is created, under the migration lock, so that
+     * many replicas can start at once: {@code "classpath:migrations"} for the revisions packaged in
+     * the application, or a directory. Start-up then fails, with the reason, when the database is
+     * unreachable, refuses the connection (login, TLS) or has drifted (an applied revision changed,
+     * or one this build does not know). Null (the default) migrates nothing.
+     */
+    public String migrations;
+
+    /**
+     * Whether creating the app opens one connection first, so that an unreachable or misconfigured
+     * database stops start-up instead of answering 503 later; always so when {@link #migrations} is
+     * set.
+     */
+    public boolean connectOnStart;
+
     /** Whether stopping the server closes the database. */
     public boolean closeOnStop = true;
 
@@ -130,6 +146,14 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
             : TransactionOptions.defaults().withStatementTimeout(c.statementTimeout);
     if (c.maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + c.maxBodyBytes);
+    }
+    try {
+      StartupChecks.run(db, c.migrations, c.connectOnStart);
+    } catch (RuntimeException e) {
+      if (c.database == null) {
+        db.close(); // opened here: nobody else would close it
+      }
+      throw e;
     }
     IdempotentRequests idempotency =
         c.idempotencyKeys

@@ -2,7 +2,6 @@ package dev.svcinfra.reliability;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
-import dev.svcinfra.examples.quickstart.ClasspathMigrations;
 import dev.svcinfra.examples.quickstart.QuickstartApp;
 import dev.svcinfra.health.DatabaseCheck;
 import dev.svcinfra.health.HealthRegistry;
@@ -43,7 +42,7 @@ final class InProcessQuickstart implements AutoCloseable {
     Database db = Database.open(DatabaseSettings.from(Env.of(new HashMap<>(variables))));
     try {
       if (migrate) {
-        ClasspathMigrations.upgrade(db);
+        QuickstartApp.migrations(db).upgrade();
       }
       HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
       Javalin app = QuickstartApp.create(db, health).start("127.0.0.1", 0);

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * MySQL through MySQL Connector/J.
@@ -74,6 +75,23 @@ class MySqlDialect extends StandardDialect {
 
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
+    return connectionTarget(url, options, MySqlDriverChoice::loadable);
+  }
+
+  /**
+   * The connection for {@code url}: through Connector/J, or through MariaDB Connector/J when only
+   * that driver is present ({@link MySqlDriverChoice}); {@code loadable} says which drivers are.
+   */
+  ConnectionTarget connectionTarget(
+      DatabaseUrl url, ConnectionOptions options, Predicate<String> loadable) {
+    if (this != Dialects.MARIADB && MySqlDriverChoice.throughMariaDb(loadable)) {
+      return ((MySqlDialect) Dialects.MARIADB).driverTarget(url, options);
+    }
+    return driverTarget(url, options);
+  }
+
+  /** The connection for {@code url} through this dialect's own driver. */
+  ConnectionTarget driverTarget(DatabaseUrl url, ConnectionOptions options) {
     Map<String, String> query = queryWithUser(url);
     String mode = take(query, "sslmode", "ssl-mode", "ssl_mode");
     String ssl = take(query, "ssl", "useSSL");

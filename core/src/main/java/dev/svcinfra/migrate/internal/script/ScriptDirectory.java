@@ -33,9 +33,29 @@ public final class ScriptDirectory {
   private final Path location;
   private final List<JavaMigration> javaMigrations;
 
+  /** The location as configured ({@code classpath:migrations}), when it differs from the path. */
+  private final Path configured;
+
   public ScriptDirectory(Path location, List<JavaMigration> javaMigrations) {
+    this(location, location, javaMigrations);
+  }
+
+  private ScriptDirectory(Path configured, Path location, List<JavaMigration> javaMigrations) {
+    this.configured = configured;
     this.location = location;
     this.javaMigrations = List.copyOf(javaMigrations);
+  }
+
+  /**
+   * The directory {@code configured} names; a {@code classpath:} location is found through {@code
+   * loader} (a directory, or inside a jar) and is read-only.
+   */
+  public static ScriptDirectory of(
+      Path configured, ClassLoader loader, List<JavaMigration> javaMigrations) {
+    return ClasspathLocation.isClasspath(configured)
+        ? new ScriptDirectory(
+            configured, ClasspathLocation.resolve(configured, loader), javaMigrations)
+        : new ScriptDirectory(configured, javaMigrations);
   }
 
   /**
@@ -66,7 +86,9 @@ public final class ScriptDirectory {
       throw new MigrationException(
           ErrorCode.SCRIPT_LOCATION,
           "no migrations at "
-              + location.toAbsolutePath()
+              + (configured.equals(location)
+                  ? location.toAbsolutePath()
+                  : configured + " (" + location.toUri() + ")")
               + " (expected a versions/ directory); run 'svc-infra sql "
               + "init' or pass --script-location");
     }
@@ -111,6 +133,15 @@ public final class ScriptDirectory {
     }
     for (String parent : draft.downRevisions()) {
       graph.get(parent);
+    }
+    if (ClasspathLocation.isClasspath(configured)) {
+      throw new MigrationException(
+          ErrorCode.SCRIPT_LOCATION,
+          configured
+              + " is read-only (the revisions packaged with the application); write new "
+              + "revisions into the source directory, e.g. --script-location "
+              + "src/main/resources/"
+              + configured.toString().substring(ClasspathLocation.PREFIX.length()));
     }
     Path file = versions().resolve(draft.fileName());
     try {

@@ -1,6 +1,7 @@
 package dev.svcinfra.examples.quickstart;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.DatabaseUrlResolver;
@@ -9,11 +10,12 @@ import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.health.DatabaseCheck;
 import dev.svcinfra.health.HealthRegistry;
 import dev.svcinfra.health.RedisCheck;
-import dev.svcinfra.health.WaitReport;
 import dev.svcinfra.javalin.HealthPlugin;
 import dev.svcinfra.javalin.SqlPlugin;
 import dev.svcinfra.javalin.SqlResource;
+import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.DatabaseUnavailableException;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.service.DedupeSqlService;
 import io.javalin.Javalin;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,35 +46,81 @@ public final class QuickstartApp {
 
   private QuickstartApp() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    Database db = Database.open(databaseSettings(env, Path.of("")));
+  /** Where the revisions are packaged: {@code src/main/resources/migrations/versions/}. */
+  public static final String MIGRATIONS = "classpath:migrations";
 
-    // Probes: the database is critical (no traffic without it); Redis, when configured, only
-    // degrades the service. Start-up waits for the critical checks before serving.
-    HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
-    env.get("REDIS_URL")
-        .ifPresent(url -> health.add("redis", RedisCheck.of(url), false, Duration.ofSeconds(2)));
-    WaitReport ready = health.waitUntilHealthy(Duration.ofSeconds(60), Duration.ofSeconds(2));
-    if (!ready.ready()) {
-      LOG.error("dependencies not ready: {}", ready.summary());
-      db.close();
+  /**
+   * Starts the service; any start-up failure (no database, a refused login, a drifted schema, a
+   * port in use) is one line on stderr and exit status 1, no stack trace.
+   */
+  public static void main(String[] args) {
+    try {
+      start(Env.system());
+    } catch (RuntimeException e) {
+      System.err.println("quickstart: cannot start: " + SvcInfraException.reason(e));
+      LOG.debug("start-up failed", e);
       System.exit(1);
     }
+  }
 
-    ClasspathMigrations.upgrade(db);
-    int port = Integer.parseInt(env.get("PORT").orElse("8080"));
-    // HOST narrows the listening address (127.0.0.1 for a local-only service); default all.
-    Javalin app =
-        env.get("HOST")
-            .map(host -> create(db, health).start(host, port))
-            .orElseGet(() -> create(db, health).start(port));
-    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "quickstart-shutdown"));
+  private static void start(Env env) {
+    Database db = Database.open(databaseSettings(env, Path.of("")));
+    try {
+      // STARTUP_TIMEOUT (seconds, default 60): how long to wait for a database that is still
+      // starting (docker compose, a restarting server). A refused login, a TLS mistake or an
+      // unknown database is not waited for: start-up fails at once with the driver's reason.
+      awaitDatabase(
+          db, Duration.ofSeconds(Long.parseLong(env.get("STARTUP_TIMEOUT").orElse("60"))));
+      // Probes: the database is critical (no traffic without it); Redis, when configured, only
+      // degrades the service.
+      HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
+      env.get("REDIS_URL")
+          .ifPresent(url -> health.add("redis", RedisCheck.of(url), false, Duration.ofSeconds(2)));
+      int port = Integer.parseInt(env.get("PORT").orElse("8080"));
+      // HOST narrows the listening address (127.0.0.1 for a local-only service); default all.
+      Javalin app =
+          env.get("HOST")
+              .map(host -> create(db, health).start(host, port))
+              .orElseGet(() -> create(db, health).start(port));
+      Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "quickstart-shutdown"));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Waits while the server is not up yet (SQLState class 08, or PostgreSQL's 57P03). */
+  private static void awaitDatabase(Database db, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        db.checkConnection();
+        return;
+      } catch (DatabaseUnavailableException e) {
+        String state = e.getCause() instanceof SQLException s ? s.getSQLState() : null;
+        boolean starting = state != null && (state.startsWith("08") || state.equals("57P03"));
+        if (!starting || System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        LOG.info("waiting for the database: {}", e.getMessage());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The packaged migrations of the quickstart over {@code db}. */
+  public static Migrations migrations(Database db) {
+    return Migrations.builder().database(db).scriptLocation(MIGRATIONS).build();
   }
 
   /**
-   * The app over an open, migrated database. Stopping the app closes the database and the health
-   * registry.
+   * The app over an open database, which creating it upgrades to the packaged head under the
+   * migration lock. Stopping the app closes the database and the health registry.
    */
   public static Javalin create(Database db, HealthRegistry health) {
     return Javalin.create(
@@ -84,6 +133,7 @@ public final class QuickstartApp {
               new SqlPlugin(
                   sql -> {
                     sql.database = db;
+                    sql.migrations = MIGRATIONS;
                     sql.title = "svc-infra quickstart";
                     sql.resource(
                         SqlResource.of(User.class)

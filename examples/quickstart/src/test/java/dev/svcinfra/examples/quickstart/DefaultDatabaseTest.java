@@ -21,7 +21,7 @@ class DefaultDatabaseTest {
     assertThat(Files.isDirectory(workDir.resolve("data"))).isTrue();
     try (Database db = Database.open(settings)) {
       assertThat(db.dialect().name()).isEqualTo("sqlite");
-      ClasspathMigrations.upgrade(db);
+      QuickstartApp.migrations(db).upgrade();
       assertThat(Files.exists(workDir.resolve("data/quickstart.db"))).isTrue();
       long tables =
           db.inTransaction(
@@ -33,7 +33,7 @@ class DefaultDatabaseTest {
                       .get(0));
       assertThat(tables).isEqualTo(3);
       // Applying again is a no-op: a restart never re-runs a revision.
-      assertThat(ClasspathMigrations.upgrade(db)).isEmpty();
+      assertThat(QuickstartApp.migrations(db).upgrade()).isEmpty();
     }
   }
 

@@ -42,7 +42,7 @@ class MoneyConservationPropertyTest {
     DATABASES.put("sqlite", Database.open("sqlite:///" + dir.resolve("q.db").toAbsolutePath()));
     DATABASES.put("postgresql", Database.open(TestServices.newPostgresDatabase()));
     DATABASES.put("mariadb", Database.open(TestServices.newMariadbDatabase()));
-    DATABASES.values().forEach(ClasspathMigrations::upgrade);
+    DATABASES.values().forEach(db -> QuickstartApp.migrations(db).upgrade());
   }
 
   @AfterContainer

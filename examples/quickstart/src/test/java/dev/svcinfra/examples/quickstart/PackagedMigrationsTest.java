@@ -54,13 +54,12 @@ class PackagedMigrationsTest {
   @MethodSource("databases")
   void upgradeDowngradeUpgrade(String url) {
     try (Database db = Database.open(url)) {
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
-      assertThat(ClasspathMigrations.upgrade(db)).isEmpty();
-      List<Revision> undone =
-          ClasspathMigrations.withScripts(location -> migrations(db, location).downgrade("base"));
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(REVISIONS);
+      assertThat(QuickstartApp.migrations(db).upgrade()).isEmpty();
+      List<Revision> undone = migrations(db).downgrade("base");
       assertThat(undone).hasSize(REVISIONS);
       // CREATE TABLE would fail if the downgrade had left a table behind.
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(REVISIONS);
       long accounts =
           db.inTransaction(
               tx -> tx.query("SELECT COUNT(*) FROM accounts", rs -> rs.getLong(1)).get(0));
@@ -72,18 +71,17 @@ class PackagedMigrationsTest {
   @MethodSource("databases")
   void theUpgradedSchemaMatchesTheModels(String url) {
     try (Database db = Database.open(url)) {
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
-      SchemaDiff diff =
-          ClasspathMigrations.withScripts(location -> migrations(db, location).check());
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(REVISIONS);
+      SchemaDiff diff = migrations(db).check();
       assertThat(diff.differences()).isEmpty();
       assertThat(diff.clean()).isTrue();
     }
   }
 
-  private static Migrations migrations(Database db, Path location) {
+  private static Migrations migrations(Database db) {
     return Migrations.builder()
         .database(db)
-        .scriptLocation(location)
+        .scriptLocation(QuickstartApp.MIGRATIONS)
         .models(
             List.of(
                 TableMapping.of(User.class).table(),
@@ -98,14 +96,12 @@ class PackagedMigrationsTest {
   void aDeployedDatabaseUpgradesToAnEmailUniqueIgnoringCase(String url) {
     SqlRepository<User> users = SqlRepository.of(User.class);
     try (Database db = Database.open(url)) {
-      List<Revision> first =
-          ClasspathMigrations.withScripts(
-              location -> migrations(db, location).upgrade("5c0e4a1b7d21"));
+      List<Revision> first = migrations(db).upgrade("5c0e4a1b7d21");
       assertThat(first).hasSize(1);
       db.useTransaction(tx -> users.create(tx, Map.of("email", "Ann@x")));
       // The service's own check is bypassed: the database alone refuses the second address.
       db.useTransaction(tx -> users.create(tx, Map.of("email", "bob@x")));
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS - 1);
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(REVISIONS - 1);
       assertThatThrownBy(() -> db.useTransaction(tx -> users.create(tx, Map.of("email", "ann@X"))))
           .isInstanceOfSatisfying(
               ConflictException.class, e -> assertThat(e.field()).contains("email"));
@@ -124,7 +120,7 @@ class PackagedMigrationsTest {
   void deployedBalancesUpgradeToExactCents(String url) {
     SqlRepository<Account> accounts = SqlRepository.of(Account.class);
     try (Database db = Database.open(url)) {
-      ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("7d3e9b2c4f18"));
+      migrations(db).upgrade("7d3e9b2c4f18");
       db.useTransaction(
           tx -> {
             tx.execute("INSERT INTO accounts (owner, balance) VALUES ('a', 0.1 + 0.2)");
@@ -134,7 +130,7 @@ class PackagedMigrationsTest {
             tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
           });
       // The exact-balance revision, then the idempotency keys' table.
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(2);
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(2);
       List<String> balances =
           db
               .inTransaction(
@@ -153,8 +149,7 @@ class PackagedMigrationsTest {
                       tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
       assertThat(next.id()).isEqualTo(5L);
       // And back: the downgrade restores the old column with the same values.
-      ClasspathMigrations.withScripts(
-          location -> migrations(db, location).downgrade("7d3e9b2c4f18"));
+      migrations(db).downgrade("7d3e9b2c4f18");
       List<Double> old =
           db.inTransaction(
               (dev.svcinfra.sql.Transaction tx) ->
@@ -175,14 +170,14 @@ class PackagedMigrationsTest {
     SqlRepository<User> users = SqlRepository.of(User.class);
     SqlRepository<Note> notes = SqlRepository.of(Note.class);
     try (Database db = Database.open(url)) {
-      ClasspathMigrations.withScripts(location -> migrations(db, location).upgrade("b1ab9f2138c0"));
+      migrations(db).upgrade("b1ab9f2138c0");
       Note before =
           db.inTransaction(
               tx ->
                   new TenantSqlService<>(notes, "acme", "tenant_id")
                       .create(tx, Map.of("title", "before", "body", "b")));
       db.useTransaction(tx -> users.create(tx, Map.of("email", "émile@x")));
-      assertThat(ClasspathMigrations.upgrade(db)).isNotEmpty();
+      assertThat(QuickstartApp.migrations(db).upgrade()).isNotEmpty();
       for (String other : List.of("ACME", "ácme", "acme ")) {
         TenantSqlService<Note> lookalike = new TenantSqlService<>(notes, other, "tenant_id");
         Optional<Note> got = db.inTransaction(tx -> lookalike.get(tx, before.id()));
@@ -192,10 +187,7 @@ class PackagedMigrationsTest {
               () -> db.useTransaction(tx -> users.create(tx, Map.of("email", "ÉMILE@x"))))
           .isInstanceOf(ConflictException.class);
       db.useTransaction(tx -> users.create(tx, Map.of("email", "emile@x")));
-      assertThat(
-              ClasspathMigrations.withScripts(location -> migrations(db, location).check())
-                  .differences())
-          .isEmpty();
+      assertThat(migrations(db).check().differences()).isEmpty();
     }
   }
 
@@ -203,16 +195,14 @@ class PackagedMigrationsTest {
   @MethodSource("databases")
   void theUsersSearchFieldsHaveTrigramIndexesOnPostgresOnly(String url) throws Exception {
     try (Database db = Database.open(url)) {
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(REVISIONS);
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(REVISIONS);
       boolean postgres = db.dialect().name().equals("postgresql");
       assertThat(userIndexes(db))
           .filteredOn(n -> n.endsWith("_trgm"))
           .isEqualTo(postgres ? List.of("ix_users_email_trgm", "ix_users_name_trgm") : List.of());
       // Back to the revision before them drops them (pg_trgm stays installed); forward again
       // builds them again.
-      List<Revision> undone =
-          ClasspathMigrations.withScripts(
-              location -> migrations(db, location).downgrade("4a6d34d60067"));
+      List<Revision> undone = migrations(db).downgrade("4a6d34d60067");
       assertThat(undone).extracting(Revision::id).contains("b1ab9f2138c0");
       assertThat(userIndexes(db)).noneMatch(n -> n.endsWith("_trgm"));
       if (postgres) {
@@ -225,12 +215,10 @@ class PackagedMigrationsTest {
                         .get(0));
         assertThat(installed).isEqualTo(1);
       }
-      assertThat(ClasspathMigrations.upgrade(db)).hasSize(undone.size());
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(undone.size());
       assertThat(userIndexes(db).stream().filter(n -> n.endsWith("_trgm")).count())
           .isEqualTo(postgres ? 2 : 0);
-      assertThat(
-              ClasspathMigrations.withScripts(location -> migrations(db, location).check()).clean())
-          .isTrue();
+      assertThat(migrations(db).check().clean()).isTrue();
     }
   }
 

@@ -64,6 +64,57 @@ class QuickstartJarIT {
     }
   }
 
+  /**
+   * Issue 19: any start-up failure is one line on stderr and exit status 1, never a stack trace. A
+   * {@code mysql://} URL reaches the server through the MariaDB driver the jar carries (its "Access
+   * denied" answer proves the connection was made) instead of a missing-driver crash.
+   */
+  @Test
+  void startUpFailuresAreOneLine() throws Exception {
+    String mariadb = dev.svcinfra.testing.TestServices.mariadbUrl();
+    String mysqlWrongPassword = mariadb.replace("mariadb://root@", "mysql://root:wrong-secret@");
+    int busy;
+    try (ServerSocket taken = new ServerSocket(0)) {
+      busy = taken.getLocalPort();
+      Map<String, String[]> cases =
+          Map.of(
+              "mysql-url",
+              new String[] {"SQL_URL", mysqlWrongPassword, "Access denied"},
+              "bad-scheme",
+              new String[] {"SQL_URL", "mysq://root@127.0.0.1/app", "mysq"},
+              "port-in-use",
+              new String[] {"PORT", String.valueOf(busy), String.valueOf(busy)});
+      for (Map.Entry<String, String[]> c : cases.entrySet()) {
+        Path log = workDir.resolve(c.getKey() + ".log");
+        ProcessBuilder pb =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    Path.of("target", "quickstart.jar").toAbsolutePath().toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SQL_") || k.startsWith("DATABASE_"));
+        env.put("SVC_INFRA_SECRETS_DIR", workDir.resolve("no-secrets").toString());
+        env.put("STARTUP_TIMEOUT", "3");
+        env.put("PORT", "0");
+        env.put(c.getValue()[0], c.getValue()[1]);
+        Process p = pb.start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(out)
+            .as(c.getKey())
+            .contains("quickstart: cannot start: ")
+            .contains(c.getValue()[2])
+            .doesNotContain("wrong-secret")
+            .doesNotContain("\tat ")
+            .doesNotContainPattern("(?m)^Exception in thread");
+      }
+    }
+  }
+
   private static boolean waitUntilReady(Http http, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {

@@ -16,7 +16,7 @@ final class RunningQuickstart implements AutoCloseable {
 
   RunningQuickstart(String url) {
     this.db = Database.open(url);
-    ClasspathMigrations.upgrade(db);
+    QuickstartApp.migrations(db).upgrade();
     HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
     this.app = QuickstartApp.create(db, health).start("127.0.0.1", 0);
     this.http = new Http(app.port());

@@ -1,20 +1,18 @@
-package dev.svcinfra.cli;
+package dev.svcinfra.sql;
 
-import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.DatabaseUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 /**
- * Waits for a one-off command's first connection and fails as soon as the driver has said why there
- * is none. HikariCP keeps a borrower waiting for its whole timeout even when its attempt to connect
- * was refused at once, so a command that simply borrowed took the connect timeout (10 s by default)
- * plus start-up to report a closed port or a rejected login that {@code psql} reports at once
- * (issue 19). Borrowing in short slices lets the driver's reason through within a slice of it being
- * known; a server that does not answer at all still gets the whole {@code DB_CONNECT_TIMEOUT}. The
- * connection goes back to the pool for the command to use.
+ * Waits for the first connection of a one-off command or of a service's start-up and fails as soon
+ * as the driver has said why there is none. HikariCP keeps a borrower waiting for its whole timeout
+ * even when its attempt to connect was refused at once, so a command that simply borrowed took the
+ * connect timeout (10 s by default) plus start-up to report a closed port or a rejected login that
+ * {@code psql} reports at once (issue 19). Borrowing in short slices lets the driver's reason
+ * through within a slice of it being known; a server that does not answer at all still gets the
+ * whole {@code DB_CONNECT_TIMEOUT}. The connection goes back to the pool for the command to use.
  */
 final class FirstConnection {
   static final Duration SLICE = Duration.ofMillis(200);
