@@ -77,6 +77,7 @@ public final class Database implements AutoCloseable {
             dialect,
             primaryTarget,
             settings.pool(),
+            settings.timeouts(),
             dialect.poolLimit(url).orElse(Integer.MAX_VALUE),
             false);
     this.replica =
@@ -88,6 +89,7 @@ public final class Database implements AutoCloseable {
                 dialect,
                 replicaTarget,
                 settings.pool(),
+                settings.timeouts(),
                 Integer.MAX_VALUE,
                 true);
     this.primaryBorrow = new OutageAwareBorrow(primary, settings.timeouts().connect());

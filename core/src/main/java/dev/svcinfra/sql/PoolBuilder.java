@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.svcinfra.config.PoolSettings;
+import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ final class PoolBuilder {
       Dialect dialect,
       ConnectionTarget target,
       PoolSettings pool,
+      TimeoutSettings timeouts,
       int poolLimit,
       boolean readOnly) {
     HikariConfig config = new HikariConfig();
@@ -57,6 +59,7 @@ final class PoolBuilder {
     // Connection.isValid(); pre-ping adds a keepalive so idle connections are checked between
     // borrows too (see README: DB_POOL_PRE_PING).
     config.setKeepaliveTime(pool.prePing() ? 120_000 : 0);
+    config.setValidationTimeout(validationMillis(timeouts));
     // Open lazily: a service can start, report "unhealthy" and wait for its database instead of
     // crashing when the database comes up a few seconds after it.
     config.setInitializationFailTimeout(-1);
@@ -68,6 +71,22 @@ final class PoolBuilder {
     config.setAutoCommit(true);
     publishMetrics(config);
     return new HikariDataSource(config);
+  }
+
+  /**
+   * How long HikariCP's liveness check of a borrowed connection may take: its 5 s default, but
+   * never longer than opening a connection or the socket timeout. Against a frozen server each
+   * borrow would otherwise spend 5 s on one dead connection, past the socket timeout that is meant
+   * to bound the request (issue 18).
+   */
+  static long validationMillis(TimeoutSettings timeouts) {
+    long bound = Math.min(5_000, timeouts.connect().toMillis());
+    long socket = timeouts.socketTimeout().toMillis();
+    if (socket > 0) {
+      bound = Math.min(bound, socket);
+    }
+    // HikariCP refuses less than 250 ms.
+    return Math.max(250, bound);
   }
 
   /** Hooks the pool to Micrometer when the application has it; a no-op otherwise. */

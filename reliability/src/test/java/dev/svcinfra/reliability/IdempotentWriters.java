@@ -1,0 +1,148 @@
+package dev.svcinfra.reliability;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Writers that create accounts ({@code POST /accounts}) one after another, as a careful client
+ * would during a failover: every answer other than 2xx is retried after 50 ms with the same {@code
+ * Idempotency-Key}, until it succeeds or the writers are stopped. Every attempt is recorded.
+ *
+ * <pre>{@code
+ * try (IdempotentWriters w = IdempotentWriters.start(http, 4)) { ...; w.stop(); w.attempts(); }
+ * }</pre>
+ */
+final class IdempotentWriters implements AutoCloseable {
+  /** One request: which write (owner, also the key), when sent and answered, and how. */
+  record Attempt(
+      String owner,
+      long sentNanos,
+      long answeredNanos,
+      int status,
+      String code,
+      boolean replayed,
+      boolean retryAfter) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private final Http http;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+  private final ExecutorService pool;
+  private final List<Future<?>> writers = new ArrayList<>();
+
+  private IdempotentWriters(Http http, int count, String prefix) {
+    this.http = http;
+    this.pool = Executors.newFixedThreadPool(count);
+    for (int w = 0; w < count; w++) {
+      String writer = prefix + w;
+      writers.add(pool.submit(() -> write(writer)));
+    }
+  }
+
+  static IdempotentWriters start(Http http, int count, String prefix) {
+    return new IdempotentWriters(http, count, prefix);
+  }
+
+  private Void write(String writer) {
+    for (int seq = 0; running.get(); seq++) {
+      String owner = writer + "-" + seq;
+      String body = "{\"owner\":\"" + owner + "\",\"balance\":0}";
+      while (running.get()) {
+        long sent = System.nanoTime();
+        Attempt a;
+        try {
+          Http.Reply r = http.post("/accounts", body, "Idempotency-Key", owner);
+          a =
+              new Attempt(
+                  owner,
+                  sent,
+                  System.nanoTime(),
+                  r.status(),
+                  r.ok() ? "" : code(r),
+                  "true".equals(r.header("Idempotent-Replayed")),
+                  r.header("Retry-After") != null);
+        } catch (RuntimeException e) {
+          a = new Attempt(owner, sent, System.nanoTime(), 0, "no answer: " + e, false, false);
+        }
+        attempts.add(a);
+        if (a.ok()) {
+          break;
+        }
+        DatabaseOutageTest.sleep(50);
+      }
+    }
+    return null;
+  }
+
+  private static String code(Http.Reply r) {
+    try {
+      return r.json().path("code").asText();
+    } catch (AssertionError notJson) {
+      return "not a problem body";
+    }
+  }
+
+  /** Stops the writers and waits for their last requests. */
+  void stop() throws Exception {
+    running.set(false);
+    for (Future<?> f : writers) {
+      f.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+  }
+
+  List<Attempt> attempts() {
+    List<Attempt> all = new ArrayList<>(attempts);
+    all.sort(Comparator.comparingLong(Attempt::sentNanos));
+    return all;
+  }
+
+  /** Owners answered 2xx at least once: the writes a client was told happened. */
+  Set<String> acknowledged() {
+    Set<String> out = new HashSet<>();
+    attempts.stream().filter(Attempt::ok).forEach(a -> out.add(a.owner()));
+    return out;
+  }
+
+  /** The longest time between two consecutive 2xx answers. */
+  Duration longestGapBetweenAcknowledgements() {
+    long[] acks =
+        attempts.stream().filter(Attempt::ok).mapToLong(Attempt::answeredNanos).sorted().toArray();
+    long gap = 0;
+    for (int i = 1; i < acks.length; i++) {
+      gap = Math.max(gap, acks[i] - acks[i - 1]);
+    }
+    return Duration.ofNanos(gap);
+  }
+
+  /** The first 2xx answered at or after {@code nanos}. */
+  long firstAcknowledgementAfter(long nanos) {
+    return attempts.stream()
+        .filter(Attempt::ok)
+        .mapToLong(Attempt::answeredNanos)
+        .filter(t -> t >= nanos)
+        .min()
+        .orElse(Long.MAX_VALUE);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (running.get()) {
+      stop();
+    }
+    pool.shutdownNow();
+  }
+}
