@@ -56,11 +56,27 @@ class SecretsNeverShownTest {
         ResolvedUrl resolved = DatabaseUrlResolver.resolve(Env.of(Map.of("SQL_URL", url)));
         seen.add(resolved.toString());
         seen.add(
-            DatabaseSettings.from(Env.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url)))
+            DatabaseSettings.from(
+                    Env.of(
+                        Map.of(
+                            "SQL_URL",
+                            url,
+                            "REPLICA_DB_URL",
+                            url,
+                            "DIRECT_URL",
+                            url,
+                            "DB_POOLER",
+                            "transaction")))
                 .toString());
         CliRun run = CliRun.of(Map.of("SQL_URL", url), "sql", "url");
         CliRun json =
-            CliRun.of(Map.of("SQL_URL", url, "REPLICA_DB_URL", url), "sql", "url", "--json");
+            CliRun.of(
+                Map.of("SQL_URL", url, "REPLICA_DB_URL", url, "SQL_DIRECT_URL", url),
+                "sql",
+                "url",
+                "--json");
+        assertThat(json.status()).as(json.all()).isZero();
+        assertThat(json.out()).contains("\"direct\"");
         assertThat(run.status()).isZero();
         seen.add(run.all());
         seen.add(json.all());
