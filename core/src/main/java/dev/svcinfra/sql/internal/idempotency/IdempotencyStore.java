@@ -11,8 +11,10 @@ import dev.svcinfra.sql.TransactionOptions;
 import dev.svcinfra.sql.idempotency.IdempotencyRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * neither does. When that transaction rolls back, {@link #release} deletes the claim so a retry
  * runs again. A claim whose request never finished (its process was killed, or the release failed
  * because the database was down) blocks the key until its lease runs out; then the next request
- * takes it over. A request that lost its claim that way stores nothing and its writes roll back, so
- * at most one request per key ever commits.
+ * takes it over. A claim this process failed to release it takes over at once, since it knows its
+ * request is gone: a retry after a failover does not wait out the lease. A request that lost its
+ * claim that way stores nothing and its writes roll back, so at most one request per key ever
+ * commits.
  *
  * <p>Times come from the application's clock: the hosts of a service are assumed to agree on the
  * time within a small part of the lease, as NTP keeps them.
@@ -48,6 +52,15 @@ public final class IdempotencyStore {
   private final Clock clock;
   private final IdempotencyStatements sql;
   private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
+
+  /**
+   * Tokens of claims this process could not release, with the end of their lease: after that anyone
+   * may take them over, and the entry is dropped at the next purge.
+   */
+  private final Map<String, Long> abandoned = new ConcurrentHashMap<>();
+
+  /** Bounds the memory of {@link #abandoned} during a long outage; beyond it, leases apply. */
+  private static final int MAX_ABANDONED = 10_000;
 
   public IdempotencyStore(Database db, IdempotencySettings settings, Clock clock) {
     this.db = db;
@@ -114,11 +127,16 @@ public final class IdempotencyStore {
       if (row.response().isPresent()) {
         return new ClaimResult.Replay(row.response().get());
       }
-      if (row.lockedUntil() != null && row.lockedUntil() > now) {
+      // A claim this process abandoned (its request failed and so did the release) is known to
+      // be nobody's: take it over now instead of making the retry wait out the lease.
+      boolean abandonedHere = row.claim() != null && abandoned.containsKey(row.claim());
+      if (row.lockedUntil() != null && row.lockedUntil() > now && !abandonedHere) {
         throw inUse();
       }
+      long lapsedBy = abandonedHere ? Long.MAX_VALUE : now;
       if (row.claim() != null
-          && wrote(() -> sql.takeOver(keyHash, row.claim(), token, lockedUntil, now), false)) {
+          && wrote(() -> sql.takeOver(keyHash, row.claim(), token, lockedUntil, lapsedBy), false)) {
+        abandoned.remove(row.claim());
         return claimed(keyHash, token);
       }
     }
@@ -157,6 +175,11 @@ public final class IdempotencyStore {
     try {
       db.useTransaction(tx -> tx.execute(sql.release(claim.keyHash(), claim.token())));
     } catch (RuntimeException e) {
+      // Typically the database is away (a failover): the retry, once it is back, finds the claim
+      // and, arriving here, takes it over at once (see claim).
+      if (abandoned.size() < MAX_ABANDONED) {
+        abandoned.put(claim.token(), clock.millis() + settings.lease().toMillis());
+      }
       LOG.warn(
           "could not release an idempotency key after its request failed ({}); the key is in use"
               + " until its lease runs out in at most {} s",
@@ -181,6 +204,7 @@ public final class IdempotencyStore {
     if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
       return;
     }
+    abandoned.values().removeIf(leaseEnd -> leaseEnd <= now);
     try {
       int deleted = purgeExpired();
       LOG.debug("deleted {} expired idempotency key(s)", deleted);
