@@ -56,18 +56,20 @@ final class OutageAwareBorrow {
       return pool.getConnection();
     }
     long start = System.nanoTime();
-    try {
-      return hikari.getConnection(firstMillis);
-    } catch (SQLTransientConnectionException e) {
-      SQLTransientConnectionException known = withOutage(e);
-      long left = limitMillis - (System.nanoTime() - start) / 1_000_000;
-      if (known.getCause() != null || left <= 0) {
-        throw known;
-      }
+    long wait = firstMillis;
+    while (true) {
       try {
-        return hikari.getConnection(left);
-      } catch (SQLTransientConnectionException again) {
-        throw withOutage(again);
+        return hikari.getConnection(wait);
+      } catch (SQLTransientConnectionException e) {
+        SQLTransientConnectionException known = withOutage(e);
+        long left = limitMillis - (System.nanoTime() - start) / 1_000_000;
+        if (known.getCause() != null || left <= 0) {
+          throw known;
+        }
+        // Busy, or an attempt to connect still under way (a frozen server answers neither yes
+        // nor no until the connect timeout): look again after at most another connect timeout,
+        // so an outage learnt meanwhile ends the wait instead of the pool timeout (issue 18).
+        wait = Math.min(left, firstWaitMillis);
       }
     }
   }

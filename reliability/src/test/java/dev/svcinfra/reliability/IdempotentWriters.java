@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Writers that create accounts ({@code POST /accounts}) one after another, as a careful client
  * would during a failover: every answer other than 2xx is retried after 50 ms with the same {@code
- * Idempotency-Key}, until it succeeds or the writers are stopped. Every attempt is recorded.
+ * Idempotency-Key}, until it succeeds or the writers are stopped. Every attempt is recorded. {@link
+ * #withoutKeys} writers send no key, for tests about time bounds rather than duplicates.
  *
  * <pre>{@code
  * try (IdempotentWriters w = IdempotentWriters.start(http, 4)) { ...; w.stop(); w.attempts(); }
@@ -38,13 +39,15 @@ final class IdempotentWriters implements AutoCloseable {
   }
 
   private final Http http;
+  private final boolean keys;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
   private final ExecutorService pool;
   private final List<Future<?>> writers = new ArrayList<>();
 
-  private IdempotentWriters(Http http, int count, String prefix) {
+  private IdempotentWriters(Http http, int count, String prefix, boolean keys) {
     this.http = http;
+    this.keys = keys;
     this.pool = Executors.newFixedThreadPool(count);
     for (int w = 0; w < count; w++) {
       String writer = prefix + w;
@@ -53,7 +56,12 @@ final class IdempotentWriters implements AutoCloseable {
   }
 
   static IdempotentWriters start(Http http, int count, String prefix) {
-    return new IdempotentWriters(http, count, prefix);
+    return new IdempotentWriters(http, count, prefix, true);
+  }
+
+  /** Writers that send no {@code Idempotency-Key}: a retry after a lost answer may write twice. */
+  static IdempotentWriters withoutKeys(Http http, int count, String prefix) {
+    return new IdempotentWriters(http, count, prefix, false);
   }
 
   private Void write(String writer) {
@@ -64,7 +72,10 @@ final class IdempotentWriters implements AutoCloseable {
         long sent = System.nanoTime();
         Attempt a;
         try {
-          Http.Reply r = http.post("/accounts", body, "Idempotency-Key", owner);
+          Http.Reply r =
+              keys
+                  ? http.post("/accounts", body, "Idempotency-Key", owner)
+                  : http.post("/accounts", body);
           a =
               new Attempt(
                   owner,
