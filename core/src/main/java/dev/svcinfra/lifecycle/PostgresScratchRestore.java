@@ -86,11 +86,11 @@ final class PostgresScratchRestore implements ScratchRestore {
               new ResolvedUrl(
                   live.primary().url().toBuilder().database(scratch).build(), "scratch database");
           try (Database restored = Database.open(ScratchRestore.single(live, scratchUrl));
-              Connection c = restored.connection()) {
+              Connection c = unbounded(restored.connection())) {
             counts = TableCensus.rowCounts(c, dialect);
           }
           if (options.compareWithLive()) {
-            try (Connection c = admin.connection()) {
+            try (Connection c = unbounded(admin.connection())) {
               comparison =
                   Optional.of(TableComparison.of(TableCensus.tables(c, dialect), counts.keySet()));
             }
@@ -212,7 +212,7 @@ final class PostgresScratchRestore implements ScratchRestore {
   }
 
   private static void create(Database admin, Dialect dialect, String scratch) {
-    try (Connection c = admin.connection();
+    try (Connection c = unbounded(admin.connection());
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + dialect.quote(scratch) + " TEMPLATE template0");
     } catch (SQLException e) {
@@ -239,7 +239,7 @@ final class PostgresScratchRestore implements ScratchRestore {
   private static boolean drop(
       Database admin, Dialect dialect, String scratch, List<BackupProblem> problems) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = admin.connection();
+      try (Connection c = unbounded(admin.connection());
           Statement st = c.createStatement()) {
         st.execute("DROP DATABASE IF EXISTS " + dialect.quote(scratch));
         return true;
@@ -252,6 +252,17 @@ final class PostgresScratchRestore implements ScratchRestore {
         return dropFailed(scratch, e, problems);
       }
     }
+  }
+
+  /**
+   * Lifts the pool's socket timeout (DB_SOCKET_TIMEOUT, meant for requests) off a connection doing
+   * restore work: creating and dropping a database or counting the rows of a large one may take
+   * longer than a request ever should, and the server is known to be alive. The pool restores its
+   * value when the connection comes back.
+   */
+  private static Connection unbounded(Connection c) throws SQLException {
+    c.setNetworkTimeout(Runnable::run, 0);
+    return c;
   }
 
   private static boolean dropFailed(String scratch, Exception e, List<BackupProblem> problems) {
