@@ -100,7 +100,7 @@ final class PgNode implements AutoCloseable {
   private static PgNode create(String name) throws IOException, InterruptedException {
     Path root = Files.createTempDirectory("svc-reliability-" + name);
     OsCommand.handOver(root);
-    return new PgNode(name, findBin(), root, PostgresServer.freePort());
+    return new PgNode(name, serverBin(), root, PostgresServer.freePort());
   }
 
   String name() {
@@ -279,7 +279,8 @@ final class PgNode implements AutoCloseable {
     }
   }
 
-  private static Path findBin() throws IOException {
+  /** The newest {@code /usr/lib/postgresql/<version>/bin}. */
+  static Path serverBin() throws IOException {
     Path base = Path.of("/usr/lib/postgresql");
     try (Stream<Path> versions = Files.list(base)) {
       return versions

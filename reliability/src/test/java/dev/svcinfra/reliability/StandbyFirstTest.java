@@ -72,8 +72,8 @@ class StandbyFirstTest {
                 });
         figures.put(
             "the standby alone",
-            "readiness unhealthy (\""
-                + ready.message().orElse("")
+            "readiness unhealthy (\"refuses writes: "
+                + ready.message().orElse("").replaceFirst(".*refuses writes: ", "")
                 + "\"); a write: 503 database_unavailable");
       }
       String readWriteStandbyOnly = standbyOnly + "&target_session_attrs=read-write";
