@@ -12,6 +12,8 @@ import dev.svcinfra.health.HealthStatus;
 import dev.svcinfra.testing.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,16 @@ class ReadOnlyServerTest {
         Statement st = root.createStatement()) {
       st.execute("CREATE TABLE notes (id int PRIMARY KEY)");
       st.execute("ALTER DATABASE " + name + " SET default_transaction_read_only = on");
-      db.dataSource()
-          .unwrap(com.zaxxer.hikari.HikariDataSource.class)
-          .getHikariPoolMXBean()
-          .softEvictConnections();
+      // A connection the pool was opening while the database was altered still defaults to
+      // read-write: evict until the pool hands out sessions of the read-only database (bounded).
+      for (int i = 0; i < 50 && !sessionsDefaultToReadOnly(db); i++) {
+        db.dataSource()
+            .unwrap(com.zaxxer.hikari.HikariDataSource.class)
+            .getHikariPoolMXBean()
+            .softEvictConnections();
+        Thread.sleep(100);
+      }
+      assertThat(sessionsDefaultToReadOnly(db)).as("the pool's sessions are read-only").isTrue();
       DatabaseCheck check = DatabaseCheck.of(db);
 
       assertThatThrownBy(() -> db.useTransaction(tx -> tx.execute("INSERT INTO notes VALUES (1)")))
@@ -83,6 +91,14 @@ class ReadOnlyServerTest {
       List<Integer> ids =
           db.inTransaction(tx -> tx.query("SELECT id FROM notes", rs -> rs.getInt(1)));
       assertThat(ids).containsExactly(1);
+    }
+  }
+
+  private static boolean sessionsDefaultToReadOnly(Database db) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SHOW default_transaction_read_only")) {
+      return rs.next() && "on".equals(rs.getString(1));
     }
   }
 }
