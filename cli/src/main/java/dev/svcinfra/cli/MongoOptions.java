@@ -65,6 +65,6 @@ final class MongoOptions {
             builder
                 .applyToClusterSettings(
                     c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout((int) millis, TimeUnit.MILLISECONDS)));
+                .applyToSocketSettings(s -> s.connectTimeout(millis, TimeUnit.MILLISECONDS)));
   }
 }

@@ -1,7 +1,10 @@
 package dev.svcinfra.cli;
 
 import dev.svcinfra.config.Env;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 
 /**
@@ -29,8 +32,9 @@ public final class SvcInfraCli {
   public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
     CliContext context = new CliContext(env, out, err);
     CommandLine cli = new CommandLine(new RootCommand(context));
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    // picocli prints usage and help in the platform charset, as the PrintStreams it wraps do.
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cli.setExecutionExceptionHandler(new ErrorReporter(context));
     cli.setParameterExceptionHandler(
         (e, a) -> {

@@ -173,9 +173,14 @@ class BackupVerifyCommandTest {
   void restoreIntoSqliteReportsRowCounts() throws Exception {
     backup(
         "app.sql",
-        "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n"
-            + "CREATE TABLE items (id INTEGER, name TEXT);\n"
-            + "INSERT INTO items VALUES(1,'a');\nINSERT INTO items VALUES(2,'b');\nCOMMIT;\n",
+        """
+        PRAGMA foreign_keys=OFF;
+        BEGIN TRANSACTION;
+        CREATE TABLE items (id INTEGER, name TEXT);
+        INSERT INTO items VALUES(1,'a');
+        INSERT INTO items VALUES(2,'b');
+        COMMIT;
+        """,
         Duration.ofHours(1));
     Path live = dir.resolve("live").resolve("app.db");
     assertThat(

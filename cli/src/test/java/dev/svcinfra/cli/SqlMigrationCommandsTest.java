@@ -184,8 +184,11 @@ class SqlMigrationCommandsTest {
     Path config = project.resolve("analytics.properties");
     Files.writeString(
         config,
-        "script_location=analytics_migrations\nversion_table=analytics_version\n"
-            + "database_url_env=ANALYTICS_URL\n");
+        """
+        script_location=analytics_migrations
+        version_table=analytics_version
+        database_url_env=ANALYTICS_URL
+        """);
     Files.createDirectories(project.resolve("analytics_migrations/versions"));
     Map<String, String> env =
         Map.of(

@@ -214,10 +214,10 @@ public final class DatabaseUrl {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof DatabaseUrl)) {
+    if (!(o instanceof DatabaseUrl other)) {
       return false;
     }
-    DatabaseUrl other = (DatabaseUrl) o;
+
     return jdbc == other.jdbc
         && scheme.equals(other.scheme)
         && Objects.equals(driver, other.driver)

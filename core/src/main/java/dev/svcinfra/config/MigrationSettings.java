@@ -57,7 +57,7 @@ public record MigrationSettings(
   public static final String SCRIPT_LOCATION_ALIAS = "MIGRATIONS_SCRIPT_LOCATION";
 
   public static final String DEFAULT_VERSION_TABLE = "svc_infra_version";
-  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(300);
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,50}");
 

@@ -21,7 +21,7 @@ public record PoolSettings(
   public static final int DEFAULT_SIZE = 10;
   public static final int DEFAULT_MAX_OVERFLOW = 0;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_RECYCLE = Duration.ofSeconds(1800);
+  public static final Duration DEFAULT_RECYCLE = Duration.ofMinutes(30);
 
   public PoolSettings {
     if (size < 1) {

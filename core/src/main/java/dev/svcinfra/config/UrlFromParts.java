@@ -5,6 +5,7 @@ import dev.svcinfra.config.internal.PercentCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -120,7 +121,7 @@ final class UrlFromParts {
         throw new ConfigException(
             ErrorCode.INVALID_SETTING,
             "DB_PARAMS segment '"
-                + (s.toLowerCase().startsWith("password") ? "password" : s)
+                + (s.toLowerCase(Locale.ROOT).startsWith("password") ? "password" : s)
                 + "' is not key=value (expected for example sslmode=require&connect_timeout=5)");
       }
       b.param(

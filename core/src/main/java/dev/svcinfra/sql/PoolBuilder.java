@@ -7,6 +7,7 @@ import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Turns a connection target and pool settings into a HikariCP pool; the only HikariCP wiring. */
@@ -99,8 +100,11 @@ final class PoolBuilder {
       return;
     }
     try {
-      ((java.util.function.Consumer<HikariConfig>)
-              Class.forName(METRICS_HOOK, true, loader).getDeclaredConstructor().newInstance())
+      ((Consumer<HikariConfig>)
+              Class.forName(METRICS_HOOK, true, loader)
+                  .asSubclass(Consumer.class)
+                  .getDeclaredConstructor()
+                  .newInstance())
           .accept(config);
     } catch (ReflectiveOperationException | LinkageError e) {
       // A Micrometer too old for HikariCP's tracker: run without metrics rather than fail.

@@ -181,7 +181,7 @@ final class SqlFailures {
    * not name the failed constraint (DuckDB) still has it found when the table has only one.
    */
   static Optional<String> checkedColumn(Table table, Optional<String> constraint) {
-    if (table == null || constraint.isEmpty() && table.checks().size() != 1) {
+    if (table == null || (constraint.isEmpty() && table.checks().size() != 1)) {
       return Optional.empty();
     }
     for (CheckConstraint ck : table.checks()) {

@@ -219,13 +219,12 @@ class DatabaseUrlResolverTest {
     Path file =
         Files.writeString(
             dir.resolve(".env"),
-            String.join(
-                "\n",
-                "# comment",
-                "export DATABASE_URL=\"postgresql://from-dotenv/db\"",
-                "SQL_URL='postgresql://dotenv-sql/db'",
-                "DB_POOL_SIZE=7 # inline comment",
-                ""));
+            """
+            # comment
+            export DATABASE_URL="postgresql://from-dotenv/db"
+            SQL_URL='postgresql://dotenv-sql/db'
+            DB_POOL_SIZE=7 # inline comment\
+            """);
     Env dotenv = DotEnvFile.read(file).asEnv();
     Env process = Env.of(Map.of("SQL_URL", "postgresql://process/db"));
     Env combined = process.orElse(dotenv);

@@ -22,7 +22,7 @@ class MigrationSettingsTest {
     assertThat(s.scriptLocation()).isEqualTo(dir.resolve("nowhere"));
     assertThat(s.versionTable()).isEqualTo("svc_infra_version");
     assertThat(s.skipDrops()).isFalse();
-    assertThat(s.lockTimeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(s.lockTimeout()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -30,9 +30,14 @@ class MigrationSettingsTest {
     Path file = dir.resolve("analytics.properties");
     Files.writeString(
         file,
-        "script_location=analytics\ndiscover_packages=a.b, c.d\n"
-            + "skip_drops=true\nversion_table=analytics_version\nlock_timeout=5\n"
-            + "database_url_env=ANALYTICS_URL\n");
+        """
+        script_location=analytics
+        discover_packages=a.b, c.d
+        skip_drops=true
+        version_table=analytics_version
+        lock_timeout=5
+        database_url_env=ANALYTICS_URL
+        """);
     MigrationSettings s =
         MigrationSettings.from(
             Env.of(

@@ -15,7 +15,7 @@ class SettingsTest {
     assertThat(pool.size()).isEqualTo(10);
     assertThat(pool.maxOverflow()).isZero();
     assertThat(pool.timeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(pool.recycle()).isEqualTo(Duration.ofSeconds(1800));
+    assertThat(pool.recycle()).isEqualTo(Duration.ofMinutes(30));
     assertThat(pool.prePing()).isTrue();
   }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BackupAgeCheckTest {
   private static final Duration WARN = Duration.ofHours(26);
-  private static final Duration MAX = Duration.ofHours(48);
+  private static final Duration MAX = Duration.ofDays(2);
 
   @TempDir Path dir;
 

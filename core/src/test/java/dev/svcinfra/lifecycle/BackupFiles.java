@@ -17,9 +17,18 @@ import java.util.zip.GZIPOutputStream;
 /** Writes backup files of a chosen content and age for the tests. */
 final class BackupFiles {
   static final String PG_PLAIN =
-      "--\n-- PostgreSQL database dump\n--\n\n"
-          + "CREATE TABLE public.t (id integer);\n\n"
-          + "--\n-- PostgreSQL database dump complete\n--\n\n";
+      """
+      --
+      -- PostgreSQL database dump
+      --
+
+      CREATE TABLE public.t (id integer);
+
+      --
+      -- PostgreSQL database dump complete
+      --
+
+      """;
 
   private BackupFiles() {}
 

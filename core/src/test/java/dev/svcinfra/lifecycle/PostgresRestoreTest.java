@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,8 @@ class PostgresRestoreTest {
     assertThatThrownBy(
             () ->
                 verifyAndRestore(
-                    RestoreOptions.defaults().withScratchDatabase(db.name.toUpperCase())))
+                    RestoreOptions.defaults()
+                        .withScratchDatabase(db.name.toUpperCase(Locale.ROOT))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is the live database");
     assertThat(db.snapshot()).isEqualTo(before);

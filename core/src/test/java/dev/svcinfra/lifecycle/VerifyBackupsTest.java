@@ -1,6 +1,7 @@
 package dev.svcinfra.lifecycle;
 
 import static dev.svcinfra.lifecycle.BackupFiles.PG_PLAIN;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,7 +111,7 @@ class VerifyBackupsTest {
   @Test
   void truncatedSqliteDatabaseFileIsCorrupt() {
     byte[] header = new byte[1024 + 100];
-    System.arraycopy("SQLite format 3\0".getBytes(), 0, header, 0, 16);
+    System.arraycopy("SQLite format 3\0".getBytes(UTF_8), 0, header, 0, 16);
     header[16] = 4; // page size 1024
     header[17] = 0;
     BackupFiles.write(dir, "app.db", header, Duration.ofHours(1));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ class StatementLogTest {
                   case "isDebugEnabled" -> debug;
                   case "debug", "warn" -> {
                     lines.add(
-                        method.getName().toUpperCase()
+                        method.getName().toUpperCase(Locale.ROOT)
                             + " "
                             + args[0]
                             + " "

@@ -111,7 +111,7 @@ final class EntityTags {
       }
     }
     // "*" combined with tags is not a valid field value (RFC 9110: "*" / #entity-tag).
-    if (any && !all.isEmpty() || !any && all.isEmpty()) {
+    if ((any && !all.isEmpty()) || (!any && all.isEmpty())) {
       throw invalid(header);
     }
     return new Condition(any, List.copyOf(strong), List.copyOf(all));

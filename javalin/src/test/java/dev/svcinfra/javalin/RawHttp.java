@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
  */
 record RawHttp(String head, String body) {
   static RawHttp send(int port, String request) throws Exception {
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.SqlService;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class TenantResourceTest {
 
     @Override
     protected Map<String, Object> preCreate(Transaction tx, Map<String, Object> values) {
-      values.computeIfPresent("text", (k, v) -> v.toString().toUpperCase());
+      values.computeIfPresent("text", (k, v) -> v.toString().toUpperCase(Locale.ROOT));
       return values;
     }
   }

@@ -90,7 +90,7 @@ public final class MongoIndexFile {
     }
     List<String> fields = rawFields.stream().map(String.class::cast).toList();
     Object unique = spec.getOrDefault("unique", false);
-    if (!(unique instanceof Boolean)) {
+    if (!(unique instanceof Boolean b)) {
       throw invalid(origin, where + ": \"unique\" must be true or false");
     }
     Object name = spec.get("name");
@@ -103,8 +103,7 @@ public final class MongoIndexFile {
     }
     try {
       MongoIndex index =
-          new MongoIndex(
-              collection, fields, (String) name, (Boolean) unique, java.util.Optional.empty());
+          new MongoIndex(collection, fields, (String) name, b, java.util.Optional.empty());
       return ttl == null
           ? index
           : index.expireAfter(Duration.ofSeconds(((Number) ttl).longValue()));

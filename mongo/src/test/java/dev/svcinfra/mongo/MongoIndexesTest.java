@@ -25,7 +25,7 @@ class MongoIndexesTest {
       List.of(
           MongoIndex.on("users", "email").unique(),
           MongoIndex.on("users", "tenant_id", "-created_at"),
-          MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ofSeconds(3600)));
+          MongoIndex.on("sessions", "expires_at").expireAfter(Duration.ofHours(1)));
 
   private MongoDatabase db;
 

@@ -45,7 +45,7 @@ class ConcurrentDeployTest {
                 Map.of("SQL_URL", url, "DB_POOL_SIZE", "2"), work.resolve("p" + i)));
       }
       for (ServiceProcess p : processes) {
-        p.awaitReady(Duration.ofSeconds(180));
+        p.awaitReady(Duration.ofMinutes(3));
       }
       long upMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
       int served = 0;

@@ -292,7 +292,8 @@ final class HostileInputs {
 
   static String jsonString(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
@@ -318,7 +319,8 @@ final class HostileInputs {
    */
   private static String headerValue(String s) {
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       b.append(c == '\t' || (c >= 0x20 && c < 0x7F) ? c : '?');
     }
     return b.toString().strip();

@@ -184,7 +184,7 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   /** DuckDB keeps no VARCHAR length: any two text types are the same type. */
   @Override
   public boolean sameColumnType(ColumnType model, ColumnType reflected) {
-    return model.isText() && reflected.isText() || super.sameColumnType(model, reflected);
+    return (model.isText() && reflected.isText()) || super.sameColumnType(model, reflected);
   }
 
   /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */

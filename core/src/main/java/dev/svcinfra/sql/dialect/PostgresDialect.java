@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,7 @@ final class PostgresDialect extends StandardDialect {
     if (sslmode == null && ssl != null) {
       // asyncpg style: ssl=true|require|disable|false
       sslmode =
-          switch (ssl.toLowerCase()) {
+          switch (ssl.toLowerCase(Locale.ROOT)) {
             case "true", "1", "on" -> "require";
             case "false", "0", "off" -> "disable";
             default -> ssl;
@@ -329,10 +330,10 @@ final class PostgresDialect extends StandardDialect {
   @Override
   public boolean isSystemTable(String schema, String table) {
     return super.isSystemTable(schema, table)
-        || schema != null
+        || (schema != null
             && (schema.equals("pg_catalog")
                 || schema.startsWith("pg_toast")
-                || schema.startsWith("pg_temp"));
+                || schema.startsWith("pg_temp")));
   }
 
   /** Also {@code <table>_pkey}, the name PostgreSQL gives a primary key declared without one. */

@@ -82,7 +82,7 @@ final class PostgresIndexes {
 
   private static Index fromCatalog(Index reported, Shape shape) {
     if (shape == null
-        || shape.method().equals("btree") && !shape.partial() && shape.defaultOpclasses()) {
+        || (shape.method().equals("btree") && !shape.partial() && shape.defaultOpclasses())) {
       return ExpressionIndexes.fromReported(reported);
     }
     if (shape.method().equals("gin")

@@ -192,7 +192,7 @@ final class SqliteDecimals {
       return false;
     }
     String t = declaredType.strip().toUpperCase(java.util.Locale.ROOT);
-    return t.startsWith("NUMERIC") || t.startsWith("DECIMAL") && !t.startsWith(TYPE_NAME);
+    return t.startsWith("NUMERIC") || (t.startsWith("DECIMAL") && !t.startsWith(TYPE_NAME));
   }
 
   /** The column whose decimal CHECK failed, from SQLite's message. */

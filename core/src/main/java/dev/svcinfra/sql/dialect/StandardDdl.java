@@ -94,7 +94,7 @@ abstract class StandardDdl extends StandardValues {
       sql.append(identityClause(table, c));
     }
     c.defaultSql().ifPresent(d -> sql.append(" DEFAULT ").append(d));
-    if (!c.nullable() && !c.identity() || !c.nullable() && identityNeedsNotNull()) {
+    if ((!c.nullable() && !c.identity()) || (!c.nullable() && identityNeedsNotNull())) {
       sql.append(" NOT NULL");
     }
     c.comment().ifPresent(text -> sql.append(inlineColumnComment(text)));

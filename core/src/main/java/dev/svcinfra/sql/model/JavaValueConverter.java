@@ -118,7 +118,8 @@ final class JavaValueConverter {
 
   /** The canonical database value as this field's Java type. */
   Object toJava(Object canonical) {
-    if (canonical == null || javaType.isInstance(canonical) && !(canonical instanceof BigDecimal)) {
+    if (canonical == null
+        || (javaType.isInstance(canonical) && !(canonical instanceof BigDecimal))) {
       return canonical;
     }
     try {

@@ -354,7 +354,7 @@ public final class SqlRepository<T> {
         sd == null
             ? null
             : sd.type().kind() == ColumnType.Kind.BOOLEAN
-                ? Boolean.TRUE
+                ? true
                 : sd.toDatabase(writer.updatedNow(sd));
     if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
       throw tags.missing(tx, scope, key, id, null, tagVersions);

@@ -112,7 +112,7 @@ final class TableStatements<T> {
     }
     return new SqlStatement(
         selectLiveByIdText,
-        new Object[] {key, Boolean.FALSE},
+        new Object[] {key, false},
         new ColumnType[] {idColumn.type(), liveFlag.type()},
         mapping.table());
   }
@@ -264,7 +264,7 @@ final class TableStatements<T> {
     if (livePredicate != null) {
       c.and(livePredicate);
       if (liveFlag != null) {
-        c.value(Boolean.FALSE, liveFlag.type());
+        c.value(false, liveFlag.type());
       }
     }
   }

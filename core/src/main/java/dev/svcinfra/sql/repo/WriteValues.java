@@ -78,7 +78,7 @@ final class WriteValues {
       if (!given && c.javaType().isPrimitive() && !c.column().identity()) {
         // A primitive field always has a value in an instance; a map that leaves it out means
         // the same default (0, false).
-        value = c.coerce(c.javaType() == boolean.class ? Boolean.FALSE : 0);
+        value = c.coerce(c.javaType() == boolean.class ? false : 0);
         given = true;
       }
       boolean invalid =

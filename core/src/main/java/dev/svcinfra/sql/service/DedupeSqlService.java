@@ -33,17 +33,15 @@ public class DedupeSqlService<T> extends SqlService<T> {
   public DedupeSqlService(SqlRepository<T> repository, List<String> uniqueIgnoreCase) {
     super(repository);
     for (String f : uniqueIgnoreCase) {
-      repository
-          .mapping()
-          .column(f)
-          .filter(c -> c.type().isText())
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      repository.mapping().type().getName()
-                          + " has no text column '"
-                          + f
-                          + "' to keep unique"));
+      boolean textColumn =
+          repository.mapping().column(f).filter(c -> c.type().isText()).isPresent();
+      if (!textColumn) {
+        throw new IllegalArgumentException(
+            repository.mapping().type().getName()
+                + " has no text column '"
+                + f
+                + "' to keep unique");
+      }
     }
     this.uniqueIgnoreCase = List.copyOf(uniqueIgnoreCase);
   }

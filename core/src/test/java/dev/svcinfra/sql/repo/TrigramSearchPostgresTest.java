@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,11 @@ class TrigramSearchPostgresTest {
       Page<Member> page = MEMBERS.list(tx, ListRequest.builder().search(q).limit(limit).build());
       assertThat(page.items())
           .isNotEmpty()
-          .allMatch(m -> (m.email() + " " + m.name()).toLowerCase().contains(q.toLowerCase()));
+          .allMatch(
+              m ->
+                  (m.email() + " " + m.name())
+                      .toLowerCase(Locale.ROOT)
+                      .contains(q.toLowerCase(Locale.ROOT)));
       try (Statement st = c.createStatement()) {
         st.execute("SET LOCAL enable_seqscan = off");
       }

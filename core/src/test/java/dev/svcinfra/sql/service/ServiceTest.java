@@ -19,6 +19,7 @@ import dev.svcinfra.sql.testmodels.Person;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +38,7 @@ class ServiceTest extends DatabaseSuite {
     @Override
     protected Map<String, Object> preCreate(Transaction tx, Map<String, Object> values) {
       calls.add("preCreate");
-      values.computeIfPresent("email", (k, v) -> ((String) v).toLowerCase());
+      values.computeIfPresent("email", (k, v) -> ((String) v).toLowerCase(Locale.ROOT));
       return values;
     }
 

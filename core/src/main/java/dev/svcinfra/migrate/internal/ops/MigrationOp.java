@@ -38,14 +38,17 @@ public sealed interface MigrationOp {
    * PostgreSQL) unless it is there. Its inverse keeps it: other objects may use it.
    */
   record CreateExtension(String name) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new KeepExtension(name);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.createExtension(this);
     }
 
+    @Override
     public String describe() {
       return "add extension " + name;
     }
@@ -53,42 +56,51 @@ public sealed interface MigrationOp {
 
   /** The downgrade of {@link CreateExtension}: nothing runs; the extension stays installed. */
   record KeepExtension(String name) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new CreateExtension(name);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.keepExtension(this);
     }
 
+    @Override
     public String describe() {
       return "keep extension " + name;
     }
   }
 
   record CreateTable(Table table) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new DropTable(table);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.createTable(this);
     }
 
+    @Override
     public String describe() {
       return "add table " + table.qualifiedName();
     }
   }
 
   record DropTable(Table table) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new CreateTable(table);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.dropTable(this);
     }
 
+    @Override
     public String describe() {
       return "remove table " + table.qualifiedName();
     }
@@ -101,29 +113,35 @@ public sealed interface MigrationOp {
 
   /** {@code table} carries the new name; {@code from} is the old one. */
   record RenameTable(Table table, String from) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new RenameTable(
           Table.named(from).withSchema(table.schema().orElse(null)), table.name());
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.renameTable(this);
     }
 
+    @Override
     public String describe() {
       return "rename table " + from + " to " + table.name();
     }
   }
 
   record AddColumn(Table table, Column column) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new DropColumn(table, column);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.addColumn(this);
     }
 
+    @Override
     public String describe() {
       return "add column "
           + table.qualifiedName()
@@ -136,14 +154,17 @@ public sealed interface MigrationOp {
   }
 
   record DropColumn(Table table, Column column) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new AddColumn(table, column);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.dropColumn(this);
     }
 
+    @Override
     public String describe() {
       return "remove column " + table.qualifiedName() + "." + column.name();
     }
@@ -156,14 +177,17 @@ public sealed interface MigrationOp {
 
   /** Type, nullability or default of one column changes from {@code from} to {@code to}. */
   record AlterColumn(Table table, Column from, Column to) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new AlterColumn(table, to, from);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.alterColumn(this);
     }
 
+    @Override
     public String describe() {
       StringBuilder s =
           new StringBuilder("alter column " + table.qualifiedName() + "." + to.name());
@@ -184,28 +208,34 @@ public sealed interface MigrationOp {
   }
 
   record RenameColumn(Table table, String from, String to) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new RenameColumn(table, to, from);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.renameColumn(this);
     }
 
+    @Override
     public String describe() {
       return "rename column " + table.qualifiedName() + "." + from + " to " + to;
     }
   }
 
   record CreateIndex(Table table, Index index) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new DropIndex(table, index);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.createIndex(this);
     }
 
+    @Override
     public String describe() {
       return "add "
           + (index.unique() ? "unique " : index.trigram() ? "trigram " : "")
@@ -219,14 +249,17 @@ public sealed interface MigrationOp {
   }
 
   record DropIndex(Table table, Index index) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new CreateIndex(table, index);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.dropIndex(this);
     }
 
+    @Override
     public String describe() {
       return "remove index " + index.name() + " on " + table.qualifiedName();
     }
@@ -238,14 +271,17 @@ public sealed interface MigrationOp {
   }
 
   record AddUnique(Table table, UniqueConstraint unique) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new DropUnique(table, unique);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.addUnique(this);
     }
 
+    @Override
     public String describe() {
       return "add unique constraint "
           + unique.name()
@@ -257,14 +293,17 @@ public sealed interface MigrationOp {
   }
 
   record DropUnique(Table table, UniqueConstraint unique) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new AddUnique(table, unique);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.dropUnique(this);
     }
 
+    @Override
     public String describe() {
       return "remove unique constraint " + unique.name() + " on " + table.qualifiedName();
     }
@@ -276,14 +315,17 @@ public sealed interface MigrationOp {
   }
 
   record AddForeignKey(Table table, ForeignKey foreignKey) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new DropForeignKey(table, foreignKey);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.addForeignKey(this);
     }
 
+    @Override
     public String describe() {
       return "add foreign key "
           + foreignKey.name()
@@ -298,14 +340,17 @@ public sealed interface MigrationOp {
   }
 
   record DropForeignKey(Table table, ForeignKey foreignKey) implements MigrationOp {
+    @Override
     public MigrationOp inverse() {
       return new AddForeignKey(table, foreignKey);
     }
 
+    @Override
     public <R> R accept(OpVisitor<R> v) {
       return v.dropForeignKey(this);
     }
 
+    @Override
     public String describe() {
       return "remove foreign key " + foreignKey.name() + " on " + table.qualifiedName();
     }

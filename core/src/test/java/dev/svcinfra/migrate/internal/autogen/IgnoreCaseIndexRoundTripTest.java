@@ -19,6 +19,7 @@ import dev.svcinfra.sql.model.UniqueConstraint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -125,7 +126,7 @@ class IgnoreCaseIndexRoundTripTest {
         "CREATE TABLE people (id INTEGER PRIMARY KEY, "
             + "email VARCHAR(320) NOT NULL, nick TEXT);\n"
             + "CREATE UNIQUE INDEX ux_people_email ON people ("
-            + fold.toUpperCase()
+            + fold.toUpperCase(Locale.ROOT)
             + "(email));\n"
             + "CREATE INDEX ix_people_nick_email ON people (("
             + fold

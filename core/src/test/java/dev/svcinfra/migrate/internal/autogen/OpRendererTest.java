@@ -240,8 +240,10 @@ class OpRendererTest {
             List.of("mariadb", "mysql", "sqlite"));
     assertThat(result.sections().get(0).text())
         .isEqualTo(
-            "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
-                + "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);\n");
+            """
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+            CREATE INDEX "ix_users_name_trgm" ON "users" USING gin ("name" gin_trgm_ops);
+            """);
     assertThat(result.sections().get(1).text()).isEqualTo("DROP INDEX \"ix_users_name_trgm\";\n");
     assertThat(result.sections().get(2).text()).isEmpty();
     assertThat(result.sections().get(3).text()).isEmpty();

@@ -136,8 +136,10 @@ class TrigramIndexRoundTripTest {
       NewRevision added = search.revision("name search", autogenerate());
       assertThat(section(added, "upgrade"))
           .isEqualTo(
-              "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
-                  + "CREATE INDEX \"ix_users_name_trgm\" ON \"users\" USING gin (\"name\" gin_trgm_ops);\n");
+              """
+              CREATE EXTENSION IF NOT EXISTS pg_trgm;
+              CREATE INDEX "ix_users_name_trgm" ON "users" USING gin ("name" gin_trgm_ops);
+              """);
       assertThat(section(added, "downgrade")).isEqualTo("DROP INDEX \"ix_users_name_trgm\";\n");
       // Like any index built on an existing table: lint asks for CONCURRENTLY.
       assertThat(added.findings())
@@ -170,10 +172,12 @@ class TrigramIndexRoundTripTest {
         dir,
         "0000000000d1",
         "",
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
-            + "CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(200), email TEXT);\n"
-            + "CREATE INDEX ix_people_name_search ON people (name);\n"
-            + "CREATE INDEX ix_people_email_search ON people USING gin (email gin_trgm_ops)",
+        """
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(200), email TEXT);
+        CREATE INDEX ix_people_name_search ON people (name);
+        CREATE INDEX ix_people_email_search ON people USING gin (email gin_trgm_ops)\
+        """,
         "DROP TABLE people");
     Index nameSearch = new Index("ix_people_name_search", List.of("name"), false, false, true);
     Index emailSearch = new Index("ix_people_email_search", List.of("email"), false);

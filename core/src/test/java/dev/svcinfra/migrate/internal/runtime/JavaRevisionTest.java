@@ -58,9 +58,12 @@ class JavaRevisionTest {
         dir,
         "000000000001",
         "",
-        "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
-            + "CREATE TABLE audit (note VARCHAR(100));\nINSERT INTO users VALUES (1);\n"
-            + "INSERT INTO users VALUES (2);",
+        """
+        CREATE TABLE users (id INTEGER PRIMARY KEY);
+        CREATE TABLE audit (note VARCHAR(100));
+        INSERT INTO users VALUES (1);
+        INSERT INTO users VALUES (2);\
+        """,
         "DROP TABLE audit;\nDROP TABLE users;");
     try (Database db = Database.open(TestDatabases.SQLITE.newUrl())) {
       Migrations m =

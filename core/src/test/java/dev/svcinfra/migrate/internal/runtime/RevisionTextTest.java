@@ -47,26 +47,32 @@ class RevisionTextTest {
                 new SqlScript.Section(
                     Direction.UPGRADE,
                     Set.of("mariadb", "mysql"),
-                    "INSERT INTO people VALUES (1, 'O\\'Brien; Jr');\n"
-                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                        + "INSERT INTO people VALUES (3, 'ends with backslash\\\\');\n"
-                        + "INSERT INTO people VALUES (4, 'next; one');\n"),
+                    """
+                    INSERT INTO people VALUES (1, 'O\\'Brien; Jr');
+                    INSERT INTO people VALUES (2, 'semi;colon ''quoted''');
+                    INSERT INTO people VALUES (3, 'ends with backslash\\\\');
+                    INSERT INTO people VALUES (4, 'next; one');
+                    """),
                 // PostgreSQL reads them in E'' strings only.
                 new SqlScript.Section(
                     Direction.UPGRADE,
                     Set.of("postgresql"),
-                    "INSERT INTO people VALUES (1, E'O\\'Brien; Jr');\n"
-                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                        + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
-                        + "INSERT INTO people VALUES (4, E'next; one');\n"),
+                    """
+                    INSERT INTO people VALUES (1, E'O\\'Brien; Jr');
+                    INSERT INTO people VALUES (2, 'semi;colon ''quoted''');
+                    INSERT INTO people VALUES (3, 'ends with backslash\\');
+                    INSERT INTO people VALUES (4, E'next; one');
+                    """),
                 // Standard SQL elsewhere: a backslash is an ordinary character.
                 new SqlScript.Section(
                     Direction.UPGRADE,
                     Set.of(),
-                    "INSERT INTO people VALUES (1, 'O''Brien; Jr');\n"
-                        + "INSERT INTO people VALUES (2, 'semi;colon ''quoted''');\n"
-                        + "INSERT INTO people VALUES (3, 'ends with backslash\\');\n"
-                        + "INSERT INTO people VALUES (4, 'next; one');\n"),
+                    """
+                    INSERT INTO people VALUES (1, 'O''Brien; Jr');
+                    INSERT INTO people VALUES (2, 'semi;colon ''quoted''');
+                    INSERT INTO people VALUES (3, 'ends with backslash\\');
+                    INSERT INTO people VALUES (4, 'next; one');
+                    """),
                 new SqlScript.Section(Direction.DOWNGRADE, Set.of(), "DELETE FROM people;")));
     Path file = dir.resolve("versions").resolve(draft.fileName());
     // Saved with a byte-order mark, as some editors do.

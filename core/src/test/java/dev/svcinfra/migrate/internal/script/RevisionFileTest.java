@@ -114,8 +114,13 @@ class RevisionFileTest {
   void transactionalFalseIsRead() {
     Revision r =
         RevisionFile.parse(
-            "-- revision: abc\n-- down_revision:\n-- transactional: false\n"
-                + "-- +upgrade\nCREATE INDEX CONCURRENTLY i ON t (x);\n",
+            """
+            -- revision: abc
+            -- down_revision:
+            -- transactional: false
+            -- +upgrade
+            CREATE INDEX CONCURRENTLY i ON t (x);
+            """,
             "x.sql",
             null);
     assertThat(r.body().transactional()).isFalse();

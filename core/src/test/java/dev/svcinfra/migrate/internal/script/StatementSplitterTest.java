@@ -101,8 +101,15 @@ class StatementSplitterTest {
   @Test
   void aByteOrderMarkBeforeTheHeaderIsIgnored() {
     String text =
-        "\uFEFF-- revision: 0123456789ab\n-- down_revision:\n-- message: bom\n"
-            + "-- +upgrade\nCREATE TABLE bom (id INT);\n-- +downgrade\nDROP TABLE bom;\n";
+        """
+        \ufeff-- revision: 0123456789ab
+        -- down_revision:
+        -- message: bom
+        -- +upgrade
+        CREATE TABLE bom (id INT);
+        -- +downgrade
+        DROP TABLE bom;
+        """;
     Revision r = RevisionFile.parse(text, "bom.sql");
     assertThat(r.id()).isEqualTo("0123456789ab");
     assertThat(((SqlScript) r.body()).statements(Direction.UPGRADE, "sqlite"))

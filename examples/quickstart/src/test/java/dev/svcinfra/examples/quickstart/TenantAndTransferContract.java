@@ -7,6 +7,7 @@ import dev.svcinfra.examples.quickstart.Http.Reply;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Tenant-scoped notes, accounts with their CHECK, transfers and keyset paging. */
@@ -54,7 +55,7 @@ interface TenantAndTransferContract extends QuickstartCase {
             "Acme-" + tag,
             "\u00e1cme-" + tag,
             "acme-" + tag + "\u00a0",
-            "acme-" + tag.toUpperCase())) {
+            "acme-" + tag.toUpperCase(Locale.ROOT))) {
       if (other.equals(owner)) {
         continue;
       }

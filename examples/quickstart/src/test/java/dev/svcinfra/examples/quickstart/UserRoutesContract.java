@@ -7,6 +7,7 @@ import dev.svcinfra.examples.quickstart.Http.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +121,8 @@ interface UserRoutesContract extends QuickstartCase {
     assertThat(names(http().get("/users?fields=name&q=" + "0%25")))
         .containsExactly(tag + " 100% cotton");
     assertThat(names(http().get("/users?fields=name&q=" + "a_b"))).containsExactly(tag + " a_b");
-    assertThat(names(http().get("/users?q=" + tag.toUpperCase() + "+100%25"))).hasSize(1);
+    assertThat(names(http().get("/users?q=" + tag.toUpperCase(Locale.ROOT) + "+100%25")))
+        .hasSize(1);
   }
 
   static List<String> names(Reply r) {
@@ -218,7 +220,7 @@ interface UserRoutesContract extends QuickstartCase {
     createUser(email, "One");
     Reply same = http().post("/users", "{\"email\":\"" + email + "\"}");
     assertProblem(same, 409, "conflict");
-    Reply upper = http().post("/users", "{\"email\":\"" + email.toUpperCase() + "\"}");
+    Reply upper = http().post("/users", "{\"email\":\"" + email.toUpperCase(Locale.ROOT) + "\"}");
     assertProblem(upper, 409, "conflict");
     String other = createUser(unique("dup2") + "@example.com", "Two").json().path("id").asText();
     assertProblem(
