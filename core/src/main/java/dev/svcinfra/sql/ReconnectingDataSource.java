@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
  * #MAX_FAST_RETRY_MILLIS} ms, inside the pool's own attempt, so HikariCP's wait never grows. Any
  * other failure (a rejected login, an unknown database) is retried every {@value
  * #SLOW_RETRY_MILLIS} ms, HikariCP's own pace, since only someone changing the settings or the
- * server fixes it. Callers borrowing from the pool are not held by this: they wait for the pool as
- * before, and learn of the outage through {@link #outage()}.
+ * server fixes it; a server at its connection limit every {@value #FULL_SERVER_RETRY_MILLIS} ms, so
+ * that a full server is not pressed harder. Callers borrowing from the pool are not held by this:
+ * they wait for the pool as before, and learn of the outage through {@link #outage()}.
  */
 final class ReconnectingDataSource implements DataSource {
   static final long FIRST_RETRY_MILLIS = 50;
   static final long MAX_FAST_RETRY_MILLIS = 250;
   static final long SLOW_RETRY_MILLIS = 5_000;
+  static final long FULL_SERVER_RETRY_MILLIS = 1_000;
 
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ReconnectingDataSource.class);
 
@@ -91,13 +93,22 @@ final class ReconnectingDataSource implements DataSource {
       } catch (SQLException e) {
         attempts++;
         failed(e);
-        boolean unreachable = dialect.classify(e).kind() == SqlErrorKind.CONNECTION_FAILURE;
-        if (!pause(unreachable ? delay : SLOW_RETRY_MILLIS)) {
+        if (!pause(retryAfter(e, delay))) {
           throw e;
         }
         delay = Math.min(MAX_FAST_RETRY_MILLIS, delay * 2);
       }
     }
+  }
+
+  /** How long to wait before the next attempt after {@code e}. */
+  long retryAfter(SQLException e, long fastDelay) {
+    if (dialect.refusedForConnectionLimit(e)) {
+      return FULL_SERVER_RETRY_MILLIS;
+    }
+    return dialect.classify(e).kind() == SqlErrorKind.CONNECTION_FAILURE
+        ? fastDelay
+        : SLOW_RETRY_MILLIS;
   }
 
   private void failed(SQLException e) {

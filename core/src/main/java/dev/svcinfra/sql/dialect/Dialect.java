@@ -9,6 +9,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.SchemaDdl;
 import dev.svcinfra.sql.model.ColumnType;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -414,6 +415,16 @@ public interface Dialect extends SchemaDdl {
   /** A statement that answers one row when the connection works. */
   default String pingQuery() {
     return "SELECT 1";
+  }
+
+  /**
+   * Whether a failed attempt to connect was refused because the server has no connection slot free
+   * (PostgreSQL 53300, MySQL and MariaDB 1040). The pool then retries at a gentler pace than after
+   * a refused or lost connection: every attempt costs a full server that is already at its limit a
+   * little more.
+   */
+  default boolean refusedForConnectionLimit(SQLException e) {
+    return false;
   }
 
   /**

@@ -155,6 +155,12 @@ class MySqlDialect extends StandardDialect {
     }
   }
 
+  /** {@code 1040 ER_CON_COUNT_ERROR}: {@code max_connections} reached. */
+  @Override
+  public boolean refusedForConnectionLimit(SQLException e) {
+    return e.getErrorCode() == 1040;
+  }
+
   /** A replica or a demoted primary: {@code read_only} (which {@code super_read_only} implies). */
   @Override
   public java.util.Optional<String> refusesWritesQuery() {

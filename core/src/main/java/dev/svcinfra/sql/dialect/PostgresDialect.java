@@ -193,6 +193,12 @@ final class PostgresDialect extends StandardDialect {
             + " END");
   }
 
+  /** {@code 53300 too_many_connections}: {@code max_connections} reached. */
+  @Override
+  public boolean refusedForConnectionLimit(SQLException e) {
+    return "53300".equals(e.getSQLState());
+  }
+
   /**
    * A standby (in recovery) or a server whose sessions default to read-only ({@code
    * default_transaction_read_only}, as some failover tools set on a demoted primary).
