@@ -279,15 +279,8 @@ final class PgNode implements AutoCloseable {
     }
   }
 
-  /** The newest {@code /usr/lib/postgresql/<version>/bin}. */
+  /** The server binaries, as {@link PostgresServer#findBin()} finds them (or skips). */
   static Path serverBin() throws IOException {
-    Path base = Path.of("/usr/lib/postgresql");
-    try (Stream<Path> versions = Files.list(base)) {
-      return versions
-          .map(v -> v.resolve("bin"))
-          .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-          .max(Comparator.comparing(b -> b.getParent().getFileName().toString()))
-          .orElseThrow(() -> new IOException("no pg_ctl under " + base));
-    }
+    return PostgresServer.findBin();
   }
 }
