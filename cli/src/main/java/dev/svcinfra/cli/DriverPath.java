@@ -56,7 +56,7 @@ final class DriverPath {
    */
   static List<Path> jars(String path, String source) {
     List<Path> jars = new ArrayList<>();
-    for (String entry : path.split(File.pathSeparator)) {
+    for (String entry : path.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -80,7 +80,7 @@ final class DriverPath {
   static URL[] classPath(String ownClassPath, List<Path> jars) {
     List<URL> urls = new ArrayList<>();
     try {
-      for (String entry : ownClassPath.split(File.pathSeparator)) {
+      for (String entry : ownClassPath.split(File.pathSeparator, -1)) {
         if (!entry.isBlank()) {
           urls.add(Path.of(entry).toAbsolutePath().toUri().toURL());
         }

@@ -132,7 +132,7 @@ final class MigrationOptions {
       return parent;
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
+    for (String entry : classpath.split(File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }

@@ -111,7 +111,7 @@ final class UrlFromParts {
   }
 
   private static void addParams(String params, DatabaseUrl.Builder b) {
-    for (String segment : params.split("&")) {
+    for (String segment : params.split("&", -1)) {
       String s = segment.trim();
       if (s.isEmpty()) {
         continue;

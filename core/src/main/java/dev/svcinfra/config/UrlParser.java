@@ -118,7 +118,7 @@ final class UrlParser {
       b.database(PercentCodec.decode(beforeQuery.substring(slash + 1)));
     }
     if (!hostPart.isEmpty()) {
-      for (String hp : hostPart.split(",")) {
+      for (String hp : hostPart.split(",", -1)) {
         parseHost(url, hp, b);
       }
     }
@@ -164,7 +164,7 @@ final class UrlParser {
   }
 
   private static void parseQuery(String url, String query, char sep, DatabaseUrl.Builder b) {
-    for (String pair : query.split(String.valueOf(sep))) {
+    for (String pair : query.split(String.valueOf(sep), -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -46,7 +46,8 @@ public record HealthReport(
             case DEGRADED, UNKNOWN -> HealthStatus.DEGRADED;
             case UNHEALTHY -> check.critical() ? HealthStatus.UNHEALTHY : HealthStatus.DEGRADED;
           };
-      if (effect.ordinal() > status.ordinal()) {
+      // HealthStatus is declared best first.
+      if (effect.compareTo(status) > 0) {
         status = effect;
       }
     }

@@ -57,7 +57,7 @@ final class PgTools {
     List<Path> dirs = new ArrayList<>();
     String path = System.getenv("PATH");
     if (path != null) {
-      for (String entry : path.split(File.pathSeparator)) {
+      for (String entry : path.split(File.pathSeparator, -1)) {
         if (!entry.isBlank()) {
           dirs.add(Path.of(entry));
         }

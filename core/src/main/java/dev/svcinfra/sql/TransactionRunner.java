@@ -24,6 +24,9 @@ final class TransactionRunner {
 
   private final Database database;
   private final StatementLog log;
+
+  // Per instance, not static: each Database has its own current transaction on a thread.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
   /** {@code DB_STATEMENT_TIMEOUT_MS}; settings never change once built. */

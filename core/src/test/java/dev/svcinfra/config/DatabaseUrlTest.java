@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.internal.HostPort;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +126,17 @@ class DatabaseUrlTest {
             new HostPort("h1", 5432), new HostPort("h2", 5433), new HostPort("::1", 5434));
     assertThat(url.render("postgresql", "host", true))
         .isEqualTo("postgresql://u@h1:5432,h2:5433,[::1]:5434/d");
+  }
+
+  @Test
+  void anEmptyHostIsRefusedWhereverItStandsInTheList() {
+    for (String url :
+        List.of("postgresql://u@,h1/d", "postgresql://u@h1,,h2/d", "postgresql://u@h1,h2,/d")) {
+      assertThatThrownBy(() -> DatabaseUrl.parse(url))
+          .as(url)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("a host in the host list is empty");
+    }
   }
 
   @Test

@@ -65,7 +65,7 @@ final class IdempotencyKeyHeader {
     while (i < v.length()) {
       char c = v.charAt(i);
       if (c == '\\') {
-        if (i + 1 >= v.length() || v.charAt(i + 1) != '"' && v.charAt(i + 1) != '\\') {
+        if (i + 1 >= v.length() || (v.charAt(i + 1) != '"' && v.charAt(i + 1) != '\\')) {
           throw invalid(NAME + " is a quoted string with an escape other than \\\" or \\\\");
         }
         out.append(v.charAt(i + 1));

@@ -38,7 +38,7 @@ final class IdempotentRequests {
   /** Whether {@code ctx} asks for idempotency: a POST or PATCH with the header. */
   static boolean asked(Context ctx) {
     HandlerType m = ctx.method();
-    return (m == HandlerType.POST || m == HandlerType.PATCH)
+    return (m.equals(HandlerType.POST) || m.equals(HandlerType.PATCH))
         && ctx.req().getHeader(IdempotencyKeyHeader.NAME) != null;
   }
 

@@ -90,7 +90,7 @@ final class MongoRoutes {
     String tenant = tenant(ctx);
     Map<String, Object> values =
         bodies.forCreate(JsonCodec.tree(BodyLimit.read(ctx, maxBodyBytes)), tenant);
-    Map<String, Object> created = repository(ctx, tenant).create(values);
+    Map<String, Object> created = repository(tenant).create(values);
     ctx.status(201).header("Location", resource.prefix + "/" + created.get("id"));
     json(ctx, MongoBodies.toJson(created));
   }
@@ -106,7 +106,7 @@ final class MongoRoutes {
 
   private void update(Context ctx) {
     String tenant = tenant(ctx);
-    MongoRepository repo = repository(ctx, tenant);
+    MongoRepository repo = repository(tenant);
     String id = ctx.pathParam("id");
     Map<String, Object> values =
         bodies.forUpdate(JsonCodec.tree(BodyLimit.read(ctx, maxBodyBytes)), tenant);
@@ -119,11 +119,11 @@ final class MongoRoutes {
   }
 
   private MongoRepository repository(Context ctx) {
-    return repository(ctx, tenant(ctx));
+    return repository(tenant(ctx));
   }
 
   /** The resource's repository, seen through the tenant when the resource has one. */
-  private MongoRepository repository(Context ctx, String tenant) {
+  private MongoRepository repository(String tenant) {
     MongoRepository repo = resource.repository(database.get());
     return tenant == null ? repo : repo.scopedTo(resource.tenantField, tenant);
   }

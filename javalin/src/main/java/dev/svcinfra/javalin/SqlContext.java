@@ -46,7 +46,7 @@ record SqlContext(
       idempotency.run(this, ctx, handler, tenantScoped);
       return;
     }
-    boolean safe = method == HandlerType.GET || method == HandlerType.HEAD;
+    boolean safe = method.equals(HandlerType.GET) || method.equals(HandlerType.HEAD);
     RequestTransaction.run(database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -59,9 +60,11 @@ final class LeaseLock implements MigrationLock {
               return t;
             });
     long period = TTL.toMillis() / 3;
-    renewer.scheduleAtFixedRate(
-        () -> renew(dataSource, table, name, owner), period, period, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> renewal =
+        renewer.scheduleAtFixedRate(
+            () -> renew(dataSource, table, name, owner), period, period, TimeUnit.MILLISECONDS);
     return () -> {
+      renewal.cancel(false);
       renewer.shutdownNow();
       release(dataSource, table, name, owner);
     };
@@ -130,7 +133,9 @@ final class LeaseLock implements MigrationLock {
       if (st.executeUpdate() == 0) {
         LOG.warn("the migration lease '{}' was taken over by another run", name);
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // Caught whatever it is: an exception escaping would end the schedule without a word and
+      // the lease would expire under the running migration.
       LOG.warn("could not renew the migration lease '{}': {}", name, e.getMessage());
     }
   }

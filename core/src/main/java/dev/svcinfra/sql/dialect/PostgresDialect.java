@@ -357,7 +357,7 @@ final class PostgresDialect extends StandardDialect {
 
   // ---- values and errors ---------------------------------------------------------------------
 
-  /** Bound as an untyped parameter so the server casts the text to {@code jsonb}. */
+  /** Bound as an untyped parameter so the server casts the text to its JSONB column type. */
   @Override
   void bindJson(PreparedStatement ps, int index, String json) throws SQLException {
     ps.setObject(index, json, Types.OTHER);

@@ -101,7 +101,8 @@ final class WriteValues {
     Object now = null;
     for (MappedColumn c : managed) {
       if (c == mapping.createdAt().orElse(null) || c == mapping.updatedAt().orElse(null)) {
-        out.add(c, now = now(c, now));
+        now = now(c, now);
+        out.add(c, now);
       } else if (c == mapping.version().orElse(null)) {
         out.add(c, c.coerce(1));
       } else if (c == mapping.softDelete().orElse(null)) {

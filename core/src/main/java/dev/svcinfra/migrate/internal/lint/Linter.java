@@ -146,7 +146,7 @@ public final class Linter {
       if (list == null || list.isBlank()) {
         out.add("*");
       } else {
-        for (String code : list.split("[,\\s]+")) {
+        for (String code : list.split("[,\\s]+", -1)) {
           if (!code.isBlank()) {
             out.add(code.toLowerCase(Locale.ROOT));
           }

@@ -134,7 +134,7 @@ public final class RevisionFile {
 
   private static Set<String> dialectNames(String list, String origin, int lineNo) {
     Set<String> names = new LinkedHashSet<>();
-    for (String name : DIALECT_SEPARATORS.split(list)) {
+    for (String name : DIALECT_SEPARATORS.split(list, -1)) {
       if (name.isBlank()) {
         continue;
       }
@@ -148,7 +148,7 @@ public final class RevisionFile {
   }
 
   private static List<String> ids(String list, String origin) {
-    return Arrays.stream(list.split(","))
+    return Arrays.stream(list.split(",", -1))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .map(s -> RevisionIds.check(s, origin))
