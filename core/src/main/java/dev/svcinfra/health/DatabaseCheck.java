@@ -55,8 +55,11 @@ public final class DatabaseCheck implements HealthCheck {
   private interface Opener {
     Connection open(Duration timeout) throws SQLException;
 
-    /** Gives up a connection for good; a pool replaces it. */
-    default void discard(Connection c) {}
+    /**
+     * Gives up a connection for good; a pool replaces it. A connection opened for the check alone
+     * has nothing to give back: closing it is enough.
+     */
+    default void discard(Connection unused) {}
   }
 
   private final Dialect dialect;

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -139,12 +140,19 @@ final class ReconnectingDataSource implements DataSource {
     if (closed || Thread.currentThread().isInterrupted()) {
       return false;
     }
+    // A spurious wake-up must not cut the pause short: wait again until the time is up or close()
+    // wakes us.
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     synchronized (wake) {
-      try {
-        wake.wait(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+      long left = millis;
+      while (!closed && left > 0) {
+        try {
+          wake.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       }
     }
     return !closed;
