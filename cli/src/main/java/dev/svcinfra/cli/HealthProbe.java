@@ -3,6 +3,7 @@ package dev.svcinfra.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -108,7 +109,7 @@ final class HealthProbe {
         return t.getMessage();
       }
     }
-    return e instanceof java.net.ConnectException ? "connection refused" : "connection failed";
+    return e instanceof ConnectException ? "connection refused" : "connection failed";
   }
 
   private static JsonNode parse(String text) {

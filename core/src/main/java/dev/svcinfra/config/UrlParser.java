@@ -2,6 +2,10 @@ package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.internal.PercentCodec;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns URL text into a {@link DatabaseUrl}. Errors never echo the password: they show the URL with
@@ -14,10 +18,8 @@ final class UrlParser {
    */
   static final String HOST_MODE_PARAM = "ha_mode";
 
-  private static final java.util.regex.Pattern HOST_MODE =
-      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z-]*):(?=//)");
-  private static final java.util.Set<String> HOST_MODE_DRIVERS =
-      java.util.Set.of("mysql", "mariadb");
+  private static final Pattern HOST_MODE = Pattern.compile("([A-Za-z][A-Za-z-]*):(?=//)");
+  private static final Set<String> HOST_MODE_DRIVERS = Set.of("mysql", "mariadb");
 
   private UrlParser() {}
 
@@ -62,9 +64,8 @@ final class UrlParser {
     String subprotocol = rest.substring(0, colon);
     DatabaseUrl.Builder b = DatabaseUrl.builder(subprotocol).jdbc(true);
     String body = rest.substring(colon + 1);
-    java.util.regex.Matcher mode = HOST_MODE.matcher(body);
-    if (HOST_MODE_DRIVERS.contains(subprotocol.toLowerCase(java.util.Locale.ROOT))
-        && mode.lookingAt()) {
+    Matcher mode = HOST_MODE.matcher(body);
+    if (HOST_MODE_DRIVERS.contains(subprotocol.toLowerCase(Locale.ROOT)) && mode.lookingAt()) {
       // Connector/J's jdbc:mysql:replication://, MariaDB's jdbc:mariadb:sequential://: the mode
       // becomes the ha_mode parameter, which every URL form and rendering carries.
       b.param(HOST_MODE_PARAM, mode.group(1));

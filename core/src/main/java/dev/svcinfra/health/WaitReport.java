@@ -2,6 +2,7 @@ package dev.svcinfra.health;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,7 @@ public record WaitReport(boolean ready, int attempts, Duration waited, HealthRep
             + " after "
             + attempts
             + (attempts == 1 ? " attempt" : " attempts")
-            + String.format(java.util.Locale.ROOT, " (%.1f s)", waited.toMillis() / 1000.0);
+            + String.format(Locale.ROOT, " (%.1f s)", waited.toMillis() / 1000.0);
     List<CheckReport> failing = failing();
     if (failing.isEmpty()) {
       return head;

@@ -8,6 +8,7 @@ import dev.svcinfra.health.HealthStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -73,7 +74,7 @@ public final class BackupAgeCheck implements HealthCheck {
                   report.problems().stream()
                       .map(BackupProblem::message)
                       .collect(Collectors.joining("; "))),
-              java.util.Map.of());
+              Map.of());
     } else if (report.age().orElseThrow().compareTo(warnAfter) > 0) {
       result =
           CheckResult.degraded(

@@ -3,6 +3,7 @@ package dev.svcinfra.lifecycle;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ final class ContentScan {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     return ChecksumSidecar.hex(digest.digest());
   }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SQLite restore test: a plain SQL dump ({@code sqlite3 .dump}, gzip-compressed or not) is run
@@ -204,12 +205,12 @@ final class SqliteScratchRestore implements ScratchRestore {
     }
   }
 
-  private static java.util.Set<String> liveTables(DatabaseSettings live, Optional<Path> livePath)
+  private static Set<String> liveTables(DatabaseSettings live, Optional<Path> livePath)
       throws SQLException {
     // Opening a missing SQLite file would create it; a live database that is not there has no
     // tables.
     if (livePath.isEmpty() || !Files.exists(livePath.get())) {
-      return java.util.Set.of();
+      return Set.of();
     }
     // One connection opened read-only (SQLite's open flag 1), straight from the driver: the live
     // file is never written, not even by the switch to write-ahead logging that read-write

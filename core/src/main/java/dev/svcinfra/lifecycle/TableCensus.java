@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ final class TableCensus {
 
   /** The dialect tells the database's own tables ({@link Dialect#isSystemTable}; issue 17). */
   private static Set<TableName> list(Connection connection, Dialect dialect) throws SQLException {
-    Set<TableName> tables = new java.util.LinkedHashSet<>();
+    Set<TableName> tables = new LinkedHashSet<>();
     DatabaseMetaData meta = connection.getMetaData();
     try (ResultSet rs = meta.getTables(connection.getCatalog(), null, "%", TABLE_TYPES)) {
       while (rs.next()) {

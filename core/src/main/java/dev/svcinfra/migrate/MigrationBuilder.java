@@ -6,6 +6,7 @@ import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Table;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class MigrationBuilder {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       host = "unknown-host";
     }
     return System.getProperty("user.name", "unknown") + "@" + host;

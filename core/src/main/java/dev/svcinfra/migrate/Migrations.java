@@ -21,10 +21,14 @@ import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -220,7 +224,7 @@ public final class Migrations {
   /** The revisions of {@code graph} newest first, as {@code sql history} lists them. */
   public static List<Revision> history(RevisionGraph graph) {
     List<Revision> all = new ArrayList<>(graph.all());
-    java.util.Collections.reverse(all);
+    Collections.reverse(all);
     return all;
   }
 
@@ -247,9 +251,7 @@ public final class Migrations {
   }
 
   /** Reads only: no lock, so it never waits behind a running migration. */
-  private <T> T unlocked(
-      RevisionGraph graph,
-      java.util.function.BiFunction<MigrationContext, java.sql.Connection, T> work) {
+  private <T> T unlocked(RevisionGraph graph, BiFunction<MigrationContext, Connection, T> work) {
     return LockedRun.with(
         config.requireDatabase(),
         lockName(),
@@ -258,7 +260,7 @@ public final class Migrations {
         c -> work.apply(context(graph, c), c));
   }
 
-  private MigrationContext context(RevisionGraph graph, java.sql.Connection c) {
+  private MigrationContext context(RevisionGraph graph, Connection c) {
     return MigrationContext.online(
         config.dialect(),
         new OnlineSink(c, config.observer),
@@ -285,7 +287,7 @@ public final class Migrations {
     if (options.allowDestructive()) {
       return;
     }
-    Set<String> mapped = new java.util.HashSet<>(config.mappedColumns);
+    Set<String> mapped = new HashSet<>(config.mappedColumns);
     if (config.hasModels()) {
       mapped.addAll(ModelComparison.mappedColumns(config.modelTables()));
     }

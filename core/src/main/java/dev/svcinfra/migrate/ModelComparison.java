@@ -9,9 +9,11 @@ import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.Table;
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The autogenerate precondition and comparison shared by {@code revision --autogenerate} and {@code
@@ -28,7 +30,7 @@ final class ModelComparison {
       Dialect dialect,
       List<Table> models,
       MigrationConfig config) {
-    Set<String> heads = new java.util.TreeSet<>();
+    Set<String> heads = new TreeSet<>();
     graph.heads().forEach(r -> heads.add(r.id()));
     if (!ctx.heads().equals(heads)) {
       throw new MigrationException(
@@ -47,7 +49,7 @@ final class ModelComparison {
 
   /** {@code table.column} pairs of the models, for the rename lint rule. */
   static Set<String> mappedColumns(List<Table> models) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (Table t : models) {
       t.columns().forEach(col -> out.add((t.name() + "." + col.name()).toLowerCase(Locale.ROOT)));
     }

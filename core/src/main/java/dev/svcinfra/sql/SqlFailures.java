@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a driver's {@link SQLException} into the data layer's typed exceptions, using the dialect's
@@ -155,8 +157,8 @@ final class SqlFailures {
   }
 
   /** {@code UPDATE t SET "col" = expression WHERE ...}: one assignment, no comma in it. */
-  private static final java.util.regex.Pattern SINGLE_ASSIGNMENT =
-      java.util.regex.Pattern.compile(
+  private static final Pattern SINGLE_ASSIGNMENT =
+      Pattern.compile(
           "(?is)^\\s*UPDATE\\s+\\S+\\s+SET\\s+[\"`\\[]?(\\w+)[\"`\\]]?\\s*=[^,]*?\\sWHERE\\s");
 
   /** The column of the table a single-assignment UPDATE writes, if {@code sql} is one. */
@@ -164,7 +166,7 @@ final class SqlFailures {
     if (table == null || sql == null) {
       return Optional.empty();
     }
-    java.util.regex.Matcher m = SINGLE_ASSIGNMENT.matcher(sql);
+    Matcher m = SINGLE_ASSIGNMENT.matcher(sql);
     if (!m.find()) {
       return Optional.empty();
     }
@@ -193,9 +195,9 @@ final class SqlFailures {
               .map(Column::name)
               .filter(
                   name ->
-                      java.util.regex.Pattern.compile(
+                      Pattern.compile(
                               "(?i)(?<![\\w$])[\"`\\[]?"
-                                  + java.util.regex.Pattern.quote(name)
+                                  + Pattern.quote(name)
                                   + "[\"`\\]]?(?![\\w$])")
                           .matcher(ck.expression())
                           .find())

@@ -8,6 +8,7 @@ import dev.svcinfra.health.CheckResult;
 import dev.svcinfra.health.HealthStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class BackupAgeCheckTest {
   void backupPastTheMaximumIsUnhealthy() {
     CheckResult result = checkWithNewestAged(Duration.ofHours(50));
     assertThat(result.status()).isEqualTo(HealthStatus.UNHEALTHY);
-    assertThat(result.details().get("problems")).isEqualTo(java.util.List.of("too_old"));
+    assertThat(result.details().get("problems")).isEqualTo(List.of("too_old"));
   }
 
   @Test

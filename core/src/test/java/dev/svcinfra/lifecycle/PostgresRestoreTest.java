@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +60,7 @@ class PostgresRestoreTest {
   void behindAPoolerTheRestoreConnectsThroughTheDirectUrl() throws Exception {
     db.dump(dir.resolve("app.dump"), "--format=custom");
     int closed;
-    try (java.net.ServerSocket s =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
     }
     // The pooled URL leads nowhere; only the direct URL reaches the server.

@@ -9,6 +9,9 @@ import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +60,9 @@ class MigrationBuilderTest {
     assertThatThrownBy(built::upgrade)
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("needs a database");
-    var out = new java.io.ByteArrayOutputStream();
-    built.upgradeSql(
-        "base:head", new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+    var out = new ByteArrayOutputStream();
+    built.upgradeSql("base:head", new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("CREATE TABLE a")
         .doesNotContain("later")
         .contains("'first'");

@@ -11,6 +11,10 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.testing.TestServices;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,22 +251,21 @@ class DatabaseConnectionTest {
 
   @Test
   void serverThatAcceptsButNeverAnswersFailsWithinTheConnectTimeout() throws Exception {
-    try (java.net.ServerSocket silent =
-        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread acceptor =
           new Thread(
               () -> {
-                java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+                List<Socket> held = new ArrayList<>();
                 try {
                   while (true) {
                     held.add(silent.accept()); // accept, then say nothing
                   }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                   held.forEach(
                       s -> {
                         try {
                           s.close();
-                        } catch (java.io.IOException ignored) {
+                        } catch (IOException ignored) {
                         }
                       });
                 }

@@ -10,7 +10,9 @@ import dev.svcinfra.config.PoolerMode;
 import dev.svcinfra.config.PoolerSettings;
 import dev.svcinfra.config.TimeoutSettings;
 import dev.svcinfra.testing.TestServices;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +45,7 @@ class PoolerStatementTimeoutTest {
           var rs = st.executeQuery("SELECT current_setting('statement_timeout')")) {
         rs.next();
         sessionLevel = rs.getString(1);
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
       assertThat(sessionLevel).isEqualTo("0");
@@ -62,8 +64,7 @@ class PoolerStatementTimeoutTest {
         .hasMessageContaining("statement timeout on mariadb is a session setting")
         .hasMessageContaining("DB_POOLER=transaction");
     try (Database db = Database.open(DatabaseSettings.of(url).withPooler(TRANSACTION))) {
-      java.util.List<Integer> one =
-          db.inTransaction(tx -> tx.query("SELECT 1", rs -> rs.getInt(1)));
+      List<Integer> one = db.inTransaction(tx -> tx.query("SELECT 1", rs -> rs.getInt(1)));
       assertThat(one).containsExactly(1);
       assertThatThrownBy(
               () ->

@@ -7,6 +7,7 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.testing.TcpForwarder;
 import dev.svcinfra.testing.TestServices;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class ReconnectAfterOutageTest {
   @Test
   void thePoolReconnectsWithinASecondOfTheDatabaseAnswering() throws Exception {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     String url =
@@ -59,7 +60,7 @@ class ReconnectAfterOutageTest {
   @Test
   void closingThePoolDuringAnOutageDoesNotWaitForTheRetries() throws Exception {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Database db = Database.open("postgresql://app@127.0.0.1:" + port + "/app?sslmode=disable");

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.testing.TestServices;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,8 +57,7 @@ class ReplicaRoutingTest extends DatabaseSuite {
                     .withReplica(url + "&application_name=replica")));
     String app = "SELECT current_setting('application_name')";
     TransactionOptions options =
-        TransactionOptions.readOnlyOnPrimary()
-            .withStatementTimeout(java.time.Duration.ofSeconds(5));
+        TransactionOptions.readOnlyOnPrimary().withStatementTimeout(Duration.ofSeconds(5));
     assertThat(options.isReadOnly()).isTrue();
     assertThat(options.onReplica()).isFalse();
     List<String> from = db.inTransaction(options, tx -> tx.query(app, rs -> rs.getString(1)));
@@ -68,7 +69,7 @@ class ReplicaRoutingTest extends DatabaseSuite {
         .extracting("code")
         .isEqualTo(ErrorCode.READ_ONLY_TRANSACTION);
     assertThat(TransactionOptions.defaults().asReadOnlyOnPrimary().onReplica()).isFalse();
-    assertThatThrownBy(() -> new TransactionOptions(false, false, java.util.Optional.empty()))
+    assertThatThrownBy(() -> new TransactionOptions(false, false, Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

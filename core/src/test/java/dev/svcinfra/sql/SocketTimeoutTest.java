@@ -7,8 +7,10 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.migrate.internal.runtime.LockedRun;
 import dev.svcinfra.testing.TestServices;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +44,11 @@ class SocketTimeoutTest {
           .isGreaterThanOrEqualTo(Duration.ofMillis(900))
           .isLessThan(Duration.ofMillis(3_000));
       assertThat(db.activeConnections()).isZero();
-      java.util.List<Integer> one =
-          db.inTransaction(tx -> tx.query("SELECT 1", rs -> rs.getInt(1)));
+      List<Integer> one = db.inTransaction(tx -> tx.query("SELECT 1", rs -> rs.getInt(1)));
       assertThat(one).containsExactly(1);
 
       // A statement timeout longer than the socket timeout lifts it for its transaction.
-      java.util.List<Integer> slept =
+      List<Integer> slept =
           db.inTransaction(
               TransactionOptions.defaults().withStatementTimeout(Duration.ofSeconds(5)),
               tx -> tx.query(String.format(sleep, 2), rs -> 1));
@@ -64,7 +65,7 @@ class SocketTimeoutTest {
                 try (Statement st = c.createStatement()) {
                   st.execute(String.format(sleep, 2));
                   return 1;
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                   throw new IllegalStateException(e);
                 }
               });

@@ -6,6 +6,7 @@ import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -78,7 +79,7 @@ public enum TestDatabase {
 
   private static void deleteTree(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // the JVM is exiting; a leftover temporary directory is harmless
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class TcpForwarder implements AutoCloseable {
   public static TcpForwarder start(int port, int target) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
-    server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     return new TcpForwarder(server, target);
   }
 

@@ -4,9 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -103,7 +107,7 @@ public final class TestServices {
     return "svc_"
         + Long.toHexString(System.nanoTime())
         + "_"
-        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20));
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
   }
 
   private static String jdbc(String postgresUrl) {
@@ -116,8 +120,8 @@ public final class TestServices {
   private static void execute(String driver, String jdbcUrl, String sql) {
     try {
       Class.forName(driver);
-      try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);
-          java.sql.Statement st = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(jdbcUrl);
+          Statement st = c.createStatement()) {
         st.execute(sql);
       }
     } catch (Exception e) {

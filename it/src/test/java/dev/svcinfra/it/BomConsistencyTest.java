@@ -3,8 +3,10 @@ package dev.svcinfra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -96,8 +98,8 @@ class BomConsistencyTest {
     return children(parent, name).stream().findFirst().orElse(null);
   }
 
-  private static java.util.List<Element> children(Element parent, String name) {
-    java.util.List<Element> out = new java.util.ArrayList<>();
+  private static List<Element> children(Element parent, String name) {
+    List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && (name == null || e.getTagName().equals(name))) {
         out.add(e);

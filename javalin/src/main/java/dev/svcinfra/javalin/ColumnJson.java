@@ -10,6 +10,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ final class ColumnJson {
                   ? JsonCodec.MAPPER.treeToValue(n, Object.class)
                   : raw);
     } catch (ArithmeticException | IllegalArgumentException | JsonProcessingException e) {
-      boolean range = type.isInteger() && raw instanceof java.math.BigInteger;
+      boolean range = type.isInteger() && raw instanceof BigInteger;
       throw new Invalid(
           new FieldError(
               column.name(),

@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import dev.svcinfra.ErrorCode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class EntityTags {
     return parse(
         ctx.req().getHeaders(header) == null
             ? List.of()
-            : java.util.Collections.list(ctx.req().getHeaders(header)),
+            : Collections.list(ctx.req().getHeaders(header)),
         header);
   }
 

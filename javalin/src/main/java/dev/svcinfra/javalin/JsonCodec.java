@@ -21,6 +21,7 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -142,7 +143,7 @@ final class JsonCodec {
           e.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
               .collect(Collectors.joining("."));
-      String text = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+      String text = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
       // Jackson reports absent and null creator properties in words, not in types.
       boolean absent =
           text.contains("null value")

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JSON Schemas (OpenAPI 3.1 dialect) of one resource's shapes: types, formats, lengths, enums,
@@ -96,9 +98,8 @@ final class ModelSchemas {
       case DOUBLE -> s.put("format", "double");
       case DECIMAL -> {
         // The column's exact range: values beyond it are a 422, never rounded (issue 16).
-        java.math.BigDecimal bound =
-            java.math.BigDecimal.ONE.movePointRight(t.precision() - t.scale());
-        s.put("multipleOf", java.math.BigDecimal.ONE.movePointLeft(t.scale()));
+        BigDecimal bound = BigDecimal.ONE.movePointRight(t.precision() - t.scale());
+        s.put("multipleOf", BigDecimal.ONE.movePointLeft(t.scale()));
         s.put("exclusiveMaximum", bound);
         s.put("exclusiveMinimum", bound.negate());
       }
@@ -125,7 +126,7 @@ final class ModelSchemas {
     ColumnType t = c.type();
     return switch (t.kind()) {
       case SMALLINT, INTEGER, BIGINT -> 1;
-      case DECIMAL -> java.math.BigDecimal.TEN.setScale(t.scale());
+      case DECIMAL -> BigDecimal.TEN.setScale(t.scale());
       case REAL, DOUBLE -> 1.5;
       case BOOLEAN -> true;
       case UUID -> "3fa85f64-5717-4562-b3fc-2c963f66afa6";
@@ -134,7 +135,7 @@ final class ModelSchemas {
       case TIMESTAMP -> "2026-01-31T12:30:00";
       case TIMESTAMP_TZ -> "2026-01-31T12:30:00Z";
       case ENUM -> t.enumValues().get(0);
-      case JSON -> java.util.Map.of("key", "value");
+      case JSON -> Map.of("key", "value");
       case BINARY -> "aGVsbG8=";
       default -> c.name().contains("email") ? "user@example.com" : "text";
     };

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -164,7 +165,7 @@ final class MongoBodies {
                     ? dec.bigDecimalValue()
                     : value instanceof Binary bin
                         ? Base64.getEncoder().encodeToString(bin.getData())
-                        : value instanceof java.util.UUID uuid ? uuid.toString() : value;
+                        : value instanceof UUID uuid ? uuid.toString() : value;
     if (plain == null
         || plain instanceof String
         || plain instanceof Number

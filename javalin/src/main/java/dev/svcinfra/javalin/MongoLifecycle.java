@@ -4,6 +4,7 @@ import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.Mongo;
 import io.javalin.config.EventConfig;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Ties the process-wide MongoDB client ({@link Mongo}) to a Javalin server: {@code initMongo} when
@@ -37,7 +38,7 @@ public final class MongoLifecycle {
   public static void install(
       EventConfig events,
       MongoSettings settings,
-      java.util.function.Consumer<com.mongodb.client.MongoDatabase> onOpen) {
+      Consumer<com.mongodb.client.MongoDatabase> onOpen) {
     Objects.requireNonNull(settings, "settings");
     events.serverStarting(() -> onOpen.accept(Mongo.initMongo(settings)));
     events.serverStopped(Mongo::closeMongo);

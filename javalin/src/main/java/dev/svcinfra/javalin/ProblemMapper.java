@@ -6,6 +6,7 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +115,7 @@ final class ProblemMapper {
           .write(
               JsonCodec.write(
                   Problem.body(500, ErrorCode.INTERNAL_ERROR, "the request failed", null)));
-    } catch (java.io.IOException | IllegalStateException writeFailed) {
+    } catch (IOException | IllegalStateException writeFailed) {
       e.addSuppressed(writeFailed);
     }
   }

@@ -7,6 +7,7 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.ValueLimits;
 import dev.svcinfra.sql.model.annotation.Column;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class RecordBodies {
    * An annotation written on a record component: javac keeps {@code @Column} and
    * {@code @JsonProperty} on the component's field (their targets), not on the component.
    */
-  private static <A extends java.lang.annotation.Annotation> A annotation(
+  private static <A extends Annotation> A annotation(
       Class<?> type, RecordComponent rc, Class<A> annotation) {
     A onComponent = rc.getAnnotation(annotation);
     if (onComponent != null) {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -88,8 +90,8 @@ final class RequestFingerprint {
     }
   }
 
-  private static <T> java.util.List<T> iterable(Iterator<T> it) {
-    java.util.List<T> out = new java.util.ArrayList<>();
+  private static <T> List<T> iterable(Iterator<T> it) {
+    List<T> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
   }

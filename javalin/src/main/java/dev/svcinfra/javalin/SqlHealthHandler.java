@@ -7,6 +7,7 @@ import dev.svcinfra.health.HealthStatus;
 import dev.svcinfra.sql.Database;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * {@code GET /_sql/health}: pings the database within a short timeout; 200 {@code
@@ -29,7 +30,7 @@ final class SqlHealthHandler {
     boolean up =
         result.status() == HealthStatus.HEALTHY || result.status() == HealthStatus.DEGRADED;
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();
-    body.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("status", result.status().name().toLowerCase(Locale.ROOT));
     body.put("latency_ms", latency);
     body.put("dialect", dialect);
     result.message().ifPresent(m -> body.put("message", m));

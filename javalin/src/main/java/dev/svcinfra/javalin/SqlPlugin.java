@@ -12,6 +12,7 @@ import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     public IdempotencySettings idempotency;
 
     /** The clock of key expiry and leases; tests move it. */
-    java.time.Clock clock = java.time.Clock.systemUTC();
+    Clock clock = Clock.systemUTC();
 
     /** Adds hand-written routes (or anything else) to the OpenAPI document. */
     public Consumer<com.fasterxml.jackson.databind.node.ObjectNode> openApi = doc -> {};

@@ -6,12 +6,14 @@ import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -53,15 +55,12 @@ class ColumnJsonWriteTest {
   @Test
   void aRowRendersItsReadFieldsInOrder() {
     ResourceSchema<Gadget> schema =
-        new ResourceSchema<>(
-            GADGET, java.util.Set.of(), null, List.of("code", "count", "price"), null, null);
+        new ResourceSchema<>(GADGET, Set.of(), null, List.of("code", "count", "price"), null, null);
     Gadget g =
         new Gadget(
             UUID.randomUUID(), "g-1", 7, new BigDecimal("1.230"), null, null, null, null, null);
     String json =
-        new String(
-            JsonCodec.render(out -> schema.writeJson(out, g)),
-            java.nio.charset.StandardCharsets.UTF_8);
+        new String(JsonCodec.render(out -> schema.writeJson(out, g)), StandardCharsets.UTF_8);
     assertThat(json).isEqualTo("{\"code\":\"g-1\",\"count\":7,\"price\":1.230}");
   }
 
@@ -69,8 +68,7 @@ class ColumnJsonWriteTest {
     MappedColumn column = GADGET.column(field).orElseThrow();
     String streamed =
         new String(
-            JsonCodec.render(g -> ColumnJson.write(g, column, value)),
-            java.nio.charset.StandardCharsets.UTF_8);
+            JsonCodec.render(g -> ColumnJson.write(g, column, value)), StandardCharsets.UTF_8);
     String tree = JsonCodec.write(ColumnJson.toJson(column, value));
     assertThat(streamed)
         .as(field + " = " + (value instanceof byte[] b ? Arrays.toString(b) : value))

@@ -8,6 +8,7 @@ import dev.svcinfra.sql.repo.SqlRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,10 +148,10 @@ class EntityTagPropertiesTest {
   @Example
   void jsonKeyOrderDoesNotChangeTheTag() {
     UUID id = UUID.randomUUID();
-    Map<String, Object> ab = new java.util.LinkedHashMap<>();
+    Map<String, Object> ab = new LinkedHashMap<>();
     ab.put("a", 1);
     ab.put("b", List.of(2, 3));
-    Map<String, Object> ba = new java.util.LinkedHashMap<>();
+    Map<String, Object> ba = new LinkedHashMap<>();
     ba.put("b", List.of(2, 3));
     ba.put("a", 1);
     Gadget x = new Gadget(id, "c", 1, null, null, null, null, null, ab);

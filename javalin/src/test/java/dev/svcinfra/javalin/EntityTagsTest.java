@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -213,7 +214,7 @@ class EntityTagsTest {
       TestApp t,
       String path,
       String etag,
-      java.util.function.IntFunction<String> body,
+      IntFunction<String> body,
       String field)
       throws Exception {
     int writers = 6;

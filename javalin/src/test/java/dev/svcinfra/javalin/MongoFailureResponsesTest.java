@@ -8,8 +8,10 @@ import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.Mongo;
 import dev.svcinfra.mongo.testing.MongoTestServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,9 +122,9 @@ class MongoFailureResponsesTest {
 
   private static String read(Path f) {
     try {
-      return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

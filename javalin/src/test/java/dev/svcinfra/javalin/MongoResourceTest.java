@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -242,7 +243,7 @@ class MongoResourceTest {
             .fields(MongoField.string("name"), MongoField.string("secret"))
             .build());
     for (String name : List.of("a.c", "abc", "(x)", "x", "A.C too", "50%_off", "back\\slash")) {
-      app.send("POST", "/items", JsonCodec.write(java.util.Map.of("name", name, "secret", "s")));
+      app.send("POST", "/items", JsonCodec.write(Map.of("name", name, "secret", "s")));
     }
     assertThat(names("/items?q=a.c&order_by=name")).containsExactly("A.C too", "a.c");
     assertThat(names("/items?q=.*")).isEmpty();

@@ -4,6 +4,7 @@ import dev.svcinfra.ErrorCode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A write broke a unique index (server error code 11000). Code {@code conflict}. Carries the
@@ -49,7 +50,7 @@ public class DuplicateKeyException extends MongoStoreException {
   }
 
   /** The conflicting field names; may be empty. */
-  public java.util.Set<String> fields() {
+  public Set<String> fields() {
     return keyValue.keySet();
   }
 }

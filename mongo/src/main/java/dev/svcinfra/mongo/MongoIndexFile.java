@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 
@@ -102,8 +103,7 @@ public final class MongoIndexFile {
       throw invalid(origin, where + ": \"expire_after_seconds\" must be a whole number");
     }
     try {
-      MongoIndex index =
-          new MongoIndex(collection, fields, (String) name, b, java.util.Optional.empty());
+      MongoIndex index = new MongoIndex(collection, fields, (String) name, b, Optional.empty());
       return ttl == null
           ? index
           : index.expireAfter(Duration.ofSeconds(((Number) ttl).longValue()));

@@ -12,9 +12,12 @@ import com.mongodb.client.result.UpdateResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -235,7 +238,7 @@ public final class MongoRepository {
     return Filters.and(rules.alive(), DocumentIds.filter(id));
   }
 
-  private <T> T call(java.util.function.Supplier<T> operation) {
+  private <T> T call(Supplier<T> operation) {
     return MongoErrors.translate(collectionName(), operation);
   }
 
@@ -310,12 +313,12 @@ public final class MongoRepository {
      * update is a validation error instead of being stored.
      */
     public Builder writableFields(String... fields) {
-      draft.writable = new java.util.LinkedHashSet<>();
+      draft.writable = new LinkedHashSet<>();
       addNames(draft.writable, fields);
       return this;
     }
 
-    private static void addNames(java.util.Set<String> target, String... fields) {
+    private static void addNames(Set<String> target, String... fields) {
       for (String f : fields) {
         target.add(RepositoryRules.checkName(f));
       }

@@ -11,6 +11,7 @@ import dev.svcinfra.mongo.MongoIndexes.Status;
 import dev.svcinfra.mongo.testing.MongoTestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -35,7 +36,7 @@ class MongoIndexesTest {
   }
 
   private Map<String, Document> indexes(String collection) {
-    Map<String, Document> byName = new java.util.LinkedHashMap<>();
+    Map<String, Document> byName = new LinkedHashMap<>();
     for (Document d : db.getCollection(collection).listIndexes().into(new ArrayList<>())) {
       byName.put(d.getString("name"), d);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.MongoSettings;
 import dev.svcinfra.mongo.testing.MongoTestServer;
+import java.util.ArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class MongoLifecycleTest {
     Mongo.closeMongo();
     MongoDatabase db = Mongo.initMongo(server.settings());
     assertThat(Mongo.pingMongo()).isTrue();
-    assertThat(db.listCollectionNames().into(new java.util.ArrayList<>())).isEmpty();
+    assertThat(db.listCollectionNames().into(new ArrayList<>())).isEmpty();
   }
 
   @Test

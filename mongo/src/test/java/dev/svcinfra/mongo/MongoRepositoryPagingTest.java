@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.mongo.testing.MongoTestDatabase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ class MongoRepositoryPagingTest {
     MongoRepository sparse =
         MongoRepository.builder(mongo.fresh(), "sparse").orderFields("rank").build();
     for (int i = 0; i < 12; i++) {
-      Map<String, Object> values = new java.util.HashMap<>();
+      Map<String, Object> values = new HashMap<>();
       values.put("id", String.format("s%02d", i));
       if (i % 3 == 1) {
         values.put("rank", null);

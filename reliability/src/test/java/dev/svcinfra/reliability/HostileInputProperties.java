@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class HostileInputProperties {
   static void start() throws Exception {
     String url = TestServices.newPostgresDatabase();
     service = InProcessQuickstart.start(Map.of("SQL_URL", url, "DB_POOL_SIZE", "4"));
-    http = new Http(service.port(), java.time.Duration.ofSeconds(10));
+    http = new Http(service.port(), Duration.ofSeconds(10));
     String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     admin =
         DriverManager.getConnection(

@@ -1,5 +1,6 @@
 package dev.svcinfra.reliability;
 
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -129,8 +130,7 @@ final class HostileInputs {
         Tuple.of(
             1,
             Arbitraries.bigIntegers()
-                .between(
-                    java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
+                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
                 .map(String::valueOf)));
   }
 

@@ -3,6 +3,7 @@ package dev.svcinfra.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +72,7 @@ final class Http {
       return new Reply(
           r.statusCode(), r.body(), r.headers().map(), Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(
+      throw new UncheckedIOException(
           method
               + " "
               + path

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -190,10 +192,10 @@ final class PatroniCluster implements AutoCloseable {
       all.forEach(ProcessHandle::destroyForcibly);
     }
 
-    java.util.Optional<ProcessHandle> postmaster() throws IOException {
+    Optional<ProcessHandle> postmaster() throws IOException {
       Path pid = dir.resolve("data").resolve("postmaster.pid");
       if (!Files.exists(pid)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
     }
@@ -376,7 +378,7 @@ final class PatroniCluster implements AutoCloseable {
     for (Member m : members) {
       if (m.process != null) {
         try {
-          m.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+          m.process.waitFor(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -1,10 +1,12 @@
 package dev.svcinfra.reliability;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
   /** The quickstart jar on a free port of 127.0.0.1, in its own working directory. */
   static ServiceProcess quickstart(Map<String, String> env, Path workDir) throws IOException {
     int port = PostgresServer.freePort();
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("PORT", String.valueOf(port));
     all.put("HOST", "127.0.0.1");
     return start(jar("reliability.quickstart.jar"), List.of(), all, workDir, port);
@@ -79,7 +81,7 @@ final class ServiceProcess implements AutoCloseable {
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     // The variables a developer's shell may carry must not reach the service under test.
     pb.environment()
         .keySet()

@@ -9,6 +9,9 @@ import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.SchemaDdl;
 import dev.svcinfra.sql.model.ColumnType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -86,9 +89,8 @@ public interface Dialect extends SchemaDdl {
    * A sentence telling the user how to fix a failed connection, chosen by SQLState, or empty.
    * PostgreSQL, for one, explains {@code sslmode} when the server refuses TLS.
    */
-  default java.util.Optional<String> connectionHint(
-      java.sql.SQLException e, ConnectionTarget target) {
-    return java.util.Optional.empty();
+  default Optional<String> connectionHint(SQLException e, ConnectionTarget target) {
+    return Optional.empty();
   }
 
   /** Whether the database lives in this process (SQLite, DuckDB, H2). */
@@ -177,7 +179,7 @@ public interface Dialect extends SchemaDdl {
   }
 
   /** Sets up a new physical connection; see {@link #initializesConnections()}. */
-  default void initializeConnection(java.sql.Connection connection) throws java.sql.SQLException {}
+  default void initializeConnection(Connection connection) throws SQLException {}
 
   /** Whether INSERT/UPDATE can return columns in the same statement ({@code RETURNING}). */
   boolean supportsReturning();
@@ -197,8 +199,7 @@ public interface Dialect extends SchemaDdl {
    * a transaction that read first cannot upgrade to writing while another connection writes (issue
    * 16).
    */
-  default void startTransaction(java.sql.Connection c, boolean readOnly)
-      throws java.sql.SQLException {
+  default void startTransaction(Connection c, boolean readOnly) throws SQLException {
     c.setAutoCommit(false);
   }
 
@@ -322,19 +323,17 @@ public interface Dialect extends SchemaDdl {
    * Binds a canonical value ({@code String} for text, enum and JSON; {@code Long} for BIGINT;
    * {@code Instant} for TIMESTAMP_TZ; see {@code sql.model.ColumnType.Kind}) or NULL.
    */
-  void bind(java.sql.PreparedStatement ps, int index, Object value, ColumnType type)
-      throws java.sql.SQLException;
+  void bind(PreparedStatement ps, int index, Object value, ColumnType type) throws SQLException;
 
   /** Reads a column as its canonical value, or null. */
-  Object read(java.sql.ResultSet rs, int index, ColumnType type) throws java.sql.SQLException;
+  Object read(ResultSet rs, int index, ColumnType type) throws SQLException;
 
   /**
    * Reads a column for a field that holds its type's zero (0, false) for NULL anyway, such as a
    * primitive record component: as {@link #read}, except that a primitive kind may answer its zero
    * instead of null, which spares the driver a {@code wasNull()} call per value.
    */
-  default Object readZeroForNull(java.sql.ResultSet rs, int index, ColumnType type)
-      throws java.sql.SQLException {
+  default Object readZeroForNull(ResultSet rs, int index, ColumnType type) throws SQLException {
     return read(rs, index, type);
   }
 
@@ -342,7 +341,7 @@ public interface Dialect extends SchemaDdl {
    * What a failure means, by SQLState and vendor code, from a commented table in each dialect; with
    * the constraint and column when the driver tells.
    */
-  ClassifiedError classify(java.sql.SQLException e);
+  ClassifiedError classify(SQLException e);
 
   /**
    * Whether {@code constraint}, named by a unique violation, is the primary key of {@code table}:

@@ -7,6 +7,9 @@ import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,12 +47,12 @@ abstract class EmbeddedFileDialect extends StandardDialect {
   @Override
   public void prepare(DatabaseUrl url) {
     filePath(url)
-        .map(p -> java.nio.file.Path.of(p).toAbsolutePath().getParent())
+        .map(p -> Path.of(p).toAbsolutePath().getParent())
         .ifPresent(
             dir -> {
               try {
-                java.nio.file.Files.createDirectories(dir);
-              } catch (java.io.IOException e) {
+                Files.createDirectories(dir);
+              } catch (IOException e) {
                 throw new dev.svcinfra.config.ConfigException(
                     ErrorCode.UNREADABLE_FILE,
                     "cannot create the directory " + dir + " for the " + name() + " database: " + e,

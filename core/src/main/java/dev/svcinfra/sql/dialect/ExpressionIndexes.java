@@ -4,6 +4,7 @@ import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -173,16 +174,14 @@ final class ExpressionIndexes {
         rebuilt.stream()
             .collect(
                 Collectors.toMap(
-                    ix -> ix.name().toLowerCase(java.util.Locale.ROOT),
-                    Function.identity(),
-                    (a, b) -> a));
+                    ix -> ix.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
     List<Index> out = new ArrayList<>();
     for (Index ix : table.indexes()) {
-      Index replacement = byName.remove(ix.name().toLowerCase(java.util.Locale.ROOT));
+      Index replacement = byName.remove(ix.name().toLowerCase(Locale.ROOT));
       out.add(replacement != null ? replacement : ix);
     }
     rebuilt.stream()
-        .filter(ix -> byName.containsKey(ix.name().toLowerCase(java.util.Locale.ROOT)))
+        .filter(ix -> byName.containsKey(ix.name().toLowerCase(Locale.ROOT)))
         .forEach(out::add);
     return table.withIndexes(out);
   }

@@ -5,6 +5,8 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ final class H2Dialect extends StandardDialect {
   private static final Set<Integer> SESSION_LOST = Set.of(90067, 90098, 90121);
 
   @Override
-  public ClassifiedError classify(java.sql.SQLException e) {
+  public ClassifiedError classify(SQLException e) {
     return SESSION_LOST.contains(e.getErrorCode())
         ? ClassifiedError.of(SqlErrorKind.CONNECTION_FAILURE)
         : super.classify(e);
@@ -51,7 +53,7 @@ final class H2Dialect extends StandardDialect {
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     StringBuilder jdbc = new StringBuilder("jdbc:h2:").append(url.database().orElse("mem:"));
-    Map<String, String> params = new java.util.LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>();
     url.user().ifPresent(u -> params.put("USER", u));
     params.putAll(url.params());
     Map<String, String> properties = passwordProperty(url);

@@ -10,13 +10,16 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * MariaDB through MariaDB Connector/J; SQL as {@link MySqlDialect}.
@@ -185,7 +188,7 @@ final class MariaDbDialect extends MySqlDialect {
         .append(
             index.columns().stream()
                 .map(c -> quote(c + LOWER_SUFFIX))
-                .collect(java.util.stream.Collectors.joining(", ")))
+                .collect(Collectors.joining(", ")))
         .append(')')
         .toString();
   }
@@ -196,7 +199,7 @@ final class MariaDbDialect extends MySqlDialect {
    */
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
-    List<String> out = new java.util.ArrayList<>(super.alterColumnStatements(table, from, to));
+    List<String> out = new ArrayList<>(super.alterColumnStatements(table, from, to));
     boolean folded =
         to.type().isText()
             && table.indexes().stream()
@@ -236,7 +239,7 @@ final class MariaDbDialect extends MySqlDialect {
         .noneMatch(col -> col.name().toLowerCase(Locale.ROOT).endsWith(LOWER_SUFFIX))) {
       return table;
     }
-    Map<String, String> lowered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> lowered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     MySqlReflection.forEachTableRow(
         c,
         "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "

@@ -12,9 +12,11 @@ import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -149,8 +152,8 @@ class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public void initializeConnection(java.sql.Connection connection) throws SQLException {
-    try (java.sql.Statement st = connection.createStatement()) {
+  public void initializeConnection(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
       st.execute(STRICT_SESSION);
     }
   }
@@ -163,8 +166,8 @@ class MySqlDialect extends StandardDialect {
 
   /** A replica or a demoted primary: {@code read_only} (which {@code super_read_only} implies). */
   @Override
-  public java.util.Optional<String> refusesWritesQuery() {
-    return java.util.Optional.of(
+  public Optional<String> refusesWritesQuery() {
+    return Optional.of(
         "SELECT CASE WHEN @@global.read_only = 1"
             + " THEN 'the server is read-only (read_only is on)' END");
   }
@@ -302,7 +305,7 @@ class MySqlDialect extends StandardDialect {
 
   /** Text columns in another collation than {@link #binaryCollation()}. */
   @Override
-  public Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
+  public Set<String> columnsToRecollate(Connection c, String schema, Table reflected)
       throws SQLException {
     return TextCollations.otherThan(
         c, schema, reflected, binaryCollation(), col -> !collationClause(col.type()).isEmpty());
@@ -379,8 +382,7 @@ class MySqlDialect extends StandardDialect {
    * MySqlReflection}).
    */
   @Override
-  public Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
-      throws SQLException {
+  public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
     return MySqlReflection.clean(c, schema, table, this);
   }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -298,7 +299,7 @@ final class PostgresDialect extends StandardDialect {
 
   @Override
   public Set<String> installedExtensions(Connection c) throws SQLException {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT extname FROM pg_extension")) {
       while (rs.next()) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,8 +56,8 @@ final class SqlServerDialect extends StandardDialect {
 
   /** A readable secondary of an availability group, or a database set READ_ONLY. */
   @Override
-  public java.util.Optional<String> refusesWritesQuery() {
-    return java.util.Optional.of(
+  public Optional<String> refusesWritesQuery() {
+    return Optional.of(
         "SELECT CASE WHEN DATABASEPROPERTYEX(DB_NAME(), 'Updateability') = 'READ_ONLY'"
             + " THEN 'the database is read-only (a secondary replica, or set READ_ONLY)' END");
   }

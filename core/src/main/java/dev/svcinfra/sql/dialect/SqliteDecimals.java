@@ -7,7 +7,9 @@ import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,10 +72,7 @@ final class SqliteDecimals {
 
   /** The column's own CHECK: an integer (or NULL) within the precision. */
   static String checkClause(
-      String quotedColumn,
-      String columnName,
-      ColumnType type,
-      java.util.function.UnaryOperator<String> quote) {
+      String quotedColumn, String columnName, ColumnType type, UnaryOperator<String> quote) {
     long max = maxUnscaled(type);
     return " CONSTRAINT "
         + quote.apply("decimal(" + columnName + ")")
@@ -191,7 +190,7 @@ final class SqliteDecimals {
     if (declaredType == null) {
       return false;
     }
-    String t = declaredType.strip().toUpperCase(java.util.Locale.ROOT);
+    String t = declaredType.strip().toUpperCase(Locale.ROOT);
     return t.startsWith("NUMERIC") || (t.startsWith("DECIMAL") && !t.startsWith(TYPE_NAME));
   }
 

@@ -11,6 +11,7 @@ import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +67,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
     requireNoServer(url);
-    Map<String, String> query = new java.util.LinkedHashMap<>(url.params());
+    Map<String, String> query = new LinkedHashMap<>(url.params());
     query.putIfAbsent("foreign_keys", "true");
     query.putIfAbsent("busy_timeout", String.valueOf(options.timeouts().connect().toMillis()));
     if (filePath(url).isPresent() && !readOnly(query)) {
@@ -75,7 +78,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
     }
     StringBuilder jdbc = new StringBuilder("jdbc:sqlite:");
     jdbc.append(filePath(url).orElse(":memory:"));
-    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    Map<String, String> properties = new LinkedHashMap<>();
     DriverParameters.place(jdbc, query, '?', '&', properties);
     return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
@@ -238,7 +241,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
               index,
               TIMESTAMP_TEXT.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
       case UUID -> ps.setString(index, value.toString());
-      case DECIMAL -> SqliteDecimals.bind(ps, index, (java.math.BigDecimal) value, type);
+      case DECIMAL -> SqliteDecimals.bind(ps, index, (BigDecimal) value, type);
       default -> super.bind(ps, index, value, type);
     }
   }
@@ -282,8 +285,8 @@ final class SqliteDialect extends EmbeddedFileDialect {
 
   /** A copy of the database file, or its SQL dump replayed into a new file. */
   @Override
-  public java.util.Optional<BackupRestore> backupRestore() {
-    return java.util.Optional.of(BackupRestore.SQLITE_FILE);
+  public Optional<BackupRestore> backupRestore() {
+    return Optional.of(BackupRestore.SQLITE_FILE);
   }
 
   // ---- reflection clean-up for autogenerate: SqliteReflection --------------------------------
@@ -308,14 +311,7 @@ final class SqliteDialect extends EmbeddedFileDialect {
     }
     Column stored =
         SqliteDecimals.withStoredDefault(
-            new Column(
-                "c",
-                type,
-                true,
-                java.util.Optional.of(model),
-                false,
-                java.util.Optional.empty(),
-                List.of()));
+            new Column("c", type, true, Optional.of(model), false, Optional.empty(), List.of()));
     return stored.defaultSql().map(d -> d.equals(reflected.strip())).orElse(false);
   }
 

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class JavaValueConverter {
     }
     if (t.isEnum()) {
       return ColumnType.enumOf(
-          java.util.Arrays.stream(t.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
+          Arrays.stream(t.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
     }
     if (t == byte[].class) {
       return ColumnType.binary(Math.max(0, length));

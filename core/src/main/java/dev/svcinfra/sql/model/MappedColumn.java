@@ -1,6 +1,8 @@
 package dev.svcinfra.sql.model;
 
 import java.lang.invoke.MethodHandle;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * One field of a model bound to its column: the {@link Column}, the field's Java type, a
@@ -98,9 +100,9 @@ public final class MappedColumn {
    *     surrogate): it is refused, never rounded or truncated
    */
   public Object fit(Object javaValue) {
-    java.util.Optional<String> problem = java.util.Optional.empty();
+    Optional<String> problem = Optional.empty();
     ColumnType type = column.type();
-    if (javaValue instanceof java.math.BigDecimal d && type.kind() == ColumnType.Kind.DECIMAL) {
+    if (javaValue instanceof BigDecimal d && type.kind() == ColumnType.Kind.DECIMAL) {
       problem = ValueLimits.decimalProblem(d, type.precision(), type.scale());
       if (problem.isEmpty()) {
         return d.scale() == type.scale() ? d : ValueLimits.toScale(d, type.scale());

@@ -17,6 +17,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -210,7 +211,7 @@ final class ModelReader {
 
   private static MethodHandle recordCreator(Class<?> type) {
     Class<?>[] types =
-        java.util.Arrays.stream(type.getRecordComponents())
+        Arrays.stream(type.getRecordComponents())
             .map(RecordComponent::getType)
             .toArray(Class<?>[]::new);
     try {

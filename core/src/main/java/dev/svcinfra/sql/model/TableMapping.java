@@ -2,7 +2,9 @@ package dev.svcinfra.sql.model;
 
 import dev.svcinfra.sql.model.annotation.Generation;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,9 +79,7 @@ public final class TableMapping<T> {
             .toArray();
     this.primitiveDefaults = new Object[columns.size()];
     for (int p : primitivePositions) {
-      primitiveDefaults[p] =
-          java.lang.reflect.Array.get(
-              java.lang.reflect.Array.newInstance(columns.get(p).javaType(), 1), 0);
+      primitiveDefaults[p] = Array.get(Array.newInstance(columns.get(p).javaType(), 1), 0);
     }
   }
 
@@ -175,7 +175,7 @@ public final class TableMapping<T> {
 
   /** The row's field values keyed by column name (Java values, insertion order = columns). */
   public Map<String, Object> toMap(T row) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     for (MappedColumn c : columns) {
       out.put(c.name(), c.get(row));
     }

@@ -1,6 +1,7 @@
 package dev.svcinfra.sql.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -63,7 +64,7 @@ public final class ValueLimits {
    * @throws ArithmeticException when it does not fit
    */
   public static BigDecimal toScale(BigDecimal value, int scale) {
-    return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+    return value.setScale(scale, RoundingMode.UNNECESSARY);
   }
 
   /**

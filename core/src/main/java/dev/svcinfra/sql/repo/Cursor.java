@@ -5,6 +5,7 @@ import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.MappedColumn;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The position after the last row of a keyset slice: the sort column's value and the id, as
@@ -34,7 +35,7 @@ final class Cursor {
       return new Object[] {order.coerce(parts[1]), id.coerce(parts[2])};
     } catch (IllegalArgumentException e) {
       throw new ValidationException(
-          java.util.List.of(
+          List.of(
               new FieldError(
                   "cursor", FieldError.INVALID_VALUE, "not a cursor of this list in this order")));
     }

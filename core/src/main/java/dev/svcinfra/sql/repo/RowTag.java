@@ -5,6 +5,7 @@ import dev.svcinfra.sql.model.TableMapping;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class RowTag {
     byte[] digest = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(java.util.Arrays.copyOf(digest, HASH_BYTES));
+        .encodeToString(Arrays.copyOf(digest, HASH_BYTES));
   }
 
   /**

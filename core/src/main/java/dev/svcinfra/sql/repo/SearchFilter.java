@@ -6,6 +6,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.MappedColumn;
 import dev.svcinfra.sql.model.TableMapping;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class SearchFilter {
             "fields", FieldError.NOT_ALLOWED, mapping.table().name() + " has no search fields");
       }
       return searchable.values().stream()
-          .sorted(java.util.Comparator.comparing(MappedColumn::position))
+          .sorted(Comparator.comparing(MappedColumn::position))
           .toList();
     }
     List<MappedColumn> out = new ArrayList<>();

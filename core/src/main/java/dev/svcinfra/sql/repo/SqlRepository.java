@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * CRUD, search, counting and pagination for one table model, in the dialect of the transaction it
@@ -53,7 +54,7 @@ public final class SqlRepository<T> {
       TableMapping<T> mapping,
       Map<String, MappedColumn> searchable,
       Map<String, MappedColumn> orderable,
-      java.util.Set<String> immutable) {
+      Set<String> immutable) {
     this.mapping = mapping;
     this.searchable = Map.copyOf(searchable);
     this.orderable = Map.copyOf(orderable);
@@ -77,12 +78,12 @@ public final class SqlRepository<T> {
   }
 
   /** Columns {@code search} may look in. */
-  public java.util.Set<String> searchFields() {
+  public Set<String> searchFields() {
     return searchable.keySet();
   }
 
   /** Columns lists may be ordered by. */
-  public java.util.Set<String> orderFields() {
+  public Set<String> orderFields() {
     return orderable.keySet();
   }
 

@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -184,12 +186,12 @@ final class WriteValues {
 
   /** Columns whose values the library sets, whatever the input says, in a fixed order. */
   private static Set<MappedColumn> managedColumns(TableMapping<?> mapping) {
-    Set<MappedColumn> out = new java.util.LinkedHashSet<>();
+    Set<MappedColumn> out = new LinkedHashSet<>();
     mapping.createdAt().ifPresent(out::add);
     mapping.updatedAt().ifPresent(out::add);
     mapping.version().ifPresent(out::add);
     mapping.softDelete().ifPresent(out::add);
-    return java.util.Collections.unmodifiableSet(out);
+    return Collections.unmodifiableSet(out);
   }
 
   /**

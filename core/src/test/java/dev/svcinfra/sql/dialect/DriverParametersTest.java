@@ -8,6 +8,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -153,8 +154,7 @@ class DriverParametersTest {
     String jdbc = t.jdbcUrl();
     int start = jdbc.indexOf(first);
     if (start >= 0) {
-      for (String pair :
-          jdbc.substring(start + 1).split(java.util.regex.Pattern.quote(String.valueOf(sep)))) {
+      for (String pair : jdbc.substring(start + 1).split(Pattern.quote(String.valueOf(sep)))) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           String value = pair.substring(eq + 1);

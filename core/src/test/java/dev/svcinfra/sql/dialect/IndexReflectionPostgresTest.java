@@ -12,6 +12,7 @@ import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.testing.TestServices;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +70,7 @@ class IndexReflectionPostgresTest {
     try (Connection c = db.connection()) {
       return new SchemaReflector(Dialects.POSTGRESQL, List.of(), Set.of())
           .reflect(c).stream().filter(t -> t.name().equals("docs")).findFirst().orElseThrow();
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.internal.HostPort;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -27,7 +29,7 @@ class MultiHostUrlProperties {
       @ForAll("schemes") String scheme,
       @ForAll("passwords") String password) {
     String list = hosts.stream().map(HostPort::render).collect(Collectors.joining(","));
-    String encoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8);
     DatabaseUrl url = DatabaseUrl.parse(scheme + "://app:" + encoded + "@" + list + "/db");
     assertThat(url.hosts()).isEqualTo(hosts);
     assertThat(url.password()).contains(password);

@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -281,7 +284,7 @@ class ConditionalWriteTest extends DatabaseSuite {
             },
             ErrorCode.NOT_FOUND);
     assertThat(deleted).containsExactly("deleted");
-    java.util.Optional<Memo> gone = db.inTransaction(tx -> MEMOS.get(tx, memo.id()));
+    Optional<Memo> gone = db.inTransaction(tx -> MEMOS.get(tx, memo.id()));
     assertThat(gone).isEmpty();
   }
 
@@ -294,8 +297,7 @@ class ConditionalWriteTest extends DatabaseSuite {
    * The others fail with a failed precondition, or, where the database detects the race itself
    * (SQLite's busy upgrade, DuckDB's write conflict), with a transaction conflict: never a write.
    */
-  private static void race(int writers, Writer writer, java.util.function.Supplier<String> stored)
-      throws Exception {
+  private static void race(int writers, Writer writer, Supplier<String> stored) throws Exception {
     List<String> won = race(writers, writer, ErrorCode.PRECONDITION_FAILED);
     assertThat(won).hasSize(1);
     assertThat(stored.get()).isEqualTo(won.get(0));
@@ -322,7 +324,7 @@ class ConditionalWriteTest extends DatabaseSuite {
       for (Future<String> f : results) {
         try {
           won.add(f.get(60, TimeUnit.SECONDS));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           assertThat(e.getCause()).isInstanceOf(SvcInfraException.class);
           assertThat(((SvcInfraException) e.getCause()).code())
               .isIn(ErrorCode.PRECONDITION_FAILED, loserCode, ErrorCode.TRANSACTION_CONFLICT);

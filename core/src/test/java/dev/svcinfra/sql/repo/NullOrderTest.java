@@ -10,7 +10,9 @@ import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Table;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,7 +38,7 @@ class NullOrderTest extends DatabaseSuite {
     db.useTransaction(
         tx -> {
           for (int i = 0; i < ranks.length; i++) {
-            java.util.Map<String, Object> row = new java.util.HashMap<>();
+            Map<String, Object> row = new HashMap<>();
             row.put("rank", ranks[i]);
             row.put("label", labels[i]);
             RANKED.create(tx, row);

@@ -12,6 +12,7 @@ import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.testmodels.Person;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +210,7 @@ class RepositoryQueryTest extends DatabaseSuite {
                   .id());
           assertThat(walk(tx, "-age"))
               .extracting(Person::age)
-              .isSortedAccordingTo(java.util.Comparator.reverseOrder())
+              .isSortedAccordingTo(Comparator.reverseOrder())
               .hasSize(NAMES.size() - 1);
           List<Person> byId = walk(tx, null);
           assertThat(byId)

@@ -10,11 +10,13 @@ import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.testmodels.Person;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,10 +113,10 @@ class ConcurrentWritesTest extends DatabaseSuite {
             TestDatabase.SQLITE,
             s ->
                 s.withPool(s.pool().withSize(3))
-                    .withTimeouts(s.timeouts().withConnect(java.time.Duration.ofSeconds(1))));
+                    .withTimeouts(s.timeouts().withConnect(Duration.ofSeconds(1))));
     TestDatabase.create(db, TableMapping.of(Person.class).table());
-    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Person> holder =

@@ -18,6 +18,7 @@ import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
 import dev.svcinfra.sql.repo.SqlRepository;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ class TenantExactMatchTest extends DatabaseSuite {
     } while (cursor != null);
     List<String> expected =
         labels.stream()
-            .sorted(Comparator.comparing(s -> s.codePoints().toArray(), java.util.Arrays::compare))
+            .sorted(Comparator.comparing(s -> s.codePoints().toArray(), Arrays::compare))
             .toList();
     assertThat(seen).isEqualTo(expected);
   }

@@ -10,7 +10,9 @@ import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantExactMatchTest.Note;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -72,7 +74,7 @@ class TenantIsolationProperties {
                   Character.isUpperCase(id.codePointAt(at))
                       ? Character.toLowerCase(id.codePointAt(at))
                       : Character.toUpperCase(id.codePointAt(at))),
-          (id, at) -> id.toUpperCase(java.util.Locale.ROOT),
+          (id, at) -> id.toUpperCase(Locale.ROOT),
           (id, at) -> insertAfter(id, at, "\u0301"),
           (id, at) -> insertAfter(id, at, "\u0308"),
           (id, at) -> replace(id, at, accented(id.codePointAt(at))),
@@ -147,8 +149,7 @@ class TenantIsolationProperties {
   /** The letter with an acute accent where Unicode has one precomposed, else itself. */
   private static int accented(int cp) {
     String composed =
-        java.text.Normalizer.normalize(
-            new String(Character.toChars(cp)) + "\u0301", java.text.Normalizer.Form.NFC);
+        Normalizer.normalize(new String(Character.toChars(cp)) + "\u0301", Normalizer.Form.NFC);
     return composed.codePointCount(0, composed.length()) == 1 ? composed.codePointAt(0) : cp;
   }
 

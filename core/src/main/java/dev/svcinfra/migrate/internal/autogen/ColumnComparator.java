@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares one table's columns: added, removed, renamed (a model column naming its previous name),
@@ -35,7 +36,7 @@ final class ColumnComparator {
    * case), whose collation the dialect does not give them: an alter to the model's own definition.
    */
   List<MigrationOp> compare(Table model, Table live, Set<String> recollate) {
-    Set<String> restate = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    Set<String> restate = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     restate.addAll(recollate);
     List<MigrationOp> ops = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

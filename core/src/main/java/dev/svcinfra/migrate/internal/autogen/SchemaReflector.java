@@ -81,9 +81,8 @@ public final class SchemaReflector {
    * one the dialect's DDL gives them ({@code Dialect.columnsToRecollate}; issue 16): tables without
    * such columns are left out.
    */
-  public java.util.Map<String, Set<String>> columnsToRecollate(
-      Connection c, List<Table> reflected) {
-    java.util.Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+  public Map<String, Set<String>> columnsToRecollate(Connection c, List<Table> reflected) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
     try {
       for (Table t : reflected) {
         Set<String> columns = dialect.columnsToRecollate(c, t.schema().orElse(null), t);

@@ -11,6 +11,7 @@ import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public final class MigrationContext {
 
   /** The applied heads, sorted. */
   public Set<String> heads() {
-    return java.util.Collections.unmodifiableSortedSet(new TreeSet<>(heads));
+    return Collections.unmodifiableSortedSet(new TreeSet<>(heads));
   }
 
   /** Applied revisions whose file changed since (online only). */

@@ -1,6 +1,7 @@
 package dev.svcinfra.migrate.internal.script;
 
 import dev.svcinfra.migrate.script.MigrationStep;
+import java.util.Locale;
 
 /**
  * What a revision does: SQL sections from a file ({@link SqlScript}) or Java code ({@link
@@ -33,7 +34,7 @@ public sealed interface RevisionBody permits SqlScript, JavaRevision {
     DOWNGRADE;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

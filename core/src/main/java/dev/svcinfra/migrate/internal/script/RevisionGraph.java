@@ -6,9 +6,11 @@ import dev.svcinfra.migrate.Revision;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,11 +81,11 @@ public final class RevisionGraph {
         continue;
       }
       List<String> path = new ArrayList<>();
-      Deque<java.util.Iterator<String>> stack = new ArrayDeque<>();
+      Deque<Iterator<String>> stack = new ArrayDeque<>();
       path.add(start);
       stack.push(parents(byId.get(start)).iterator());
       while (!stack.isEmpty()) {
-        java.util.Iterator<String> it = stack.peek();
+        Iterator<String> it = stack.peek();
         if (!it.hasNext()) {
           stack.pop();
           done.add(path.remove(path.size() - 1));
@@ -346,7 +348,7 @@ public final class RevisionGraph {
     }
     remove.retainAll(applied);
     List<Revision> order = new ArrayList<>(topological(remove));
-    java.util.Collections.reverse(order);
+    Collections.reverse(order);
     return order;
   }
 }

@@ -7,6 +7,8 @@ import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -135,8 +137,7 @@ public interface SchemaDdl {
    * @param c the connection the metadata came from, for what the metadata does not tell
    * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
    */
-  default Table cleanReflectedTable(java.sql.Connection c, String schema, Table table)
-      throws java.sql.SQLException {
+  default Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
     return table;
   }
 
@@ -149,8 +150,8 @@ public interface SchemaDdl {
    *
    * @param schema the table's schema as passed to JDBC metadata; null for the connection's own
    */
-  default Set<String> columnsToRecollate(java.sql.Connection c, String schema, Table reflected)
-      throws java.sql.SQLException {
+  default Set<String> columnsToRecollate(Connection c, String schema, Table reflected)
+      throws SQLException {
     return Set.of();
   }
 
@@ -185,7 +186,7 @@ public interface SchemaDdl {
   }
 
   /** The extensions installed in the database behind {@code c}; empty where there are none. */
-  default Set<String> installedExtensions(java.sql.Connection c) throws java.sql.SQLException {
+  default Set<String> installedExtensions(Connection c) throws SQLException {
     return Set.of();
   }
 

@@ -9,6 +9,8 @@ import dev.svcinfra.sql.DatabaseException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;
 import dev.svcinfra.sql.idempotency.IdempotencyRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -254,8 +257,7 @@ public final class IdempotencyStore {
    * DuckDB finds in conflict with another) fails with a conflict: false either way, and the caller
    * looks again.
    */
-  private boolean wrote(
-      java.util.function.Supplier<dev.svcinfra.sql.SqlStatement> statement, boolean insert) {
+  private boolean wrote(Supplier<dev.svcinfra.sql.SqlStatement> statement, boolean insert) {
     try {
       return db.inTransaction(tx -> tx.execute(statement.get())) == 1;
     } catch (ConflictException e) {
@@ -278,8 +280,7 @@ public final class IdempotencyStore {
       Long lockedUntil,
       long expiresAt,
       Optional<StoredResponse> response) {
-    static Row read(java.sql.ResultSet rs, dev.svcinfra.sql.dialect.Dialect dialect)
-        throws java.sql.SQLException {
+    static Row read(ResultSet rs, dev.svcinfra.sql.dialect.Dialect dialect) throws SQLException {
       // Columns in select order: some drivers read a row's columns forward only.
       String requestHash = rs.getString(1);
       String claim = rs.getString(2);

@@ -3,6 +3,7 @@ package dev.svcinfra.sql.internal.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,12 +56,12 @@ public record StoredResponse(int status, Map<String, String> headers, byte[] bod
     return o instanceof StoredResponse r
         && r.status == status
         && r.headers.equals(headers)
-        && java.util.Arrays.equals(r.body, body);
+        && Arrays.equals(r.body, body);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(status, headers) * 31 + java.util.Arrays.hashCode(body);
+    return Objects.hash(status, headers) * 31 + Arrays.hashCode(body);
   }
 
   @Override

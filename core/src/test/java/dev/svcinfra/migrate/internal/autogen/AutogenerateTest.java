@@ -23,6 +23,7 @@ import dev.svcinfra.sql.model.Table;
 import dev.svcinfra.sql.model.UniqueConstraint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +33,7 @@ class AutogenerateTest {
 
   static Table users(int nameLength, boolean withAge) {
     List<Column> cols =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
                 Column.of("email", ColumnType.string(320)).notNull(),
@@ -99,7 +100,7 @@ class AutogenerateTest {
 
       Migrations v2 = migrations(db, dir, List.of(notes("content"), users(200, true)), false);
       List<String> expected =
-          new java.util.ArrayList<>(
+          new ArrayList<>(
               List.of("rename column notes.body to content", "add column users.age INTEGER"));
       // DuckDB keeps no VARCHAR length, so a length change is no change there.
       if (!db.dialect().sameColumnType(ColumnType.string(200), ColumnType.string(100))) {

@@ -9,6 +9,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
 import dev.svcinfra.sql.model.ForeignKey;
 import dev.svcinfra.sql.model.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class SchemaComparatorTest {
   static final Column ID = Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity();
 
   static Table table(String name, Column... columns) {
-    List<Column> cols = new java.util.ArrayList<>(List.of(ID));
+    List<Column> cols = new ArrayList<>(List.of(ID));
     cols.addAll(List.of(columns));
     return Table.named(name).withColumns(cols).withPrimaryKey(List.of("id"));
   }

@@ -11,6 +11,7 @@ import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.internal.LockNotHeldException;
 import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -158,7 +159,7 @@ class PoolerRunTest {
   }
 
   private static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }

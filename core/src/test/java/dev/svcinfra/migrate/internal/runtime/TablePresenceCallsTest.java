@@ -9,10 +9,13 @@ import dev.svcinfra.migrate.internal.script.Target;
 import dev.svcinfra.sql.Database;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +84,7 @@ class TablePresenceCallsTest {
       try {
         execute(c, "CREATE TABLE " + d.quote("svc_infra_version") + " (id INTEGER)");
         collides = false;
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         collides = true;
       }
       assertThat(present)
@@ -96,7 +99,7 @@ class TablePresenceCallsTest {
   }
 
   private static void execute(Connection c, String sql) throws Exception {
-    try (java.sql.Statement st = c.createStatement()) {
+    try (Statement st = c.createStatement()) {
       st.execute(sql);
     }
   }
@@ -131,8 +134,7 @@ class TablePresenceCallsTest {
         (p, m, args) -> m.getName().equals("getMetaData") ? countingMeta : invoke(c, m, args));
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args)
-      throws Throwable {
+  private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
     try {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -1,6 +1,7 @@
 package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.testing.TestServices;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ public enum TestDatabases {
       Path dir = Files.createTempDirectory("svc-migrate");
       dir.toFile().deleteOnExit();
       return dir.resolve(name).toAbsolutePath().toString();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -10,6 +10,7 @@ import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,7 +92,7 @@ class VersionIdCaseTest {
   private static long count(Database db, String sql) throws Exception {
     try (Connection c = db.connection();
         Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery(sql)) {
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

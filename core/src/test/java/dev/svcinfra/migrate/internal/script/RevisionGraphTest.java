@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Revision;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +52,7 @@ class RevisionGraphTest {
   @Test
   void longHistoriesAreOrderedParentsFirst() {
     // ids chosen so that their alphabetical order is the reverse of the history's order
-    List<Revision> chain = new java.util.ArrayList<>();
+    List<Revision> chain = new ArrayList<>();
     int n = 2000;
     for (int i = 0; i < n; i++) {
       String id = String.format("r%05d", n - i);
@@ -57,7 +60,7 @@ class RevisionGraphTest {
     }
     // a parent named both as down_revision and depends_on counts once
     chain.add(dep("z", List.of("r00001"), List.of("r00001")));
-    java.util.Collections.shuffle(chain, new java.util.Random(7));
+    Collections.shuffle(chain, new Random(7));
     RevisionGraph g = RevisionGraph.of(chain);
     List<String> order = ids(g.all());
     assertThat(order).hasSize(n + 1);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.examples.quickstart.Http.Reply;
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +24,8 @@ interface ExactValuesContract extends QuickstartCase {
 
   /** The balance exactly as the service wrote it (the test client's JSON reads doubles). */
   private String rawBalance(long id) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"balance\"\\s*:\\s*([-0-9.eE+]+)")
+    Matcher m =
+        Pattern.compile("\"balance\"\\s*:\\s*([-0-9.eE+]+)")
             .matcher(http().get("/accounts/" + id).body());
     assertThat(m.find()).isTrue();
     return m.group(1);

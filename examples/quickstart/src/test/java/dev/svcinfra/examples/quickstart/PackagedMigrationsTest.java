@@ -14,10 +14,16 @@ import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantSqlService;
 import dev.svcinfra.testing.TestServices;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,8 +151,7 @@ class PackagedMigrationsTest {
       Account next =
           db.inTransaction(
               (dev.svcinfra.sql.Transaction tx) ->
-                  accounts.create(
-                      tx, Map.of("owner", "d", "balance", new java.math.BigDecimal("0.10"))));
+                  accounts.create(tx, Map.of("owner", "d", "balance", new BigDecimal("0.10"))));
       assertThat(next.id()).isEqualTo(5L);
       // And back: the downgrade restores the old column with the same values.
       migrations(db).downgrade("7d3e9b2c4f18");
@@ -224,13 +229,12 @@ class PackagedMigrationsTest {
 
   /** The names of the users table's indexes, lower case and sorted. */
   private static List<String> userIndexes(Database db) throws Exception {
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    try (java.sql.Connection c = db.connection();
-        java.sql.ResultSet rs =
-            c.getMetaData().getIndexInfo(c.getCatalog(), null, "users", false, false)) {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = db.connection();
+        ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), null, "users", false, false)) {
       while (rs.next()) {
         if (rs.getString("INDEX_NAME") != null) {
-          out.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+          out.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
         }
       }
     }

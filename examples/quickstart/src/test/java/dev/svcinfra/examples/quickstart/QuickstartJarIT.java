@@ -3,11 +3,13 @@ package dev.svcinfra.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +103,7 @@ class QuickstartJarIT {
         env.put("PORT", "0");
         env.put(c.getValue()[0], c.getValue()[1]);
         Process p = pb.start();
-        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(log);
         assertThat(p.exitValue()).as(out).isEqualTo(1);
         assertThat(out)
@@ -122,7 +124,7 @@ class QuickstartJarIT {
         if (http.get("/_health/ready").status() == 200) {
           return true;
         }
-      } catch (java.io.UncheckedIOException notYet) {
+      } catch (UncheckedIOException notYet) {
         // not listening yet
       }
       Thread.sleep(200);

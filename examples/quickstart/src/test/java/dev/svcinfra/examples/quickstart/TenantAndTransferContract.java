@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.svcinfra.examples.quickstart.Http.Reply;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,7 +211,7 @@ interface TenantAndTransferContract extends QuickstartCase {
       if (next.isNull()) {
         break;
       }
-      cursor = java.net.URLEncoder.encode(next.asText(), java.nio.charset.StandardCharsets.UTF_8);
+      cursor = URLEncoder.encode(next.asText(), StandardCharsets.UTF_8);
     }
     assertThat(seen).hasSize((int) total).doesNotHaveDuplicates().isSorted();
   }
