@@ -39,16 +39,8 @@ public final class SqlRepository<T> {
   private final TableMapping<T> mapping;
   private final Map<String, MappedColumn> searchable;
   private final Map<String, MappedColumn> orderable;
-  private final WriteValues writer;
-
-  /** The model's version and updated-at columns, or null; read on every update. */
-  private final MappedColumn version;
-
-  private final MappedColumn updatedAt;
+  private final RowWrites<T> writes;
   private volatile TableStatements<T> sql;
-
-  /** The compare half of conditional writes, and why a write by id matched no row. */
-  private final TagCheck<T> tags;
 
   SqlRepository(
       TableMapping<T> mapping,
@@ -58,10 +50,7 @@ public final class SqlRepository<T> {
     this.mapping = mapping;
     this.searchable = Map.copyOf(searchable);
     this.orderable = Map.copyOf(orderable);
-    this.writer = new WriteValues(mapping, immutable);
-    this.version = mapping.version().orElse(null);
-    this.updatedAt = mapping.updatedAt().orElse(null);
-    this.tags = new TagCheck<>(this);
+    this.writes = new RowWrites<>(this, immutable);
   }
 
   /** A repository with the default allowlists (see {@link SqlRepositoryBuilder}). */
@@ -235,25 +224,7 @@ public final class SqlRepository<T> {
 
   /** Inserts a row from column-keyed values and returns it as stored. */
   public T create(Transaction tx, Map<String, ?> values) {
-    WriteRow row = writer.forCreate(values);
-    TableStatements<T> s = sql(tx);
-    Object[] binds = new Object[row.size()];
-    ColumnType[] types = new ColumnType[row.size()];
-    row.bindInto(binds, types, 0);
-    SqlStatement insert = new SqlStatement(s.insert(row), binds, types, mapping.table());
-    if (s.dialect.supportsReturning()) {
-      return tx.queryFirst(insert, s.rowMapper).orElseThrow();
-    }
-    MappedColumn idColumn = mapping.id();
-    Object id = row.valueOf(idColumn);
-    if (id == null) {
-      id = idColumn.toJava(tx.insertReturningKey(insert, idColumn.type()));
-    } else {
-      tx.execute(insert);
-    }
-    Conditions c = s.select();
-    s.byId(c, id);
-    return tx.queryFirst(c.statement(mapping.table()), s.rowMapper).orElseThrow();
+    return writes.create(tx, values);
   }
 
   /** Inserts a model instance; a null id is generated as the model says. */
@@ -289,36 +260,7 @@ public final class SqlRepository<T> {
    */
   public T update(
       Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
-    Object key = parseId(id);
-    Object expectedVersion =
-        version != null && values.containsKey(version.name())
-            ? coerceField(version, values.get(version.name()))
-            : null;
-    WriteRow set = writer.forUpdate(values);
-    if (key == null) {
-      throw new NotFoundException(mapping.table().name(), id);
-    }
-    Map<MappedColumn, Object> where = scope(scope);
-    TableStatements<T> s = sql(tx);
-    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
-    if (set.isEmpty() && updatedAt == null && version == null) {
-      return get(tx, scope, key)
-          .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
-    }
-    Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
-    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion, tagVersions);
-    if (s.dialect.supportsReturning()) {
-      // By id: at most one row comes back.
-      Optional<T> row = tx.queryFirst(update, s.rowMapper);
-      if (row.isEmpty()) {
-        throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
-      }
-      return row.get();
-    }
-    if (tx.execute(update) == 0) {
-      throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
-    }
-    return get(tx, scope, key).orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    return writes.update(tx, scope, id, values, ifTags);
   }
 
   public void delete(Transaction tx, Object id) {
@@ -343,28 +285,13 @@ public final class SqlRepository<T> {
    * @throws PreconditionFailedException when the row's tag is none of {@code ifTags}
    */
   public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
-    Object key = parseId(id);
-    if (key == null) {
-      throw new NotFoundException(mapping.table().name(), id);
-    }
-    Map<MappedColumn, Object> where = scope(scope);
-    TableStatements<T> s = sql(tx);
-    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
-    MappedColumn sd = mapping.softDelete().orElse(null);
-    Object marker =
-        sd == null
-            ? null
-            : sd.type().kind() == ColumnType.Kind.BOOLEAN
-                ? true
-                : sd.toDatabase(writer.updatedNow(sd));
-    if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
-      throw tags.missing(tx, scope, key, id, null, tagVersions);
-    }
+    writes.delete(tx, scope, id, ifTags);
   }
 
-  // ---- helpers -------------------------------------------------------------------------------
+  // ---- shared with RowWrites and TagCheck
+  // -------------------------------------------------------------------------------
 
-  private TableStatements<T> sql(Transaction tx) {
+  TableStatements<T> sql(Transaction tx) {
     TableStatements<T> s = sql;
     if (s == null || s.dialect != tx.dialect()) {
       s = new TableStatements<>(tx.dialect(), mapping);
@@ -373,7 +300,7 @@ public final class SqlRepository<T> {
     return s;
   }
 
-  private Object parseId(Object id) {
+  Object parseId(Object id) {
     try {
       return id == null ? null : mapping.id().coerce(id);
     } catch (IllegalArgumentException e) {
@@ -381,7 +308,7 @@ public final class SqlRepository<T> {
     }
   }
 
-  private static Object coerceField(MappedColumn c, Object value) {
+  static Object coerceField(MappedColumn c, Object value) {
     try {
       return c.coerce(value);
     } catch (IllegalArgumentException e) {
@@ -389,7 +316,7 @@ public final class SqlRepository<T> {
     }
   }
 
-  private Map<MappedColumn, Object> scope(Scope scope) {
+  Map<MappedColumn, Object> scope(Scope scope) {
     if (scope.isEmpty()) {
       return Map.of();
     }

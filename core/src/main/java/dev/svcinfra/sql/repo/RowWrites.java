@@ -1,0 +1,123 @@
+package dev.svcinfra.sql.repo;
+
+import dev.svcinfra.sql.NotFoundException;
+import dev.svcinfra.sql.SqlStatement;
+import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.TableMapping;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write half of {@link SqlRepository}: insert, update and delete by id, with the rules the
+ * model declares (immutable fields, version check, timestamps, soft delete) and the entity-tag
+ * preconditions. The repository keeps the reads and delegates its writes here.
+ */
+final class RowWrites<T> {
+  private final SqlRepository<T> repository;
+  private final TableMapping<T> mapping;
+  private final WriteValues writer;
+
+  /** The model's version and updated-at columns, or null; read on every update. */
+  private final MappedColumn version;
+
+  private final MappedColumn updatedAt;
+
+  /** The compare half of conditional writes, and why a write by id matched no row. */
+  private final TagCheck<T> tags;
+
+  RowWrites(SqlRepository<T> repository, Set<String> immutable) {
+    this.repository = repository;
+    this.mapping = repository.mapping();
+    this.writer = new WriteValues(mapping, immutable);
+    this.version = mapping.version().orElse(null);
+    this.updatedAt = mapping.updatedAt().orElse(null);
+    this.tags = new TagCheck<>(repository);
+  }
+
+  /** See {@link SqlRepository#create(Transaction, Map)}. */
+  T create(Transaction tx, Map<String, ?> values) {
+    WriteRow row = writer.forCreate(values);
+    TableStatements<T> s = repository.sql(tx);
+    Object[] binds = new Object[row.size()];
+    ColumnType[] types = new ColumnType[row.size()];
+    row.bindInto(binds, types, 0);
+    SqlStatement insert = new SqlStatement(s.insert(row), binds, types, mapping.table());
+    if (s.dialect.supportsReturning()) {
+      return tx.queryFirst(insert, s.rowMapper).orElseThrow();
+    }
+    MappedColumn idColumn = mapping.id();
+    Object id = row.valueOf(idColumn);
+    if (id == null) {
+      id = idColumn.toJava(tx.insertReturningKey(insert, idColumn.type()));
+    } else {
+      tx.execute(insert);
+    }
+    Conditions c = s.select();
+    s.byId(c, id);
+    return tx.queryFirst(c.statement(mapping.table()), s.rowMapper).orElseThrow();
+  }
+
+  /** See {@link SqlRepository#update(Transaction, Scope, Object, Map, Collection)}. */
+  T update(
+      Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
+    Object key = repository.parseId(id);
+    Object expectedVersion =
+        version != null && values.containsKey(version.name())
+            ? SqlRepository.coerceField(version, values.get(version.name()))
+            : null;
+    WriteRow set = writer.forUpdate(values);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    Map<MappedColumn, Object> where = repository.scope(scope);
+    TableStatements<T> s = repository.sql(tx);
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    if (set.isEmpty() && updatedAt == null && version == null) {
+      return repository
+          .get(tx, scope, key)
+          .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    }
+    Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
+    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion, tagVersions);
+    if (s.dialect.supportsReturning()) {
+      // By id: at most one row comes back.
+      Optional<T> row = tx.queryFirst(update, s.rowMapper);
+      if (row.isEmpty()) {
+        throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
+      }
+      return row.get();
+    }
+    if (tx.execute(update) == 0) {
+      throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
+    }
+    return repository
+        .get(tx, scope, key)
+        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+  }
+
+  /** See {@link SqlRepository#delete(Transaction, Scope, Object, Collection)}. */
+  void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
+    Object key = repository.parseId(id);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    Map<MappedColumn, Object> where = repository.scope(scope);
+    TableStatements<T> s = repository.sql(tx);
+    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    MappedColumn sd = mapping.softDelete().orElse(null);
+    Object marker =
+        sd == null
+            ? null
+            : sd.type().kind() == ColumnType.Kind.BOOLEAN
+                ? true
+                : sd.toDatabase(writer.updatedNow(sd));
+    if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
+      throw tags.missing(tx, scope, key, id, null, tagVersions);
+    }
+  }
+}
