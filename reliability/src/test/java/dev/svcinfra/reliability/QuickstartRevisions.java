@@ -5,6 +5,7 @@ import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,15 @@ final class QuickstartRevisions {
     if (!"jar".equals(uri.getScheme())) {
       return read(Path.of(uri));
     }
-    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+    FileSystem jar;
+    try {
+      jar = FileSystems.newFileSystem(uri, Map.of());
+    } catch (FileSystemAlreadyExistsException openedElsewhere) {
+      // The service in this JVM reads classpath:migrations from the same jar and keeps its file
+      // system open for the life of the process: read through it, and leave it open.
+      return read(FileSystems.getFileSystem(uri).provider().getPath(uri));
+    }
+    try (jar) {
       return read(jar.provider().getPath(uri));
     }
   }
