@@ -106,8 +106,17 @@ class DatabaseOutageTest {
         pool.shutdown();
 
         List<Outcome> all = new ArrayList<>(outcomes);
-        List<Outcome> duringOutage =
+        // A request may wait up to the connect timeout for a connection. One sent shortly
+        // before the restart can therefore be served once the server is back (the pool
+        // reconnects within a quarter of a second, issue 18): the 503 rule applies to requests
+        // whose whole wait fell inside the outage, the latency bound to every request sent in it.
+        long bound = CONNECT_TIMEOUT_S * 1000L + 1000;
+        List<Outcome> sentWhileDown =
             all.stream().filter(o -> o.sentAt() > stoppedAt && o.sentAt() < upAt).toList();
+        List<Outcome> duringOutage =
+            sentWhileDown.stream()
+                .filter(o -> o.sentAt() + Duration.ofMillis(bound).toNanos() < upAt)
+                .toList();
         List<Outcome> afterRecovery =
             all.stream()
                 .filter(o -> o.sentAt() > startedAt + Duration.ofSeconds(5).toNanos())
@@ -126,9 +135,11 @@ class DatabaseOutageTest {
           assertThat(o.status()).as("status while down: %s", o).isEqualTo(503);
           assertThat(o.problem()).as("problem body while down: %s", o).isTrue();
           assertThat(o.retryAfter()).as("Retry-After while down: %s", o).isTrue();
+        }
+        for (Outcome o : sentWhileDown) {
           assertThat(o.millis())
               .as("latency while down (connect timeout %d s): %s", CONNECT_TIMEOUT_S, o)
-              .isLessThanOrEqualTo(CONNECT_TIMEOUT_S * 1000L + 1000);
+              .isLessThanOrEqualTo(bound);
         }
         for (Outcome o : all) {
           assertThat(o.leaks()).as("no stack trace or exception class: %s", o).isFalse();
