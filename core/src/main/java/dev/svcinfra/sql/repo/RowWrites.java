@@ -65,25 +65,21 @@ final class RowWrites<T> {
   /** See {@link SqlRepository#update(Transaction, Scope, Object, Map, Collection)}. */
   T update(
       Transaction tx, Scope scope, Object id, Map<String, ?> values, Collection<String> ifTags) {
-    Object key = repository.parseId(id);
     Object expectedVersion =
         version != null && values.containsKey(version.name())
             ? SqlRepository.coerceField(version, values.get(version.name()))
             : null;
     WriteRow set = writer.forUpdate(values);
-    if (key == null) {
-      throw new NotFoundException(mapping.table().name(), id);
-    }
-    Map<MappedColumn, Object> where = repository.scope(scope);
     TableStatements<T> s = repository.sql(tx);
-    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    Target t = target(tx, s, scope, id, ifTags);
+    Object key = t.key();
+    List<Object> tagVersions = t.tagVersions();
     if (set.isEmpty() && updatedAt == null && version == null) {
-      return repository
-          .get(tx, scope, key)
-          .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+      return reread(tx, scope, key, id);
     }
     Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
-    SqlStatement update = s.updateById(set, updatedNow, key, where, expectedVersion, tagVersions);
+    SqlStatement update =
+        s.updateById(set, updatedNow, key, t.where(), expectedVersion, tagVersions);
     if (s.dialect.supportsReturning()) {
       // By id: at most one row comes back.
       Optional<T> row = tx.queryFirst(update, s.rowMapper);
@@ -95,20 +91,13 @@ final class RowWrites<T> {
     if (tx.execute(update) == 0) {
       throw tags.missing(tx, scope, key, id, expectedVersion, tagVersions);
     }
-    return repository
-        .get(tx, scope, key)
-        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    return reread(tx, scope, key, id);
   }
 
   /** See {@link SqlRepository#delete(Transaction, Scope, Object, Collection)}. */
   void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
-    Object key = repository.parseId(id);
-    if (key == null) {
-      throw new NotFoundException(mapping.table().name(), id);
-    }
-    Map<MappedColumn, Object> where = repository.scope(scope);
     TableStatements<T> s = repository.sql(tx);
-    List<Object> tagVersions = tags.prepare(tx, s, scope, where, key, id, ifTags);
+    Target t = target(tx, s, scope, id, ifTags);
     MappedColumn sd = mapping.softDelete().orElse(null);
     Object marker =
         sd == null
@@ -116,8 +105,31 @@ final class RowWrites<T> {
             : sd.type().kind() == ColumnType.Kind.BOOLEAN
                 ? true
                 : sd.toDatabase(writer.updatedNow(sd));
-    if (tx.execute(s.deleteById(key, where, marker, tagVersions)) == 0) {
-      throw tags.missing(tx, scope, key, id, null, tagVersions);
+    if (tx.execute(s.deleteById(t.key(), t.where(), marker, t.tagVersions())) == 0) {
+      throw tags.missing(tx, scope, t.key(), id, null, t.tagVersions());
     }
+  }
+
+  /** The row a write by id aims at: its key, the scope's conditions, the tag versions to match. */
+  private record Target(Object key, Map<MappedColumn, Object> where, List<Object> tagVersions) {}
+
+  /**
+   * Parses the id (one that cannot be parsed names no row) and reads what the write's WHERE clause
+   * compares.
+   */
+  private Target target(
+      Transaction tx, TableStatements<T> s, Scope scope, Object id, Collection<String> ifTags) {
+    Object key = repository.parseId(id);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    Map<MappedColumn, Object> where = repository.scope(scope);
+    return new Target(key, where, tags.prepare(tx, s, scope, where, key, id, ifTags));
+  }
+
+  private T reread(Transaction tx, Scope scope, Object key, Object id) {
+    return repository
+        .get(tx, scope, key)
+        .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
   }
 }
