@@ -1,8 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.TlsSettings;
-import dev.svcinfra.config.internal.HostPort;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
@@ -14,9 +12,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
 import dev.svcinfra.sql.model.Table;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,74 +60,7 @@ final class SqlServerDialect extends StandardDialect {
 
   @Override
   public ConnectionTarget connectionTarget(DatabaseUrl url, ConnectionOptions options) {
-    if (url.socket().isPresent()) {
-      throw unsupported(name(), "SQL Server has no Unix-socket connections; give a host name");
-    }
-    if (url.hosts().size() > 1) {
-      throw unsupported(
-          name(),
-          "one host expected, got "
-              + url.hosts()
-              + " (use the failoverPartner parameter for a mirror)");
-    }
-    Map<String, String> params = new LinkedHashMap<>(url.params());
-    take(params, "driver", "odbc_connect");
-    Map<String, String> props = new LinkedHashMap<>();
-    url.database().ifPresent(db -> props.put("databaseName", db));
-    String dbParam = take(params, "databaseName", "database");
-    if (dbParam != null) {
-      props.put("databaseName", dbParam);
-    }
-    url.user().ifPresent(u -> props.put("user", u));
-    String sslmode = take(params, "sslmode");
-    String encrypt = take(params, "encrypt");
-    String trust = take(params, "trustServerCertificate");
-    if (sslmode != null) {
-      switch (TlsSettings.checkMode("sslmode", sslmode)) {
-        case "disable", "allow", "prefer" -> encrypt = "false";
-        case "require" -> {
-          encrypt = "true";
-          trust = "true";
-        }
-        default -> {
-          encrypt = "true";
-          trust = "false";
-        }
-      }
-    }
-    if (encrypt != null) {
-      props.put("encrypt", yesNo(encrypt));
-    }
-    if (trust != null) {
-      props.put("trustServerCertificate", yesNo(trust));
-    }
-    String loginTimeout = take(params, "loginTimeout", "connect_timeout", "timeout");
-    props.put(
-        "loginTimeout",
-        loginTimeout != null
-            ? loginTimeout
-            : String.valueOf(Math.max(1, options.timeouts().connect().toSeconds())));
-    props.putAll(params);
-    if (!containsKey(props, "socketTimeout")) {
-      // Bounds a request behind a frozen or cut-off server (issue 18); milliseconds here.
-      props.put("socketTimeout", String.valueOf(options.timeouts().socketTimeout().toMillis()));
-    }
-
-    HostPort host = url.host().orElse(new HostPort("localhost", null));
-    StringBuilder jdbc = new StringBuilder("jdbc:sqlserver://").append(host.host());
-    jdbc.append(':').append(host.port() == null ? DEFAULT_PORT : host.port());
-    // Values with ';', '=', braces or spaces travel as driver properties, exactly as written.
-    Map<String, String> properties = passwordProperty(url);
-    DriverParameters.place(jdbc, props, ';', ';', properties);
-    return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
-  }
-
-  private static String yesNo(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "yes", "true", "1", "on", "mandatory", "strict" -> "true";
-      case "no", "false", "0", "off", "optional" -> "false";
-      default -> value;
-    };
+    return SqlServerConnections.target(url, options, name(), driverClassName());
   }
 
   @Override
