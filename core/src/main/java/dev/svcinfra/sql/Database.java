@@ -364,53 +364,8 @@ public final class Database implements AutoCloseable {
     return maxWait;
   }
 
-  /** Wraps a connection failure into a message naming the server, with the password scrubbed. */
-  DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
-    SQLException root = rootSqlException(e);
-    StringBuilder message =
-        new StringBuilder("cannot connect to ")
-            .append(dialect.displayUrl(url.url(), true))
-            .append(": ")
-            .append(scrub(reason(e, root), url));
-    if (root.getSQLState() != null) {
-      message.append(" [SQLState ").append(root.getSQLState()).append(']');
-    }
-    dialect.connectionHint(root, primaryTarget).ifPresent(h -> message.append("; ").append(h));
-    return new DatabaseUnavailableException(message.toString(), root);
-  }
-
-  /** HikariCP wraps the driver's failure; the driver's own exception carries the useful state. */
-  private static SQLException rootSqlException(SQLException e) {
-    SQLException best = e;
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && s.getSQLState() != null) {
-        best = s;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * The driver's reason when it gave an SQLException, else the deepest cause's message (a socket
-   * error, say), else HikariCP's own (which describes the pool state on a plain timeout).
-   */
-  private static String reason(SQLException e, SQLException root) {
-    if (root != e && root.getMessage() != null) {
-      return root.getMessage();
-    }
-    Throwable deepest = e;
-    while (deepest.getCause() != null && deepest.getCause() != deepest) {
-      deepest = deepest.getCause();
-    }
-    if (deepest != e && deepest.getMessage() != null) {
-      return deepest.getMessage();
-    }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
-  }
-
-  private static String scrub(String text, ResolvedUrl url) {
-    Optional<String> password = url.url().password().filter(p -> !p.isEmpty());
-    return password.map(p -> text.replace(p, DatabaseUrl.MASK)).orElse(text);
+  private DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
+    return ConnectionFailures.unavailable(e, url, dialect, primaryTarget);
   }
 
   /** Closes both pools; connections still borrowed are closed as they come back. */
