@@ -95,39 +95,7 @@ class MySqlDialect extends StandardDialect {
 
   /** The connection for {@code url} through this dialect's own driver. */
   ConnectionTarget driverTarget(DatabaseUrl url, ConnectionOptions options) {
-    Map<String, String> query = queryWithUser(url);
-    String mode = take(query, "sslmode", "ssl-mode", "ssl_mode");
-    String ssl = take(query, "ssl", "useSSL");
-    if (mode == null && ssl != null) {
-      mode =
-          Set.of("true", "1", "on", "yes").contains(ssl.toLowerCase(Locale.ROOT))
-              ? "require"
-              : "disable";
-    }
-    if (mode != null) {
-      query.put("sslMode", driverSslMode(mode));
-    }
-    String connectTimeout = take(query, "connect_timeout");
-    if (!containsKey(query, "connectTimeout")) {
-      long ms =
-          connectTimeout != null
-              ? Long.parseLong(connectTimeout) * 1000
-              : options.timeouts().connect().toMillis();
-      query.put("connectTimeout", String.valueOf(ms));
-    }
-    if (!containsKey(query, "socketTimeout")) {
-      // Bounds a request behind a frozen or cut-off server (issue 18); milliseconds here.
-      query.put("socketTimeout", String.valueOf(options.timeouts().socketTimeout().toMillis()));
-    }
-    if (!containsKey(query, "tcpKeepAlive")) {
-      query.put("tcpKeepAlive", "true");
-    }
-    url.socket().ifPresent(path -> addSocket(query, path));
-    String haMode = hostMode(query, url.hosts().size());
-    Map<String, String> properties = passwordProperty(url);
-    String prefix = haMode == null ? jdbcPrefix() : jdbcPrefix() + haMode + ":";
-    String jdbc = serverJdbcUrl(prefix, url, query, properties);
-    return new ConnectionTarget(jdbc, driverClassName(), properties);
+    return MySqlConnections.target(this, url, options);
   }
 
   /** The driver's high-availability mode, as {@link MySqlHostSelection#mysql} chooses it. */
