@@ -38,6 +38,8 @@ public enum ErrorCode {
   PRECONDITION_REQUIRED(428, Exit.FAILURE, "A write that requires If-Match came without one"),
   IDEMPOTENCY_KEY_INVALID(
       400, Exit.FAILURE, "Idempotency-Key is empty, longer than 255 or not visible ASCII"),
+  CONSISTENCY_TOKEN_INVALID(
+      400, Exit.FAILURE, "X-Consistency-Token is not a token this service issued"),
   INTERNAL_ERROR(500, Exit.FAILURE, "An unexpected failure; the log has the details"),
 
   // ---- the data layer (SQL and MongoDB) ----

@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
         new ConnectionOptions(settings.timeouts(), settings.tls())
             .withPooler(settings.pooler().mode());
     this.primaryTarget = withForcedDriver(dialect.connectionTarget(url, options));
-    requireDriver(dialect, primaryTarget.driverClassName());
+    DriverMissingException.requireFor(dialect, primaryTarget.driverClassName());
     ConnectionTarget replicaTarget =
         settings.replica().map(r -> replicaTarget(r, options)).orElse(null);
     settings
@@ -152,6 +152,37 @@ public final class Database implements AutoCloseable {
     return transactions.run(TransactionOptions.readOnly(), work);
   }
 
+  /**
+   * A read-only block that sees the writes {@code token} covers: on the replica once it has applied
+   * them (waiting at most 100 ms), else on the primary, as is a token of another database. Null
+   * means no constraint. See docs/deployment.md, "Read replicas".
+   *
+   * @since 0.2
+   */
+  public <R, X extends Exception> R inReadOnlyTransaction(
+      ConsistencyToken token, TransactionCallback<R, X> work) throws X {
+    return transactions.run(TransactionOptions.readOnly(), token, work);
+  }
+
+  /**
+   * {@link #inTransaction(TransactionOptions, TransactionCallback)}; replica reads obey {@code
+   * token}.
+   */
+  public <R, X extends Exception> R inTransaction(
+      TransactionOptions options, ConsistencyToken token, TransactionCallback<R, X> work) throws X {
+    return transactions.run(options, token, work);
+  }
+
+  /**
+   * A token covering every commit the primary has made so far, for the reads that must see them;
+   * empty where the dialect or server has no replication position (issue 20).
+   *
+   * @since 0.2
+   */
+  public Optional<ConsistencyToken> consistencyToken() {
+    return transactions.readYourWrites().issue();
+  }
+
   /** Runs {@code work} in a read-write transaction; commit on return, rollback on throw. */
   public <X extends Exception> void useTransaction(TransactionConsumer<X> work) throws X {
     useTransaction(TransactionOptions.defaults(), work);
@@ -227,25 +258,6 @@ public final class Database implements AutoCloseable {
         .forceDriver()
         .map(driver -> new ConnectionTarget(target.jdbcUrl(), driver, target.properties()))
         .orElse(target);
-  }
-
-  private static void requireDriver(Dialect dialect, String driverClass) {
-    try {
-      Class.forName(driverClass, false, Database.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      String artifact =
-          driverClass.equals(dialect.driverClassName())
-              ? "add the Maven dependency " + dialect.driverArtifact()
-              : "DB_FORCE_DRIVER names it; add its jar or unset DB_FORCE_DRIVER";
-      throw new DriverMissingException(
-          "the JDBC driver "
-              + driverClass
-              + " for "
-              + dialect.name()
-              + " is not on the classpath: "
-              + artifact,
-          e);
-    }
   }
 
   public Dialect dialect() {

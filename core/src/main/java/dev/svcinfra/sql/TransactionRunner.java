@@ -24,6 +24,7 @@ final class TransactionRunner {
 
   private final Database database;
   private final StatementLog log;
+  private final ReadYourWrites readYourWrites;
 
   // Per instance, not static: each Database has its own current transaction on a thread.
   @SuppressWarnings("ThreadLocalUsage")
@@ -35,6 +36,7 @@ final class TransactionRunner {
   TransactionRunner(Database database, StatementLog log) {
     this.database = database;
     this.log = log;
+    this.readYourWrites = new ReadYourWrites(database);
     this.configuredTimeout = database.settings().timeouts().statement().orElse(null);
     requireTransactionScoped(configuredTimeout);
   }
@@ -60,12 +62,25 @@ final class TransactionRunner {
     }
   }
 
+  ReadYourWrites readYourWrites() {
+    return readYourWrites;
+  }
+
   Transaction current() {
     return current.get();
   }
 
   <R, X extends Exception> R run(TransactionOptions options, TransactionCallback<R, X> work)
       throws X {
+    return run(options, null, work);
+  }
+
+  /**
+   * Runs {@code work}; a read-only block given {@code token} (may be null) goes to the replica only
+   * once the replica has applied the token's position, else to the primary.
+   */
+  <R, X extends Exception> R run(
+      TransactionOptions options, ConsistencyToken token, TransactionCallback<R, X> work) throws X {
     Transaction outer = current.get();
     if (outer != null) {
       // A read-write block inside a read-only transaction on the primary joins it like any
@@ -85,7 +100,9 @@ final class TransactionRunner {
     requireTransactionScoped(timeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
-    Connection c = options.onReplica() ? database.readConnection() : database.connection();
+    Lease lease = borrow(options, token);
+    Connection c = lease.connection();
+    boolean onReplica = lease.fromReadPool();
     boolean healthy = true;
     boolean started = false;
     try {
@@ -100,7 +117,7 @@ final class TransactionRunner {
       }
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
       Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
-      if (options.onReplica()) {
+      if (onReplica) {
         tx.servedByReplica();
       }
       current.set(tx);
@@ -137,8 +154,47 @@ final class TransactionRunner {
       } else if (healthy && timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
-      release(c, healthy, options.onReplica());
+      release(c, healthy, onReplica);
     }
+  }
+
+  /** A borrowed connection and the pool it came from. */
+  private record Lease(Connection connection, boolean fromReadPool) {}
+
+  /**
+   * The connection a transaction runs on: the primary for read-write blocks; the replica pool for
+   * read-only ones, unless they carry a consistency token the replica has not applied within the
+   * bound, or one of another database (issue 20).
+   */
+  private Lease borrow(TransactionOptions options, ConsistencyToken token) {
+    if (!options.onReplica()) {
+      return new Lease(database.connection(), false);
+    }
+    if (token == null || !database.hasReplica()) {
+      // Without a replica the read pool is the primary, which has every commit.
+      return new Lease(database.readConnection(), true);
+    }
+    ReadYourWrites tokens = readYourWrites;
+    if (!tokens.replicaMayServe(token)) {
+      return new Lease(database.connection(), false);
+    }
+    Connection c = database.readConnection();
+    boolean applied;
+    try {
+      applied = tokens.applied(c, token);
+    } catch (SQLException e) {
+      LOG.debug("the replica could not say whether it applied a token; the primary reads", e);
+      release(c, false, true);
+      return new Lease(database.connection(), false);
+    } catch (RuntimeException e) {
+      release(c, false, true);
+      throw e;
+    }
+    if (applied) {
+      return new Lease(c, true);
+    }
+    release(c, true, true);
+    return new Lease(database.connection(), false);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.sql.ConsistencyToken;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionConsumer;
@@ -20,16 +21,34 @@ final class RequestTransaction {
 
   static void run(Database db, TransactionOptions options, Context ctx, Handler handler)
       throws Exception {
-    run(db, options, ctx, handler, null);
+    run(db, options, null, ctx, handler, null);
+  }
+
+  /** A read-only request transaction that sees the writes {@code token} covers (may be null). */
+  static void read(
+      Database db, TransactionOptions options, ConsistencyToken token, Context ctx, Handler handler)
+      throws Exception {
+    run(db, options, token, ctx, handler, null);
+  }
+
+  static void run(
+      Database db,
+      TransactionOptions options,
+      Context ctx,
+      Handler handler,
+      TransactionConsumer<RuntimeException> beforeCommit)
+      throws Exception {
+    run(db, options, null, ctx, handler, beforeCommit);
   }
 
   /**
    * As above; {@code beforeCommit} (when not null) runs in the transaction after a handler that
    * chose a status below 400, so what it writes commits with the handler's writes or not at all.
    */
-  static void run(
+  private static void run(
       Database db,
       TransactionOptions options,
+      ConsistencyToken token,
       Context ctx,
       Handler handler,
       TransactionConsumer<RuntimeException> beforeCommit)
@@ -38,8 +57,9 @@ final class RequestTransaction {
       handler.handle(ctx); // already inside this request's transaction
       return;
     }
-    db.useTransaction(
+    db.inTransaction(
         options,
+        token,
         tx -> {
           ctx.attribute(ATTRIBUTE, tx);
           try {
@@ -53,7 +73,12 @@ final class RequestTransaction {
           } else if (beforeCommit != null) {
             beforeCommit.useTransaction(tx);
           }
+          return null;
         });
+    if (!options.isReadOnly() && ctx.statusCode() < 400) {
+      // Committed: the client's next reads may ask for this write (issue 20).
+      ConsistencyHeader.issue(ctx, db);
+    }
   }
 
   static Transaction current(Context ctx) {

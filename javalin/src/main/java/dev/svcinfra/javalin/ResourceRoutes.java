@@ -56,7 +56,9 @@ final class ResourceRoutes<T> {
 
   private Handler transactional(Handler h) {
     boolean tenantScoped = resource.tenantColumn != null;
-    return ctx -> sql.inTransaction(ctx, h, tenantScoped);
+    boolean replicaReads =
+        resource.readFromReplica != null ? resource.readFromReplica : sql.readFromReplica();
+    return ctx -> sql.inTransaction(ctx, h, tenantScoped, replicaReads);
   }
 
   private void list(Context ctx) {

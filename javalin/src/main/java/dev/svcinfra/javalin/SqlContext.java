@@ -1,5 +1,6 @@
 package dev.svcinfra.javalin;
 
+import dev.svcinfra.sql.ConsistencyToken;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.TransactionOptions;
 import io.javalin.config.Key;
@@ -9,8 +10,9 @@ import io.javalin.http.HandlerType;
 
 /**
  * What the plugin's handlers share at run time: the database, the options of request transactions,
- * the tenant resolver, the body limit and the idempotency keys (null when turned off). Kept in the
- * app's data so static helpers ({@link SqlPlugin#session}) find it from a {@link Context}.
+ * the tenant resolver, the body limit, the idempotency keys (null when turned off) and whether
+ * generated reads use the replica. Kept in the app's data so static helpers ({@link
+ * SqlPlugin#session}) find it from a {@link Context}.
  */
 record SqlContext(
     Database database,
@@ -18,7 +20,8 @@ record SqlContext(
     TenantResolver tenants,
     long maxBodyBytes,
     int retryAfterSeconds,
-    IdempotentRequests idempotency) {
+    IdempotentRequests idempotency,
+    boolean readFromReplica) {
   static final Key<SqlContext> KEY = new Key<>("svc-infra.sql");
 
   /** The request body once read, so the handler reads what the idempotency fingerprint read. */
@@ -28,18 +31,32 @@ record SqlContext(
     return ctx.appData(KEY);
   }
 
-  /** {@link #inTransaction(Context, Handler, boolean)} for a route of no tenant-scoped resource. */
+  /**
+   * {@link #inTransaction(Context, Handler, boolean, boolean)} for a route of no tenant-scoped
+   * resource.
+   */
   void inTransaction(Context ctx, Handler handler) throws Exception {
-    inTransaction(ctx, handler, false);
+    inTransaction(ctx, handler, false, false);
   }
 
   /**
-   * Runs the handler in the request's transaction: read-only on the primary for {@code GET} and
-   * {@code HEAD} (safe methods never write; on SQLite a read-only transaction runs beside the
-   * writer instead of queueing for its lock), read-write otherwise. A POST or PATCH with {@code
-   * Idempotency-Key} runs at most once per key (see {@link IdempotentRequests}).
+   * Runs the handler in a read-only transaction served by the replica (the primary without one),
+   * which sees the write of the request's {@code X-Consistency-Token}.
    */
-  void inTransaction(Context ctx, Handler handler, boolean tenantScoped) throws Exception {
+  void inReplicaTransaction(Context ctx, Handler handler) throws Exception {
+    ConsistencyToken token = ConsistencyHeader.read(ctx);
+    RequestTransaction.read(database, replicaOptions(), token, ctx, handler);
+  }
+
+  /**
+   * Runs the handler in the request's transaction: read-only for {@code GET} and {@code HEAD} (safe
+   * methods never write; on SQLite a read-only transaction runs beside the writer instead of
+   * queueing for its lock), on the replica when {@code replicaReads}, else on the primary;
+   * read-write otherwise. A POST or PATCH with {@code Idempotency-Key} runs at most once per key
+   * (see {@link IdempotentRequests}).
+   */
+  void inTransaction(Context ctx, Handler handler, boolean tenantScoped, boolean replicaReads)
+      throws Exception {
     HandlerType method = ctx.method();
     boolean outermost = ctx.attribute(RequestTransaction.ATTRIBUTE) == null;
     if (idempotency != null && outermost && IdempotentRequests.asked(ctx)) {
@@ -47,7 +64,21 @@ record SqlContext(
       return;
     }
     boolean safe = method.equals(HandlerType.GET) || method.equals(HandlerType.HEAD);
-    RequestTransaction.run(database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
+    if (safe && replicaReads) {
+      inReplicaTransaction(ctx, handler);
+    } else {
+      if (safe) {
+        ConsistencyHeader.read(ctx); // a malformed token is a 400 wherever the read runs
+      }
+      RequestTransaction.run(
+          database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
+    }
+  }
+
+  /** Read-only on the replica pool, keeping the request statement timeout. */
+  private TransactionOptions replicaOptions() {
+    TransactionOptions readOnly = TransactionOptions.readOnly();
+    return options.statementTimeout().map(readOnly::withStatementTimeout).orElse(readOnly);
   }
 
   byte[] body(Context ctx) {

@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.IdempotencySettings;
+import dev.svcinfra.config.ReplicaReadSettings;
 import dev.svcinfra.config.StatementLogSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
@@ -71,6 +72,18 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
 
     /** Statement timeout of request transactions; null keeps {@code DB_STATEMENT_TIMEOUT_MS}. */
     public Duration statementTimeout;
+
+    /**
+     * Whether the GET one, list and search routes of resources run in read-only transactions on the
+     * read replica ({@code REPLICA_DB_URL}; the primary without one); a resource may choose
+     * otherwise with {@link SqlResource.Builder#readFromReplica}. Null reads {@code
+     * DB_READ_FROM_REPLICA} from {@link #env} (default false). Writes answer with {@code
+     * X-Consistency-Token} while a replica is configured; a read sending it back sees the write
+     * (docs/deployment.md, "Read replicas").
+     *
+     * @since 0.2
+     */
+    public Boolean readFromReplica;
 
     /** Where tenant-scoped resources find the tenant; default header {@code X-Tenant-Id}. */
     public TenantResolver tenantResolver = TenantResolver.header(TenantResolver.DEFAULT_HEADER);
@@ -164,9 +177,19 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
                     c.idempotency != null ? c.idempotency : IdempotencySettings.from(c.env),
                     c.clock))
             : null;
+    boolean replicaReads =
+        c.readFromReplica != null
+            ? c.readFromReplica
+            : ReplicaReadSettings.from(c.env).readFromReplica();
     SqlContext sql =
         new SqlContext(
-            db, options, c.tenantResolver, c.maxBodyBytes, c.retryAfterSeconds, idempotency);
+            db,
+            options,
+            c.tenantResolver,
+            c.maxBodyBytes,
+            c.retryAfterSeconds,
+            idempotency,
+            replicaReads);
     state.appData(SqlContext.KEY, sql);
     if (c.closeOnStop) {
       state.events.serverStopped(db::close);
@@ -210,6 +233,23 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
    */
   public static Handler transactional(Handler handler) {
     return ctx -> SqlContext.of(ctx).inTransaction(ctx, handler);
+  }
+
+  /**
+   * Wraps a handler that only reads so it runs in a read-only transaction on the read replica (the
+   * primary when none is configured), whatever the method: for hand-written read routes. A request
+   * carrying {@code X-Consistency-Token} sees the write that token came from (a malformed one is a
+   * 400 {@code consistency_token_invalid}); a write inside fails. {@link #session} returns the
+   * transaction.
+   *
+   * <pre>{@code
+   * config.routes.get("/reports", SqlPlugin.readOnly(ctx -> ctx.json(reports(SqlPlugin.session(ctx)))));
+   * }</pre>
+   *
+   * @since 0.2
+   */
+  public static Handler readOnly(Handler handler) {
+    return ctx -> SqlContext.of(ctx).inReplicaTransaction(ctx, handler);
   }
 
   /** The request transaction of a handler wrapped with {@link #transactional}. */

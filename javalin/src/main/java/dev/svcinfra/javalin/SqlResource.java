@@ -39,8 +39,12 @@ public final class SqlResource<T> {
   /** PATCH and DELETE without {@code If-Match} are refused with 428. */
   final boolean requireIfMatch;
 
+  /** Whether GET one, list and search read from the replica; null follows the plugin. */
+  final Boolean readFromReplica;
+
   private SqlResource(Builder<T> b) {
     this.requireIfMatch = b.requireIfMatch;
+    this.readFromReplica = b.readFromReplica;
     this.mapping = TableMapping.of(b.model);
     this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
     if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("{")) {
@@ -174,6 +178,7 @@ public final class SqlResource<T> {
     private List<String> createFields;
     private List<String> updateFields;
     private boolean requireIfMatch;
+    private Boolean readFromReplica;
 
     private Builder(Class<T> model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -270,6 +275,18 @@ public final class SqlResource<T> {
      */
     public Builder<T> requireIfMatch(boolean value) {
       this.requireIfMatch = value;
+      return this;
+    }
+
+    /**
+     * Whether this resource's GET one, list and search run in read-only transactions on the read
+     * replica (when one is configured), overriding {@link SqlPlugin.Config#readFromReplica} for it.
+     * A request carrying {@code X-Consistency-Token} reads what that token's write wrote.
+     *
+     * @since 0.2
+     */
+    public Builder<T> readFromReplica(boolean value) {
+      this.readFromReplica = value;
       return this;
     }
 

@@ -39,13 +39,14 @@ final class InProcessQuickstart implements AutoCloseable {
 
   /** As {@link #start(Map)}; {@code migrate=false} when the schema is already there. */
   static InProcessQuickstart start(Map<String, String> variables, boolean migrate) {
-    Database db = Database.open(DatabaseSettings.from(Env.of(new HashMap<>(variables))));
+    Env env = Env.of(new HashMap<>(variables));
+    Database db = Database.open(DatabaseSettings.from(env));
     try {
       if (migrate) {
         QuickstartApp.migrations(db).upgrade();
       }
       HealthRegistry health = new HealthRegistry().add("database", DatabaseCheck.of(db));
-      Javalin app = QuickstartApp.create(db, health).start("127.0.0.1", 0);
+      Javalin app = QuickstartApp.create(db, health, env).start("127.0.0.1", 0);
       return new InProcessQuickstart(db, app);
     } catch (RuntimeException e) {
       db.close();

@@ -6,6 +6,7 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationSql;
+import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.SchemaDdl;
 import dev.svcinfra.sql.model.ColumnType;
 import java.sql.Connection;
@@ -367,6 +368,16 @@ public interface Dialect extends SchemaDdl, MigrationSql {
    * CLIENT privilege an application user rarely has.
    */
   default Optional<String> replicaLagQuery() {
+    return Optional.empty();
+  }
+
+  /**
+   * The SQL of read-your-writes consistency tokens (issue 20): the primary's replication position
+   * after a commit, and whether a replica has applied it. Empty where the database has no replicas
+   * to read from (SQLite, DuckDB, H2) or no position a client can wait for (SQL Server, Snowflake):
+   * no token is issued, and a read given one runs on the primary.
+   */
+  default Optional<ReplicaPositions> replicaPositions() {
     return Optional.empty();
   }
 }

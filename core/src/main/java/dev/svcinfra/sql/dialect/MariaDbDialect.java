@@ -1,6 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,6 +44,12 @@ final class MariaDbDialect extends MySqlDialect {
   @Override
   public String driverClassName() {
     return "org.mariadb.jdbc.Driver";
+  }
+
+  /** MariaDB's own GTIDs ({@code domain-server-sequence}) and {@code MASTER_GTID_WAIT}. */
+  @Override
+  public Optional<ReplicaPositions> replicaPositions() {
+    return Optional.of(ReplicaPositions.mariadb());
   }
 
   @Override

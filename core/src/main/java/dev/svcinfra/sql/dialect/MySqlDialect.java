@@ -6,6 +6,7 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
+import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ForeignKey;
@@ -138,6 +139,12 @@ class MySqlDialect extends StandardDialect {
     return Optional.of(
         "SELECT CASE WHEN @@global.read_only = 1"
             + " THEN 'the server is read-only (read_only is on)' END");
+  }
+
+  /** GTID positions; a server without GTID mode issues no token (an empty executed set). */
+  @Override
+  public Optional<ReplicaPositions> replicaPositions() {
+    return Optional.of(ReplicaPositions.mysql());
   }
 
   /** MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16). */

@@ -6,6 +6,7 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
+import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.Index;
@@ -118,6 +119,11 @@ final class PostgresDialect extends StandardDialect {
             + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
             + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000, 0)"
             + " END");
+  }
+
+  @Override
+  public Optional<ReplicaPositions> replicaPositions() {
+    return Optional.of(ReplicaPositions.postgres());
   }
 
   /** {@code 53300 too_many_connections}: {@code max_connections} reached. */

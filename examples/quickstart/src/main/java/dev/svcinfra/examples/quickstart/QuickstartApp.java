@@ -80,8 +80,8 @@ public final class QuickstartApp {
       // HOST narrows the listening address (127.0.0.1 for a local-only service); default all.
       Javalin app =
           env.get("HOST")
-              .map(host -> create(db, health).start(host, port))
-              .orElseGet(() -> create(db, health).start(port));
+              .map(host -> create(db, health, env).start(host, port))
+              .orElseGet(() -> create(db, health, env).start(port));
       Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "quickstart-shutdown"));
     } catch (RuntimeException e) {
       db.close();
@@ -123,6 +123,14 @@ public final class QuickstartApp {
    * migration lock. Stopping the app closes the database and the health registry.
    */
   public static Javalin create(Database db, HealthRegistry health) {
+    return create(db, health, Env.system());
+  }
+
+  /**
+   * {@link #create(Database, HealthRegistry)} with the plugin's settings ({@code
+   * DB_READ_FROM_REPLICA}, idempotency keys) read from {@code env}.
+   */
+  public static Javalin create(Database db, HealthRegistry health, Env env) {
     return Javalin.create(
         config -> {
           // Blocking JDBC on virtual threads when the runtime has them (Java 21+); Javalin falls
@@ -133,6 +141,7 @@ public final class QuickstartApp {
               new SqlPlugin(
                   sql -> {
                     sql.database = db;
+                    sql.env = env;
                     sql.migrations = MIGRATIONS;
                     sql.title = "svc-infra quickstart";
                     sql.resource(
