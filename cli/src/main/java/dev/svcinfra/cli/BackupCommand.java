@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "backup",
     mixinStandardHelpOptions = true,
-    description = "Backups: age, integrity and a restore test.",
-    subcommands = {BackupVerifyCommand.class})
+    description = "Backups: age, integrity and a restore test.")
 final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

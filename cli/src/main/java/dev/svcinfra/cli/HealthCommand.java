@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "health",
     mixinStandardHelpOptions = true,
-    description = "Probe a service's health URL (http://host:8080/_health/ready).",
-    subcommands = {HealthCheckCommand.class, HealthWaitCommand.class})
+    description = "Probe a service's health URL (http://host:8080/_health/ready).")
 final class HealthCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

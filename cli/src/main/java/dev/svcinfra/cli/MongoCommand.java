@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mongo",
     mixinStandardHelpOptions = true,
-    description = "MongoDB: ping the configured server, create declared indexes.",
-    subcommands = {MongoPingCommand.class, MongoPrepareCommand.class})
+    description = "MongoDB: ping the configured server, create declared indexes.")
 final class MongoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
     name = "svc-infra",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Database infrastructure for Java services: URLs, migrations, health, backups.",
-    subcommands = {SqlCommand.class, MongoCommand.class, HealthCommand.class, BackupCommand.class})
+    description = "Database infrastructure for Java services: URLs, migrations, health, backups.")
 final class RootCommand implements Callable<Integer> {
   final CliContext context;
 

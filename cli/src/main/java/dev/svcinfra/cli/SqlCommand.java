@@ -9,21 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "SQL databases: resolved URL, migrations, schema checks.",
-    subcommands = {
-      SqlUrlCommand.class,
-      SqlInitCommand.class,
-      SqlRevisionCommand.class,
-      SqlUpgradeCommand.class,
-      SqlDowngradeCommand.class,
-      SqlCurrentCommand.class,
-      SqlHeadsCommand.class,
-      SqlBranchesCommand.class,
-      SqlHistoryCommand.class,
-      SqlStampCommand.class,
-      SqlMergeCommand.class,
-      SqlCheckCommand.class
-    })
+    description = "SQL databases: resolved URL, migrations, schema checks.")
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

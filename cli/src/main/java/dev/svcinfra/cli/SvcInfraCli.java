@@ -31,7 +31,7 @@ public final class SvcInfraCli {
 
   public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
     CliContext context = new CliContext(env, out, err);
-    CommandLine cli = new CommandLine(new RootCommand(context));
+    CommandLine cli = CommandTree.build(new RootCommand(context), args);
     // picocli prints usage and help in the platform charset, as the PrintStreams it wraps do.
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
