@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.DatabasePerKind;
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,7 +43,7 @@ class DecimalStoragePropertyTest {
   @BeforeContainer
   static void open() {
     for (TestDatabase kind : TestDatabase.values()) {
-      DATABASES.put(kind, kind.open());
+      DatabasePerKind.openIfPresent(kind).ifPresent(db -> DATABASES.put(kind, db));
       CREATED.put(kind, new HashSet<>());
     }
   }
@@ -90,6 +92,7 @@ class DecimalStoragePropertyTest {
 
   @Property(tries = 200)
   void everyValueThatFitsIsStoredExactly(@ForAll("cases") Case c, @ForAll TestDatabase kind) {
+    Assume.that(DATABASES.containsKey(kind));
     Database db = DATABASES.get(kind);
     Table table = table(c);
     if (CREATED.get(kind).add(table.name())) {
