@@ -19,6 +19,11 @@ import java.util.Optional;
  * of the client to the primary for a fixed time whatever the replica's progress, and needs state
  * per client on the server. The wait for the replica is bounded ({@link #WAIT}) so that a lagging
  * replica costs a read at most that long before the primary serves it.
+ *
+ * <p>A token is read on a primary connection after the write's commit returned, not on the
+ * committing connection: the primary's WAL insert position (GTID position) is then at or past the
+ * commit, so the token covers the write, and {@link Transaction} needs no hook after its commit. It
+ * costs one pool borrow more than reading it on the committing connection.
  */
 final class ReadYourWrites {
   /** How long a read carrying a token waits for the replica before the primary serves it. */

@@ -6,6 +6,7 @@ import dev.svcinfra.sql.Database;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ final class ConsistencyHeader {
   static final String NAME = "X-Consistency-Token";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsistencyHeader.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private ConsistencyHeader() {}
 
@@ -54,7 +56,13 @@ final class ConsistencyHeader {
     try {
       db.consistencyToken().ifPresent(t -> ctx.header(NAME, t.value()));
     } catch (RuntimeException e) {
-      LOG.warn("no {} for a committed write: {}", NAME, e.getMessage());
+      // Once at WARN: a primary that refuses the position query (a revoked function, say)
+      // would otherwise log on every write.
+      if (WARNED.compareAndSet(false, true)) {
+        LOG.warn("no {} for a committed write (logged once): {}", NAME, e.getMessage());
+      } else {
+        LOG.debug("no {} for a committed write: {}", NAME, e.getMessage());
+      }
     }
   }
 }

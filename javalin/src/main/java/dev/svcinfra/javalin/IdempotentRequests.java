@@ -63,6 +63,8 @@ final class IdempotentRequests {
     ClaimResult claimed = store.claim(keyHash, requestHash);
     if (claimed instanceof ClaimResult.Replay replay) {
       replay(ctx, replay.response());
+      // The stored write committed earlier: a token read now covers it (issue 20).
+      ConsistencyHeader.issue(ctx, sql.database());
       return;
     }
     Claim claim = ((ClaimResult.Claimed) claimed).claim();

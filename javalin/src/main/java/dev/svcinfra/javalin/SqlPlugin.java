@@ -149,6 +149,11 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   @Override
   public void onInitialize(JavalinState state) {
     Config c = pluginConfig;
+    // Read before the database opens, so a bad DB_READ_FROM_REPLICA leaves nothing open.
+    boolean replicaReads =
+        c.readFromReplica != null
+            ? c.readFromReplica
+            : ReplicaReadSettings.from(c.env).readFromReplica();
     // Fails here, at Javalin.create, with the resolver's message when no URL is configured.
     Database db =
         c.database != null
@@ -177,10 +182,6 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
                     c.idempotency != null ? c.idempotency : IdempotencySettings.from(c.env),
                     c.clock))
             : null;
-    boolean replicaReads =
-        c.readFromReplica != null
-            ? c.readFromReplica
-            : ReplicaReadSettings.from(c.env).readFromReplica();
     SqlContext sql =
         new SqlContext(
             db,

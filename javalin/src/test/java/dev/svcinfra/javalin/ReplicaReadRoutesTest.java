@@ -10,6 +10,7 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.sql.ConsistencyToken;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.idempotency.IdempotencyRecord;
 import dev.svcinfra.testing.TestServices;
 import io.javalin.http.Context;
 import java.net.http.HttpResponse;
@@ -43,6 +44,12 @@ class ReplicaReadRoutesTest {
             DatabaseSettings.of(url + "&application_name=primary")
                 .withReplica(url + "&application_name=replica"));
     TestApp.createTables(db, Gadget.class);
+    db.useTransaction(
+        tx -> {
+          for (String sql : db.dialect().createTableStatements(IdempotencyRecord.table())) {
+            tx.execute(sql);
+          }
+        });
     try (TestApp t =
         new TestApp(
             sql -> {
@@ -77,6 +84,22 @@ class ReplicaReadRoutesTest {
         assertThat(read.headers().firstValue(HEADER)).as("a read issues no token").isEmpty();
       }
       assertThat(t.send("GET", "/who", null, HEADER, token).body()).isEqualTo("replica");
+
+      // A write replayed for its Idempotency-Key carries a token too.
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> keyed =
+            t.send(
+                "POST",
+                "/gadgets",
+                "{\"code\":\"g2\"}",
+                "Content-Type",
+                "application/json",
+                "Idempotency-Key",
+                "k-1");
+        assertThat(keyed.statusCode()).isEqualTo(201);
+        assertThat(keyed.headers().firstValue("Idempotent-Replayed").isPresent()).isEqualTo(i == 1);
+        assertThat(keyed.headers().firstValue(HEADER)).as("attempt %d", i).isPresent();
+      }
 
       // A token of another primary is no error: the primary serves the read.
       String foreign = encode("1\npostgresql\n1\n0/1");
