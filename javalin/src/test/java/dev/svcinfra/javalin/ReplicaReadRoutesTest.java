@@ -120,6 +120,20 @@ class ReplicaReadRoutesTest {
           assertThat(body.path("detail").asText()).contains(HEADER);
         }
       }
+      // The OpenAPI document is the same whether reads use the replica or not.
+      String withReplicaReads = t.send("GET", "/openapi.json", null).body();
+      try (TestApp off =
+          new TestApp(
+              sql -> {
+                sql.database = db;
+                sql.closeOnStop = false;
+                sql.readFromReplica = false;
+                sql.resource(SqlResource.of(Gadget.class).prefix("/gadgets").build());
+                sql.resource(SqlResource.of(Gadget.class).prefix("/primary-gadgets").build());
+              },
+              config -> {})) {
+        assertThat(off.send("GET", "/openapi.json", null).body()).isEqualTo(withReplicaReads);
+      }
       assertThat(db.activeConnections()).isZero();
     } finally {
       db.close();
