@@ -2,7 +2,7 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import picocli.CommandLine.Option;
 
 /** {@code --database-url}: beats every environment source. Mixed into database commands. */

@@ -5,7 +5,7 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.MigrationSettings;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.migrate.MigrationBuilder;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.sql.Database;

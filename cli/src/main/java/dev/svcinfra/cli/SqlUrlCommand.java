@@ -2,8 +2,8 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.PoolerMode;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.PoolerMode;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.DatabaseUrlResolver;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.DatabaseUrlResolver;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;

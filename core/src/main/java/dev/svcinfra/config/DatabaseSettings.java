@@ -1,8 +1,16 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.config.internal.DatabaseUrlResolver;
+import dev.svcinfra.config.internal.PoolerMode;
+import dev.svcinfra.config.internal.PoolerSettings;
+import dev.svcinfra.config.internal.PoolerUrlFlag;
+import dev.svcinfra.config.internal.ResolvedUrl;
+import dev.svcinfra.config.internal.TimeoutSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything needed to open a database: the primary URL and its source, an optional read replica
@@ -77,6 +85,24 @@ public record DatabaseSettings(
         TlsSettings.from(env),
         env.get("DB_FORCE_DRIVER"),
         PoolerSettings.from(env));
+  }
+
+  /**
+   * Settings from the environment, or around {@code fallbackUrl} when no variable names a database
+   * (a service that can always start, on a local SQLite file say); the supplier runs only then.
+   *
+   * <pre>{@code
+   * DatabaseSettings s = DatabaseSettings.from(Env.system(), () -> "sqlite:///app.db", "default");
+   * }</pre>
+   *
+   * @param fallbackSource what {@code sql url} and the logs name as the URL's source
+   */
+  public static DatabaseSettings from(
+      Env env, Supplier<String> fallbackUrl, String fallbackSource) {
+    ResolvedUrl primary =
+        DatabaseUrlResolver.find(env)
+            .orElseGet(() -> new ResolvedUrl(DatabaseUrl.parse(fallbackUrl.get()), fallbackSource));
+    return from(primary, env);
   }
 
   /** Default settings for one URL given in code. */

@@ -1,6 +1,7 @@
 package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.internal.SettingReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.config.internal.SettingReader;
 import java.util.Arrays;
 import java.util.List;
 

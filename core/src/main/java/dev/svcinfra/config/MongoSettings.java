@@ -1,6 +1,8 @@
 package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.internal.SettingReader;
+import dev.svcinfra.config.internal.ValueFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

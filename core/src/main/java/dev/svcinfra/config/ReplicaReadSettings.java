@@ -1,5 +1,7 @@
 package dev.svcinfra.config;
 
+import dev.svcinfra.config.internal.SettingReader;
+
 /**
  * Whether the generated read routes of a web service ({@code GET} one row, list and search) run on
  * the read replica: {@code DB_READ_FROM_REPLICA=true|false}, default false (issue 20). Off, every

@@ -3,7 +3,7 @@ package dev.svcinfra.health;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseException;
 import dev.svcinfra.sql.dialect.Dialect;

@@ -2,7 +2,7 @@ package dev.svcinfra.lifecycle;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

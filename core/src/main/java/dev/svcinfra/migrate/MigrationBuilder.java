@@ -5,11 +5,13 @@ import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -100,6 +102,18 @@ public final class MigrationBuilder {
   public MigrationBuilder mappedColumns(Set<String> value) {
     this.mappedColumns = Set.copyOf(value);
     return this;
+  }
+
+  /**
+   * The models autogenerate and check compare with, instead of discovering them: {@code @Table}
+   * records or classes.
+   *
+   * <pre>{@code
+   * Migrations.builder().database(db).models(User.class, IdempotencyRecord.class).build();
+   * }</pre>
+   */
+  public MigrationBuilder models(Class<?>... modelClasses) {
+    return models(Arrays.stream(modelClasses).map(c -> TableMapping.of(c).table()).toList());
   }
 
   /** The model tables autogenerate and check compare with (instead of discovering them). */

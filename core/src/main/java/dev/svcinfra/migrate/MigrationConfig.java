@@ -5,7 +5,7 @@ import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

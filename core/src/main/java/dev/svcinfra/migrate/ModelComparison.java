@@ -7,7 +7,7 @@ import dev.svcinfra.migrate.internal.runtime.HistoryTable;
 import dev.svcinfra.migrate.internal.runtime.MigrationContext;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.SQLException;

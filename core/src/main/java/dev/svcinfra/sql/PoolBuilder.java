@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.TimeoutSettings;
+import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.function.Consumer;

@@ -2,13 +2,10 @@ package dev.svcinfra.sql;
 
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * that a full server is not pressed harder. Callers borrowing from the pool are not held by this:
  * they wait for the pool as before, and learn of the outage through {@link #outage()}.
  */
-final class ReconnectingDataSource implements DataSource {
+final class ReconnectingDataSource extends ForwardingDataSource {
   static final long FIRST_RETRY_MILLIS = 50;
   static final long MAX_FAST_RETRY_MILLIS = 250;
   static final long SLOW_RETRY_MILLIS = 5_000;
@@ -37,7 +34,6 @@ final class ReconnectingDataSource implements DataSource {
 
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ReconnectingDataSource.class);
 
-  private final DataSource physical;
   private final Dialect dialect;
   private final String name;
   private final Object wake = new Object();
@@ -52,7 +48,7 @@ final class ReconnectingDataSource implements DataSource {
    * @param name what the log calls the pool's server (the pool name and the masked URL)
    */
   ReconnectingDataSource(DataSource physical, Dialect dialect, String name) {
-    this.physical = physical;
+    super(physical);
     this.dialect = dialect;
     this.name = name;
   }
@@ -86,9 +82,7 @@ final class ReconnectingDataSource implements DataSource {
     while (true) {
       try {
         Connection c =
-            username == null
-                ? physical.getConnection()
-                : physical.getConnection(username, password);
+            username == null ? target.getConnection() : target.getConnection(username, password);
         recovered(attempts);
         return c;
       } catch (SQLException e) {
@@ -156,43 +150,5 @@ final class ReconnectingDataSource implements DataSource {
       }
     }
     return !closed;
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return physical.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    physical.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    physical.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return physical.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return physical.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    return physical.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || physical.isWrapperFor(type);
   }
 }

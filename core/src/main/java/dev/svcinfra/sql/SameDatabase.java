@@ -2,7 +2,7 @@ package dev.svcinfra.sql;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 

@@ -1,7 +1,8 @@
 package dev.svcinfra.sql;
 
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,8 +12,10 @@ import java.util.Objects;
  * the dialect binds the canonical value.
  *
  * <pre>{@code
- * SqlStatement s = new SqlStatement("SELECT ... WHERE \"id\" = ?", new Object[] {7L},
- *     new ColumnType[] {ColumnType.of(Kind.BIGINT)}, usersTable);
+ * SqlStatement s = SqlStatement.forModel(Account.class,
+ *     "UPDATE accounts SET balance = balance + ? WHERE id = ?",
+ *     new Object[] {amount, 7L},
+ *     new ColumnType[] {ColumnType.of(Account.class, "balance"), ColumnType.of(Kind.BIGINT)});
  * }</pre>
  *
  * @since 0.1
@@ -25,6 +28,15 @@ public record SqlStatement(String sql, Object[] values, ColumnType[] types, Tabl
     if (values.length != types.length) {
       throw new IllegalArgumentException(values.length + " values but " + types.length + " types");
     }
+  }
+
+  /**
+   * A hand-written statement on the table of the model class {@code model} (an {@code @Table}
+   * record or class), so a refusal by the database names the model's field.
+   */
+  public static SqlStatement forModel(
+      Class<?> model, String sql, Object[] values, ColumnType[] types) {
+    return new SqlStatement(sql, values, types, TableMapping.of(model).table());
   }
 
   /** Bind values masked, for logs: {@code [***, ***]}. */

@@ -1,6 +1,6 @@
 package dev.svcinfra.sql;
 
-import dev.svcinfra.config.StatementLogSettings;
+import dev.svcinfra.config.internal.StatementLogSettings;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package dev.svcinfra.sql;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
-import dev.svcinfra.config.TimeoutSettings;
+import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;

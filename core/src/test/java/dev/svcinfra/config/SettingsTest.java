@@ -3,6 +3,9 @@ package dev.svcinfra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.config.internal.ResolvedUrl;
+import dev.svcinfra.config.internal.TimeoutSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.TimeoutSettings;
+import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.testing.TestServices;
 import java.sql.Connection;

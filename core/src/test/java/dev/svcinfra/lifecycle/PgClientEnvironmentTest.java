@@ -29,7 +29,7 @@ class PgClientEnvironmentTest {
   void sslmodeFollowsTheSameDefaultsAsJdbc() {
     DatabaseSettings settings =
         DatabaseSettings.from(
-            new dev.svcinfra.config.ResolvedUrl(
+            new dev.svcinfra.config.internal.ResolvedUrl(
                 dev.svcinfra.config.DatabaseUrl.parse("postgres://u@h/db"), "test"),
             Env.of(Map.of("DB_SSLMODE_DEFAULT", "prefer")));
     assertThat(PgClientEnvironment.of(settings, "s"))

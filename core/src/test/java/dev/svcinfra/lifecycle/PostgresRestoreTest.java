@@ -69,8 +69,8 @@ class PostgresRestoreTest {
                 db.url.replaceFirst("@127\\.0\\.0\\.1:\\d+/", "@127.0.0.1:" + closed + "/")
                     + "&pgbouncer=true")
             .withPooler(
-                dev.svcinfra.config.PoolerSettings.none()
-                    .withMode(dev.svcinfra.config.PoolerMode.TRANSACTION)
+                dev.svcinfra.config.internal.PoolerSettings.none()
+                    .withMode(dev.svcinfra.config.internal.PoolerMode.TRANSACTION)
                     .withDirect(db.url));
     assertThat(live.primary().url().host().orElseThrow().port()).isEqualTo(closed);
     BackupReport report = Backups.verifyAndRestore(DAY, dir, "*", live, RestoreOptions.defaults());

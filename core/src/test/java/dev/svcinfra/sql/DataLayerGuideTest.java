@@ -3,7 +3,6 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.CreatedAt;
 import dev.svcinfra.sql.model.annotation.Id;
@@ -12,6 +11,7 @@ import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.annotation.TenantId;
 import dev.svcinfra.sql.model.annotation.UpdatedAt;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
@@ -171,9 +171,9 @@ class DataLayerGuideTest extends DatabaseSuite {
   /** "Trigram indexes (search)": the names and the per-database DDL the guide shows. */
   @Test
   void theTrigramIndexExampleRendersAsTheGuideSays() {
-    dev.svcinfra.sql.model.Table users = TableMapping.of(SearchedUser.class).table();
+    dev.svcinfra.sql.model.internal.Table users = TableMapping.of(SearchedUser.class).table();
     assertThat(users.indexes())
-        .extracting(dev.svcinfra.sql.model.Index::name)
+        .extracting(dev.svcinfra.sql.model.internal.Index::name)
         .containsExactly("ix_users_email_trgm", "ix_users_name_trgm");
     assertThat(
             dev.svcinfra.sql.dialect.Dialects.POSTGRESQL.createIndexStatement(

@@ -9,7 +9,7 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.TimeoutSettings;
+import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -212,7 +212,7 @@ class DatabaseConnectionTest {
   void poolSettingsReachHikari() {
     DatabaseSettings settings =
         DatabaseSettings.from(
-            dev.svcinfra.config.DatabaseUrlResolver.resolve(
+            dev.svcinfra.config.internal.DatabaseUrlResolver.resolve(
                 Env.of(Map.of("SQL_URL", TestServices.postgresUrl()))),
             Env.of(
                 Map.of(
@@ -282,7 +282,7 @@ class DatabaseConnectionTest {
               url,
               new dev.svcinfra.sql.dialect.internal.ConnectionOptions(
                   TimeoutSettings.defaults().withConnect(Duration.ofSeconds(1)),
-                  dev.svcinfra.config.TlsSettings.defaults()));
+                  dev.svcinfra.config.internal.TlsSettings.defaults()));
       long start = System.nanoTime();
       assertThatThrownBy(
               () ->

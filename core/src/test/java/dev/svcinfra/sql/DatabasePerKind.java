@@ -2,7 +2,7 @@ package dev.svcinfra.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
-import dev.svcinfra.sql.model.CheckConstraint;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.CheckConstraint;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
-import dev.svcinfra.config.TimeoutSettings;
+import dev.svcinfra.config.internal.TimeoutSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

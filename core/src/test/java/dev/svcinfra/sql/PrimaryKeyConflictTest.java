@@ -3,9 +3,9 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,6 +1,6 @@
 package dev.svcinfra.sql;
 
-import dev.svcinfra.config.StatementLogSettings;
+import dev.svcinfra.config.internal.StatementLogSettings;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.config.Env;
-import dev.svcinfra.config.StatementLogSettings;
+import dev.svcinfra.config.internal.StatementLogSettings;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql;
 
 import dev.svcinfra.config.DatabaseSettings;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.testmodels.Account;
 import java.math.BigDecimal;

@@ -3,11 +3,11 @@ package dev.svcinfra.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Index;
 import dev.svcinfra.sql.model.annotation.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.SqlRepository;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -3,7 +3,7 @@ package dev.svcinfra.javalin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

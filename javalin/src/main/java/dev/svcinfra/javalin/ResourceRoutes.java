@@ -4,7 +4,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;

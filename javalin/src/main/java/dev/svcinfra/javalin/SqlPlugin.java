@@ -4,7 +4,7 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.IdempotencySettings;
 import dev.svcinfra.config.ReplicaReadSettings;
-import dev.svcinfra.config.StatementLogSettings;
+import dev.svcinfra.config.internal.StatementLogSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;

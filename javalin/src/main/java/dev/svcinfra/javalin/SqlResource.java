@@ -1,7 +1,7 @@
 package dev.svcinfra.javalin;
 
-import dev.svcinfra.sql.model.MappedColumn;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.repo.SqlRepositoryBuilder;
 import dev.svcinfra.sql.service.SqlService;

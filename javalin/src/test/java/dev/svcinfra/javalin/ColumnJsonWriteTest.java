@@ -2,8 +2,8 @@ package dev.svcinfra.javalin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.sql.model.MappedColumn;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.config.Env;
-import dev.svcinfra.config.ResolvedUrl;
+import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.testing.TestServices;
 import io.javalin.Javalin;

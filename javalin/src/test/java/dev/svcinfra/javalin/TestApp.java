@@ -1,7 +1,7 @@
 package dev.svcinfra.javalin;
 
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;

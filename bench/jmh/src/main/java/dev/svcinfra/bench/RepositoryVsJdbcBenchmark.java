@@ -3,7 +3,7 @@ package dev.svcinfra.bench;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.SqlRepository;

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;

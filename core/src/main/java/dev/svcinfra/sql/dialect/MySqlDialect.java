@@ -1,18 +1,18 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.UniqueConstraint;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

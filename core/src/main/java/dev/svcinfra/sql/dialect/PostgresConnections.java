@@ -7,7 +7,7 @@ import static dev.svcinfra.sql.dialect.StandardDialect.serverJdbcUrl;
 import static dev.svcinfra.sql.dialect.StandardDialect.take;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.Locale;

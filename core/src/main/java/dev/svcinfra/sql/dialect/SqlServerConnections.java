@@ -6,8 +6,8 @@ import static dev.svcinfra.sql.dialect.StandardDialect.take;
 import static dev.svcinfra.sql.dialect.StandardDialect.unsupported;
 
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.TlsSettings;
 import dev.svcinfra.config.internal.HostPort;
+import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.util.LinkedHashMap;

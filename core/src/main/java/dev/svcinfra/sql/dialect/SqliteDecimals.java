@@ -1,7 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.internal.Column;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;

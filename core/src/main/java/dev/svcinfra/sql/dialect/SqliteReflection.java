@@ -1,9 +1,9 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.svcinfra.sql.dialect;
 
-import dev.svcinfra.sql.model.Column;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package dev.svcinfra.sql.idempotency;
 
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Generation;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 
 /**
  * One row of {@value #TABLE}: an idempotency key a client sent, the fingerprint of the request that

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.model;
 
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +98,22 @@ public record ColumnType(Kind kind, int length, int precision, int scale, List<S
           throw new IllegalArgumentException("an ENUM column needs its values: use enumOf");
       default -> new ColumnType(kind, 0, 0, 0, List.of());
     };
+  }
+
+  /**
+   * The type of the column {@code column} of the model class {@code model} (an {@code @Table}
+   * record or class), for binding hand-written SQL as the model's own writes are bound.
+   *
+   * @throws IllegalArgumentException when the model maps no such column
+   */
+  public static ColumnType of(Class<?> model, String column) {
+    return TableMapping.of(model)
+        .column(column)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    model.getSimpleName() + " maps no column named '" + column + "'"))
+        .type();
   }
 
   public static ColumnType string() {

@@ -1,6 +1,8 @@
 package dev.svcinfra.sql.model;
 
 import dev.svcinfra.config.ModelDiscoverySettings;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import java.util.ArrayList;

@@ -88,7 +88,7 @@ public final class ValueLimits {
   }
 
   /** Index of the first unpaired surrogate in {@code s}, or -1. */
-  static int loneSurrogate(String s) {
+  public static int loneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)) {

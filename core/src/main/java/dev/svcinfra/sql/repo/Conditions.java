@@ -2,7 +2,7 @@ package dev.svcinfra.sql.repo;
 
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,7 @@ package dev.svcinfra.sql.repo;
 
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

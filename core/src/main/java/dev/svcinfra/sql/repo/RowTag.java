@@ -1,7 +1,7 @@
 package dev.svcinfra.sql.repo;
 
-import dev.svcinfra.sql.model.MappedColumn;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package dev.svcinfra.sql.repo;
 
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

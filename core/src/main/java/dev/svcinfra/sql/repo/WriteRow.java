@@ -1,7 +1,7 @@
 package dev.svcinfra.sql.repo;
 
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 
 /**
  * The columns an INSERT or UPDATE writes, with their Java values, in the order they appear in the

@@ -3,7 +3,7 @@ package dev.svcinfra.sql.service;
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.model.MappedColumn;
+import dev.svcinfra.sql.model.internal.MappedColumn;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;

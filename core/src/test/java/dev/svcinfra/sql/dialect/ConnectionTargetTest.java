@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.PoolerMode;
-import dev.svcinfra.config.TimeoutSettings;
-import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.PoolerMode;
+import dev.svcinfra.config.internal.TimeoutSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.time.Duration;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
-import dev.svcinfra.sql.model.CheckConstraint;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.UniqueConstraint;
+import dev.svcinfra.sql.model.internal.CheckConstraint;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

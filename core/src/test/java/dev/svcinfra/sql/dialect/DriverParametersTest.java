@@ -79,7 +79,7 @@ class DriverParametersTest {
   @org.junit.jupiter.api.Test
   void dbParamsFromPartsArriveVerbatimToo() {
     DatabaseUrl url =
-        dev.svcinfra.config.DatabaseUrlResolver.resolve(
+        dev.svcinfra.config.internal.DatabaseUrlResolver.resolve(
                 dev.svcinfra.config.Env.of(
                     Map.of(
                         "DB_DIALECT",

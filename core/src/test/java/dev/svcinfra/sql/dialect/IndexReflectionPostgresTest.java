@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.internal.autogen.SchemaReflector;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import dev.svcinfra.testing.TestServices;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,12 +2,12 @@ package dev.svcinfra.sql.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.config.ModelDiscoverySettings;
 import dev.svcinfra.sql.model.ModelRegistry;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;

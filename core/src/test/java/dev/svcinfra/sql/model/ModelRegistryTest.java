@@ -8,6 +8,8 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.ModelDiscoverySettings;
 import dev.svcinfra.sql.model.discovered.Gadget;
 import dev.svcinfra.sql.model.discovered.Widget;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

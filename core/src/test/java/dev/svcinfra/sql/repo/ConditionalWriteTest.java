@@ -11,7 +11,7 @@ import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.PreconditionFailedException;
 import dev.svcinfra.sql.TestDatabase;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.testmodels.Memo;
 import dev.svcinfra.sql.testmodels.Person;
 import dev.svcinfra.sql.testmodels.Tag;

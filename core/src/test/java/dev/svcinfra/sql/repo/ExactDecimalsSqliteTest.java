@@ -12,7 +12,7 @@ import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

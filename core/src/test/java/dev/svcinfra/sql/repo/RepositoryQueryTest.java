@@ -9,7 +9,7 @@ import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.testmodels.Person;
 import java.util.ArrayList;
 import java.util.Comparator;

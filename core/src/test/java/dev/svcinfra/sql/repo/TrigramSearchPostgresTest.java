@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.svcinfra.sql.CapturingConnection;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
 import dev.svcinfra.sql.model.annotation.Index;
 import dev.svcinfra.sql.model.annotation.Table;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +46,7 @@ class TrigramSearchPostgresTest {
   @BeforeAll
   static void load() throws Exception {
     db = Database.open(TestServices.newPostgresDatabase());
-    dev.svcinfra.sql.model.Table table = TableMapping.of(Member.class).table();
+    dev.svcinfra.sql.model.internal.Table table = TableMapping.of(Member.class).table();
     try (Connection c = db.connection();
         Statement st = c.createStatement()) {
       List<String> create = db.dialect().createTableStatements(table);

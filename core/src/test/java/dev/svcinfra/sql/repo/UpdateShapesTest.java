@@ -8,7 +8,7 @@ import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.TestDatabase;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.testmodels.Person;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.DatabaseSuite;
 import dev.svcinfra.sql.TestDatabase;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.testmodels.Person;

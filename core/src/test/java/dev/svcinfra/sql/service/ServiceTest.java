@@ -11,7 +11,7 @@ import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.SqlRepository;

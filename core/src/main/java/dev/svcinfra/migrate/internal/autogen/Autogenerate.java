@@ -5,7 +5,7 @@ import dev.svcinfra.migrate.internal.ops.Operations;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.SqlScript;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

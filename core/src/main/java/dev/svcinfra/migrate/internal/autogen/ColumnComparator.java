@@ -2,8 +2,8 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Column;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

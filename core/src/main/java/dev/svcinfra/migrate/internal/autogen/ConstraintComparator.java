@@ -2,10 +2,10 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.UniqueConstraint;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

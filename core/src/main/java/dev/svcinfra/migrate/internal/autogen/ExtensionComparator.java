@@ -2,7 +2,7 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Index;
+import dev.svcinfra.sql.model.internal.Index;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,10 +1,10 @@
 package dev.svcinfra.migrate.internal.ops;
 
-import dev.svcinfra.sql.model.Column;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Index;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.UniqueConstraint;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 
 /**
  * One portable schema change. The downgrade of a list of operations is the reversed list of their

@@ -1,8 +1,8 @@
 package dev.svcinfra.sql.dialect.internal;
 
-import dev.svcinfra.config.PoolerMode;
-import dev.svcinfra.config.TimeoutSettings;
-import dev.svcinfra.config.TlsSettings;
+import dev.svcinfra.config.internal.PoolerMode;
+import dev.svcinfra.config.internal.TimeoutSettings;
+import dev.svcinfra.config.internal.TlsSettings;
 import java.util.Objects;
 
 /**

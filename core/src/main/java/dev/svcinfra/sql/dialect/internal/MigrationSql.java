@@ -1,6 +1,6 @@
 package dev.svcinfra.sql.dialect.internal;
 
-import dev.svcinfra.config.PoolerMode;
+import dev.svcinfra.config.internal.PoolerMode;
 import dev.svcinfra.sql.dialect.Dialect;
 import java.util.List;
 

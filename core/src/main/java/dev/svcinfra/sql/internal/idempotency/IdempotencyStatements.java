@@ -4,7 +4,7 @@ import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.idempotency.IdempotencyRecord;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Table;
 
 /**
  * The statements of the idempotency store for one dialect: plain INSERT, SELECT, UPDATE and DELETE

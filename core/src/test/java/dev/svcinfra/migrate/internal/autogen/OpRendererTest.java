@@ -8,12 +8,12 @@ import dev.svcinfra.migrate.internal.ops.Operations;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.UniqueConstraint;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -185,8 +185,9 @@ class OpRendererTest {
     assertThat(result.sections().get(2).text()).contains("`users`").contains("`age`");
   }
 
-  static final dev.svcinfra.sql.model.Index NAME_TRIGRAM =
-      new dev.svcinfra.sql.model.Index("ix_users_name_trgm", List.of("name"), false, false, true);
+  static final dev.svcinfra.sql.model.internal.Index NAME_TRIGRAM =
+      new dev.svcinfra.sql.model.internal.Index(
+          "ix_users_name_trgm", List.of("name"), false, false, true);
 
   @Test
   void trigramIndexesAndTheirExtensionRenderOnPostgresOnlyAndTheDowngradeKeepsTheExtension() {

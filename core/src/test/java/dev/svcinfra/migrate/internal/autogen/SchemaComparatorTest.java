@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialects;
-import dev.svcinfra.sql.model.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
-import dev.svcinfra.sql.model.ForeignKey;
-import dev.svcinfra.sql.model.Table;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.ForeignKey;
+import dev.svcinfra.sql.model.internal.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.config.DatabaseSettings;
-import dev.svcinfra.config.PoolerMode;
-import dev.svcinfra.config.PoolerSettings;
+import dev.svcinfra.config.internal.PoolerMode;
+import dev.svcinfra.config.internal.PoolerSettings;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.internal.LockNotHeldException;

@@ -3,10 +3,7 @@ package dev.svcinfra.examples.quickstart;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.svcinfra.SvcInfraException;
 import dev.svcinfra.config.DatabaseSettings;
-import dev.svcinfra.config.DatabaseUrl;
-import dev.svcinfra.config.DatabaseUrlResolver;
 import dev.svcinfra.config.Env;
-import dev.svcinfra.config.ResolvedUrl;
 import dev.svcinfra.health.DatabaseCheck;
 import dev.svcinfra.health.HealthRegistry;
 import dev.svcinfra.health.RedisCheck;
@@ -192,21 +189,18 @@ public final class QuickstartApp {
    * file in {@code data/} under {@code workDir} (the working directory) when none is configured.
    */
   static DatabaseSettings databaseSettings(Env env, Path workDir) {
-    ResolvedUrl url =
-        DatabaseUrlResolver.find(env)
-            .orElseGet(
-                () -> {
-                  Path dir = workDir.resolve("data").toAbsolutePath();
-                  try {
-                    Files.createDirectories(dir);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException("cannot create " + dir, e);
-                  }
-                  String file = dir.resolve("quickstart.db").toString();
-                  return new ResolvedUrl(
-                      DatabaseUrl.parse("sqlite:///" + file), "default (./data)");
-                });
-    return DatabaseSettings.from(url, env);
+    return DatabaseSettings.from(
+        env,
+        () -> {
+          Path dir = workDir.resolve("data").toAbsolutePath();
+          try {
+            Files.createDirectories(dir);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+          }
+          return "sqlite:///" + dir.resolve("quickstart.db");
+        },
+        "default (./data)");
   }
 
   private static void documentTransfer(ObjectNode doc) {

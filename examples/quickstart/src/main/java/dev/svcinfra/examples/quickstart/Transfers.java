@@ -6,9 +6,6 @@ import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.ColumnType;
-import dev.svcinfra.sql.model.MappedColumn;
-import dev.svcinfra.sql.model.Table;
-import dev.svcinfra.sql.model.TableMapping;
 import dev.svcinfra.sql.model.ValueLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,9 +22,7 @@ import java.util.List;
  * @since 0.1
  */
 public final class Transfers {
-  private static final MappedColumn BALANCE =
-      TableMapping.of(Account.class).column("balance").orElseThrow();
-  private static final Table ACCOUNTS = TableMapping.of(Account.class).table();
+  private static final ColumnType BALANCE = ColumnType.of(Account.class, "balance");
   private static final ColumnType ID = ColumnType.of(ColumnType.Kind.BIGINT);
 
   private Transfers() {}
@@ -48,7 +43,7 @@ public final class Transfers {
     } else {
       // A debit of 0.005 from a scale-2 balance would be rounded away while the credit rounds
       // up: money from nothing (issue 16). The amount must fit the balance column exactly.
-      ValueLimits.decimalProblem(amount, BALANCE.type().precision(), BALANCE.type().scale())
+      ValueLimits.decimalProblem(amount, BALANCE.precision(), BALANCE.scale())
           .ifPresent(p -> errors.add(new FieldError("amount", FieldError.INVALID_VALUE, p)));
     }
     if (from == to) {
@@ -80,11 +75,11 @@ public final class Transfers {
   private static void move(Transaction tx, long account, BigDecimal delta) {
     int rows =
         tx.execute(
-            new SqlStatement(
+            SqlStatement.forModel(
+                Account.class,
                 "UPDATE accounts SET balance = balance + ? WHERE id = ?",
                 new Object[] {delta, account},
-                new ColumnType[] {BALANCE.type(), ID},
-                ACCOUNTS));
+                new ColumnType[] {BALANCE, ID}));
     if (rows == 0) {
       throw new NotFoundException("accounts", account);
     }

@@ -9,7 +9,7 @@ import dev.svcinfra.migrate.SchemaDiff;
 import dev.svcinfra.sql.ConflictException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.idempotency.IdempotencyRecord;
-import dev.svcinfra.sql.model.TableMapping;
+import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.service.TenantSqlService;
