@@ -208,6 +208,7 @@ class BackupVerifyCommandTest {
 
   @Test
   void restoreIntoPostgresLeavesTheLiveDatabaseAlone() throws Exception {
+    TestServices.requirePostgresClientPrograms();
     backup("app.sql", SQL_DUMP, Duration.ofHours(1));
     String url = TestServices.newPostgresDatabase();
     String withPassword = url.replace("postgres@", "postgres:pw-s3cret@");

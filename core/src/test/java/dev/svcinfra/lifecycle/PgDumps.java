@@ -1,6 +1,5 @@
 package dev.svcinfra.lifecycle;
 
-import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /** A PostgreSQL test database with a few tables, and real pg_dump output of it. */
 final class PgDumps {
@@ -36,7 +33,7 @@ final class PgDumps {
    * server is absent is, and fails in CI.
    */
   static PgDumps withTables() throws SQLException {
-    requireClientPrograms();
+    TestServices.requirePostgresClientPrograms();
     PgDumps db = new PgDumps(TestServices.newPostgresDatabase());
     db.execute(
         "CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL)",
@@ -99,38 +96,6 @@ final class PgDumps {
       rs.next();
       return rs.getInt(1) == 1;
     }
-  }
-
-  /** pg_dump, pg_restore and psql must be found and must run (Debian's wrappers need a client). */
-  private static void requireClientPrograms() {
-    String missing = null;
-    for (String program : List.of("pg_dump", "pg_restore", "psql")) {
-      try {
-        Process p =
-            new ProcessBuilder(new PgTools(List.of()).find(program).toString(), "--version")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-          missing = program + " does not run: " + output.strip();
-        }
-      } catch (ConfigException | IOException e) {
-        missing = e.getMessage();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        missing = "interrupted while running " + program;
-      }
-      if (missing != null) {
-        break;
-      }
-    }
-    if (missing == null) {
-      return;
-    }
-    if (TestServices.required("postgres")) {
-      Assertions.fail("the PostgreSQL client programs are required in CI: " + missing);
-    }
-    Assumptions.abort(missing + "; test skipped outside CI");
   }
 
   /** Runs pg_dump with {@code args} (format flags) into {@code file}. */

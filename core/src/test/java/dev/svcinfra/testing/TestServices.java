@@ -1,17 +1,25 @@
 package dev.svcinfra.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -144,6 +152,64 @@ public final class TestServices {
       Assertions.fail(name + " is required (CI or SVC_INFRA_TEST_REQUIRE): " + why);
     }
     Assumptions.abort(why + "; test skipped outside CI");
+  }
+
+  /**
+   * The PostgreSQL client programs (pg_dump, pg_restore, psql) must be found, on PATH or in
+   * Debian's {@code /usr/lib/postgresql/<version>/bin}, and must run: backup tests need them beside
+   * a server. Without them the test is skipped outside CI (a machine with only a JDK runs an
+   * embedded server and has no client programs) and fails in CI.
+   */
+  public static void requirePostgresClientPrograms() {
+    String missing = null;
+    for (String program : List.of("pg_dump", "pg_restore", "psql")) {
+      missing = runsVersion(program);
+      if (missing != null) {
+        break;
+      }
+    }
+    if (missing == null) {
+      return;
+    }
+    if (required("postgres")) {
+      Assertions.fail("the PostgreSQL client programs are required in CI: " + missing);
+    }
+    Assumptions.abort(missing + "; test skipped outside CI");
+  }
+
+  /** Null when {@code program --version} runs, else why not. */
+  private static String runsVersion(String program) {
+    List<Path> dirs = new ArrayList<>();
+    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        dirs.add(Path.of(entry));
+      }
+    }
+    try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+      versions.sorted(Comparator.reverseOrder()).forEach(v -> dirs.add(v.resolve("bin")));
+    } catch (IOException e) {
+      // No Debian-style installation: PATH is all there is.
+    }
+    Path found =
+        dirs.stream()
+            .map(d -> d.resolve(program))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    if (found == null) {
+      return "the PostgreSQL client program " + program + " is not installed";
+    }
+    try {
+      Process p =
+          new ProcessBuilder(found.toString(), "--version").redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 ? null : found + " does not run: " + output.strip();
+    } catch (IOException e) {
+      return found + " does not run: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while running " + found;
+    }
   }
 
   /** Whether the service must be present: named in SVC_INFRA_TEST_REQUIRE, or CI=true. */

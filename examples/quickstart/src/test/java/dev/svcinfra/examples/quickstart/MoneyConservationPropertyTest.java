@@ -24,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Money conservation (issue 16), generated: random sequences of transfers between three accounts,
@@ -42,7 +43,12 @@ class MoneyConservationPropertyTest {
     dir = Files.createTempDirectory("money");
     DATABASES.put("sqlite", Database.open("sqlite:///" + dir.resolve("q.db").toAbsolutePath()));
     DATABASES.put("postgresql", Database.open(TestServices.newPostgresDatabase()));
-    DATABASES.put("mariadb", Database.open(TestServices.newMariadbDatabase()));
+    try {
+      DATABASES.put("mariadb", Database.open(TestServices.newMariadbDatabase()));
+    } catch (TestAbortedException absent) {
+      // Outside CI a missing MariaDB leaves it out of the property, as it skips a plain test.
+      System.err.println("mariadb left out of the property: " + absent.getMessage());
+    }
     DATABASES.values().forEach(db -> QuickstartApp.migrations(db).upgrade());
   }
 
