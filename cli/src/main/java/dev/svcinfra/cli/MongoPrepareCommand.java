@@ -2,9 +2,9 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.mongo.MongoConnection;
 import dev.svcinfra.mongo.MongoIndex;
-import dev.svcinfra.mongo.MongoIndexFile;
 import dev.svcinfra.mongo.MongoIndexes;
 import dev.svcinfra.mongo.MongoUnavailableException;
+import dev.svcinfra.mongo.internal.MongoIndexFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

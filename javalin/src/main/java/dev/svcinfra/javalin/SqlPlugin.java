@@ -3,7 +3,7 @@ package dev.svcinfra.javalin;
 import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.IdempotencySettings;
-import dev.svcinfra.config.ReplicaReadSettings;
+import dev.svcinfra.config.internal.ReplicaReadSettings;
 import dev.svcinfra.config.internal.StatementLogSettings;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;

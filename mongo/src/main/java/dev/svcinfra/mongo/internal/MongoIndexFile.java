@@ -1,7 +1,8 @@
-package dev.svcinfra.mongo;
+package dev.svcinfra.mongo.internal;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
+import dev.svcinfra.mongo.MongoIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package dev.svcinfra.config;
+package dev.svcinfra.config.internal;
 
-import dev.svcinfra.config.internal.SettingReader;
+import dev.svcinfra.config.Env;
 
 /**
  * Whether the generated read routes of a web service ({@code GET} one row, list and search) run on

@@ -1,10 +1,11 @@
-package dev.svcinfra.mongo;
+package dev.svcinfra.mongo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
+import dev.svcinfra.mongo.MongoIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

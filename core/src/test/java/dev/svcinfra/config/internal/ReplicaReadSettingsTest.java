@@ -1,9 +1,11 @@
-package dev.svcinfra.config;
+package dev.svcinfra.config.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.config.ConfigException;
+import dev.svcinfra.config.Env;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
