@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.internal.runtime.Scripts;
-import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.migrate.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialects;

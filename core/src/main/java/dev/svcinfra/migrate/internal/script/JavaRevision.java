@@ -4,6 +4,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.migrate.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
 import java.util.Arrays;
 import java.util.Optional;

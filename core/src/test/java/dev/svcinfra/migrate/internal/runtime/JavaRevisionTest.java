@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.migrate.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import java.io.ByteArrayOutputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.Revision;
-import dev.svcinfra.migrate.internal.script.MigrationRevision;
 import dev.svcinfra.migrate.script.JavaMigration;
+import dev.svcinfra.migrate.script.MigrationRevision;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.Database;
 import java.nio.file.Path;

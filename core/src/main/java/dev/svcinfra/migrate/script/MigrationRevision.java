@@ -1,4 +1,4 @@
-package dev.svcinfra.migrate.internal.script;
+package dev.svcinfra.migrate.script;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
