@@ -5,8 +5,10 @@ import dev.svcinfra.config.internal.PoolerMode;
 import dev.svcinfra.config.internal.PoolerSettings;
 import dev.svcinfra.config.internal.PoolerUrlFlag;
 import dev.svcinfra.config.internal.ResolvedUrl;
+import dev.svcinfra.config.internal.SettingReader;
 import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.config.internal.TlsSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +17,14 @@ import java.util.function.Supplier;
 /**
  * Everything needed to open a database: the primary URL and its source, an optional read replica
  * ({@code REPLICA_DB_URL} or {@code REPLICA_DB_URL_FILE}), pool, timeout and TLS settings, an
- * optional forced JDBC driver class ({@code DB_FORCE_DRIVER}), and the connection pooler in front
- * of the database with the direct URL around it ({@link PoolerSettings}).
+ * optional forced JDBC driver class ({@code DB_FORCE_DRIVER}), the connection pooler in front of
+ * the database with the direct URL around it ({@link PoolerSettings}), and how far a replica may
+ * lag behind the primary before reads skip it ({@code DB_REPLICA_MAX_LAG}, whole seconds, default
+ * {@value #DEFAULT_REPLICA_MAX_LAG_SECONDS}).
+ *
+ * <p>A replica URL naming several hosts ({@code postgresql://app@r1:5432,r2:5432/app}) stands for
+ * several replicas, one pool each ({@link #replicaServers()}), unless it asks the driver to choose
+ * among them (MySQL's and MariaDB's {@code jdbc:mysql:loadbalance://} modes).
  *
  * <p>A URL carrying {@code pgbouncer=true} loses the flag here and sets the pooler mode to {@link
  * PoolerMode#TRANSACTION}.
@@ -38,9 +46,19 @@ public record DatabaseSettings(
     TimeoutSettings timeouts,
     TlsSettings tls,
     Optional<String> forceDriver,
-    PoolerSettings pooler) {
+    PoolerSettings pooler,
+    Duration replicaMaxLag) {
 
   public static final String REPLICA_VARIABLE = "REPLICA_DB_URL";
+
+  /** The variable that bounds a replica's lag for reads and health. */
+  public static final String REPLICA_MAX_LAG_VARIABLE = "DB_REPLICA_MAX_LAG";
+
+  /** How far behind a replica may be, in seconds, before reads go to the primary instead. */
+  public static final int DEFAULT_REPLICA_MAX_LAG_SECONDS = 30;
+
+  /** The largest {@code DB_REPLICA_MAX_LAG} accepted: a day. */
+  static final int MAX_REPLICA_MAX_LAG_SECONDS = 86_400;
 
   public DatabaseSettings {
     Objects.requireNonNull(primary, "primary");
@@ -50,6 +68,11 @@ public record DatabaseSettings(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(forceDriver, "forceDriver");
     Objects.requireNonNull(pooler, "pooler");
+    Objects.requireNonNull(replicaMaxLag, "replicaMaxLag");
+    if (replicaMaxLag.isNegative() || replicaMaxLag.isZero()) {
+      throw SettingReader.invalid(
+          "maximum replica lag", replicaMaxLag.toString(), "a positive duration");
+    }
     for (ResolvedUrl url : urls(primary, replica)) {
       if (PoolerUrlFlag.says(url)) {
         pooler = PoolerUrlFlag.apply(pooler, url.source());
@@ -57,6 +80,26 @@ public record DatabaseSettings(
     }
     primary = PoolerUrlFlag.strip(primary);
     replica = replica.map(PoolerUrlFlag::strip);
+  }
+
+  /** Settings with the default maximum replica lag. */
+  public DatabaseSettings(
+      ResolvedUrl primary,
+      Optional<ResolvedUrl> replica,
+      PoolSettings pool,
+      TimeoutSettings timeouts,
+      TlsSettings tls,
+      Optional<String> forceDriver,
+      PoolerSettings pooler) {
+    this(
+        primary,
+        replica,
+        pool,
+        timeouts,
+        tls,
+        forceDriver,
+        pooler,
+        Duration.ofSeconds(DEFAULT_REPLICA_MAX_LAG_SECONDS));
   }
 
   /** Settings without a pooler, as before {@code DB_POOLER} existed. */
@@ -84,7 +127,14 @@ public record DatabaseSettings(
         TimeoutSettings.from(env),
         TlsSettings.from(env),
         env.get("DB_FORCE_DRIVER"),
-        PoolerSettings.from(env));
+        PoolerSettings.from(env),
+        Duration.ofSeconds(
+            new SettingReader(env)
+                .integer(
+                    REPLICA_MAX_LAG_VARIABLE,
+                    DEFAULT_REPLICA_MAX_LAG_SECONDS,
+                    1,
+                    MAX_REPLICA_MAX_LAG_SECONDS)));
   }
 
   /**
@@ -124,28 +174,56 @@ public record DatabaseSettings(
         timeouts,
         tls,
         forceDriver,
-        pooler);
+        pooler,
+        replicaMaxLag);
   }
 
   public DatabaseSettings withPool(PoolSettings value) {
-    return new DatabaseSettings(primary, replica, value, timeouts, tls, forceDriver, pooler);
+    return new DatabaseSettings(
+        primary, replica, value, timeouts, tls, forceDriver, pooler, replicaMaxLag);
   }
 
   public DatabaseSettings withTimeouts(TimeoutSettings value) {
-    return new DatabaseSettings(primary, replica, pool, value, tls, forceDriver, pooler);
+    return new DatabaseSettings(
+        primary, replica, pool, value, tls, forceDriver, pooler, replicaMaxLag);
   }
 
   public DatabaseSettings withTls(TlsSettings value) {
-    return new DatabaseSettings(primary, replica, pool, timeouts, value, forceDriver, pooler);
+    return new DatabaseSettings(
+        primary, replica, pool, timeouts, value, forceDriver, pooler, replicaMaxLag);
   }
 
   public DatabaseSettings withForceDriver(String driverClass) {
     return new DatabaseSettings(
-        primary, replica, pool, timeouts, tls, Optional.ofNullable(driverClass), pooler);
+        primary,
+        replica,
+        pool,
+        timeouts,
+        tls,
+        Optional.ofNullable(driverClass),
+        pooler,
+        replicaMaxLag);
   }
 
   public DatabaseSettings withPooler(PoolerSettings value) {
-    return new DatabaseSettings(primary, replica, pool, timeouts, tls, forceDriver, value);
+    return new DatabaseSettings(
+        primary, replica, pool, timeouts, tls, forceDriver, value, replicaMaxLag);
+  }
+
+  /**
+   * These settings with reads skipping a replica that lags more than {@code value} behind the
+   * primary (and the health check calling it degraded).
+   */
+  public DatabaseSettings withReplicaMaxLag(Duration value) {
+    return new DatabaseSettings(primary, replica, pool, timeouts, tls, forceDriver, pooler, value);
+  }
+
+  /**
+   * The replica servers, one URL each: a replica URL naming several hosts gives one URL per host,
+   * in the order written; empty without a replica.
+   */
+  public List<ResolvedUrl> replicaServers() {
+    return replica.map(ReplicaHosts::split).orElse(List.of());
   }
 
   /**

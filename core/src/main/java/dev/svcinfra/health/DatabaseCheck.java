@@ -22,9 +22,15 @@ import java.util.Optional;
 
 /**
  * Checks a SQL database: a connection and the dialect's ping query ({@code SELECT 1}) within the
- * timeout. With a read replica configured, the replica is pinged too, and on PostgreSQL its
- * replication lag is measured: a replica that is down or further behind than the allowed lag makes
- * the result degraded, not unhealthy, since the primary still serves.
+ * timeout. With read replicas configured, each replica is judged too (issue 20): one that is
+ * unreachable, receives nothing from its primary (PostgreSQL: no streaming WAL receiver; MySQL and
+ * MariaDB: IO thread stopped), does not replay (replay paused, SQL thread stopped), or lags further
+ * behind than allowed ({@code DB_REPLICA_MAX_LAG}) or by an unknown amount makes the result
+ * degraded, not unhealthy, since the primary still serves and takes the reads. The message names
+ * the condition ("not streaming from the primary: no WAL receiver is running", "WAL replay is
+ * paused", "lag 42604 ms > limit 30000 ms"); details carry {@code replica_lag_ms}. PostgreSQL's lag
+ * compares the primary's write position with the replica's replay position over time, so a quiet
+ * primary does not look like lag and a replica cut off from a busy one does.
  *
  * <pre>{@code
  * registry.add("database", DatabaseCheck.of(db));                          // the service's pool
@@ -34,13 +40,14 @@ import java.util.Optional;
  * <p>The primary must also accept writes: connected to a standby or a read-only server it is
  * unhealthy, with the reason ("in recovery"), and the connection is given up.
  *
- * <p>Given a {@link Database}, the check borrows from its pools, so it sees what requests see (an
- * exhausted pool included). It waits for a pooled connection for at most four fifths of its
- * timeout, never for the pool's own longer timeout, and reports why none came: the driver's reason
- * and SQLState when the pool cannot connect (a refused connection, a rejected login), or that the
- * pool is exhausted. Given a URL or settings, each run opens and closes one connection with the
- * check's timeout as connect timeout; nothing stays open between runs. Messages name the server
- * with the password masked.
+ * <p>Given a {@link Database}, the check borrows from its primary pool, so it sees what requests
+ * see (an exhausted pool included), and reports the replicas as the database's background probe
+ * last found them, which is also what decides where reads go. It waits for a pooled connection for
+ * at most four fifths of its timeout, never for the pool's own longer timeout, and reports why none
+ * came: the driver's reason and SQLState when the pool cannot connect (a refused connection, a
+ * rejected login), or that the pool is exhausted. Given a URL or settings, each run opens and
+ * closes one connection with the check's timeout as connect timeout; nothing stays open between
+ * runs. Messages name the server with the password masked.
  *
  * @since 0.1
  */
@@ -48,7 +55,7 @@ public final class DatabaseCheck implements HealthCheck {
   /** The default bound of ping and connect. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-  /** How far a replica may lag before the check reports degraded. */
+  /** How far a replica may lag before the check reports degraded, unless the settings say. */
   public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(30);
 
   /** Opens a connection within the check's timeout. */
@@ -66,7 +73,7 @@ public final class DatabaseCheck implements HealthCheck {
   private final String display;
   private final String secret;
   private final Opener primary;
-  private final Opener replica;
+  private final ReplicaView replicas;
   private final Duration timeout;
   private final Duration maxReplicaLag;
 
@@ -75,16 +82,16 @@ public final class DatabaseCheck implements HealthCheck {
       String display,
       String secret,
       Opener primary,
-      Opener replica,
+      ReplicaView replicas,
       Duration timeout,
       Duration maxReplicaLag) {
     this.dialect = dialect;
     this.display = display;
     this.secret = secret;
     this.primary = primary;
-    this.replica = replica;
     this.timeout = positive("timeout", timeout);
     this.maxReplicaLag = positive("maximum replica lag", maxReplicaLag);
+    this.replicas = replicas == null ? null : replicas.withLimits(this.maxReplicaLag, this.timeout);
   }
 
   /** Checks the pools of an open database (the replica's too, when it has one). */
@@ -106,9 +113,9 @@ public final class DatabaseCheck implements HealthCheck {
             database.discard(c);
           }
         },
-        database.hasReplica() ? t -> database.readConnection(poolWait(t)) : null,
+        database.hasReplica() ? ReplicaView.of(database) : null,
         DEFAULT_TIMEOUT,
-        DEFAULT_MAX_REPLICA_LAG);
+        database.settings().replicaMaxLag());
   }
 
   /**
@@ -139,22 +146,24 @@ public final class DatabaseCheck implements HealthCheck {
         dialect.displayUrl(url.url(), true),
         url.url().password().orElse(null),
         t -> connect(dialect, url.url(), settings, false, t),
-        settings
-            .replica()
-            .<Opener>map(r -> t -> connect(dialect, r.url(), settings, true, t))
-            .orElse(null),
+        settings.replica().isPresent()
+            ? ReplicaView.probing(
+                dialect,
+                settings.replicaServers(),
+                (server, t) -> connect(dialect, server.url(), settings, true, t))
+            : null,
         DEFAULT_TIMEOUT,
-        DEFAULT_MAX_REPLICA_LAG);
+        settings.replicaMaxLag());
   }
 
   /** This check with another bound for connecting and for the ping query. */
   public DatabaseCheck withTimeout(Duration value) {
-    return new DatabaseCheck(dialect, display, secret, primary, replica, value, maxReplicaLag);
+    return new DatabaseCheck(dialect, display, secret, primary, replicas, value, maxReplicaLag);
   }
 
   /** This check reporting degraded when the replica lags more than {@code value}. */
   public DatabaseCheck withMaxReplicaLag(Duration value) {
-    return new DatabaseCheck(dialect, display, secret, primary, replica, timeout, value);
+    return new DatabaseCheck(dialect, display, secret, primary, replicas, timeout, value);
   }
 
   @Override
@@ -169,11 +178,16 @@ public final class DatabaseCheck implements HealthCheck {
         return CheckResult.unhealthy("database " + display + " refuses writes: " + refusal.get())
             .withDetail("primary_read_only", true);
       }
+      if (replicas != null) {
+        replicas.samplePrimary(c);
+      }
     } catch (SQLException | DatabaseException e) {
       return CheckResult.unhealthy(reason("database " + display, e));
     }
     CheckResult result = CheckResult.healthy();
-    return replica == null ? result : withReplica(result);
+    return replicas == null
+        ? result
+        : ReplicaReport.apply(result, replicas.states(), maxReplicaLag, secret);
   }
 
   /** Why the server refuses writes, when it does. */
@@ -184,41 +198,6 @@ public final class DatabaseCheck implements HealthCheck {
     try (Statement st = statement(c);
         ResultSet rs = st.executeQuery(dialect.refusesWritesQuery().get())) {
       return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-    }
-  }
-
-  private CheckResult withReplica(CheckResult primaryResult) {
-    try (Connection c = replica.open(timeout)) {
-      ping(c);
-      if (dialect.replicaLagQuery().isEmpty()) {
-        return primaryResult.withDetail("replica", "reachable");
-      }
-      try (Statement st = statement(c);
-          ResultSet rs = st.executeQuery(dialect.replicaLagQuery().get())) {
-        rs.next();
-        Object lag = rs.getObject(1);
-        if (lag == null) {
-          return new CheckResult(
-                  HealthStatus.HEALTHY,
-                  Optional.of("the configured replica is not in recovery (it is a primary)"),
-                  primaryResult.details())
-              .withDetail("replica_in_recovery", false);
-        }
-        long lagMs = Math.round(((Number) lag).doubleValue());
-        CheckResult withLag = primaryResult.withDetail("replica_lag_ms", lagMs);
-        if (lagMs > maxReplicaLag.toMillis()) {
-          return new CheckResult(
-              HealthStatus.DEGRADED,
-              Optional.of(
-                  "replica lag " + lagMs + " ms exceeds " + maxReplicaLag.toMillis() + " ms"),
-              withLag.details());
-        }
-        return withLag;
-      }
-    } catch (SQLException | DatabaseException e) {
-      return new CheckResult(
-              HealthStatus.DEGRADED, Optional.of(reason("replica", e)), primaryResult.details())
-          .withDetail("replica", "unreachable");
     }
   }
 

@@ -13,8 +13,8 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -45,13 +45,22 @@ public final class Database implements AutoCloseable {
    */
   public static final String STATEMENT_LOGGER = "dev.svcinfra.sql.statements";
 
+  /**
+   * The longest a read-only transaction waits for a replica's connection before it goes to the
+   * primary instead: a replica that is down or saturated should cost a read a second at most.
+   */
+  static final Duration REPLICA_BORROW_WAIT = Duration.ofSeconds(1);
+
   private final DatabaseSettings settings;
   private final Dialect dialect;
   private final ConnectionTarget primaryTarget;
   private final HikariDataSource primary;
-  private final HikariDataSource replica;
   private final OutageAwareBorrow primaryBorrow;
-  private final OutageAwareBorrow replicaBorrow;
+  private final BorrowFailures borrowing;
+
+  /** Null without a replica. */
+  private final Replicas replicas;
+
   private final TransactionRunner transactions;
 
   private Database(DatabaseSettings settings, StatementLogSettings logSettings) {
@@ -63,8 +72,9 @@ public final class Database implements AutoCloseable {
             .withPooler(settings.pooler().mode());
     this.primaryTarget = withForcedDriver(dialect.connectionTarget(url, options));
     DriverMissingException.requireFor(dialect, primaryTarget.driverClassName());
-    ConnectionTarget replicaTarget =
-        settings.replica().map(r -> replicaTarget(r, options)).orElse(null);
+    List<ResolvedUrl> replicaServers = settings.replicaServers();
+    List<ConnectionTarget> replicaTargets =
+        replicaServers.stream().map(r -> replicaTarget(r, options)).toList();
     settings
         .pooler()
         .direct()
@@ -80,21 +90,12 @@ public final class Database implements AutoCloseable {
             settings.timeouts(),
             dialect.poolLimit(url).orElse(Integer.MAX_VALUE),
             false);
-    this.replica =
-        replicaTarget == null
-            ? null
-            : PoolBuilder.build(
-                "svc-infra-replica",
-                dialect.displayUrl(settings.replica().orElseThrow().url(), true),
-                dialect,
-                replicaTarget,
-                settings.pool(),
-                settings.timeouts(),
-                Integer.MAX_VALUE,
-                true);
     this.primaryBorrow = new OutageAwareBorrow(primary, settings.timeouts().connect());
-    this.replicaBorrow =
-        replica == null ? null : new OutageAwareBorrow(replica, settings.timeouts().connect());
+    this.borrowing = new BorrowFailures(dialect, settings.timeouts().connect(), primaryTarget);
+    this.replicas =
+        replicaServers.isEmpty()
+            ? null
+            : new Replicas(this, borrowing, replicaServers, replicaTargets);
     this.transactions = new TransactionRunner(this, new StatementLog(logSettings));
     LOG.info(
         "database {} ({}) from {}{}",
@@ -102,6 +103,9 @@ public final class Database implements AutoCloseable {
         dialect.name(),
         settings.primary().source(),
         settings.replica().map(r -> ", replica " + dialect.displayUrl(r.url(), true)).orElse(""));
+    if (replicas != null) {
+      replicas.startMonitor();
+    }
   }
 
   /** Opens the database the environment names (process variables and {@code .env}). */
@@ -146,7 +150,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * {@link #inTransaction(TransactionCallback)} for a read-only block (replica when configured).
+   * {@link #inTransaction(TransactionCallback)} for a read-only block, on a replica when one is
+   * configured and serves reads: reachable, replaying and within {@code DB_REPLICA_MAX_LAG} as the
+   * background probe last found it; with several, the next in turn. Otherwise, or when the
+   * replica's connection fails before the block has finished, the block runs on the primary (again,
+   * in the second case: keep read-only blocks free of effects outside the database).
    */
   public <R, X extends Exception> R inReadOnlyTransaction(TransactionCallback<R, X> work) throws X {
     return transactions.run(TransactionOptions.readOnly(), work);
@@ -217,14 +225,13 @@ public final class Database implements AutoCloseable {
 
   /** Connections currently borrowed from both pools (0 when every block has finished). */
   public int activeConnections() {
-    int active =
-        primary.getHikariPoolMXBean() == null
-            ? 0
-            : primary.getHikariPoolMXBean().getActiveConnections();
-    if (replica != null && replica.getHikariPoolMXBean() != null) {
-      active += replica.getHikariPoolMXBean().getActiveConnections();
-    }
-    return active;
+    int active = activeConnections(primary);
+    return replicas == null ? active : active + replicas.activeConnections();
+  }
+
+  static int activeConnections(HikariDataSource pool) {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return bean == null ? 0 : bean.getActiveConnections();
   }
 
   /**
@@ -233,7 +240,7 @@ public final class Database implements AutoCloseable {
    * setting it could not undo); the pool opens a fresh one in its place.
    */
   public void discard(Connection c) {
-    evict(c, false);
+    evict(c, null);
     try {
       c.close();
     } catch (SQLException | RuntimeException e) {
@@ -243,9 +250,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Removes a broken connection from whichever pool lent it. */
-  void evict(Connection c, boolean fromReadPool) {
-    (fromReadPool && replica != null ? replica : primary).evictConnection(c);
+  /**
+   * Removes a broken connection from the pool that lent it: {@code replica}'s, or the primary's.
+   */
+  void evict(Connection c, ReplicaPool replica) {
+    (replica != null ? replica.pool() : primary).evictConnection(c);
   }
 
   private ConnectionTarget replicaTarget(ResolvedUrl replicaUrl, ConnectionOptions options) {
@@ -273,13 +282,42 @@ public final class Database implements AutoCloseable {
     return primary;
   }
 
-  /** The replica pool when one is configured, else the primary. */
+  /**
+   * The pool of the replica a read would use now ({@link #inReadOnlyTransaction}), else the
+   * primary's.
+   */
   public DataSource readDataSource() {
-    return replica != null ? replica : primary;
+    return replicas == null ? primary : replicas.router().pickReplica().orElse(primary);
   }
 
   public boolean hasReplica() {
-    return replica != null;
+    return replicas != null;
+  }
+
+  /**
+   * What the background probe last found about each replica, in the order the replica URL names
+   * them; empty without a replica. Right after the database opens, waits up to a second for the
+   * first probe.
+   *
+   * @since 0.3
+   */
+  public List<ReplicaState> replicaStates() {
+    return replicas == null ? List.of() : replicas.router().states();
+  }
+
+  /**
+   * How many read-only transactions the primary has served because no replica served reads (all
+   * unreachable, not replaying or too far behind): a counter for dashboards and alerts.
+   *
+   * @since 0.3
+   */
+  public long replicaFallbacks() {
+    return replicas == null ? 0 : replicas.router().fallbacks();
+  }
+
+  /** The replicas; null without one. */
+  Replicas replicas() {
+    return replicas;
   }
 
   /** The JDBC URL of the primary (no password in it). */
@@ -298,7 +336,7 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseUnavailableException naming the server and the driver's reason
    */
   public Connection connection() {
-    return borrow(primary, primaryBorrow, settings.primary(), null);
+    return borrowing.borrow(primary, primaryBorrow, settings.primary(), null);
   }
 
   /**
@@ -313,60 +351,27 @@ public final class Database implements AutoCloseable {
    * @throws IllegalArgumentException when {@code maxWait} is not positive
    */
   public Connection connection(Duration maxWait) {
-    return borrow(primary, primaryBorrow, settings.primary(), positive(maxWait));
+    return borrowing.borrow(primary, primaryBorrow, settings.primary(), positive(maxWait));
   }
 
-  /** A connection from the replica pool (the primary when there is no replica). */
+  /**
+   * A connection from the pool of the replica a read would use now, else (no replica, none serves
+   * reads, or its pool gives no connection within a second) from the primary's.
+   */
   public Connection readConnection() {
-    return replica == null
+    return replicas == null
         ? connection()
-        : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), null);
+        : replicas.connection(REPLICA_BORROW_WAIT).orElseGet(this::connection);
   }
 
-  /** {@link #connection(Duration)} from the replica pool (the primary when there is none). */
+  /**
+   * {@link #readConnection()} waiting at most {@code maxWait}, as {@link #connection(Duration)}.
+   */
   public Connection readConnection(Duration maxWait) {
-    return replica == null
+    positive(maxWait);
+    return replicas == null
         ? connection(maxWait)
-        : borrow(replica, replicaBorrow, settings.replica().orElseThrow(), positive(maxWait));
-  }
-
-  /** Borrows for the pool timeout when {@code maxWait} is null, else within {@code maxWait}. */
-  private Connection borrow(
-      HikariDataSource pool, OutageAwareBorrow borrow, ResolvedUrl url, Duration maxWait) {
-    try {
-      return maxWait == null ? borrow.borrow() : borrow.borrowWithin(maxWait);
-    } catch (SQLTransientConnectionException e) {
-      // HikariCP attaches the last connection failure as the cause when the database is down.
-      if (e.getCause() != null) {
-        throw unavailable(e, url);
-      }
-      long waited = maxWait == null ? pool.getConnectionTimeout() : borrow.limitMillis(maxWait);
-      // Without a cause, every connection was busy for the whole wait, unless the pool holds
-      // none at all: then nothing is busy, its attempt to connect has not ended yet (a server
-      // that accepts connections and never answers), and HikariCP's own message would give
-      // only the last part of a two-step wait.
-      if (totalConnections(pool) == 0) {
-        throw new DatabaseUnavailableException(
-            "cannot connect to "
-                + dialect.displayUrl(url.url(), true)
-                + ": no connection within "
-                + waited
-                + " ms; the pool holds none and its attempt to connect has not ended (it gives up"
-                + " after DB_CONNECT_TIMEOUT, "
-                + settings.timeouts().connect().toMillis()
-                + " ms)",
-            e);
-      }
-      throw new PoolExhaustedException(
-          pool.getPoolName(), pool.getMaximumPoolSize(), Duration.ofMillis(waited), e);
-    } catch (SQLException e) {
-      throw unavailable(e, url);
-    }
-  }
-
-  private static int totalConnections(HikariDataSource pool) {
-    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-    return bean == null ? 0 : bean.getTotalConnections();
+        : replicas.connection(maxWait).orElseGet(() -> connection(maxWait));
   }
 
   private static Duration positive(Duration maxWait) {
@@ -376,19 +381,14 @@ public final class Database implements AutoCloseable {
     return maxWait;
   }
 
-  private DatabaseUnavailableException unavailable(SQLException e, ResolvedUrl url) {
-    return ConnectionFailures.unavailable(e, url, dialect, primaryTarget);
-  }
-
   /** Closes both pools; connections still borrowed are closed as they come back. */
   @Override
   public void close() {
     // Reconnect loops first, so a pool closing during an outage does not wait for them.
-    PoolBuilder.reconnecting(primary).close();
-    if (replica != null) {
-      PoolBuilder.reconnecting(replica).close();
-      replica.close();
+    if (replicas != null) {
+      replicas.close();
     }
+    PoolBuilder.reconnecting(primary).close();
     primary.close();
   }
 

@@ -35,7 +35,10 @@ public final class Transaction {
   private final int jdbcTimeoutSeconds;
   private final boolean readOnly;
 
-  /** Served by the replica pool; set by the runner that opened it. */
+  /**
+   * Opened as read-only on a replica (served by one, or by the primary in its place); set by the
+   * runner.
+   */
   private boolean onReplica;
 
   /** Set from the thread running the block, read by the runner on that thread after it. */

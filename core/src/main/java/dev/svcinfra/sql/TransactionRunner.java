@@ -10,6 +10,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,14 +96,89 @@ final class TransactionRunner {
       }
       return work.withTransaction(outer);
     }
+    requireTransactionScoped(options.statementTimeout().orElse(configuredTimeout));
+    Replicas replicas = options.onReplica() ? database.replicas() : null;
+    if (replicas == null) {
+      return runOn(database.connection(), null, options, work);
+    }
+    return runOnReplica(replicas, options, token, work);
+  }
+
+  /**
+   * Runs a read-only block on the replica the router picks, or on the primary when none serves
+   * reads, or when the block carries a consistency token the replica has not applied within the
+   * bound (or one of another database). A replica whose connection fails (at the borrow, or while
+   * the block runs) is taken out at once and the block runs on the primary: it was read-only, so
+   * nothing it did in the database can happen twice (issue 20).
+   */
+  private <R, X extends Exception> R runOnReplica(
+      Replicas replicas,
+      TransactionOptions options,
+      ConsistencyToken token,
+      TransactionCallback<R, X> work)
+      throws X {
+    Optional<ReplicaPool> replica =
+        token == null || readYourWrites.replicaMayServe(token)
+            ? replicas.router().pick()
+            : Optional.empty();
+    if (replica.isPresent()) {
+      Connection c;
+      try {
+        c = replicas.borrow(replica.get(), Database.REPLICA_BORROW_WAIT);
+      } catch (PoolExhaustedException busy) {
+        // Every connection of the replica is busy: the primary takes the overflow.
+        return runOn(database.connection(), null, options, work);
+      } catch (DatabaseUnavailableException e) {
+        replicas.router().failed(replica.get(), e);
+        return runOn(database.connection(), null, options, work);
+      }
+      if (token != null && !applied(c, replica.get(), token)) {
+        return runOn(database.connection(), null, options, work);
+      }
+      try {
+        return runOn(c, replica.get(), options, work);
+      } catch (DatabaseUnavailableException | CommitOutcomeUnknownException e) {
+        if (e instanceof PoolExhaustedException) {
+          throw e;
+        }
+        replicas.router().failed(replica.get(), e);
+        LOG.debug("read-only transaction lost its replica; running it on the primary", e);
+      }
+    }
+    return runOn(database.connection(), null, options, work);
+  }
+
+  /**
+   * Whether the replica behind {@code c} has applied {@code token}'s writes (waiting a little);
+   * when not, {@code c} goes back to its pool.
+   */
+  private boolean applied(Connection c, ReplicaPool replica, ConsistencyToken token) {
+    try {
+      if (readYourWrites.applied(c, token)) {
+        return true;
+      }
+      release(c, true, replica);
+      return false;
+    } catch (SQLException e) {
+      LOG.debug("the replica could not say whether it applied a token; the primary reads", e);
+      release(c, false, replica);
+      return false;
+    } catch (RuntimeException e) {
+      release(c, false, replica);
+      throw e;
+    }
+  }
+
+  /**
+   * Runs the block in a transaction on {@code c}, lent by {@code replica}'s pool or the primary's.
+   */
+  private <R, X extends Exception> R runOn(
+      Connection c, ReplicaPool replica, TransactionOptions options, TransactionCallback<R, X> work)
+      throws X {
     Dialect dialect = database.dialect();
     Duration timeout = options.statementTimeout().orElse(configuredTimeout);
-    requireTransactionScoped(timeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
-    Lease lease = borrow(options, token);
-    Connection c = lease.connection();
-    boolean onReplica = lease.fromReadPool();
     boolean healthy = true;
     boolean started = false;
     try {
@@ -117,7 +193,9 @@ final class TransactionRunner {
       }
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
       Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
-      if (onReplica) {
+      if (options.onReplica()) {
+        // Even when the primary serves it (no replica in order): the rules for blocks nested in
+        // it must not depend on the replicas' health.
         tx.servedByReplica();
       }
       current.set(tx);
@@ -154,47 +232,8 @@ final class TransactionRunner {
       } else if (healthy && timeout != null && !timeoutStatements.isEmpty()) {
         healthy = reset(c, dialect.statementTimeoutResetStatements());
       }
-      release(c, healthy, onReplica);
+      release(c, healthy, replica);
     }
-  }
-
-  /** A borrowed connection and the pool it came from. */
-  private record Lease(Connection connection, boolean fromReadPool) {}
-
-  /**
-   * The connection a transaction runs on: the primary for read-write blocks; the replica pool for
-   * read-only ones, unless they carry a consistency token the replica has not applied within the
-   * bound, or one of another database (issue 20).
-   */
-  private Lease borrow(TransactionOptions options, ConsistencyToken token) {
-    if (!options.onReplica()) {
-      return new Lease(database.connection(), false);
-    }
-    if (token == null || !database.hasReplica()) {
-      // Without a replica the read pool is the primary, which has every commit.
-      return new Lease(database.readConnection(), true);
-    }
-    ReadYourWrites tokens = readYourWrites;
-    if (!tokens.replicaMayServe(token)) {
-      return new Lease(database.connection(), false);
-    }
-    Connection c = database.readConnection();
-    boolean applied;
-    try {
-      applied = tokens.applied(c, token);
-    } catch (SQLException e) {
-      LOG.debug("the replica could not say whether it applied a token; the primary reads", e);
-      release(c, false, true);
-      return new Lease(database.connection(), false);
-    } catch (RuntimeException e) {
-      release(c, false, true);
-      throw e;
-    }
-    if (applied) {
-      return new Lease(c, true);
-    }
-    release(c, true, true);
-    return new Lease(database.connection(), false);
   }
 
   /**
@@ -256,9 +295,9 @@ final class TransactionRunner {
     }
   }
 
-  private void release(Connection c, boolean healthy, boolean fromReadPool) {
+  private void release(Connection c, boolean healthy, ReplicaPool replica) {
     if (!healthy) {
-      database.evict(c, fromReadPool);
+      database.evict(c, replica);
     }
     try {
       c.close();

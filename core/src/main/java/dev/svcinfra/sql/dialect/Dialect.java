@@ -7,6 +7,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationSql;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
+import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.dialect.internal.SchemaDdl;
 import dev.svcinfra.sql.model.ColumnType;
 import java.sql.Connection;
@@ -361,13 +362,11 @@ public interface Dialect extends SchemaDdl, MigrationSql {
   }
 
   /**
-   * A query run on a read replica answering one row with one column: how far the replica lags
-   * behind its primary, in milliseconds, or SQL NULL when the server is not a replica at all. Empty
-   * when this dialect has no portable way to ask (health checks then only ping the replica): MySQL
-   * and MariaDB report lag only through {@code SHOW REPLICA STATUS}, which needs the REPLICATION
-   * CLIENT privilege an application user rarely has.
+   * How this database reports replication on a read replica (receiving, replaying, lag), or empty
+   * when the dialect has no way to ask: replicas are then only pinged and their lag is unknown.
+   * SQLite, DuckDB and H2 have no replicas; SQL Server and Snowflake replicas are not measured yet.
    */
-  default Optional<String> replicaLagQuery() {
+  default Optional<ReplicationProbe> replicationProbe() {
     return Optional.empty();
   }
 

@@ -2,6 +2,7 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
+import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
@@ -314,5 +315,14 @@ final class MariaDbDialect extends MySqlDialect {
                             col.previousNames())
                         : col)
             .toList());
+  }
+
+  /**
+   * {@code SHOW SLAVE STATUS}: every MariaDB release answers it ({@code SHOW REPLICA STATUS} only
+   * from 10.5.1), with the {@code Slave_*} and {@code Seconds_Behind_Master} columns.
+   */
+  @Override
+  public Optional<ReplicationProbe> replicationProbe() {
+    return Optional.of(MySqlReplication.mariadb());
   }
 }

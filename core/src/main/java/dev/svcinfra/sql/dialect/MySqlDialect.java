@@ -7,6 +7,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
+import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.ForeignKey;
@@ -131,6 +132,12 @@ class MySqlDialect extends StandardDialect {
   @Override
   public boolean refusedForConnectionLimit(SQLException e) {
     return e.getErrorCode() == 1040;
+  }
+
+  /** {@code SHOW REPLICA STATUS}: the IO and SQL threads and {@code Seconds_Behind_Source}. */
+  @Override
+  public Optional<ReplicationProbe> replicationProbe() {
+    return Optional.of(MySqlReplication.mysql());
   }
 
   /** A replica or a demoted primary: {@code read_only} (which {@code super_read_only} implies). */

@@ -7,6 +7,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
+import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Index;
@@ -48,6 +49,8 @@ import java.util.stream.Collectors;
  * @since 0.1
  */
 final class PostgresDialect extends StandardDialect {
+  private static final ReplicationProbe REPLICATION = new PostgresReplication();
+
   static final int DEFAULT_PORT = 5432;
 
   PostgresDialect() {
@@ -106,19 +109,10 @@ final class PostgresDialect extends StandardDialect {
     return true;
   }
 
-  /**
-   * Replay delay of a standby. A standby that has replayed everything it received is not behind,
-   * however old its last replayed transaction is: an idle primary sends nothing, and {@code now() -
-   * pg_last_xact_replay_timestamp()} alone would report that quiet time as lag.
-   */
+  /** Streaming replication: WAL positions, the WAL receiver and replay pause (issue 20). */
   @Override
-  public Optional<String> replicaLagQuery() {
-    return Optional.of(
-        "SELECT CASE"
-            + " WHEN NOT pg_is_in_recovery() THEN NULL"
-            + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
-            + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())) * 1000, 0)"
-            + " END");
+  public Optional<ReplicationProbe> replicationProbe() {
+    return Optional.of(REPLICATION);
   }
 
   @Override
