@@ -226,7 +226,8 @@ public final class Database implements AutoCloseable {
   /** Connections currently borrowed from both pools (0 when every block has finished). */
   public int activeConnections() {
     int active = activeConnections(primary);
-    return replicas == null ? active : active + replicas.activeConnections();
+    // The replica probe's connections (primary and replicas) are not callers' blocks.
+    return replicas == null ? active : Math.max(0, active + replicas.activeConnections());
   }
 
   static int activeConnections(HikariDataSource pool) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,12 @@ final class ReplicaMonitor implements AutoCloseable {
   private final ReplicaRouter router;
   private final PrimaryPositions positions;
   private final ScheduledExecutorService thread;
+
+  /**
+   * Connections the probe holds now, counted from before the borrow to after the return, so that
+   * {@link Database#activeConnections()} counts only what blocks and callers hold.
+   */
+  private final AtomicInteger held = new AtomicInteger();
 
   ReplicaMonitor(Database database, ReplicaRouter router, PrimaryPositions positions) {
     this.database = database;
@@ -68,15 +75,32 @@ final class ReplicaMonitor implements AutoCloseable {
     if (!database.dialect().replicationProbe().map(p -> p.readsPrimaryPosition()).orElse(false)) {
       return;
     }
+    held.incrementAndGet();
     try (Connection c = database.connection(PROBE_TIMEOUT)) {
       ReplicaInspector.samplePrimary(database.dialect(), c, positions);
     } catch (SQLException | DatabaseException e) {
       // The lag then grows from the last sample: unknown progress of the primary is not "current".
       LOG.debug("cannot sample the primary's write position: {}", e.getMessage());
+    } finally {
+      held.decrementAndGet();
     }
   }
 
+  /** Connections the probe holds at this moment. */
+  int heldConnections() {
+    return held.get();
+  }
+
   private void probe(ReplicaPool replica) {
+    held.incrementAndGet();
+    try {
+      probeHeld(replica);
+    } finally {
+      held.decrementAndGet();
+    }
+  }
+
+  private void probeHeld(ReplicaPool replica) {
     Connection c;
     try {
       c = database.replicas().borrow(replica, PROBE_TIMEOUT);

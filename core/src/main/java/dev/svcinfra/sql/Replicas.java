@@ -114,8 +114,9 @@ final class Replicas implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Connections borrowed from the replica pools by callers (not by the probe). */
   int activeConnections() {
-    int active = 0;
+    int active = -monitor.heldConnections();
     for (ReplicaPool r : router.replicas()) {
       active += Database.activeConnections(r.pool());
     }
