@@ -36,8 +36,7 @@ public final class Transaction {
   private final boolean readOnly;
 
   /**
-   * Opened as read-only on a replica (served by one, or by the primary in its place); set by the
-   * runner.
+   * Served by the read pool (a replica, or the primary when none is configured); set by the runner.
    */
   private boolean onReplica;
 

@@ -99,7 +99,8 @@ final class TransactionRunner {
     requireTransactionScoped(options.statementTimeout().orElse(configuredTimeout));
     Replicas replicas = options.onReplica() ? database.replicas() : null;
     if (replicas == null) {
-      return runOn(database.connection(), null, options, work);
+      // Without a replica the read pool is the primary's: a read-only block counts as on it.
+      return runOn(database.connection(), null, options.onReplica(), options, work);
     }
     return runOnReplica(replicas, options, token, work);
   }
@@ -127,16 +128,16 @@ final class TransactionRunner {
         c = replicas.borrow(replica.get(), Database.REPLICA_BORROW_WAIT);
       } catch (PoolExhaustedException busy) {
         // Every connection of the replica is busy: the primary takes the overflow.
-        return runOn(database.connection(), null, options, work);
+        return runOn(database.connection(), null, false, options, work);
       } catch (DatabaseUnavailableException e) {
         replicas.router().failed(replica.get(), e);
-        return runOn(database.connection(), null, options, work);
+        return runOn(database.connection(), null, false, options, work);
       }
       if (token != null && !applied(c, replica.get(), token)) {
-        return runOn(database.connection(), null, options, work);
+        return runOn(database.connection(), null, false, options, work);
       }
       try {
-        return runOn(c, replica.get(), options, work);
+        return runOn(c, replica.get(), true, options, work);
       } catch (DatabaseUnavailableException | CommitOutcomeUnknownException e) {
         if (e instanceof PoolExhaustedException) {
           throw e;
@@ -145,7 +146,7 @@ final class TransactionRunner {
         LOG.debug("read-only transaction lost its replica; running it on the primary", e);
       }
     }
-    return runOn(database.connection(), null, options, work);
+    return runOn(database.connection(), null, false, options, work);
   }
 
   /**
@@ -170,10 +171,15 @@ final class TransactionRunner {
   }
 
   /**
-   * Runs the block in a transaction on {@code c}, lent by {@code replica}'s pool or the primary's.
+   * Runs the block in a transaction on {@code c}, lent by {@code replica}'s pool or the primary's;
+   * {@code readPool}: served by the read pool (a replica, or the primary when none is configured).
    */
   private <R, X extends Exception> R runOn(
-      Connection c, ReplicaPool replica, TransactionOptions options, TransactionCallback<R, X> work)
+      Connection c,
+      ReplicaPool replica,
+      boolean readPool,
+      TransactionOptions options,
+      TransactionCallback<R, X> work)
       throws X {
     Dialect dialect = database.dialect();
     Duration timeout = options.statementTimeout().orElse(configuredTimeout);
@@ -193,9 +199,7 @@ final class TransactionRunner {
       }
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
       Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
-      if (options.onReplica()) {
-        // Even when the primary serves it (no replica in order): the rules for blocks nested in
-        // it must not depend on the replicas' health.
+      if (readPool) {
         tx.servedByReplica();
       }
       current.set(tx);
