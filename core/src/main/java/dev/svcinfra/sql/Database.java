@@ -223,10 +223,9 @@ public final class Database implements AutoCloseable {
     FirstConnection.await(this);
   }
 
-  /** Connections currently borrowed from both pools (0 when every block has finished). */
+  /** Connections callers hold, the replica probe's aside (0 when every block has finished). */
   public int activeConnections() {
     int active = activeConnections(primary);
-    // The replica probe's connections (primary and replicas) are not callers' blocks.
     return replicas == null ? active : Math.max(0, active + replicas.activeConnections());
   }
 
@@ -297,8 +296,7 @@ public final class Database implements AutoCloseable {
 
   /**
    * What the background probe last found about each replica, in the order the replica URL names
-   * them; empty without a replica. Right after the database opens, waits up to a second for the
-   * first probe.
+   * them; empty without one. Just after opening, waits up to a second for the first probe.
    *
    * @since 0.3
    */
