@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -129,44 +128,31 @@ class ReplicaFallbackTest {
 
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final Database db;
-    private Thread thread;
+    private final RepeatingTask task;
 
     Reader(Database db) {
-      this.db = db;
+      this.task =
+          new RepeatingTask(
+              "replica-reader",
+              5,
+              () -> {
+                try {
+                  int port =
+                      db.inReadOnlyTransaction(
+                          tx -> tx.query("SELECT inet_server_port()", rs -> rs.getInt(1)).get(0));
+                  reads.add(new Read(System.nanoTime(), port));
+                } catch (RuntimeException e) {
+                  failures.add(e.toString());
+                }
+              });
     }
 
     void start() {
-      running.set(true);
-      thread =
-          new Thread(
-              () -> {
-                while (running.get()) {
-                  try {
-                    int port =
-                        db.inReadOnlyTransaction(
-                            tx -> tx.query("SELECT inet_server_port()", rs -> rs.getInt(1)).get(0));
-                    reads.add(new Read(System.nanoTime(), port));
-                  } catch (RuntimeException e) {
-                    failures.add(e.toString());
-                  }
-                  try {
-                    Thread.sleep(5);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "replica-reader");
-      thread.start();
+      task.start();
     }
 
     void stop() throws InterruptedException {
-      running.set(false);
-      if (thread != null) {
-        thread.join(10_000);
-      }
+      task.stop();
     }
 
     int count() {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -180,38 +179,25 @@ class ReplicaHealthTest {
   /** Inserts a row every 20 ms on the primary until stopped. */
   private static final class Writer implements AutoCloseable {
     final AtomicLong written = new AtomicLong();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final Database db;
-    private Thread thread;
+    private final RepeatingTask task;
 
     Writer(Database db) {
-      this.db = db;
+      this.task =
+          new RepeatingTask(
+              "replica-health-writer",
+              20,
+              () -> {
+                db.useTransaction(tx -> tx.execute("INSERT INTO ticks DEFAULT VALUES"));
+                written.incrementAndGet();
+              });
     }
 
     void start() {
-      running.set(true);
-      thread =
-          new Thread(
-              () -> {
-                while (running.get()) {
-                  db.useTransaction(tx -> tx.execute("INSERT INTO ticks DEFAULT VALUES"));
-                  written.incrementAndGet();
-                  try {
-                    Thread.sleep(20);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "replica-health-writer");
-      thread.start();
+      task.start();
     }
 
     void stop() throws InterruptedException {
-      running.set(false);
-      if (thread != null) {
-        thread.join(5_000);
-      }
+      task.stop();
     }
 
     @Override
