@@ -15,13 +15,13 @@ import picocli.CommandLine;
  * only ever looks at the commands of the group a run names.
  */
 final class CommandTree {
-  private record Group(String name, Class<?> command, List<Class<?>> commands) {}
+  private record Group(String name, String description, List<Class<?>> commands) {}
 
   private static final List<Group> GROUPS =
       List.of(
           new Group(
               "sql",
-              SqlCommand.class,
+              "SQL databases: resolved URL, migrations, schema checks.",
               List.of(
                   SqlUrlCommand.class,
                   SqlInitCommand.class,
@@ -37,13 +37,16 @@ final class CommandTree {
                   SqlCheckCommand.class)),
           new Group(
               "mongo",
-              MongoCommand.class,
+              "MongoDB: ping the configured server, create declared indexes.",
               List.of(MongoPingCommand.class, MongoPrepareCommand.class)),
           new Group(
               "health",
-              HealthCommand.class,
+              "Probe a service's health URL (http://host:8080/_health/ready).",
               List.of(HealthCheckCommand.class, HealthWaitCommand.class)),
-          new Group("backup", BackupCommand.class, List.of(BackupVerifyCommand.class)));
+          new Group(
+              "backup",
+              "Backups: age, integrity and a restore test.",
+              List.of(BackupVerifyCommand.class)));
 
   private CommandTree() {}
 
@@ -52,7 +55,7 @@ final class CommandTree {
     List<String> words = List.of(args);
     CommandLine cli = new CommandLine(root);
     for (Group group : GROUPS) {
-      CommandLine groupLine = new CommandLine(group.command());
+      CommandLine groupLine = GroupCommand.named(group.name(), group.description());
       if (words.contains(group.name())) {
         group.commands().forEach(groupLine::addSubcommand);
       }

@@ -45,6 +45,6 @@ final class RootCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return GroupUsage.print(spec);
+    return GroupCommand.usage(spec);
   }
 }
