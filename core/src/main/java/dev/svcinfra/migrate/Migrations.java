@@ -5,7 +5,6 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.migrate.internal.autogen.AutogenResult;
 import dev.svcinfra.migrate.internal.autogen.Autogenerate;
-import dev.svcinfra.migrate.internal.lint.LintException;
 import dev.svcinfra.migrate.internal.lint.Linter;
 import dev.svcinfra.migrate.internal.runtime.HistoryTable;
 import dev.svcinfra.migrate.internal.runtime.LockedRun;

@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.internal.runtime;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.Drift;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MigrationFailedException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;

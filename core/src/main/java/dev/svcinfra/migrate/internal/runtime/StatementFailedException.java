@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.runtime;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MigrationFailedException;
 import java.sql.SQLException;
 
 /**

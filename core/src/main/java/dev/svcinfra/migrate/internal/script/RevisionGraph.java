@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.script;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MultipleHeadsException;
 import dev.svcinfra.migrate.Revision;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

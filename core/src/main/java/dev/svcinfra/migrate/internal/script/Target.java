@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.script;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MultipleHeadsException;
 import java.util.regex.Pattern;
 
 /**

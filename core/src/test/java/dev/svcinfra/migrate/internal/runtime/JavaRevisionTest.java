@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MigrationFailedException;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.migrate.script.JavaMigration;
 import dev.svcinfra.migrate.script.MigrationRevision;

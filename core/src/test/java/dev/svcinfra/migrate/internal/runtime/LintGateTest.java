@@ -3,8 +3,8 @@ package dev.svcinfra.migrate.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.migrate.LintException;
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.internal.lint.LintException;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;

@@ -3,6 +3,7 @@ package dev.svcinfra.migrate.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.migrate.MigrationFailedException;
 import dev.svcinfra.migrate.Migrations;
 import dev.svcinfra.sql.Database;
 import java.nio.file.Files;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.migrate.LintException;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MigrationFailedException;
 import dev.svcinfra.migrate.MigrationStatus;
 import dev.svcinfra.migrate.Migrations;
+import dev.svcinfra.migrate.MultipleHeadsException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.RunOptions;
-import dev.svcinfra.migrate.internal.lint.LintException;
-import dev.svcinfra.migrate.internal.script.MultipleHeadsException;
 import dev.svcinfra.sql.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

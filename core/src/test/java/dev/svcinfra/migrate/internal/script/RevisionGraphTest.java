@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.MigrationException;
+import dev.svcinfra.migrate.MultipleHeadsException;
 import dev.svcinfra.migrate.Revision;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
-package dev.svcinfra.migrate.internal.script;
+package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 
 /**

@@ -1,8 +1,6 @@
-package dev.svcinfra.migrate.internal.lint;
+package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.LintFinding;
-import dev.svcinfra.migrate.MigrationException;
 import java.util.List;
 
 /**
