@@ -7,10 +7,6 @@ import dev.svcinfra.testing.PgBouncer;
 import dev.svcinfra.testing.TestServices;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -253,17 +249,11 @@ class PgBouncerTest {
 
   /** The quickstart's packaged revisions, copied where the CLI can read them. */
   private static Path copyQuickstartMigrations(Path target) throws Exception {
-    URL url = PgBouncerTest.class.getClassLoader().getResource("migrations");
-    assertThat(url).as("the quickstart's migrations/ on the test classpath").isNotNull();
-    URI uri = url.toURI();
-    if (!"jar".equals(uri.getScheme())) {
-      copyTree(Path.of(uri), target);
-      return target;
-    }
-    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-      copyTree(jar.provider().getPath(uri), target);
-    }
-    return target;
+    return QuickstartRevisions.withMigrations(
+        migrations -> {
+          copyTree(migrations, target);
+          return target;
+        });
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

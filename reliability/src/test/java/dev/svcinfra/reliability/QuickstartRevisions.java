@@ -18,15 +18,28 @@ import java.util.Map;
 final class QuickstartRevisions {
   private QuickstartRevisions() {}
 
+  /** What a reader makes of the quickstart's packaged migrations directory. */
+  interface Reader<T> {
+    T read(Path migrations) throws Exception;
+  }
+
   /** The revisions parents first (the quickstart's history is linear). */
   static List<Revision> inOrder() throws Exception {
+    return withMigrations(QuickstartRevisions::read);
+  }
+
+  /**
+   * Runs {@code reader} on the quickstart's {@code migrations/} directory, inside its jar or in
+   * {@code target/classes}.
+   */
+  static <T> T withMigrations(Reader<T> reader) throws Exception {
     URL url = QuickstartRevisions.class.getClassLoader().getResource("migrations");
     if (url == null) {
       throw new IllegalStateException("the quickstart's migrations/ are not on the test classpath");
     }
     URI uri = url.toURI();
     if (!"jar".equals(uri.getScheme())) {
-      return read(Path.of(uri));
+      return reader.read(Path.of(uri));
     }
     FileSystem jar;
     try {
@@ -34,10 +47,10 @@ final class QuickstartRevisions {
     } catch (FileSystemAlreadyExistsException openedElsewhere) {
       // The service in this JVM reads classpath:migrations from the same jar and keeps its file
       // system open for the life of the process: read through it, and leave it open.
-      return read(FileSystems.getFileSystem(uri).provider().getPath(uri));
+      return reader.read(FileSystems.getFileSystem(uri).provider().getPath(uri));
     }
     try (jar) {
-      return read(jar.provider().getPath(uri));
+      return reader.read(jar.provider().getPath(uri));
     }
   }
 
