@@ -9,10 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -166,11 +164,7 @@ final class MariaDbNode implements AutoCloseable {
     if (process != null) {
       process.destroyForcibly().waitFor();
     }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A temporary directory left behind is harmless.
-    }
+    Teardown.deleteTree(root);
   }
 
   /**

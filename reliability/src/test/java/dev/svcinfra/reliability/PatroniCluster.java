@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -93,17 +92,9 @@ final class PatroniCluster implements AutoCloseable {
     }
 
     List<String> column(String sql) throws SQLException {
-      String jdbc =
-          "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?user=postgres&sslmode=disable";
-      try (Connection c = DriverManager.getConnection(jdbc);
-          Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery(sql)) {
-        List<String> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-        return out;
-      }
+      return Pg.forJdbc(
+              "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?user=postgres&sslmode=disable")
+          .column(sql);
     }
 
     String log() {
@@ -405,15 +396,7 @@ final class PatroniCluster implements AutoCloseable {
   @Override
   public void close() {
     stopAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanup);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running or ran already.
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A temporary directory left behind is harmless.
-    }
+    Teardown.removeHook(cleanup);
+    Teardown.deleteTree(root);
   }
 }

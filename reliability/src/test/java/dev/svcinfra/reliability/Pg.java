@@ -42,6 +42,11 @@ final class Pg {
             + "?user=postgres&sslmode=disable");
   }
 
+  /** For a JDBC URL of a private server a test started. */
+  static Pg forJdbc(String jdbc) {
+    return new Pg(jdbc);
+  }
+
   Connection open() throws SQLException {
     return DriverManager.getConnection(jdbc);
   }
@@ -49,6 +54,11 @@ final class Pg {
   long queryLong(String sql) throws SQLException {
     List<List<String>> rows = rows(sql);
     return rows.isEmpty() || rows.get(0).get(0) == null ? 0 : Long.parseLong(rows.get(0).get(0));
+  }
+
+  /** The first column of every row, as text. */
+  List<String> column(String sql) throws SQLException {
+    return rows(sql).stream().map(row -> row.get(0)).toList();
   }
 
   /** Every row as strings. */

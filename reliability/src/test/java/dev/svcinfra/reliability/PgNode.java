@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One private PostgreSQL server of a replicated pair: a primary made with {@code initdb}, or a hot
@@ -183,15 +181,7 @@ final class PgNode implements AutoCloseable {
 
   /** The first column of every row of {@code sql}, as text. */
   List<String> column(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrl());
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
-    }
+    return Pg.forJdbc(jdbcUrl()).column(sql);
   }
 
   /** Whether the server answers and takes writes now, within a short bound. */
@@ -249,16 +239,8 @@ final class PgNode implements AutoCloseable {
   @Override
   public void close() {
     killAll();
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanup);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running or ran already.
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A temporary directory left behind is harmless.
-    }
+    Teardown.removeHook(cleanup);
+    Teardown.deleteTree(root);
   }
 
   /** Thaws and stops the server, then kills whatever of its processes is left. */

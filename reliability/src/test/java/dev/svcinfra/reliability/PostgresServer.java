@@ -125,16 +125,8 @@ final class PostgresServer implements AutoCloseable {
   @Override
   public void close() {
     stopQuietly();
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanup);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running or ran already.
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A temporary directory left behind is harmless.
-    }
+    Teardown.removeHook(cleanup);
+    Teardown.deleteTree(root);
   }
 
   private void stopQuietly() {

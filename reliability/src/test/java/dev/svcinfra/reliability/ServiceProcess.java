@@ -165,10 +165,6 @@ final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
       }
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanup);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running or ran already.
-    }
+    Teardown.removeHook(cleanup);
   }
 }
