@@ -3,13 +3,11 @@ package dev.svcinfra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,22 +67,13 @@ class FailoverTest {
         DatabaseOutageTest.sleep(AFTER.toMillis());
         writers.stop();
 
-        List<IdempotentWriters.Attempt> attempts = writers.attempts();
-        Set<String> acknowledged = writers.acknowledged();
-        Set<String> stored = new HashSet<>(n2.column("SELECT owner FROM accounts"));
-        List<String> duplicates =
-            n2.column("SELECT owner FROM accounts GROUP BY owner HAVING count(*) > 1");
-        Set<String> lost = new HashSet<>(acknowledged);
-        lost.removeAll(stored);
+        IdempotentWriters.Tally tally = writers.tally(n2::column);
+        List<IdempotentWriters.Attempt> attempts = tally.attempts();
+        Set<String> acknowledged = tally.acknowledged();
+        List<String> duplicates = tally.duplicates();
+        Set<String> lost = tally.lost();
+        Map<String, Long> failures = tally.failures();
         long firstAck = writers.firstAcknowledgementAfter(writableAt);
-        Map<String, Long> failures =
-            attempts.stream()
-                .filter(a -> !a.ok())
-                .collect(
-                    Collectors.groupingBy(
-                        a -> a.status() + " " + a.code(),
-                        LinkedHashMap::new,
-                        Collectors.counting()));
         long replayed = attempts.stream().filter(a -> a.ok() && a.replayed()).count();
 
         assertThat(attempts.stream().filter(a -> a.status() >= 500 && a.status() != 503))

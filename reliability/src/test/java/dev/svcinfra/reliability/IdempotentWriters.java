@@ -1,10 +1,13 @@
 package dev.svcinfra.reliability;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Writers that create accounts ({@code POST /accounts}) one after another, as a careful client
@@ -126,6 +130,40 @@ final class IdempotentWriters implements AutoCloseable {
     Set<String> out = new HashSet<>();
     attempts.stream().filter(Attempt::ok).forEach(a -> out.add(a.owner()));
     return out;
+  }
+
+  /** Reads the first column of a query on the server that took over, for {@link #tally}. */
+  interface ColumnReader {
+    List<String> column(String sql) throws SQLException;
+  }
+
+  /**
+   * What the writers saw set against the accounts the surviving server holds: the attempts, the
+   * owners acknowledged, owners stored twice, acknowledged owners missing, and failures counted by
+   * status and code.
+   */
+  record Tally(
+      List<Attempt> attempts,
+      Set<String> acknowledged,
+      List<String> duplicates,
+      Set<String> lost,
+      Map<String, Long> failures) {}
+
+  Tally tally(ColumnReader survivor) throws SQLException {
+    List<Attempt> all = attempts();
+    Set<String> acknowledged = acknowledged();
+    Set<String> stored = new HashSet<>(survivor.column("SELECT owner FROM accounts"));
+    List<String> duplicates =
+        survivor.column("SELECT owner FROM accounts GROUP BY owner HAVING count(*) > 1");
+    Set<String> lost = new HashSet<>(acknowledged);
+    lost.removeAll(stored);
+    Map<String, Long> failures =
+        all.stream()
+            .filter(a -> !a.ok())
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.status() + " " + a.code(), LinkedHashMap::new, Collectors.counting()));
+    return new Tally(all, acknowledged, duplicates, lost, failures);
   }
 
   /** The longest time between two consecutive 2xx answers. */

@@ -3,7 +3,6 @@ package dev.svcinfra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,22 +51,13 @@ class PatroniFailoverTest {
         DatabaseOutageTest.sleep(3_000);
         writers.stop();
 
-        List<IdempotentWriters.Attempt> attempts = writers.attempts();
-        Set<String> acknowledged = writers.acknowledged();
-        Set<String> stored = new HashSet<>(survivor.column("SELECT owner FROM accounts"));
-        List<String> duplicates =
-            survivor.column("SELECT owner FROM accounts GROUP BY owner HAVING count(*) > 1");
-        Set<String> lost = new HashSet<>(acknowledged);
-        lost.removeAll(stored);
+        IdempotentWriters.Tally tally = writers.tally(survivor::column);
+        List<IdempotentWriters.Attempt> attempts = tally.attempts();
+        Set<String> acknowledged = tally.acknowledged();
+        List<String> duplicates = tally.duplicates();
+        Set<String> lost = tally.lost();
+        Map<String, Long> failures = tally.failures();
         long firstAck = writers.firstAcknowledgementAfter(writableAt);
-        Map<String, Long> failures =
-            attempts.stream()
-                .filter(a -> !a.ok())
-                .collect(
-                    Collectors.groupingBy(
-                        a -> a.status() + " " + a.code(),
-                        LinkedHashMap::new,
-                        Collectors.counting()));
 
         assertThat(attempts.stream().filter(a -> a.status() >= 500 && a.status() != 503))
             .as("no 500 in %s", failures)
