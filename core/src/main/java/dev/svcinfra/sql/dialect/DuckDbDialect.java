@@ -187,6 +187,15 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     return (model.isText() && reflected.isText()) || super.sameColumnType(model, reflected);
   }
 
+  /**
+   * No: {@code CREATE INDEX .. WHERE} is not supported, so a live-rows-only index is refused
+   * ({@link #liveRowsClause}).
+   */
+  @Override
+  boolean partialIndexes() {
+    return false;
+  }
+
   /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */
   @Override
   public boolean reflectsIndexes() {

@@ -134,12 +134,14 @@ final class ExpressionIndexes {
     return fromKeys(reported.name(), reported.unique(), reported.columns());
   }
 
+  /** {@code ON table (}, up to the parenthesis that opens the key list. */
+  private static final Pattern ON_TABLE =
+      Pattern.compile(
+          "(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)" + "\\s*\\(");
+
   /** The key parts of a {@code CREATE INDEX .. ON table (k1, k2) [WHERE ..]} statement. */
   static List<String> keyParts(String createIndex) {
-    Matcher on =
-        Pattern.compile(
-                "(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)" + "\\s*\\(")
-            .matcher(createIndex);
+    Matcher on = ON_TABLE.matcher(createIndex);
     if (!on.find()) {
       throw new IllegalArgumentException("not a CREATE INDEX statement: " + createIndex);
     }
@@ -166,6 +168,34 @@ final class ExpressionIndexes {
       part.append(ch);
     }
     throw new IllegalArgumentException("unbalanced key list in " + createIndex);
+  }
+
+  /** {@code column IS NULL}, in as many parentheses as a database wraps it in. */
+  private static final Pattern IS_NULL = Pattern.compile("(?is)^(.+?)\\s+IS\\s+NULL$");
+
+  /**
+   * The column of a live-rows-only predicate, {@code "deleted_at" IS NULL} as SQLite keeps it or
+   * {@code (deleted_at IS NULL)} as PostgreSQL reports it; empty for any other predicate.
+   */
+  static Optional<String> whereNullColumn(String predicate) {
+    Matcher m = IS_NULL.matcher(unwrap(predicate.strip()));
+    return m.matches() ? identifier(unwrap(m.group(1).strip())) : Optional.empty();
+  }
+
+  /** The text after the key list of a {@code CREATE INDEX .. ON table (..) WHERE ..}, if any. */
+  static Optional<String> predicate(String createIndex) {
+    Matcher on = ON_TABLE.matcher(createIndex);
+    if (!on.find()) {
+      return Optional.empty();
+    }
+    int close = closingParenthesis(createIndex.substring(on.end() - 1));
+    if (close < 0) {
+      return Optional.empty();
+    }
+    Matcher where =
+        Pattern.compile("(?is)^\\s*WHERE\\s+(.+?)\\s*;?\\s*$")
+            .matcher(createIndex.substring(on.end() + close));
+    return where.matches() ? Optional.of(where.group(1)) : Optional.empty();
   }
 
   /** {@code table} with the indexes named in {@code rebuilt} replaced (or added) by them. */

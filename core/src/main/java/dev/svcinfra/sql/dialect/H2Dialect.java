@@ -60,4 +60,10 @@ final class H2Dialect extends StandardDialect {
     DriverParameters.place(jdbc, params, ';', ';', properties);
     return new ConnectionTarget(jdbc.toString(), driverClassName(), properties);
   }
+
+  /** No: H2 indexes every row, so a live-rows-only index is refused ({@link #liveRowsClause}). */
+  @Override
+  boolean partialIndexes() {
+    return false;
+  }
 }

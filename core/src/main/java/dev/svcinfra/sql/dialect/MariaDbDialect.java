@@ -132,35 +132,43 @@ final class MariaDbDialect extends MySqlDialect {
    * json_valid(column)} CHECK constraint, and JDBC metadata reports LONGTEXT. A text column with
    * that constraint is reported as JSON; one without it stays text, so a real change between the
    * two is still found. The index InnoDB adds for a foreign key is left out as in MySQL, and
-   * ignore-case indexes are read back from their generated columns ({@link #withLowerColumns}).
+   * ignore-case and live-rows-only indexes are read back from their generated columns ({@link
+   * #withGeneratedKeyColumns}).
    */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table reflected)
       throws SQLException {
-    Table table = withLowerColumns(c, schema, MySqlReflection.withoutForeignKeyIndexes(reflected));
+    Table table =
+        withGeneratedKeyColumns(c, schema, MySqlReflection.withoutForeignKeyIndexes(reflected));
     return withJsonColumns(c, schema, table);
   }
 
-  // ---- ignore-case indexes: MariaDB has no expression indexes ---------------------------------
+  // ---- ignore-case and live-rows-only indexes: MariaDB has no expression indexes ------------
 
   /**
    * The suffix of the generated column that holds {@code lower(column)} for ignore-case indexes.
    */
   static final String LOWER_SUFFIX = "__lower";
 
+  /** The suffix of the generated column that holds a live row's value, NULL for a deleted one. */
+  static final String LIVE_SUFFIX = "__live";
+
   /**
    * MariaDB (through 11.x) cannot index an expression, and its text columns are binary here ({@link
    * #collationClause}), so an ignore-case index is an index on an invisible virtual column {@code
    * <column>__lower} computed as {@code lower(column)}: Unicode lowercase in a binary collation, so
    * {@code Émile} and {@code émile} collide and {@code emile} and {@code émile} do not (a {@code
-   * _ci} collation would make accents and trailing spaces collide too; issue 16). The column is
-   * virtual (nothing is stored but the index), invisible (no {@code SELECT *} shows it), added once
-   * per column and shared by the indexes on it; dropping an index leaves it, since another index
-   * may use it. One statement adds both.
+   * _ci} collation would make accents and trailing spaces collide too; issue 16). A live-rows-only
+   * index has no partial form either: its column {@code <column>__live} (or {@code
+   * <column>__lower_live}) is {@code IF(`deleted_at` IS NULL, column, NULL)}, and NULL keys never
+   * collide, so deleted rows drop out of a unique index (issue 21). The column is virtual (nothing
+   * is stored but the index), invisible (no {@code SELECT *} shows it), added once per column and
+   * shared by the indexes on it; dropping an index leaves it, since another index may use it. One
+   * statement adds both.
    */
   @Override
   public String createIndexStatement(Table table, Index index) {
-    if (!index.ignoreCase()) {
+    if (!index.ignoreCase() && index.whereNull().isEmpty()) {
       return super.createIndexStatement(table, index);
     }
     StringBuilder sql = new StringBuilder(alterTable(table));
@@ -173,7 +181,7 @@ final class MariaDbDialect extends MySqlDialect {
               .orElseThrow(
                   () ->
                       new UnsupportedDdlException(
-                          "ignore-case index "
+                          "index "
                               + index.name()
                               + " names the column "
                               + column
@@ -181,13 +189,8 @@ final class MariaDbDialect extends MySqlDialect {
                               + table.qualifiedName()
                               + " does not have"));
       sql.append(" ADD COLUMN IF NOT EXISTS ")
-          .append(quote(column + LOWER_SUFFIX))
-          .append(' ')
-          .append(columnTypeSql(type))
-          .append(collationClause(type))
-          .append(" AS (lower(")
-          .append(quote(column))
-          .append(")) VIRTUAL INVISIBLE,");
+          .append(generatedColumn(index, column, type))
+          .append(',');
     }
     return sql.append(" ADD ")
         .append(index.unique() ? "UNIQUE " : "")
@@ -196,38 +199,53 @@ final class MariaDbDialect extends MySqlDialect {
         .append(" (")
         .append(
             index.columns().stream()
-                .map(c -> quote(c + LOWER_SUFFIX))
+                .map(c -> quote(generatedName(index, c)))
                 .collect(Collectors.joining(", ")))
         .append(')')
         .toString();
   }
 
+  /** {@code email__lower}, {@code email__live} or {@code email__lower_live}. */
+  private static String generatedName(Index index, String column) {
+    return column
+        + (index.ignoreCase() ? LOWER_SUFFIX : "")
+        + (index.whereNull().isEmpty() ? "" : index.ignoreCase() ? "_live" : LIVE_SUFFIX);
+  }
+
+  /** The definition of {@code column}'s generated key column for {@code index}. */
+  private String generatedColumn(Index index, String column, ColumnType type) {
+    String value = index.ignoreCase() ? "lower(" + quote(column) + ")" : quote(column);
+    if (index.whereNull().isPresent()) {
+      value = "IF(" + quote(index.whereNull().get()) + " IS NULL, " + value + ", NULL)";
+    }
+    return quote(generatedName(index, column))
+        + " "
+        + columnTypeSql(type)
+        + collationClause(type)
+        + " AS ("
+        + value
+        + ") VIRTUAL INVISIBLE";
+  }
+
   /**
-   * A column that an ignore-case index covers changes its {@code lower()} column with it, in the
-   * same statement, so the generated column never holds a shorter type than its source.
+   * A column that an ignore-case or live-rows-only index covers changes its generated columns with
+   * it, in the same statement, so a generated column never holds a shorter type than its source.
    */
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
     List<String> out = new ArrayList<>(super.alterColumnStatements(table, from, to));
-    boolean folded =
-        to.type().isText()
-            && table.indexes().stream()
-                .anyMatch(
-                    ix ->
-                        ix.ignoreCase()
-                            && ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name())));
-    if (folded) {
-      out.set(
-          out.size() - 1,
-          out.get(out.size() - 1)
-              + ", MODIFY COLUMN IF EXISTS "
-              + quote(to.name() + LOWER_SUFFIX)
-              + " "
-              + columnTypeSql(to.type())
-              + collationClause(to.type())
-              + " AS (lower("
-              + quote(to.name())
-              + ")) VIRTUAL INVISIBLE");
+    Map<String, String> generated = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Index ix : table.indexes()) {
+      boolean covers = ix.columns().stream().anyMatch(c -> c.equalsIgnoreCase(to.name()));
+      if (covers && (ix.whereNull().isPresent() || (ix.ignoreCase() && to.type().isText()))) {
+        generated.putIfAbsent(
+            generatedName(ix, to.name()), generatedColumn(ix, to.name(), to.type()));
+      }
+    }
+    if (!generated.isEmpty()) {
+      StringBuilder last = new StringBuilder(out.get(out.size() - 1));
+      generated.values().forEach(g -> last.append(", MODIFY COLUMN IF EXISTS ").append(g));
+      out.set(out.size() - 1, last.toString());
     }
     return out;
   }
@@ -237,18 +255,31 @@ final class MariaDbDialect extends MySqlDialect {
       Pattern.compile("(?i)^\\s*(?:lcase|lower)\\(`((?:[^`]|``)+)`\\)\\s*$");
 
   /**
-   * The invisible {@code lower(column)} columns of {@link #createIndexStatement} are left out of
-   * the reflected table, and an index over them reads as the ignore-case index over their columns.
-   * An index on a plain column stays plain whatever the column's collation, so {@code check}
-   * reports an ignore-case model index that a {@code _ci} column stood for before issue 16.
+   * A generated column {@code if(`deleted_at` is null,`email`,NULL)}, or with {@code
+   * lower(`email`)} as its value, as information_schema spells it.
    */
-  private static Table withLowerColumns(Connection c, String schema, Table table)
+  private static final Pattern LIVE_EXPRESSION =
+      Pattern.compile(
+          "(?i)^\\s*if\\s*\\(\\s*`((?:[^`]|``)+)`\\s+is\\s+null\\s*,\\s*"
+              + "(?:`((?:[^`]|``)+)`|(?:lcase|lower)\\s*\\(\\s*`((?:[^`]|``)+)`\\s*\\))"
+              + "\\s*,\\s*null\\s*\\)\\s*$");
+
+  /** What one generated key column stands for: its source column, case fold, live-rows filter. */
+  private record KeyColumn(String column, boolean ignoreCase, Optional<String> whereNull) {}
+
+  /**
+   * The invisible generated columns of {@link #createIndexStatement} are left out of the reflected
+   * table, and an index over them reads as the ignore-case and/or live-rows-only index over their
+   * source columns. An index on a plain column stays plain whatever the column's collation, so
+   * {@code check} reports an ignore-case model index that a {@code _ci} column stood for before
+   * issue 16.
+   */
+  private static Table withGeneratedKeyColumns(Connection c, String schema, Table table)
       throws SQLException {
-    if (table.columns().stream()
-        .noneMatch(col -> col.name().toLowerCase(Locale.ROOT).endsWith(LOWER_SUFFIX))) {
+    if (table.columns().stream().noneMatch(col -> generatedKeyName(col.name()))) {
       return table;
     }
-    Map<String, String> lowered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, KeyColumn> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     MySqlReflection.forEachTableRow(
         c,
         "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
@@ -257,29 +288,62 @@ final class MariaDbDialect extends MySqlDialect {
         schema,
         table.name(),
         rs -> {
-          Matcher m = LOWER_EXPRESSION.matcher(rs.getString(2));
-          if (m.matches()) {
-            lowered.put(rs.getString(1), m.group(1).replace("``", "`"));
+          String expression = rs.getString(2);
+          Matcher lower = LOWER_EXPRESSION.matcher(expression);
+          Matcher live = LIVE_EXPRESSION.matcher(expression);
+          if (lower.matches()) {
+            keys.put(
+                rs.getString(1), new KeyColumn(unquote(lower.group(1)), true, Optional.empty()));
+          } else if (live.matches()) {
+            boolean folded = live.group(3) != null;
+            keys.put(
+                rs.getString(1),
+                new KeyColumn(
+                    unquote(folded ? live.group(3) : live.group(2)),
+                    folded,
+                    Optional.of(unquote(live.group(1)))));
           }
         });
-    if (lowered.isEmpty()) {
+    if (keys.isEmpty()) {
       return table;
     }
     return table
-        .withColumns(
-            table.columns().stream().filter(col -> !lowered.containsKey(col.name())).toList())
-        .withIndexes(
-            table.indexes().stream()
-                .map(
-                    ix ->
-                        lowered.keySet().containsAll(ix.columns())
-                            ? new Index(
-                                ix.name(),
-                                ix.columns().stream().map(lowered::get).toList(),
-                                ix.unique(),
-                                true)
-                            : ix)
-                .toList());
+        .withColumns(table.columns().stream().filter(col -> !keys.containsKey(col.name())).toList())
+        .withIndexes(table.indexes().stream().map(ix -> overSources(ix, keys)).toList());
+  }
+
+  /** {@code ix} over the source columns of its generated key columns, when all agree. */
+  private static Index overSources(Index ix, Map<String, KeyColumn> keys) {
+    if (!keys.keySet().containsAll(ix.columns())) {
+      return ix;
+    }
+    List<KeyColumn> parts = ix.columns().stream().map(keys::get).toList();
+    KeyColumn first = parts.get(0);
+    boolean alike =
+        parts.stream()
+            .allMatch(
+                k ->
+                    k.ignoreCase() == first.ignoreCase()
+                        && k.whereNull().equals(first.whereNull()));
+    if (!alike) {
+      return ix;
+    }
+    return new Index(
+        ix.name(),
+        parts.stream().map(KeyColumn::column).toList(),
+        ix.unique(),
+        first.ignoreCase(),
+        false,
+        first.whereNull());
+  }
+
+  private static boolean generatedKeyName(String column) {
+    String name = column.toLowerCase(Locale.ROOT);
+    return name.endsWith(LOWER_SUFFIX) || name.endsWith(LIVE_SUFFIX);
+  }
+
+  private static String unquote(String quoted) {
+    return quoted.replace("``", "`");
   }
 
   private static Table withJsonColumns(Connection c, String schema, Table table)

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * MySQL through MySQL Connector/J.
@@ -322,6 +323,36 @@ class MySqlDialect extends StandardDialect {
   @Override
   String ignoreCaseKey(Table table, Index index, String column) {
     return "(lower(" + quote(column) + "))";
+  }
+
+  /**
+   * MySQL has no partial indexes. A live-rows-only index has one functional key part per column
+   * instead, {@code (IF(`deleted_at` IS NULL, `email`, NULL))}: MySQL keeps it in a hidden virtual
+   * generated column, and NULL keys never collide in a unique index, so deleted rows drop out of it
+   * (issue 21). MariaDB, which has no functional key parts, overrides {@link #createIndexStatement}
+   * with the same expression in an invisible virtual column.
+   */
+  @Override
+  String indexKeys(Table table, Index index) {
+    if (index.whereNull().isEmpty()) {
+      return super.indexKeys(table, index);
+    }
+    String deleted = quote(index.whereNull().get());
+    return index.columns().stream()
+        .map(
+            c ->
+                "(IF("
+                    + deleted
+                    + " IS NULL, "
+                    + (index.ignoreCase() ? "lower(" + quote(c) + ")" : quote(c))
+                    + ", NULL))")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** No WHERE clause: the key parts leave deleted rows out ({@link #indexKeys}). */
+  @Override
+  String liveRowsClause(Table table, Index index) {
+    return "";
   }
 
   // ---- values and errors ---------------------------------------------------------------------

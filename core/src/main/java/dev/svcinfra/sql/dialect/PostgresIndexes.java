@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * What JDBC metadata does not tell about PostgreSQL indexes, read from {@code pg_index}, {@code
  * pg_am} and {@code pg_opclass}: pgjdbc reports a GIN, GiST, hash or BRIN index, a partial one or
  * one with a non-default operator class as if it were a plain index over its columns. The models
- * know two kinds: a B-tree with default operator classes and no predicate (plain or ignore-case),
- * and a GIN index whose every key is a column with {@code gin_trgm_ops} (trigram). Any other index
- * is read as its own definition from {@code USING} on ({@code USING gist (location)}), so it never
- * passes for a models' index, and an index dropped by autogenerate is restored by the downgrade
- * exactly as it was.
+ * know three kinds: a B-tree with default operator classes and no predicate (plain or ignore-case),
+ * the same with the predicate {@code column IS NULL} (live rows only, issue 21), and a GIN index
+ * whose every key is a column with {@code gin_trgm_ops} (trigram). Any other index is read as its
+ * own definition from {@code USING} on ({@code USING gist (location)}), so it never passes for a
+ * models' index, and an index dropped by autogenerate is restored by the downgrade exactly as it
+ * was.
  */
 final class PostgresIndexes {
   private PostgresIndexes() {}
@@ -36,7 +37,8 @@ final class PostgresIndexes {
   private static final String CATALOG =
       """
       SELECT i.relname, am.amname, x.indpred IS NOT NULL, pg_get_indexdef(x.indexrelid),
-             pg_get_indexdef(x.indexrelid, k.ord::int, true), oc.opcname, oc.opcdefault
+             pg_get_indexdef(x.indexrelid, k.ord::int, true), oc.opcname, oc.opcdefault,
+             pg_get_expr(x.indpred, x.indrelid)
       FROM pg_index x
       JOIN pg_class i ON i.oid = x.indexrelid
       JOIN pg_class t ON t.oid = x.indrelid
@@ -64,12 +66,18 @@ final class PostgresIndexes {
   private record Shape(
       String method,
       boolean partial,
+      String predicate,
       String definition,
       List<String> keys,
       List<String> opclasses,
       List<Boolean> defaults) {
     boolean defaultOpclasses() {
       return !defaults.contains(false);
+    }
+
+    /** The column of a {@code WHERE column IS NULL} predicate: a live-rows-only index. */
+    Optional<String> whereNull() {
+      return partial ? ExpressionIndexes.whereNullColumn(predicate) : Optional.empty();
     }
   }
 
@@ -84,6 +92,14 @@ final class PostgresIndexes {
     if (shape == null
         || (shape.method().equals("btree") && !shape.partial() && shape.defaultOpclasses())) {
       return ExpressionIndexes.fromReported(reported);
+    }
+    if (shape.method().equals("btree")
+        && shape.defaultOpclasses()
+        && shape.whereNull().isPresent()) {
+      Index keys = ExpressionIndexes.fromReported(reported);
+      if (keys.columns().stream().allMatch(c -> ExpressionIndexes.identifier(c).isPresent())) {
+        return keys.whereNull(shape.whereNull().get());
+      }
     }
     if (shape.method().equals("gin")
         && !shape.partial()
@@ -117,6 +133,7 @@ final class PostgresIndexes {
                 new Shape(
                     rs.getString(2),
                     rs.getBoolean(3),
+                    rs.getString(8),
                     rs.getString(4),
                     new ArrayList<>(),
                     new ArrayList<>(),

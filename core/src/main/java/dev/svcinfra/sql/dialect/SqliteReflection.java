@@ -38,8 +38,9 @@ final class SqliteReflection {
 
   /**
    * The xerial driver reports an expression key part with no column name, so an index over {@code
-   * lower("email")} would be missing or short of a part. Indexes with an expression part ({@code
-   * pragma_index_xinfo} cid -2) are read again from their {@code CREATE INDEX} text.
+   * lower("email")} would be missing or short of a part, and it reports a partial index as one over
+   * every row. Indexes with an expression part ({@code pragma_index_xinfo} cid -2) or a {@code
+   * WHERE} clause are read again from their {@code CREATE INDEX} text.
    */
   private static Table withExpressionIndexes(
       Connection c, String schema, Table table, SqliteDialect dialect) throws SQLException {
@@ -51,10 +52,10 @@ final class SqliteReflection {
             "SELECT m.name, m.sql FROM "
                 + master
                 + " m "
-                + "WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL AND EXISTS "
+                + "WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL AND (EXISTS "
                 + "(SELECT 1 FROM "
                 + xinfo
-                + " x WHERE x.key = 1 AND x.cid = -2)")) {
+                + " x WHERE x.key = 1 AND x.cid = -2) OR m.sql LIKE '%WHERE%')")) {
       ps.setString(1, table.name());
       if (schema != null) {
         ps.setString(2, schema);
@@ -64,12 +65,23 @@ final class SqliteReflection {
           String sql = rs.getString(2);
           // Only the Unicode fold makes an ignore-case index here; an index over lower()
           // (ASCII only, from before issue 16) stays an expression, so check reports it.
-          rebuilt.add(
+          Index keys =
               ExpressionIndexes.fromKeys(
                   rs.getString(1),
                   UNIQUE_INDEX.matcher(sql).find(),
                   ExpressionIndexes.keyParts(sql),
-                  SqliteUnicodeLower.NAME));
+                  SqliteUnicodeLower.NAME);
+          Optional<String> predicate = ExpressionIndexes.predicate(sql);
+          if (predicate.isEmpty()) {
+            rebuilt.add(keys);
+          } else {
+            // A partial index: live rows only when its predicate is "column IS NULL"; any other
+            // predicate keeps its text, so it never passes for a models' index.
+            rebuilt.add(
+                ExpressionIndexes.whereNullColumn(predicate.get())
+                    .map(keys::whereNull)
+                    .orElseGet(() -> keys.whereNull("(" + predicate.get() + ")")));
+          }
         }
       }
     }

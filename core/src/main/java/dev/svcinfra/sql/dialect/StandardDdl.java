@@ -190,7 +190,34 @@ abstract class StandardDdl extends StandardValues {
         + tableName(table.schema(), table.name())
         + " ("
         + indexKeys(table, index)
-        + ")";
+        + ")"
+        + liveRowsClause(table, index);
+  }
+
+  /**
+   * {@code WHERE "deleted_at" IS NULL} after a live-rows-only index ({@link Index#whereNull}):
+   * PostgreSQL and SQLite build it as a partial index, SQL Server as a filtered one, and a unique
+   * one then ignores deleted rows (issue 21). Dialects without partial indexes override it.
+   */
+  String liveRowsClause(Table table, Index index) {
+    if (index.whereNull().isPresent() && !partialIndexes()) {
+      // An index over every row would keep a deleted row's value taken: the opposite of the
+      // model's rule, so refused rather than built almost right.
+      throw new UnsupportedDdlException(
+          name()
+              + " has no partial indexes, so the live-rows-only index "
+              + index.name()
+              + " on "
+              + table.qualifiedName()
+              + " cannot be created; keep the table on another database, or drop liveRowsOnly "
+              + "and let deleted rows keep their values");
+    }
+    return index.whereNull().map(c -> " WHERE " + quote(c) + " IS NULL").orElse("");
+  }
+
+  /** Whether {@code CREATE INDEX .. WHERE predicate} builds a partial index here. */
+  boolean partialIndexes() {
+    return true;
   }
 
   /** The key list of an index: its columns, or one {@link #ignoreCaseKey} per column. */

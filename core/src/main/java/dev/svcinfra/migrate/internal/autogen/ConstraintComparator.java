@@ -18,7 +18,10 @@ import java.util.Locale;
  * columns and referenced table and columns. An ignore-case index ({@code lower(column)}) matches
  * only an ignore-case one, as the dialect judges it ({@link Dialect#sameIndexCase}); a unique
  * constraint is a plain unique index. A trigram index matches only a trigram index, and is not
- * looked for where the dialect does not build it ({@link Dialect#buildsIndex}).
+ * looked for where the dialect does not build it ({@link Dialect#buildsIndex}). A live-rows-only
+ * index matches only one over the same rows ({@link Index#sameRows}), so turning {@code
+ * liveRowsOnly} on or off drops and re-creates the index in the revision (issue 21), and a
+ * constraint is never live-rows-only.
  */
 final class ConstraintComparator {
   private final Dialect dialect;
@@ -40,6 +43,7 @@ final class ConstraintComparator {
       if (match != null
           && columns(match.columns()).equals(columns(wanted.columns()))
           && match.trigram() == wanted.trigram()
+          && match.sameRows(wanted)
           && dialect.sameIndexCase(wanted, match)) {
         liveIndexes.remove(match);
       } else {
@@ -63,6 +67,7 @@ final class ConstraintComparator {
       // as PostgreSQL's "USING btree (code) WHERE ..."): a constraint's keys are columns.
       boolean constraint =
           left.unique()
+              && left.whereNull().isEmpty()
               && (!left.ignoreCase()
                   || dialect.sameIndexCase(new Index(left.name(), left.columns(), true), left))
               && left.columns().stream().noneMatch(c -> c.contains("("));
@@ -92,6 +97,7 @@ final class ConstraintComparator {
                 i ->
                     i.unique()
                         && columns(i.columns()).equals(columns(wanted.columns()))
+                        && i.sameRows(wanted)
                         && dialect.sameIndexCase(wanted, i))
             .min(Comparator.comparing(i -> !i.name().equalsIgnoreCase(wanted.name())))
             .orElse(null);

@@ -244,7 +244,8 @@ public sealed interface MigrationOp {
           + " on "
           + table.qualifiedName()
           + " "
-          + index.keys();
+          + index.keys()
+          + index.whereNull().map(c -> " where " + c + " is null").orElse("");
     }
   }
 

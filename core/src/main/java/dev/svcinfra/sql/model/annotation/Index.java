@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
  * @Index(columns = {"tenant_id", "created_at"})
  * @Index(columns = "email", unique = true, ignoreCase = true)   // ux_users_email_lower
  * @Index(columns = "name", trigram = true)                      // ix_users_name_trgm
+ * @Index(columns = "email", unique = true, liveRowsOnly = true) // ux_users_email_live
  * @Table(name = "users") public record User(...) {}
  * }</pre>
  *
@@ -61,4 +62,19 @@ public @interface Index {
    * enforce nothing) nor {@code ignoreCase} (trigram search already ignores case).
    */
   boolean trigram() default false;
+
+  /**
+   * Cover live rows only: on a {@link SoftDelete} model whose soft-delete column is a timestamp
+   * (NULL while the row lives), the index leaves deleted rows out, so a unique one lets a deleted
+   * row's value be used again and a restore of that row is a conflict (issue 21). Opt-in, not the
+   * default for soft-delete models: turning it on changes the index, and autogenerate then drops
+   * and re-creates it in a revision of its own that says so. PostgreSQL, SQLite and SQL Server
+   * build a partial (filtered) index {@code WHERE deleted_at IS NULL}; MySQL indexes {@code
+   * IF(deleted_at IS NULL, column, NULL)} as a functional key part and MariaDB the same expression
+   * as an invisible virtual column ({@code <column>__live}, or {@code <column>__lower_live} with
+   * {@code ignoreCase}); NULL keys never collide there. DuckDB has no partial indexes and refuses
+   * it; Snowflake has no indexes at all and leaves it out as it does every index. A plain
+   * {@code @Column(unique = true)} stays a constraint over every row.
+   */
+  boolean liveRowsOnly() default false;
 }

@@ -1,7 +1,9 @@
 package dev.svcinfra.sql.model.internal;
 
+import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.annotation.Check;
 import dev.svcinfra.sql.model.annotation.Index;
+import dev.svcinfra.sql.model.annotation.SoftDelete;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,18 @@ final class ConstraintReader {
     List<UniqueConstraint> uniques = new ArrayList<>();
     List<ForeignKey> foreignKeys = new ArrayList<>();
     List<CheckConstraint> checks = new ArrayList<>();
+    Optional<String> liveColumn = liveColumn(columns, fields);
     for (Index ix : model.getAnnotationsByType(Index.class)) {
       if (ix.columns().length == 0) {
         throw new IllegalArgumentException(model.getName() + ": @Index on a type needs columns");
       }
-      indexes.add(index(model, tableName, ix, List.of(ix.columns())));
+      indexes.add(index(model, tableName, ix, List.of(ix.columns()), liveColumn));
     }
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
       String column = columns.get(i).name();
       for (Index ix : f.getAnnotationsByType(Index.class)) {
-        indexes.add(index(model, tableName, ix, List.of(column)));
+        indexes.add(index(model, tableName, ix, List.of(column), liveColumn));
       }
       dev.svcinfra.sql.model.annotation.Column c =
           f.getAnnotation(dev.svcinfra.sql.model.annotation.Column.class);
@@ -78,8 +81,22 @@ final class ConstraintReader {
         t == null ? List.of() : List.of(t.renamedFrom()));
   }
 
+  /**
+   * The soft-delete column a live-rows-only index filters on: a timestamp, NULL while the row
+   * lives. A boolean flag has no such form every dialect can index, so it offers none.
+   */
+  private static Optional<String> liveColumn(List<Column> columns, List<Field> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).isAnnotationPresent(SoftDelete.class)
+          && columns.get(i).type().kind() != ColumnType.Kind.BOOLEAN) {
+        return Optional.of(columns.get(i).name());
+      }
+    }
+    return Optional.empty();
+  }
+
   private static dev.svcinfra.sql.model.internal.Index index(
-      Class<?> model, String table, Index ix, List<String> columns) {
+      Class<?> model, String table, Index ix, List<String> columns, Optional<String> liveColumn) {
     String name =
         ix.name().isBlank()
             ? (ix.unique() ? "ux_" : "ix_")
@@ -88,7 +105,25 @@ final class ConstraintReader {
                 + String.join("_", columns)
                 + (ix.ignoreCase() ? "_lower" : "")
                 + (ix.trigram() ? "_trgm" : "")
+                + (ix.liveRowsOnly() ? "_live" : "")
             : ix.name();
+    if (ix.liveRowsOnly() && liveColumn.isEmpty()) {
+      throw new IllegalArgumentException(
+          model.getName()
+              + ": index "
+              + name
+              + " has liveRowsOnly = true, but the model has no @SoftDelete timestamp column "
+              + "(NULL while the row lives) to tell live rows by; add one (a boolean @SoftDelete "
+              + "flag cannot filter an index on every database) or remove liveRowsOnly");
+    }
+    if (ix.liveRowsOnly() && ix.trigram()) {
+      throw new IllegalArgumentException(
+          model.getName()
+              + ": index "
+              + name
+              + " has trigram = true and liveRowsOnly = true; a trigram index serves searches "
+              + "and enforces nothing: remove liveRowsOnly");
+    }
     if (ix.trigram() && ix.unique()) {
       throw new IllegalArgumentException(
           model.getName()
@@ -107,8 +142,10 @@ final class ConstraintReader {
               + "true and ignoreCase = true; trigram search (ILIKE) already ignores case: remove "
               + "ignoreCase");
     }
-    return new dev.svcinfra.sql.model.internal.Index(
-        name, columns, ix.unique(), ix.ignoreCase(), ix.trigram());
+    dev.svcinfra.sql.model.internal.Index index =
+        new dev.svcinfra.sql.model.internal.Index(
+            name, columns, ix.unique(), ix.ignoreCase(), ix.trigram());
+    return ix.liveRowsOnly() ? index.whereNull(liveColumn.orElseThrow()) : index;
   }
 
   /**

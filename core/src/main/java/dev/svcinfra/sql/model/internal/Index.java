@@ -2,6 +2,7 @@ package dev.svcinfra.sql.model.internal;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An index over one or more columns of a {@link Table}, optionally unique. An ignore-case index is
@@ -10,7 +11,9 @@ import java.util.Objects;
  * ({@code ILIKE '%ann%'}); PostgreSQL builds it as a GIN index with {@code pg_trgm}, other
  * databases have no such index and leave it out (their dialect's {@code buildsIndex} answers no).
  * It is never unique and never ignore-case: trigram matching through {@code ILIKE} already ignores
- * case.
+ * case. A live-rows-only index ({@code whereNull} present, the soft-delete column) covers only the
+ * rows where that column is NULL, so a unique one lets a deleted row's value be used again (issue
+ * 21); each dialect renders it as a partial, filtered or generated-column index, or refuses it.
  *
  * <pre>{@code
  * Index byEmail = new Index("ix_users_email", List.of("email"), false);
@@ -21,10 +24,23 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Index(
-    String name, List<String> columns, boolean unique, boolean ignoreCase, boolean trigram) {
+    String name,
+    List<String> columns,
+    boolean unique,
+    boolean ignoreCase,
+    boolean trigram,
+    Optional<String> whereNull) {
   public Index {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(whereNull, "whereNull");
     columns = List.copyOf(columns);
+    if (trigram && whereNull.isPresent()) {
+      throw new IllegalArgumentException(
+          "index "
+              + name
+              + " cannot be both trigram and live-rows-only: trigram indexes serve searches and "
+              + "enforce nothing, so they cover every row");
+    }
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("index " + name + " needs at least one column");
     }
@@ -44,14 +60,34 @@ public record Index(
     }
   }
 
+  /** An index over every row. */
+  public Index(
+      String name, List<String> columns, boolean unique, boolean ignoreCase, boolean trigram) {
+    this(name, columns, unique, ignoreCase, trigram, Optional.empty());
+  }
+
   /** A plain or ignore-case index. */
   public Index(String name, List<String> columns, boolean unique, boolean ignoreCase) {
-    this(name, columns, unique, ignoreCase, false);
+    this(name, columns, unique, ignoreCase, false, Optional.empty());
   }
 
   /** A plain index: over the columns as they are. */
   public Index(String name, List<String> columns, boolean unique) {
-    this(name, columns, unique, false, false);
+    this(name, columns, unique, false, false, Optional.empty());
+  }
+
+  /**
+   * This index over the rows where {@code column} is NULL (the live rows of a soft-delete table).
+   */
+  public Index whereNull(String column) {
+    return new Index(name, columns, unique, ignoreCase, trigram, Optional.of(column));
+  }
+
+  /** Whether both cover the same rows: both every row, or both where the same column is NULL. */
+  public boolean sameRows(Index other) {
+    return whereNull.isPresent()
+        ? other.whereNull.filter(c -> c.equalsIgnoreCase(whereNull.get())).isPresent()
+        : other.whereNull.isEmpty();
   }
 
   /**

@@ -1,0 +1,124 @@
+package dev.svcinfra.sql.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.ColumnType.Kind;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A live-rows-only index (issue 21) in each dialect's DDL: a partial index where the database has
+ * one, the same expression as a functional key part (MySQL) or an invisible virtual column
+ * (MariaDB), and a refusal where neither exists (DuckDB, H2, Snowflake).
+ */
+class LiveRowsIndexRenderingTest {
+  static final Table USERS =
+      Table.named("users")
+          .withColumns(
+              List.of(
+                  Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                  Column.of("tenant_id", ColumnType.string(64)).notNull(),
+                  Column.of("email", ColumnType.string(320)).notNull(),
+                  Column.of("deleted_at", ColumnType.of(Kind.TIMESTAMP_TZ))))
+          .withPrimaryKey(List.of("id"));
+  static final Index EMAIL_LIVE =
+      new Index("ux_users_email_live", List.of("email"), true).whereNull("deleted_at");
+  static final Index EMAIL_LOWER_LIVE =
+      new Index("ux_users_email_lower_live", List.of("email"), true, true).whereNull("deleted_at");
+  static final Index TENANT_EMAIL_LIVE =
+      new Index("ux_users_tenant_id_email_live", List.of("tenant_id", "email"), true)
+          .whereNull("deleted_at");
+
+  @Test
+  void postgresqlSqliteAndSqlServerBuildPartialIndexes() {
+    assertThat(Dialects.POSTGRESQL.createIndexStatement(USERS, EMAIL_LOWER_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX \"ux_users_email_lower_live\" ON \"users\" (lower(\"email\")) "
+                + "WHERE \"deleted_at\" IS NULL");
+    assertThat(Dialects.POSTGRESQL.createIndexStatement(USERS, TENANT_EMAIL_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX \"ux_users_tenant_id_email_live\" ON \"users\" "
+                + "(\"tenant_id\", \"email\") WHERE \"deleted_at\" IS NULL");
+    assertThat(Dialects.SQLITE.createIndexStatement(USERS, EMAIL_LOWER_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX \"ux_users_email_lower_live\" ON \"users\" "
+                + "(svcinfra_lower(\"email\")) WHERE \"deleted_at\" IS NULL");
+    assertThat(Dialects.MSSQL.createIndexStatement(USERS, EMAIL_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX [ux_users_email_live] ON [users] ([email]) "
+                + "WHERE [deleted_at] IS NULL");
+    // Created with the table, after it.
+    assertThat(Dialects.SQLITE.createTableStatements(USERS.withIndexes(List.of(EMAIL_LIVE))))
+        .last()
+        .isEqualTo(
+            "CREATE UNIQUE INDEX \"ux_users_email_live\" ON \"users\" (\"email\") "
+                + "WHERE \"deleted_at\" IS NULL");
+  }
+
+  @Test
+  void mysqlIndexesTheLiveValueAsAFunctionalKeyPart() {
+    assertThat(Dialects.MYSQL.createIndexStatement(USERS, EMAIL_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX `ux_users_email_live` ON `users` "
+                + "((IF(`deleted_at` IS NULL, `email`, NULL)))");
+    assertThat(Dialects.MYSQL.createIndexStatement(USERS, EMAIL_LOWER_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX `ux_users_email_lower_live` ON `users` "
+                + "((IF(`deleted_at` IS NULL, lower(`email`), NULL)))");
+    assertThat(Dialects.MYSQL.createIndexStatement(USERS, TENANT_EMAIL_LIVE))
+        .isEqualTo(
+            "CREATE UNIQUE INDEX `ux_users_tenant_id_email_live` ON `users` "
+                + "((IF(`deleted_at` IS NULL, `tenant_id`, NULL)), "
+                + "(IF(`deleted_at` IS NULL, `email`, NULL)))");
+  }
+
+  @Test
+  void mariadbIndexesInvisibleVirtualLiveColumns() {
+    assertThat(Dialects.MARIADB.createIndexStatement(USERS, EMAIL_LOWER_LIVE))
+        .isEqualTo(
+            "ALTER TABLE `users` ADD COLUMN IF NOT EXISTS `email__lower_live` VARCHAR(320) "
+                + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (IF(`deleted_at` IS NULL, lower(`email`), NULL)) "
+                + "VIRTUAL INVISIBLE, ADD UNIQUE INDEX `ux_users_email_lower_live` "
+                + "(`email__lower_live`)");
+    assertThat(Dialects.MARIADB.createIndexStatement(USERS, EMAIL_LIVE))
+        .isEqualTo(
+            "ALTER TABLE `users` ADD COLUMN IF NOT EXISTS `email__live` VARCHAR(320) "
+                + "CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (IF(`deleted_at` IS NULL, `email`, NULL)) "
+                + "VIRTUAL INVISIBLE, ADD UNIQUE INDEX `ux_users_email_live` (`email__live`)");
+    // A longer email column changes its live column in the same statement.
+    Column longer = Column.of("email", ColumnType.string(400)).notNull();
+    assertThat(
+            Dialects.MARIADB.alterColumnStatements(
+                USERS.withIndexes(List.of(EMAIL_LIVE)), USERS.columns().get(2), longer))
+        .last()
+        .asString()
+        .endsWith(
+            ", MODIFY COLUMN IF EXISTS `email__live` VARCHAR(400) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin "
+                + "AS (IF(`deleted_at` IS NULL, `email`, NULL)) VIRTUAL INVISIBLE");
+  }
+
+  @Test
+  void databasesWithoutPartialIndexesRefuseThem() {
+    for (Dialect d : List.of(Dialects.DUCKDB, Dialects.H2)) {
+      assertThatThrownBy(() -> d.createIndexStatement(USERS, EMAIL_LIVE))
+          .as(d.name())
+          .isInstanceOf(UnsupportedDdlException.class)
+          .hasMessageContaining("has no partial indexes")
+          .hasMessageContaining("ux_users_email_live");
+      assertThatThrownBy(() -> d.createTableStatements(USERS.withIndexes(List.of(EMAIL_LIVE))))
+          .as(d.name())
+          .isInstanceOf(UnsupportedDdlException.class);
+    }
+    // Snowflake has no indexes at all: left out of the table, refused on its own, as any index.
+    assertThat(Dialects.SNOWFLAKE.createTableStatements(USERS.withIndexes(List.of(EMAIL_LIVE))))
+        .noneMatch(sql -> sql.contains("ux_users_email_live"));
+    assertThatThrownBy(() -> Dialects.SNOWFLAKE.createIndexStatement(USERS, EMAIL_LIVE))
+        .hasMessageContaining("Snowflake tables have no indexes");
+  }
+}
