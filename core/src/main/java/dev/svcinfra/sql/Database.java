@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
   private final Replicas replicas;
 
   private final TransactionRunner transactions;
+  private final StatementListeners statementListeners;
 
   private Database(DatabaseSettings settings, StatementLogSettings logSettings) {
     this.settings = settings;
@@ -96,7 +97,9 @@ public final class Database implements AutoCloseable {
         replicaServers.isEmpty()
             ? null
             : new Replicas(this, borrowing, replicaServers, replicaTargets);
-    this.transactions = new TransactionRunner(this, new StatementLog(logSettings));
+    StatementLog statementLog = new StatementLog(logSettings);
+    this.statementListeners = statementLog.listeners();
+    this.transactions = new TransactionRunner(this, statementLog);
     LOG.info(
         "database {} ({}) from {}{}",
         dialect.displayUrl(url, true),
@@ -204,6 +207,25 @@ public final class Database implements AutoCloseable {
           work.useTransaction(tx);
           return null;
         });
+  }
+
+  /**
+   * Tells {@code listener} of every statement a {@link Transaction} of this database runs from now
+   * on (metrics, tracing); statements run on a raw {@link #connection()} are not seen.
+   *
+   * @since 0.4
+   */
+  public void addStatementListener(StatementListener listener) {
+    statementListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Stops telling {@code listener}; statements already running may still reach it.
+   *
+   * @since 0.4
+   */
+  public void removeStatementListener(StatementListener listener) {
+    statementListeners.remove(listener);
   }
 
   /** The transaction this thread is running on this database, if any. */

@@ -1,6 +1,7 @@
 package dev.svcinfra.sql;
 
 import dev.svcinfra.config.internal.StatementLogSettings;
+import dev.svcinfra.sql.internal.request.CurrentRequest;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +9,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs each statement on {@value Database#STATEMENT_LOGGER}: DEBUG with its duration, row count and
  * bind values (masked as {@code ***} unless {@code DB_LOG_BIND_VALUES=true}); WARN when it took at
- * least the slow threshold ({@code DB_SLOW_STATEMENT_MS}).
+ * least the slow threshold ({@code DB_SLOW_STATEMENT_MS}), naming the request it ran for when the
+ * web layer announced one ({@link CurrentRequest}). Also tells the database's {@link
+ * StatementListener}s.
  */
 final class StatementLog {
   private final Logger log;
   private final StatementLogSettings settings;
   private final long slowNanos;
+  private final StatementListeners listeners = new StatementListeners();
 
   StatementLog(StatementLogSettings settings) {
     this(settings, LoggerFactory.getLogger(Database.STATEMENT_LOGGER));
@@ -25,6 +29,20 @@ final class StatementLog {
     this.slowNanos = settings.slowThreshold().toNanos();
   }
 
+  StatementListeners listeners() {
+    return listeners;
+  }
+
+  void executed(SqlStatement statement, long nanos, int rows) {
+    listeners.finished(statement, nanos, rows, null);
+    executed(statement.sql(), statement.values(), nanos, rows);
+  }
+
+  void failed(SqlStatement statement, long nanos, DatabaseException failure) {
+    listeners.finished(statement, nanos, 0, failure);
+    failed(statement.sql(), statement.values(), nanos, failure.code().wireName());
+  }
+
   void executed(String sql, Object[] values, long nanos, int rows) {
     boolean slow = slowNanos > 0 && nanos >= slowNanos;
     if (!slow && !log.isDebugEnabled()) {
@@ -32,11 +50,13 @@ final class StatementLog {
     }
     String millis = String.format("%.3f", nanos / 1_000_000.0);
     if (slow) {
+      String request = CurrentRequest.id();
       log.warn(
-          "slow statement ({} ms, threshold {} ms, {} rows): {} {}",
+          "slow statement ({} ms, threshold {} ms, {} rows{}): {} {}",
           millis,
           settings.slowThreshold().toMillis(),
           rows,
+          request == null ? "" : ", request " + request,
           sql,
           binds(values));
     } else {

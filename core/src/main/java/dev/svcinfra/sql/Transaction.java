@@ -112,7 +112,7 @@ public final class Transaction {
     try (PreparedStatement ps = prepare(statement.sql(), false)) {
       bind(ps, statement);
       int rows = ps.executeUpdate();
-      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      log.executed(statement, System.nanoTime() - start, rows);
       return rows;
     } catch (SQLException e) {
       throw failed(statement, start, e);
@@ -129,7 +129,7 @@ public final class Transaction {
           out.add(mapper.map(rs));
         }
       }
-      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, out.size());
+      log.executed(statement, System.nanoTime() - start, out.size());
       return out;
     } catch (SQLException e) {
       throw failed(statement, start, e);
@@ -156,7 +156,7 @@ public final class Transaction {
           rows = 1;
         }
       }
-      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      log.executed(statement, System.nanoTime() - start, rows);
       return Optional.ofNullable(first);
     } catch (SQLException e) {
       throw failed(statement, start, e);
@@ -178,7 +178,7 @@ public final class Transaction {
           key = dialect.read(keys, 1, keyType);
         }
       }
-      log.executed(statement.sql(), statement.values(), System.nanoTime() - start, rows);
+      log.executed(statement, System.nanoTime() - start, rows);
       return key;
     } catch (SQLException e) {
       throw failed(statement, start, e);
@@ -211,11 +211,7 @@ public final class Transaction {
   private DatabaseException failed(SqlStatement statement, long start, SQLException e) {
     DatabaseException translated =
         SqlFailures.translate(e, dialect, statement.table(), timeout, statement.sql(), readOnly);
-    log.failed(
-        statement.sql(),
-        statement.values(),
-        System.nanoTime() - start,
-        translated.code().wireName());
+    log.failed(statement, System.nanoTime() - start, translated);
     return translated;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.config.Env;
 import dev.svcinfra.config.internal.StatementLogSettings;
+import dev.svcinfra.sql.internal.request.CurrentRequest;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,5 +73,22 @@ class StatementLogTest {
                 assertThat(line)
                     .startsWith("WARN slow statement")
                     .contains("60.000", "50", "[42]"));
+  }
+
+  @Test
+  void aSlowStatementNamesTheRequestItRanFor() {
+    StatementLogSettings settings =
+        StatementLogSettings.defaults().withSlowThreshold(Duration.ofMillis(10));
+    StatementLog log = new StatementLog(settings, recorder(false));
+    CurrentRequest.enter("req-7f3a");
+    try {
+      log.executed("SELECT 1", new Object[0], 20_000_000, 1);
+    } finally {
+      CurrentRequest.leave();
+    }
+    log.executed("SELECT 2", new Object[0], 20_000_000, 1);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("WARN slow statement").contains("request req-7f3a");
+    assertThat(lines.get(1)).startsWith("WARN slow statement").doesNotContain("request");
   }
 }
