@@ -10,7 +10,9 @@ import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
+import dev.svcinfra.sql.dialect.internal.StatementSplitter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,7 +167,7 @@ final class SqliteScratchRestore implements ScratchRestore {
   private static Optional<String> runScript(Connection c, Path backup, BackupFormat format)
       throws IOException {
     ScriptGuard guard = new ScriptGuard();
-    SqlStatements statements = new SqlStatements();
+    StatementSplitter statements = new StatementSplitter(SqlSyntax.SQLITE);
     long executed = 0;
     try (InputStream in = ScratchRestore.open(backup, format);
         BufferedReader reader =
@@ -177,7 +179,7 @@ final class SqliteScratchRestore implements ScratchRestore {
         if (refused.isPresent()) {
           return refused;
         }
-        for (String sql : statements.add(line)) {
+        for (String sql : statements.feed(line)) {
           executed++;
           try {
             st.execute(sql);

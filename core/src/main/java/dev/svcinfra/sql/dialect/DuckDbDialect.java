@@ -5,6 +5,7 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Table;
@@ -206,5 +207,11 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   @Override
   public boolean quotedTableNamesIgnoreCase() {
     return true;
+  }
+
+  /** Dollar-quoted strings and {@code E'..'} escape strings. */
+  @Override
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.DUCKDB;
   }
 }

@@ -8,6 +8,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.ForeignKey;
@@ -155,10 +156,14 @@ class MySqlDialect extends StandardDialect {
     return Optional.of(ReplicaPositions.mysql());
   }
 
-  /** MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16). */
+  /**
+   * MySQL and MariaDB read {@code \'} inside a literal as a quote (issue 16), {@code #} as a
+   * comment, {@code /*! .. *}{@code /} as code, and scripts may change the terminator with {@code
+   * DELIMITER}.
+   */
   @Override
-  public boolean backslashEscapesInStrings() {
-    return true;
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.MYSQL;
   }
 
   /** Translates a libpq-style or driver-style TLS mode into this driver's {@code sslMode}. */

@@ -9,6 +9,7 @@ import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Index;
 import dev.svcinfra.sql.model.internal.Table;
@@ -335,5 +336,11 @@ final class PostgresDialect extends StandardDialect {
       }
       return c;
     }
+  }
+
+  /** Dollar-quoted bodies, {@code E'..'} escape strings and nested comments. */
+  @Override
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.POSTGRESQL;
   }
 }

@@ -6,6 +6,7 @@ import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Index;
@@ -226,5 +227,11 @@ final class SnowflakeDialect extends StandardDialect {
   public ClassifiedError classify(SQLException e) {
     SqlErrorKind kind = VENDOR_CODES.get(e.getErrorCode());
     return kind != null ? ClassifiedError.of(kind) : super.classify(e);
+  }
+
+  /** Dollar-quoted bodies; backslash escapes in string literals. */
+  @Override
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.SNOWFLAKE;
   }
 }

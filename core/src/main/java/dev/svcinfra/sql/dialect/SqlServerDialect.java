@@ -6,6 +6,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
@@ -353,5 +354,11 @@ final class SqlServerDialect extends StandardDialect {
             + stringLiteral(table.schema().map(s -> s + ".").orElse("") + from)
             + ", "
             + stringLiteral(table.name()));
+  }
+
+  /** {@code [..]} identifiers and {@code GO} batch lines. */
+  @Override
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.SQL_SERVER;
   }
 }

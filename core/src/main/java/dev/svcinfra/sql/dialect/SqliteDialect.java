@@ -5,6 +5,7 @@ import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
@@ -332,5 +333,11 @@ final class SqliteDialect extends EmbeddedFileDialect {
   @Override
   public boolean quotedTableNamesIgnoreCase() {
     return true;
+  }
+
+  /** Trigger bodies ({@code BEGIN ... END}), {@code `..`} and {@code [..]} identifiers. */
+  @Override
+  public SqlSyntax sqlSyntax() {
+    return SqlSyntax.SQLITE;
   }
 }

@@ -5,8 +5,8 @@ import dev.svcinfra.migrate.LintRule;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.SqlScript;
-import dev.svcinfra.migrate.internal.script.StatementSplitter;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.StatementSplitter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class Linter {
     for (String statement : sql.statements(Direction.UPGRADE, dialect.name())) {
       Set<String> allowed = allowed(statement);
       String text =
-          StatementSplitter.stripComments(statement)
+          StatementSplitter.stripComments(statement, dialect.sqlSyntax())
               .strip()
               .replaceAll("\\s+", " ")
               .toUpperCase(Locale.ROOT);

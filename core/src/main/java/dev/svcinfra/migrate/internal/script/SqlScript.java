@@ -5,6 +5,8 @@ import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.script.MigrationStep;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
+import dev.svcinfra.sql.dialect.internal.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,21 +69,21 @@ public record SqlScript(List<Section> sections, boolean transactional, String or
               + dialect
               + " and no section for every dialect");
     }
-    boolean backslashEscapes = backslashEscapes(dialect);
+    SqlSyntax syntax = syntax(dialect);
     List<String> out = new ArrayList<>();
     for (Section s : chosen) {
-      out.addAll(StatementSplitter.split(s.text(), backslashEscapes));
+      out.addAll(StatementSplitter.split(s.text(), syntax));
     }
     return out;
   }
 
-  /** Whether {@code dialect} reads a backslash in a string literal as an escape (MySQL family). */
-  static boolean backslashEscapes(String dialect) {
+  /** How {@code dialect} cuts its SQL into statements; standard SQL for a name no dialect has. */
+  static SqlSyntax syntax(String dialect) {
     return Dialects.all().stream()
         .filter(d -> d.name().equals(dialect))
         .findFirst()
-        .map(Dialect::backslashEscapesInStrings)
-        .orElse(false);
+        .map(Dialect::sqlSyntax)
+        .orElse(SqlSyntax.STANDARD);
   }
 
   @Override

@@ -45,14 +45,14 @@ public interface MigrationSql {
   List<String> createHistoryTable(String table);
 
   /**
-   * Whether a backslash inside a {@code '..'} or {@code ".."} literal escapes the next character,
-   * so revision text is split into statements as the server reads it (issue 16). MySQL and MariaDB:
-   * yes, unless the session's {@code sql_mode} holds {@code NO_BACKSLASH_ESCAPES} (then write a
-   * literal backslash so that both readings agree, or avoid one before a quote). PostgreSQL: only
-   * in {@code E'..'} strings, which the splitter recognises on every dialect.
+   * How this database's SQL text is cut into statements (quotes, comments, dollar bodies, {@code
+   * BEGIN ... END} blocks, client directives), for revision files and backup restores alike. MySQL
+   * and MariaDB read a backslash in a literal as an escape unless the session's {@code sql_mode}
+   * holds {@code NO_BACKSLASH_ESCAPES} (then write a literal backslash so that both readings agree,
+   * or avoid one before a quote).
    */
-  default boolean backslashEscapesInStrings() {
-    return false;
+  default SqlSyntax sqlSyntax() {
+    return SqlSyntax.STANDARD;
   }
 
   /** A string literal for SQL written to a file (offline mode), escaped for this database. */

@@ -13,6 +13,8 @@ import dev.svcinfra.migrate.MultipleHeadsException;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.RunOptions;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
+import dev.svcinfra.sql.dialect.internal.StatementSplitter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -172,9 +174,9 @@ class MigrationRoundTripTest {
       offline.upgradeSql("head", new PrintStream(buffer, true, StandardCharsets.UTF_8));
       String script = buffer.toString(StandardCharsets.UTF_8);
       List<String> written = new ArrayList<>();
-      for (String s : dev.svcinfra.migrate.internal.script.StatementSplitter.split(script)) {
-        String sql =
-            dev.svcinfra.migrate.internal.script.StatementSplitter.stripComments(s).strip();
+      SqlSyntax syntax = db.dialect().sqlSyntax();
+      for (String s : StatementSplitter.split(script, syntax)) {
+        String sql = StatementSplitter.stripComments(s, syntax).strip();
         if (!sql.equals("BEGIN") && !sql.equals("COMMIT")) {
           written.add(sql);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
+import dev.svcinfra.sql.dialect.internal.SqlSyntax;
+import dev.svcinfra.sql.dialect.internal.StatementSplitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -128,9 +130,11 @@ class RevisionFileTest {
 
   @Test
   void splitterKeepsQuotedAndCommentedSemicolons() {
-    assertThat(StatementSplitter.split("SELECT ';'; /* ; */ SELECT \"a;b\"; -- only a comment\n"))
+    assertThat(
+            StatementSplitter.split(
+                "SELECT ';'; /* ; */ SELECT \"a;b\"; -- only a comment\n", SqlSyntax.POSTGRESQL))
         .containsExactly("SELECT ';'", "/* ; */ SELECT \"a;b\"");
-    assertThat(StatementSplitter.split("SELECT $1; SELECT $tag$ ; $tag$"))
+    assertThat(StatementSplitter.split("SELECT $1; SELECT $tag$ ; $tag$", SqlSyntax.POSTGRESQL))
         .containsExactly("SELECT $1", "SELECT $tag$ ; $tag$");
   }
 }
