@@ -110,6 +110,32 @@ final class RowWrites<T> {
     }
   }
 
+  /** See {@link SqlRepository#restore(Transaction, Scope, Object)}. */
+  T restore(Transaction tx, Scope scope, Object id) {
+    if (mapping.softDelete().isEmpty()) {
+      throw new IllegalStateException(
+          mapping.type().getName()
+              + " has no @SoftDelete column: delete removes its rows, so none can be restored");
+    }
+    Object key = repository.parseId(id);
+    if (key == null) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    TableStatements<T> s = repository.sql(tx);
+    Object updatedNow = updatedAt == null ? null : writer.updatedNow(updatedAt);
+    SqlStatement restore = s.restoreById(key, repository.scope(scope), updatedNow);
+    // A unique value a live row took meanwhile fails the UPDATE itself (ConflictException) where
+    // the index covers live rows only; elsewhere nothing changes and the row just comes back.
+    if (s.dialect.supportsReturning()) {
+      return tx.queryFirst(restore, s.rowMapper)
+          .orElseThrow(() -> new NotFoundException(mapping.table().name(), id));
+    }
+    if (tx.execute(restore) == 0) {
+      throw new NotFoundException(mapping.table().name(), id);
+    }
+    return reread(tx, scope, key, id);
+  }
+
   /** The row a write by id aims at: its key, the scope's conditions, the tag versions to match. */
   private record Target(Object key, Map<MappedColumn, Object> where, List<Object> tagVersions) {}
 

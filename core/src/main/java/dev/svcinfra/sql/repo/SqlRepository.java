@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * CRUD, search, counting and pagination for one table model, in the dialect of the transaction it
- * is given. Soft-deleted rows are invisible to every operation; immutable fields are ignored on
- * update; timestamps, versions and generated ids are set by the library. Input maps are keyed by
- * column name (what JSON bodies carry), results are model instances.
+ * is given. Soft-deleted rows are invisible to every operation but {@link #restore}; immutable
+ * fields are ignored on update; timestamps, versions and generated ids are set by the library.
+ * Input maps are keyed by column name (what JSON bodies carry), results are model instances.
  *
  * <pre>{@code
  * SqlRepository<User> users = SqlRepository.builder(User.class)
@@ -286,6 +286,22 @@ public final class SqlRepository<T> {
    */
   public void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags) {
     writes.delete(tx, scope, id, ifTags);
+  }
+
+  /**
+   * Brings back the soft-deleted row with this id inside the scope (tenant-scoped like {@link
+   * #delete(Transaction, Scope, Object)}): clears its soft-delete column and stamps it as any write
+   * does ({@code updated_at}, {@code version + 1}). A unique index that covers live rows only
+   * ({@link dev.svcinfra.sql.model.annotation.Index#liveRowsOnly()}) fails the restore when a live
+   * row took one of its values meanwhile.
+   *
+   * @throws NotFoundException when no such deleted row exists in the scope (a live one included)
+   * @throws ConflictException when a live row holds one of its unique values
+   * @throws IllegalStateException when the model has no soft-delete column
+   * @since 0.3
+   */
+  public T restore(Transaction tx, Scope scope, Object id) {
+    return writes.restore(tx, scope, id);
   }
 
   // ---- shared with RowWrites and TagCheck

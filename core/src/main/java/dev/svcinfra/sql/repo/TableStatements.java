@@ -204,6 +204,48 @@ final class TableStatements<T> {
     return c.statement(mapping.table());
   }
 
+  /**
+   * {@code UPDATE .. SET <soft-delete> = NULL (or false)[, updated_at = ?][, version = version + 1]
+   * WHERE id = ? AND <deleted> AND scope}, returning the row where the dialect can: the restore of
+   * a soft-deleted row, stamped like any other write.
+   */
+  SqlStatement restoreById(Object id, Map<MappedColumn, Object> scope, Object updatedNow) {
+    MappedColumn sd = mapping.softDelete().orElseThrow();
+    Conditions set = Conditions.valuesOnly();
+    StringBuilder assignments = new StringBuilder(dialect.quote(sd.name()));
+    if (liveFlag != null) {
+      assignments.append(" = ?");
+      set.value(false, sd.type());
+    } else {
+      assignments.append(" = NULL");
+    }
+    if (updatedAt != null) {
+      assignments.append(", ").append(dialect.quote(updatedAt.name())).append(" = ?");
+      set.value(updatedAt.toDatabase(updatedNow), updatedAt.type());
+    }
+    if (version != null) {
+      String v = dialect.quote(version.name());
+      assignments.append(", ").append(v).append(" = ").append(v).append(" + 1");
+    }
+    Conditions where = new Conditions("");
+    byId(where, id);
+    if (liveFlag != null) {
+      where.and(dialect.quote(sd.name()) + " = ?").value(true, sd.type());
+    } else {
+      where.and(dialect.quote(sd.name()) + " IS NOT NULL");
+    }
+    scope(where, scope);
+    Object[] binds = new Object[set.size() + where.size()];
+    ColumnType[] types = new ColumnType[binds.length];
+    set.copyInto(binds, types, 0);
+    where.copyInto(binds, types, set.size());
+    return new SqlStatement(
+        dialect.updateStatement(table, assignments.toString(), where.predicates(), quotedColumns),
+        binds,
+        types,
+        mapping.table());
+  }
+
   /** {@code version IN (?, ..)}: the row's version is one of the expected ones. */
   void versionIn(Conditions c, List<Object> versions) {
     StringBuilder in = new StringBuilder(dialect.quote(version.name())).append(" IN (");

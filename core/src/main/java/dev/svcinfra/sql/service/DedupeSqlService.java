@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A service that keeps chosen text fields unique ignoring case ({@code Ann@Example.com} and {@code
  * ann@example.com} collide) among live rows of the caller's scope, answering with a {@link
- * ConflictException} that names the field and the value. Databases compare case-sensitively or by
- * collation; this rule is the same everywhere.
+ * ConflictException} that names the field and the value, on create, update and restore. Databases
+ * compare case-sensitively or by collation; this rule is the same everywhere.
  *
  * <pre>{@code
  * SqlService<User> users = new DedupeSqlService<>(repo, List.of("email", "username"));
@@ -23,7 +23,9 @@ import java.util.Map;
  * dev.svcinfra.sql.model.annotation.Index#ignoreCase()}): the check's {@code LOWER(field) =
  * LOWER(?)} then uses the index instead of scanning the table, and two concurrent creates cannot
  * both succeed (the loser gets the same {@link ConflictException} from the database). The index
- * covers soft-deleted rows and every tenant, so it is the stricter rule.
+ * covers every tenant, and soft-deleted rows too unless it is {@code liveRowsOnly}, so it is the
+ * stricter rule; with {@code liveRowsOnly = true} the index and this check agree: a deleted row's
+ * value can be used again, and restoring that row is the conflict (issue 21).
  *
  * @since 0.1
  */
@@ -54,6 +56,13 @@ public class DedupeSqlService<T> extends SqlService<T> {
   @Override
   protected void checkUpdate(Transaction tx, Scope scope, Object id, Map<String, Object> values) {
     check(tx, scope, id, values);
+  }
+
+  /** A restored row is live again: another live row with one of its values is a conflict. */
+  @Override
+  protected void checkRestored(Transaction tx, Scope scope, T restored) {
+    Map<String, Object> values = repository().mapping().toMap(restored);
+    check(tx, scope, values.get(repository().mapping().id().name()), values);
   }
 
   private void check(Transaction tx, Scope scope, Object exceptId, Map<String, Object> values) {

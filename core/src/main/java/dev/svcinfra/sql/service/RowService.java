@@ -67,4 +67,14 @@ public interface RowService<T> {
 
   /** Deletes the row only when its tag is one of {@code ifTags} (null: whatever it is). */
   void delete(Transaction tx, Scope scope, Object id, Collection<String> ifTags);
+
+  /**
+   * Brings back the soft-deleted row with this id inside the scope and returns it.
+   *
+   * @throws NotFoundException when no such deleted row exists in the scope
+   * @throws dev.svcinfra.sql.ConflictException when a live row took one of its unique values
+   * @throws IllegalStateException when the model has no soft-delete column
+   * @since 0.3
+   */
+  T restore(Transaction tx, Scope scope, Object id);
 }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Hooks run inside the caller's transaction, so a hook that throws rolls the write back. Order:
- * {@code preCreate}, checks, insert, {@code postCreate} (likewise for update and delete).
+ * {@code preCreate}, checks, insert, {@code postCreate} (likewise for update and delete); a restore
+ * runs first, then its checks and {@code postRestore}.
  *
  * @since 0.1
  */
@@ -131,6 +132,18 @@ public class SqlService<T> implements RowService<T> {
     postDelete(tx, id);
   }
 
+  /**
+   * Restores the row, then runs {@link #checkRestored} on it (live now, so a uniqueness rule sees
+   * it among the others) and {@link #postRestore}; a check that throws rolls the restore back with
+   * the caller's transaction.
+   */
+  @Override
+  public T restore(Transaction tx, Scope scope, Object id) {
+    T restored = repository.restore(tx, scope, id);
+    checkRestored(tx, scope, restored);
+    return postRestore(tx, restored);
+  }
+
   // ---- hooks ---------------------------------------------------------------------------------
 
   /** Changes or checks create input (a mutable copy); returns what is inserted. */
@@ -161,4 +174,12 @@ public class SqlService<T> implements RowService<T> {
 
   /** Checks update input after {@link #preUpdate} with the caller's scope. */
   protected void checkUpdate(Transaction tx, Scope scope, Object id, Map<String, Object> values) {}
+
+  /** Checks a restored row, live again inside the caller's transaction (uniqueness rules). */
+  protected void checkRestored(Transaction tx, Scope scope, T restored) {}
+
+  /** Sees the restored row; returns what the caller gets. */
+  protected T postRestore(Transaction tx, T restored) {
+    return restored;
+  }
 }

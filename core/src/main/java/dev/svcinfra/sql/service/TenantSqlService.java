@@ -158,6 +158,11 @@ public final class TenantSqlService<T> implements RowService<T> {
     }
   }
 
+  @Override
+  public T restore(Transaction tx, Scope scope, Object id) {
+    return inner.restore(tx, scoped(scope), id);
+  }
+
   /** The caller's scope plus the tenant; a scope naming another tenant is refused. */
   private Scope scoped(Scope scope) {
     if (scope.isEmpty()) {

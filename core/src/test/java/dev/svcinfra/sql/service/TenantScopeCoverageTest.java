@@ -9,6 +9,7 @@ import dev.svcinfra.sql.TestDatabase;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.annotation.Column;
 import dev.svcinfra.sql.model.annotation.Id;
+import dev.svcinfra.sql.model.annotation.SoftDelete;
 import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.ListRequest;
@@ -34,16 +35,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue 17: every public operation of {@link RowService}, found by reflection, is called on a
  * {@link TenantSqlService} aimed at another tenant's row (its id, a scope and a list request that
- * match only that row, its tag). None may read, list, count, update or delete it. A method added to
- * the service type is called here without being named, so it fails this test until it is scoped; a
- * parameter or result type this test does not know fails it too, asking to be taught.
+ * match only that row, its tag). None may read, list, count, update, delete or restore it (for a
+ * restore the row is deleted first). A method added to the service type is called here without
+ * being named, so it fails this test until it is scoped; a parameter or result type this test does
+ * not know fails it too, asking to be taught.
  */
 class TenantScopeCoverageTest extends DatabaseSuite {
   @Table(name = "scoped_notes")
   public record Note(
       @Id Long id,
       @Column(nullable = false, length = 64) String tenantId,
-      @Column(nullable = false, length = 200) String title) {}
+      @Column(nullable = false, length = 200) String title,
+      @SoftDelete java.time.Instant deletedAt) {}
 
   static final SqlRepository<Note> NOTES =
       SqlRepository.builder(Note.class).searchFields("title").build();
@@ -136,6 +139,10 @@ class TenantScopeCoverageTest extends DatabaseSuite {
         db.useTransaction(
             tx -> {
               args[0] = tx;
+              if (m.getName().equals("restore")) {
+                // A restore aims at a deleted row: theirs, deleted past the service.
+                NOTES.delete(tx, theirs.id());
+              }
               String leak;
               try {
                 leak = judge(tx, m.invoke(service, args), scope);
@@ -147,7 +154,11 @@ class TenantScopeCoverageTest extends DatabaseSuite {
                 throw new AssertionError(e);
               }
               String changed =
-                  leak != null && leak.startsWith("threw") ? null : changed(tx, theirs, theirTag);
+                  leak != null && leak.startsWith("threw")
+                      ? null
+                      : m.getName().equals("restore")
+                          ? NOTES.get(tx, theirs.id()).map(n -> "restored it").orElse(null)
+                          : changed(tx, theirs, theirTag);
               if (leak != null || changed != null) {
                 leaks.put(signature(m), leak != null ? leak : changed);
               }

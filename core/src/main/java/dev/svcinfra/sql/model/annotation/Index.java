@@ -75,6 +75,8 @@ public @interface Index {
    * {@code ignoreCase}); NULL keys never collide there. DuckDB has no partial indexes and refuses
    * it; Snowflake has no indexes at all and leaves it out as it does every index. A plain
    * {@code @Column(unique = true)} stays a constraint over every row.
+   *
+   * @since 0.3
    */
   boolean liveRowsOnly() default false;
 }
