@@ -58,6 +58,9 @@ final class OpenApiDocument {
             "row",
             "% and _ match literally"));
     conditionals(r);
+    if (r.restore) {
+      restoreRoute(r);
+    }
     if (idempotencyKeys) {
       IdempotencyDocs.operation((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
       IdempotencyDocs.operation(
@@ -105,6 +108,26 @@ final class OpenApiDocument {
       }
     }
     etagHeader((ObjectNode) item.get("patch"), "200");
+  }
+
+  /** {@code POST prefix/{id}/restore}, listed only for a resource that enables it (issue 21). */
+  private void restoreRoute(SqlResource<?> r) {
+    ObjectNode path = paths.putObject(r.prefix + "/{id}/restore");
+    path.set("parameters", paths.get(r.prefix + "/{id}").get("parameters").deepCopy());
+    ObjectNode op = path.putObject("post");
+    ArrayNode tags = op.putArray("tags");
+    r.tags.forEach(tags::add);
+    String tag = r.tags.get(0);
+    op.put("summary", "Restore a deleted one of " + tag)
+        .put("operationId", ("restore_" + tag).replace('-', '_'));
+    if (r.tenantScoped()) {
+      op.withArray("parameters")
+          .add(header(tenantHeader, true, "The tenant the request acts for."));
+      problems(op, 400);
+    }
+    respond(op, "200", "The restored row", ref(r.name));
+    etagHeader(op, "200");
+    problems(op, 404, 409, 503);
   }
 
   /** Documents the strong {@code ETag} header on {@code op}'s {@code status} response. */

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The five routes of a {@link SqlResource}. Each reads the request, calls the resource's service in
- * the request transaction and writes JSON; paging, search, validation and tenant rules are the
- * service's.
+ * The five routes of a {@link SqlResource}, and its restore route when enabled. Each reads the
+ * request, calls the resource's service in the request transaction and writes JSON; paging, search,
+ * validation and tenant rules are the service's.
  */
 final class ResourceRoutes<T> {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
@@ -52,6 +52,9 @@ final class ResourceRoutes<T> {
     routes.post(p, transactional(this::create));
     routes.patch(p + "/{id}", transactional(this::update));
     routes.delete(p + "/{id}", transactional(this::delete));
+    if (resource.restore) {
+      routes.post(p + "/{id}/restore", transactional(this::restore));
+    }
   }
 
   private Handler transactional(Handler h) {
@@ -167,6 +170,17 @@ final class ResourceRoutes<T> {
       service.delete(tx, Scope.all(), key, ifTags);
     }
     ctx.status(204);
+  }
+
+  /**
+   * Brings a soft-deleted row back (opt-in, issue 21) and answers 200 with it and its {@code ETag};
+   * the service answers 404 for no such deleted row and 409 for a unique value taken meanwhile.
+   */
+  private void restore(Context ctx) {
+    RowService<T> service = service(ctx);
+    Transaction tx = RequestTransaction.current(ctx);
+    T restored = service.restore(tx, Scope.all(), primaryKey(ctx, service, tx));
+    ctx.header(EntityTags.ETAG, etag(restored)).contentType(JSON).result(row(restored));
   }
 
   /**

@@ -39,11 +39,15 @@ public final class SqlResource<T> {
   /** PATCH and DELETE without {@code If-Match} are refused with 428. */
   final boolean requireIfMatch;
 
+  /** Whether {@code POST prefix/{id}/restore} is mounted (issue 21). */
+  final boolean restore;
+
   /** Whether GET one, list and search read from the replica; null follows the plugin. */
   final Boolean readFromReplica;
 
   private SqlResource(Builder<T> b) {
     this.requireIfMatch = b.requireIfMatch;
+    this.restore = b.restore;
     this.readFromReplica = b.readFromReplica;
     this.mapping = TableMapping.of(b.model);
     this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
@@ -61,6 +65,20 @@ public final class SqlResource<T> {
           b.softDelete
               ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
               : mapping.type().getName() + " has a @SoftDelete column; its rows are soft-deleted");
+    }
+    if (restore && mapping.softDelete().isEmpty()) {
+      throw new IllegalArgumentException(
+          mapping.type().getName()
+              + " has no @SoftDelete column: its rows are removed by DELETE, so there is "
+              + "nothing to restore; add one or leave restore off");
+    }
+    if (restore && idColumn != mapping.id()) {
+      throw new IllegalArgumentException(
+          "restore addresses a deleted row by its primary key, and "
+              + prefix
+              + " addresses rows by "
+              + idColumn.name()
+              + "; leave idAttribute unset or restore off");
     }
     this.tenantColumn =
         b.noTenant
@@ -178,6 +196,7 @@ public final class SqlResource<T> {
     private List<String> createFields;
     private List<String> updateFields;
     private boolean requireIfMatch;
+    private boolean restore;
     private Boolean readFromReplica;
 
     private Builder(Class<T> model) {
@@ -275,6 +294,20 @@ public final class SqlResource<T> {
      */
     public Builder<T> requireIfMatch(boolean value) {
       this.requireIfMatch = value;
+      return this;
+    }
+
+    /**
+     * Mounts {@code POST prefix/{id}/restore}, which brings a soft-deleted row back and answers 200
+     * with it and its {@code ETag}: 404 when no deleted row has that id (in the tenant), 409 when a
+     * live row took one of its unique values meanwhile (a unique {@code @Index(liveRowsOnly =
+     * true)}). Only for a model with a {@code @SoftDelete} column addressed by its primary key;
+     * OpenAPI lists the route only when it is on. Default: off.
+     *
+     * @since 0.3
+     */
+    public Builder<T> restore(boolean value) {
+      this.restore = value;
       return this;
     }
 
