@@ -135,7 +135,22 @@ public interface Dialect extends SchemaDdl, MigrationSql {
 
   /** The bind value for {@link #containsIgnoreCase}: the text escaped and wrapped in {@code %}. */
   default String containsPattern(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('%');
+    return "%" + prefixPattern(text);
+  }
+
+  /**
+   * A predicate true when {@code column} starts with the bound pattern, ignoring case as {@link
+   * #containsIgnoreCase} does (issue 21); bound to {@link #prefixPattern}. The same predicate as
+   * the search, so the index that serves the search serves the prefix: PostgreSQL's trigram index
+   * on the column; none on MySQL, MariaDB and SQLite, which fold both sides.
+   */
+  default String startsWithIgnoreCase(String quotedColumn) {
+    return containsIgnoreCase(quotedColumn);
+  }
+
+  /** The bind value for {@link #startsWithIgnoreCase}: the text escaped, then {@code %}. */
+  default String prefixPattern(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (likeSpecialCharacters().indexOf(c) >= 0) {

@@ -5,7 +5,6 @@ import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.ValidationException;
 import dev.svcinfra.sql.model.internal.MappedColumn;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ final class KeysetQuery {
   static <T> Slice<T> slice(
       Transaction tx,
       TableStatements<T> s,
-      Map<MappedColumn, Object> scope,
+      Criteria scope,
       String cursor,
       int limit,
       OrderBy order) {

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * What one list asks for: a page size, where the page starts (an offset, or a keyset cursor), the
- * order, an optional search text with the fields it looks in, and equality filters. The value is
- * checked once, when it is built, and never changes; repositories, services and the web layer pass
- * it on as it is.
+ * order, an optional search text with the fields it looks in, and filters (equality and typed
+ * {@link Filter}s). The value is checked once, when it is built, and never changes; repositories,
+ * services and the web layer pass it on as it is.
  *
  * <pre>{@code
  * ListRequest page3 = ListRequest.builder().limit(20).offset(40).orderBy("-created_at").build();
@@ -101,7 +101,7 @@ public final class ListRequest {
     return fields;
   }
 
-  /** Equality conditions every listed row satisfies. */
+  /** Conditions every listed row satisfies, and the count counts by. */
   public Scope filters() {
     return filters;
   }
@@ -215,6 +215,16 @@ public final class ListRequest {
     /** Adds an equality filter on a column. */
     public Builder where(String column, Object value) {
       this.filters = filters.and(column, value);
+      return this;
+    }
+
+    /**
+     * Adds a typed condition; several on one field all apply.
+     *
+     * @since 0.2
+     */
+    public Builder where(Filter filter) {
+      this.filters = filters.and(filter);
       return this;
     }
 

@@ -137,7 +137,7 @@ final class RowWrites<T> {
   }
 
   /** The row a write by id aims at: its key, the scope's conditions, the tag versions to match. */
-  private record Target(Object key, Map<MappedColumn, Object> where, List<Object> tagVersions) {}
+  private record Target(Object key, Criteria where, List<Object> tagVersions) {}
 
   /**
    * Parses the id (one that cannot be parsed names no row) and reads what the write's WHERE clause
@@ -149,7 +149,7 @@ final class RowWrites<T> {
     if (key == null) {
       throw new NotFoundException(mapping.table().name(), id);
     }
-    Map<MappedColumn, Object> where = repository.scope(scope);
+    Criteria where = repository.scope(scope);
     return new Target(key, where, tags.prepare(tx, s, scope, where, key, id, ifTags));
   }
 

@@ -112,10 +112,11 @@ public final class SqlRepository<T> {
   }
 
   /**
-   * One page of live rows: those matching the request's filters and, when it searches, whose named
-   * fields (default: all search fields) contain its {@code q}, ignoring case ({@code %}, {@code _}
-   * and {@code \} match literally). Order and search fields the repository does not allow are an
-   * error naming them.
+   * One page of live rows: those matching the request's filters (equality and typed {@link
+   * Filter}s, whose bad values are a {@link ValidationException} naming each) and, when it
+   * searches, whose named fields (default: all search fields) contain its {@code q}, ignoring case
+   * ({@code %}, {@code _} and {@code \} match literally). Order and search fields the repository
+   * does not allow are an error naming them.
    *
    * @throws IllegalArgumentException for a keyset request, which {@link #listAfter} reads
    */
@@ -130,7 +131,7 @@ public final class SqlRepository<T> {
     String q = request.q();
     List<MappedColumn> in =
         q == null ? List.of() : SearchFilter.columns(mapping, searchable, request.fields());
-    Map<MappedColumn, Object> where = scope(request.filters());
+    Criteria where = scope(request.filters());
     TableStatements<T> s = sql(tx);
     Conditions items = s.select();
     Conditions count = s.count();
@@ -332,9 +333,14 @@ public final class SqlRepository<T> {
     }
   }
 
-  Map<MappedColumn, Object> scope(Scope scope) {
+  /**
+   * The scope checked against the model: equality values coerced, filters bound.
+   *
+   * @throws ValidationException naming each field or filter parameter that does not fit
+   */
+  Criteria scope(Scope scope) {
     if (scope.isEmpty()) {
-      return Map.of();
+      return Criteria.NONE;
     }
     Map<MappedColumn, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : scope.conditions().entrySet()) {
@@ -352,7 +358,7 @@ public final class SqlRepository<T> {
       // write, naming the field (issue 16), rather than compared after rounding.
       out.put(c, c.type().kind() == ColumnType.Kind.DECIMAL ? c.fit(value) : value);
     }
-    return out;
+    return new Criteria(out, BoundFilter.bind(mapping, scope.filters()));
   }
 
   /** A COUNT(*) answers exactly one row. */

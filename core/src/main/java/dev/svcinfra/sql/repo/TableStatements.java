@@ -139,7 +139,7 @@ final class TableStatements<T> {
       WriteRow set,
       Object updatedNow,
       Object id,
-      Map<MappedColumn, Object> scope,
+      Criteria scope,
       Object expectedVersion,
       List<Object> tagVersions) {
     boolean versioned = version != null && expectedVersion != null;
@@ -172,8 +172,7 @@ final class TableStatements<T> {
   }
 
   /** {@code id = ? AND live AND scope [AND version = ?]} with their binds. */
-  private void whereById(
-      Conditions c, Object id, Map<MappedColumn, Object> scope, Object expectedVersion) {
+  private void whereById(Conditions c, Object id, Criteria scope, Object expectedVersion) {
     byId(c, id);
     live(c);
     scope(c, scope);
@@ -188,7 +187,7 @@ final class TableStatements<T> {
    * versions}].
    */
   SqlStatement deleteById(
-      Object id, Map<MappedColumn, Object> scope, Object softDeleteMarker, List<Object> versions) {
+      Object id, Criteria scope, Object softDeleteMarker, List<Object> versions) {
     MappedColumn sd = mapping.softDelete().orElse(null);
     Conditions c =
         sd == null
@@ -209,7 +208,7 @@ final class TableStatements<T> {
    * WHERE id = ? AND <deleted> AND scope}, returning the row where the dialect can: the restore of
    * a soft-deleted row, stamped like any other write.
    */
-  SqlStatement restoreById(Object id, Map<MappedColumn, Object> scope, Object updatedNow) {
+  SqlStatement restoreById(Object id, Criteria scope, Object updatedNow) {
     MappedColumn sd = mapping.softDelete().orElseThrow();
     Conditions set = Conditions.valuesOnly();
     StringBuilder assignments = new StringBuilder(dialect.quote(sd.name()));
@@ -257,7 +256,7 @@ final class TableStatements<T> {
   }
 
   /** The live row with this id in the scope, read with the dialect's locking read. */
-  SqlStatement selectForUpdate(Object id, Map<MappedColumn, Object> scope) {
+  SqlStatement selectForUpdate(Object id, Criteria scope) {
     Conditions c = new Conditions("");
     byId(c, id);
     live(c);
@@ -311,15 +310,18 @@ final class TableStatements<T> {
     }
   }
 
-  /** The scope's equality conditions (already checked and coerced). */
-  void scope(Conditions c, Map<MappedColumn, Object> scope) {
-    for (Map.Entry<MappedColumn, Object> e : scope.entrySet()) {
+  /** The scope's equality conditions and filters (already checked and coerced). */
+  void scope(Conditions c, Criteria scope) {
+    for (Map.Entry<MappedColumn, Object> e : scope.equals().entrySet()) {
       MappedColumn col = e.getKey();
       if (e.getValue() == null) {
         c.and(quoted(col) + " IS NULL");
       } else {
         c.and(quoted(col) + " = ?").value(col.toDatabase(e.getValue()), col.type());
       }
+    }
+    for (BoundFilter f : scope.filters()) {
+      f.apply(this, c);
     }
   }
 

@@ -9,7 +9,6 @@ import dev.svcinfra.sql.model.internal.TableMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +38,7 @@ final class TagCheck<T> {
       Transaction tx,
       TableStatements<T> s,
       Scope scope,
-      Map<MappedColumn, Object> where,
+      Criteria where,
       Object key,
       Object id,
       Collection<String> ifTags) {
@@ -132,7 +131,7 @@ final class TagCheck<T> {
   private void lockAndCompare(
       Transaction tx,
       TableStatements<T> s,
-      Map<MappedColumn, Object> where,
+      Criteria where,
       Object key,
       Object id,
       Collection<String> ifTags) {

@@ -168,10 +168,9 @@ public final class TenantSqlService<T> implements RowService<T> {
     if (scope.isEmpty()) {
       return tenantScope;
     }
-    Map<String, Object> conditions = new LinkedHashMap<>(scope.conditions());
-    refuseOtherTenant(conditions);
-    conditions.put(tenantColumn.name(), tenantId);
-    return Scope.of(conditions);
+    refuseOtherTenant(scope.conditions());
+    // and() keeps the scope's typed filters; they narrow within the tenant, never beyond it.
+    return scope.and(tenantColumn.name(), tenantId);
   }
 
   private void refuseOtherTenant(Map<String, Object> values) {
