@@ -88,6 +88,8 @@ public enum ErrorCode {
   INVALID_TARGET(500, Exit.FAILURE, "A target cannot be reached in the asked direction"),
   MIGRATION_FAILED(500, Exit.FAILURE, "A revision's statement failed"),
   MIGRATION_DRIFT(500, Exit.FAILURE, "An applied revision's file changed since it was applied"),
+  MIGRATION_REPAIR_NEEDED(
+      500, Exit.FAILURE, "A revision failed half-applied; repair it before migrating again"),
   MIGRATION_LINT(500, Exit.FAILURE, "Lint found destructive or locking operations"),
   SCRIPT_LOCATION(
       500, Exit.FAILURE, "The script location is missing, or exists where init would create it"),

@@ -33,6 +33,7 @@ final class CommandTree {
                   SqlBranchesCommand.class,
                   SqlHistoryCommand.class,
                   SqlStampCommand.class,
+                  SqlRepairCommand.class,
                   SqlMergeCommand.class,
                   SqlCheckCommand.class)),
           new Group(

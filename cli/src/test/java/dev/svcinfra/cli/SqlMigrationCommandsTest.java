@@ -149,6 +149,67 @@ class SqlMigrationCommandsTest {
     assertThat(history.get(3).get("revision").asText()).isEqualTo("aaaaaaaaaaaa");
   }
 
+  /**
+   * {@code sql history --applied --json} has one object per revision with every key, and {@code sql
+   * repair --reason} records an edited file's checksum anew (issue 22).
+   */
+  @Test
+  void appliedHistoryAndRepair() throws Exception {
+    Map<String, String> env = Map.of("SQL_URL", "sqlite:///" + project.resolve("app.db"));
+    run(env, "sql", "init");
+    run(env, "sql", "revision", "-m", "create users", "--rev-id", "000000000001");
+    Path file = versionFile(project, "000000000001");
+    fill(file, "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+    CliRun empty = run(env, "sql", "history", "--applied");
+    assertThat(empty.status()).as(empty.err()).isZero();
+    assertThat(empty.out()).contains("records nothing yet");
+    assertThat(run(env, "sql", "upgrade").status()).isZero();
+
+    JsonNode applied = JSON.readTree(run(env, "sql", "history", "--applied", "--json").out());
+    assertThat(applied).hasSize(1);
+    JsonNode users = applied.get(0);
+    assertThat(users.properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly(
+            "revision",
+            "message",
+            "status",
+            "applied_at",
+            "applied_by",
+            "duration_ms",
+            "checksum",
+            "last_step",
+            "note");
+    assertThat(users.get("revision").asText()).isEqualTo("000000000001");
+    assertThat(users.get("message").asText()).isEqualTo("create users");
+    assertThat(users.get("status").asText()).isEqualTo("applied");
+    assertThat(users.get("checksum").asText()).isEqualTo("ok");
+    assertThat(users.get("applied_at").isTextual()).isTrue();
+    assertThat(users.get("applied_by").asText()).contains("@");
+    assertThat(users.get("duration_ms").isIntegralNumber()).isTrue();
+    assertThat(users.get("last_step").asText()).isEqualTo("upgrade");
+    assertThat(users.get("note").isNull()).isTrue();
+
+    Files.writeString(file, Files.readString(file) + "-- a comment added on purpose\n");
+    assertThat(run(env, "sql", "history", "--applied").out()).contains("checksum changed");
+    CliRun refused = run(env, "sql", "upgrade");
+    assertThat(refused.status()).isEqualTo(1);
+    assertThat(refused.err()).contains("changed after");
+    CliRun noReason = run(env, "sql", "repair");
+    assertThat(noReason.status()).isEqualTo(2);
+    assertThat(noReason.err()).contains("--reason");
+    CliRun repair = run(env, "sql", "repair", "--reason", "comment only");
+    assertThat(repair.status()).as(repair.err()).isZero();
+    assertThat(repair.out()).contains("repaired 000000000001: checksum recorded anew");
+    assertThat(run(env, "sql", "repair", "--reason", "again").out()).contains("nothing to repair");
+    assertThat(run(env, "sql", "upgrade").status()).isZero();
+    JsonNode after = JSON.readTree(run(env, "sql", "history", "--applied", "--json").out()).get(0);
+    assertThat(after.get("checksum").asText()).isEqualTo("ok");
+    assertThat(after.get("last_step").asText()).isEqualTo("repair");
+    assertThat(after.get("note").asText()).isEqualTo("comment only");
+    assertThat(run(env, "sql", "history", "--applied", "--mermaid").status()).isEqualTo(2);
+  }
+
   @Test
   void offlineSqlWithADialectNeedsNoDatabase() throws Exception {
     Map<String, String> env = Map.of();

@@ -6,6 +6,7 @@ import dev.svcinfra.config.MigrationSettings;
 import dev.svcinfra.migrate.internal.autogen.AutogenResult;
 import dev.svcinfra.migrate.internal.autogen.Autogenerate;
 import dev.svcinfra.migrate.internal.lint.Linter;
+import dev.svcinfra.migrate.internal.runtime.AppliedHistory;
 import dev.svcinfra.migrate.internal.runtime.HistoryTable;
 import dev.svcinfra.migrate.internal.runtime.LockedRun;
 import dev.svcinfra.migrate.internal.runtime.MigrationContext;
@@ -176,6 +177,28 @@ public final class Migrations {
   public Set<String> stamp(String... revisions) {
     RevisionGraph graph = graph();
     return locked(ctx -> ctx.stamp(Arrays.asList(revisions)), graph);
+  }
+
+  /**
+   * {@code sql repair [REV...] --reason TEXT}: records anew the checksum of each applied revision
+   * whose file was edited on purpose, and clears each revision that failed half-applied after the
+   * operator finished or undid it by hand; only the named revisions when some are named (each must
+   * need a repair). The reason is kept in the history table. Nothing to repair: an empty list.
+   */
+  public List<Repair> repair(String reason, List<String> revisions) {
+    RevisionGraph graph = graph();
+    return locked(ctx -> ctx.repair(reason, revisions), graph);
+  }
+
+  /** {@code sql history --applied}: what the version and history tables know, per revision. */
+  public List<AppliedRevision> appliedHistory() {
+    RevisionGraph graph = graph();
+    return LockedRun.with(
+        config.requireDatabase(),
+        lockName(),
+        config.settings.lockTimeout(),
+        false,
+        c -> AppliedHistory.read(config.dialect(), c, graph, config.settings.versionTable()));
   }
 
   /** {@code sql upgrade FROM:TO --sql}: writes the upgrade script; connects to nothing. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,27 @@ import java.util.Map;
  * @since 0.1
  */
 public final class HistoryTable {
+  /** A revision's upgrade ran. */
+  public static final String UPGRADE = "upgrade";
+
+  /** A revision's downgrade ran. */
+  public static final String DOWNGRADE = "downgrade";
+
+  /** A revision was recorded as applied, or as no longer applied, without running anything. */
+  public static final String STAMP = "stamp";
+
+  /**
+   * A revision failed on a database without transactional DDL, leaving the statements before the
+   * failing one applied; its message is the failure. Migrating refuses until a later row clears it.
+   */
+  public static final String FAILED = "failed";
+
+  /**
+   * An operator's repair: a new checksum for an edited file, or the all-clear for a failed revision
+   * finished or undone by hand; its message is the operator's reason.
+   */
+  public static final String REPAIR = "repair";
+
   private final Dialect dialect;
   private final String name;
 
@@ -75,20 +97,59 @@ public final class HistoryTable {
    */
   public String recordStatement(
       Revision revision, String direction, String appliedBy, Long durationMs) {
+    return recordStatement(
+        revision,
+        direction,
+        appliedBy,
+        durationMs,
+        revision.message(),
+        revision.checksum().orElse(null));
+  }
+
+  /**
+   * The row recording one step with its own message (a failure, a repair's reason) and checksum
+   * (null: none recorded).
+   */
+  public String recordStatement(
+      Revision revision,
+      String direction,
+      String appliedBy,
+      Long durationMs,
+      String message,
+      String checksum) {
+    return recordStatement(
+        revision.id(),
+        String.join(",", revision.downRevisions()),
+        direction,
+        appliedBy,
+        durationMs,
+        message,
+        checksum);
+  }
+
+  /** The row recording one step of a revision known by id (its file may be gone). */
+  public String recordStatement(
+      String revision,
+      String downRevisions,
+      String direction,
+      String appliedBy,
+      Long durationMs,
+      String message,
+      String checksum) {
     String table = dialect.quote(name);
     return "INSERT INTO "
         + table
         + " (seq, revision, down_revisions, direction, message, "
         + "checksum, applied_by, applied_at, duration_ms) SELECT COALESCE(MAX(seq), 0) + 1, "
-        + dialect.stringLiteral(revision.id())
+        + dialect.stringLiteral(revision)
         + ", "
-        + dialect.stringLiteral(String.join(",", revision.downRevisions()))
+        + dialect.stringLiteral(downRevisions)
         + ", "
         + dialect.stringLiteral(direction)
         + ", "
-        + dialect.stringLiteral(truncate(revision.message(), 1000))
+        + dialect.stringLiteral(truncate(message, 1000))
         + ", "
-        + revision.checksum().map(dialect::stringLiteral).orElse("NULL")
+        + (checksum == null ? "NULL" : dialect.stringLiteral(checksum))
         + ", "
         + dialect.stringLiteral(truncate(appliedBy, 255))
         + ", CURRENT_TIMESTAMP, "
@@ -101,19 +162,48 @@ public final class HistoryTable {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** The checksum each applied revision had when last upgraded or stamped. */
+  /**
+   * The checksum each applied revision had when last upgraded, stamped or repaired. A failed row
+   * records no application; a repair clearing a failure carries no checksum.
+   */
   public Map<String, String> appliedChecksums(Connection c) {
     return exists(c) ? appliedChecksumsExisting(c) : new HashMap<>();
   }
 
   /** {@link #appliedChecksums}, for a caller that knows the table exists. */
   Map<String, String> appliedChecksumsExisting(Connection c) {
+    return appliedChecksums(rowsExisting(c));
+  }
+
+  /** {@link #appliedChecksums(Connection)} of rows already read. */
+  static Map<String, String> appliedChecksums(List<Row> rows) {
     Map<String, String> out = new HashMap<>();
-    for (Row row : rowsExisting(c)) {
-      if (row.direction().equals("downgrade")) {
+    for (Row row : rows) {
+      if (row.direction().equals(DOWNGRADE)) {
         out.remove(row.revision());
-      } else if (row.checksum() != null) {
+      } else if (!row.direction().equals(FAILED) && row.checksum() != null) {
         out.put(row.revision(), row.checksum());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The failed rows no later row of the same revision cleared (a repair, a stamp, a successful
+   * run), by revision, oldest first; empty when the table does not exist.
+   */
+  public Map<String, Row> outstandingFailures(Connection c) {
+    return exists(c) ? outstandingFailures(rowsExisting(c)) : new LinkedHashMap<>();
+  }
+
+  /** {@link #outstandingFailures(Connection)} of rows already read. */
+  public static Map<String, Row> outstandingFailures(List<Row> rows) {
+    Map<String, Row> out = new LinkedHashMap<>();
+    for (Row row : rows) {
+      if (row.direction().equals(FAILED)) {
+        out.put(row.revision(), row);
+      } else {
+        out.remove(row.revision());
       }
     }
     return out;
@@ -124,6 +214,7 @@ public final class HistoryTable {
       long seq,
       String revision,
       String direction,
+      String message,
       String checksum,
       String appliedBy,
       String appliedAt,
@@ -140,12 +231,12 @@ public final class HistoryTable {
       try (Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery(
-                  "SELECT seq, revision, direction, checksum, applied_by, "
+                  "SELECT seq, revision, direction, message, checksum, applied_by, "
                       + "applied_at, duration_ms FROM "
                       + dialect.quote(name)
                       + " ORDER BY seq")) {
         while (rs.next()) {
-          long d = rs.getLong(7);
+          long d = rs.getLong(8);
           rows.add(
               new Row(
                   rs.getLong(1),
@@ -154,6 +245,7 @@ public final class HistoryTable {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getString(6),
+                  rs.getString(7),
                   rs.wasNull() ? null : d));
         }
       }

@@ -4,6 +4,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.Drift;
 import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.MigrationFailedException;
+import dev.svcinfra.migrate.Repair;
 import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
@@ -152,6 +153,7 @@ public final class MigrationContext {
   public List<Revision> upgrade(
       Target target, Consumer<List<Revision>> planCheck, boolean allowChanged) {
     List<Revision> path = graph.upgradePath(heads, target);
+    refuseAfterFailure("upgrade");
     if (!sink.offline() && !allowChanged) {
       List<Drift> drift = drift();
       if (!drift.isEmpty()) {
@@ -174,6 +176,7 @@ public final class MigrationContext {
   /** Undoes the path back to {@code target}, running downgrade sections as written. */
   public List<Revision> downgrade(Target target) {
     List<Revision> path = graph.downgradePath(heads, target);
+    refuseAfterFailure("downgrade");
     ensureTables();
     for (Revision r : path) {
       step(r, Direction.DOWNGRADE);
@@ -279,9 +282,125 @@ public final class MigrationContext {
       sink.commit();
     } catch (Exception e) {
       sink.rollback();
-      throw failure(r, direction, step, transactional, e);
+      MigrationFailedException failed = failure(r, direction, step, transactional, e);
+      if (!transactional && !sink.offline() && step.completed() > 0) {
+        recordFailure(r, direction, failed);
+      }
+      throw failed;
     }
     heads = new TreeSet<>(after);
+  }
+
+  /**
+   * Records a step that failed half-way on a database without transactional DDL, so that the next
+   * run stops until an operator has looked (issue 22: it used to carry on as if nothing had run).
+   * The failure itself is what the caller must see: a failure to record it is attached to it.
+   */
+  private void recordFailure(Revision r, Direction direction, MigrationFailedException failed) {
+    try {
+      sink.begin(false);
+      sink.execute(
+          history.recordStatement(
+              r,
+              HistoryTable.FAILED,
+              appliedBy,
+              null,
+              direction.label()
+                  + " failed after "
+                  + failed.statementsRun()
+                  + " statement(s) at: "
+                  + failed.statement(),
+              r.checksum().orElse(null)));
+      sink.commit();
+    } catch (RuntimeException e) {
+      failed.addSuppressed(e);
+    }
+  }
+
+  /** Refuses to run while a revision's failure waits for a repair. */
+  private void refuseAfterFailure(String what) {
+    if (sink.offline() || !historyTableSeen) {
+      return;
+    }
+    Map<String, HistoryTable.Row> failures = history.outstandingFailures(sink.connection());
+    if (failures.isEmpty()) {
+      return;
+    }
+    StringBuilder m = new StringBuilder("cannot " + what + ": ");
+    failures
+        .values()
+        .forEach(
+            f ->
+                m.append("revision ")
+                    .append(f.revision())
+                    .append(" failed at ")
+                    .append(f.appliedAt())
+                    .append(" and stayed partly applied (")
+                    .append(f.message())
+                    .append("); "));
+    m.append(
+        "finish or undo its statements by hand, then record that with `svc-infra sql repair"
+            + " --reason TEXT` (or stamp the revision it now matches)");
+    throw new MigrationException(ErrorCode.MIGRATION_REPAIR_NEEDED, m.toString());
+  }
+
+  /**
+   * Re-records the checksum of each applied revision whose file changed, and clears each failure,
+   * as {@code reason}; only {@code only} when not empty (each of which must need a repair).
+   */
+  public List<Repair> repair(String reason, List<String> only) {
+    if (reason == null || reason.isBlank()) {
+      throw new MigrationException(
+          ErrorCode.INVALID_SETTING,
+          "a repair needs a reason (--reason TEXT): it is kept in the history table");
+    }
+    List<Repair> todo = new ArrayList<>();
+    for (Drift d : drift()) {
+      todo.add(new Repair(d.revision(), Repair.Kind.CHECKSUM, d.describe()));
+    }
+    Map<String, HistoryTable.Row> failures =
+        historyTableSeen ? history.outstandingFailures(sink.connection()) : Map.of();
+    for (HistoryTable.Row f : failures.values()) {
+      todo.add(new Repair(f.revision(), Repair.Kind.FAILURE, f.message()));
+    }
+    if (!only.isEmpty()) {
+      Set<String> wanted = new LinkedHashSet<>();
+      for (String rev : only) {
+        String id = graph.contains(rev) ? graph.get(rev).id() : rev;
+        if (todo.stream().noneMatch(t -> t.revision().equals(id))) {
+          throw new MigrationException(
+              ErrorCode.INVALID_TARGET,
+              "revision " + rev + " needs no repair: its checksum matches and it has not failed");
+        }
+        wanted.add(id);
+      }
+      todo.removeIf(t -> !wanted.contains(t.revision()));
+    }
+    if (todo.isEmpty()) {
+      return List.of();
+    }
+    sink.begin(dialect.supportsTransactionalDdl());
+    try {
+      for (Repair t : todo) {
+        Revision r = graph.contains(t.revision()) ? graph.get(t.revision()) : null;
+        String checksum =
+            t.kind() == Repair.Kind.CHECKSUM && r != null ? r.checksum().orElse(null) : null;
+        sink.execute(
+            history.recordStatement(
+                t.revision(),
+                r == null ? "" : String.join(",", r.downRevisions()),
+                HistoryTable.REPAIR,
+                appliedBy,
+                null,
+                reason,
+                checksum));
+      }
+      sink.commit();
+    } catch (RuntimeException e) {
+      sink.rollback();
+      throw e;
+    }
+    return List.copyOf(todo);
   }
 
   private static String describe(Set<String> state) {
