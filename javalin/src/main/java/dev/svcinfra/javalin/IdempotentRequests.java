@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code Idempotency-Key} on POST and PATCH (issue 18): the first request with a key runs and its
- * response is stored in its own transaction; a retry gets that response again with {@code
+ * {@code Idempotency-Key} on POST, PUT and PATCH (issues 18, 21): the first request with a key runs
+ * and its response is stored in its own transaction; a retry gets that response again with {@code
  * Idempotent-Replayed: true} and runs nothing. The same key with another request is a 422, while
  * the first request still runs a 409. A request that ends with an error status or an exception
  * stores nothing and frees its key, so the client can retry it. Requests without the header are not
@@ -35,10 +35,14 @@ final class IdempotentRequests {
     this.store = store;
   }
 
-  /** Whether {@code ctx} asks for idempotency: a POST or PATCH with the header. */
+  /**
+   * Whether {@code ctx} asks for idempotency: a POST, PUT or PATCH with the header. A PUT repeats
+   * its own effect anyway, but a retry after a replace that committed would meet a changed ETag
+   * (412 with {@code If-Match}) or undo a later change; the stored answer avoids both.
+   */
   static boolean asked(Context ctx) {
     HandlerType m = ctx.method();
-    return (m.equals(HandlerType.POST) || m.equals(HandlerType.PATCH))
+    return (m.equals(HandlerType.POST) || m.equals(HandlerType.PUT) || m.equals(HandlerType.PATCH))
         && ctx.req().getHeader(IdempotencyKeyHeader.NAME) != null;
   }
 

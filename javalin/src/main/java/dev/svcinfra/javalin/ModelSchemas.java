@@ -50,6 +50,19 @@ final class ModelSchemas {
     return s;
   }
 
+  /**
+   * The PUT body: the update fields, every one required (a nullable one may be null), the version
+   * of a versioned model optional as on PATCH.
+   */
+  ObjectNode replace() {
+    ObjectNode s = update();
+    ArrayNode required = s.putArray("required");
+    resource.schema.update().stream()
+        .filter(resource.schema::requiredOnReplace)
+        .forEach(c -> required.add(c.name()));
+    return s;
+  }
+
   static ObjectNode page(ObjectNode itemRef) {
     ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
     ObjectNode p = s.putObject("properties");

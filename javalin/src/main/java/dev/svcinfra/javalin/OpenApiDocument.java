@@ -1,14 +1,20 @@
 package dev.svcinfra.javalin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.javalin.SqlResource.Operation;
 import dev.svcinfra.sql.repo.ListRequest;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The OpenAPI 3.1 document of the mounted resources: every route with its parameters, request and
- * response schemas (read, create, update, page) and problem responses, built once at start.
+ * The OpenAPI 3.1 document of the mounted resources: every route they mount, and only those, with
+ * its parameters, request and response schemas (read, create, update, replace, page) and problem
+ * responses, built once at start.
  */
 final class OpenApiDocument {
   private final ObjectNode root = JsonCodec.MAPPER.createObjectNode();
@@ -37,8 +43,8 @@ final class OpenApiDocument {
   }
 
   /**
-   * Adds a SQL resource; with {@code idempotencyKeys} its POST and PATCH document {@code
-   * Idempotency-Key} (after {@link #idempotencyKeys()}).
+   * Adds a SQL resource, with only the routes it exposes; with {@code idempotencyKeys} its POST,
+   * PUT and PATCH document {@code Idempotency-Key} (after {@link #idempotencyKeys()}).
    */
   void add(SqlResource<?> r, boolean idempotencyKeys) {
     ModelSchemas s = new ModelSchemas(r);
@@ -55,65 +61,26 @@ final class OpenApiDocument {
             s.read(),
             s.create(),
             s.update(),
+            r.exposes(Operation.REPLACE) ? s.replace() : null,
             "row",
-            "% and _ match literally"));
-    conditionals(r);
+            "% and _ match literally"),
+        r.operations);
+    EntityTagDocs.add(r, this::operation);
     if (r.restore) {
       restoreRoute(r);
     }
     if (idempotencyKeys) {
-      IdempotencyDocs.operation((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
-      IdempotencyDocs.operation(
-          (ObjectNode) ((ObjectNode) paths.get(r.prefix + "/{id}")).get("patch"), "200");
-    }
-  }
-
-  /**
-   * The entity tags of a SQL resource (issue 16): {@code ETag} on single-row answers, {@code
-   * If-None-Match} and 304 on GET, {@code If-Match} with 412 (and 428 when the resource requires
-   * it) on PATCH and DELETE, 400 for a malformed condition.
-   */
-  private void conditionals(SqlResource<?> r) {
-    ObjectNode item = (ObjectNode) paths.get(r.prefix + "/{id}");
-    ObjectNode get = (ObjectNode) item.get("get");
-    etagHeader(get, "200");
-    get.withArray("parameters")
-        .add(
-            header(
-                EntityTags.IF_NONE_MATCH,
-                false,
-                "ETags of a copy "
-                    + "you hold (or *): when one is the row's current ETag the answer is 304 without a body."));
-    etagHeader(
-        get.with("responses")
-            .putObject("304")
-            .put("description", "Not Modified: the row still has an ETag you sent"),
-        null);
-    problems(get, 400);
-    etagHeader((ObjectNode) ((ObjectNode) paths.get(r.prefix)).get("post"), "201");
-    for (String method : List.of("patch", "delete")) {
-      ObjectNode op = (ObjectNode) item.get(method);
-      op.withArray("parameters")
-          .add(
-              header(
-                  EntityTags.IF_MATCH,
-                  r.requireIfMatch,
-                  "The ETag "
-                      + "of the row as you read it (or *): the change applies only while the row still has "
-                      + "it, else 412."
-                      + (r.requireIfMatch ? " Required: without it the answer is 428." : "")));
-      problems(op, 400, 412);
-      if (r.requireIfMatch) {
-        problems(op, 428);
+      operation(r.prefix, "post").ifPresent(op -> IdempotencyDocs.operation(op, "201"));
+      for (String method : List.of("put", "patch")) {
+        operation(r.prefix + "/{id}", method).ifPresent(op -> IdempotencyDocs.operation(op, "200"));
       }
     }
-    etagHeader((ObjectNode) item.get("patch"), "200");
   }
 
   /** {@code POST prefix/{id}/restore}, listed only for a resource that enables it (issue 21). */
   private void restoreRoute(SqlResource<?> r) {
     ObjectNode path = paths.putObject(r.prefix + "/{id}/restore");
-    path.set("parameters", paths.get(r.prefix + "/{id}").get("parameters").deepCopy());
+    path.putArray("parameters").add(idParameter(ModelSchemas.columnSchema(r.idColumn, false)));
     ObjectNode op = path.putObject("post");
     ArrayNode tags = op.putArray("tags");
     r.tags.forEach(tags::add);
@@ -122,39 +89,25 @@ final class OpenApiDocument {
         .put("operationId", ("restore_" + tag).replace('-', '_'));
     if (r.tenantScoped()) {
       op.withArray("parameters")
-          .add(header(tenantHeader, true, "The tenant the request acts for."));
+          .add(EntityTagDocs.header(tenantHeader, true, "The tenant the request acts for."));
       problems(op, 400);
     }
     respond(op, "200", "The restored row", ref(r.name));
-    etagHeader(op, "200");
+    EntityTagDocs.etagHeader(op, "200");
     problems(op, 404, 409, 503);
   }
 
-  /** Documents the strong {@code ETag} header on {@code op}'s {@code status} response. */
-  private static void etagHeader(ObjectNode op, String status) {
-    ObjectNode response = status == null ? op : (ObjectNode) op.with("responses").get(status);
-    response
-        .with("headers")
-        .putObject(EntityTags.ETAG)
-        .put("description", "Strong entity tag of the row: its @Version, or a hash of its columns.")
-        .set("schema", string());
-  }
-
-  private static ObjectNode header(String name, boolean required, String description) {
-    ObjectNode p =
-        JsonCodec.MAPPER
-            .createObjectNode()
-            .put("name", name)
-            .put("in", "header")
-            .put("required", required)
-            .put("description", description);
-    p.set("schema", string());
-    return p;
+  /** The operation {@code method} of {@code path} when the document has it. */
+  Optional<ObjectNode> operation(String path, String method) {
+    JsonNode item = paths.get(path);
+    return item == null || !item.has(method)
+        ? Optional.empty()
+        : Optional.of((ObjectNode) item.get(method));
   }
 
   /**
    * What the document needs to know of a resource, whatever stores it: names, routes, the list
-   * parameters' allowlists and the three body schemas.
+   * parameters' allowlists and the body schemas ({@code replace} null when there is no PUT).
    */
   record Described(
       String name,
@@ -168,17 +121,125 @@ final class OpenApiDocument {
       ObjectNode read,
       ObjectNode create,
       ObjectNode update,
+      ObjectNode replace,
       String noun,
-      String literalNote) {}
+      String literalNote) {
+    /** A resource without PUT. */
+    Described(
+        String name,
+        String prefix,
+        List<String> tags,
+        boolean tenantScoped,
+        Collection<String> orderFields,
+        Collection<String> searchFields,
+        List<String> defaultOrder,
+        ObjectNode idSchema,
+        ObjectNode read,
+        ObjectNode create,
+        ObjectNode update,
+        String noun,
+        String literalNote) {
+      this(
+          name,
+          prefix,
+          tags,
+          tenantScoped,
+          orderFields,
+          searchFields,
+          defaultOrder,
+          idSchema,
+          read,
+          create,
+          update,
+          null,
+          noun,
+          literalNote);
+    }
+  }
 
+  /** Adds a resource with the five default routes (list, create, get, update, delete). */
   void add(Described r) {
+    add(
+        r,
+        EnumSet.of(
+            Operation.LIST, Operation.GET, Operation.CREATE, Operation.UPDATE, Operation.DELETE));
+  }
+
+  /**
+   * Adds the routes of {@code ops} and the schemas they use; a path none of them serves is left out
+   * (it answers 404), so the document lists exactly what is mounted.
+   */
+  void add(Described r, Set<Operation> ops) {
     schemas.set(r.name(), r.read());
-    schemas.set(r.name() + "Create", r.create());
-    schemas.set(r.name() + "Update", r.update());
-    schemas.set(r.name() + "Page", ModelSchemas.page(ref(r.name())));
     String tag = r.tags().get(0);
 
-    ObjectNode collection = paths.putObject(r.prefix());
+    if (ops.contains(Operation.LIST) || ops.contains(Operation.CREATE)) {
+      ObjectNode collection = paths.putObject(r.prefix());
+      if (ops.contains(Operation.LIST)) {
+        list(collection, r, tag);
+      }
+      if (ops.contains(Operation.CREATE)) {
+        schemas.set(r.name() + "Create", r.create());
+        ObjectNode create =
+            operation(collection, "post", r, "Create one of " + tag, "create_" + tag);
+        body(create, r.name() + "Create");
+        respond(create, "201", "Created", ref(r.name()));
+        problems(create, 409, 413, 422);
+      }
+    }
+
+    Set<Operation> onItem =
+        EnumSet.of(Operation.GET, Operation.REPLACE, Operation.UPDATE, Operation.DELETE);
+    onItem.retainAll(ops);
+    if (onItem.isEmpty()) {
+      return;
+    }
+    ObjectNode item = paths.putObject(r.prefix() + "/{id}");
+    item.putArray("parameters").add(idParameter(r.idSchema()));
+    if (ops.contains(Operation.GET)) {
+      ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
+      respond(get, "200", "The " + r.noun(), ref(r.name()));
+      problems(get, 404);
+    }
+    if (ops.contains(Operation.REPLACE)) {
+      if (r.replace() == null) {
+        throw new IllegalStateException(r.prefix() + " has PUT but no replace schema");
+      }
+      schemas.set(r.name() + "Replace", r.replace());
+      ObjectNode put = operation(item, "put", r, "Replace one of " + tag, "replace_" + tag);
+      body(put, r.name() + "Replace");
+      respond(put, "200", "The replaced " + r.noun(), ref(r.name()));
+      problems(put, 404, 409, 413, 422);
+    }
+    if (ops.contains(Operation.UPDATE)) {
+      schemas.set(r.name() + "Update", r.update());
+      ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + tag);
+      body(patch, r.name() + "Update");
+      respond(patch, "200", "The changed " + r.noun(), ref(r.name()));
+      problems(patch, 404, 409, 413, 422);
+    }
+    if (ops.contains(Operation.DELETE)) {
+      ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + tag);
+      delete.with("responses").putObject("204").put("description", "Deleted");
+      problems(delete, 404);
+    }
+  }
+
+  /** The {@code {id}} path parameter. */
+  private static ObjectNode idParameter(ObjectNode schema) {
+    ObjectNode p =
+        JsonCodec.MAPPER
+            .createObjectNode()
+            .put("name", "id")
+            .put("in", "path")
+            .put("required", true);
+    p.set("schema", schema);
+    return p;
+  }
+
+  /** The list route with its query parameters. */
+  private void list(ObjectNode collection, Described r, String tag) {
+    schemas.set(r.name() + "Page", ModelSchemas.page(ref(r.name())));
     ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
     ArrayNode params = list.withArray("parameters");
     params.add(
@@ -211,31 +272,6 @@ final class OpenApiDocument {
         query("cursor", "Keyset paging: empty for the first slice, then next_cursor.", string()));
     respond(list, "200", "A page of " + tag, ref(r.name() + "Page"));
     problems(list, 422);
-
-    ObjectNode create = operation(collection, "post", r, "Create one of " + tag, "create_" + tag);
-    body(create, r.name() + "Create");
-    respond(create, "201", "Created", ref(r.name()));
-    problems(create, 409, 413, 422);
-
-    ObjectNode item = paths.putObject(r.prefix() + "/{id}");
-    ObjectNode idParam =
-        JsonCodec.MAPPER
-            .createObjectNode()
-            .put("name", "id")
-            .put("in", "path")
-            .put("required", true);
-    idParam.set("schema", r.idSchema());
-    item.putArray("parameters").add(idParam);
-    ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
-    respond(get, "200", "The " + r.noun(), ref(r.name()));
-    problems(get, 404);
-    ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + tag);
-    body(patch, r.name() + "Update");
-    respond(patch, "200", "The changed " + r.noun(), ref(r.name()));
-    problems(patch, 404, 409, 413, 422);
-    ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + tag);
-    delete.with("responses").putObject("204").put("description", "Deleted");
-    problems(delete, 404);
   }
 
   private ObjectNode operation(
@@ -290,7 +326,7 @@ final class OpenApiDocument {
         .set("schema", schema);
   }
 
-  private static void problems(ObjectNode op, int... statuses) {
+  static void problems(ObjectNode op, int... statuses) {
     for (int status : statuses) {
       op.with("responses")
           .putObject(String.valueOf(status))
@@ -305,7 +341,7 @@ final class OpenApiDocument {
     return JsonCodec.MAPPER.createObjectNode().put("$ref", "#/components/schemas/" + schema);
   }
 
-  private static ObjectNode string() {
+  static ObjectNode string() {
     return JsonCodec.MAPPER.createObjectNode().put("type", "string");
   }
 

@@ -1,6 +1,8 @@
 package dev.svcinfra.javalin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.svcinfra.ErrorCode;
+import dev.svcinfra.javalin.SqlResource.Operation;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
@@ -17,12 +19,13 @@ import io.javalin.http.Handler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The five routes of a {@link SqlResource}, and its restore route when enabled. Each reads the
- * request, calls the resource's service in the request transaction and writes JSON; paging, search,
- * validation and tenant rules are the service's.
+ * The routes of a {@link SqlResource}: those of the operations it exposes, and its restore route
+ * when enabled. Each reads the request, calls the resource's service in the request transaction and
+ * writes JSON; paging, search, validation and tenant rules are the service's.
  */
 final class ResourceRoutes<T> {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
@@ -40,18 +43,33 @@ final class ResourceRoutes<T> {
   }
 
   /**
-   * Javalin tries the routes of a method in the order they were added, one regular expression each,
-   * so the busiest route (one row by id) goes first and the trailing-slash variant of the list
-   * last.
+   * Mounts the routes of the operations the resource exposes and no others: Javalin then answers
+   * another method on a mounted path with 405 and {@code Allow} (see {@link ErrorResponses}), and a
+   * path with no route at all with 404. Javalin tries the routes of a method in the order they were
+   * added, one regular expression each, so the busiest route (one row by id) goes first and the
+   * trailing-slash variant of the list last.
    */
   void mount(RoutesConfig routes) {
     String p = resource.prefix;
-    routes.get(p + "/{id}", transactional(this::get));
-    routes.get(p, transactional(this::list));
-    routes.get(p + "/", transactional(this::list));
-    routes.post(p, transactional(this::create));
-    routes.patch(p + "/{id}", transactional(this::update));
-    routes.delete(p + "/{id}", transactional(this::delete));
+    if (resource.exposes(Operation.GET)) {
+      routes.get(p + "/{id}", transactional(this::get));
+    }
+    if (resource.exposes(Operation.LIST)) {
+      routes.get(p, transactional(this::list));
+      routes.get(p + "/", transactional(this::list));
+    }
+    if (resource.exposes(Operation.CREATE)) {
+      routes.post(p, transactional(this::create));
+    }
+    if (resource.exposes(Operation.UPDATE)) {
+      routes.patch(p + "/{id}", transactional(this::update));
+    }
+    if (resource.exposes(Operation.REPLACE)) {
+      routes.put(p + "/{id}", transactional(this::replace));
+    }
+    if (resource.exposes(Operation.DELETE)) {
+      routes.delete(p + "/{id}", transactional(this::delete));
+    }
     if (resource.restore) {
       routes.post(p + "/{id}/restore", transactional(this::restore));
     }
@@ -146,17 +164,32 @@ final class ResourceRoutes<T> {
    * is checked the same way but answers 409 (see docs/web.md).
    */
   private void update(Context ctx) {
+    change(ctx, resource.schema::updateValues);
+  }
+
+  /**
+   * A PUT: replaces every writable field (a missing one is a 422, see {@link
+   * ResourceSchema#replaceValues}) through the same conditional update as PATCH, so {@code
+   * If-Match}, the version, the tenant and a missing or soft-deleted row (404: PUT never creates)
+   * behave as there.
+   */
+  private void replace(Context ctx) {
+    change(ctx, resource.schema::replaceValues);
+  }
+
+  /** The write of PATCH and PUT, which differ only in the body they accept. */
+  private void change(Context ctx, Function<JsonNode, Map<String, Object>> bodyValues) {
     Collection<String> ifTags = ifMatch(ctx);
     RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     Object key = primaryKey(ctx, service, tx);
-    Map<String, Object> values = resource.schema.updateValues(JsonCodec.tree(sql.body(ctx)));
+    Map<String, Object> values = bodyValues.apply(JsonCodec.tree(sql.body(ctx)));
     // Unconditional writes keep calling the four-argument form a service may override.
-    T updated =
+    T changed =
         ifTags == null
             ? service.update(tx, Scope.all(), key, values)
             : service.update(tx, Scope.all(), key, values, ifTags);
-    ctx.header(EntityTags.ETAG, etag(updated)).contentType(JSON).result(row(updated));
+    ctx.header(EntityTags.ETAG, etag(changed)).contentType(JSON).result(row(changed));
   }
 
   private void delete(Context ctx) {

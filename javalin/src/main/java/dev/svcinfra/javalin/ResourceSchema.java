@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The read, create and update shapes of a resource, derived from its model: read shows every
- * column; create takes the columns a client may set (not the generated id, timestamps, version,
- * soft-delete marker or tenant); update takes the create fields that are not immutable, all
- * optional, plus the version of a versioned model (checked, never written). Each shape can be
- * narrowed to a list of fields. Also converts bodies to column-keyed maps, collecting every field
- * error.
+ * The read, create, update and replace shapes of a resource, derived from its model: read shows
+ * every column; create takes the columns a client may set (not the generated id, timestamps,
+ * version, soft-delete marker or tenant); update takes the create fields that are not immutable,
+ * all optional, plus the version of a versioned model (checked, never written); replace takes the
+ * update fields, every one required but the version. Each shape can be narrowed to a list of
+ * fields. Also converts bodies to column-keyed maps, collecting every field error.
  */
 final class ResourceSchema<T> {
   private final TableMapping<T> mapping;
@@ -33,6 +33,10 @@ final class ResourceSchema<T> {
   private final List<MappedColumn> create;
   private final List<MappedColumn> update;
   private final Set<String> required;
+  private final List<MappedColumn> createRequired;
+  // A PUT replaces the row's writable state, so it must state all of it (issue 21): a field left
+  // out is a 422, not a silent null. The version stays optional, as on PATCH.
+  private final List<MappedColumn> replaceRequired;
   private final MappedColumn tenant;
   // Derived once: every request looks fields up by name and writes the same property names.
   private final SerializedString[] readNames;
@@ -90,6 +94,8 @@ final class ResourceSchema<T> {
       }
     }
     this.required = Set.copyOf(req);
+    this.createRequired = create.stream().filter(c -> req.contains(c.name())).toList();
+    this.replaceRequired = updatable;
     this.readNames =
         read.stream().map(c -> new SerializedString(c.name())).toArray(SerializedString[]::new);
     this.createByName = byName(create);
@@ -150,14 +156,27 @@ final class ResourceSchema<T> {
     return required.contains(c.name());
   }
 
+  /** Whether a replace body must carry {@code c}: every update field but the version. */
+  boolean requiredOnReplace(MappedColumn c) {
+    return replaceRequired.contains(c);
+  }
+
   /** A create body as column-keyed values; every problem is reported at once (422). */
   Map<String, Object> createValues(JsonNode body) {
-    return values(body, create, createByName, true);
+    return values(body, createByName, createRequired);
   }
 
   /** An update body as column-keyed values (only the fields present). */
   Map<String, Object> updateValues(JsonNode body) {
-    return values(body, update, updateByName, false);
+    return values(body, updateByName, List.of());
+  }
+
+  /**
+   * A replace body as column-keyed values: the update fields, each one present (a nullable one may
+   * be {@code null}); the version, as on PATCH, only when given.
+   */
+  Map<String, Object> replaceValues(JsonNode body) {
+    return values(body, updateByName, replaceRequired);
   }
 
   /** Writes the JSON form of a row, with the read fields, to {@code g}. */
@@ -172,10 +191,7 @@ final class ResourceSchema<T> {
   }
 
   private Map<String, Object> values(
-      JsonNode body,
-      List<MappedColumn> fields,
-      Map<String, MappedColumn> allowed,
-      boolean creating) {
+      JsonNode body, Map<String, MappedColumn> allowed, List<MappedColumn> mustHave) {
     if (!body.isObject()) {
       throw new RequestRejectedException(
           ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
@@ -212,11 +228,9 @@ final class ResourceSchema<T> {
         errors.add(invalid.error);
       }
     }
-    if (creating) {
-      for (MappedColumn c : fields) {
-        if (required.contains(c.name()) && !body.has(c.name())) {
-          errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
-        }
+    for (MappedColumn c : mustHave) {
+      if (!body.has(c.name())) {
+        errors.add(new FieldError(c.name(), FieldError.REQUIRED, "is required"));
       }
     }
     if (!errors.isEmpty()) {

@@ -52,8 +52,8 @@ record SqlContext(
    * Runs the handler in the request's transaction: read-only for {@code GET} and {@code HEAD} (safe
    * methods never write; on SQLite a read-only transaction runs beside the writer instead of
    * queueing for its lock), on the replica when {@code replicaReads}, else on the primary;
-   * read-write otherwise. A POST or PATCH with {@code Idempotency-Key} runs at most once per key
-   * (see {@link IdempotentRequests}).
+   * read-write otherwise. A POST, PUT or PATCH with {@code Idempotency-Key} runs at most once per
+   * key (see {@link IdempotentRequests}).
    */
   void inTransaction(Context ctx, Handler handler, boolean tenantScoped, boolean replicaReads)
       throws Exception {

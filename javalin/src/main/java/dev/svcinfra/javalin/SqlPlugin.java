@@ -115,8 +115,8 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     public String healthPath = "/_sql/health";
 
     /**
-     * Whether POST and PATCH honour {@code Idempotency-Key} (docs/web.md, "Idempotency keys"); the
-     * database needs the {@link dev.svcinfra.sql.idempotency.IdempotencyRecord} table. False
+     * Whether POST, PUT and PATCH honour {@code Idempotency-Key} (docs/web.md, "Idempotency keys");
+     * the database needs the {@link dev.svcinfra.sql.idempotency.IdempotencyRecord} table. False
      * ignores the header.
      */
     public boolean idempotencyKeys = true;
@@ -227,10 +227,10 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
 
   /**
    * Wraps a handler so it runs in the request transaction (see the class comment). Inside, {@link
-   * #session} returns that transaction. A POST or PATCH with {@code Idempotency-Key} runs at most
-   * once per key and method and path (and tenant, when the request names one): a retry gets the
-   * stored response. The body is read before the handler to fingerprint the request; read it with
-   * {@link #body} (Javalin's {@code ctx.body()} would find it consumed).
+   * #session} returns that transaction. A POST, PUT or PATCH with {@code Idempotency-Key} runs at
+   * most once per key and method and path (and tenant, when the request names one): a retry gets
+   * the stored response. The body is read before the handler to fingerprint the request; read it
+   * with {@link #body} (Javalin's {@code ctx.body()} would find it consumed).
    */
   public static Handler transactional(Handler handler) {
     return ctx -> SqlContext.of(ctx).inTransaction(ctx, handler);

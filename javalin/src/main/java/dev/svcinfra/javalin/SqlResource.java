@@ -5,14 +5,19 @@ import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.repo.SqlRepositoryBuilder;
 import dev.svcinfra.sql.service.SqlService;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * One CRUD resource over a table model: {@code GET prefix} (list, search, paging), {@code POST
- * prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}. Everything is derived from the model; the
- * builder narrows or overrides it. Mount it with {@link SqlPlugin.Config#resource}.
+ * prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}, and {@code PUT prefix/{id}} (full replace)
+ * when asked for. Everything is derived from the model; the builder narrows or overrides it, down
+ * to which of these routes exist ({@link Builder#operations}). Mount it with {@link
+ * SqlPlugin.Config#resource}.
  *
  * <pre>{@code
  * SqlResource<User> users = SqlResource.of(User.class).prefix("/users").tags("users")
@@ -36,7 +41,7 @@ public final class SqlResource<T> {
   final ResourceSchema<T> schema;
   final String name;
 
-  /** PATCH and DELETE without {@code If-Match} are refused with 428. */
+  /** PATCH, PUT and DELETE without {@code If-Match} are refused with 428. */
   final boolean requireIfMatch;
 
   /** Whether {@code POST prefix/{id}/restore} is mounted (issue 21). */
@@ -45,7 +50,15 @@ public final class SqlResource<T> {
   /** Whether GET one, list and search read from the replica; null follows the plugin. */
   final Boolean readFromReplica;
 
+  /** The routes mounted; the others answer 405 (or 404 where a path has none left). */
+  final Set<Operation> operations;
+
   private SqlResource(Builder<T> b) {
+    if (b.operations.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a resource exposes at least one operation; to serve nothing, do not mount it");
+    }
+    this.operations = Collections.unmodifiableSet(EnumSet.copyOf(b.operations));
     this.requireIfMatch = b.requireIfMatch;
     this.restore = b.restore;
     this.readFromReplica = b.readFromReplica;
@@ -142,6 +155,11 @@ public final class SqlResource<T> {
     return service.repository();
   }
 
+  /** Whether the route of {@code op} is mounted. */
+  boolean exposes(Operation op) {
+    return operations.contains(op);
+  }
+
   private MappedColumn column(String field, String role) {
     return mapping
         .column(field)
@@ -176,6 +194,31 @@ public final class SqlResource<T> {
   }
 
   /**
+   * A route a resource may expose. The default is every one but {@link #REPLACE}, which is opt-in.
+   *
+   * <pre>{@code
+   * SqlResource.of(Country.class).readOnly().build();                    // GET only
+   * SqlResource.of(User.class).operations(LIST, GET, CREATE, REPLACE).build(); // no PATCH, DELETE
+   * }</pre>
+   *
+   * @since 0.2
+   */
+  public enum Operation {
+    /** {@code GET prefix} (and {@code prefix/}): list, search and paging. */
+    LIST,
+    /** {@code GET prefix/{id}}: one row, with its {@code ETag}. */
+    GET,
+    /** {@code POST prefix}: 201 with the row and its {@code Location}. */
+    CREATE,
+    /** {@code PATCH prefix/{id}}: changes the fields given. */
+    UPDATE,
+    /** {@code PUT prefix/{id}}: replaces every writable field; a missing one is a 422. */
+    REPLACE,
+    /** {@code DELETE prefix/{id}}: 204; soft when the model has a {@code @SoftDelete} column. */
+    DELETE
+  }
+
+  /**
    * Settings of a {@link SqlResource}; every one is optional.
    *
    * @since 0.1
@@ -198,6 +241,9 @@ public final class SqlResource<T> {
     private boolean requireIfMatch;
     private boolean restore;
     private Boolean readFromReplica;
+    private Set<Operation> operations =
+        EnumSet.of(
+            Operation.LIST, Operation.GET, Operation.CREATE, Operation.UPDATE, Operation.DELETE);
 
     private Builder(Class<T> model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -288,9 +334,9 @@ public final class SqlResource<T> {
     }
 
     /**
-     * Makes {@code If-Match} mandatory on PATCH and DELETE: a request without it is a 428 {@code
-     * precondition_required}, so no client can overwrite a row it has not read. Default: optional
-     * (an {@code If-Match} that is sent is always honoured).
+     * Makes {@code If-Match} mandatory on PATCH, PUT and DELETE: a request without it is a 428
+     * {@code precondition_required}, so no client can overwrite a row it has not read. Default:
+     * optional (an {@code If-Match} that is sent is always honoured).
      */
     public Builder<T> requireIfMatch(boolean value) {
       this.requireIfMatch = value;
@@ -321,6 +367,33 @@ public final class SqlResource<T> {
     public Builder<T> readFromReplica(boolean value) {
       this.readFromReplica = value;
       return this;
+    }
+
+    /**
+     * The routes the resource mounts, exactly these (order does not matter); default: {@link
+     * Operation#LIST}, {@link Operation#GET GET}, {@link Operation#CREATE CREATE}, {@link
+     * Operation#UPDATE UPDATE} and {@link Operation#DELETE DELETE}. A method the resource does not
+     * serve on a path it does serve answers 405 with {@code Allow}; a path left with no method (the
+     * item path of a list-and-create resource) answers 404. OpenAPI shows only these routes.
+     *
+     * @since 0.2
+     */
+    public Builder<T> operations(Operation... values) {
+      Set<Operation> chosen = EnumSet.noneOf(Operation.class);
+      for (Operation op : values) {
+        chosen.add(Objects.requireNonNull(op, "operation"));
+      }
+      this.operations = chosen;
+      return this;
+    }
+
+    /**
+     * Only {@link Operation#LIST} and {@link Operation#GET GET}: writes answer 405.
+     *
+     * @since 0.2
+     */
+    public Builder<T> readOnly() {
+      return operations(Operation.LIST, Operation.GET);
     }
 
     /**
