@@ -292,6 +292,15 @@ final class PostgresDialect extends StandardDialect {
   }
 
   /**
+   * A NULL for a JSONB column is untyped for the same reason: a VARCHAR NULL does not cast to JSONB
+   * (SQLState 42804), so setting a JSON field to null failed.
+   */
+  @Override
+  int sqlType(ColumnType type) {
+    return type.kind() == ColumnType.Kind.JSON ? Types.OTHER : super.sqlType(type);
+  }
+
+  /**
    * SQLStates by which the server ends or refuses a session (issue 16: a terminated backend was a
    * 500): the data layer answers "unavailable" (HTTP 503 with {@code Retry-After}) and the pool
    * discards the connection. Class 08 (connection exceptions, pgjdbc's own I/O failures) is covered

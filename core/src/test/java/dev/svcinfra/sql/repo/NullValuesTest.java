@@ -10,6 +10,7 @@ import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.testmodels.Memo;
 import dev.svcinfra.sql.testmodels.Person;
 import dev.svcinfra.sql.testmodels.Tag;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,28 @@ class NullValuesTest extends DatabaseSuite {
         .isEqualTo(new Memo(full.id(), "full", memo.id(), 0, false, false));
     Memo changed = db.inTransaction(tx -> MEMOS.update(tx, full.id(), Map.of("title", "changed")));
     assertThat(changed).isEqualTo(new Memo(full.id(), "changed", memo.id(), 0, false, false));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.svcinfra.sql.TestDatabase#all")
+  void anExplicitNullIsWrittenToAJsonColumn(TestDatabase kind) {
+    Database db = open(kind);
+    TestDatabase.create(db, TableMapping.of(Person.class).table());
+    Map<String, Object> values = new HashMap<>();
+    values.put("name", "Json");
+    values.put("email", "json@example.com");
+    values.put("settings", null);
+    Person created = db.inTransaction(tx -> PEOPLE.create(tx, values));
+    assertThat(created.settings()).isNull();
+    Person set =
+        db.inTransaction(tx -> PEOPLE.update(tx, created.id(), Map.of("settings", Map.of("a", 1))));
+    assertThat(set.settings()).containsEntry("a", 1);
+    Map<String, Object> clear = new HashMap<>();
+    clear.put("settings", null);
+    Person cleared = db.inTransaction(tx -> PEOPLE.update(tx, created.id(), clear));
+    assertThat(cleared.settings()).isNull();
+    assertThat(db.inTransaction(tx -> PEOPLE.get(tx, created.id())).orElseThrow().settings())
+        .isNull();
   }
 
   @ParameterizedTest
