@@ -34,7 +34,7 @@ class RouteSelectionTest {
   @BeforeEach
   void start() {
     Database db = Database.open("sqlite:///" + dir.resolve("verbs.db").toAbsolutePath());
-    TestApp.createTables(db, Gadget.class, Memo.class);
+    TestApp.createTables(db, Gadget.class, Memo.class, Ledger.class);
     t =
         new TestApp(
             sql -> {
@@ -70,6 +70,12 @@ class RouteSelectionTest {
                       .operations(Operation.values())
                       .build());
               sql.resource(SqlResource.of(Memo.class).prefix("/memos").readOnly().build());
+              // Restore is its own switch, beside the operations.
+              sql.resource(
+                  SqlResource.of(Ledger.class)
+                      .operations(Operation.LIST, Operation.GET, Operation.DELETE)
+                      .restore(true)
+                      .build());
             },
             config -> {});
   }
@@ -145,6 +151,15 @@ class RouteSelectionTest {
     assertThat(path).startsWith("/drop/");
     assertThat(t.send("DELETE", path, null).statusCode()).isEqualTo(204);
     assertThat(t.send("DELETE", path, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void restoreSitsBesideTheChosenOperations() throws Exception {
+    assertNotAllowed("GET", "/ledgers/1/restore", "POST");
+    assertNotAllowed("PATCH", "/ledgers/1", "GET, HEAD, DELETE");
+    assertNotAllowed("POST", "/ledgers", "GET, HEAD");
+    assertThat(t.send("POST", "/ledgers/1/restore", null, "X-Tenant-Id", "acme").statusCode())
+        .isEqualTo(404);
   }
 
   @Test
