@@ -196,6 +196,11 @@ public final class HistoryTable {
     return exists(c) ? outstandingFailures(rowsExisting(c)) : new LinkedHashMap<>();
   }
 
+  /** {@link #outstandingFailures(Connection)}, for a caller that knows the table exists. */
+  Map<String, Row> outstandingFailuresExisting(Connection c) {
+    return outstandingFailures(rowsExisting(c));
+  }
+
   /** {@link #outstandingFailures(Connection)} of rows already read. */
   public static Map<String, Row> outstandingFailures(List<Row> rows) {
     Map<String, Row> out = new LinkedHashMap<>();

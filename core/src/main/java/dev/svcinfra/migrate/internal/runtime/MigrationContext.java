@@ -322,7 +322,8 @@ public final class MigrationContext {
     if (sink.offline() || !historyTableSeen) {
       return;
     }
-    Map<String, HistoryTable.Row> failures = history.outstandingFailures(sink.connection());
+    // The table's presence is known since the context started: no second metadata query (issue 17).
+    Map<String, HistoryTable.Row> failures = history.outstandingFailuresExisting(sink.connection());
     if (failures.isEmpty()) {
       return;
     }
@@ -359,7 +360,7 @@ public final class MigrationContext {
       todo.add(new Repair(d.revision(), Repair.Kind.CHECKSUM, d.describe()));
     }
     Map<String, HistoryTable.Row> failures =
-        historyTableSeen ? history.outstandingFailures(sink.connection()) : Map.of();
+        historyTableSeen ? history.outstandingFailuresExisting(sink.connection()) : Map.of();
     for (HistoryTable.Row f : failures.values()) {
       todo.add(new Repair(f.revision(), Repair.Kind.FAILURE, f.message()));
     }
