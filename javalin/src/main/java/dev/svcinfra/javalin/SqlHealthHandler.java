@@ -8,6 +8,7 @@ import dev.svcinfra.sql.Database;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * {@code GET /_sql/health}: pings the database within a short timeout; 200 {@code
@@ -18,15 +19,20 @@ final class SqlHealthHandler {
   private final DatabaseCheck check;
   private final String dialect;
 
-  SqlHealthHandler(Database db, Duration timeout) {
+  /** Hears each result (metrics), by check name; does nothing without metrics. */
+  private final BiConsumer<String, HealthStatus> results;
+
+  SqlHealthHandler(Database db, Duration timeout, BiConsumer<String, HealthStatus> results) {
     this.check = DatabaseCheck.of(db).withTimeout(timeout);
     this.dialect = db.dialect().name();
+    this.results = results;
   }
 
   void handle(Context ctx) {
     long start = System.nanoTime();
     CheckResult result = check.check();
     long latency = (System.nanoTime() - start) / 1_000_000;
+    results.accept("database", result.status());
     boolean up =
         result.status() == HealthStatus.HEALTHY || result.status() == HealthStatus.DEGRADED;
     ObjectNode body = JsonCodec.MAPPER.createObjectNode();

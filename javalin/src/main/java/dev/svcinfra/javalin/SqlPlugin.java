@@ -5,6 +5,7 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.IdempotencySettings;
 import dev.svcinfra.config.internal.ReplicaReadSettings;
 import dev.svcinfra.config.internal.StatementLogSettings;
+import dev.svcinfra.health.HealthStatus;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   private static final Logger LOG = LoggerFactory.getLogger(SqlPlugin.class);
+  private static final String METRICS_TOKEN = "METRICS_TOKEN";
+
+  /** Tracing needs the OpenTelemetry API, an optional dependency: looked up once, by name. */
+  private static final boolean TRACING_API_PRESENT =
+      present("io.opentelemetry.api.GlobalOpenTelemetry");
 
   /** What the plugin mounts and how; every field has a working default. */
   public static final class Config {
@@ -130,6 +137,41 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     /** The clock of key expiry and leases; tests move it. */
     Clock clock = Clock.systemUTC();
 
+    /**
+     * Route of the Prometheus metrics (docs/observability.md), such as {@code "/metrics"}; null
+     * (the default) serves none. Needs {@code io.micrometer:micrometer-registry-prometheus} on the
+     * classpath: without it the app does not start.
+     *
+     * @since 0.4
+     */
+    public String metricsPath;
+
+    /**
+     * Bearer token the metrics route requires ({@code Authorization: Bearer <token>}, 16 to 512
+     * printable ASCII characters); null reads {@code METRICS_TOKEN} from {@link #env}, and without
+     * it the route answers anyone who reaches the port (keep it off the public network then).
+     *
+     * @since 0.4
+     */
+    public String metricsToken;
+
+    /**
+     * Whether each request writes one JSON line (method, route template, status, duration, request
+     * id, tenant) at INFO on the logger {@code dev.svcinfra.http.requests}.
+     *
+     * @since 0.4
+     */
+    public boolean requestLog;
+
+    /**
+     * Whether requests and their SQL statements become OpenTelemetry spans when the OpenTelemetry
+     * API is on the classpath (spans go to the SDK or agent the service sets up; with the API alone
+     * they cost next to nothing). Default true.
+     *
+     * @since 0.4
+     */
+    public boolean tracing = true;
+
     /** Adds hand-written routes (or anything else) to the OpenAPI document. */
     public Consumer<com.fasterxml.jackson.databind.node.ObjectNode> openApi = doc -> {};
 
@@ -154,6 +196,15 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
         c.readFromReplica != null
             ? c.readFromReplica
             : ReplicaReadSettings.from(c.env).readFromReplica();
+    // Checked before the database opens: a service asked for metrics does not start without them.
+    String metricsToken = null;
+    if (c.metricsPath != null) {
+      MetricsRoute.requireRegistry(SqlPlugin.class.getClassLoader());
+      metricsToken =
+          MetricsRoute.checkToken(
+              c.metricsToken != null ? c.metricsToken : c.env.get(METRICS_TOKEN).orElse(null),
+              c.metricsToken != null ? "SqlPlugin.Config.metricsToken" : METRICS_TOKEN);
+    }
     // Fails here, at Javalin.create, with the resolver's message when no URL is configured.
     Database db =
         c.database != null
@@ -166,8 +217,9 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     if (c.maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + c.maxBodyBytes);
     }
+    int applied;
     try {
-      StartupChecks.run(db, c.migrations, c.connectOnStart);
+      applied = StartupChecks.run(db, c.migrations, c.connectOnStart);
     } catch (RuntimeException e) {
       if (c.database == null) {
         db.close(); // opened here: nobody else would close it
@@ -213,8 +265,33 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
       openApi.idempotencyKeys();
     }
     c.resources.forEach(r -> openApi.add(r, idempotency != null));
+    List<RequestObserver> observers = new ArrayList<>();
+    BiConsumer<String, HealthStatus> healthResults = (check, status) -> {};
+    if (c.metricsPath != null) {
+      PrometheusMetrics metrics = new PrometheusMetrics(db);
+      state.events.serverStopped(metrics::close);
+      metrics.migrationsApplied(applied);
+      observers.add(metrics);
+      healthResults = metrics::healthChecked;
+      state.routes.get(c.metricsPath, new MetricsRoute(metrics, metricsToken)::handle);
+      if (metricsToken != null) {
+        // Jetty's header cache matches header lines ignoring case by default, so a request could
+        // be handed an earlier request's spelling of the token on the same connection.
+        state.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+      }
+    }
+    if (c.tracing && TRACING_API_PRESENT) {
+      RequestTracing tracing = new RequestTracing(db);
+      state.events.serverStopped(tracing::close);
+      observers.add(tracing);
+    }
+    if (c.requestLog) {
+      observers.add(new RequestLogLine(c.tenantResolver));
+    }
+    RequestObservers.install(state, observers);
     if (c.healthPath != null) {
-      state.routes.get(c.healthPath, new SqlHealthHandler(db, c.healthTimeout)::handle);
+      state.routes.get(
+          c.healthPath, new SqlHealthHandler(db, c.healthTimeout, healthResults)::handle);
     }
     c.openApi.accept(openApi.root());
     LOG.info("sql plugin: {} resource(s) {} on {}", c.resources.size(), prefixes, db);
@@ -223,6 +300,15 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
   @Override
   public String name() {
     return "svc-infra-sql";
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, SqlPlugin.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**

@@ -21,17 +21,16 @@ final class StartupChecks {
 
   private StartupChecks() {}
 
-  static void run(Database db, String scriptLocation, boolean connect) {
+  /** Returns how many revisions were applied (0 when nothing was to migrate). */
+  static int run(Database db, String scriptLocation, boolean connect) {
     if (!connect && scriptLocation == null) {
-      return;
+      return 0;
     }
     db.checkConnection();
-    if (scriptLocation != null) {
-      migrate(db, scriptLocation);
-    }
+    return scriptLocation == null ? 0 : migrate(db, scriptLocation);
   }
 
-  private static void migrate(Database db, String scriptLocation) {
+  private static int migrate(Database db, String scriptLocation) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     Migrations migrations =
         Migrations.builder()
@@ -67,5 +66,6 @@ final class StartupChecks {
         applied.size(),
         scriptLocation,
         status.current());
+    return applied.size();
   }
 }
