@@ -7,9 +7,8 @@ import dev.svcinfra.sql.model.internal.MappedColumn;
 import dev.svcinfra.sql.model.internal.TableMapping;
 import dev.svcinfra.sql.repo.Filter.Operator;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * A {@link Filter} checked against its column: the operator suits the column's type, the values are
@@ -17,22 +16,6 @@ import java.util.Set;
  * request's filters is reported together, each naming the filter's parameter.
  */
 record BoundFilter(MappedColumn column, Operator operator, List<Object> values) {
-  private static final Set<Operator> RANGE =
-      EnumSet.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE);
-
-  /**
-   * Kinds without an order that every dialect agrees on: PostgreSQL orders an enum by declaration
-   * and MariaDB's UUID type by its swapped time fields, while SQLite compares both as text; a
-   * boolean range is an equality in disguise.
-   */
-  private static final Set<ColumnType.Kind> UNORDERED =
-      EnumSet.of(
-          ColumnType.Kind.BOOLEAN,
-          ColumnType.Kind.UUID,
-          ColumnType.Kind.ENUM,
-          ColumnType.Kind.JSON,
-          ColumnType.Kind.BINARY);
-
   /**
    * The filters bound to the model's columns; a {@link ValidationException} lists every problem.
    */
@@ -71,18 +54,12 @@ record BoundFilter(MappedColumn column, Operator operator, List<Object> values) 
 
   /** Why the operator does not suit the column or takes another number of values, or null. */
   private static String operatorProblem(MappedColumn c, Filter f) {
-    ColumnType.Kind kind = c.type().kind();
     Operator op = f.operator();
     int n = f.values().size();
-    if (op == Operator.PREFIX && kind != ColumnType.Kind.STRING && kind != ColumnType.Kind.TEXT) {
-      return "prefix applies to text fields; " + c.name() + " is " + c.type();
-    }
-    if (RANGE.contains(op) && UNORDERED.contains(kind)) {
-      return "a range does not apply to " + c.type() + " fields; use equality or in";
-    }
-    if ((op == Operator.EQ || op == Operator.NE || op == Operator.IN)
-        && (kind == ColumnType.Kind.JSON || kind == ColumnType.Kind.BINARY)) {
-      return c.type() + " fields cannot be compared";
+    if (!op.appliesTo(c.type())) {
+      return op == Operator.PREFIX
+          ? "prefix applies to text fields; " + c.name() + " is " + c.type()
+          : op.name().toLowerCase(Locale.ROOT) + " does not apply to " + c.type() + " fields";
     }
     if (op == Operator.IS_NULL || op == Operator.IS_NOT_NULL) {
       return n == 0 ? null : "takes no value";

@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.repo;
 
+import dev.svcinfra.sql.model.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,7 +51,28 @@ public final class Filter {
     /** The field is not null; takes no value. */
     IS_NOT_NULL,
     /** A text field starts with the value, ignoring case as {@code q} does; text fields only. */
-    PREFIX
+    PREFIX;
+
+    /**
+     * Whether this operator applies to a column of {@code type}: ranges not to booleans, UUIDs and
+     * enums, whose order differs between databases (PostgreSQL orders an enum by declaration and
+     * MariaDB's UUID type by its swapped time fields, SQLite compares both as text); the prefix to
+     * text only; nothing but the null tests to JSON and binary columns.
+     */
+    public boolean appliesTo(ColumnType type) {
+      ColumnType.Kind kind = type.kind();
+      boolean opaque = kind == ColumnType.Kind.JSON || kind == ColumnType.Kind.BINARY;
+      return switch (this) {
+        case IS_NULL, IS_NOT_NULL -> true;
+        case EQ, NE, IN -> !opaque;
+        case GT, GTE, LT, LTE ->
+            !opaque
+                && kind != ColumnType.Kind.BOOLEAN
+                && kind != ColumnType.Kind.UUID
+                && kind != ColumnType.Kind.ENUM;
+        case PREFIX -> kind == ColumnType.Kind.STRING || kind == ColumnType.Kind.TEXT;
+      };
+    }
   }
 
   /** The most values one {@link Operator#IN} filter may list. */
