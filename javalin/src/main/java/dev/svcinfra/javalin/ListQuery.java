@@ -15,8 +15,9 @@ import java.util.List;
  * {@code order_by} (comma list, {@code -} for descending), {@code q} and {@code fields} (comma
  * list), and {@code cursor} for keyset paging (present but empty: the first slice). Text that is
  * not a whole number is a field error here; ranges and combinations are checked by {@link
- * ListRequest.Builder#build()}, and both kinds are reported together. Whether a field may be
- * ordered by or searched is the repository's rule.
+ * ListRequest.Builder#build()}, and both kinds are reported together. A SQL resource's filter
+ * parameters are read by {@link QueryParameters}; their values are checked by the repository, in
+ * the same 422. Whether a field may be ordered by or searched is the repository's rule.
  */
 final class ListQuery {
   /** The order errors are reported in: the order of the parameters above. */
@@ -25,8 +26,19 @@ final class ListQuery {
   private ListQuery() {}
 
   static ListRequest parse(Context ctx, List<String> defaultOrder) {
+    return parse(ctx, defaultOrder, null);
+  }
+
+  /**
+   * With {@code parameters}, the resource's filters as well, and its rule for other parameters
+   * (issue 21); without, other parameters are ignored (document resources).
+   */
+  static ListRequest parse(Context ctx, List<String> defaultOrder, QueryParameters parameters) {
     List<FieldError> errors = new ArrayList<>();
     ListRequest.Builder request = ListRequest.builder();
+    if (parameters != null) {
+      parameters.filters(ctx, errors).forEach(request::where);
+    }
     String limit = ctx.queryParam("limit");
     if (limit != null && isNumber(limit, "limit", errors)) {
       long value = Long.parseLong(limit);

@@ -69,6 +69,7 @@ final class OpenApiDocument {
     if (r.restore) {
       restoreRoute(r);
     }
+    QueryParameterDocs.add(paths, r);
     if (idempotencyKeys) {
       operation(r.prefix, "post").ifPresent(op -> IdempotencyDocs.operation(op, "201"));
       for (String method : List.of("put", "patch")) {

@@ -16,6 +16,7 @@ import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +80,21 @@ final class ResourceRoutes<T> {
     boolean tenantScoped = resource.tenantColumn != null;
     boolean replicaReads =
         resource.readFromReplica != null ? resource.readFromReplica : sql.readFromReplica();
-    return ctx -> sql.inTransaction(ctx, h, tenantScoped, replicaReads);
+    return ctx -> {
+      // Only the list route (GET or HEAD without a path id) takes query parameters; it checks
+      // them itself, with its filters. Refused before any transaction starts (issue 21).
+      HandlerType m = ctx.method();
+      boolean list =
+          (m.equals(HandlerType.GET) || m.equals(HandlerType.HEAD)) && ctx.pathParamMap().isEmpty();
+      if (!list) {
+        resource.queryParameters.refuseAll(ctx);
+      }
+      sql.inTransaction(ctx, h, tenantScoped, replicaReads);
+    };
   }
 
   private void list(Context ctx) {
-    ListRequest request = ListQuery.parse(ctx, resource.defaultOrder);
+    ListRequest request = ListQuery.parse(ctx, resource.defaultOrder, resource.queryParameters);
     RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;

@@ -47,6 +47,9 @@ public final class SqlResource<T> {
   /** Whether {@code POST prefix/{id}/restore} is mounted (issue 21). */
   final boolean restore;
 
+  /** The filter fields and the rule for other query parameters (issue 21). */
+  final QueryParameters queryParameters;
+
   /** Whether GET one, list and search read from the replica; null follows the plugin. */
   final Boolean readFromReplica;
 
@@ -123,6 +126,8 @@ public final class SqlResource<T> {
                 + repository.orderFields());
       }
     }
+    this.queryParameters =
+        QueryParameters.of(mapping, prefix, b.filterFields, !b.allowUnknownQueryParameters);
     this.service =
         Objects.requireNonNull(
             b.serviceFactory.apply(repository), "the service factory returned null");
@@ -244,6 +249,8 @@ public final class SqlResource<T> {
     private Set<Operation> operations =
         EnumSet.of(
             Operation.LIST, Operation.GET, Operation.CREATE, Operation.UPDATE, Operation.DELETE);
+    private List<String> filterFields = List.of();
+    private boolean allowUnknownQueryParameters;
 
     private Builder(Class<T> model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -279,6 +286,30 @@ public final class SqlResource<T> {
     /** Text columns {@code q} searches; default: every text column. */
     public Builder<T> searchFields(String... columns) {
       this.searchFields = List.of(columns);
+      return this;
+    }
+
+    /**
+     * Columns the list route filters by ({@code ?status=open}, {@code ?price[gte]=10}, {@code
+     * ?status[in]=a,b}, {@code ?deleted_by[is]=null}, {@code ?name[prefix]=an}; see docs/web.md);
+     * default: none. A filter on another field of the model is a 422 naming it.
+     *
+     * @since 0.2
+     */
+    public Builder<T> filterFields(String... columns) {
+      this.filterFields = List.of(columns);
+      return this;
+    }
+
+    /**
+     * Ignores query parameters the routes do not take, as before issue 21, instead of answering 422
+     * with the parameters a route accepts; for clients that send extra ones (cache busters,
+     * tracking tags). A parameter naming a field that is not a filter field is a 422 all the same.
+     *
+     * @since 0.2
+     */
+    public Builder<T> allowUnknownQueryParameters() {
+      this.allowUnknownQueryParameters = true;
       return this;
     }
 

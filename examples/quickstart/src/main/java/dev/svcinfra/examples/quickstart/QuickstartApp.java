@@ -149,6 +149,8 @@ public final class QuickstartApp {
                             .searchFields("name", "email")
                             .defaultOrder("-created_at")
                             .orderFields("created_at", "name", "email")
+                            // ?email=..., ?name[prefix]=an, ?created_at[gte]=2026-01-01T00:00:00Z
+                            .filterFields("email", "name", "created_at")
                             // Emails are unique ignoring case (Ann@x.com = ann@x.com) on every
                             // database.
                             .service(repo -> new DedupeSqlService<>(repo, List.of("email")))

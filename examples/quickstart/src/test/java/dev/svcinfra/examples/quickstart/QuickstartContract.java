@@ -18,7 +18,8 @@ abstract class QuickstartContract
         ServiceRoutesContract,
         ExactValuesContract,
         ConcurrentWritesContract,
-        IdempotencyContract {
+        IdempotencyContract,
+        UserFiltersContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */

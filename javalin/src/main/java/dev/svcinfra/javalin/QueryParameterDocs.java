@@ -1,0 +1,105 @@
+package dev.svcinfra.javalin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.repo.Filter;
+import dev.svcinfra.sql.repo.Filter.Operator;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The OpenAPI side of {@link QueryParameters} (issue 21): one query parameter per filter field and
+ * operator on the list operation, each with the column's type and format ({@code in} as a
+ * comma-separated array, {@code is} as {@code null} or {@code not_null}), and the 422 that the
+ * other operations of a resource answer to a query parameter.
+ */
+final class QueryParameterDocs {
+  private QueryParameterDocs() {}
+
+  static void add(ObjectNode paths, SqlResource<?> r) {
+    QueryParameters q = r.queryParameters;
+    // A resource without the list route (issue 21, item 4) has no list operation to describe.
+    ObjectNode list =
+        paths.get(r.prefix) == null ? null : (ObjectNode) paths.get(r.prefix).get("get");
+    ArrayNode params =
+        list == null ? JsonCodec.MAPPER.createArrayNode() : list.withArray("parameters");
+    for (MappedColumn c : q.filterFields().values()) {
+      for (Operator op : Operator.values()) {
+        if (op != Operator.IS_NOT_NULL && op.appliesTo(c.type())) {
+          params.add(parameter(c, op));
+        }
+      }
+    }
+    if (!q.refusesUnknown()) {
+      return;
+    }
+    Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = paths.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> path = it.next();
+      if (!path.getKey().startsWith(r.prefix + "/{id}") && !path.getKey().equals(r.prefix)) {
+        continue;
+      }
+      path.getValue()
+          .fields()
+          .forEachRemaining(
+              op -> {
+                boolean isList = path.getKey().equals(r.prefix) && op.getKey().equals("get");
+                if (!isList && op.getValue() instanceof ObjectNode o && o.has("responses")) {
+                  ObjectNode responses = o.with("responses");
+                  if (!responses.has("422")) {
+                    responses
+                        .putObject("422")
+                        .put("description", "Unprocessable Entity: a query parameter was sent")
+                        .putObject("content")
+                        .putObject(Problem.CONTENT_TYPE)
+                        .set("schema", OpenApiDocument.ref("Problem"));
+                  }
+                }
+              });
+    }
+  }
+
+  private static ObjectNode parameter(MappedColumn c, Operator op) {
+    String name = op == Operator.EQ ? c.name() : c.name() + "[" + QueryParameters.token(op) + "]";
+    ObjectNode p =
+        JsonCodec.MAPPER
+            .createObjectNode()
+            .put("name", name)
+            .put("in", "query")
+            .put("required", false)
+            .put("description", description(c, op));
+    ObjectNode schema = ModelSchemas.columnSchema(c, false);
+    schema.remove("examples");
+    if (op == Operator.IN) {
+      ObjectNode array = JsonCodec.MAPPER.createObjectNode().put("type", "array");
+      array.put("minItems", 1).put("maxItems", Filter.MAX_IN_VALUES).set("items", schema);
+      p.put("style", "form").put("explode", false).set("schema", array);
+    } else if (op == Operator.IS_NULL) {
+      ObjectNode is = JsonCodec.MAPPER.createObjectNode().put("type", "string");
+      is.putArray("enum").add("null").add("not_null");
+      p.set("schema", is);
+    } else {
+      if (op == Operator.PREFIX) {
+        schema.put("minLength", 1);
+      }
+      p.set("schema", schema);
+    }
+    return p;
+  }
+
+  private static String description(MappedColumn c, Operator op) {
+    String f = c.name();
+    return switch (op) {
+      case EQ -> f + " equals the value";
+      case NE -> f + " differs from the value (rows where it is null are not listed)";
+      case GT -> f + " is greater than the value";
+      case GTE -> f + " is greater than or equal to the value";
+      case LT -> f + " is less than the value";
+      case LTE -> f + " is less than or equal to the value";
+      case IN -> f + " equals one of the comma-separated values";
+      case IS_NULL, IS_NOT_NULL -> f + " is null (null) or not (not_null)";
+      case PREFIX -> f + " starts with the value, ignoring case; % and _ match literally";
+    };
+  }
+}
