@@ -12,6 +12,7 @@ import dev.svcinfra.sql.model.annotation.Table;
 import dev.svcinfra.sql.model.annotation.TenantId;
 import dev.svcinfra.sql.model.annotation.UpdatedAt;
 import dev.svcinfra.sql.model.internal.TableMapping;
+import dev.svcinfra.sql.repo.Filter;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
@@ -158,6 +159,46 @@ class DataLayerGuideTest extends DatabaseSuite {
     assertThat(balances)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("6.00"), new BigDecimal("4.00"));
+  }
+
+  /** "List requests": the typed filters example, and a bad value named by its parameter. */
+  @Test
+  void theFilterExampleWorksAsWritten() {
+    Database db = open(TestDatabase.SQLITE);
+    TestDatabase.create(db, TableMapping.of(User.class).table());
+    SqlRepository<User> users = SqlRepository.of(User.class);
+    db.useTransaction(
+        tx -> {
+          for (String[] u :
+              new String[][] {
+                {"ann@example.com", "Ann"},
+                {"anna@example.com", "Bea"},
+                {"bob@example.com", "Anton"}
+              }) {
+            users.create(tx, Map.of("tenant_id", "acme", "email", u[0], "name", u[1]));
+          }
+          ListRequest recentAnns =
+              ListRequest.builder()
+                  .where(Filter.of("created_at", Filter.Operator.GTE, "2020-01-01T00:00:00Z"))
+                  .where(
+                      Filter.of("email", Filter.Operator.IN, "ann@example.com", "anna@example.com"))
+                  .where(Filter.of("name", Filter.Operator.PREFIX, "an").named("name[prefix]"))
+                  .limit(20)
+                  .build();
+          Page<User> page = users.list(tx, recentAnns);
+          assertThat(page.items()).extracting(User::email).containsExactly("ann@example.com");
+          ListRequest bad =
+              ListRequest.builder()
+                  .where(Filter.of("created_at", Filter.Operator.GTE, "soon").named("since"))
+                  .build();
+          assertThatThrownBy(() -> users.list(tx, bad))
+              .isInstanceOfSatisfying(
+                  ValidationException.class,
+                  e ->
+                      assertThat(e.errors())
+                          .extracting(FieldError::field)
+                          .containsExactly("since"));
+        });
   }
 
   @Table(name = "users")
