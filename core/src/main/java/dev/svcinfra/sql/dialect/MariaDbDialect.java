@@ -153,6 +153,9 @@ final class MariaDbDialect extends MySqlDialect {
   /** The suffix of the generated column that holds a live row's value, NULL for a deleted one. */
   static final String LIVE_SUFFIX = "__live";
 
+  /** The suffix of the generated column that holds a live row's {@code lower(column)}. */
+  static final String LOWER_LIVE_SUFFIX = "__lower_live";
+
   /**
    * MariaDB (through 11.x) cannot index an expression, and its text columns are binary here ({@link
    * #collationClause}), so an ignore-case index is an index on an invisible virtual column {@code
@@ -207,9 +210,10 @@ final class MariaDbDialect extends MySqlDialect {
 
   /** {@code email__lower}, {@code email__live} or {@code email__lower_live}. */
   private static String generatedName(Index index, String column) {
-    return column
-        + (index.ignoreCase() ? LOWER_SUFFIX : "")
-        + (index.whereNull().isEmpty() ? "" : index.ignoreCase() ? "_live" : LIVE_SUFFIX);
+    if (index.whereNull().isEmpty()) {
+      return column + LOWER_SUFFIX;
+    }
+    return column + (index.ignoreCase() ? LOWER_LIVE_SUFFIX : LIVE_SUFFIX);
   }
 
   /** The definition of {@code column}'s generated key column for {@code index}. */
@@ -339,7 +343,9 @@ final class MariaDbDialect extends MySqlDialect {
 
   private static boolean generatedKeyName(String column) {
     String name = column.toLowerCase(Locale.ROOT);
-    return name.endsWith(LOWER_SUFFIX) || name.endsWith(LIVE_SUFFIX);
+    return name.endsWith(LOWER_SUFFIX)
+        || name.endsWith(LIVE_SUFFIX)
+        || name.endsWith(LOWER_LIVE_SUFFIX);
   }
 
   private static String unquote(String quoted) {

@@ -32,8 +32,9 @@ import java.lang.annotation.Target;
 public @interface Index {
   /**
    * The index name; empty means {@code ix_<table>_<columns>} ({@code ux_} when unique), with {@code
-   * _lower} appended when {@code ignoreCase} ({@code ux_users_email_lower}) and {@code _trgm} when
-   * {@code trigram} ({@code ix_users_name_trgm}).
+   * _lower} appended when {@code ignoreCase} ({@code ux_users_email_lower}), {@code _trgm} when
+   * {@code trigram} ({@code ix_users_name_trgm}) and {@code _live} when {@code liveRowsOnly}
+   * ({@code ux_users_email_lower_live}).
    */
   String name() default "";
 

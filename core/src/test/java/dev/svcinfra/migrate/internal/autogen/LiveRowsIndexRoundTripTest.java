@@ -108,6 +108,25 @@ class LiveRowsIndexRoundTripTest {
     }
   }
 
+  /** A table whose only generated key column is MariaDB's {@code email__lower_live}. */
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabases.class,
+      names = {"POSTGRESQL", "MARIADB", "SQLITE"})
+  void anIgnoreCaseLiveRowsOnlyIndexAloneChecksClean(TestDatabases kind) throws Exception {
+    Path dir = Scripts.newLocation();
+    try (Database db = Database.open(kind.newUrl())) {
+      Migrations m = migrations(db, dir, users(EMAIL_LOWER.whereNull("deleted_at")));
+      m.revision("users", RevisionRequest.empty().withAutogenerate(true));
+      m.upgrade();
+      assertThat(differences(m)).isEmpty();
+      assertThat(differences(migrations(db, dir, users(EMAIL_LOWER))))
+          .containsExactlyInAnyOrder(
+              "remove index ux_users_email_lower on users",
+              "add unique index ux_users_email_lower on users [lower(email)]");
+    }
+  }
+
   @Test
   void duckdbRefusesLiveRowsOnlyIndexes() throws Exception {
     Path dir = Scripts.newLocation();
