@@ -146,13 +146,16 @@ public final class QuickstartApp {
                             .prefix("/users")
                             .tags("users")
                             .softDelete(true)
+                            // POST /users/{id}/restore brings a deleted user back (409 when
+                            // the email was registered again meanwhile).
+                            .restore(true)
                             .searchFields("name", "email")
                             .defaultOrder("-created_at")
                             .orderFields("created_at", "name", "email")
                             // ?email=..., ?name[prefix]=an, ?created_at[gte]=2026-01-01T00:00:00Z
                             .filterFields("email", "name", "created_at")
-                            // Emails are unique ignoring case (Ann@x.com = ann@x.com) on every
-                            // database.
+                            // Emails are unique ignoring case (Ann@x.com = ann@x.com) among
+                            // live users on every database.
                             .service(repo -> new DedupeSqlService<>(repo, List.of("email")))
                             .build());
                     // Note has a @TenantId column: the resource is scoped by the X-Tenant-Id

@@ -16,11 +16,14 @@ import java.util.UUID;
  * {@code created_at}, {@code updated_at} and {@code deleted_at} are set by the library; a DELETE
  * only stamps {@code deleted_at}, and the row disappears from every read.
  *
- * <p>{@code email} is unique ignoring case: the service checks {@code LOWER(email) = LOWER(?)}
- * before each write, and the unique index over {@code lower(email)} both answers that check without
- * a table scan and makes the rule hold under concurrent creates. The plain unique constraint from
- * the first revision stays: SQLite cannot drop a table's own constraint without rebuilding the
- * table. {@code ix_users_created_at} serves the default order of {@code GET /users}.
+ * <p>{@code email} is unique ignoring case among live rows: the service checks {@code LOWER(email)
+ * = LOWER(?)} among live rows before each write, and the unique index over {@code lower(email)} for
+ * live rows only ({@code liveRowsOnly}, issue 21) both answers that check without a table scan and
+ * makes the rule hold under concurrent creates. A deleted user's email can therefore be registered
+ * again, and {@code POST /users/{id}/restore} of the deleted user is then a 409. (Before revision
+ * {@code c4e8d2a61f07} a plain unique constraint and an index over every row kept a deleted user's
+ * email taken for good.) {@code ix_users_created_at} serves the default order of {@code GET
+ * /users}.
  *
  * <p>{@code GET /users?q=ann} searches {@code email} and {@code name} with {@code ILIKE '%ann%'};
  * on PostgreSQL the trigram indexes {@code ix_users_email_trgm} and {@code ix_users_name_trgm}
@@ -30,13 +33,13 @@ import java.util.UUID;
  * @since 0.1
  */
 @Table(name = "users")
-@Index(columns = "email", unique = true, ignoreCase = true)
+@Index(columns = "email", unique = true, ignoreCase = true, liveRowsOnly = true)
 @Index(columns = "created_at")
 @Index(columns = "email", trigram = true)
 @Index(columns = "name", trigram = true)
 public record User(
     @Id(generation = Generation.UUID) UUID id,
-    @Column(nullable = false, unique = true, length = 320) String email,
+    @Column(nullable = false, length = 320) String email,
     @Column(length = 200) String name,
     @CreatedAt @Column(nullable = false) Instant createdAt,
     @UpdatedAt @Column(nullable = false) Instant updatedAt,

@@ -42,9 +42,10 @@ class PackagedMigrationsTest {
   /**
    * The packaged revisions: the first tables, the users' ignore-case email index, the users'
    * trigram search indexes, exact text comparison (binary collations, Unicode email folding), the
-   * accounts' exact balance on SQLite, the idempotency keys' table.
+   * accounts' exact balance on SQLite, the idempotency keys' table, the users' email unique among
+   * live rows only.
    */
-  static final int REVISIONS = 6;
+  static final int REVISIONS = 7;
 
   @TempDir static Path dir;
 
@@ -117,6 +118,52 @@ class PackagedMigrationsTest {
   }
 
   /**
+   * A database deployed before the email became unique among live rows only (issue 21), a live and
+   * a deleted user included, upgrades with every row kept (SQLite rebuilds the table): the deleted
+   * user's email, in another case, can be registered again, a live one's still cannot, and {@code
+   * check} is clean. The downgrade brings back the constraint over every row, and refuses while a
+   * deleted and a live user share an email.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDeployedDatabaseUpgradesToAnEmailUniqueAmongLiveRows(String url) {
+    SqlRepository<User> users = SqlRepository.of(User.class);
+    try (Database db = Database.open(url)) {
+      migrations(db).upgrade("9e1f4c2a7b35");
+      User live = db.inTransaction(tx -> users.create(tx, Map.of("email", "live@x", "name", "L")));
+      User gone = db.inTransaction(tx -> users.create(tx, Map.of("email", "Gone@x", "name", "G")));
+      db.useTransaction(tx -> users.delete(tx, gone.id()));
+      // Before: the deleted user's email is taken for good.
+      assertThatThrownBy(() -> db.useTransaction(tx -> users.create(tx, Map.of("email", "gone@X"))))
+          .isInstanceOf(ConflictException.class);
+      assertThat(QuickstartApp.migrations(db).upgrade())
+          .extracting(Revision::id)
+          .containsExactly("c4e8d2a61f07");
+      assertThat(migrations(db).check().differences()).isEmpty();
+      long stored =
+          db.inTransaction(
+              tx -> tx.query("SELECT COUNT(*) FROM users", rs -> rs.getLong(1)).get(0));
+      assertThat(stored).isEqualTo(2);
+      assertThat(db.inTransaction(tx -> users.get(tx, live.id())).orElseThrow()).isEqualTo(live);
+      User again = db.inTransaction(tx -> users.create(tx, Map.of("email", "gone@X")));
+      assertThatThrownBy(() -> db.useTransaction(tx -> users.create(tx, Map.of("email", "LIVE@x"))))
+          .isInstanceOfSatisfying(
+              ConflictException.class, e -> assertThat(e.field()).contains("email"));
+      // Down again: refused while Gone@x (deleted) and gone@X (live) share an email...
+      assertThatThrownBy(() -> migrations(db).downgrade("9e1f4c2a7b35"))
+          .isInstanceOf(RuntimeException.class);
+      // ...and done once they no longer do, every row kept.
+      db.useTransaction(tx -> tx.execute("DELETE FROM users WHERE email = 'gone@X'"));
+      assertThat(migrations(db).downgrade("9e1f4c2a7b35")).hasSize(1);
+      long kept =
+          db.inTransaction(
+              tx -> tx.query("SELECT COUNT(*) FROM users", rs -> rs.getLong(1)).get(0));
+      assertThat(kept).isEqualTo(2);
+      assertThat(again.email()).isEqualTo("gone@X");
+    }
+  }
+
+  /**
    * Balances stored before the exact-balance revision (on SQLite, floats such as the
    * 0.30000000000000004 that 0.1 + 0.2 leaves) upgrade to the cents they stand for, and ids of
    * deleted accounts are not handed out again.
@@ -135,8 +182,8 @@ class PackagedMigrationsTest {
             tx.execute("INSERT INTO accounts (owner, balance) VALUES ('gone', 1)");
             tx.execute("DELETE FROM accounts WHERE owner = 'gone'");
           });
-      // The exact-balance revision, then the idempotency keys' table.
-      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(2);
+      // The exact-balance revision, the idempotency keys' table, the live-rows-only email.
+      assertThat(QuickstartApp.migrations(db).upgrade()).hasSize(3);
       List<String> balances =
           db
               .inTransaction(

@@ -19,7 +19,8 @@ abstract class QuickstartContract
         ExactValuesContract,
         ConcurrentWritesContract,
         IdempotencyContract,
-        UserFiltersContract {
+        UserFiltersContract,
+        RestoreContract {
   RunningQuickstart service;
 
   /** A URL of a fresh, empty database. */

@@ -230,16 +230,6 @@ interface UserRoutesContract extends QuickstartCase {
   }
 
   @Test
-  default void duplicateEmailOfASoftDeletedUserIsStillAConflictInTheDatabase() {
-    String email = unique("gone") + "@example.com";
-    String id = createUser(email, "Gone").json().path("id").asText();
-    assertThat(http().delete("/users/" + id).status()).isEqualTo(204);
-    // The unique constraint still holds the deleted row's email: the database answers, by
-    // SQLState or vendor code, and the service turns it into a 409 on every dialect.
-    assertProblem(http().post("/users", "{\"email\":\"" + email + "\"}"), 409, "conflict");
-  }
-
-  @Test
   default void unparsableAndUnknownIdsAre404() {
     assertProblem(http().get("/users/not-a-uuid"), 404, "not_found");
     assertProblem(http().get("/users/" + UUID.randomUUID()), 404, "not_found");
