@@ -129,6 +129,14 @@ final class QueryParameters {
       MappedColumn field = m.matches() ? filterFields.get(m.group(1)) : null;
       if (field == null) {
         refused(name, m.matches() ? m.group(1) : null, errors);
+      } else if (e.getValue().isEmpty()) {
+        // Javalin keeps the name of a parameter whose value is not valid percent-encoding but
+        // drops the value.
+        errors.add(
+            new FieldError(
+                name,
+                FieldError.INVALID_VALUE,
+                "has no readable value (malformed percent-encoding)"));
       } else if (e.getValue().size() > 1) {
         errors.add(
             new FieldError(
