@@ -15,9 +15,9 @@ import java.util.function.Function;
 /**
  * One CRUD resource over a table model: {@code GET prefix} (list, search, paging), {@code POST
  * prefix} (201), {@code GET|PATCH|DELETE prefix/{id}}, and {@code PUT prefix/{id}} (full replace)
- * when asked for. Everything is derived from the model; the builder narrows or overrides it, down
- * to which of these routes exist ({@link Builder#operations}). Mount it with {@link
- * SqlPlugin.Config#resource}.
+ * and {@code POST prefix/{id}/restore} ({@link Builder#restore}) when asked for. Everything is
+ * derived from the model; the builder narrows or overrides it, down to which of these routes exist
+ * ({@link Builder#operations}). Mount it with {@link SqlPlugin.Config#resource}.
  *
  * <pre>{@code
  * SqlResource<User> users = SqlResource.of(User.class).prefix("/users").tags("users")

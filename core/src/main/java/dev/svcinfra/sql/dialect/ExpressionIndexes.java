@@ -106,10 +106,22 @@ final class ExpressionIndexes {
     return fromKeys(name, unique, keyParts, LOWER);
   }
 
+  /**
+   * A live-rows-only key part as MySQL reports a functional one: {@code if((`deleted_at` is
+   * null),`email`,NULL)}, or with {@code lower(`email`)} as its value.
+   */
+  private static final Pattern LIVE_KEY =
+      Pattern.compile(
+          "(?is)^if\\s*\\((.+?)\\s+is\\s+null\\s*\\)?\\s*,\\s*(.+?)\\s*,\\s*null\\s*\\)$");
+
   /** {@link #fromKeys(String, boolean, List)} where {@code function} is the case fold. */
   static Index fromKeys(String name, boolean unique, List<String> keyParts, String function) {
     List<String> parts =
         keyParts.stream().map(k -> TRAILING_ORDER.matcher(k.strip()).replaceFirst("")).toList();
+    Optional<Index> live = fromLiveKeys(name, unique, parts, function);
+    if (live.isPresent()) {
+      return live.get();
+    }
     List<Optional<String>> lowered = parts.stream().map(k -> lowerColumn(k, function)).toList();
     if (lowered.stream().allMatch(Optional::isPresent)) {
       return new Index(name, lowered.stream().map(Optional::get).toList(), unique, true);
@@ -119,6 +131,31 @@ final class ExpressionIndexes {
       return new Index(name, plain.stream().map(Optional::get).toList(), unique, false);
     }
     return new Index(name, parts, unique, false);
+  }
+
+  /**
+   * The live-rows-only index whose every key part is {@code IF(deleted IS NULL, key, NULL)} over
+   * the same soft-delete column (MySQL's functional form, issue 21), its keys read as any others.
+   */
+  private static Optional<Index> fromLiveKeys(
+      String name, boolean unique, List<String> parts, String function) {
+    List<String> keys = new ArrayList<>();
+    String deleted = null;
+    for (String part : parts) {
+      Matcher m = LIVE_KEY.matcher(unwrap(part));
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      Optional<String> column = identifier(unwrap(m.group(1).replaceFirst("^\\(", "").strip()));
+      if (column.isEmpty() || (deleted != null && !deleted.equalsIgnoreCase(column.get()))) {
+        return Optional.empty();
+      }
+      deleted = column.get();
+      keys.add(m.group(2));
+    }
+    Index index = fromKeys(name, unique, keys, function);
+    boolean columns = index.columns().stream().allMatch(c -> identifier(c).isPresent());
+    return columns ? Optional.of(index.whereNull(deleted)) : Optional.empty();
   }
 
   /**

@@ -78,6 +78,40 @@ class LiveRowsIndexRenderingTest {
                 + "(IF(`deleted_at` IS NULL, `email`, NULL)))");
   }
 
+  /** MySQL reports the key parts back as {@code STATISTICS.EXPRESSION}: read as the model's. */
+  @Test
+  void mysqlsReportedLiveKeyPartsReadBackAsTheModelsIndex() {
+    assertThat(
+            ExpressionIndexes.fromKeys(
+                "ux_users_email_lower_live",
+                true,
+                List.of("if((`deleted_at` is null),lower(`email`),NULL)")))
+        .isEqualTo(EMAIL_LOWER_LIVE);
+    assertThat(
+            ExpressionIndexes.fromKeys(
+                "ux_users_tenant_id_email_live",
+                true,
+                List.of(
+                    "if((`deleted_at` is null),`tenant_id`,NULL)",
+                    "(IF(`deleted_at` IS NULL, `email`, NULL))")))
+        .isEqualTo(TENANT_EMAIL_LIVE);
+    // Another filter column per part, or another value, is no live-rows-only index.
+    assertThat(
+            ExpressionIndexes.fromKeys(
+                    "ix",
+                    true,
+                    List.of(
+                        "if((`deleted_at` is null),`tenant_id`,NULL)",
+                        "if((`removed_at` is null),`email`,NULL)"))
+                .whereNull())
+        .isEmpty();
+    assertThat(
+            ExpressionIndexes.fromKeys(
+                    "ix", true, List.of("if((`deleted_at` is null),substr(`email`, 1, 2),NULL)"))
+                .whereNull())
+        .isEmpty();
+  }
+
   @Test
   void mariadbIndexesInvisibleVirtualLiveColumns() {
     assertThat(Dialects.MARIADB.createIndexStatement(USERS, EMAIL_LOWER_LIVE))
