@@ -195,21 +195,25 @@ class ReplaceRouteTest {
     // The tenant column is not the client's to move, as on PATCH.
     HttpResponse<String> moved =
         t.send("PUT", path, "{\"name\":\"x\",\"tenant\":\"other\"}", "X-Tenant-Id", "acme");
-    assertThat(moved.statusCode()).isGreaterThanOrEqualTo(400).isLessThan(500);
+    assertThat(errors(moved)).containsExactly("tenant:not_allowed");
     assertThat(t.send("GET", path, null, "X-Tenant-Id", "acme").body()).contains("\"cash\"");
+    HttpResponse<String> own =
+        t.send("PUT", path, "{\"name\":\"cash\",\"tenant\":\"acme\"}", "X-Tenant-Id", "acme");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
 
     // The version is optional, checked when given (409 when outdated), never written.
+    assertThat(etag(own)).isEqualTo("\"2\"");
     HttpResponse<String> v2 = t.send("PUT", path, "{\"name\":\"bank\"}", "X-Tenant-Id", "acme");
     assertThat(v2.statusCode()).as(v2.body()).isEqualTo(200);
-    assertThat(etag(v2)).isEqualTo("\"2\"");
+    assertThat(etag(v2)).isEqualTo("\"3\"");
     HttpResponse<String> v3 =
-        t.send("PUT", path, "{\"name\":\"vault\",\"version\":2}", "X-Tenant-Id", "acme");
+        t.send("PUT", path, "{\"name\":\"vault\",\"version\":3}", "X-Tenant-Id", "acme");
     assertThat(v3.statusCode()).as(v3.body()).isEqualTo(200);
-    assertThat(v3.body()).contains("\"version\":3", "\"tenant\":\"acme\"");
+    assertThat(v3.body()).contains("\"version\":4", "\"tenant\":\"acme\"");
     HttpResponse<String> outdated =
         t.send("PUT", path, "{\"name\":\"lost\",\"version\":1}", "X-Tenant-Id", "acme");
     assertThat(outdated.statusCode()).isEqualTo(409);
-    assertThat(errors(t.send("PUT", path, "{\"version\":3}", "X-Tenant-Id", "acme")))
+    assertThat(errors(t.send("PUT", path, "{\"version\":4}", "X-Tenant-Id", "acme")))
         .containsExactly("name:required");
     assertThat(
             t.send("PUT", path, "{\"name\":\"x\"}", "X-Tenant-Id", "acme", "If-Match", "\"2\"")
