@@ -8,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The quickstart's OpenAPI document lists exactly the routes it serves (issue 21), its resources
- * and the hand-written {@code POST /transfer} alike; only the document, Swagger UI and the probes
- * are served without a place in it.
+ * and the hand-written {@code POST /transfer} alike; only the document, Swagger UI, the probes and
+ * the Prometheus scrape are served without a place in it.
  */
 class DocumentedRoutesTest {
   @TempDir Path dir;
@@ -28,7 +28,8 @@ class DocumentedRoutesTest {
               "/_health/live",
               "/_health/ready",
               "/_health/startup",
-              "/_health/checks/{name}"),
+              "/_health/checks/{name}",
+              "/metrics"),
           "X-Tenant-Id",
           "acme");
     }
