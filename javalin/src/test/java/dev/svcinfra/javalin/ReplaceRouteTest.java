@@ -136,6 +136,7 @@ class ReplaceRouteTest {
         .containsExactly("count:invalid_type");
     assertThat(errors(t.send("PUT", path, "{}"))).hasSize(8);
     assertThat(t.send("PUT", path, "[]").body()).contains("\"code\":\"malformed_json\"");
+    assertThat(errors(t.send("PUT", path + "?code=x", FULL))).containsExactly("code:unknown_field");
     assertThat(t.send("GET", path, null).body()).isEqualTo(nulls.body());
 
     // PUT never creates: a missing id, an unparsable one, and a unique value taken is a 409.
