@@ -71,17 +71,14 @@ final class SqliteReflection {
                   UNIQUE_INDEX.matcher(sql).find(),
                   ExpressionIndexes.keyParts(sql),
                   SqliteUnicodeLower.NAME);
-          Optional<String> predicate = ExpressionIndexes.predicate(sql);
-          if (predicate.isEmpty()) {
-            rebuilt.add(keys);
-          } else {
-            // A partial index: live rows only when its predicate is "column IS NULL"; any other
-            // predicate keeps its text, so it never passes for a models' index.
-            rebuilt.add(
-                ExpressionIndexes.whereNullColumn(predicate.get())
-                    .map(keys::whereNull)
-                    .orElseGet(() -> keys.whereNull("(" + predicate.get() + ")")));
-          }
+          // A partial index is live rows only when its predicate is "column IS NULL". Any other
+          // predicate cannot be written back from the models' form, so that index reads as
+          // before issue 21: its keys without the predicate.
+          rebuilt.add(
+              ExpressionIndexes.predicate(sql)
+                  .flatMap(ExpressionIndexes::whereNullColumn)
+                  .map(keys::whereNull)
+                  .orElse(keys));
         }
       }
     }

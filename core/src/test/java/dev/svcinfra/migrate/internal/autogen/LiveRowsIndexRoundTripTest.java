@@ -127,6 +127,51 @@ class LiveRowsIndexRoundTripTest {
     }
   }
 
+  /**
+   * Partial indexes written by hand: {@code where deleted_at is null} in any spelling reads as
+   * live-rows-only; another predicate never passes for the model's index.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabases.class,
+      names = {"POSTGRESQL", "SQLITE"})
+  void handWrittenPartialIndexesReadBack(TestDatabases kind) throws Exception {
+    Path dir = Scripts.newLocation();
+    Scripts.write(
+        dir,
+        "0000000000f1",
+        "",
+        "CREATE TABLE people (id INTEGER PRIMARY KEY, code VARCHAR(20) NOT NULL, "
+            + "\"Deleted_At\" TIMESTAMP);\n"
+            + "CREATE UNIQUE INDEX ux_people_code ON people (code) WHERE ((\"Deleted_At\" is null));\n"
+            + "CREATE INDEX ix_people_other ON people (code) WHERE code <> 'x'",
+        "DROP TABLE people");
+    Table people =
+        Table.named("people")
+            .withColumns(
+                List.of(
+                    Column.of("id", ColumnType.of(Kind.INTEGER)).notNull(),
+                    Column.of("code", ColumnType.string(20)).notNull(),
+                    Column.of("Deleted_At", ColumnType.of(Kind.TIMESTAMP))))
+            .withPrimaryKey(List.of("id"));
+    Index live = new Index("ux_people_code", List.of("code"), true).whereNull("Deleted_At");
+    Index other = new Index("ix_people_other", List.of("code"), false).whereNull("code");
+    try (Database db = Database.open(kind.newUrl())) {
+      Migrations m =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(dir)
+              .models(List.of(people.withIndexes(List.of(live, other))))
+              .build();
+      m.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));
+      // The live index matches; the other partial index is no live-rows-only index on code.
+      assertThat(differences(m))
+          .containsExactlyInAnyOrder(
+              "remove index ix_people_other on people",
+              "add index ix_people_other on people [code] where code is null");
+    }
+  }
+
   @Test
   void duckdbRefusesLiveRowsOnlyIndexes() throws Exception {
     Path dir = Scripts.newLocation();
