@@ -61,6 +61,11 @@ class ReplicaReadRoutesTest {
                       .prefix("/primary-gadgets")
                       .readFromReplica(false)
                       .build());
+              sql.resource(
+                  SqlResource.of(Gadget.class)
+                      .prefix("/replaceable")
+                      .operations(SqlResource.Operation.GET, SqlResource.Operation.REPLACE)
+                      .build());
             },
             config -> {
               config.routes.get("/who", SqlPlugin.readOnly(ReplicaReadRoutesTest::who));
@@ -84,6 +89,19 @@ class ReplicaReadRoutesTest {
         assertThat(read.headers().firstValue(HEADER)).as("a read issues no token").isEmpty();
       }
       assertThat(t.send("GET", "/who", null, HEADER, token).body()).isEqualTo("replica");
+      // A PUT is a write like the others: it answers with a token, and a read of the token sees it.
+      String replaced = location.replace("/gadgets/", "/replaceable/");
+      HttpResponse<String> put =
+          t.send(
+              "PUT",
+              replaced,
+              "{\"code\":\"g1-put\",\"count\":null,\"price\":null,\"active\":null,"
+                  + "\"released\":null,\"seen_at\":null,\"color\":null,\"specs\":null}",
+              "Content-Type",
+              "application/json");
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      String putToken = put.headers().firstValue(HEADER).orElseThrow();
+      assertThat(t.send("GET", replaced, null, HEADER, putToken).body()).contains("g1-put");
 
       // A write replayed for its Idempotency-Key carries a token too.
       for (int i = 0; i < 2; i++) {
@@ -130,6 +148,11 @@ class ReplicaReadRoutesTest {
                 sql.readFromReplica = false;
                 sql.resource(SqlResource.of(Gadget.class).prefix("/gadgets").build());
                 sql.resource(SqlResource.of(Gadget.class).prefix("/primary-gadgets").build());
+                sql.resource(
+                    SqlResource.of(Gadget.class)
+                        .prefix("/replaceable")
+                        .operations(SqlResource.Operation.GET, SqlResource.Operation.REPLACE)
+                        .build());
               },
               config -> {})) {
         assertThat(off.send("GET", "/openapi.json", null).body()).isEqualTo(withReplicaReads);
