@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The quickstart service: users, tenant-scoped notes and accounts with transfers over any SQL
- * database, with migrations, health probes, OpenAPI and Swagger UI.
+ * database, with migrations, health probes, OpenAPI, Swagger UI and Prometheus metrics at {@code
+ * /metrics} (behind {@code METRICS_TOKEN} when it is set).
  *
  * <pre>{@code
  * java -jar examples/quickstart/target/quickstart.jar            # SQLite in ./data/
@@ -84,6 +85,17 @@ public final class QuickstartApp {
       db.close();
       throw e;
     }
+  }
+
+  /** A true/false variable, false when unset; anything else stops start-up naming it. */
+  private static boolean flag(Env env, String name) {
+    String value = env.get(name).orElse("false");
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    };
   }
 
   /** Waits while the server is not up yet (SQLState class 08, or PostgreSQL's 57P03). */
@@ -141,6 +153,11 @@ public final class QuickstartApp {
                     sql.env = env;
                     sql.migrations = MIGRATIONS;
                     sql.title = "svc-infra quickstart";
+                    // Prometheus text at /metrics; with METRICS_TOKEN set, only for requests
+                    // carrying "Authorization: Bearer <token>" (docs/observability.md).
+                    sql.metricsPath = "/metrics";
+                    // REQUEST_LOG=true: one JSON line per request on dev.svcinfra.http.requests.
+                    sql.requestLog = flag(env, "REQUEST_LOG");
                     sql.resource(
                         SqlResource.of(User.class)
                             .prefix("/users")

@@ -53,4 +53,19 @@ interface ServiceRoutesContract extends QuickstartCase, ConditionalRequestsContr
     assertThat(http().get("/_health/live").status()).isEqualTo(200);
     assertThat(http().get("/docs").body()).contains("swagger-ui-bundle.js");
   }
+
+  @Test
+  default void metricsAreServedInPrometheusTextFormat() {
+    assertThat(http().get("/users?limit=1").status()).isEqualTo(200);
+    Reply r = http().get("/metrics");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.raw().headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(r.body())
+        .contains(
+            "svcinfra_http_requests_seconds_count{method=\"GET\",route=\"/users\",status=\"200\"}",
+            "svcinfra_db_statements_seconds_count{",
+            "svcinfra_migrations_applied_total",
+            "hikaricp_connections_active{pool=\"svc-infra-primary\"}");
+  }
 }
