@@ -26,6 +26,7 @@ final class CommandTree {
                   SqlUrlCommand.class,
                   SqlInitCommand.class,
                   SqlRevisionCommand.class,
+                  SqlBaselineCommand.class,
                   SqlUpgradeCommand.class,
                   SqlDowngradeCommand.class,
                   SqlCurrentCommand.class,

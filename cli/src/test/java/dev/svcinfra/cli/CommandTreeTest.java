@@ -27,8 +27,8 @@ class CommandTreeTest {
   void aRunBuildsTheCommandsOfTheGroupItNames() {
     CommandLine cli = build("sql", "upgrade", "head");
     assertThat(cli.getSubcommands().get("sql").getSubcommands())
-        .containsKeys("url", "upgrade", "downgrade", "check", "repair")
-        .hasSize(13);
+        .containsKeys("url", "upgrade", "downgrade", "check", "repair", "baseline")
+        .hasSize(14);
     assertThat(cli.getSubcommands().get("mongo").getSubcommands()).isEmpty();
   }
 

@@ -210,6 +210,30 @@ class SqlMigrationCommandsTest {
     assertThat(run(env, "sql", "history", "--applied", "--mermaid").status()).isEqualTo(2);
   }
 
+  /** {@code sql baseline} adopts a database made by hand: a file written, the database stamped. */
+  @Test
+  void baselineAdoptsAnExistingDatabase() throws Exception {
+    Path db = project.resolve("legacy.db");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, total DECIMAL(12,2))");
+      st.execute("CREATE TABLE legacy_audit (id INTEGER PRIMARY KEY)");
+    }
+    Map<String, String> env =
+        Map.of("SQL_URL", "sqlite:///" + db, "ALEMBIC_EXCLUDE_TABLES", "legacy_*");
+    run(env, "sql", "init");
+    CliRun baseline = run(env, "sql", "baseline", "-m", "adopt", "--rev-id", "0000000000b1");
+    assertThat(baseline.status()).as(baseline.err()).isZero();
+    assertThat(baseline.out()).contains("wrote ").contains("stamped 0000000000b1");
+    String text = Files.readString(versionFile(project, "0000000000b1"));
+    assertThat(text).contains("orders").doesNotContain("legacy_audit");
+    JsonNode current = JSON.readTree(run(env, "sql", "current", "--json").out());
+    assertThat(current.get("current").get(0).asText()).isEqualTo("0000000000b1");
+    CliRun again = run(env, "sql", "baseline");
+    assertThat(again.status()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds 1 revision");
+  }
+
   @Test
   void offlineSqlWithADialectNeedsNoDatabase() throws Exception {
     Map<String, String> env = Map.of();

@@ -2,14 +2,18 @@ package dev.svcinfra.config;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.internal.SettingReader;
+import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.Dialects;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -41,7 +45,10 @@ public record MigrationSettings(
     boolean skipDrops,
     String versionTable,
     Duration lockTimeout,
-    Optional<String> databaseUrlVariable) {
+    Optional<String> databaseUrlVariable,
+    List<String> dialects,
+    List<String> includeTables,
+    List<String> excludeTables) {
 
   public static final String CONFIG_VARIABLE = "ALEMBIC_CONFIG";
   public static final String DEFAULT_CONFIG_NAME = "migrations.properties";
@@ -65,6 +72,9 @@ public record MigrationSettings(
   public MigrationSettings {
     discoverPackages = List.copyOf(discoverPackages);
     includeSchemas = List.copyOf(includeSchemas);
+    dialects = checkedDialects(dialects);
+    includeTables = List.copyOf(includeTables);
+    excludeTables = List.copyOf(excludeTables);
     if (!TABLE_NAME.matcher(versionTable).matches()) {
       throw SettingReader.invalid(
           "version table",
@@ -86,7 +96,10 @@ public record MigrationSettings(
         false,
         DEFAULT_VERSION_TABLE,
         DEFAULT_LOCK_TIMEOUT,
-        Optional.empty());
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /**
@@ -134,7 +147,27 @@ public record MigrationSettings(
         r.optionalInteger("ALEMBIC_LOCK_TIMEOUT", 0, 86_400)
             .map(s -> Duration.ofSeconds(s))
             .orElse(DEFAULT_LOCK_TIMEOUT),
-        fromFile.get("database_url_env"));
+        fromFile.get("database_url_env"),
+        list(merged.get("ALEMBIC_DIALECTS")),
+        list(merged.get("ALEMBIC_INCLUDE_TABLES")),
+        list(merged.get("ALEMBIC_EXCLUDE_TABLES")));
+  }
+
+  /** Dialect names as {@code Dialects.byName} knows them, each once, in the order given. */
+  private static List<String> checkedDialects(List<String> names) {
+    List<String> known = Dialects.all().stream().map(Dialect::name).toList();
+    List<String> out = new ArrayList<>();
+    for (String name : names) {
+      String n = name.strip().toLowerCase(Locale.ROOT);
+      if (!known.contains(n)) {
+        throw SettingReader.invalid(
+            "ALEMBIC_DIALECTS entry", name, "one of " + String.join(", ", known));
+      }
+      if (!out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The file key of a variable: {@code ALEMBIC_SKIP_DROPS} is {@code skip_drops}. */
@@ -145,6 +178,9 @@ public record MigrationSettings(
       case "ALEMBIC_SKIP_DROPS" -> "skip_drops";
       case "ALEMBIC_VERSION_TABLE" -> "version_table";
       case "ALEMBIC_LOCK_TIMEOUT" -> "lock_timeout";
+      case "ALEMBIC_DIALECTS" -> "dialects";
+      case "ALEMBIC_INCLUDE_TABLES" -> "include_tables";
+      case "ALEMBIC_EXCLUDE_TABLES" -> "exclude_tables";
       default -> variable;
     };
   }
@@ -216,6 +252,19 @@ public record MigrationSettings(
         + "version_table="
         + versionTable
         + "\n"
+        + "# dialects autogenerate writes sections for (ALEMBIC_DIALECTS), e.g. postgresql,sqlite;\n"
+        + "# empty: those the existing revisions name, plus the database's own\n"
+        + "dialects="
+        + String.join(",", dialects)
+        + "\n"
+        + "# tables check and autogenerate look at, as globs (ALEMBIC_INCLUDE_TABLES, empty: all)\n"
+        + "# and tables they leave alone (ALEMBIC_EXCLUDE_TABLES), e.g. legacy_*,audit_log\n"
+        + "include_tables="
+        + String.join(",", includeTables)
+        + "\n"
+        + "exclude_tables="
+        + String.join(",", excludeTables)
+        + "\n"
         + "# seconds a run waits for the migration lock (ALEMBIC_LOCK_TIMEOUT)\n"
         + "lock_timeout="
         + lockTimeout.toSeconds()
@@ -233,7 +282,10 @@ public record MigrationSettings(
         skipDrops,
         name,
         lockTimeout,
-        databaseUrlVariable);
+        databaseUrlVariable,
+        dialects,
+        includeTables,
+        excludeTables);
   }
 
   public MigrationSettings withLockTimeout(Duration value) {
@@ -245,7 +297,10 @@ public record MigrationSettings(
         skipDrops,
         versionTable,
         value,
-        databaseUrlVariable);
+        databaseUrlVariable,
+        dialects,
+        includeTables,
+        excludeTables);
   }
 
   public MigrationSettings withSkipDrops(boolean value) {
@@ -257,7 +312,10 @@ public record MigrationSettings(
         value,
         versionTable,
         lockTimeout,
-        databaseUrlVariable);
+        databaseUrlVariable,
+        dialects,
+        includeTables,
+        excludeTables);
   }
 
   public MigrationSettings withDiscoverPackages(List<String> value) {
@@ -269,6 +327,9 @@ public record MigrationSettings(
         skipDrops,
         versionTable,
         lockTimeout,
-        databaseUrlVariable);
+        databaseUrlVariable,
+        dialects,
+        includeTables,
+        excludeTables);
   }
 }

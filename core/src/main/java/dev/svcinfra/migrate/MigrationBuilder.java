@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,7 @@ public final class MigrationBuilder {
   ClassLoader modelLoader = MigrationBuilder.class.getClassLoader();
   Consumer<String> observer = sql -> {};
   String appliedBy = defaultAppliedBy();
+  Predicate<String> includeTable = table -> true;
 
   /** How a command reads revisions from the script directory; tests count the reads. */
   Function<ScriptDirectory, Supplier<List<Revision>>> revisionSource =
@@ -82,7 +85,10 @@ public final class MigrationBuilder {
             s.skipDrops(),
             s.versionTable(),
             s.lockTimeout(),
-            s.databaseUrlVariable());
+            s.databaseUrlVariable(),
+            s.dialects(),
+            s.includeTables(),
+            s.excludeTables());
     return this;
   }
 
@@ -140,6 +146,22 @@ public final class MigrationBuilder {
   /** Wraps how revisions are read (package-private: tests count reads per command). */
   MigrationBuilder revisionSource(Function<ScriptDirectory, Supplier<List<Revision>>> value) {
     this.revisionSource = value;
+    return this;
+  }
+
+  /**
+   * The code hook of the table filter (Alembic's {@code include_object} for tables): {@code check}
+   * and autogenerate look only at tables for which it answers true, after {@code
+   * ALEMBIC_INCLUDE_TABLES} and {@code ALEMBIC_EXCLUDE_TABLES} let them through. It sees {@code
+   * table}, or {@code schema.table} for a table of an extra schema. Tables it refuses are neither
+   * reported nor created, changed or dropped.
+   *
+   * <pre>{@code
+   * Migrations.builder().database(db).includeTable(t -> !t.startsWith("tmp_")).build();
+   * }</pre>
+   */
+  public MigrationBuilder includeTable(Predicate<String> value) {
+    this.includeTable = Objects.requireNonNull(value, "includeTable");
     return this;
   }
 

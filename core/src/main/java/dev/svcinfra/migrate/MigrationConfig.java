@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,10 @@ final class MigrationConfig {
   final Set<String> mappedColumns;
   final Consumer<String> observer;
   final String appliedBy;
+
+  /** The code hook of {@link MigrationBuilder#includeTable}: sees each qualified table name. */
+  final Predicate<String> includeTable;
+
   private final List<Table> givenModels;
   private final ClassLoader modelLoader;
   private volatile List<Table> discoveredModels;
@@ -44,6 +49,7 @@ final class MigrationConfig {
     this.modelLoader = b.modelLoader;
     this.observer = b.observer;
     this.appliedBy = b.appliedBy;
+    this.includeTable = b.includeTable;
   }
 
   Database requireDatabase() {

@@ -13,8 +13,10 @@ import dev.svcinfra.migrate.internal.runtime.MigrationContext;
 import dev.svcinfra.migrate.internal.runtime.OfflineSink;
 import dev.svcinfra.migrate.internal.runtime.OnlineSink;
 import dev.svcinfra.migrate.internal.script.MermaidHistory;
+import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
 import dev.svcinfra.migrate.internal.script.RevisionGraph;
 import dev.svcinfra.migrate.internal.script.ScriptDirectory;
+import dev.svcinfra.migrate.internal.script.SqlScript;
 import dev.svcinfra.migrate.internal.script.Target;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.dialect.Dialect;
@@ -105,12 +107,14 @@ public final class Migrations {
    */
   public NewRevision revision(String message, RevisionRequest request) {
     RevisionGraph graph = graph();
-    RevisionAuthor author = new RevisionAuthor(scripts(), graph, lintDialects(request.dialects()));
     if (!request.autogenerate()) {
+      RevisionAuthor author =
+          new RevisionAuthor(scripts(), graph, lintDialects(request.dialects()));
       return author.write(message, request, List.of(), List.of());
     }
     List<Dialect> dialects =
-        request.dialects().isEmpty() ? List.of(config.dialect()) : request.dialects();
+        request.dialects().isEmpty() ? TargetDialects.of(config, graph) : request.dialects();
+    RevisionAuthor author = new RevisionAuthor(scripts(), graph, dialects);
     AutogenResult result =
         unlocked(
             graph,
@@ -121,6 +125,67 @@ public final class Migrations {
                     dialects,
                     config.settings.skipDrops()));
     return author.write(message, request, result.sections(), result.notes());
+  }
+
+  /**
+   * {@code sql baseline -m MSG}: adopts an existing database. Writes a first revision that creates
+   * the tables the filter includes as the live database has them (rendered for the target
+   * dialects), then stamps the database at it, so nothing runs on it; a fresh database upgraded
+   * from that revision gets the same schema. The downgrade sections drop nothing: below a baseline
+   * lies the schema the project did not create. Refuses when the script location already has
+   * revisions or the database is already versioned. With {@code request.printOnly()}, prints the
+   * revision and neither writes nor stamps.
+   */
+  public NewRevision baseline(String message, RevisionRequest request) {
+    RevisionGraph graph = graph();
+    if (!graph.isEmpty()) {
+      throw new MigrationException(
+          ErrorCode.INVALID_SETTING,
+          "a baseline starts the history, but "
+              + config.settings.scriptLocation()
+              + " already holds "
+              + graph.all().size()
+              + " revision(s); baseline a new script location, or stamp this one");
+    }
+    List<Dialect> dialects =
+        request.dialects().isEmpty() ? TargetDialects.of(config, graph) : request.dialects();
+    AutogenResult result =
+        unlocked(
+            graph,
+            (ctx, c) -> {
+              if (!ctx.heads().isEmpty()) {
+                throw new MigrationException(
+                    ErrorCode.INVALID_SETTING,
+                    "the database is already versioned (at "
+                        + String.join(", ", ctx.heads())
+                        + "): a baseline is for a database without migration history");
+              }
+              return Autogenerate.render(
+                  Autogenerate.baseline(
+                      c,
+                      config.dialect(),
+                      config.settings.includeSchemas(),
+                      ModelComparison.tableFilter(config)),
+                  dialects,
+                  false);
+            });
+    List<SqlScript.Section> sections = new ArrayList<>();
+    for (SqlScript.Section s : result.sections()) {
+      sections.add(
+          s.direction() == Direction.UPGRADE
+              ? s
+              : new SqlScript.Section(
+                  s.direction(),
+                  s.dialects(),
+                  "-- a baseline is not undone: below it lies the schema this project adopted\n"));
+    }
+    NewRevision written =
+        new RevisionAuthor(scripts(), graph, dialects)
+            .write(message, request.withHead("base"), sections, result.notes());
+    if (!request.printOnly()) {
+      stamp(written.id());
+    }
+    return written;
   }
 
   /** {@code sql check}: the differences between models and database, and drift. */

@@ -2,6 +2,7 @@ package dev.svcinfra.migrate;
 
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.internal.autogen.Autogenerate;
+import dev.svcinfra.migrate.internal.autogen.TableFilter;
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.runtime.HistoryTable;
 import dev.svcinfra.migrate.internal.runtime.MigrationContext;
@@ -42,9 +43,21 @@ final class ModelComparison {
               + "; run 'svc-infra sql "
               + "upgrade' first, so the comparison does not repeat revisions already written");
     }
+    return Autogenerate.compare(
+        c, dialect, models, config.settings.includeSchemas(), tableFilter(config));
+  }
+
+  /**
+   * The tables check and autogenerate look at: the configured globs and code hook, never the
+   * migration bookkeeping tables.
+   */
+  static TableFilter tableFilter(MigrationConfig config) {
     String version = config.settings.versionTable().toLowerCase(Locale.ROOT);
-    Set<String> excluded = Set.of(version, HistoryTable.nameFor(version), version + "_lock");
-    return Autogenerate.compare(c, dialect, models, config.settings.includeSchemas(), excluded);
+    return TableFilter.of(
+        config.settings.includeTables(),
+        config.settings.excludeTables(),
+        Set.of(version, HistoryTable.nameFor(version), version + "_lock"),
+        config.includeTable);
   }
 
   /** {@code table.column} pairs of the models, for the rename lint rule. */

@@ -49,7 +49,10 @@ final class ScriptLocationInit {
               settings.skipDrops(),
               settings.versionTable(),
               settings.lockTimeout(),
-              settings.databaseUrlVariable());
+              settings.databaseUrlVariable(),
+              settings.dialects(),
+              settings.includeTables(),
+              settings.excludeTables());
       Files.writeString(config, written.toFileText(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MigrationException(

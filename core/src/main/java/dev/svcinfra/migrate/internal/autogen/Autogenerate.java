@@ -36,11 +36,36 @@ public final class Autogenerate {
       List<Table> models,
       List<String> includeSchemas,
       Set<String> excludedTables) {
-    SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, excludedTables);
+    return compare(c, dialect, models, includeSchemas, TableFilter.excluding(excludedTables));
+  }
+
+  /**
+   * The operations turning the tables {@code filter} includes into the models it includes; the
+   * others are neither reported nor touched.
+   */
+  public static List<MigrationOp> compare(
+      Connection c,
+      Dialect dialect,
+      List<Table> models,
+      List<String> includeSchemas,
+      TableFilter filter) {
+    SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, filter);
     List<Table> reflected = reflector.reflect(c);
+    models =
+        models.stream().filter(t -> filter.includes(t.schema().orElse(null), t.name())).toList();
     return new SchemaComparator(dialect)
         .compare(
             models, reflected, reflector.extensions(c), reflector.columnsToRecollate(c, reflected));
+  }
+
+  /**
+   * The operations creating the tables {@code filter} includes as the database behind {@code c} has
+   * them (with their indexes, keys and the extensions those need): a baseline revision.
+   */
+  public static List<MigrationOp> baseline(
+      Connection c, Dialect dialect, List<String> includeSchemas, TableFilter filter) {
+    SchemaReflector reflector = new SchemaReflector(dialect, includeSchemas, filter);
+    return new SchemaComparator(dialect).compare(reflector.reflect(c), List.of(), Set.of());
   }
 
   /**

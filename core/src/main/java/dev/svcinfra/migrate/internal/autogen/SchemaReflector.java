@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,15 +39,20 @@ import java.util.TreeMap;
 public final class SchemaReflector {
   private final Dialect dialect;
   private final List<String> extraSchemas;
-  private final Set<String> excluded;
+  private final TableFilter filter;
 
   /**
    * @param excluded table names (lower case) to leave out: the migration bookkeeping tables
    */
   public SchemaReflector(Dialect dialect, List<String> extraSchemas, Set<String> excluded) {
+    this(dialect, extraSchemas, TableFilter.excluding(excluded));
+  }
+
+  /** A reflector of the tables {@code filter} includes. */
+  public SchemaReflector(Dialect dialect, List<String> extraSchemas, TableFilter filter) {
     this.dialect = dialect;
     this.extraSchemas = List.copyOf(extraSchemas);
-    this.excluded = Set.copyOf(excluded);
+    this.filter = filter;
   }
 
   public List<Table> reflect(Connection c) {
@@ -116,7 +120,7 @@ public final class SchemaReflector {
         meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
-        if (!excluded.contains(name.toLowerCase(Locale.ROOT))
+        if (filter.includes(label.orElse(null), name)
             && !dialect.isSystemTable(rs.getString("TABLE_SCHEM"), name)) {
           names.add(name);
         }

@@ -48,7 +48,10 @@ class AutogeneratePostgresTest {
               false,
               MigrationSettings.DEFAULT_VERSION_TABLE,
               MigrationSettings.DEFAULT_LOCK_TIMEOUT,
-              Optional.empty());
+              Optional.empty(),
+              List.of(),
+              List.of(),
+              List.of());
       Migrations m =
           Migrations.builder().database(db).settings(settings).models(List.of(events)).build();
       assertThat(m.check().differences())
