@@ -17,9 +17,11 @@ final class HealthHandlers {
   private static final int UNAVAILABLE = 503;
 
   private final HealthRegistry registry;
+  private final HealthResults results;
 
-  HealthHandlers(HealthRegistry registry) {
+  HealthHandlers(HealthRegistry registry, HealthResults results) {
     this.registry = registry;
+    this.results = results;
   }
 
   void live(Context ctx) {
@@ -51,10 +53,12 @@ final class HealthHandlers {
           Problem.body(status, e.code(), "no health check named '" + name + "'", ctx.path()));
       return;
     }
+    results.report(report.name(), report.status());
     write(ctx, report.passing() ? OK : UNAVAILABLE, "application/json", report.asMap());
   }
 
-  private static void aggregate(Context ctx, HealthReport report) {
+  private void aggregate(Context ctx, HealthReport report) {
+    report.checks().forEach(c -> results.report(c.name(), c.status()));
     write(ctx, report.passing() ? OK : UNAVAILABLE, "application/json", report.asMap());
   }
 

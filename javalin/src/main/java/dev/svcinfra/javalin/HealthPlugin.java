@@ -61,7 +61,7 @@ public final class HealthPlugin extends Plugin<HealthPlugin.Config> {
               + prefix
               + "'");
     }
-    HealthHandlers handlers = new HealthHandlers(config.registry);
+    HealthHandlers handlers = new HealthHandlers(config.registry, HealthResults.of(state));
     // A load balancer probing with HEAD must see the 503 a GET would (issue 16).
     HeadRoutes.install(state);
     state.routes.get(prefix + "/live", handlers::live);

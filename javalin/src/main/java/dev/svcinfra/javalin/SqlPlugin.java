@@ -5,7 +5,6 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.config.IdempotencySettings;
 import dev.svcinfra.config.internal.ReplicaReadSettings;
 import dev.svcinfra.config.internal.StatementLogSettings;
-import dev.svcinfra.health.HealthStatus;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.TransactionOptions;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,13 +264,13 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     }
     c.resources.forEach(r -> openApi.add(r, idempotency != null));
     List<RequestObserver> observers = new ArrayList<>();
-    BiConsumer<String, HealthStatus> healthResults = (check, status) -> {};
+    HealthResults healthResults = HealthResults.of(state);
     if (c.metricsPath != null) {
       PrometheusMetrics metrics = new PrometheusMetrics(db);
       state.events.serverStopped(metrics::close);
       metrics.migrationsApplied(applied);
       observers.add(metrics);
-      healthResults = metrics::healthChecked;
+      healthResults.listen(metrics::healthChecked);
       state.routes.get(c.metricsPath, new MetricsRoute(metrics, metricsToken)::handle);
       if (metricsToken != null) {
         // Jetty's header cache matches header lines ignoring case by default, so a request could
@@ -291,7 +289,7 @@ public final class SqlPlugin extends Plugin<SqlPlugin.Config> {
     RequestObservers.install(state, observers);
     if (c.healthPath != null) {
       state.routes.get(
-          c.healthPath, new SqlHealthHandler(db, c.healthTimeout, healthResults)::handle);
+          c.healthPath, new SqlHealthHandler(db, c.healthTimeout, healthResults::report)::handle);
     }
     c.openApi.accept(openApi.root());
     LOG.info("sql plugin: {} resource(s) {} on {}", c.resources.size(), prefixes, db);

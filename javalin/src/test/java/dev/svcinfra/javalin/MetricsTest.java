@@ -78,7 +78,10 @@ class MetricsTest {
       HttpResponse<String> created =
           t.send("POST", "/memos", "{\"text\":\"" + SECRET + i + "\"}", "X-Tenant-Id", "acme");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      ids.add(JsonCodec.tree(created.body().getBytes()).get("id").asText());
+      ids.add(
+          JsonCodec.tree(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+              .get("id")
+              .asText());
     }
     for (String id : ids.subList(0, 2)) {
       assertThat(t.send("GET", "/memos/" + id, null, "X-Tenant-Id", "acme").statusCode())
@@ -129,6 +132,67 @@ class MetricsTest {
     assertThat(p.value("svcinfra_health_status", Map.of("check", "database"))).isEqualTo(1);
     assertThat(p.value("svcinfra_http_requests_seconds_count", http("GET", "/metrics", 200)))
         .isEqualTo(1);
+  }
+
+  @Test
+  void healthPluginResultsAreCountedPerCheck() throws Exception {
+    Database db = TestDatabase.SQLITE.open();
+    dev.svcinfra.health.HealthRegistry registry =
+        new dev.svcinfra.health.HealthRegistry()
+            .add("database", dev.svcinfra.health.DatabaseCheck.of(db))
+            .add(
+                "cache",
+                () -> dev.svcinfra.health.CheckResult.degraded("warming up"),
+                false,
+                java.time.Duration.ofSeconds(1));
+    TestApp.createTables(db, Memo.class);
+    // The health plugin first: it and the SQL plugin find each other whichever comes first.
+    TestApp t =
+        new TestApp(
+            sql -> {
+              sql.database = db;
+              sql.metricsPath = "/metrics";
+            },
+            config -> config.registerPlugin(new HealthPlugin(h -> h.registry = registry)));
+    open.add(t);
+    open.add(registry);
+    assertThat(t.send("GET", "/_health/ready", null).statusCode()).isEqualTo(200);
+    assertThat(t.send("GET", "/_health/checks/cache", null).statusCode()).isEqualTo(200);
+    assertThat(t.send("GET", "/_health/checks/nope", null).statusCode()).isEqualTo(404);
+    PrometheusText p = scrape(t);
+    assertThat(
+            p.value("svcinfra_health_checks_total", Map.of("check", "cache", "status", "degraded")))
+        .isEqualTo(2);
+    assertThat(
+            p.value(
+                "svcinfra_health_checks_total", Map.of("check", "database", "status", "healthy")))
+        .isEqualTo(1);
+    assertThat(p.value("svcinfra_health_status", Map.of("check", "cache"))).isEqualTo(0.5);
+    assertThat(p.named("svcinfra_health_checks_total"))
+        .noneSatisfy(s -> assertThat(s.labels().get("check")).isEqualTo("nope"));
+  }
+
+  @Test
+  void statementTimeoutsAreCounted() throws Exception {
+    TestApp t =
+        app(
+            TestDatabase.POSTGRESQL.open(),
+            sql -> sql.statementTimeout = java.time.Duration.ofMillis(300));
+    HttpResponse<String> slow = t.send("GET", "/slow", null);
+    assertThat(slow.body()).contains("statement_timeout");
+    assertThat(t.send("GET", "/slow", null).body()).contains("statement_timeout");
+    PrometheusText p = scrape(t);
+    Map<String, String> select = Map.of("resource", "none", "operation", "select");
+    assertThat(p.value("svcinfra_db_statement_timeouts_total", select)).isEqualTo(2);
+    assertThat(
+            p.value(
+                "svcinfra_db_statements_seconds_count",
+                Map.of("resource", "none", "operation", "select", "outcome", "error")))
+        .isEqualTo(2);
+    assertThat(
+            p.value(
+                "svcinfra_http_requests_seconds_count", http("GET", "/slow", slow.statusCode())))
+        .isEqualTo(2);
   }
 
   @Test
