@@ -66,41 +66,19 @@ public final class SqlResource<T> {
     this.restore = b.restore;
     this.readFromReplica = b.readFromReplica;
     this.mapping = TableMapping.of(b.model);
-    this.prefix = b.prefix == null ? "/" + mapping.table().name() : b.prefix;
-    if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("{")) {
-      throw new IllegalArgumentException(
-          "a resource prefix starts with '/', does not end with "
-              + "'/' and has no path parameter, got '"
-              + prefix
-              + "'");
-    }
+    this.prefix = ResourceChecks.prefix(b.prefix == null ? "/" + mapping.table().name() : b.prefix);
     this.tags = b.tags == null ? List.of(mapping.table().name()) : b.tags;
-    this.idColumn = b.idAttribute == null ? mapping.id() : uniqueColumn(b.idAttribute);
-    if (b.softDelete != null && b.softDelete != mapping.softDelete().isPresent()) {
-      throw new IllegalArgumentException(
-          b.softDelete
-              ? mapping.type().getName() + " has no @SoftDelete column; add one to use soft delete"
-              : mapping.type().getName() + " has a @SoftDelete column; its rows are soft-deleted");
-    }
-    if (restore && mapping.softDelete().isEmpty()) {
-      throw new IllegalArgumentException(
-          mapping.type().getName()
-              + " has no @SoftDelete column: its rows are removed by DELETE, so there is "
-              + "nothing to restore; add one or leave restore off");
-    }
-    if (restore && idColumn != mapping.id()) {
-      throw new IllegalArgumentException(
-          "restore addresses a deleted row by its primary key, and "
-              + prefix
-              + " addresses rows by "
-              + idColumn.name()
-              + "; leave idAttribute unset or restore off");
+    this.idColumn =
+        b.idAttribute == null ? mapping.id() : ResourceChecks.uniqueColumn(mapping, b.idAttribute);
+    ResourceChecks.softDelete(mapping, b.softDelete);
+    if (restore) {
+      ResourceChecks.restore(mapping, prefix, idColumn, operations);
     }
     this.tenantColumn =
         b.noTenant
             ? null
             : b.tenantField != null
-                ? column(b.tenantField, "tenant field")
+                ? ResourceChecks.column(mapping, b.tenantField, "tenant field")
                 : mapping.tenant().orElse(null);
     SqlRepositoryBuilder<T> repo = SqlRepository.builder(b.model);
     if (b.searchFields != null) {
@@ -114,18 +92,7 @@ public final class SqlResource<T> {
     }
     SqlRepository<T> repository = repo.build();
     this.defaultOrder = b.defaultOrder == null ? List.of() : b.defaultOrder;
-    for (String o : defaultOrder) {
-      String field = o.startsWith("-") ? o.substring(1) : o;
-      if (!repository.orderFields().contains(field)) {
-        throw new IllegalArgumentException(
-            "default order field '"
-                + field
-                + "' of "
-                + prefix
-                + " is not an allowed order field: "
-                + repository.orderFields());
-      }
-    }
+    ResourceChecks.defaultOrder(defaultOrder, repository.orderFields(), prefix);
     this.queryParameters =
         QueryParameters.of(mapping, prefix, b.filterFields, !b.allowUnknownQueryParameters);
     this.service =
@@ -163,35 +130,6 @@ public final class SqlResource<T> {
   /** Whether the route of {@code op} is mounted. */
   boolean exposes(Operation op) {
     return operations.contains(op);
-  }
-
-  private MappedColumn column(String field, String role) {
-    return mapping
-        .column(field)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    mapping.type().getName() + " has no column '" + field + "' for the " + role));
-  }
-
-  /** A column that identifies one row: the key, or a column with a one-column unique rule. */
-  private MappedColumn uniqueColumn(String field) {
-    MappedColumn c = column(field, "id attribute");
-    List<String> one = List.of(c.name());
-    boolean unique =
-        c == mapping.id()
-            || mapping.table().uniqueConstraints().stream().anyMatch(u -> u.columns().equals(one))
-            || mapping.table().indexes().stream()
-                .anyMatch(i -> i.unique() && i.columns().equals(one));
-    if (!unique) {
-      throw new IllegalArgumentException(
-          "id attribute "
-              + field
-              + " of "
-              + mapping.type().getName()
-              + " is not unique; add @Column(unique = true) to it");
-    }
-    return c;
   }
 
   private static String schemaName(String simpleName) {
@@ -378,7 +316,8 @@ public final class SqlResource<T> {
      * Mounts {@code POST prefix/{id}/restore}, which brings a soft-deleted row back and answers 200
      * with it and its {@code ETag}: 404 when no deleted row has that id (in the tenant), 409 when a
      * live row took one of its unique values meanwhile (a unique {@code @Index(liveRowsOnly =
-     * true)}). Only for a model with a {@code @SoftDelete} column addressed by its primary key;
+     * true)}). Only for a model with a {@code @SoftDelete} column addressed by its primary key, on
+     * a resource that serves some write ({@link #readOnly()} and restore is refused at build);
      * OpenAPI lists the route only when it is on. Default: off.
      *
      * @since 0.3

@@ -118,5 +118,17 @@ class RestoreRouteTest {
             () -> SqlResource.of(Account.class).idAttribute("email").restore(true).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("by its primary key");
+    // A read-only resource that answered restores would not be read-only.
+    assertThatThrownBy(() -> SqlResource.of(Account.class).readOnly().restore(true).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("read-only")
+        .hasMessageContaining("a restore is a write");
+    assertThat(
+            SqlResource.of(Account.class)
+                .operations(SqlResource.Operation.GET, SqlResource.Operation.DELETE)
+                .restore(true)
+                .build()
+                .prefix())
+        .isEqualTo("/accounts");
   }
 }
