@@ -298,7 +298,8 @@ final class OpenApiDocument {
     return op;
   }
 
-  private static ObjectNode query(String name, String description, ObjectNode schema) {
+  /** An optional query parameter with its description and schema. */
+  static ObjectNode query(String name, String description, ObjectNode schema) {
     ObjectNode p =
         JsonCodec.MAPPER
             .createObjectNode()

@@ -62,30 +62,24 @@ final class QueryParameterDocs {
 
   private static ObjectNode parameter(MappedColumn c, Operator op) {
     String name = op == Operator.EQ ? c.name() : c.name() + "[" + QueryParameters.token(op) + "]";
-    ObjectNode p =
-        JsonCodec.MAPPER
-            .createObjectNode()
-            .put("name", name)
-            .put("in", "query")
-            .put("required", false)
-            .put("description", description(c, op));
     ObjectNode schema = ModelSchemas.columnSchema(c, false);
     schema.remove("examples");
     if (op == Operator.IN) {
       ObjectNode array = JsonCodec.MAPPER.createObjectNode().put("type", "array");
       array.put("minItems", 1).put("maxItems", Filter.MAX_IN_VALUES).set("items", schema);
-      p.put("style", "form").put("explode", false).set("schema", array);
-    } else if (op == Operator.IS_NULL) {
+      return OpenApiDocument.query(name, description(c, op), array)
+          .put("style", "form")
+          .put("explode", false);
+    }
+    if (op == Operator.IS_NULL) {
       ObjectNode is = JsonCodec.MAPPER.createObjectNode().put("type", "string");
       is.putArray("enum").add("null").add("not_null");
-      p.set("schema", is);
-    } else {
-      if (op == Operator.PREFIX) {
-        schema.put("minLength", 1);
-      }
-      p.set("schema", schema);
+      return OpenApiDocument.query(name, description(c, op), is);
     }
-    return p;
+    if (op == Operator.PREFIX) {
+      schema.put("minLength", 1);
+    }
+    return OpenApiDocument.query(name, description(c, op), schema);
   }
 
   private static String description(MappedColumn c, Operator op) {
