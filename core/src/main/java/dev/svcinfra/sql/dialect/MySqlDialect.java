@@ -427,4 +427,14 @@ class MySqlDialect extends StandardDialect {
   public List<String> dropForeignKeyStatements(Table table, ForeignKey foreignKey) {
     return List.of(alterTable(table) + " DROP FOREIGN KEY " + quote(foreignKey.name()));
   }
+
+  @Override
+  public Optional<String> rowEstimateQuery(String select) {
+    return Optional.of(RowEstimates.mysqlQuery(select));
+  }
+
+  @Override
+  public long readRowEstimate(ResultSet rs) throws SQLException {
+    return RowEstimates.mysql(rs);
+  }
 }

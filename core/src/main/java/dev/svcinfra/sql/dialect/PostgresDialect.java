@@ -352,4 +352,14 @@ final class PostgresDialect extends StandardDialect {
   public SqlSyntax sqlSyntax() {
     return SqlSyntax.POSTGRESQL;
   }
+
+  @Override
+  public Optional<String> rowEstimateQuery(String select) {
+    return Optional.of(RowEstimates.postgresQuery(select));
+  }
+
+  @Override
+  public long readRowEstimate(ResultSet rs) throws SQLException {
+    return RowEstimates.postgres(rs);
+  }
 }

@@ -45,6 +45,7 @@ public final class ListRequest {
   private final String q;
   private final List<String> fields;
   private final Scope filters;
+  private final CountMode count;
 
   private ListRequest(Builder b, Scope filters) {
     this.limit = b.limit;
@@ -55,6 +56,9 @@ public final class ListRequest {
     this.q = b.q == null || b.q.isBlank() ? null : b.q;
     this.fields = b.fields;
     this.filters = filters;
+    // Unset: offset pages count exactly, as they always did; keyset slices, the way to page deep,
+    // count nothing unless asked.
+    this.count = b.count != null ? b.count : b.keyset ? CountMode.NONE : CountMode.EXACT;
   }
 
   /** A request for the first page of {@link #DEFAULT_LIMIT} rows in the repository's order. */
@@ -107,6 +111,16 @@ public final class ListRequest {
   }
 
   /**
+   * How the list counts its total: as {@link Builder#count} set it, else {@link CountMode#EXACT}
+   * for an offset request and {@link CountMode#NONE} for a keyset request.
+   *
+   * @since 0.4
+   */
+  public CountMode count() {
+    return count;
+  }
+
+  /**
    * The same request with other filters. The tenant service adds its tenant this way; filters take
    * no part in the checks of {@link Builder#build()}, so the copy is as valid as this one.
    */
@@ -119,6 +133,7 @@ public final class ListRequest {
     b.orderBy = orderBy;
     b.q = q;
     b.fields = fields;
+    b.count = count;
     return new ListRequest(b, Objects.requireNonNull(scope, "scope"));
   }
 
@@ -132,6 +147,8 @@ public final class ListRequest {
         + (q == null ? "" : ", q, fields=" + fields)
         + ", filters="
         + filters
+        + ", count="
+        + count
         + "]";
   }
 
@@ -152,8 +169,19 @@ public final class ListRequest {
     private String q;
     private List<String> fields = List.of();
     private Scope filters = Scope.all();
+    private CountMode count;
 
     private Builder() {}
+
+    /**
+     * How the list counts its total (issue 23); see {@link ListRequest#count()} for the default.
+     *
+     * @since 0.4
+     */
+    public Builder count(CountMode mode) {
+      this.count = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
 
     /** The page size, 1 to {@link ListRequest#MAX_LIMIT}. */
     public Builder limit(int value) {

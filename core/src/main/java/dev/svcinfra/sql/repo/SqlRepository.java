@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * CRUD, search, counting and pagination for one table model, in the dialect of the transaction it
@@ -116,7 +117,9 @@ public final class SqlRepository<T> {
    * Filter}s, whose bad values are a {@link ValidationException} naming each) and, when it
    * searches, whose named fields (default: all search fields) contain its {@code q}, ignoring case
    * ({@code %}, {@code _} and {@code \} match literally). Order and search fields the repository
-   * does not allow are an error naming them.
+   * does not allow are an error naming them. The total is counted as the request's {@link
+   * ListRequest#count()} says; a page with fewer rows than its limit reports its exact total
+   * without a count statement (unless the request counts nothing).
    *
    * @throws IllegalArgumentException for a keyset request, which {@link #listAfter} reads
    */
@@ -133,21 +136,26 @@ public final class SqlRepository<T> {
         q == null ? List.of() : SearchFilter.columns(mapping, searchable, request.fields());
     Criteria where = scope(request.filters());
     TableStatements<T> s = sql(tx);
+    Consumer<Conditions> matching =
+        c -> {
+          s.live(c);
+          s.scope(c, where);
+          SearchFilter.apply(s, c, in, q);
+        };
     Conditions items = s.select();
-    Conditions count = s.count();
-    for (Conditions c : List.of(items, count)) {
-      s.live(c);
-      s.scope(c, where);
-      SearchFilter.apply(s, c, in, q);
-    }
+    matching.accept(items);
     s.orderBy(items, order);
     s.page(items, limit, offset);
     List<T> rows = tx.query(items.statement(mapping.table()), s.rowMapper);
-    long total =
-        rows.size() < limit && (offset == 0 || !rows.isEmpty())
-            ? offset + rows.size()
-            : countOf(tx, count);
-    return new Page<>(rows, total, limit, offset);
+    // A page with fewer rows than its limit shows the total itself, unless it is past the end.
+    boolean shown = rows.size() < limit && (offset == 0 || !rows.isEmpty());
+    ListTotal total =
+        request.count() == CountMode.NONE
+            ? ListTotal.NONE
+            : shown
+                ? ListTotal.exact(offset + rows.size())
+                : ListTotal.of(tx, s, request.count(), matching, offset + rows.size());
+    return new Page<>(rows, total.value(), limit, offset, total.kind());
   }
 
   public long count(Transaction tx) {
@@ -160,7 +168,7 @@ public final class SqlRepository<T> {
     Conditions c = s.count();
     s.live(c);
     s.scope(c, scope(scope));
-    return countOf(tx, c);
+    return ListTotal.countOf(tx, c);
   }
 
   /** Whether any live row matches the scope. */
@@ -197,13 +205,14 @@ public final class SqlRepository<T> {
     if (key != null) {
       c.and(s.quotedId + " <> ?").value(mapping.id().toDatabase(key), mapping.id().type());
     }
-    return countOf(tx, c) > 0;
+    return ListTotal.countOf(tx, c) > 0;
   }
 
   /**
    * Keyset pagination: up to {@code limit} live rows matching the filters after the request's
    * cursor (null for the first slice), in the order of its first order field (one allowlisted NOT
-   * NULL field, {@code -} for descending; none: the id), with the id as tie-breaker.
+   * NULL field, {@code -} for descending; none: the id), with the id as tie-breaker. The slice has
+   * a total only when the request's {@link ListRequest#count()} asks for one.
    *
    * @throws IllegalArgumentException for an offset request, which {@link #list} reads
    */
@@ -217,8 +226,26 @@ public final class SqlRepository<T> {
         fields.isEmpty() || fields.get(0) == null || fields.get(0).isBlank()
             ? new OrderBy(mapping.id(), false)
             : OrderBy.parse(fields.subList(0, 1), orderable).get(0);
-    return KeysetQuery.slice(
-        tx, sql(tx), scope(request.filters()), request.cursor(), request.limit(), order);
+    TableStatements<T> s = sql(tx);
+    Criteria where = scope(request.filters());
+    Slice<T> slice = KeysetQuery.slice(tx, s, where, request.cursor(), request.limit(), order);
+    // The first slice with no next one holds every matching row: its size is the total.
+    ListTotal total =
+        request.count() == CountMode.NONE
+            ? ListTotal.NONE
+            : request.cursor() == null && slice.nextCursor().isEmpty()
+                ? ListTotal.exact(slice.items().size())
+                : ListTotal.of(
+                    tx,
+                    s,
+                    request.count(),
+                    c -> {
+                      s.live(c);
+                      s.scope(c, where);
+                    },
+                    slice.items().size());
+    return new Slice<>(
+        slice.items(), slice.nextCursor(), slice.limit(), total.value(), total.kind());
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -359,10 +386,5 @@ public final class SqlRepository<T> {
       out.put(c, c.type().kind() == ColumnType.Kind.DECIMAL ? c.fit(value) : value);
     }
     return new Criteria(out, BoundFilter.bind(mapping, scope.filters()));
-  }
-
-  /** A COUNT(*) answers exactly one row. */
-  private static long countOf(Transaction tx, Conditions count) {
-    return tx.queryFirst(count.statement(null), rs -> rs.getLong(1)).orElseThrow();
   }
 }

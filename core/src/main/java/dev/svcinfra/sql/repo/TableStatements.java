@@ -49,6 +49,10 @@ final class TableStatements<T> {
   private final String selectPrefix;
 
   private final String countPrefix;
+
+  /** {@code SELECT 1 FROM <table>}: the rows a list matches, for estimates and bounded counts. */
+  private final String rowsPrefix;
+
   private final MappedColumn[] columns;
   private final ColumnType[] columnTypes;
   private final TextCache inserts = new TextCache();
@@ -64,6 +68,7 @@ final class TableStatements<T> {
     this.idPredicate = quotedId + " = ?";
     this.selectPrefix = "SELECT " + columnList + " FROM " + table;
     this.countPrefix = "SELECT COUNT(*) FROM " + table;
+    this.rowsPrefix = "SELECT 1 FROM " + table;
     this.columns = mapping.columns().toArray(new MappedColumn[0]);
     this.columnTypes = new ColumnType[columns.length];
     // A record's primitive component becomes 0/false for NULL anyway (TableMapping.newInstance);
@@ -298,6 +303,10 @@ final class TableStatements<T> {
 
   Conditions count() {
     return new Conditions(countPrefix);
+  }
+
+  Conditions rows() {
+    return new Conditions(rowsPrefix);
   }
 
   /** Only rows that are not soft-deleted. */
