@@ -31,7 +31,7 @@ final class ExpressionIndexes {
 
   private static final Pattern IDENTIFIER =
       Pattern.compile(
-          "^(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\[([^\\]]+)]|([\\p{L}_][\\p{L}\\p{N}_$]*))$");
+          "^(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\[((?:[^\\]]|]])+)]|([\\p{L}_][\\p{L}\\p{N}_$]*))$");
   private static final Pattern TRAILING_ORDER = Pattern.compile("(?is)\\s+(?:ASC|DESC)$");
 
   /** The column of a {@code lower(column)} key part, if that is what it is. */
@@ -95,7 +95,8 @@ final class ExpressionIndexes {
     if (m.group(2) != null) {
       return Optional.of(m.group(2).replace("``", "`"));
     }
-    return Optional.of(m.group(3) != null ? m.group(3) : m.group(4));
+    // SQL Server doubles a closing bracket inside [..].
+    return Optional.of(m.group(3) != null ? m.group(3).replace("]]", "]") : m.group(4));
   }
 
   /**

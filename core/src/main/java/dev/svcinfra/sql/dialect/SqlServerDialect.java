@@ -12,6 +12,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Index;
 import dev.svcinfra.sql.model.internal.Table;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -200,25 +201,32 @@ final class SqlServerDialect extends StandardDialect {
   }
 
   /**
-   * Refused: SQL Server indexes columns, not expressions. Index a persisted computed column {@code
-   * lower(column)} by hand, or a plain index on a column with a case-insensitive collation.
+   * An ignore-case index is over persisted computed {@code LOWER(column)} columns, which {@link
+   * #createIndexStatements} adds first ({@link SqlServerIndexes} says why and what it folds).
    */
   @Override
-  String ignoreCaseKey(Table table, Index index, String column) {
-    throw new UnsupportedDdlException(
-        "sqlserver has no expression indexes, so the ignore-case "
-            + "index "
-            + index.name()
-            + " on "
-            + table.qualifiedName()
-            + " (lower("
-            + column
-            + ")) "
-            + "cannot be created; write it by hand as an index on a persisted computed column "
-            + "lower("
-            + column
-            + "), or as a plain index on a column with a case-insensitive "
-            + "collation");
+  String indexKeys(Table table, Index index) {
+    return SqlServerIndexes.keys(this, table, index);
+  }
+
+  @Override
+  public List<String> createIndexStatements(Table table, Index index) {
+    return SqlServerIndexes.createStatements(this, table, index);
+  }
+
+  @Override
+  public List<String> dropIndexStatements(Table table, Index index) {
+    return SqlServerIndexes.dropStatements(this, table, index);
+  }
+
+  /**
+   * Filtered (live-rows-only) indexes and the computed columns of ignore-case ones, which JDBC
+   * metadata reports as a plain index and an extra column, are read back in the models' form.
+   */
+  @Override
+  public Table cleanReflectedTable(Connection c, String schema, Table reflected)
+      throws SQLException {
+    return SqlServerReflection.clean(this, c, schema, reflected);
   }
 
   // ---- statements and errors -----------------------------------------------------------------
@@ -318,6 +326,7 @@ final class SqlServerDialect extends StandardDialect {
 
   @Override
   public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    SqlServerIndexes.refuseAlteringFoldedColumn(table, to);
     if (!from.defaultSql().equals(to.defaultSql())) {
       throw new UnsupportedDdlException(
           "mssql keeps column defaults as named constraints; "

@@ -77,7 +77,7 @@ abstract class StandardDdl extends StandardValues {
     out.addAll(commentStatements(table));
     for (Index ix : table.indexes()) {
       if (buildsIndex(ix)) {
-        out.add(createIndexStatement(table, ix));
+        out.addAll(createIndexStatements(table, ix));
       }
     }
     return out;

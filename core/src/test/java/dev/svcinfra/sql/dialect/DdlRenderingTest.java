@@ -246,21 +246,74 @@ class DdlRenderingTest {
   }
 
   @Test
-  void sqlServerRefusesIgnoreCaseIndexesAndSnowflakeAllIndexes() {
-    assertThatThrownBy(() -> Dialects.MSSQL.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
+  void sqlServerIndexesPersistedLowerColumnsAndSnowflakeRefusesAllIndexes() {
+    // SQL Server indexes columns, not expressions: a computed LOWER() column is added unless the
+    // table has it (another ignore-case index on the column), then indexed.
+    assertThat(Dialects.MSSQL.createIndexStatements(USERS, EMAIL_IGNORING_CASE))
+        .containsExactly(
+            "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'[users]')"
+                + " AND name = N'email__lower') ALTER TABLE [users] ADD [email__lower]"
+                + " AS LOWER([email]) PERSISTED",
+            "CREATE UNIQUE INDEX [ux_users_email_lower] ON [users] ([email__lower])");
+    // With the table: the same statements after CREATE TABLE.
+    assertThat(
+            Dialects.MSSQL.createTableStatements(USERS.withIndexes(List.of(EMAIL_IGNORING_CASE))))
+        .hasSize(3)
+        .endsWith(
+            Dialects.MSSQL
+                .createIndexStatements(USERS, EMAIL_IGNORING_CASE)
+                .toArray(String[]::new));
+    // Dropping the index drops the computed column once no index uses it, and never a real
+    // column of that name.
+    assertThat(Dialects.MSSQL.dropIndexStatements(USERS.withSchema("app"), EMAIL_IGNORING_CASE))
+        .containsExactly(
+            "DROP INDEX [ux_users_email_lower] ON [app].[users]",
+            "IF EXISTS (SELECT 1 FROM sys.computed_columns WHERE object_id ="
+                + " OBJECT_ID(N'[app].[users]') AND name = N'email__lower') AND NOT EXISTS"
+                + " (SELECT 1 FROM sys.index_columns ic JOIN sys.columns c ON c.object_id ="
+                + " ic.object_id AND c.column_id = ic.column_id WHERE c.object_id ="
+                + " OBJECT_ID(N'[app].[users]') AND c.name = N'email__lower')"
+                + " ALTER TABLE [app].[users] DROP COLUMN [email__lower]");
+    // A name with quotes and brackets stays one identifier and one literal.
+    Table odd =
+        Table.named("us]er's")
+            .withColumns(List.of(Column.of("É]mail", ColumnType.string(320)).notNull()));
+    assertThat(
+            Dialects.MSSQL.createIndexStatements(
+                odd, new Index("ux_odd", List.of("É]mail"), true, true)))
+        .containsExactly(
+            "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'[us]]er''s]')"
+                + " AND name = N'É]mail__lower') ALTER TABLE [us]]er's] ADD [É]]mail__lower]"
+                + " AS LOWER([É]]mail]) PERSISTED",
+            "CREATE UNIQUE INDEX [ux_odd] ON [us]]er's] ([É]]mail__lower])");
+    // name is TEXT, NVARCHAR(MAX): no index key can be a (MAX) type.
+    assertThatThrownBy(
+            () -> Dialects.MSSQL.createIndexStatements(USERS, NAME_AND_EMAIL_IGNORING_CASE))
         .isInstanceOf(UnsupportedDdlException.class)
-        .hasMessageContaining("ux_users_email_lower")
-        .hasMessageContaining("computed column");
+        .hasMessageContaining("ix_users_name_email_lower")
+        .hasMessageContaining("NVARCHAR(MAX)")
+        .hasMessageContaining("length");
     assertThatThrownBy(
             () ->
-                Dialects.MSSQL.createTableStatements(
-                    USERS.withIndexes(List.of(EMAIL_IGNORING_CASE))))
-        .isInstanceOf(UnsupportedDdlException.class);
-    // A plain index is still fine there.
+                Dialects.MSSQL.createIndexStatements(
+                    USERS, new Index("ux_x", List.of("mail"), true, true)))
+        .isInstanceOf(UnsupportedDdlException.class)
+        .hasMessageContaining("does not have");
+    // The computed column depends on email: altering it is refused with the way round.
+    assertThatThrownBy(
+            () ->
+                Dialects.MSSQL.alterColumnStatements(
+                    USERS.withIndexes(List.of(EMAIL_IGNORING_CASE)),
+                    Column.of("email", ColumnType.string(320)).notNull(),
+                    Column.of("email", ColumnType.string(500)).notNull()))
+        .isInstanceOf(UnsupportedDdlException.class)
+        .hasMessageContaining("email__lower")
+        .hasMessageContaining("drop the index");
+    // A plain index is as before.
     assertThat(
-            Dialects.MSSQL.createIndexStatement(
+            Dialects.MSSQL.createIndexStatements(
                 USERS, new Index("ux_users_email", List.of("email"), true)))
-        .isEqualTo("CREATE UNIQUE INDEX [ux_users_email] ON [users] ([email])");
+        .containsExactly("CREATE UNIQUE INDEX [ux_users_email] ON [users] ([email])");
     assertThatThrownBy(() -> Dialects.SNOWFLAKE.createIndexStatement(USERS, EMAIL_IGNORING_CASE))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("no indexes");

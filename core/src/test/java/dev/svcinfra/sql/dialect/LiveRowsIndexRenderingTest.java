@@ -53,6 +53,15 @@ class LiveRowsIndexRenderingTest {
         .isEqualTo(
             "CREATE UNIQUE INDEX [ux_users_email_live] ON [users] ([email]) "
                 + "WHERE [deleted_at] IS NULL");
+    // SQL Server: the filter stays on the real column (a filtered index's WHERE cannot name a
+    // computed column) and the key is the computed LOWER() column.
+    assertThat(Dialects.MSSQL.createIndexStatements(USERS, EMAIL_LOWER_LIVE))
+        .containsExactly(
+            "IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'[users]')"
+                + " AND name = N'email__lower') ALTER TABLE [users] ADD [email__lower]"
+                + " AS LOWER([email]) PERSISTED",
+            "CREATE UNIQUE INDEX [ux_users_email_lower_live] ON [users] ([email__lower]) "
+                + "WHERE [deleted_at] IS NULL");
     // Created with the table, after it.
     assertThat(Dialects.SQLITE.createTableStatements(USERS.withIndexes(List.of(EMAIL_LIVE))))
         .last()

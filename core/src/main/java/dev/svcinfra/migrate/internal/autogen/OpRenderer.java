@@ -81,14 +81,14 @@ public final class OpRenderer implements OpVisitor<List<String>> {
   @Override
   public List<String> createIndex(MigrationOp.CreateIndex op) {
     return dialect.buildsIndex(op.index())
-        ? List.of(dialect.createIndexStatement(op.table(), op.index()))
+        ? dialect.createIndexStatements(op.table(), op.index())
         : List.of();
   }
 
   @Override
   public List<String> dropIndex(MigrationOp.DropIndex op) {
     return dialect.buildsIndex(op.index())
-        ? List.of(dialect.dropIndexStatement(op.table(), op.index()))
+        ? dialect.dropIndexStatements(op.table(), op.index())
         : List.of();
   }
 

@@ -170,6 +170,15 @@ public interface SchemaDdl {
   String createIndexStatement(Table table, Index index);
 
   /**
+   * The statements that create one index of {@code table}, with what it needs first where the
+   * database cannot index an expression: SQL Server adds a computed column {@code lower(column)}
+   * unless the table has it. By default {@link #createIndexStatement} alone.
+   */
+  default List<String> createIndexStatements(Table table, Index index) {
+    return List.of(createIndexStatement(table, index));
+  }
+
+  /**
    * Whether this database builds {@code index}. Only PostgreSQL has a trigram index (GIN, {@code
    * pg_trgm}); elsewhere no index serves {@code ILIKE '%term%'}, so it is left out of DDL,
    * autogenerate and {@code check}, and the search scans. It changes no result, so leaving it out
@@ -200,6 +209,14 @@ public interface SchemaDdl {
 
   /** The statement that drops one index of {@code table}. */
   String dropIndexStatement(Table table, Index index);
+
+  /**
+   * The statements that drop one index of {@code table} and what {@link #createIndexStatements}
+   * added for it once no other index uses that. By default {@link #dropIndexStatement} alone.
+   */
+  default List<String> dropIndexStatements(Table table, Index index) {
+    return List.of(dropIndexStatement(table, index));
+  }
 
   /** The statements that drop {@code table} and what only it uses (an identity sequence). */
   List<String> dropTableStatements(Table table);
