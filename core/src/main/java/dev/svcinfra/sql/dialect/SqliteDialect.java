@@ -24,6 +24,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -327,6 +328,70 @@ final class SqliteDialect extends EmbeddedFileDialect {
             + to.name()
             + " in place; rebuild the table by hand: "
             + "create the new table, copy the rows, drop the old one, rename");
+  }
+
+  /**
+   * Refused in place, so autogenerate rebuilds the table instead: {@code DROP COLUMN} fails on a
+   * column named in an index, a CHECK (every decimal has one) or a foreign key, and needs SQLite
+   * 3.35.
+   */
+  @Override
+  public List<String> dropColumnStatements(Table table, String column) {
+    throw new UnsupportedDdlException(
+        "sqlite drops the column "
+            + table.qualifiedName()
+            + "."
+            + column
+            + " by rebuilding the table; rebuild the table by hand: "
+            + "create the new table, copy the rows, drop the old one, rename");
+  }
+
+  /**
+   * Type, nullability, default, foreign key and dropped-column changes ({@link
+   * SqliteTableRebuild}).
+   */
+  @Override
+  public boolean rebuildsTables() {
+    return true;
+  }
+
+  @Override
+  public List<String> rebuildTableStatements(Table from, Table to) {
+    return new SqliteTableRebuild(this).statements(from, to);
+  }
+
+  /**
+   * Foreign keys off for the migration connection: a table rebuild drops a table other tables
+   * reference, and with enforcement on that drop deletes its rows first, running the children's
+   * {@code ON DELETE} actions. SQLite ignores the switch inside a transaction, so it is set for the
+   * session; every step then ends with {@link #foreignKeyViolations} before its commit.
+   */
+  @Override
+  public List<String> migrationSessionStatements(int serverMajorVersion) {
+    return List.of("PRAGMA foreign_keys = OFF");
+  }
+
+  @Override
+  public List<String> migrationSessionResetStatements(int serverMajorVersion) {
+    return List.of("PRAGMA foreign_keys = ON");
+  }
+
+  /** The rows {@code PRAGMA foreign_key_check} reports, at most ten. */
+  @Override
+  public List<String> foreignKeyViolations(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (var st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+      while (rs.next() && out.size() < 10) {
+        out.add(
+            rs.getString(1)
+                + " row "
+                + rs.getString(2)
+                + " references a missing row of "
+                + rs.getString(3));
+      }
+    }
+    return out;
   }
 
   /** {@code "Users"} and {@code "users"} are one table here (issue 17). */

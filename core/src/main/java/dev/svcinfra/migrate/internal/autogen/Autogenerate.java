@@ -88,10 +88,12 @@ public final class Autogenerate {
     // Dialects whose SQL comes out the same (MySQL and MariaDB, usually) share one pair of
     // sections (-- +upgrade mariadb,mysql) instead of a copy each.
     Map<List<String>, Set<String>> dialectsBySql = new LinkedHashMap<>();
+    TableRebuilds rebuilds = new TableRebuilds(kept);
     for (Dialect d : dialects) {
-      OpRenderer renderer = new OpRenderer(d);
       List<String> sql =
-          List.of(statements(renderer.render(kept)), statements(renderer.render(down)));
+          List.of(
+              statements(rebuilds.render(d, kept, true)),
+              statements(rebuilds.render(d, down, false)));
       dialectsBySql.computeIfAbsent(sql, k -> new TreeSet<>()).add(d.name());
     }
     List<SqlScript.Section> sections = new ArrayList<>();

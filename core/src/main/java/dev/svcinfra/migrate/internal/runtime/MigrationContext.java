@@ -276,6 +276,7 @@ public final class MigrationContext {
       } else {
         r.body().downgrade(step);
       }
+      refuseForeignKeyViolations(r, direction);
       versions.moveStatements(heads, after).forEach(sink::execute);
       Long ms = sink.offline() ? null : (System.nanoTime() - started) / 1_000_000;
       sink.execute(history.recordStatement(r, direction.label(), appliedBy, ms));
@@ -289,6 +290,33 @@ public final class MigrationContext {
       throw failed;
     }
     heads = new TreeSet<>(after);
+  }
+
+  /**
+   * Fails the step, before its commit, when it left rows referencing missing rows: where the
+   * migration session runs without foreign key enforcement (SQLite, so that table rebuilds can drop
+   * a referenced table, issue 22) this check is what enforces them.
+   */
+  private void refuseForeignKeyViolations(Revision r, Direction direction) {
+    if (sink.offline()) {
+      return;
+    }
+    List<String> violations;
+    try {
+      violations = dialect.foreignKeyViolations(sink.connection());
+    } catch (SQLException e) {
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED, "cannot check foreign keys: " + e.getMessage(), e);
+    }
+    if (!violations.isEmpty()) {
+      throw new MigrationException(
+          ErrorCode.MIGRATION_FAILED,
+          direction.label()
+              + " "
+              + r.id()
+              + " leaves foreign keys broken, so nothing of it is kept: "
+              + String.join("; ", violations));
+    }
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.svcinfra.sql.dialect.internal;
 
 import dev.svcinfra.config.internal.PoolerMode;
 import dev.svcinfra.sql.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -69,6 +71,15 @@ public interface MigrationSql {
    * during long statements, so a killed migrator does not leave a backend holding locks.
    */
   default List<String> migrationSessionStatements(int serverMajorVersion) {
+    return List.of();
+  }
+
+  /**
+   * The foreign key violations in the database, as lines for people, checked before each step
+   * commits where the migration session runs without enforcement (SQLite, whose table rebuilds need
+   * it off). Empty where the database enforces foreign keys as rows change.
+   */
+  default List<String> foreignKeyViolations(Connection c) throws SQLException {
     return List.of();
   }
 

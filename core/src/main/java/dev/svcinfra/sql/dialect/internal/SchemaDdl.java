@@ -44,6 +44,25 @@ public interface SchemaDdl {
    */
   List<String> alterColumnStatements(Table table, Column from, Column to);
 
+  /**
+   * Replaces the table {@code from} by {@code to} (same name) through a new table, for the changes
+   * its {@code ALTER TABLE} cannot make: create the new table, copy the rows of the columns both
+   * have, drop the old table, rename the new one, re-create the indexes (SQLite's "other kinds of
+   * table schema changes"). Refused where the database does not rebuild tables.
+   *
+   * @throws UnsupportedDdlException where the database does not rebuild tables, or the rows cannot
+   *     be copied (a new NOT NULL column without a default)
+   */
+  default List<String> rebuildTableStatements(Table from, Table to) {
+    throw new UnsupportedDdlException(
+        "this database does not rebuild tables: change " + to.qualifiedName() + " by hand");
+  }
+
+  /** Whether {@link #rebuildTableStatements} is how this database makes what ALTER cannot. */
+  default boolean rebuildsTables() {
+    return false;
+  }
+
   /** Renames the column {@code from} of {@code table} to {@code to}. */
   List<String> renameColumnStatements(Table table, String from, String to);
 

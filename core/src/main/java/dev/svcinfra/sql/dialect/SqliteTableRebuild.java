@@ -1,0 +1,156 @@
+package dev.svcinfra.sql.dialect;
+
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
+import dev.svcinfra.sql.model.ColumnType;
+import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Index;
+import dev.svcinfra.sql.model.internal.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQLite's table rebuild, the procedure of "other kinds of table schema changes" in its ALTER TABLE
+ * documentation (Alembic's batch mode): the new definition is created under a temporary name, the
+ * rows of the columns both definitions have are copied, the old table is dropped and the new one
+ * renamed, then the indexes are built again (index names are database-wide, so they can only be
+ * created once the old ones are gone).
+ *
+ * <p>Foreign keys: other tables reference the table by name, so they point at the rebuilt table
+ * after the rename. Dropping a table others reference while foreign keys are enforced would delete
+ * its rows first (firing {@code ON DELETE} actions on the children), so the migration connection
+ * runs with {@code foreign_keys} off and every step ends with {@code PRAGMA foreign_key_check}
+ * ({@link SqliteDialect#migrationSessionStatements}, {@link SqliteDialect#foreignKeyViolations}).
+ * {@code defer_foreign_keys} is set as well, so a rebuild run where enforcement is on still checks
+ * at commit rather than mid-rebuild.
+ */
+final class SqliteTableRebuild {
+  private final SqliteDialect dialect;
+
+  SqliteTableRebuild(SqliteDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  List<String> statements(Table from, Table to) {
+    refuseDecimalRescale(from, to);
+    String target = dialect.tableName(to.schema(), to.name());
+    String scratchName = "_new_" + to.name();
+    String scratch = dialect.tableName(to.schema(), scratchName);
+    Table bare =
+        new Table(
+            to.schema(),
+            scratchName,
+            to.columns(),
+            to.primaryKey(),
+            List.of(),
+            to.uniqueConstraints(),
+            to.foreignKeys(),
+            to.checks(),
+            to.comment(),
+            List.of());
+    List<String> out = new ArrayList<>();
+    out.add("PRAGMA defer_foreign_keys = ON");
+    out.addAll(dialect.createTableStatements(bare));
+    List<String> targets = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (Column c : to.columns()) {
+      Optional<Column> old = column(from, c.name());
+      if (old.isPresent()) {
+        targets.add(dialect.quote(c.name()));
+        sources.add(source(old.get(), c));
+      } else if (!c.nullable() && c.defaultSql().isEmpty() && !c.identity()) {
+        throw new UnsupportedDdlException(
+            "sqlite cannot rebuild "
+                + to.qualifiedName()
+                + " with the new NOT NULL column "
+                + c.name()
+                + ": the existing rows have no value for it; give the column a default, or add it"
+                + " nullable, fill it, then make it NOT NULL");
+      }
+    }
+    out.add(
+        "INSERT INTO "
+            + scratch
+            + " ("
+            + String.join(", ", targets)
+            + ") SELECT "
+            + String.join(", ", sources)
+            + " FROM "
+            + target);
+    // Lint flags DROP TABLE as data loss; here the rows were copied, so the rebuild says so,
+    // unless it drops a column or changes a type: that loss lint must still show.
+    out.add(
+        (lossless(from, to)
+                ? "-- lint:allow drop_table (table rebuild: the rows are in " + scratchName + ")\n"
+                : "")
+            + "DROP TABLE "
+            + target);
+    out.add("ALTER TABLE " + scratch + " RENAME TO " + dialect.quote(to.name()));
+    for (Index ix : to.indexes()) {
+      if (dialect.buildsIndex(ix)) {
+        out.add(dialect.createIndexStatement(to, ix));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The copied value: the old column, or its default where the column becomes NOT NULL and has one
+   * (so rows holding NULL take the default instead of failing the copy).
+   */
+  private String source(Column old, Column now) {
+    String quoted = dialect.quote(old.name());
+    if (old.nullable() && !now.nullable() && now.defaultSql().isPresent()) {
+      Column stored =
+          now.type().kind() == ColumnType.Kind.DECIMAL
+              ? SqliteDecimals.withStoredDefault(now)
+              : now;
+      return "COALESCE(" + quoted + ", " + stored.defaultSql().get() + ")";
+    }
+    return quoted;
+  }
+
+  /**
+   * Decimals are stored as integers scaled by the column's scale ({@link SqliteDecimals}); copying
+   * them into another scale would change every value, so that change is refused.
+   */
+  private static void refuseDecimalRescale(Table from, Table to) {
+    for (Column c : to.columns()) {
+      Optional<Column> old = column(from, c.name());
+      if (old.isEmpty()) {
+        continue;
+      }
+      ColumnType a = old.get().type();
+      ColumnType b = c.type();
+      boolean decimal = a.kind() == ColumnType.Kind.DECIMAL || b.kind() == ColumnType.Kind.DECIMAL;
+      if (decimal && (a.kind() != b.kind() || a.scale() != b.scale())) {
+        throw new UnsupportedDdlException(
+            "sqlite stores "
+                + to.qualifiedName()
+                + "."
+                + c.name()
+                + " as an integer scaled by its decimal scale, so changing it from "
+                + a
+                + " to "
+                + b
+                + " would change every value; add a new column, convert the values, drop the old");
+      }
+    }
+  }
+
+  /** Whether every column of {@code from} is in {@code to}, with the same type. */
+  private boolean lossless(Table from, Table to) {
+    return from.columns().stream()
+        .allMatch(
+            c ->
+                column(to, c.name())
+                    .map(
+                        n ->
+                            dialect.columnTypeSql(n.type()).equals(dialect.columnTypeSql(c.type())))
+                    .orElse(false));
+  }
+
+  private static Optional<Column> column(Table t, String name) {
+    return t.columns().stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+  }
+}
