@@ -20,11 +20,27 @@ import java.util.Optional;
  * after the rename. Dropping a table others reference while foreign keys are enforced would delete
  * its rows first (firing {@code ON DELETE} actions on the children), so the migration connection
  * runs with {@code foreign_keys} off and every step ends with {@code PRAGMA foreign_key_check}
- * ({@link SqliteDialect#migrationSessionStatements}, {@link SqliteDialect#foreignKeyViolations}).
- * {@code defer_foreign_keys} is set as well, so a rebuild run where enforcement is on still checks
- * at commit rather than mid-rebuild.
+ * ({@link SqliteDialect#migrationSessionStatements}, {@link SqliteDialect#foreignKeyViolations}). A
+ * rebuild run where enforcement is on fails before it changes anything ({@link #GUARD}).
  */
 final class SqliteTableRebuild {
+  /**
+   * Fails the step, before anything changed, when foreign keys are enforced: the DROP TABLE would
+   * then delete the rows first and fire the children's ON DELETE actions. {@code
+   * defer_foreign_keys} does not help (the drop's deletions still run those actions, and still
+   * count as violations at commit), and SQLite has no conditional error outside triggers, so a
+   * named CHECK on a scratch row carries the message.
+   */
+  private static final List<String> GUARD =
+      List.of(
+          "CREATE TEMP TABLE \"_svcinfra_rebuild_guard\" (\"foreign_keys\" INTEGER CONSTRAINT"
+              + " \"a table rebuild needs PRAGMA foreign_keys = OFF, set before the transaction"
+              + " (the migration connection does so)\" CHECK (\"foreign_keys\" = 0))",
+          "INSERT INTO temp.\"_svcinfra_rebuild_guard\" SELECT \"foreign_keys\" FROM"
+              + " pragma_foreign_keys",
+          "-- lint:allow drop_table (scratch table of the rebuild guard)\n"
+              + "DROP TABLE temp.\"_svcinfra_rebuild_guard\"");
+
   private final SqliteDialect dialect;
 
   SqliteTableRebuild(SqliteDialect dialect) {
@@ -49,7 +65,7 @@ final class SqliteTableRebuild {
             to.comment(),
             List.of());
     List<String> out = new ArrayList<>();
-    out.add("PRAGMA defer_foreign_keys = ON");
+    out.addAll(GUARD);
     out.addAll(dialect.createTableStatements(bare));
     List<String> targets = new ArrayList<>();
     List<String> sources = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.runtime.Scripts;
 import dev.svcinfra.migrate.internal.runtime.TestDatabases;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
 import dev.svcinfra.sql.model.ReferentialAction;
@@ -217,6 +218,42 @@ class SqliteTableRebuildTest {
       assertThat(differences(v2)).isEmpty();
       assertThat(rows(db, "SELECT id, nickname FROM users ORDER BY id"))
           .containsExactly("1|anonymous", "2|B");
+    }
+  }
+
+  /**
+   * Run where foreign keys are enforced (an offline script in a shell that turned them on), the
+   * rebuild refuses before it changes anything: the drop would fire the children's ON DELETE.
+   */
+  @Test
+  void aRebuildRefusesToRunWithForeignKeysEnforced() throws Exception {
+    Path dir = Scripts.newLocation();
+    try (Database db = Database.open(TestDatabases.SQLITE.newUrl())) {
+      Migrations v1 = migrations(db, dir, List.of(USERS_V1, orders(true)));
+      v1.revision("v1", RevisionRequest.empty().withAutogenerate(true));
+      v1.upgrade();
+      run(
+          db,
+          "INSERT INTO users (id, email) VALUES (1, 'ann@x')",
+          "INSERT INTO orders (id, user_id) VALUES (1, 1)");
+      List<String> rebuild =
+          Dialects.SQLITE.rebuildTableStatements(USERS_V1, users(200, false, "'new'", true));
+      try (Connection c = db.connection();
+          Statement st = c.createStatement()) {
+        assertThat(rows(db, "PRAGMA foreign_keys")).containsExactly("1");
+        c.setAutoCommit(false);
+        assertThatThrownBy(
+                () -> {
+                  for (String sql : rebuild) {
+                    st.execute(sql);
+                  }
+                })
+            .hasMessageContaining("a table rebuild needs PRAGMA foreign_keys = OFF");
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+      assertThat(differences(v1)).isEmpty();
+      assertThat(rows(db, "SELECT id, user_id FROM orders")).containsExactly("1|1");
     }
   }
 
