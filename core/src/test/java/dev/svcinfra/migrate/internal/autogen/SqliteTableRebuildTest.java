@@ -257,6 +257,55 @@ class SqliteTableRebuildTest {
     }
   }
 
+  /**
+   * A table with a quoted, accented, mixed-case name that references itself: the rebuild keeps its
+   * rows and its key to itself. An added nullable column is an ALTER up and a rebuild down.
+   */
+  @Test
+  void aSelfReferencingTableWithAnOddNameRebuildsBack() throws Exception {
+    Path dir = Scripts.newLocation();
+    ForeignKey parent = ForeignKey.of("fk_Émploi_parent", "Parent ID", "Émploi Ünits", "id");
+    Table v1 =
+        Table.named("Émploi Ünits")
+            .withColumns(
+                List.of(
+                    Column.of("id", ColumnType.of(Kind.BIGINT)).asIdentity(),
+                    Column.of("Parent ID", ColumnType.of(Kind.BIGINT)),
+                    Column.of("Naïve \"Name\"", ColumnType.string(40))))
+            .withPrimaryKey(List.of("id"))
+            .withForeignKeys(List.of(parent));
+    List<Column> more = new ArrayList<>(v1.columns());
+    more.add(Column.of("extra", ColumnType.string(10)));
+    Table v2 = v1.withColumns(more);
+    try (Database db = Database.open(TestDatabases.SQLITE.newUrl())) {
+      Migrations first = migrations(db, dir, List.of(v1));
+      first.revision("v1", RevisionRequest.empty().withAutogenerate(true));
+      first.upgrade();
+      run(
+          db,
+          "INSERT INTO \"Émploi Ünits\" (id, \"Parent ID\", \"Naïve \"\"Name\"\"\") VALUES"
+              + " (1, NULL, 'ｗｉｄｅ'), (2, 1, '😀'), (3, 2, 'x')");
+      String select = "SELECT * FROM \"Émploi Ünits\" ORDER BY id";
+      List<String> rows = rows(db, select);
+      Migrations second = migrations(db, dir, List.of(v2));
+      var rev = second.revision("v2", RevisionRequest.empty().withAutogenerate(true));
+      String text = Files.readString(rev.file().orElseThrow());
+      assertThat(text.substring(0, text.indexOf("-- +downgrade"))).doesNotContain("_new_");
+      assertThat(text.substring(text.indexOf("-- +downgrade")))
+          .contains("CREATE TABLE \"_new_Émploi Ünits\"");
+      second.upgrade();
+      assertThat(differences(second)).isEmpty();
+      second.downgrade(1);
+      Files.delete(rev.file().orElseThrow());
+      assertThat(differences(first)).isEmpty();
+      assertThat(rows(db, select)).isEqualTo(rows);
+      assertThat(rows(db, "PRAGMA foreign_key_check")).isEmpty();
+      assertThatThrownBy(
+              () -> run(db, "INSERT INTO \"Émploi Ünits\" (id, \"Parent ID\") VALUES (9, 99)"))
+          .hasMessageContaining("FOREIGN KEY");
+    }
+  }
+
   private static boolean hasKey(List<Table> models) {
     return models.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
   }
