@@ -201,8 +201,8 @@ public interface SchemaDdl {
    * Whether this database builds {@code index}. Only PostgreSQL has a trigram index (GIN, {@code
    * pg_trgm}); elsewhere no index serves {@code ILIKE '%term%'}, so it is left out of DDL,
    * autogenerate and {@code check}, and the search scans. It changes no result, so leaving it out
-   * keeps one model portable; a rule that cannot be built (an ignore-case unique index on SQL
-   * Server) is refused instead.
+   * keeps one model portable; a rule that cannot be built (a live-rows-only index on DuckDB) is
+   * refused instead.
    */
   default boolean buildsIndex(Index index) {
     return !index.trigram();

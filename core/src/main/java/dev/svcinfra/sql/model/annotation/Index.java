@@ -49,7 +49,8 @@ public @interface Index {
    * writes it as a functional key part; MariaDB, which has no expression indexes, as an index on an
    * invisible virtual {@code lower(column)} column; SQLite over the Unicode fold the library
    * registers ({@code svcinfra_lower}), since its own {@code lower()} folds ASCII only; SQL Server
-   * and Snowflake refuse it.
+   * as an index on a persisted computed {@code <column>__lower} column ({@code LOWER(column)});
+   * Snowflake has no indexes.
    */
   boolean ignoreCase() default false;
 
