@@ -43,10 +43,11 @@ import java.util.stream.Collectors;
  * collide, while accents, width ({@code ｅ} vs {@code e}) and kana stay distinct because the lowered
  * values are compared by code point. Not guaranteed: the same fold as Java's {@code
  * Character.toLowerCase} for every code point, since the version-100 case tables predate later
- * Unicode versions and a non-{@code _SC} collation sees a character outside the BMP as two
- * surrogates it does not fold. The service's own check runs the same {@code LOWER(email) =
- * LOWER(?)} on the server, so check and index always agree. Trailing spaces are ignored by every
- * SQL Server comparison, this index's included.
+ * Unicode versions, and a non-{@code _SC} collation sees a character outside the BMP as two
+ * surrogates, which may leave it unfolded (neither is verified here: there is no SQL Server in the
+ * test set-up). The service's own check runs the same {@code LOWER(email) = LOWER(?)} on the
+ * server, so check and index always agree. Trailing spaces are ignored by every SQL Server
+ * comparison, this index's included.
  *
  * <p>A case-insensitive collation on the column was the other way. It is not taken: {@code _CI_AS}
  * collations also ignore width and kana and apply linguistic equivalences, so more than case would
