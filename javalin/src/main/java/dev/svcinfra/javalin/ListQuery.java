@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import dev.svcinfra.sql.FieldError;
 import dev.svcinfra.sql.ValidationException;
+import dev.svcinfra.sql.repo.CountMode;
 import dev.svcinfra.sql.repo.ListRequest;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -13,31 +14,36 @@ import java.util.List;
  * Reads the query parameters of a list request into a {@link ListRequest}: {@code limit} (1..{@link
  * ListRequest#MAX_LIMIT}, default {@link ListRequest#DEFAULT_LIMIT}), {@code offset} (0 or more),
  * {@code order_by} (comma list, {@code -} for descending), {@code q} and {@code fields} (comma
- * list), and {@code cursor} for keyset paging (present but empty: the first slice). Text that is
- * not a whole number is a field error here; ranges and combinations are checked by {@link
+ * list), {@code cursor} for keyset paging (present but empty: the first slice), and for SQL
+ * resources {@code count} or {@code Prefer: count=} (see {@link ListCount}). Text that is not a
+ * whole number is a field error here; ranges and combinations are checked by {@link
  * ListRequest.Builder#build()}, and both kinds are reported together. A SQL resource's filter
  * parameters are read by {@link QueryParameters}; their values are checked by the repository, in
  * the same 422. Whether a field may be ordered by or searched is the repository's rule.
  */
 final class ListQuery {
   /** The order errors are reported in: the order of the parameters above. */
-  private static final List<String> PARAMETERS = List.of("limit", "offset", "cursor");
+  private static final List<String> PARAMETERS =
+      List.of("limit", "offset", "cursor", ListCount.PARAMETER, ListCount.PREFER);
 
   private ListQuery() {}
 
   static ListRequest parse(Context ctx, List<String> defaultOrder) {
-    return parse(ctx, defaultOrder, null);
+    return parse(ctx, defaultOrder, null, null);
   }
 
   /**
-   * With {@code parameters}, the resource's filters as well, and its rule for other parameters
-   * (issue 21); without, other parameters are ignored (document resources).
+   * With {@code parameters}, the resource's filters as well, its rule for other parameters (issue
+   * 21), and the count mode ({@link ListCount}, else {@code defaultCount}); without, other
+   * parameters are ignored (document resources).
    */
-  static ListRequest parse(Context ctx, List<String> defaultOrder, QueryParameters parameters) {
+  static ListRequest parse(
+      Context ctx, List<String> defaultOrder, QueryParameters parameters, CountMode defaultCount) {
     List<FieldError> errors = new ArrayList<>();
     ListRequest.Builder request = ListRequest.builder();
     if (parameters != null) {
       parameters.filters(ctx, errors).forEach(request::where);
+      request.count(ListCount.read(ctx, defaultCount, parameters.countParameter(), errors));
     }
     String limit = ctx.queryParam("limit");
     if (limit != null && isNumber(limit, "limit", errors)) {

@@ -66,7 +66,16 @@ final class ModelSchemas {
   static ObjectNode page(ObjectNode itemRef) {
     ObjectNode s = JsonCodec.MAPPER.createObjectNode().put("type", "object");
     ObjectNode p = s.putObject("properties");
-    p.putObject("total").put("type", "integer").put("minimum", 0);
+    ObjectNode total = p.putObject("total");
+    total.putArray("type").add("integer").add("null");
+    total
+        .put("minimum", 0)
+        .put("description", "Matching rows: counted, estimated or null, as total_kind says.");
+    ObjectNode kind = p.putObject("total_kind").put("type", "string");
+    ListCount.VALUES.forEach(kind.putArray("enum")::add);
+    kind.put(
+        "description",
+        "exact: counted; planned: the query planner's estimate; none: not counted (total null).");
     p.putObject("items").put("type", "array").set("items", itemRef);
     p.putObject("limit").put("type", "integer");
     p.putObject("offset").put("type", "integer");

@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.repo.CountMode;
 import dev.svcinfra.sql.repo.Filter;
 import dev.svcinfra.sql.repo.Filter.Operator;
 import java.util.Iterator;
@@ -31,6 +32,9 @@ final class QueryParameterDocs {
         }
       }
     }
+    if (list != null) {
+      counts(list, params, r.defaultCount, q.countParameter());
+    }
     if (!q.refusesUnknown()) {
       return;
     }
@@ -57,6 +61,46 @@ final class QueryParameterDocs {
                   }
                 }
               });
+    }
+  }
+
+  /**
+   * The count mode (issue 23): the {@code count} parameter, the {@code Prefer} header that may say
+   * the same, and the {@code Preference-Applied} header of an answer to it.
+   */
+  private static void counts(
+      ObjectNode list, ArrayNode params, CountMode defaultCount, boolean countParameter) {
+    ObjectNode modes = OpenApiDocument.string();
+    ListCount.VALUES.forEach(modes.putArray("enum")::add);
+    modes.put("default", defaultCount.token());
+    if (countParameter) {
+      // Otherwise count is this resource's filter on its field count, documented as such.
+      params.add(
+          OpenApiDocument.query(
+              ListCount.PARAMETER,
+              "How total is counted: exact (COUNT, reads every matching row), planned (the query"
+                  + " planner's estimate) or none (total null). Default here: "
+                  + defaultCount.token()
+                  + ".",
+              modes));
+    }
+    ObjectNode prefer =
+        params
+            .addObject()
+            .put("name", ListCount.PREFER)
+            .put("in", "header")
+            .put("required", false)
+            .put(
+                "description",
+                "count=exact|planned|none, as the count parameter (PostgREST's form); other"
+                    + " preferences are ignored. Sent with count, both must agree.");
+    prefer.set("schema", OpenApiDocument.string());
+    ObjectNode ok = (ObjectNode) list.path("responses").path("200");
+    if (ok.isObject()) {
+      ok.with("headers")
+          .putObject(ListCount.PREFERENCE_APPLIED)
+          .put("description", "count=<mode>, when the request sent Prefer: count=<mode>.")
+          .set("schema", OpenApiDocument.string());
     }
   }
 

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 final class QueryParameters {
   /** The list route's own parameters (see {@link ListQuery}). */
-  static final List<String> LIST = List.of("limit", "offset", "order_by", "q", "fields", "cursor");
+  static final List<String> LIST =
+      List.of("limit", "offset", "order_by", "q", "fields", "cursor", "count");
 
   /** {@code field} or {@code field[op]}. */
   private static final Pattern FILTER = Pattern.compile("([^\\[\\]]+)(?:\\[([^\\[\\]]*)\\])?");
@@ -44,6 +45,9 @@ final class QueryParameters {
     this.filterFields = filterFields;
     this.refuseUnknown = refuseUnknown;
     List<String> all = new ArrayList<>(LIST);
+    if (!countParameter()) {
+      all.remove(ListCount.PARAMETER);
+    }
     filterFields.values().forEach(c -> all.addAll(names(c)));
     this.accepted = List.copyOf(all);
   }
@@ -104,6 +108,15 @@ final class QueryParameters {
     return accepted;
   }
 
+  /**
+   * Whether {@code count} chooses the count mode (issue 23). A filter field named {@code count}
+   * keeps the parameter, as before count modes existed; such a resource takes the mode from {@code
+   * Prefer: count=} only.
+   */
+  boolean countParameter() {
+    return !filterFields.containsKey(ListCount.PARAMETER);
+  }
+
   /** Whether parameters the routes do not take are a 422. */
   boolean refusesUnknown() {
     return refuseUnknown;
@@ -122,7 +135,7 @@ final class QueryParameters {
     List<Filter> out = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
       String name = e.getKey();
-      if (LIST.contains(name)) {
+      if (LIST.contains(name) && (countParameter() || !name.equals(ListCount.PARAMETER))) {
         continue;
       }
       Matcher m = FILTER.matcher(name);

@@ -7,6 +7,7 @@ import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.MappedColumn;
+import dev.svcinfra.sql.repo.CountMode;
 import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
@@ -94,32 +95,65 @@ final class ResourceRoutes<T> {
   }
 
   private void list(Context ctx) {
-    ListRequest request = ListQuery.parse(ctx, resource.defaultOrder, resource.queryParameters);
+    ListRequest request =
+        ListQuery.parse(
+            ctx, resource.defaultOrder, resource.queryParameters, resource.defaultCount);
     RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;
     if (request.keyset()) {
       Slice<T> slice = service.listAfter(tx, request);
-      long total = service.countFiltered(tx, request.filters());
       body =
-          envelope(total, slice.items(), request.limit(), 0, true, slice.nextCursor().orElse(null));
+          envelope(
+              slice.total(),
+              slice.totalKind(),
+              slice.items(),
+              request.limit(),
+              0,
+              true,
+              slice.nextCursor().orElse(null));
     } else {
       Page<T> page = service.list(tx, request);
-      body = envelope(page.total(), page.items(), page.limit(), page.offset(), false, null);
+      body =
+          envelope(
+              page.total(),
+              page.totalKind(),
+              page.items(),
+              page.limit(),
+              page.offset(),
+              false,
+              null);
+    }
+    if (ListCount.preferred(ctx) != null) {
+      // The preference was valid (else the request was a 422) and honoured: total_kind says
+      // which total came back, which may be exact for a page that showed it (RFC 7240).
+      ctx.header(ListCount.PREFERENCE_APPLIED, "count=" + request.count().token());
     }
     ctx.contentType(JSON).result(body);
   }
 
   /**
-   * The list envelope. Keyset slices add {@code next_cursor} (null on the last slice); offset pages
-   * have no such field.
+   * The list envelope: {@code total} is the count, the planner's estimate or null, as {@code
+   * total_kind} ({@code exact}, {@code planned}, {@code none}) says. Keyset slices add {@code
+   * next_cursor} (null on the last slice); offset pages have no such field.
    */
   private byte[] envelope(
-      long total, List<T> rows, int limit, long offset, boolean keyset, String nextCursor) {
+      long total,
+      CountMode kind,
+      List<T> rows,
+      int limit,
+      long offset,
+      boolean keyset,
+      String nextCursor) {
     return JsonCodec.render(
         g -> {
           g.writeStartObject();
-          g.writeNumberField("total", total);
+          if (kind == CountMode.NONE) {
+            g.writeNullField("total");
+          } else {
+            g.writeNumberField("total", total);
+          }
+          g.writeStringField("total_kind", kind.token());
           g.writeArrayFieldStart("items");
           for (T row : rows) {
             resource.schema.writeJson(g, row);

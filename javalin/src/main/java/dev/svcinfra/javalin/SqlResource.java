@@ -2,6 +2,7 @@ package dev.svcinfra.javalin;
 
 import dev.svcinfra.sql.model.internal.MappedColumn;
 import dev.svcinfra.sql.model.internal.TableMapping;
+import dev.svcinfra.sql.repo.CountMode;
 import dev.svcinfra.sql.repo.SqlRepository;
 import dev.svcinfra.sql.repo.SqlRepositoryBuilder;
 import dev.svcinfra.sql.service.SqlService;
@@ -53,6 +54,8 @@ public final class SqlResource<T> {
   /** Whether GET one, list and search read from the replica; null follows the plugin. */
   final Boolean readFromReplica;
 
+  final CountMode defaultCount;
+
   /** The routes mounted; the others answer 405 (or 404 where a path has none left). */
   final Set<Operation> operations;
 
@@ -65,6 +68,7 @@ public final class SqlResource<T> {
     this.requireIfMatch = b.requireIfMatch;
     this.restore = b.restore;
     this.readFromReplica = b.readFromReplica;
+    this.defaultCount = b.defaultCount;
     this.mapping = TableMapping.of(b.model);
     this.prefix = ResourceChecks.prefix(b.prefix == null ? "/" + mapping.table().name() : b.prefix);
     this.tags = b.tags == null ? List.of(mapping.table().name()) : b.tags;
@@ -189,9 +193,22 @@ public final class SqlResource<T> {
             Operation.LIST, Operation.GET, Operation.CREATE, Operation.UPDATE, Operation.DELETE);
     private List<String> filterFields = List.of();
     private boolean allowUnknownQueryParameters;
+    private CountMode defaultCount = CountMode.PLANNED;
 
     private Builder(Class<T> model) {
       this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /**
+     * How the list route counts its total when the request does not say ({@code ?count=} or {@code
+     * Prefer: count=}); default {@link CountMode#PLANNED}, which never reads the whole table (see
+     * docs/web.md, "Totals").
+     *
+     * @since 0.4
+     */
+    public Builder<T> defaultCount(CountMode mode) {
+      this.defaultCount = Objects.requireNonNull(mode, "mode");
+      return this;
     }
 
     /** Where the routes live ({@code /users}); default: {@code /} plus the table name. */

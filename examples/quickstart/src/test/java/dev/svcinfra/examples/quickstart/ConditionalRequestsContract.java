@@ -146,7 +146,7 @@ interface ConditionalRequestsContract extends QuickstartCase {
 
   @Test
   default void brokenBodiesAre400AndWriteNothing() throws Exception {
-    long users = http().get("/users?limit=1").json().path("total").asLong();
+    long users = http().get("/users?limit=1&count=exact").json().path("total").asLong();
     for (String request :
         List.of(
             "POST /users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -160,7 +160,8 @@ interface ConditionalRequestsContract extends QuickstartCase {
           .contains("body_malformed")
           .contains("X-Request-Id");
     }
-    assertThat(http().get("/users?limit=1").json().path("total").asLong()).isEqualTo(users);
+    assertThat(http().get("/users?limit=1&count=exact").json().path("total").asLong())
+        .isEqualTo(users);
   }
 
   private String raw(String request) throws Exception {

@@ -73,7 +73,7 @@ interface UserFiltersContract extends QuickstartCase {
     assertProblem(unknown, 422, "validation");
     assertThat(fieldErrors(unknown)).containsExactly("title:unknown_field");
     assertThat(unknown.body())
-        .contains("limit, offset, order_by, q, fields, cursor, email, email[eq], email[ne]")
+        .contains("limit, offset, order_by, q, fields, cursor, count, email, email[eq], email[ne]")
         .contains("name[prefix]")
         .contains("created_at[gte]");
     Reply one = http().get("/users/" + java.util.UUID.randomUUID() + "?expand=all");

@@ -96,10 +96,21 @@ interface UserRoutesContract extends QuickstartCase {
     createUser(tag + "2@example.com", tag);
     assertProblem(http().get("/users?limit=0"), 422, "validation");
     assertThat(fieldErrors(http().get("/users?limit=0"))).containsExactly("limit:invalid_value");
-    Reply one = http().get("/users?limit=1&q=" + tag);
+    Reply one = http().get("/users?limit=1&count=exact&q=" + tag);
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.json().path("items")).hasSize(1);
     assertThat(one.json().path("total").asLong()).isEqualTo(2);
+    assertThat(one.json().path("total_kind").asText()).isEqualTo("exact");
+    // Issue 23: the count modes, by parameter and by PostgREST's Prefer header.
+    Reply none = http().get("/users?limit=1&count=none&q=" + tag);
+    assertThat(none.json().path("total").isNull()).isTrue();
+    assertThat(none.json().path("total_kind").asText()).isEqualTo("none");
+    Reply preferred = http().get("/users?limit=1&q=" + tag, "Prefer", "count=exact");
+    assertThat(preferred.json().path("total").asLong()).isEqualTo(2);
+    assertThat(preferred.header("Preference-Applied")).isEqualTo("count=exact");
+    Reply planned = http().get("/users?limit=1&count=planned&q=" + tag);
+    assertThat(planned.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(fieldErrors(http().get("/users?count=all"))).containsExactly("count:invalid_value");
     assertThat(http().get("/users?limit=1000").status()).isEqualTo(200);
     assertThat(fieldErrors(http().get("/users?limit=1001"))).containsExactly("limit:invalid_value");
     assertThat(fieldErrors(http().get("/users?offset=-1"))).containsExactly("offset:invalid_value");
@@ -158,7 +169,7 @@ interface UserRoutesContract extends QuickstartCase {
 
   @Test
   default void invalidBodiesAre422WithEveryFieldAndWriteNothing() {
-    long before = http().get("/users?limit=1").json().path("total").asLong();
+    long before = http().get("/users?limit=1&count=exact").json().path("total").asLong();
     Reply unknown =
         http().post("/users", "{\"email\":\"" + unique("u") + "@x.io\",\"role\":\"admin\"}");
     assertProblem(unknown, 422, "validation");
@@ -190,7 +201,8 @@ interface UserRoutesContract extends QuickstartCase {
     assertThat(fieldErrors(http().patch("/users/" + id, "{\"name\":7}")))
         .containsExactly("name:invalid_type");
     assertThat(http().get("/users/" + id).json().path("name").asText()).isEqualTo("P");
-    assertThat(http().get("/users?limit=1").json().path("total").asLong()).isEqualTo(before + 1);
+    assertThat(http().get("/users?limit=1&count=exact").json().path("total").asLong())
+        .isEqualTo(before + 1);
   }
 
   @Test
