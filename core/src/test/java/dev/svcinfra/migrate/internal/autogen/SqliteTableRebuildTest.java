@@ -89,7 +89,11 @@ class SqliteTableRebuildTest {
     FOREIGN_KEY_ADDED(List.of(USERS_V1, orders(false)), List.of(USERS_V1, orders(true))),
     FOREIGN_KEY_REMOVED(List.of(USERS_V1, orders(true)), List.of(USERS_V1, orders(false))),
     COLUMN_DROPPED(
-        List.of(USERS_V1, orders(true)), List.of(users(100, false, "'new'", false), orders(true)));
+        List.of(USERS_V1, orders(true)), List.of(users(100, false, "'new'", false), orders(true))),
+    /** All of them in one revision, on both tables: each table rebuilt once, up and back. */
+    ALL_AT_ONCE(
+        List.of(USERS_V1, orders(true)),
+        List.of(users(200, true, "'active'", false).withIndexes(List.of()), orders(false)));
 
     final List<Table> before;
     final List<Table> after;
