@@ -310,6 +310,41 @@ class SqliteTableRebuildTest {
     }
   }
 
+  /** A column renamed and retyped in one revision: renamed in place, then the table rebuilt. */
+  @Test
+  void aRenamedAndRetypedColumnRebuildsUpAndBack() throws Exception {
+    Path dir = Scripts.newLocation();
+    try (Database db = Database.open(TestDatabases.SQLITE.newUrl())) {
+      Migrations v1 = migrations(db, dir, List.of(USERS_V1, orders(true)));
+      v1.revision("v1", RevisionRequest.empty().withAutogenerate(true));
+      v1.upgrade();
+      run(db, "INSERT INTO users (id, email, nickname) VALUES (1, 'a@x', 'A'), (2, 'b@x', NULL)");
+      List<Column> columns =
+          USERS_V1.columns().stream()
+              .map(
+                  c ->
+                      c.name().equals("nickname")
+                          ? Column.of("handle", ColumnType.string(80))
+                              .withPreviousNames(List.of("nickname"))
+                          : c)
+              .toList();
+      Migrations v2 = migrations(db, dir, List.of(USERS_V1.withColumns(columns), orders(true)));
+      assertThat(differences(v2))
+          .contains("rename column users.nickname to handle")
+          .anyMatch(d -> d.startsWith("alter column users.handle: type"));
+      var rev = v2.revision("v2", RevisionRequest.empty().withAutogenerate(true));
+      v2.upgrade("head", RunOptions.DEFAULT.allowDestructive(true));
+      assertThat(differences(v2)).isEmpty();
+      assertThat(rows(db, "SELECT id, handle FROM users ORDER BY id"))
+          .containsExactly("1|A", "2|null");
+      v2.downgrade(1);
+      Files.delete(rev.file().orElseThrow());
+      assertThat(differences(v1)).isEmpty();
+      assertThat(rows(db, "SELECT id, nickname FROM users ORDER BY id"))
+          .containsExactly("1|A", "2|null");
+    }
+  }
+
   private static boolean hasKey(List<Table> models) {
     return models.stream().anyMatch(t -> !t.foreignKeys().isEmpty());
   }
