@@ -355,9 +355,9 @@ public interface Dialect extends SchemaDdl, MigrationSql {
    * The statement asking the query planner how many rows {@code select} (a {@code SELECT 1 FROM ..
    * WHERE ..} run with the same bind values) would answer, for lists counted by estimate (issue
    * 23); its first row is read by {@link #readRowEstimate}. Empty when the database offers no
-   * usable estimate: SQLite's planner keeps none per query, DuckDB's text plan is meant for
-   * reading, not parsing, and SQL Server and Snowflake are not run here to check one against; the
-   * list then counts up to a bound instead (see {@code CountMode.PLANNED}).
+   * usable estimate: SQLite's planner keeps none per query, and SQL Server and Snowflake are not
+   * run here to check one against; the list then counts up to a bound instead (see {@code
+   * CountMode.PLANNED}).
    */
   default Optional<String> rowEstimateQuery(String select) {
     return Optional.empty();

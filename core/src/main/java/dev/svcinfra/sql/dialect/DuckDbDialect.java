@@ -214,4 +214,14 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   public SqlSyntax sqlSyntax() {
     return SqlSyntax.DUCKDB;
   }
+
+  @Override
+  public java.util.Optional<String> rowEstimateQuery(String select) {
+    return java.util.Optional.of(RowEstimates.duckdbQuery(select));
+  }
+
+  @Override
+  public long readRowEstimate(ResultSet rs) throws SQLException {
+    return RowEstimates.duckdb(rs);
+  }
 }

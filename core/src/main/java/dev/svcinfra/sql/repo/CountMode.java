@@ -19,10 +19,10 @@ public enum CountMode {
 
   /**
    * The query planner's estimate of the matching rows (PostgreSQL {@code EXPLAIN}, MySQL and
-   * MariaDB {@code EXPLAIN} rows), as PostgREST's {@code Prefer: count=planned}. Where the database
-   * has no estimate (SQLite, DuckDB, SQL Server, Snowflake here) the rows are counted up to {@link
-   * #BOUNDED_COUNT_LIMIT}: an exact total below it, no total above it. A page whose rows show the
-   * total (fewer than its limit) reports that exact total instead.
+   * MariaDB {@code EXPLAIN} rows, DuckDB's estimated cardinality), as PostgREST's {@code Prefer:
+   * count=planned}. Where the database has no estimate (SQLite, SQL Server, Snowflake here) the
+   * rows are counted up to {@link #BOUNDED_COUNT_LIMIT}: an exact total below it, no total above
+   * it. A page whose rows show the total (fewer than its limit) reports that exact total instead.
    */
   PLANNED,
 
