@@ -30,10 +30,19 @@ final class ListCount {
    */
   static CountMode read(
       Context ctx, CountMode fallback, boolean queryParameter, List<FieldError> errors) {
-    List<String> query =
-        queryParameter ? ctx.queryParamMap().getOrDefault(PARAMETER, List.of()) : List.of();
+    List<String> query = queryParameter ? ctx.queryParamMap().get(PARAMETER) : null;
     CountMode fromQuery = null;
-    if (query.size() > 1) {
+    if (query == null) {
+      // not sent
+    } else if (query.isEmpty()) {
+      // Javalin keeps the name of a parameter whose value is not valid percent-encoding but drops
+      // the value: answered as a bad value, never as "not sent".
+      errors.add(
+          new FieldError(
+              PARAMETER,
+              FieldError.INVALID_VALUE,
+              "has no readable value (malformed percent-encoding)"));
+    } else if (query.size() > 1) {
       errors.add(new FieldError(PARAMETER, FieldError.NOT_ALLOWED, "is given more than once"));
     } else if (query.size() == 1) {
       fromQuery = parse(query.get(0), PARAMETER, errors);

@@ -151,6 +151,14 @@ class ListCountRoutesTest {
     assertThat(answer(memos("count="))).isEqualTo("422 count:invalid_value");
     assertThat(answer(memos("count=%EF%BD%85xact"))).isEqualTo("422 count:invalid_value");
     assertThat(answer(memos("count=exact&count=none"))).isEqualTo("422 count:not_allowed");
+    // Malformed percent-encoding (no client library sends it): a bad value, not "not sent".
+    RawHttp raw =
+        RawHttp.send(
+            t.app.port(),
+            "GET /memos?count=%ZZ&limit=1 HTTP/1.1\r\nHost: x\r\nX-Tenant-Id: a\r\n"
+                + "Connection: close\r\n\r\n");
+    assertThat(raw.status()).isEqualTo(422);
+    assertThat(raw.body()).contains("\"field\":\"count\"").contains("malformed percent-encoding");
     assertThat(answer(memos("limit=0&count=nope")))
         .isEqualTo("422 limit:invalid_value count:invalid_value");
     assertThat(answer(memos("", "Prefer", "count=sometimes")))
