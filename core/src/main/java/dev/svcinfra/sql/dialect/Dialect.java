@@ -5,6 +5,7 @@ import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.ListSql;
 import dev.svcinfra.sql.dialect.internal.MigrationSql;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
@@ -34,13 +35,14 @@ import java.util.Set;
  * clean-up of reflected tables) is declared in {@link SchemaDdl}, which this interface extends, so
  * a dialect is also its DDL and callers hold one object. What the migration runtime alone asks (its
  * lock, version and history tables, offline scripts, session settings) is likewise declared in
- * {@link MigrationSql}.
+ * {@link MigrationSql}, and what the list path alone asks (the planner's row estimate) in {@link
+ * ListSql}.
  *
  * <p>Implementations are stateless singletons registered in {@link Dialects}.
  *
  * @since 0.1
  */
-public interface Dialect extends SchemaDdl, MigrationSql {
+public interface Dialect extends SchemaDdl, MigrationSql, ListSql {
 
   /** Canonical name, as used in URLs and revision sections: {@code postgresql}, {@code mysql}. */
   String name();
@@ -349,23 +351,6 @@ public interface Dialect extends SchemaDdl, MigrationSql {
    */
   default String selectForUpdate(String table, String columns, String where) {
     return "SELECT " + columns + " FROM " + table + " WHERE " + where + " FOR UPDATE";
-  }
-
-  /**
-   * The statement asking the query planner how many rows {@code select} (a {@code SELECT 1 FROM ..
-   * WHERE ..} run with the same bind values) would answer, for lists counted by estimate (issue
-   * 23); its first row is read by {@link #readRowEstimate}. Empty when the database offers no
-   * usable estimate: SQLite's planner keeps none per query, and SQL Server and Snowflake are not
-   * run here to check one against; the list then counts up to a bound instead (see {@code
-   * CountMode.PLANNED}).
-   */
-  default Optional<String> rowEstimateQuery(String select) {
-    return Optional.empty();
-  }
-
-  /** The estimate in the current (first) row of {@link #rowEstimateQuery}'s result, 0 or more. */
-  default long readRowEstimate(ResultSet rs) throws SQLException {
-    throw new UnsupportedOperationException(name() + " has no row estimate");
   }
 
   /** A statement that answers one row when the connection works. */

@@ -216,12 +216,7 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   }
 
   @Override
-  public java.util.Optional<String> rowEstimateQuery(String select) {
-    return java.util.Optional.of(RowEstimates.duckdbQuery(select));
-  }
-
-  @Override
-  public long readRowEstimate(ResultSet rs) throws SQLException {
-    return RowEstimates.duckdb(rs);
+  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
+    return java.util.Optional.of(RowEstimates.DUCKDB);
   }
 }

@@ -429,12 +429,7 @@ class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public Optional<String> rowEstimateQuery(String select) {
-    return Optional.of(RowEstimates.mysqlQuery(select));
-  }
-
-  @Override
-  public long readRowEstimate(ResultSet rs) throws SQLException {
-    return RowEstimates.mysql(rs);
+  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
+    return java.util.Optional.of(RowEstimates.MYSQL);
   }
 }

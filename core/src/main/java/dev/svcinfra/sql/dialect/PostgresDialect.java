@@ -354,12 +354,7 @@ final class PostgresDialect extends StandardDialect {
   }
 
   @Override
-  public Optional<String> rowEstimateQuery(String select) {
-    return Optional.of(RowEstimates.postgresQuery(select));
-  }
-
-  @Override
-  public long readRowEstimate(ResultSet rs) throws SQLException {
-    return RowEstimates.postgres(rs);
+  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
+    return java.util.Optional.of(RowEstimates.POSTGRES);
   }
 }

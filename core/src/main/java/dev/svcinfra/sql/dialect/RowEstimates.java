@@ -1,5 +1,6 @@
 package dev.svcinfra.sql.dialect;
 
+import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -12,7 +13,43 @@ import java.util.regex.Pattern;
  * (issue 23, counts by estimate). Each reader takes the first row; the statement explained reads a
  * single table, so that row is the whole answer.
  */
-final class RowEstimates {
+enum RowEstimates implements RowEstimate {
+  /** {@code EXPLAIN (FORMAT JSON)}: the form PostgREST reads for {@code count=planned}. */
+  POSTGRES {
+    @Override
+    public String query(String select) {
+      return "EXPLAIN (FORMAT JSON) " + select;
+    }
+
+    @Override
+    public long read(ResultSet rs) throws SQLException {
+      return postgres(rs);
+    }
+  },
+  MYSQL {
+    @Override
+    public String query(String select) {
+      return "EXPLAIN " + select;
+    }
+
+    @Override
+    public long read(ResultSet rs) throws SQLException {
+      return mysql(rs);
+    }
+  },
+  /** DuckDB's {@code EXPLAIN (FORMAT JSON)}: one row, the plan in {@code explain_value}. */
+  DUCKDB {
+    @Override
+    public String query(String select) {
+      return "EXPLAIN (FORMAT JSON) " + select;
+    }
+
+    @Override
+    public long read(ResultSet rs) throws SQLException {
+      return duckdb(rs);
+    }
+  };
+
   /**
    * The first {@code "Plan Rows"} of PostgreSQL's JSON plan: the top node's, since a node lists its
    * own fields before its {@code "Plans"} children. The number may be written as a float.
@@ -24,13 +61,6 @@ final class RowEstimates {
   private static final Pattern CARDINALITY =
       Pattern.compile("\"Estimated Cardinality\"\\s*:\\s*\"?([0-9]+)\"?");
 
-  private RowEstimates() {}
-
-  /** {@code EXPLAIN (FORMAT JSON)}: the form PostgREST reads for {@code count=planned}. */
-  static String postgresQuery(String select) {
-    return "EXPLAIN (FORMAT JSON) " + select;
-  }
-
   static long postgres(ResultSet rs) throws SQLException {
     String plan = rs.getString(1);
     Matcher m = plan == null ? null : PLAN_ROWS.matcher(plan);
@@ -38,10 +68,6 @@ final class RowEstimates {
       throw new SQLException("EXPLAIN answered no \"Plan Rows\"");
     }
     return rounded(Double.parseDouble(m.group(1)));
-  }
-
-  static String mysqlQuery(String select) {
-    return "EXPLAIN " + select;
   }
 
   /**
@@ -64,11 +90,6 @@ final class RowEstimates {
       }
     }
     return rounded(rows);
-  }
-
-  /** DuckDB's {@code EXPLAIN (FORMAT JSON)}: one row, the plan in {@code explain_value}. */
-  static String duckdbQuery(String select) {
-    return "EXPLAIN (FORMAT JSON) " + select;
   }
 
   /**

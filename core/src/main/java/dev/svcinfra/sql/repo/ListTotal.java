@@ -3,6 +3,7 @@ package dev.svcinfra.sql.repo;
 import dev.svcinfra.sql.SqlStatement;
 import dev.svcinfra.sql.Transaction;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,10 +45,12 @@ record ListTotal(long value, CountMode kind) {
 
   private static ListTotal planned(
       Transaction tx, Dialect dialect, SqlStatement rows, long atLeast) {
-    Optional<String> explain = dialect.rowEstimateQuery(rows.sql());
-    if (explain.isPresent()) {
-      SqlStatement estimate = new SqlStatement(explain.get(), rows.values(), rows.types(), null);
-      long value = tx.queryFirst(estimate, dialect::readRowEstimate).orElse(0L);
+    Optional<RowEstimate> planner = dialect.rowEstimate();
+    if (planner.isPresent()) {
+      RowEstimate explain = planner.get();
+      SqlStatement estimate =
+          new SqlStatement(explain.query(rows.sql()), rows.values(), rows.types(), null);
+      long value = tx.queryFirst(estimate, explain::read).orElse(0L);
       return new ListTotal(Math.max(value, atLeast), CountMode.PLANNED);
     }
     // No estimate: count at most one row past the bound, so the cost stays fixed however large
