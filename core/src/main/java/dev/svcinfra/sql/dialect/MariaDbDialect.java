@@ -3,7 +3,6 @@ package dev.svcinfra.sql.dialect;
 import dev.svcinfra.config.internal.TlsSettings;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
-import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Index;
@@ -176,21 +175,7 @@ final class MariaDbDialect extends MySqlDialect {
     }
     StringBuilder sql = new StringBuilder(alterTable(table));
     for (String column : index.columns()) {
-      ColumnType type =
-          table.columns().stream()
-              .filter(c -> c.name().equalsIgnoreCase(column))
-              .findFirst()
-              .map(Column::type)
-              .orElseThrow(
-                  () ->
-                      new UnsupportedDdlException(
-                          "index "
-                              + index.name()
-                              + " names the column "
-                              + column
-                              + ", which "
-                              + table.qualifiedName()
-                              + " does not have"));
+      ColumnType type = indexedColumnType(table, index, column);
       sql.append(" ADD COLUMN IF NOT EXISTS ")
           .append(generatedColumn(index, column, type))
           .append(',');

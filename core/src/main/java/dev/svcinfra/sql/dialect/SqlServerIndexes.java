@@ -162,21 +162,7 @@ final class SqlServerIndexes {
 
   /** {@code email__lower}, after checking that the index can be built over it. */
   private static String lowerColumnName(Table table, Index index, String column) {
-    ColumnType type =
-        table.columns().stream()
-            .filter(c -> c.name().equalsIgnoreCase(column))
-            .findFirst()
-            .map(Column::type)
-            .orElseThrow(
-                () ->
-                    new UnsupportedDdlException(
-                        "index "
-                            + index.name()
-                            + " names the column "
-                            + column
-                            + ", which "
-                            + table.qualifiedName()
-                            + " does not have"));
+    ColumnType type = StandardDdl.indexedColumnType(table, index, column);
     if (type.kind() != ColumnType.Kind.STRING && type.kind() != ColumnType.Kind.ENUM) {
       throw new UnsupportedDdlException(
           "mssql cannot index "

@@ -70,7 +70,7 @@ final class SqliteTableRebuild {
     List<String> targets = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     for (Column c : to.columns()) {
-      Optional<Column> old = column(from, c.name());
+      Optional<Column> old = from.columnIgnoringCase(c.name());
       if (old.isPresent()) {
         targets.add(dialect.quote(c.name()));
         sources.add(source(old.get(), c));
@@ -132,7 +132,7 @@ final class SqliteTableRebuild {
    */
   private static void refuseDecimalRescale(Table from, Table to) {
     for (Column c : to.columns()) {
-      Optional<Column> old = column(from, c.name());
+      Optional<Column> old = from.columnIgnoringCase(c.name());
       if (old.isEmpty()) {
         continue;
       }
@@ -159,14 +159,10 @@ final class SqliteTableRebuild {
     return from.columns().stream()
         .allMatch(
             c ->
-                column(to, c.name())
+                to.columnIgnoringCase(c.name())
                     .map(
                         n ->
                             dialect.columnTypeSql(n.type()).equals(dialect.columnTypeSql(c.type())))
                     .orElse(false));
-  }
-
-  private static Optional<Column> column(Table t, String name) {
-    return t.columns().stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
   }
 }

@@ -21,6 +21,27 @@ import java.util.stream.Collectors;
  */
 abstract class StandardDdl extends StandardValues {
 
+  /**
+   * The type of the column an index names (ignoring case, as index DDL does); refused when the
+   * table has no such column, for the dialects that must know it to build the index (a generated or
+   * computed column over it).
+   */
+  static ColumnType indexedColumnType(Table table, Index index, String column) {
+    return table
+        .columnIgnoringCase(column)
+        .map(Column::type)
+        .orElseThrow(
+            () ->
+                new UnsupportedDdlException(
+                    "index "
+                        + index.name()
+                        + " names the column "
+                        + column
+                        + ", which "
+                        + table.qualifiedName()
+                        + " does not have"));
+  }
+
   @Override
   public String columnTypeSql(ColumnType type) {
     return switch (type.kind()) {

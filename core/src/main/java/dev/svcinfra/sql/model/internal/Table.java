@@ -69,6 +69,14 @@ public record Table(
     return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
   }
 
+  /**
+   * The column named {@code columnName} ignoring case, as index and rebuild DDL name columns; if
+   * any.
+   */
+  public Optional<Column> columnIgnoringCase(String columnName) {
+    return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+  }
+
   /** {@code schema.name} or {@code name}. */
   public String qualifiedName() {
     return schema.map(s -> s + "." + name).orElse(name);
