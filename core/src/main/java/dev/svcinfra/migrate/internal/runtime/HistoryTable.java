@@ -167,12 +167,7 @@ public final class HistoryTable {
    * records no application; a repair clearing a failure carries no checksum.
    */
   public Map<String, String> appliedChecksums(Connection c) {
-    return exists(c) ? appliedChecksumsExisting(c) : new HashMap<>();
-  }
-
-  /** {@link #appliedChecksums}, for a caller that knows the table exists. */
-  Map<String, String> appliedChecksumsExisting(Connection c) {
-    return appliedChecksums(rowsExisting(c));
+    return exists(c) ? appliedChecksums(rowsExisting(c)) : new HashMap<>();
   }
 
   /** {@link #appliedChecksums(Connection)} of rows already read. */
@@ -189,19 +184,9 @@ public final class HistoryTable {
   }
 
   /**
-   * The failed rows no later row of the same revision cleared (a repair, a stamp, a successful
-   * run), by revision, oldest first; empty when the table does not exist.
+   * The failed rows of {@code rows} (oldest first) that no later row of the same revision cleared
+   * (a repair, a stamp, a successful run), by revision.
    */
-  public Map<String, Row> outstandingFailures(Connection c) {
-    return exists(c) ? outstandingFailures(rowsExisting(c)) : new LinkedHashMap<>();
-  }
-
-  /** {@link #outstandingFailures(Connection)}, for a caller that knows the table exists. */
-  Map<String, Row> outstandingFailuresExisting(Connection c) {
-    return outstandingFailures(rowsExisting(c));
-  }
-
-  /** {@link #outstandingFailures(Connection)} of rows already read. */
   public static Map<String, Row> outstandingFailures(List<Row> rows) {
     Map<String, Row> out = new LinkedHashMap<>();
     for (Row row : rows) {
@@ -230,7 +215,8 @@ public final class HistoryTable {
     return exists(c) ? rowsExisting(c) : new ArrayList<>();
   }
 
-  private List<Row> rowsExisting(Connection c) {
+  /** {@link #rows}, for a caller that knows the table exists. */
+  List<Row> rowsExisting(Connection c) {
     List<Row> rows = new ArrayList<>();
     try {
       try (Statement st = c.createStatement();

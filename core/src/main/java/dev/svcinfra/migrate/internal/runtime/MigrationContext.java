@@ -134,8 +134,20 @@ public final class MigrationContext {
 
   /** Applied revisions whose file changed since (online only). */
   public List<Drift> drift() {
-    Map<String, String> recorded =
-        historyTableSeen ? history.appliedChecksumsExisting(sink.connection()) : Map.of();
+    return drift(historyRows());
+  }
+
+  /**
+   * The history table's rows; none when it does not exist. A run reads them once for both its
+   * checks (drift and outstanding failures); the table's presence is known since the context
+   * started, so this is no metadata query (issue 17).
+   */
+  private List<HistoryTable.Row> historyRows() {
+    return historyTableSeen ? history.rowsExisting(sink.connection()) : List.of();
+  }
+
+  private List<Drift> drift(List<HistoryTable.Row> rows) {
+    Map<String, String> recorded = HistoryTable.appliedChecksums(rows);
     List<Drift> out = new ArrayList<>();
     for (Revision r : graph.topological(graph.ancestorsOf(heads))) {
       String then = recorded.get(r.id());
@@ -153,9 +165,10 @@ public final class MigrationContext {
   public List<Revision> upgrade(
       Target target, Consumer<List<Revision>> planCheck, boolean allowChanged) {
     List<Revision> path = graph.upgradePath(heads, target);
-    refuseAfterFailure("upgrade");
+    List<HistoryTable.Row> rows = sink.offline() ? List.of() : historyRows();
+    refuseAfterFailure("upgrade", rows);
     if (!sink.offline() && !allowChanged) {
-      List<Drift> drift = drift();
+      List<Drift> drift = drift(rows);
       if (!drift.isEmpty()) {
         throw new MigrationException(
             ErrorCode.MIGRATION_DRIFT,
@@ -176,7 +189,7 @@ public final class MigrationContext {
   /** Undoes the path back to {@code target}, running downgrade sections as written. */
   public List<Revision> downgrade(Target target) {
     List<Revision> path = graph.downgradePath(heads, target);
-    refuseAfterFailure("downgrade");
+    refuseAfterFailure("downgrade", sink.offline() ? List.of() : historyRows());
     ensureTables();
     for (Revision r : path) {
       step(r, Direction.DOWNGRADE);
@@ -345,13 +358,9 @@ public final class MigrationContext {
     }
   }
 
-  /** Refuses to run while a revision's failure waits for a repair. */
-  private void refuseAfterFailure(String what) {
-    if (sink.offline() || !historyTableSeen) {
-      return;
-    }
-    // The table's presence is known since the context started: no second metadata query (issue 17).
-    Map<String, HistoryTable.Row> failures = history.outstandingFailuresExisting(sink.connection());
+  /** Refuses to run while a revision's failure (in {@code rows}) waits for a repair. */
+  private static void refuseAfterFailure(String what, List<HistoryTable.Row> rows) {
+    Map<String, HistoryTable.Row> failures = HistoryTable.outstandingFailures(rows);
     if (failures.isEmpty()) {
       return;
     }
@@ -383,13 +392,12 @@ public final class MigrationContext {
           ErrorCode.INVALID_SETTING,
           "a repair needs a reason (--reason TEXT): it is kept in the history table");
     }
+    List<HistoryTable.Row> rows = historyRows();
     List<Repair> todo = new ArrayList<>();
-    for (Drift d : drift()) {
+    for (Drift d : drift(rows)) {
       todo.add(new Repair(d.revision(), Repair.Kind.CHECKSUM, d.describe()));
     }
-    Map<String, HistoryTable.Row> failures =
-        historyTableSeen ? history.outstandingFailuresExisting(sink.connection()) : Map.of();
-    for (HistoryTable.Row f : failures.values()) {
+    for (HistoryTable.Row f : HistoryTable.outstandingFailures(rows).values()) {
       todo.add(new Repair(f.revision(), Repair.Kind.FAILURE, f.message()));
     }
     if (!only.isEmpty()) {
