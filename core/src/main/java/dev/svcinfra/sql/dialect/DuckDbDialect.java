@@ -4,6 +4,7 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,7 +218,7 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   }
 
   @Override
-  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
-    return java.util.Optional.of(RowEstimates.DUCKDB);
+  public Optional<RowEstimate> rowEstimate() {
+    return Optional.of(RowEstimates.DUCKDB);
   }
 }

@@ -8,6 +8,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
+import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
@@ -429,7 +430,7 @@ class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
-    return java.util.Optional.of(RowEstimates.MYSQL);
+  public Optional<RowEstimate> rowEstimate() {
+    return Optional.of(RowEstimates.MYSQL);
   }
 }

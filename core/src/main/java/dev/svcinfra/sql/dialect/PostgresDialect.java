@@ -8,6 +8,7 @@ import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
 import dev.svcinfra.sql.dialect.internal.MigrationLock;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
+import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.model.ColumnType;
@@ -354,7 +355,7 @@ final class PostgresDialect extends StandardDialect {
   }
 
   @Override
-  public java.util.Optional<dev.svcinfra.sql.dialect.internal.RowEstimate> rowEstimate() {
-    return java.util.Optional.of(RowEstimates.POSTGRES);
+  public Optional<RowEstimate> rowEstimate() {
+    return Optional.of(RowEstimates.POSTGRES);
   }
 }
