@@ -2,9 +2,6 @@ package dev.svcinfra.cli;
 
 import dev.svcinfra.migrate.NewRevision;
 import dev.svcinfra.migrate.RevisionRequest;
-import dev.svcinfra.sql.dialect.Dialect;
-import dev.svcinfra.sql.dialect.Dialects;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +37,7 @@ final class SqlBaselineCommand implements Callable<Integer> {
       description = "Revision id (default: 12 random hex).")
   String revId;
 
-  @Option(
-      names = "--dialects",
-      paramLabel = "a,b",
-      split = ",",
-      description =
-          "Render sections for these dialects (default: ALEMBIC_DIALECTS, plus the database's).")
-  List<String> dialects = List.of();
+  @Mixin DialectsOption dialects;
 
   @Option(names = "--sql", description = "Print the revision; write nothing, stamp nothing.")
   boolean printOnly;
@@ -54,9 +45,11 @@ final class SqlBaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = CliContext.of(spec);
-    List<Dialect> rendered = dialects.stream().map(String::strip).map(Dialects::byName).toList();
     RevisionRequest request =
-        RevisionRequest.empty().withRevId(revId).withDialects(rendered).withPrintOnly(printOnly);
+        RevisionRequest.empty()
+            .withRevId(revId)
+            .withDialects(dialects.dialects())
+            .withPrintOnly(printOnly);
     try (MigrationOptions.Session session = options.open(context)) {
       NewRevision created = session.migrations().baseline(message, request);
       if (created.file().isPresent()) {
