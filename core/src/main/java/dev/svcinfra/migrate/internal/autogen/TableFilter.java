@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * MigrationBuilder.includeTable}). A table left out is neither reported nor created, changed or
  * dropped, whether the database has it or a model maps it.
  *
- * <p>Globs: {@code *} any run of characters, {@code ?} one character, compared ignoring case with
- * the table name and, for a table in an extra schema ({@code ALEMBIC_INCLUDE_SCHEMAS}), also with
- * {@code schema.table}. Names are case-folded with {@link Locale#ROOT} only: a glob never matches a
- * name that differs in accents or width.
+ * <p>Globs: {@code *} any run of characters, {@code ?} one character, every other character itself;
+ * compared ignoring Unicode case with the table name and, for a table in an extra schema ({@code
+ * ALEMBIC_INCLUDE_SCHEMAS}), also with {@code schema.table}. Only case is ignored: {@code café_*}
+ * matches {@code CAFÉ_LOG} but not {@code cafe_log}, and full-width letters are other letters.
  *
  * <pre>{@code
  * TableFilter f = TableFilter.of(List.of(), List.of("legacy_*"), Set.of("svc_infra_version"), t -> true);
@@ -94,6 +94,7 @@ public final class TableFilter {
         default -> regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    return Pattern.compile(
+        regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 }
