@@ -7,7 +7,9 @@ import dev.svcinfra.javalin.SqlResource.Operation;
 import dev.svcinfra.sql.repo.ListRequest;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ final class OpenApiDocument {
   private final ObjectNode paths;
   private final ObjectNode schemas;
   private final String tenantHeader;
+  private final OpenApiNames names;
 
   OpenApiDocument(String title, String version, String tenantHeader) {
     this.tenantHeader = tenantHeader;
@@ -31,6 +34,7 @@ final class OpenApiDocument {
     schemas = components.putObject("schemas");
     schemas.set("Problem", problemSchema());
     schemas.set("FieldError", fieldErrorSchema());
+    names = new OpenApiNames(schemas);
   }
 
   ObjectNode root() {
@@ -48,26 +52,27 @@ final class OpenApiDocument {
    */
   void add(SqlResource<?> r, boolean idempotencyKeys) {
     ModelSchemas s = new ModelSchemas(r);
-    add(
-        new Described(
-            r.name,
-            r.prefix,
-            r.tags,
-            r.tenantScoped(),
-            r.repository().orderFields(),
-            r.repository().searchFields(),
-            r.defaultOrder,
-            ModelSchemas.columnSchema(r.idColumn, false),
-            s.read(),
-            s.create(),
-            s.update(),
-            r.exposes(Operation.REPLACE) ? s.replace() : null,
-            "row",
-            "% and _ match literally"),
-        r.operations);
+    OpenApiNames.Naming naming =
+        add(
+            new Described(
+                r.name,
+                r.prefix,
+                r.tags,
+                r.tenantScoped(),
+                r.repository().orderFields(),
+                r.repository().searchFields(),
+                r.defaultOrder,
+                ModelSchemas.columnSchema(r.idColumn, false),
+                s.read(),
+                s.create(),
+                s.update(),
+                r.exposes(Operation.REPLACE) ? s.replace() : null,
+                "row",
+                "% and _ match literally"),
+            r.operations);
     EntityTagDocs.add(r, this::operation);
     if (r.restore) {
-      restoreRoute(r);
+      restoreRoute(r, naming);
     }
     QueryParameterDocs.add(paths, r);
     if (idempotencyKeys) {
@@ -79,7 +84,7 @@ final class OpenApiDocument {
   }
 
   /** {@code POST prefix/{id}/restore}, listed only for a resource that enables it (issue 21). */
-  private void restoreRoute(SqlResource<?> r) {
+  private void restoreRoute(SqlResource<?> r, OpenApiNames.Naming naming) {
     ObjectNode path = paths.putObject(r.prefix + "/{id}/restore");
     path.putArray("parameters").add(idParameter(ModelSchemas.columnSchema(r.idColumn, false)));
     ObjectNode op = path.putObject("post");
@@ -87,13 +92,13 @@ final class OpenApiDocument {
     r.tags.forEach(tags::add);
     String tag = r.tags.get(0);
     op.put("summary", "Restore a deleted one of " + tag)
-        .put("operationId", ("restore_" + tag).replace('-', '_'));
+        .put("operationId", "restore_" + naming.operationSuffix());
     if (r.tenantScoped()) {
       op.withArray("parameters")
           .add(EntityTagDocs.header(tenantHeader, true, "The tenant the request acts for."));
       problems(op, 400);
     }
-    respond(op, "200", "The restored row", ref(r.name));
+    respond(op, "200", "The restored row", ref(naming.schema()));
     EntityTagDocs.etagHeader(op, "200");
     problems(op, 404, 409, 503);
   }
@@ -125,6 +130,25 @@ final class OpenApiDocument {
       ObjectNode replace,
       String noun,
       String literalNote) {
+    /** The same resource under another schema name (see {@link OpenApiNames}). */
+    Described named(String schema) {
+      return new Described(
+          schema,
+          prefix,
+          tags,
+          tenantScoped,
+          orderFields,
+          searchFields,
+          defaultOrder,
+          idSchema,
+          read,
+          create,
+          update,
+          replace,
+          noun,
+          literalNote);
+    }
+
     /** A resource without PUT. */
     Described(
         String name,
@@ -170,19 +194,29 @@ final class OpenApiDocument {
    * Adds the routes of {@code ops} and the schemas they use; a path none of them serves is left out
    * (it answers 404), so the document lists exactly what is mounted.
    */
-  void add(Described r, Set<Operation> ops) {
+  OpenApiNames.Naming add(Described given, Set<Operation> ops) {
+    String tag = given.tags().get(0);
+    Map<String, JsonNode> adds = new HashMap<>();
+    adds.put("", given.read());
+    adds.put("Create", given.create());
+    adds.put("Update", given.update());
+    if (given.replace() != null) {
+      adds.put("Replace", given.replace());
+    }
+    OpenApiNames.Naming naming = names.reserve(tag, given.prefix(), given.name(), adds);
+    Described r = given.named(naming.schema());
+    String id = naming.operationSuffix();
     schemas.set(r.name(), r.read());
-    String tag = r.tags().get(0);
 
     if (ops.contains(Operation.LIST) || ops.contains(Operation.CREATE)) {
       ObjectNode collection = paths.putObject(r.prefix());
       if (ops.contains(Operation.LIST)) {
-        list(collection, r, tag);
+        list(collection, r, tag, id);
       }
       if (ops.contains(Operation.CREATE)) {
         schemas.set(r.name() + "Create", r.create());
         ObjectNode create =
-            operation(collection, "post", r, "Create one of " + tag, "create_" + tag);
+            operation(collection, "post", r, "Create one of " + tag, "create_" + id);
         body(create, r.name() + "Create");
         respond(create, "201", "Created", ref(r.name()));
         problems(create, 409, 413, 422);
@@ -193,12 +227,12 @@ final class OpenApiDocument {
         EnumSet.of(Operation.GET, Operation.REPLACE, Operation.UPDATE, Operation.DELETE);
     onItem.retainAll(ops);
     if (onItem.isEmpty()) {
-      return;
+      return naming;
     }
     ObjectNode item = paths.putObject(r.prefix() + "/{id}");
     item.putArray("parameters").add(idParameter(r.idSchema()));
     if (ops.contains(Operation.GET)) {
-      ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + tag);
+      ObjectNode get = operation(item, "get", r, "Get one of " + tag, "get_" + id);
       respond(get, "200", "The " + r.noun(), ref(r.name()));
       problems(get, 404);
     }
@@ -207,23 +241,24 @@ final class OpenApiDocument {
         throw new IllegalStateException(r.prefix() + " has PUT but no replace schema");
       }
       schemas.set(r.name() + "Replace", r.replace());
-      ObjectNode put = operation(item, "put", r, "Replace one of " + tag, "replace_" + tag);
+      ObjectNode put = operation(item, "put", r, "Replace one of " + tag, "replace_" + id);
       body(put, r.name() + "Replace");
       respond(put, "200", "The replaced " + r.noun(), ref(r.name()));
       problems(put, 404, 409, 413, 422);
     }
     if (ops.contains(Operation.UPDATE)) {
       schemas.set(r.name() + "Update", r.update());
-      ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + tag);
+      ObjectNode patch = operation(item, "patch", r, "Change one of " + tag, "update_" + id);
       body(patch, r.name() + "Update");
       respond(patch, "200", "The changed " + r.noun(), ref(r.name()));
       problems(patch, 404, 409, 413, 422);
     }
     if (ops.contains(Operation.DELETE)) {
-      ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + tag);
+      ObjectNode delete = operation(item, "delete", r, "Delete one of " + tag, "delete_" + id);
       delete.with("responses").putObject("204").put("description", "Deleted");
       problems(delete, 404);
     }
+    return naming;
   }
 
   /** The {@code {id}} path parameter. */
@@ -239,9 +274,9 @@ final class OpenApiDocument {
   }
 
   /** The list route with its query parameters. */
-  private void list(ObjectNode collection, Described r, String tag) {
+  private void list(ObjectNode collection, Described r, String tag, String id) {
     schemas.set(r.name() + "Page", ModelSchemas.page(ref(r.name())));
-    ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + tag);
+    ObjectNode list = operation(collection, "get", r, "List " + tag, "list_" + id);
     ArrayNode params = list.withArray("parameters");
     params.add(
         query(
@@ -280,7 +315,7 @@ final class OpenApiDocument {
     ObjectNode op = path.putObject(method);
     ArrayNode tags = op.putArray("tags");
     r.tags().forEach(tags::add);
-    op.put("summary", summary).put("operationId", id.replace('-', '_'));
+    op.put("summary", summary).put("operationId", id);
     if (r.tenantScoped()) {
       ObjectNode h =
           op.withArray("parameters")

@@ -60,7 +60,10 @@ public final class DocumentedRoutes {
   }
 
   private void check() throws Exception {
-    Map<String, Set<String>> documented = documented();
+    JsonNode document = document();
+    assertUniqueOperationIds(document);
+    assertReferencesResolve(document);
+    Map<String, Set<String>> documented = documented(document);
     assertThat(mounted()).as("routes mounted vs documented").isEqualTo(documented);
     for (Map.Entry<String, Set<String>> e : documented.entrySet()) {
       String path = e.getKey().replaceAll("\\{[^}]+}", "0");
@@ -90,11 +93,32 @@ public final class DocumentedRoutes {
     }
   }
 
-  /** The document's paths with their methods, upper-case. */
-  private Map<String, Set<String>> documented() throws Exception {
+  private JsonNode document() throws Exception {
     HttpResponse<String> r = send("GET", "/openapi.json");
     assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode paths = JsonCodec.tree(r.body().getBytes(StandardCharsets.UTF_8)).get("paths");
+    return JsonCodec.tree(r.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Client generators turn operation ids into method names: two alike break them. */
+  private static void assertUniqueOperationIds(JsonNode document) {
+    List<String> ids = new ArrayList<>();
+    document.findValues("operationId").forEach(id -> ids.add(id.asText()));
+    assertThat(ids).as("operation ids").doesNotHaveDuplicates();
+  }
+
+  /** Every {@code $ref} names a component the document has. */
+  private static void assertReferencesResolve(JsonNode document) {
+    for (JsonNode ref : document.findValues("$ref")) {
+      String name = ref.asText().replaceFirst("^#/components/schemas/", "");
+      assertThat(document.at("/components/schemas").has(name))
+          .as("schema of " + ref.asText())
+          .isTrue();
+    }
+  }
+
+  /** The document's paths with their methods, upper-case. */
+  private static Map<String, Set<String>> documented(JsonNode document) {
+    JsonNode paths = document.get("paths");
     Map<String, Set<String>> out = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
