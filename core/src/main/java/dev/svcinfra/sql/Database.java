@@ -11,6 +11,7 @@ import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.Dialects;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.internal.hooks.DatabaseHooks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -63,9 +64,12 @@ public final class Database implements AutoCloseable {
 
   private final TransactionRunner transactions;
   private final StatementListeners statementListeners;
+  private final DatabaseHooks hooks;
 
-  private Database(DatabaseSettings settings, StatementLogSettings logSettings) {
+  private Database(
+      DatabaseSettings settings, StatementLogSettings logSettings, DatabaseHooks hooks) {
     this.settings = settings;
+    this.hooks = java.util.Objects.requireNonNull(hooks, "hooks");
     DatabaseUrl url = settings.primary().url();
     this.dialect = Dialects.forUrl(url);
     ConnectionOptions options =
@@ -83,14 +87,15 @@ public final class Database implements AutoCloseable {
     dialect.prepare(url);
     this.primary =
         PoolBuilder.build(
-            "svc-infra-primary",
+            hooks.primaryPoolName(),
             dialect.displayUrl(url, true),
             dialect,
             primaryTarget,
             settings.pool(),
             settings.timeouts(),
             dialect.poolLimit(url).orElse(Integer.MAX_VALUE),
-            false);
+            false,
+            hooks.metrics());
     this.primaryBorrow = new OutageAwareBorrow(primary, settings.timeouts().connect());
     this.borrowing = new BorrowFailures(dialect, settings.timeouts().connect(), primaryTarget);
     this.replicas =
@@ -124,11 +129,22 @@ public final class Database implements AutoCloseable {
 
   /** Opens a database with default statement logging (values masked, WARN from 1 s). */
   public static Database open(DatabaseSettings settings) {
-    return new Database(settings, StatementLogSettings.defaults());
+    return new Database(settings, StatementLogSettings.defaults(), DatabaseHooks.none());
   }
 
   public static Database open(DatabaseSettings settings, StatementLogSettings log) {
-    return new Database(settings, log);
+    return new Database(settings, log, DatabaseHooks.none());
+  }
+
+  /**
+   * Opens a database for an application framework that names its pools, collects their metrics and
+   * runs transactions of its own, which this database's blocks then join.
+   *
+   * @since 0.5
+   */
+  public static Database open(
+      DatabaseSettings settings, StatementLogSettings log, DatabaseHooks hooks) {
+    return new Database(settings, log, hooks);
   }
 
   // ---- transactions ---------------------------------------------------------------------------
@@ -334,6 +350,10 @@ public final class Database implements AutoCloseable {
    */
   public long replicaFallbacks() {
     return replicas == null ? 0 : replicas.router().fallbacks();
+  }
+
+  DatabaseHooks hooks() {
+    return hooks;
   }
 
   /** The replicas; null without one. */

@@ -2,6 +2,7 @@ package dev.svcinfra.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.svcinfra.config.PoolSettings;
 import dev.svcinfra.config.internal.TimeoutSettings;
@@ -25,6 +26,7 @@ final class PoolBuilder {
 
   /**
    * @param server the server as logs may show it (password masked)
+   * @param metrics where the pool reports; null for Micrometer's global registry when present
    */
   static HikariDataSource build(
       String poolName,
@@ -34,7 +36,8 @@ final class PoolBuilder {
       PoolSettings pool,
       TimeoutSettings timeouts,
       int poolLimit,
-      boolean readOnly) {
+      boolean readOnly,
+      MetricsTrackerFactory metrics) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
     // Each new connection is set up by the dialect first where it needs to (SQLite's
@@ -70,7 +73,11 @@ final class PoolBuilder {
     // refuses writes (issue 18).
     config.setExceptionOverride(new LostConnectionEviction(dialect, !readOnly));
     config.setAutoCommit(true);
-    publishMetrics(config);
+    if (metrics != null) {
+      config.setMetricsTrackerFactory(metrics);
+    } else {
+      publishMetrics(config);
+    }
     return new HikariDataSource(config);
   }
 

@@ -5,6 +5,7 @@ import dev.svcinfra.config.DatabaseSettings;
 import dev.svcinfra.config.internal.ResolvedUrl;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.internal.hooks.DatabaseHooks;
 import dev.svcinfra.sql.internal.replica.PrimaryPositions;
 import dev.svcinfra.sql.internal.replica.ReplicaInspector;
 import java.sql.Connection;
@@ -33,7 +34,15 @@ final class Replicas implements AutoCloseable {
     PrimaryPositions positions = new PrimaryPositions(positionRetentionMillis(settings));
     List<ReplicaPool> pools = new ArrayList<>();
     for (int i = 0; i < servers.size(); i++) {
-      pools.add(pool(database.dialect(), settings, servers.get(i), targets.get(i), i, positions));
+      pools.add(
+          pool(
+              database.dialect(),
+              database.hooks(),
+              settings,
+              servers.get(i),
+              targets.get(i),
+              i,
+              positions));
     }
     this.router = new ReplicaRouter(pools);
     this.monitor = new ReplicaMonitor(database, router, positions);
@@ -41,6 +50,7 @@ final class Replicas implements AutoCloseable {
 
   private static ReplicaPool pool(
       Dialect dialect,
+      DatabaseHooks hooks,
       DatabaseSettings settings,
       ResolvedUrl url,
       ConnectionTarget target,
@@ -48,7 +58,7 @@ final class Replicas implements AutoCloseable {
       PrimaryPositions positions) {
     String server = dialect.displayUrl(url.url(), true);
     // The first replica keeps the pool name it always had, which metrics and logs are keyed by.
-    String name = index == 0 ? "svc-infra-replica" : "svc-infra-replica-" + (index + 1);
+    String name = hooks.replicaPoolName(index);
     HikariDataSource pool =
         PoolBuilder.build(
             name,
@@ -58,7 +68,8 @@ final class Replicas implements AutoCloseable {
             settings.pool(),
             settings.timeouts(),
             Integer.MAX_VALUE,
-            true);
+            true,
+            hooks.metrics());
     ReplicaInspector inspector =
         new ReplicaInspector(
             dialect,

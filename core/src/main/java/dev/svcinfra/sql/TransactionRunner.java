@@ -4,6 +4,8 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.config.ConfigException;
 import dev.svcinfra.config.internal.TimeoutSettings;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.internal.hooks.ExternalTransaction;
+import dev.svcinfra.sql.internal.hooks.ExternalTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -96,6 +98,16 @@ final class TransactionRunner {
       }
       return work.withTransaction(outer);
     }
+    ExternalTransaction external = external();
+    if (external != null) {
+      return ExternalJoin.run(
+          external,
+          database,
+          log,
+          current,
+          options.statementTimeout().orElse(configuredTimeout),
+          work);
+    }
     requireTransactionScoped(options.statementTimeout().orElse(configuredTimeout));
     Replicas replicas = options.onReplica() ? database.replicas() : null;
     if (replicas == null) {
@@ -103,6 +115,12 @@ final class TransactionRunner {
       return runOn(database.connection(), null, options.onReplica(), options, work);
     }
     return runOnReplica(replicas, options, token, work);
+  }
+
+  /** The transaction a framework's own transaction manager runs on this thread, if any. */
+  private ExternalTransaction external() {
+    ExternalTransactions hook = database.hooks().transactions();
+    return hook == null ? null : hook.current();
   }
 
   /**
