@@ -34,10 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The data layer against hand-written JDBC doing the same work on the same HikariCP pool and the
- * same in-process SQLite database: one transaction per operation, the same statements
- * ({@code RETURNING} on writes, page plus count on lists), rows mapped to the same record. The
- * ratio {@code repository / jdbc} per operation is the layer's overhead. SQLite runs in WAL mode
- * without fsync, so disk flushes do not drown the difference.
+ * same in-process SQLite database: one transaction per operation, the same statements ({@code
+ * RETURNING} on writes, page plus count on lists), rows mapped to the same record. The ratio {@code
+ * repository / jdbc} per operation is the layer's overhead. SQLite runs in WAL mode without fsync,
+ * so disk flushes do not drown the difference.
  *
  * <pre>
  * mvn -Pbench -pl bench/jmh -am package -DskipTests
@@ -63,19 +63,23 @@ public class RepositoryVsJdbcBenchmark {
   @Setup
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("svc-infra-bench");
-    db = Database.open(DatabaseSettings.of("sqlite:///" + dir.resolve("bench.db")
-        + "?journal_mode=WAL&synchronous=OFF")
-        .withPool(PoolSettings.defaults().withSize(2)));
+    db =
+        Database.open(
+            DatabaseSettings.of(
+                    "sqlite:///" + dir.resolve("bench.db") + "?journal_mode=WAL&synchronous=OFF")
+                .withPool(PoolSettings.defaults().withSize(2)));
     pool = db.dataSource();
     repo = SqlRepository.builder(BenchItem.class).orderFields("name").build();
-    db.useTransaction(tx -> {
-      for (String sql : db.dialect().createTableStatements(TableMapping.of(BenchItem.class).table())) {
-        tx.execute(sql);
-      }
-      for (int i = 0; i < ROWS; i++) {
-        repo.create(tx, Map.of("name", "item " + i, "score", i, "note", "seed"));
-      }
-    });
+    db.useTransaction(
+        tx -> {
+          for (String sql :
+              db.dialect().createTableStatements(TableMapping.of(BenchItem.class).table())) {
+            tx.execute(sql);
+          }
+          for (int i = 0; i < ROWS; i++) {
+            repo.create(tx, Map.of("name", "item " + i, "score", i, "note", "seed"));
+          }
+        });
   }
 
   @TearDown
@@ -101,37 +105,42 @@ public class RepositoryVsJdbcBenchmark {
   @Benchmark
   public BenchItem getByIdJdbc() throws SQLException {
     long id = randomId();
-    return inJdbcTransaction(c -> one(c,
-        "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" WHERE \"id\" = ?",
-        ps -> ps.setLong(1, id)));
+    return inJdbcTransaction(
+        c ->
+            one(
+                c,
+                "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" WHERE \"id\" = ?",
+                ps -> ps.setLong(1, id)));
   }
 
   // ---- list a page ---------------------------------------------------------------------------
 
   @Benchmark
   public Page<BenchItem> listPageRepository() {
-    return db.inTransaction(tx -> repo.list(tx, ListRequest.builder().limit(20).offset(100)
-        .orderBy("name").build()));
+    return db.inTransaction(
+        tx -> repo.list(tx, ListRequest.builder().limit(20).offset(100).orderBy("name").build()));
   }
 
   @Benchmark
   public Page<BenchItem> listPageJdbc() throws SQLException {
-    return inJdbcTransaction(c -> {
-      List<BenchItem> items = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" "
-              + "ORDER BY \"name\" ASC, \"id\" ASC LIMIT 20 OFFSET 100");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          items.add(map(rs));
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"bench_items\"");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new Page<>(items, rs.getLong(1), 20, 100);
-      }
-    });
+    return inJdbcTransaction(
+        c -> {
+          List<BenchItem> items = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT \"id\", \"name\", \"score\", \"note\" FROM \"bench_items\" "
+                          + "ORDER BY \"name\" ASC, \"id\" ASC LIMIT 20 OFFSET 100");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              items.add(map(rs));
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"bench_items\"");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Page<>(items, rs.getLong(1), 20, 100);
+          }
+        });
   }
 
   // ---- create --------------------------------------------------------------------------------
@@ -143,14 +152,17 @@ public class RepositoryVsJdbcBenchmark {
 
   @Benchmark
   public BenchItem createJdbc() throws SQLException {
-    return inJdbcTransaction(c -> one(c,
-        "INSERT INTO \"bench_items\" (\"name\", \"score\", \"note\") VALUES (?, ?, ?) "
-            + "RETURNING \"id\", \"name\", \"score\", \"note\"",
-        ps -> {
-          ps.setString(1, "new");
-          ps.setInt(2, 1);
-          ps.setString(3, "n");
-        }));
+    return inJdbcTransaction(
+        c ->
+            one(
+                c,
+                "INSERT INTO \"bench_items\" (\"name\", \"score\", \"note\") VALUES (?, ?, ?) "
+                    + "RETURNING \"id\", \"name\", \"score\", \"note\"",
+                ps -> {
+                  ps.setString(1, "new");
+                  ps.setInt(2, 1);
+                  ps.setString(3, "n");
+                }));
   }
 
   // ---- update --------------------------------------------------------------------------------
@@ -164,13 +176,16 @@ public class RepositoryVsJdbcBenchmark {
   @Benchmark
   public BenchItem updateJdbc() throws SQLException {
     long id = randomId();
-    return inJdbcTransaction(c -> one(c,
-        "UPDATE \"bench_items\" SET \"note\" = ? WHERE \"id\" = ? "
-            + "RETURNING \"id\", \"name\", \"score\", \"note\"",
-        ps -> {
-          ps.setString(1, "changed");
-          ps.setLong(2, id);
-        }));
+    return inJdbcTransaction(
+        c ->
+            one(
+                c,
+                "UPDATE \"bench_items\" SET \"note\" = ? WHERE \"id\" = ? "
+                    + "RETURNING \"id\", \"name\", \"score\", \"note\"",
+                ps -> {
+                  ps.setString(1, "changed");
+                  ps.setLong(2, id);
+                }));
   }
 
   /** JDBC work on one connection. */

@@ -12,9 +12,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * Starts the raw baseline: {@code JDBC_URL}, {@code DB_USER}, {@code DB_PASSWORD},
- * {@code DB_POOL_SIZE} (default 10) and {@code PORT} (default 8080) from the environment.
- * Virtual threads are switched on when the runtime has them (21+), as the generated resources do.
+ * Starts the raw baseline: {@code JDBC_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code
+ * DB_POOL_SIZE} (default 10) and {@code PORT} (default 8080) from the environment. Virtual threads
+ * are switched on when the runtime has them (21+), as the generated resources do.
  *
  * <pre>{@code
  * JDBC_URL=jdbc:postgresql://127.0.0.1:5432/bench PORT=8081 java -jar bench/raw/target/raw.jar
@@ -34,26 +34,36 @@ public final class RawApp {
     pool.setMaximumPoolSize(Integer.parseInt(env("DB_POOL_SIZE", "10")));
     HikariDataSource dataSource = new HikariDataSource(pool);
     UserHandlers users = new UserHandlers(new UserSql(dataSource));
-    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    Javalin app = Javalin.create(config -> {
-      config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
-      config.jsonMapper(new JavalinJackson(json, false));
-      config.routes.get("/health", ctx -> {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-          s.execute("SELECT 1");
-        }
-        ctx.json(Map.of("status", "healthy"));
-      });
-      config.routes.get("/users", users::list);
-      config.routes.post("/users", users::create);
-      config.routes.get("/users/{id}", users::get);
-      config.routes.patch("/users/{id}", users::patch);
-    });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      dataSource.close();
-    }));
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.routes.get(
+                  "/health",
+                  ctx -> {
+                    try (Connection c = dataSource.getConnection();
+                        Statement s = c.createStatement()) {
+                      s.execute("SELECT 1");
+                    }
+                    ctx.json(Map.of("status", "healthy"));
+                  });
+              config.routes.get("/users", users::list);
+              config.routes.post("/users", users::create);
+              config.routes.get("/users/{id}", users::get);
+              config.routes.patch("/users/{id}", users::patch);
+            });
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  dataSource.close();
+                }));
     app.start("127.0.0.1", Integer.parseInt(env("PORT", "8080")));
   }
 

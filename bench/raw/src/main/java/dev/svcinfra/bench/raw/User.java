@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One row of {@code users}, rendered with the column names as JSON property names (the
- * quickstart's shape).
+ * One row of {@code users}, rendered with the column names as JSON property names (the quickstart's
+ * shape).
  *
  * <pre>{@code
  * User u = UserSql.read(resultSet);
@@ -15,5 +15,10 @@ import java.util.UUID;
  * @since 0.1
  */
 @SuppressWarnings("checkstyle:RecordComponentName")
-public record User(UUID id, String email, String name, OffsetDateTime created_at,
-    OffsetDateTime updated_at, OffsetDateTime deleted_at) {}
+public record User(
+    UUID id,
+    String email,
+    String name,
+    OffsetDateTime created_at,
+    OffsetDateTime updated_at,
+    OffsetDateTime deleted_at) {}
