@@ -5,11 +5,15 @@
 --                Data JDBC peer) | spring-rest (Spring Data REST's paging and search routes)
 --   BENCH_IDS    file with one live user id per line
 --   BENCH_RUN    a token unique to this wrk run, so created emails never collide
+--   BENCH_COUNT  optional: exact | planned | none, sent as ?count= on list pages (generated
+--                style only; without it each system uses its own default)
 -- done() prints one JSON line (prefixed "RESULT ") with throughput, latency and error counts.
 
 local op = os.getenv("BENCH_OP") or "get"
 local style = os.getenv("BENCH_STYLE") or "generated"
 local run = os.getenv("BENCH_RUN") or tostring(os.time())
+local count = os.getenv("BENCH_COUNT")
+local count_param = (count and count ~= "") and ("&count=" .. count) or ""
 local terms = { "ann", "smith", "kofi", "user123", "nakamura", "vera", "example", "lopez" }
 local ids = {}
 local counter = 0
@@ -42,7 +46,7 @@ builders.list = function()
   if style == "spring-rest" then
     return wrk.format("GET", "/users?page=0&size=20&sort=createdAt,desc", accept)
   end
-  return wrk.format("GET", "/users?limit=20&order_by=-created_at", accept)
+  return wrk.format("GET", "/users?limit=20&order_by=-created_at" .. count_param, accept)
 end
 
 builders.search = function()

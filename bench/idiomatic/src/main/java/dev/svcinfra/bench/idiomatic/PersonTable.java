@@ -106,21 +106,18 @@ public final class PersonTable {
     String where = LIVE + (q == null ? "" : SEARCH);
     String order = newestFirst ? " ORDER BY created_at DESC, id" : " ORDER BY created_at, id";
     String pattern = q == null ? null : "%" + escapeLike(q) + "%";
-    List<Person> items = new ArrayList<>(limit);
     try (Connection c = pool.getConnection()) {
+      List<Person> items;
       try (PreparedStatement ps =
           c.prepareStatement("SELECT " + FIELDS + where + order + " LIMIT ? OFFSET ?")) {
         int next = bindSearch(ps, pattern);
         ps.setInt(next, limit);
         ps.setLong(next + 1, offset);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            items.add(read(rs));
-          }
-        }
+        items = all(ps, limit);
       }
       long seen = offset + items.size();
-      if (items.size() < limit && (offset == 0 || !items.isEmpty())) {
+      boolean lastPage = items.size() < limit && (items.size() > 0 || offset == 0);
+      if (lastPage) {
         return new ListPage(seen, "exact", items, limit, offset);
       }
       return switch (count) {
@@ -175,6 +172,16 @@ public final class PersonTable {
   /** LIKE's default escape character in PostgreSQL is the backslash. */
   private static String escapeLike(String q) {
     return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static List<Person> all(PreparedStatement ps, int expected) throws SQLException {
+    List<Person> found = new ArrayList<>(expected);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(read(rs));
+      }
+    }
+    return found;
   }
 
   private static Optional<Person> first(PreparedStatement ps) throws SQLException {

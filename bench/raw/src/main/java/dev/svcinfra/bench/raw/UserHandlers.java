@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The five {@code /users} routes written by hand: parse, one {@link UserSql} call, write JSON.
- * Input checks are the few the benchmark's requests need (an id that is a UUID, a bounded limit,
- * an email on create), as a hand-written service would have.
+ * Input checks are the few the benchmark's requests need (an id that is a UUID, a bounded limit, an
+ * email on create), as a hand-written service would have.
  *
  * <pre>{@code
  * UserHandlers h = new UserHandlers(new UserSql(dataSource));
@@ -39,8 +39,13 @@ public final class UserHandlers {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("detail", "bad limit or offset"));
       return;
     }
+    String count = ctx.queryParamAsClass("count", String.class).getOrDefault("planned");
+    if (!count.equals("exact") && !count.equals("planned") && !count.equals("none")) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("detail", "bad count"));
+      return;
+    }
     String q = ctx.queryParam("q");
-    ctx.json(users.page(q == null || q.isBlank() ? null : q, limit, offset));
+    ctx.json(users.page(q == null || q.isBlank() ? null : q, limit, offset, count));
   }
 
   public void create(Context ctx) throws SQLException {
@@ -63,8 +68,11 @@ public final class UserHandlers {
     Map<?, ?> body = ctx.bodyAsClass(Map.class);
     Optional<UUID> id = id(ctx);
     Object name = body.get("name");
-    found(ctx, id.isEmpty() ? Optional.empty()
-        : users.rename(id.get(), name == null ? null : name.toString()));
+    found(
+        ctx,
+        id.isEmpty()
+            ? Optional.empty()
+            : users.rename(id.get(), name == null ? null : name.toString()));
   }
 
   private static void found(Context ctx, Optional<User> user) {

@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 /**
  * The statements of the {@code users} resource written by hand: the same SQL text, in the same
  * order and in the same one-transaction-per-request shape as the generated resource sends to
- * PostgreSQL (soft-deleted rows hidden, {@code ORDER BY ... , "id" ASC} tie-breaker,
- * {@code ILIKE ... ESCAPE '!'}, the case-insensitive email check before an insert,
- * {@code RETURNING}, no count when the first page is not full).
+ * PostgreSQL (soft-deleted rows hidden, {@code ORDER BY ... , "id" ASC} tie-breaker, {@code ILIKE
+ * ... ESCAPE '!'}, the case-insensitive email check before an insert, {@code RETURNING}, no count
+ * when the first page is not full, the count modes' statements).
  *
  * <pre>{@code
  * UserSql users = new UserSql(dataSource);
@@ -29,18 +29,23 @@ import javax.sql.DataSource;
 public final class UserSql {
   private static final String COLUMNS =
       "\"id\", \"email\", \"name\", \"created_at\", \"updated_at\", \"deleted_at\"";
-  private static final String GET = "SELECT " + COLUMNS
-      + " FROM \"users\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL";
+  private static final String GET =
+      "SELECT " + COLUMNS + " FROM \"users\" WHERE \"id\" = ? AND \"deleted_at\" IS NULL";
   private static final String LIVE = " FROM \"users\" WHERE \"deleted_at\" IS NULL";
   private static final String MATCH =
       " AND (\"email\" ILIKE ? ESCAPE '!' OR \"name\" ILIKE ? ESCAPE '!')";
   private static final String ORDER = " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT ";
-  private static final String EMAIL_TAKEN = "SELECT COUNT(*)" + LIVE
-      + " AND LOWER(\"email\") = LOWER(?)";
-  private static final String INSERT = "INSERT INTO \"users\" (" + COLUMNS
-      + ") VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
-  private static final String UPDATE_NAME = "UPDATE \"users\" SET \"name\" = ?, \"updated_at\" = ?"
-      + " WHERE \"id\" = ? AND \"deleted_at\" IS NULL RETURNING " + COLUMNS;
+  private static final String EMAIL_TAKEN =
+      "SELECT COUNT(*)" + LIVE + " AND LOWER(\"email\") = LOWER(?)";
+  private static final String INSERT =
+      "INSERT INTO \"users\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
+  private static final String UPDATE_NAME =
+      "UPDATE \"users\" SET \"name\" = ?, \"updated_at\" = ?"
+          + " WHERE \"id\" = ? AND \"deleted_at\" IS NULL RETURNING "
+          + COLUMNS;
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper PLAN =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final DataSource dataSource;
 
@@ -49,69 +54,91 @@ public final class UserSql {
   }
 
   public Optional<User> get(UUID id) throws SQLException {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(GET)) {
-        ps.setObject(1, id);
-        return one(ps);
-      }
-    });
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(GET)) {
+            ps.setObject(1, id);
+            return one(ps);
+          }
+        });
   }
 
-  /** A page ordered by {@code -created_at}; {@code q} null lists every live row. */
-  public UserPage page(String q, int limit, long offset) throws SQLException {
+  /**
+   * A page ordered by {@code -created_at}; {@code q} null lists every live row. {@code count} is
+   * the list's count mode, as the generated resource takes it: {@code exact} counts, {@code
+   * planned} (its default) asks the planner with {@code EXPLAIN (FORMAT JSON) SELECT 1 ...}, {@code
+   * none} sends nothing; a page that is not full reports its own size as an exact total.
+   */
+  public UserPage page(String q, int limit, long offset, String count) throws SQLException {
     String where = LIVE + (q == null ? "" : MATCH);
-    String select = "SELECT " + COLUMNS + where + ORDER + limit
-        + (offset > 0 ? " OFFSET " + offset : "");
-    return inTransaction(c -> {
-      List<User> items = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(select)) {
-        bindPattern(ps, q);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            items.add(read(rs));
+    String select =
+        "SELECT " + COLUMNS + where + ORDER + limit + (offset > 0 ? " OFFSET " + offset : "");
+    return inTransaction(
+        c -> {
+          List<User> items = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(select)) {
+            bindPattern(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(read(rs));
+              }
+            }
           }
-        }
-      }
-      long total = items.size() < limit && (offset == 0 || !items.isEmpty())
-          ? offset + items.size() : count(c, "SELECT COUNT(*)" + where, q);
-      return new UserPage(total, items, limit, offset);
-    });
+          long shown = offset + items.size();
+          if (items.size() < limit && (offset == 0 || !items.isEmpty())) {
+            return new UserPage(shown, "exact", items, limit, offset);
+          }
+          return switch (count) {
+            case "none" -> new UserPage(null, "none", items, limit, offset);
+            case "exact" ->
+                new UserPage(count(c, "SELECT COUNT(*)" + where, q), "exact", items, limit, offset);
+            default ->
+                new UserPage(
+                    Math.max(shown, planRows(c, "EXPLAIN (FORMAT JSON) SELECT 1" + where, q)),
+                    "planned",
+                    items,
+                    limit,
+                    offset);
+          };
+        });
   }
 
   /** The new user, or empty when a live user has this email ignoring case. */
   public Optional<User> create(String email, String name) throws SQLException {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    return inTransaction(c -> {
-      try (PreparedStatement check = c.prepareStatement(EMAIL_TAKEN)) {
-        check.setString(1, email);
-        try (ResultSet rs = check.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            return Optional.empty();
+    return inTransaction(
+        c -> {
+          try (PreparedStatement check = c.prepareStatement(EMAIL_TAKEN)) {
+            check.setString(1, email);
+            try (ResultSet rs = check.executeQuery()) {
+              rs.next();
+              if (rs.getLong(1) > 0) {
+                return Optional.empty();
+              }
+            }
           }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        ps.setObject(1, UUID.randomUUID());
-        ps.setString(2, email);
-        ps.setString(3, name);
-        ps.setObject(4, now);
-        ps.setObject(5, now);
-        ps.setObject(6, null);
-        return one(ps);
-      }
-    });
+          try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, email);
+            ps.setString(3, name);
+            ps.setObject(4, now);
+            ps.setObject(5, now);
+            ps.setObject(6, null);
+            return one(ps);
+          }
+        });
   }
 
   public Optional<User> rename(UUID id, String name) throws SQLException {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(UPDATE_NAME)) {
-        ps.setString(1, name);
-        ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-        ps.setObject(3, id);
-        return one(ps);
-      }
-    });
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(UPDATE_NAME)) {
+            ps.setString(1, name);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setObject(3, id);
+            return one(ps);
+          }
+        });
   }
 
   /** Work on one connection in one transaction, committed when it returns. */
@@ -144,6 +171,19 @@ public final class UserSql {
     }
   }
 
+  /** The top plan node's "Plan Rows" (written first in PostgreSQL's JSON plan). */
+  private static long planRows(Connection c, String sql, String q) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindPattern(ps, q);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return (long) PLAN.readTree(rs.getString(1)).get(0).get("Plan").get("Plan Rows").asDouble();
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new SQLException("EXPLAIN gave no JSON plan", e);
+      }
+    }
+  }
+
   /** Binds the contains-pattern for email and name when searching. */
   private static void bindPattern(PreparedStatement ps, String q) throws SQLException {
     if (q == null) {
@@ -168,8 +208,12 @@ public final class UserSql {
   }
 
   private static User read(ResultSet rs) throws SQLException {
-    return new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
+    return new User(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getObject(4, OffsetDateTime.class),
+        rs.getObject(5, OffsetDateTime.class),
         rs.getObject(6, OffsetDateTime.class));
   }
 }
