@@ -1,0 +1,21 @@
+package dev.svcinfra.spring;
+
+import dev.svcinfra.testing.TestServices;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The starter on MariaDB: a database of its own on the test server. */
+@SpringBootTest(
+    classes = TestApp.class,
+    properties = {
+      "svc-infra.migrations.replace-flyway=true",
+      "management.endpoints.web.exposure.include=*"
+    })
+class MariaDbSpringBootTest extends SpringTransactionsContract {
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String url = TestServices.newMariadbDatabase();
+    registry.add("svc-infra.url", () -> url);
+  }
+}
