@@ -122,6 +122,7 @@ public final class Migrations {
                 Autogenerate.render(
                     ModelComparison.atHead(
                         ctx, graph, c, config.dialect(), config.modelTables(), config),
+                    ModelComparison.includedModels(config),
                     dialects,
                     config.settings.skipDrops()));
     return author.write(message, request, result.sections(), result.notes());

@@ -60,6 +60,14 @@ final class ModelComparison {
         config.includeTable);
   }
 
+  /** The models' tables the table filter includes: those autogenerate compares. */
+  static List<Table> includedModels(MigrationConfig config) {
+    TableFilter filter = tableFilter(config);
+    return config.modelTables().stream()
+        .filter(t -> filter.includes(t.schema().orElse(null), t.name()))
+        .toList();
+  }
+
   /** {@code table.column} pairs of the models, for the rename lint rule. */
   static Set<String> mappedColumns(List<Table> models) {
     Set<String> out = new HashSet<>();

@@ -4,13 +4,16 @@ import dev.svcinfra.config.DatabaseUrl;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.RebuiltTable;
 import dev.svcinfra.sql.dialect.internal.RowEstimate;
 import dev.svcinfra.sql.dialect.internal.SqlErrorKind;
 import dev.svcinfra.sql.dialect.internal.SqlSyntax;
+import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Blob;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -87,7 +90,7 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   List<String> identityPrelude(Table table) {
     return table.columns().stream()
         .filter(Column::identity)
-        .map(c -> "CREATE SEQUENCE " + tableName(table.schema(), sequenceName(table, c)))
+        .map(c -> "CREATE SEQUENCE " + sequence(table, c))
         .toList();
   }
 
@@ -103,9 +106,13 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     List<String> out = new ArrayList<>(super.dropTableStatements(table));
     table.columns().stream()
         .filter(Column::identity)
-        .forEach(
-            c -> out.add("DROP SEQUENCE " + tableName(table.schema(), sequenceName(table, c))));
+        .forEach(c -> out.add("DROP SEQUENCE " + sequence(table, c)));
     return out;
+  }
+
+  /** The sequence behind the identity column {@code c}, qualified and quoted. */
+  String sequence(Table table, Column c) {
+    return tableName(table.schema(), sequenceName(table, c));
   }
 
   private static String sequenceName(Table table, Column c) {
@@ -182,7 +189,83 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     return super.classify(e);
   }
 
-  // ---- schema changes: no constraints can be added to existing tables ----------------------
+  // ---- schema changes: what ALTER refuses is rebuilt (DuckDbTableRebuild) -------------------
+
+  /**
+   * In place where DuckDB's ALTER makes the change: a new default always; a type or nullability
+   * only on a table without indexes or unique constraints (any ALTER but a default fails there with
+   * "entries depend on it", and a unique constraint added later is a unique index), and a type only
+   * for a column outside the primary key and foreign keys. Other tables referencing this one block
+   * it too ({@link #altersReferencedTable}). The rest is refused, so autogenerate rebuilds.
+   */
+  @Override
+  public List<String> alterColumnStatements(Table table, Column from, Column to) {
+    boolean retyped = !columnTypeSql(from.type()).equalsIgnoreCase(columnTypeSql(to.type()));
+    if ((retyped || from.nullable() != to.nullable()) && hasDependents(table)
+        || retyped && keyColumn(table, to.name())) {
+      throw new UnsupportedDdlException(
+          "duckdb cannot change the type or nullability of "
+              + table.qualifiedName()
+              + "."
+              + to.name()
+              + " in place (an index, unique constraint or key depends on it); rebuild the table"
+              + " by hand: copy the rows out, drop it, create it again, copy them back");
+    }
+    return super.alterColumnStatements(table, from, to);
+  }
+
+  /** In place on a table without indexes or unique constraints, for a column in no key. */
+  @Override
+  public List<String> dropColumnStatements(Table table, String column) {
+    if (hasDependents(table) || keyColumn(table, column)) {
+      throw new UnsupportedDdlException(
+          "duckdb cannot drop "
+              + table.qualifiedName()
+              + "."
+              + column
+              + " in place (an index, unique constraint or key depends on it); rebuild the table"
+              + " by hand: copy the rows out, drop it, create it again, copy them back");
+    }
+    return super.dropColumnStatements(table, column);
+  }
+
+  private boolean hasDependents(Table table) {
+    return !table.uniqueConstraints().isEmpty()
+        || table.indexes().stream().anyMatch(this::buildsIndex);
+  }
+
+  /** Whether {@code column} is in the primary key or a foreign key of {@code table}. */
+  private static boolean keyColumn(Table table, String column) {
+    return table.primaryKey().stream().anyMatch(column::equalsIgnoreCase)
+        || table.foreignKeys().stream()
+            .anyMatch(fk -> fk.columns().stream().anyMatch(column::equalsIgnoreCase));
+  }
+
+  /** Only a new default: every other change fails while other tables reference the table. */
+  @Override
+  public boolean altersReferencedTable(Column from, Optional<Column> to) {
+    return to.map(
+            c ->
+                columnTypeSql(from.type()).equalsIgnoreCase(columnTypeSql(c.type()))
+                    && from.nullable() == c.nullable())
+        .orElse(false);
+  }
+
+  @Override
+  public boolean rebuildsTables() {
+    return true;
+  }
+
+  /** DuckDB refuses to drop a table other tables reference: they are rebuilt with it. */
+  @Override
+  public boolean rebuildsReferencingTables() {
+    return true;
+  }
+
+  @Override
+  public List<String> rebuildTableStatements(List<RebuiltTable> tables) {
+    return new DuckDbTableRebuild(this).statements(tables);
+  }
 
   /** DuckDB keeps no VARCHAR length: any two text types are the same type. */
   @Override
@@ -203,6 +286,18 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   @Override
   public boolean reflectsIndexes() {
     return false;
+  }
+
+  /** Read from {@code duckdb_constraints()} ({@link #cleanReflectedTable}). */
+  @Override
+  public boolean reflectsForeignKeys() {
+    return true;
+  }
+
+  /** The table with its foreign keys, which the driver does not report, from DuckDB's catalog. */
+  @Override
+  public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
+    return table.withForeignKeys(DuckDbForeignKeys.of(c, schema, table.name()));
   }
 
   /** {@code "Users"} and {@code "users"} are one table here (issue 17). */

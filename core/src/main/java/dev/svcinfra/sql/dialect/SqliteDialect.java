@@ -5,6 +5,7 @@ import dev.svcinfra.sql.dialect.internal.BackupRestore;
 import dev.svcinfra.sql.dialect.internal.ClassifiedError;
 import dev.svcinfra.sql.dialect.internal.ConnectionOptions;
 import dev.svcinfra.sql.dialect.internal.ConnectionTarget;
+import dev.svcinfra.sql.dialect.internal.RebuiltTable;
 import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.dialect.internal.SqliteOpenFlags;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
@@ -356,8 +357,12 @@ final class SqliteDialect extends EmbeddedFileDialect {
   }
 
   @Override
-  public List<String> rebuildTableStatements(Table from, Table to) {
-    return new SqliteTableRebuild(this).statements(from, to);
+  public List<String> rebuildTableStatements(List<RebuiltTable> tables) {
+    List<String> out = new ArrayList<>();
+    for (RebuiltTable t : tables) {
+      out.addAll(new SqliteTableRebuild(this).statements(t.from(), t.to()));
+    }
+    return out;
   }
 
   /**

@@ -67,40 +67,17 @@ final class SqliteTableRebuild {
     List<String> out = new ArrayList<>();
     out.addAll(GUARD);
     out.addAll(dialect.createTableStatements(bare));
-    List<String> targets = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    for (Column c : to.columns()) {
-      Optional<Column> old = from.columnIgnoringCase(c.name());
-      if (old.isPresent()) {
-        targets.add(dialect.quote(c.name()));
-        sources.add(source(old.get(), c));
-      } else if (!c.nullable() && c.defaultSql().isEmpty() && !c.identity()) {
-        throw new UnsupportedDdlException(
-            "sqlite cannot rebuild "
-                + to.qualifiedName()
-                + " with the new NOT NULL column "
-                + c.name()
-                + ": the existing rows have no value for it; give the column a default, or add it"
-                + " nullable, fill it, then make it NOT NULL");
-      }
-    }
-    out.add(
-        "INSERT INTO "
-            + scratch
-            + " ("
-            + String.join(", ", targets)
-            + ") SELECT "
-            + String.join(", ", sources)
-            + " FROM "
-            + target);
-    // Lint flags DROP TABLE as data loss; here the rows were copied, so the rebuild says so,
-    // unless it drops a column or changes a type: that loss lint must still show.
-    out.add(
-        (lossless(from, to)
-                ? "-- lint:allow drop_table (table rebuild: the rows are in " + scratchName + ")\n"
-                : "")
-            + "DROP TABLE "
-            + target);
+    RebuildCopy copy =
+        new RebuildCopy(
+            dialect,
+            from,
+            to,
+            c ->
+                c.type().kind() == ColumnType.Kind.DECIMAL
+                    ? SqliteDecimals.withStoredDefault(c)
+                    : c);
+    out.add(copy.insert(scratch, target));
+    out.add(copy.dropOld(target, scratchName));
     out.add("ALTER TABLE " + scratch + " RENAME TO " + dialect.quote(to.name()));
     for (Index ix : to.indexes()) {
       if (dialect.buildsIndex(ix)) {
@@ -108,22 +85,6 @@ final class SqliteTableRebuild {
       }
     }
     return out;
-  }
-
-  /**
-   * The copied value: the old column, or its default where the column becomes NOT NULL and has one
-   * (so rows holding NULL take the default instead of failing the copy).
-   */
-  private String source(Column old, Column now) {
-    String quoted = dialect.quote(old.name());
-    if (old.nullable() && !now.nullable() && now.defaultSql().isPresent()) {
-      Column stored =
-          now.type().kind() == ColumnType.Kind.DECIMAL
-              ? SqliteDecimals.withStoredDefault(now)
-              : now;
-      return "COALESCE(" + quoted + ", " + stored.defaultSql().get() + ")";
-    }
-    return quoted;
   }
 
   /**
@@ -152,17 +113,5 @@ final class SqliteTableRebuild {
                 + " would change every value; add a new column, convert the values, drop the old");
       }
     }
-  }
-
-  /** Whether every column of {@code from} is in {@code to}, with the same type. */
-  private boolean lossless(Table from, Table to) {
-    return from.columns().stream()
-        .allMatch(
-            c ->
-                to.columnIgnoringCase(c.name())
-                    .map(
-                        n ->
-                            dialect.columnTypeSql(n.type()).equals(dialect.columnTypeSql(c.type())))
-                    .orElse(false));
   }
 }

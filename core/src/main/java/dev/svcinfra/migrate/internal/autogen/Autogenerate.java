@@ -74,6 +74,16 @@ public final class Autogenerate {
    */
   public static AutogenResult render(
       List<MigrationOp> ops, List<Dialect> dialects, boolean skipDrops) {
+    return render(ops, List.of(), dialects, skipDrops);
+  }
+
+  /**
+   * As {@link #render(List, List, boolean)}, knowing the models' tables: where a table is rebuilt
+   * on a database that cannot drop a table others reference (DuckDB), the tables referencing it are
+   * rebuilt with it.
+   */
+  public static AutogenResult render(
+      List<MigrationOp> ops, List<Table> models, List<Dialect> dialects, boolean skipDrops) {
     List<MigrationOp> kept = new ArrayList<>();
     List<MigrationOp> skipped = new ArrayList<>();
     for (MigrationOp op : ops) {
@@ -88,7 +98,12 @@ public final class Autogenerate {
     // Dialects whose SQL comes out the same (MySQL and MariaDB, usually) share one pair of
     // sections (-- +upgrade mariadb,mysql) instead of a copy each.
     Map<List<String>, Set<String>> dialectsBySql = new LinkedHashMap<>();
-    TableRebuilds rebuilds = new TableRebuilds(kept);
+    // A drop left out keeps its table, which may reference a table that is rebuilt.
+    List<Table> tables = new ArrayList<>(models);
+    skipped.stream()
+        .filter(MigrationOp.DropTable.class::isInstance)
+        .forEach(op -> tables.add(((MigrationOp.DropTable) op).table()));
+    TableRebuilds rebuilds = new TableRebuilds(kept, tables);
     for (Dialect d : dialects) {
       List<String> sql =
           List.of(

@@ -30,7 +30,19 @@ final class ConstraintComparator {
     this.dialect = dialect;
   }
 
+  /**
+   * The operations on {@code model}'s indexes and unique constraints where the dialect reflects
+   * them, and on its foreign keys where it reflects those ({@link Dialect#reflectsForeignKeys}).
+   */
   List<MigrationOp> compare(Table model, Table live) {
+    List<MigrationOp> ops = dialect.reflectsIndexes() ? indexes(model, live) : new ArrayList<>();
+    if (dialect.reflectsForeignKeys()) {
+      ops.addAll(foreignKeys(model, live));
+    }
+    return ops;
+  }
+
+  private List<MigrationOp> indexes(Table model, Table live) {
     List<MigrationOp> ops = new ArrayList<>();
     List<Index> liveIndexes = new ArrayList<>(live.indexes());
     List<Index> built = model.indexes().stream().filter(dialect::buildsIndex).toList();
@@ -76,6 +88,11 @@ final class ConstraintComparator {
               ? new MigrationOp.DropUnique(model, new UniqueConstraint(left.name(), left.columns()))
               : new MigrationOp.DropIndex(model, left));
     }
+    return ops;
+  }
+
+  private static List<MigrationOp> foreignKeys(Table model, Table live) {
+    List<MigrationOp> ops = new ArrayList<>();
     List<ForeignKey> liveKeys = new ArrayList<>(live.foreignKeys());
     for (ForeignKey wanted : model.foreignKeys()) {
       ForeignKey match = liveKeys.stream().filter(k -> sameKey(k, wanted)).findFirst().orElse(null);

@@ -2,6 +2,7 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.model.internal.ReferenceOrder;
 import dev.svcinfra.sql.model.internal.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,11 +109,9 @@ public final class SchemaComparator {
                   model,
                   current,
                   recollate.getOrDefault(key(current.schema(), current.name()), Set.of())));
-      if (dialect.reflectsIndexes()) {
-        ops.addAll(new ConstraintComparator(dialect).compare(model, current));
-      }
+      ops.addAll(new ConstraintComparator(dialect).compare(model, current));
     }
-    for (Table t : referencedFirst(created)) {
+    for (Table t : ReferenceOrder.referencedFirst(created, t -> t)) {
       ops.add(new MigrationOp.CreateTable(t));
     }
     for (var e : live.entrySet()) {
@@ -131,33 +130,5 @@ public final class SchemaComparator {
   /** The key of a table in the maps of {@link #compare}: schema and name, lower case. */
   public static String key(Optional<String> schema, String name) {
     return (schema.orElse("") + "." + name).toLowerCase(Locale.ROOT);
-  }
-
-  /** New tables sorted so a table comes after the new tables its foreign keys reference. */
-  private static List<Table> referencedFirst(List<Table> tables) {
-    List<Table> out = new ArrayList<>();
-    Set<String> done = new LinkedHashSet<>();
-    List<Table> pending = new ArrayList<>(tables);
-    while (!pending.isEmpty()) {
-      Table next =
-          pending.stream()
-              .filter(
-                  t ->
-                      t.foreignKeys().stream()
-                          .allMatch(
-                              fk ->
-                                  done.contains(fk.referencedTable().toLowerCase(Locale.ROOT))
-                                      || fk.referencedTable().equalsIgnoreCase(t.name())
-                                      || pending.stream()
-                                          .noneMatch(
-                                              p ->
-                                                  p.name().equalsIgnoreCase(fk.referencedTable()))))
-              .findFirst()
-              .orElse(pending.get(0)); // a reference cycle: keep model order
-      pending.remove(next);
-      done.add(next.name().toLowerCase(Locale.ROOT));
-      out.add(next);
-    }
-    return out;
   }
 }

@@ -2,25 +2,35 @@ package dev.svcinfra.migrate.internal.autogen;
 
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.dialect.Dialect;
+import dev.svcinfra.sql.dialect.internal.RebuiltTable;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Table;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Renders a revision's operations for one dialect, turning the changes of a table that the
- * dialect's {@code ALTER TABLE} cannot make into one rebuild of that table (SQLite; Alembic's batch
- * mode, issue 22). The table before the revision is the model's table with the revision's
- * operations on it undone, so the downgrade rebuilds back to it.
+ * dialect's {@code ALTER TABLE} cannot make into one rebuild of that table (SQLite, DuckDB;
+ * Alembic's batch mode, issue 22). The table before the revision is the model's table with the
+ * revision's operations on it undone, so the downgrade rebuilds back to it. Where the dialect
+ * cannot drop a table others reference (DuckDB), the tables referencing a rebuilt one, as far as
+ * the models and the revision know them, are rebuilt with it, and a column change such a table's
+ * ALTER refuses rebuilds it.
  *
  * <pre>{@code
- * TableRebuilds rebuilds = new TableRebuilds(upgradeOps);
+ * TableRebuilds rebuilds = new TableRebuilds(upgradeOps, modelTables);
  * List<String> up = rebuilds.render(dialect, upgradeOps, true);
  * List<String> down = rebuilds.render(dialect, Operations.downgrade(upgradeOps), false);
  * }</pre>
@@ -35,56 +45,152 @@ final class TableRebuilds {
   /** Per table key: the table after the revision (the model's). */
   private final Map<String, Table> after = new LinkedHashMap<>();
 
-  TableRebuilds(List<MigrationOp> upgrade) {
+  /**
+   * Per table key: the other tables there while a rebuild runs, the same before and after it: the
+   * models' tables, those the revision creates, and those it drops or leaves out.
+   */
+  private final Map<String, Table> others = new LinkedHashMap<>();
+
+  /**
+   * @param tables the tables besides those the operations change: the models' (as the revision
+   *     leaves them) and any the database keeps that the models lack
+   */
+  TableRebuilds(List<MigrationOp> upgrade, List<Table> tables) {
     for (int i = upgrade.size() - 1; i >= 0; i--) {
       MigrationOp op = upgrade.get(i);
       Table table = tableOf(op);
+      if (op instanceof MigrationOp.CreateTable o) {
+        others.put(keyOf(o.table()), o.table());
+      } else if (op instanceof MigrationOp.DropTable o) {
+        others.put(keyOf(o.table()), o.table());
+      }
       if (table == null) {
         continue;
       }
-      String key = SchemaComparator.key(table.schema(), table.name());
+      String key = keyOf(table);
       after.putIfAbsent(key, table);
       before.put(key, undo(op, before.getOrDefault(key, table)));
     }
+    tables.forEach(t -> others.putIfAbsent(keyOf(t), t));
   }
 
   /** The statements of {@code ops} for {@code dialect}, with each table it cannot alter rebuilt. */
   List<String> render(Dialect dialect, List<MigrationOp> ops, boolean upgrade) {
     OpRenderer renderer = new OpRenderer(dialect);
-    Set<String> rebuilt = dialect.rebuildsTables() ? needRebuild(renderer, ops) : Set.of();
-    Set<String> done = new HashSet<>();
+    List<Set<String>> groups =
+        dialect.rebuildsTables() ? groups(dialect, needRebuild(dialect, renderer, ops)) : List.of();
+    Set<Set<String>> done = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (MigrationOp op : ops) {
       Table table = tableOf(op);
-      String key = table == null ? null : SchemaComparator.key(table.schema(), table.name());
-      if (key == null || !rebuilt.contains(key)) {
+      String key = table == null ? null : keyOf(table);
+      Set<String> group = groups.stream().filter(g -> g.contains(key)).findFirst().orElse(null);
+      if (group == null) {
         out.addAll(op.accept(renderer));
-      } else if (done.add(key)) {
-        // At the table's first change: before any later drop of a table it stops referencing.
+      } else if (done.add(group)) {
+        // At the first change of one of its tables: before any later drop of a table it stops
+        // referencing.
         out.addAll(
-            upgrade
-                ? dialect.rebuildTableStatements(before.get(key), after.get(key))
-                : dialect.rebuildTableStatements(after.get(key), before.get(key)));
+            dialect.rebuildTableStatements(
+                group.stream()
+                    .map(
+                        k ->
+                            upgrade
+                                ? new RebuiltTable(from(k), to(k))
+                                : new RebuiltTable(to(k), from(k)))
+                    .toList()));
       }
     }
     return out;
   }
 
   /** The tables with a change the dialect refuses in place. */
-  private static Set<String> needRebuild(OpRenderer renderer, List<MigrationOp> ops) {
-    Set<String> out = new HashSet<>();
+  private Set<String> needRebuild(Dialect dialect, OpRenderer renderer, List<MigrationOp> ops) {
+    Set<String> out = new LinkedHashSet<>();
     for (MigrationOp op : ops) {
       Table table = tableOf(op);
       if (table == null) {
         continue;
       }
+      String key = keyOf(table);
       try {
         op.accept(renderer);
       } catch (UnsupportedDdlException e) {
-        out.add(SchemaComparator.key(table.schema(), table.name()));
+        out.add(key);
+      }
+      if (!referencing(key).isEmpty() && !altersReferenced(dialect, op)) {
+        out.add(key);
       }
     }
     return out;
+  }
+
+  private static boolean altersReferenced(Dialect dialect, MigrationOp op) {
+    if (op instanceof MigrationOp.AlterColumn o) {
+      return dialect.altersReferencedTable(o.from(), Optional.of(o.to()));
+    } else if (op instanceof MigrationOp.DropColumn o) {
+      return dialect.altersReferencedTable(o.column(), Optional.empty());
+    }
+    return true;
+  }
+
+  /**
+   * The tables rebuilt together: each table to rebuild alone, or where the dialect needs it, with
+   * the tables referencing it (and those referencing them); groups sharing a table are one.
+   */
+  private List<Set<String>> groups(Dialect dialect, Set<String> rebuilt) {
+    List<Set<String>> out = new ArrayList<>();
+    for (String key : rebuilt) {
+      Set<String> group = new LinkedHashSet<>();
+      Deque<String> todo = new ArrayDeque<>(List.of(key));
+      while (!todo.isEmpty()) {
+        String next = todo.pop();
+        if (group.add(next) && dialect.rebuildsReferencingTables()) {
+          todo.addAll(referencing(next));
+        }
+      }
+      for (Iterator<Set<String>> it = out.iterator(); it.hasNext(); ) {
+        Set<String> other = it.next();
+        if (!Collections.disjoint(other, group)) {
+          group.addAll(other);
+          it.remove();
+        }
+      }
+      out.add(group);
+    }
+    return out;
+  }
+
+  /** The other tables whose foreign keys, before or after the revision, reference {@code key}. */
+  private Set<String> referencing(String key) {
+    Set<String> keys = new LinkedHashSet<>(others.keySet());
+    keys.addAll(after.keySet());
+    keys.remove(key);
+    Set<String> out = new LinkedHashSet<>();
+    for (String k : keys) {
+      for (Table t : List.of(from(k), to(k))) {
+        if (t.foreignKeys().stream()
+            .anyMatch(
+                fk ->
+                    SchemaComparator.key(fk.referencedSchema().or(t::schema), fk.referencedTable())
+                        .equals(key))) {
+          out.add(k);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Table from(String key) {
+    return before.containsKey(key) ? before.get(key) : others.get(key);
+  }
+
+  private Table to(String key) {
+    return after.containsKey(key) ? after.get(key) : others.get(key);
+  }
+
+  private static String keyOf(Table table) {
+    return SchemaComparator.key(table.schema(), table.name());
   }
 
   /** The table of an operation a rebuild can take in; null for the others. */

@@ -10,6 +10,7 @@ import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,22 +46,44 @@ public interface SchemaDdl {
   List<String> alterColumnStatements(Table table, Column from, Column to);
 
   /**
-   * Replaces the table {@code from} by {@code to} (same name) through a new table, for the changes
-   * its {@code ALTER TABLE} cannot make: create the new table, copy the rows of the columns both
-   * have, drop the old table, rename the new one, re-create the indexes (SQLite's "other kinds of
-   * table schema changes"). Refused where the database does not rebuild tables.
+   * Replaces each table {@code from} by its {@code to} (same name) through a new table, for the
+   * changes its {@code ALTER TABLE} cannot make: create the new table, copy the rows of the columns
+   * both have, drop the old table, re-create the indexes (SQLite's "other kinds of table schema
+   * changes"). The list holds the tables rebuilt together: a table and, where {@link
+   * #rebuildsReferencingTables}, the tables that reference it. Refused where the database does not
+   * rebuild tables.
    *
    * @throws UnsupportedDdlException where the database does not rebuild tables, or the rows cannot
    *     be copied (a new NOT NULL column without a default)
    */
-  default List<String> rebuildTableStatements(Table from, Table to) {
+  default List<String> rebuildTableStatements(List<RebuiltTable> tables) {
     throw new UnsupportedDdlException(
-        "this database does not rebuild tables: change " + to.qualifiedName() + " by hand");
+        "this database does not rebuild tables: change "
+            + tables.get(0).to().qualifiedName()
+            + " by hand");
   }
 
   /** Whether {@link #rebuildTableStatements} is how this database makes what ALTER cannot. */
   default boolean rebuildsTables() {
     return false;
+  }
+
+  /**
+   * Whether a table's rebuild must take in the tables whose foreign keys reference it. No by
+   * default: SQLite drops a referenced table with foreign keys off. DuckDB answers yes: it refuses
+   * to drop a table other tables reference, so they are dropped first and made again after.
+   */
+  default boolean rebuildsReferencingTables() {
+    return false;
+  }
+
+  /**
+   * Whether ALTER TABLE can turn the column {@code from} into {@code to} (empty: drop it) while
+   * other tables' foreign keys reference the table. Yes by default; DuckDB refuses every such
+   * change but a new default ("entries depend on it"), so the table is rebuilt instead.
+   */
+  default boolean altersReferencedTable(Column from, Optional<Column> to) {
+    return true;
   }
 
   /** Renames the column {@code from} of {@code table} to {@code to}. */
@@ -100,6 +123,14 @@ public interface SchemaDdl {
    */
   default boolean reflectsIndexes() {
     return true;
+  }
+
+  /**
+   * Whether reflection reports foreign keys, so autogenerate compares them. By default as {@link
+   * #reflectsIndexes}; DuckDB reads them from its catalog though its driver reports none.
+   */
+  default boolean reflectsForeignKeys() {
+    return reflectsIndexes();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.svcinfra.migrate.internal.autogen;
 
+import static dev.svcinfra.migrate.internal.autogen.TableRebuildRoundTripTest.rows;
+import static dev.svcinfra.migrate.internal.autogen.TableRebuildRoundTripTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcinfra.migrate.Migrations;
@@ -15,10 +17,6 @@ import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,31 +93,5 @@ class DuckDbAlterRoundTripTest {
       assertThat(differences(v1)).isEmpty();
       assertThat(rows(db, select)).isEqualTo(rows);
     }
-  }
-
-  private static void run(Database db, String... sql) throws SQLException {
-    try (Connection c = db.connection();
-        Statement st = c.createStatement()) {
-      for (String s : sql) {
-        st.execute(s);
-      }
-    }
-  }
-
-  private static List<String> rows(Database db, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = db.connection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(String.valueOf(rs.getString(i)));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
   }
 }
