@@ -26,8 +26,7 @@ import java.util.List;
  * new definition's keys reject fails the step and nothing changes.
  *
  * <p>Identity columns keep their sequence ({@code seq_table_column}): it outlives the drop, so the
- * new table's default continues it; a column that becomes or stops being an identity gets or loses
- * its sequence.
+ * new table's default continues it; a column that becomes an identity gets one.
  */
 final class DuckDbTableRebuild {
   private final DuckDbDialect dialect;
@@ -48,10 +47,9 @@ final class DuckDbTableRebuild {
     for (int i = dropped.size() - 1; i >= 0; i--) {
       RebuiltTable t = dropped.get(i);
       out.add(copyOf(t).dropOld(name(t.from()), "temp." + stashName(t.from())));
-      out.addAll(sequences(t.from(), t.to(), "DROP SEQUENCE "));
     }
     for (RebuiltTable t : created) {
-      out.addAll(sequences(t.to(), t.from(), "CREATE SEQUENCE "));
+      out.addAll(newSequences(t));
       Table bare = t.to().withIndexes(List.of());
       List<String> create = dialect.createTableStatements(bare);
       // The table's sequences are there already: leave out the CREATE SEQUENCE its DDL opens with.
@@ -101,16 +99,16 @@ final class DuckDbTableRebuild {
   }
 
   /**
-   * The statements creating or dropping ({@code verb}) the sequences of identity columns of {@code
-   * table} that are not identity columns of {@code other}.
+   * A sequence for each column that becomes an identity. {@code IF NOT EXISTS}: a column that
+   * stopped being one, in place or by a rebuild, left its sequence (as {@code DROP COLUMN} does),
+   * so a downgrade's {@code ADD COLUMN} still finds it.
    */
-  private List<String> sequences(Table table, Table other, String verb) {
+  private List<String> newSequences(RebuiltTable t) {
     List<String> out = new ArrayList<>();
-    for (Column c : table.columns()) {
-      boolean identityThere =
-          other.columnIgnoringCase(c.name()).map(Column::identity).orElse(false);
-      if (c.identity() && !identityThere) {
-        out.add(verb + dialect.sequence(table, c));
+    for (Column c : t.to().columns()) {
+      boolean was = t.from().columnIgnoringCase(c.name()).map(Column::identity).orElse(false);
+      if (c.identity() && !was) {
+        out.add("CREATE SEQUENCE IF NOT EXISTS " + dialect.sequence(t.to(), c));
       }
     }
     return out;
