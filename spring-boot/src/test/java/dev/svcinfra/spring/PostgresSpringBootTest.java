@@ -3,15 +3,23 @@ package dev.svcinfra.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcinfra.spring.internal.MigrationsEndpoint;
 import dev.svcinfra.sql.StatementTimeoutException;
 import dev.svcinfra.testing.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint.ConfigurationPropertiesBeanDescriptor;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +53,33 @@ class PostgresSpringBootTest extends SpringTransactionsContract {
   @Autowired EnvironmentEndpoint env;
   @Autowired ConfigurationPropertiesReportEndpoint configprops;
   @Autowired MeterRegistry meters;
+
+  @Autowired HealthEndpointGroups groups;
+  @Autowired HealthEndpoint health;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void readinessIncludesTheDatabaseAndLivenessDoesNot() {
+    assertThat(groups.get("readiness").isMember("db")).isTrue();
+    HealthEndpointGroup liveness = groups.get("liveness");
+    if (liveness != null) {
+      assertThat(liveness.isMember("db")).isFalse();
+    }
+    CompositeHealthDescriptor readiness =
+        (CompositeHealthDescriptor) health.healthForPath("readiness");
+    assertThat(readiness.getComponents()).containsKey("db");
+    assertThat(readiness.getComponents().get("db").getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void replacingFlywaySwitchesItsAutoConfigurationOff() {
+    assertThat(environment.getProperty("spring.flyway.enabled")).isEqualTo("false");
+    assertThat(context.getBeanNamesForType(Flyway.class)).isEmpty();
+    assertThat(
+            environment.getProperty(
+                "management.endpoints.web.path-mapping." + MigrationsEndpoint.ID))
+        .isEqualTo("svcinfra-migrations");
+  }
 
   @Test
   void readOnlyTransactionsRunOnTheReplicaAndOthersOnThePrimary() {
