@@ -96,11 +96,11 @@ class FailoverTest {
           assertThat(lost).as("acknowledged writes lost with a synchronous standby").isEmpty();
         }
         assertThat(firstAck)
-            .as("a write acknowledged after the promotion")
+            .as("a write acknowledged after the promotion; failures %s", failures)
             .isNotEqualTo(Long.MAX_VALUE);
         Duration recovery = Duration.ofNanos(firstAck - writableAt);
         assertThat(recovery)
-            .as("first acknowledged write after the standby took writes")
+            .as("first acknowledged write after the standby took writes; failures %s", failures)
             .isLessThanOrEqualTo(Duration.ofSeconds(1));
 
         String scenario =

@@ -67,11 +67,11 @@ class PatroniFailoverTest {
             .isEmpty();
         assertThat(duplicates).as("accounts created twice").isEmpty();
         assertThat(firstAck)
-            .as("a write acknowledged after the failover")
+            .as("a write acknowledged after the failover; failures %s", failures)
             .isNotEqualTo(Long.MAX_VALUE);
         Duration recovery = Duration.ofNanos(firstAck - writableAt);
         assertThat(recovery)
-            .as("first acknowledged write after the survivor took writes")
+            .as("first acknowledged write after the survivor took writes; failures %s", failures)
             .isLessThanOrEqualTo(Duration.ofSeconds(1));
 
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * runs again. A claim whose request never finished (its process was killed, or the release failed
  * because the database was down) blocks the key until its lease runs out; then the next request
  * takes it over. A claim this process failed to release it takes over at once, since it knows its
- * request is gone: a retry after a failover does not wait out the lease. A request that lost its
- * claim that way stores nothing and its writes roll back, so at most one request per key ever
- * commits.
+ * request is gone: a retry after a failover does not wait out the lease. The same goes for a claim
+ * whose own write failed: its commit may have been applied though the answer was lost ({@code
+ * commit_outcome_unknown}, as when a primary dies during the commit and its synchronous standby
+ * takes over), and the request never ran under it. A request that lost its claim that way stores
+ * nothing and its writes roll back, so at most one request per key ever commits.
  *
  * <p>Times come from the application's clock: the hosts of a service are assumed to agree on the
  * time within a small part of the lease, as NTP keeps them.
@@ -106,15 +108,18 @@ public final class IdempotencyStore {
       long lockedUntil = now + settings.lease().toMillis();
       long expiresAt = now + settings.ttl().toMillis();
       if (found.isEmpty()) {
-        if (wrote(
-            () -> sql.insert(keyHash, requestHash, token, lockedUntil, expiresAt, now), true)) {
+        if (claimWrote(
+            token,
+            () -> sql.insert(keyHash, requestHash, token, lockedUntil, expiresAt, now),
+            true)) {
           return claimed(keyHash, token);
         }
         continue;
       }
       Row row = found.get();
       if (row.expiresAt() <= now) {
-        if (wrote(
+        if (claimWrote(
+            token,
             () -> sql.reclaimExpired(keyHash, requestHash, token, lockedUntil, expiresAt, now),
             false)) {
           return claimed(keyHash, token);
@@ -138,7 +143,10 @@ public final class IdempotencyStore {
       }
       long lapsedBy = abandonedHere ? Long.MAX_VALUE : now;
       if (row.claim() != null
-          && wrote(() -> sql.takeOver(keyHash, row.claim(), token, lockedUntil, lapsedBy), false)) {
+          && claimWrote(
+              token,
+              () -> sql.takeOver(keyHash, row.claim(), token, lockedUntil, lapsedBy),
+              false)) {
         abandoned.remove(row.claim());
         return claimed(keyHash, token);
       }
@@ -180,9 +188,7 @@ public final class IdempotencyStore {
     } catch (RuntimeException e) {
       // Typically the database is away (a failover): the retry, once it is back, finds the claim
       // and, arriving here, takes it over at once (see claim).
-      if (abandoned.size() < MAX_ABANDONED) {
-        abandoned.put(claim.token(), clock.millis() + settings.lease().toMillis());
-      }
+      abandon(claim.token());
       LOG.warn(
           "could not release an idempotency key after its request failed ({}); the key is in use"
               + " until its lease runs out in at most {} s",
@@ -249,6 +255,32 @@ public final class IdempotencyStore {
     return new SvcInfraException(
         ErrorCode.IDEMPOTENCY_KEY_IN_USE,
         "a request with this Idempotency-Key is still being processed; retry after it finished");
+  }
+
+  /**
+   * Runs one of the writes that claim the key under {@code token}, as {@link #wrote}. When it
+   * fails, the claim may still have been stored: a commit whose answer was lost may have been
+   * applied (issue 18: a primary killed while waiting for its synchronous standby, which then took
+   * over with the claim). No request runs under {@code token} after this failure, so the token is
+   * remembered as abandoned and the client's retry takes the key over at once instead of getting
+   * 409 for the whole lease. A claim that was not stored leaves only that entry, which the first
+   * purge after the lease drops.
+   */
+  private boolean claimWrote(
+      String token, Supplier<dev.svcinfra.sql.SqlStatement> statement, boolean insert) {
+    try {
+      return wrote(statement, insert);
+    } catch (RuntimeException e) {
+      abandon(token);
+      throw e;
+    }
+  }
+
+  /** Remembers that no request of this process runs under {@code token} any more. */
+  private void abandon(String token) {
+    if (abandoned.size() < MAX_ABANDONED) {
+      abandoned.put(token, clock.millis() + settings.lease().toMillis());
+    }
   }
 
   /**
