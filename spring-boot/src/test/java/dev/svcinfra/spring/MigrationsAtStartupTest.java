@@ -87,6 +87,18 @@ class MigrationsAtStartupTest {
   }
 
   @Test
+  void aConfiguredLocationThatDoesNotExistFailsTheStart() {
+    runner(sqlite(), dir.resolve("no-such-dir"))
+        .run(
+            ctx ->
+                assertThat(ctx)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("no-such-dir"));
+  }
+
+  @Test
   void switchedOffNothingIsMigrated() throws Exception {
     runner(sqlite(), scripts())
         .withPropertyValues("svc-infra.migrations.enabled=false")
