@@ -188,7 +188,7 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inReadOnlyTransaction(
       ConsistencyToken token, TransactionCallback<R, X> work) throws X {
-    return transactions.run(TransactionOptions.readOnly(), token, work);
+    return transactions.run(TransactionOptions.readOnly(), token, false, work);
   }
 
   /**
@@ -197,7 +197,25 @@ public final class Database implements AutoCloseable {
    */
   public <R, X extends Exception> R inTransaction(
       TransactionOptions options, ConsistencyToken token, TransactionCallback<R, X> work) throws X {
-    return transactions.run(options, token, work);
+    return transactions.run(options, token, false, work);
+  }
+
+  /**
+   * Runs a block that sends exactly one statement (a read by key, one page without a total) as that
+   * statement alone in auto-commit: one round trip, without the BEGIN and COMMIT of {@link
+   * #inTransaction(TransactionOptions, ConsistencyToken, TransactionCallback)}, which it otherwise
+   * equals (pool, replica and {@code token}, statement timeout, error translation). It keeps a
+   * transaction when the statement timeout needs a setting sent first (PostgreSQL's {@code
+   * statement_timeout} is transaction-scoped; MySQL's and MariaDB's is a session variable reset
+   * afterwards), and joins an enclosing transaction of this thread as any block does. The {@link
+   * Transaction} it gets refuses a second statement ({@link IllegalStateException}): the first has
+   * already committed. Read-only blocks are read-only by what they run, not by the connection.
+   *
+   * @since 0.4
+   */
+  public <R, X extends Exception> R inSingleStatement(
+      TransactionOptions options, ConsistencyToken token, TransactionCallback<R, X> work) throws X {
+    return transactions.run(options, token, true, work);
   }
 
   /**

@@ -24,7 +24,13 @@ final class ExternalJoin {
     Duration timeout = shortest(blockTimeout, external.remainingTimeout().orElse(null));
     Transaction tx =
         new Transaction(
-            external.connection(), database.dialect(), log, timeout, false, external.readOnly());
+            external.connection(),
+            database.dialect(),
+            log,
+            timeout,
+            false,
+            external.readOnly(),
+            false);
     current.set(tx);
     try {
       R result = work.withTransaction(tx);

@@ -36,6 +36,14 @@ public final class Transaction {
   private final boolean readOnly;
 
   /**
+   * Runs its one statement in auto-commit ({@link Database#inSingleStatement}): no BEGIN and no
+   * COMMIT are sent, and a second statement is refused, since the first has already committed.
+   */
+  private final boolean autoCommit;
+
+  private int statements;
+
+  /**
    * Served by the read pool (a replica, or the primary when none is configured); set by the runner.
    */
   private boolean onReplica;
@@ -49,7 +57,8 @@ public final class Transaction {
       StatementLog log,
       Duration timeout,
       boolean serverSideTimeout,
-      boolean readOnly) {
+      boolean readOnly,
+      boolean autoCommit) {
     this.connection = connection;
     this.dialect = dialect;
     this.log = log;
@@ -60,6 +69,7 @@ public final class Transaction {
             ? 0
             : (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
     this.readOnly = readOnly;
+    this.autoCommit = autoCommit;
   }
 
   public Dialect dialect() {
@@ -73,6 +83,17 @@ public final class Transaction {
 
   public boolean isReadOnly() {
     return readOnly;
+  }
+
+  /**
+   * Whether each statement commits on its own: a single-statement block ({@link
+   * Database#inSingleStatement}) that runs without BEGIN and COMMIT. A failed statement then leaves
+   * nothing to roll back and nothing after it in the block.
+   *
+   * @since 0.4
+   */
+  public boolean isAutoCommit() {
+    return autoCommit;
   }
 
   boolean onReplica() {
@@ -186,6 +207,12 @@ public final class Transaction {
   }
 
   private PreparedStatement prepare(String sql, boolean generatedKeys) throws SQLException {
+    if (autoCommit && statements++ > 0) {
+      // The first statement has committed on its own: a second one would not be atomic with it.
+      throw new IllegalStateException(
+          "a single-statement block ran a second statement; run blocks of several statements"
+              + " with Database.inTransaction");
+    }
     PreparedStatement ps =
         generatedKeys
             ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)

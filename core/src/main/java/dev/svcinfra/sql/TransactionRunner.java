@@ -75,7 +75,7 @@ final class TransactionRunner {
 
   <R, X extends Exception> R run(TransactionOptions options, TransactionCallback<R, X> work)
       throws X {
-    return run(options, null, work);
+    return run(options, null, false, work);
   }
 
   /**
@@ -83,7 +83,11 @@ final class TransactionRunner {
    * once the replica has applied the token's position, else to the primary.
    */
   <R, X extends Exception> R run(
-      TransactionOptions options, ConsistencyToken token, TransactionCallback<R, X> work) throws X {
+      TransactionOptions options,
+      ConsistencyToken token,
+      boolean singleStatement,
+      TransactionCallback<R, X> work)
+      throws X {
     Transaction outer = current.get();
     if (outer != null) {
       // A read-write block inside a read-only transaction on the primary joins it like any
@@ -112,9 +116,10 @@ final class TransactionRunner {
     Replicas replicas = options.onReplica() ? database.replicas() : null;
     if (replicas == null) {
       // Without a replica the read pool is the primary's: a read-only block counts as on it.
-      return runOn(database.connection(), null, options.onReplica(), options, work);
+      return runOn(
+          database.connection(), null, options.onReplica(), options, singleStatement, work);
     }
-    return runOnReplica(replicas, options, token, work);
+    return runOnReplica(replicas, options, token, singleStatement, work);
   }
 
   /** The transaction a framework's own transaction manager runs on this thread, if any. */
@@ -134,6 +139,7 @@ final class TransactionRunner {
       Replicas replicas,
       TransactionOptions options,
       ConsistencyToken token,
+      boolean single,
       TransactionCallback<R, X> work)
       throws X {
     Optional<ReplicaPool> replica =
@@ -146,16 +152,16 @@ final class TransactionRunner {
         c = replicas.borrow(replica.get(), Database.REPLICA_BORROW_WAIT);
       } catch (PoolExhaustedException busy) {
         // Every connection of the replica is busy: the primary takes the overflow.
-        return runOn(database.connection(), null, false, options, work);
+        return runOn(database.connection(), null, false, options, single, work);
       } catch (DatabaseUnavailableException e) {
         replicas.router().failed(replica.get(), e);
-        return runOn(database.connection(), null, false, options, work);
+        return runOn(database.connection(), null, false, options, single, work);
       }
       if (token != null && !applied(c, replica.get(), token)) {
-        return runOn(database.connection(), null, false, options, work);
+        return runOn(database.connection(), null, false, options, single, work);
       }
       try {
-        return runOn(c, replica.get(), true, options, work);
+        return runOn(c, replica.get(), true, options, single, work);
       } catch (DatabaseUnavailableException | CommitOutcomeUnknownException e) {
         if (e instanceof PoolExhaustedException) {
           throw e;
@@ -164,7 +170,7 @@ final class TransactionRunner {
         LOG.debug("read-only transaction lost its replica; running it on the primary", e);
       }
     }
-    return runOn(database.connection(), null, false, options, work);
+    return runOn(database.connection(), null, false, options, single, work);
   }
 
   /**
@@ -191,32 +197,45 @@ final class TransactionRunner {
   /**
    * Runs the block in a transaction on {@code c}, lent by {@code replica}'s pool or the primary's;
    * {@code readPool}: served by the read pool (a replica, or the primary when none is configured).
+   * A {@code single} statement block runs its statement in auto-commit instead, unless the
+   * statement timeout needs a setting sent before it (PostgreSQL's is transaction-scoped, MySQL's
+   * and MariaDB's a session variable to reset afterwards: either way more round trips than the
+   * BEGIN/COMMIT it would save), in which case it keeps its transaction.
    */
   private <R, X extends Exception> R runOn(
       Connection c,
       ReplicaPool replica,
       boolean readPool,
       TransactionOptions options,
+      boolean single,
       TransactionCallback<R, X> work)
       throws X {
     Dialect dialect = database.dialect();
     Duration timeout = options.statementTimeout().orElse(configuredTimeout);
     List<String> timeoutStatements =
         timeout == null ? List.of() : dialect.statementTimeoutStatements(timeout);
+    boolean autoCommit = single && timeoutStatements.isEmpty();
     boolean healthy = true;
     boolean started = false;
     try {
-      dialect.startTransaction(c, options.isReadOnly());
-      started = true;
-      if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
-        c.setReadOnly(true);
+      if (autoCommit) {
+        // The pool lends connections in auto-commit: nothing to send. Read-only is not marked on
+        // the connection (MariaDB's driver would send it): the one statement is the caller's read.
+        started = true;
+      } else {
+        dialect.startTransaction(c, options.isReadOnly());
+        started = true;
+        if (options.isReadOnly() && dialect.supportsReadOnlyConnections()) {
+          c.setReadOnly(true);
+        }
+        runAll(c, timeoutStatements);
       }
-      runAll(c, timeoutStatements);
       if (timeout != null) {
         socketAbove(c, timeout);
       }
       boolean serverSide = !timeoutStatements.isEmpty() && dialect.statementTimeoutCoversWrites();
-      Transaction tx = new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly());
+      Transaction tx =
+          new Transaction(c, dialect, log, timeout, serverSide, options.isReadOnly(), autoCommit);
       if (readPool) {
         tx.servedByReplica();
       }
@@ -225,10 +244,12 @@ final class TransactionRunner {
       try {
         result = work.withTransaction(tx);
       } catch (Throwable t) {
-        healthy = rollback(c, t);
+        healthy = autoCommit || rollback(c, t);
         throw t;
       }
-      if (tx.isRollbackOnly()) {
+      if (autoCommit) {
+        // The statement committed (or failed) on its own; a rollback-only mark has nothing to undo.
+      } else if (tx.isRollbackOnly()) {
         c.rollback();
       } else {
         try {
@@ -241,7 +262,7 @@ final class TransactionRunner {
       }
       return result;
     } catch (SQLException e) {
-      healthy = rollback(c, e);
+      healthy = !autoCommit && rollback(c, e);
       throw SqlFailures.translate(e, dialect, null, timeout, null, options.isReadOnly());
     } finally {
       // set(null), not remove(): the thread's entry stays for its next transaction instead of

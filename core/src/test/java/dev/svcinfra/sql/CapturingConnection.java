@@ -54,7 +54,13 @@ public final class CapturingConnection {
   /** A transaction over the capturing connection in {@code dialect}, without a timeout. */
   public Transaction transaction(Dialect dialect) {
     return new Transaction(
-        proxy, dialect, new StatementLog(StatementLogSettings.defaults()), null, true, false);
+        proxy,
+        dialect,
+        new StatementLog(StatementLogSettings.defaults()),
+        null,
+        true,
+        false,
+        false);
   }
 
   /** The statements whose SQL starts with {@code prefix}. */

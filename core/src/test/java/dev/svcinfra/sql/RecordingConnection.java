@@ -38,7 +38,13 @@ public final class RecordingConnection {
   /** A transaction over the recording connection in {@code dialect}. */
   public Transaction transaction(Dialect dialect) {
     return new Transaction(
-        connection, dialect, new StatementLog(StatementLogSettings.defaults()), null, true, false);
+        connection,
+        dialect,
+        new StatementLog(StatementLogSettings.defaults()),
+        null,
+        true,
+        false,
+        false);
   }
 
   private PreparedStatement statement() {

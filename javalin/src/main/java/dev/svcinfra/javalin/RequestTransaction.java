@@ -3,6 +3,7 @@ package dev.svcinfra.javalin;
 import dev.svcinfra.sql.ConsistencyToken;
 import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.TransactionCallback;
 import dev.svcinfra.sql.TransactionConsumer;
 import dev.svcinfra.sql.TransactionOptions;
 import io.javalin.http.Context;
@@ -21,14 +22,33 @@ final class RequestTransaction {
 
   static void run(Database db, TransactionOptions options, Context ctx, Handler handler)
       throws Exception {
-    run(db, options, null, ctx, handler, null);
+    run(db, options, null, false, ctx, handler, null);
   }
 
-  /** A read-only request transaction that sees the writes {@code token} covers (may be null). */
-  static void read(
-      Database db, TransactionOptions options, ConsistencyToken token, Context ctx, Handler handler)
+  /**
+   * A writing request; {@code single}: the handler sends one statement, which then runs alone in
+   * auto-commit ({@link Database#inSingleStatement}).
+   */
+  static void write(
+      Database db, TransactionOptions options, boolean single, Context ctx, Handler handler)
       throws Exception {
-    run(db, options, token, ctx, handler, null);
+    run(db, options, null, single, ctx, handler, null);
+  }
+
+  /**
+   * A read-only request that sees the writes {@code token} covers (may be null); {@code single}:
+   * the handler sends one statement, which then runs alone in auto-commit ({@link
+   * Database#inSingleStatement}).
+   */
+  static void read(
+      Database db,
+      TransactionOptions options,
+      ConsistencyToken token,
+      boolean single,
+      Context ctx,
+      Handler handler)
+      throws Exception {
+    run(db, options, token, single, ctx, handler, null);
   }
 
   static void run(
@@ -38,7 +58,7 @@ final class RequestTransaction {
       Handler handler,
       TransactionConsumer<RuntimeException> beforeCommit)
       throws Exception {
-    run(db, options, null, ctx, handler, beforeCommit);
+    run(db, options, null, false, ctx, handler, beforeCommit);
   }
 
   /**
@@ -49,6 +69,7 @@ final class RequestTransaction {
       Database db,
       TransactionOptions options,
       ConsistencyToken token,
+      boolean single,
       Context ctx,
       Handler handler,
       TransactionConsumer<RuntimeException> beforeCommit)
@@ -57,9 +78,7 @@ final class RequestTransaction {
       handler.handle(ctx); // already inside this request's transaction
       return;
     }
-    db.inTransaction(
-        options,
-        token,
+    TransactionCallback<Void, Exception> work =
         tx -> {
           ctx.attribute(ATTRIBUTE, tx);
           try {
@@ -74,7 +93,12 @@ final class RequestTransaction {
             beforeCommit.useTransaction(tx);
           }
           return null;
-        });
+        };
+    if (single) {
+      db.inSingleStatement(options, token, work);
+    } else {
+      db.inTransaction(options, token, work);
+    }
     if (!options.isReadOnly() && ctx.statusCode() < 400) {
       // Committed: the client's next reads may ask for this write (issue 20).
       ConsistencyHeader.issue(ctx, db);

@@ -5,6 +5,7 @@ import dev.svcinfra.ErrorCode;
 import dev.svcinfra.javalin.SqlResource.Operation;
 import dev.svcinfra.sql.NotFoundException;
 import dev.svcinfra.sql.Transaction;
+import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.MappedColumn;
 import dev.svcinfra.sql.repo.CountMode;
@@ -12,7 +13,9 @@ import dev.svcinfra.sql.repo.ListRequest;
 import dev.svcinfra.sql.repo.Page;
 import dev.svcinfra.sql.repo.Scope;
 import dev.svcinfra.sql.repo.Slice;
+import dev.svcinfra.sql.service.DedupeSqlService;
 import dev.svcinfra.sql.service.RowService;
+import dev.svcinfra.sql.service.SqlService;
 import dev.svcinfra.sql.service.TenantSqlService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +37,9 @@ final class ResourceRoutes<T> {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
 
   private static final String JSON = "application/json";
+
+  /** The parsed request of a list route, kept on the context. */
+  private static final String LIST_REQUEST = "svc-infra.list-request";
 
   private final SqlResource<T> resource;
   // The plugin's run-time context, known when the routes are mounted: no app-data lookup per
@@ -53,15 +60,21 @@ final class ResourceRoutes<T> {
    */
   void mount(RoutesConfig routes) {
     String p = resource.prefix;
+    boolean libraryReads = libraryReads(resource.service);
     if (resource.exposes(Operation.GET)) {
-      routes.get(p + "/{id}", transactional(this::get));
+      // One SELECT by key, unless the path's id is another unique column (a lookup first).
+      boolean single = libraryReads && resource.idColumn == resource.mapping.id();
+      routes.get(p + "/{id}", transactional(this::get, ctx -> single));
     }
     if (resource.exposes(Operation.LIST)) {
-      routes.get(p, transactional(this::list));
-      routes.get(p + "/", transactional(this::list));
+      // One SELECT when no total is asked for; a total may take a second statement.
+      Predicate<Context> single = ctx -> libraryReads && listRequest(ctx).count() == CountMode.NONE;
+      routes.get(p, transactional(this::list, single));
+      routes.get(p + "/", transactional(this::list, single));
     }
     if (resource.exposes(Operation.CREATE)) {
-      routes.post(p, transactional(this::create));
+      boolean single = createsInOneStatement(resource.service, sql.database().dialect());
+      routes.post(p, transactional(this::create, ctx -> single));
     }
     if (resource.exposes(Operation.UPDATE)) {
       routes.patch(p + "/{id}", transactional(this::update));
@@ -77,7 +90,51 @@ final class ResourceRoutes<T> {
     }
   }
 
+  /**
+   * Whether the service's reads are the library's own (no subclass), whose get and list send the
+   * statements this class counts on. A subclass may override a read to send more (an access check,
+   * a second table), so its reads keep their transaction.
+   */
+  private static boolean libraryReads(RowService<?> service) {
+    Class<?> c = service.getClass();
+    return c == SqlService.class || c == DedupeSqlService.class;
+  }
+
+  /**
+   * Whether a create sends its INSERT alone: the library's own service, no check before it (none
+   * declared, or each left to its unique index, see {@link DedupeSqlService#createsWithoutCheck}),
+   * and the row comes back from the INSERT itself ({@code RETURNING}).
+   */
+  private static boolean createsInOneStatement(RowService<?> service, Dialect dialect) {
+    if (!dialect.supportsReturning()) {
+      return false;
+    }
+    return service.getClass() == SqlService.class
+        || (service.getClass() == DedupeSqlService.class
+            && ((DedupeSqlService<?>) service).createsWithoutCheck(dialect));
+  }
+
+  /** The request of a list route, parsed once (before the transaction, which it may decide). */
+  private ListRequest listRequest(Context ctx) {
+    ListRequest request = ctx.attribute(LIST_REQUEST);
+    if (request == null) {
+      request =
+          ListQuery.parse(
+              ctx, resource.defaultOrder, resource.queryParameters, resource.defaultCount);
+      ctx.attribute(LIST_REQUEST, request);
+    }
+    return request;
+  }
+
   private Handler transactional(Handler h) {
+    return transactional(h, ctx -> false);
+  }
+
+  /**
+   * {@code h} in the request transaction; {@code single} says whether the request sends one
+   * statement, which then runs alone in auto-commit (see {@link SqlContext#inTransaction}).
+   */
+  private Handler transactional(Handler h, Predicate<Context> single) {
     boolean tenantScoped = resource.tenantColumn != null;
     boolean replicaReads =
         resource.readFromReplica != null ? resource.readFromReplica : sql.readFromReplica();
@@ -90,14 +147,12 @@ final class ResourceRoutes<T> {
       if (!list) {
         resource.queryParameters.refuseAll(ctx);
       }
-      sql.inTransaction(ctx, h, tenantScoped, replicaReads);
+      sql.inTransaction(ctx, h, tenantScoped, replicaReads, single.test(ctx));
     };
   }
 
   private void list(Context ctx) {
-    ListRequest request =
-        ListQuery.parse(
-            ctx, resource.defaultOrder, resource.queryParameters, resource.defaultCount);
+    ListRequest request = listRequest(ctx);
     RowService<T> service = service(ctx);
     Transaction tx = RequestTransaction.current(ctx);
     byte[] body;

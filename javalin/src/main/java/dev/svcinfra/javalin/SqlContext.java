@@ -36,7 +36,7 @@ record SqlContext(
    * resource.
    */
   void inTransaction(Context ctx, Handler handler) throws Exception {
-    inTransaction(ctx, handler, false, false);
+    inTransaction(ctx, handler, false, false, false);
   }
 
   /**
@@ -44,8 +44,12 @@ record SqlContext(
    * which sees the write of the request's {@code X-Consistency-Token}.
    */
   void inReplicaTransaction(Context ctx, Handler handler) throws Exception {
+    inReplicaTransaction(ctx, handler, false);
+  }
+
+  private void inReplicaTransaction(Context ctx, Handler handler, boolean single) throws Exception {
     ConsistencyToken token = ConsistencyHeader.read(ctx);
-    RequestTransaction.read(database, replicaOptions(), token, ctx, handler);
+    RequestTransaction.read(database, replicaOptions(), token, single, ctx, handler);
   }
 
   /**
@@ -53,9 +57,13 @@ record SqlContext(
    * methods never write; on SQLite a read-only transaction runs beside the writer instead of
    * queueing for its lock), on the replica when {@code replicaReads}, else on the primary;
    * read-write otherwise. A POST, PUT or PATCH with {@code Idempotency-Key} runs at most once per
-   * key (see {@link IdempotentRequests}).
+   * key (see {@link IdempotentRequests}). A request whose handler sends one statement ({@code
+   * single}: the generated routes know) runs that statement alone in auto-commit, one round trip
+   * instead of BEGIN, the statement and COMMIT ({@link Database#inSingleStatement}); a request with
+   * an idempotency key never does, its record is written in the same transaction.
    */
-  void inTransaction(Context ctx, Handler handler, boolean tenantScoped, boolean replicaReads)
+  void inTransaction(
+      Context ctx, Handler handler, boolean tenantScoped, boolean replicaReads, boolean single)
       throws Exception {
     HandlerType method = ctx.method();
     boolean outermost = ctx.attribute(RequestTransaction.ATTRIBUTE) == null;
@@ -65,13 +73,12 @@ record SqlContext(
     }
     boolean safe = method.equals(HandlerType.GET) || method.equals(HandlerType.HEAD);
     if (safe && replicaReads) {
-      inReplicaTransaction(ctx, handler);
+      inReplicaTransaction(ctx, handler, single);
+    } else if (safe) {
+      ConsistencyHeader.read(ctx); // a malformed token is a 400 wherever the read runs
+      RequestTransaction.read(database, options.asReadOnlyOnPrimary(), null, single, ctx, handler);
     } else {
-      if (safe) {
-        ConsistencyHeader.read(ctx); // a malformed token is a 400 wherever the read runs
-      }
-      RequestTransaction.run(
-          database, safe ? options.asReadOnlyOnPrimary() : options, ctx, handler);
+      RequestTransaction.write(database, options, single, ctx, handler);
     }
   }
 

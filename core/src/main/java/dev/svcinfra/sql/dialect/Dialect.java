@@ -10,6 +10,7 @@ import dev.svcinfra.sql.dialect.internal.MigrationSql;
 import dev.svcinfra.sql.dialect.internal.ReplicaPositions;
 import dev.svcinfra.sql.dialect.internal.ReplicationProbe;
 import dev.svcinfra.sql.dialect.internal.SchemaDdl;
+import dev.svcinfra.sql.dialect.internal.WriteSql;
 import dev.svcinfra.sql.model.ColumnType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,7 @@ import java.util.Set;
  *
  * @since 0.1
  */
-public interface Dialect extends SchemaDdl, MigrationSql, ListSql {
+public interface Dialect extends SchemaDdl, MigrationSql, ListSql, WriteSql {
 
   /** Canonical name, as used in URLs and revision sections: {@code postgresql}, {@code mysql}. */
   String name();

@@ -11,6 +11,7 @@ import dev.svcinfra.sql.dialect.internal.SqlSyntax;
 import dev.svcinfra.sql.dialect.internal.UnsupportedDdlException;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
+import dev.svcinfra.sql.model.internal.Index;
 import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Blob;
 import java.sql.Connection;
@@ -280,6 +281,18 @@ final class DuckDbDialect extends EmbeddedFileDialect {
   @Override
   boolean partialIndexes() {
     return false;
+  }
+
+  /** After an error DuckDB refuses every statement of the transaction until ROLLBACK. */
+  @Override
+  public boolean failedStatementAbortsTransaction() {
+    return true;
+  }
+
+  /** No live-rows-only index can be built here ({@link #partialIndexes}). */
+  @Override
+  public boolean enforcesUniqueIndex(Index index) {
+    return index.whereNull().isEmpty() && super.enforcesUniqueIndex(index);
   }
 
   /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */

@@ -145,6 +145,12 @@ final class PostgresDialect extends StandardDialect {
     return List.of("SELECT set_config('statement_timeout', '" + timeout.toMillis() + "', true)");
   }
 
+  /** After an error PostgreSQL refuses every statement of the transaction until ROLLBACK. */
+  @Override
+  public boolean failedStatementAbortsTransaction() {
+    return true;
+  }
+
   /** A session advisory lock; the server releases it when the lock's connection ends. */
   @Override
   public MigrationLock migrationLock() {

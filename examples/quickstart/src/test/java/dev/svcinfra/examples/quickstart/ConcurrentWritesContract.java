@@ -68,6 +68,39 @@ interface ConcurrentWritesContract extends QuickstartCase {
     }
   }
 
+  /**
+   * Clients registering the same email (in different cases) at the same instant: exactly one is
+   * created, every other gets the same 409 as a duplicate sent later, whichever of the unique index
+   * and the check before the INSERT decides on the database (issue 23).
+   */
+  @Test
+  default void simultaneousDuplicateCreatesGiveOne201AndThe409sOfADuplicate() throws Exception {
+    String tag = unique("same");
+    String email = tag + "@example.com";
+    List<Reply> replies =
+        together(
+            i ->
+                http()
+                    .post(
+                        "/users",
+                        "{\"email\":\""
+                            + (i % 2 == 0 ? email : email.toUpperCase(java.util.Locale.ROOT))
+                            + "\"}"));
+    assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(1);
+    List<Reply> refused = replies.stream().filter(r -> r.status() != 201).toList();
+    assertThat(refused).hasSize(CLIENTS - 1);
+    assertThat(refused)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).as(r.toString()).isEqualTo(409);
+              assertThat(r.json().path("code").asText()).isEqualTo("conflict");
+              assertThat(r.json().path("detail").asText())
+                  .endsWith("' already exists (ignoring case)");
+            });
+    Reply list = http().get("/users?count=exact&q=" + tag);
+    assertThat(list.json().path("total").asLong()).isEqualTo(1);
+  }
+
   /** Sends {@link #CLIENTS} requests released at the same instant and waits for every answer. */
   private static List<Reply> together(IntFunction<Reply> request) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

@@ -234,6 +234,11 @@ interface UserRoutesContract extends QuickstartCase {
     assertProblem(same, 409, "conflict");
     Reply upper = http().post("/users", "{\"email\":\"" + email.toUpperCase(Locale.ROOT) + "\"}");
     assertProblem(upper, 409, "conflict");
+    // The same body whether the unique index or the check before the INSERT found it (issue 23).
+    assertThat(same.json().path("detail").asText())
+        .isEqualTo("email '" + email + "' already exists (ignoring case)");
+    assertThat(upper.json().path("detail").asText())
+        .isEqualTo("email '" + email.toUpperCase(Locale.ROOT) + "' already exists (ignoring case)");
     String other = createUser(unique("dup2") + "@example.com", "Two").json().path("id").asText();
     assertProblem(
         http().patch("/users/" + other, "{\"email\":\"" + email + "\"}"), 409, "conflict");
