@@ -9,6 +9,7 @@ import dev.svcinfra.config.Env;
 import dev.svcinfra.mongo.MongoHealthCheck;
 import dev.svcinfra.mongo.testing.MongoTestServer;
 import dev.svcinfra.sql.Database;
+import dev.svcinfra.testing.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -175,6 +176,20 @@ class AutoConfigurationTest {
               assertThat(ctx).hasNotFailed();
               assertThat(ctx).doesNotHaveBean("dbHealthIndicator");
             });
+  }
+
+  @Test
+  void redisHealthIsUpForAServerThatAnswers() {
+    String url = TestServices.redisUrl();
+    runner(Map.of("SQL_URL", sqlite("env")))
+        .withPropertyValues("svc-infra.health.redis-url=" + url)
+        .run(
+            ctx ->
+                assertThat(
+                        ctx.getBean("redisHealthIndicator", HealthIndicator.class)
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.UP));
   }
 
   @Test
