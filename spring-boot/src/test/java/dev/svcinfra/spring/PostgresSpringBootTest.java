@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcinfra.spring.internal.MigrationsEndpoint;
+import dev.svcinfra.sql.Database;
 import dev.svcinfra.sql.StatementTimeoutException;
 import dev.svcinfra.testing.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,7 @@ class PostgresSpringBootTest extends SpringTransactionsContract {
   @Autowired EnvironmentEndpoint env;
   @Autowired ConfigurationPropertiesReportEndpoint configprops;
   @Autowired MeterRegistry meters;
+  @Autowired Database db;
 
   @Autowired HealthEndpointGroups groups;
   @Autowired HealthEndpoint health;
@@ -101,6 +103,9 @@ class PostgresSpringBootTest extends SpringTransactionsContract {
         .isNotNull();
     assertThat(meters.get("hikaricp.connections.max").tag("pool", "svc-infra-replica").gauge())
         .isNotNull();
+    // Spring Boot's own DataSource meters still describe the primary DataSource.
+    assertThat(meters.get("jdbc.connections.max").tag("name", "dataSource").gauge().value())
+        .isEqualTo(db.settings().pool().maxConnections());
   }
 
   @Test
