@@ -80,6 +80,7 @@ final class ReconnectingDataSource extends ForwardingDataSource {
     long delay = FIRST_RETRY_MILLIS;
     int attempts = 0;
     while (true) {
+      long started = System.nanoTime();
       try {
         Connection c =
             username == null ? target.getConnection() : target.getConnection(username, password);
@@ -88,7 +89,17 @@ final class ReconnectingDataSource extends ForwardingDataSource {
       } catch (SQLException e) {
         attempts++;
         failed(e);
-        if (!pause(retryAfter(e, delay))) {
+        long pause = retryAfter(e, delay);
+        // Each attempt's length and the pause after it: a slow recovery shows whether the server
+        // took long to answer or the pacing held the pool back.
+        LOG.debug(
+            "{}: attempt {} failed after {} ms ({}); next in {} ms",
+            name,
+            attempts,
+            (System.nanoTime() - started) / 1_000_000,
+            e.getSQLState() == null ? e.getMessage() : "SQLState " + e.getSQLState(),
+            pause);
+        if (!pause(pause)) {
           throw e;
         }
         delay = Math.min(MAX_FAST_RETRY_MILLIS, delay * 2);
