@@ -548,10 +548,10 @@ def main():
         got = startup_rss(rows, systems, c, lines)
         if c == primary:
             st, rss = got
+    vt_table(rows, lines)
     lists = lists_table(rows, lines)
     archive = archive_table(rows, lines)
     profile_section(out, rows, lines)
-    vt_table(rows, lines)
     rps, p99, cpu = by_config.get(primary, ({}, {}, {}))
     targets(systems, base, primary, rps, p99, cpu, st, rss, lists, archive, jmh, mig, lines)
     made = plots(out, rows, systems, primary) if primary else []
