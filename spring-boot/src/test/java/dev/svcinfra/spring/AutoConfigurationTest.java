@@ -12,14 +12,20 @@ import dev.svcinfra.sql.Database;
 import dev.svcinfra.testing.TestServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -176,6 +182,54 @@ class AutoConfigurationTest {
               assertThat(ctx).hasNotFailed();
               assertThat(ctx).doesNotHaveBean("dbHealthIndicator");
             });
+  }
+
+  @Test
+  void backupHealthFollowsTheNewestBackupsAge() throws Exception {
+    Path backups = Files.createDirectories(dir.resolve("backups"));
+    Path dump =
+        Files.writeString(
+            backups.resolve("app.sql"),
+            """
+            --
+            -- PostgreSQL database dump
+            --
+
+            CREATE TABLE public.t (id integer);
+
+            --
+            -- PostgreSQL database dump complete
+            --
+            """);
+    ApplicationContextRunner withBackups =
+        runner(Map.of("SQL_URL", sqlite("env")))
+            .withPropertyValues("svc-infra.health.backups.directory=" + backups);
+    withBackups.run(
+        ctx -> {
+          Health h = ctx.getBean("backupsHealthIndicator", HealthIndicator.class).health();
+          assertThat(h.getStatus()).isEqualTo(Status.UP);
+          assertThat(h.getDetails()).containsEntry("svcinfra_status", "healthy");
+        });
+    age(dump, Duration.ofHours(30));
+    withBackups.run(
+        ctx -> {
+          Health h = ctx.getBean("backupsHealthIndicator", HealthIndicator.class).health();
+          // Degraded still serves: UP, and the details say degraded.
+          assertThat(h.getStatus()).isEqualTo(Status.UP);
+          assertThat(h.getDetails()).containsEntry("svcinfra_status", "degraded");
+        });
+    age(dump, Duration.ofHours(60));
+    withBackups.run(
+        ctx ->
+            assertThat(
+                    ctx.getBean("backupsHealthIndicator", HealthIndicator.class)
+                        .health()
+                        .getStatus())
+                .isEqualTo(Status.DOWN));
+  }
+
+  private static void age(Path file, Duration age) throws IOException {
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
   }
 
   @Test
