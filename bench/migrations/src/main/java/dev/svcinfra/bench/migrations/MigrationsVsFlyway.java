@@ -6,9 +6,9 @@ import dev.svcinfra.migrate.internal.autogen.AutogenResult;
 import dev.svcinfra.migrate.internal.autogen.Autogenerate;
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.sql.Database;
-import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.ColumnType.Kind;
+import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +22,12 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 
 /**
- * Applies the same {@link RevisionSet} with svc-infra and with Flyway to fresh PostgreSQL
- * databases in one JVM, each opening the database as its migrate-and-exit job does (ours through
- * {@link Migrations#openDatabase}, as the CLI; Flyway through its own driver data source) (a warm-up round first, then alternating which tool goes first), times a
- * second upgrade that finds nothing to do, and times autogenerate against a schema of many
- * tables. Prints one JSON line per measurement on stdout.
+ * Applies the same {@link RevisionSet} with svc-infra and with Flyway to fresh PostgreSQL databases
+ * in one JVM, each opening the database as its migrate-and-exit job does (ours through {@link
+ * Migrations#openDatabase}, as the CLI; Flyway through its own driver data source) (a warm-up round
+ * first, then alternating which tool goes first), times a second upgrade that finds nothing to do,
+ * and times autogenerate against a schema of many tables. Prints one JSON line per measurement on
+ * stdout.
  *
  * <pre>{@code
  * java -jar migrations-bench.jar --pg 127.0.0.1:5432 --user postgres --revisions 500 \
@@ -49,8 +50,9 @@ public final class MigrationsVsFlyway {
     int tables = Integer.parseInt(opt.getOrDefault("tables", "200"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
     Path work = Files.createDirectories(Path.of(opt.getOrDefault("work", "migrations-work")));
-    try (ScratchDatabases dbs = new ScratchDatabases(opt.getOrDefault("pg", "127.0.0.1:5432"),
-        opt.getOrDefault("user", "postgres"))) {
+    try (ScratchDatabases dbs =
+        new ScratchDatabases(
+            opt.getOrDefault("pg", "127.0.0.1:5432"), opt.getOrDefault("user", "postgres"))) {
       MigrationsVsFlyway bench = new MigrationsVsFlyway(dbs);
       RevisionSet warm = RevisionSet.write(work, Math.min(50, revisions));
       bench.ours(warm);
@@ -71,9 +73,10 @@ public final class MigrationsVsFlyway {
         print(noop, "svc-infra", rep, a[1]);
         print(noop, "flyway", rep, f[1]);
         long[] g = bench.autogenerate(tables);
-        System.out.printf("{\"section\":\"migrations\",\"task\":\"autogenerate on %d tables\","
-            + "\"tool\":\"svc-infra\",\"rep\":%d,\"ms\":%.1f,\"ops\":%d}%n", tables, rep,
-            g[0] / 1e6, g[1]);
+        System.out.printf(
+            "{\"section\":\"migrations\",\"task\":\"autogenerate on %d tables\","
+                + "\"tool\":\"svc-infra\",\"rep\":%d,\"ms\":%.1f,\"ops\":%d}%n",
+            tables, rep, g[0] / 1e6, g[1]);
       }
     }
   }
@@ -83,14 +86,26 @@ public final class MigrationsVsFlyway {
     String url = dbs.create() + "&sslmode=disable";
     long t0 = System.nanoTime();
     try (Database db = Migrations.openDatabase(DatabaseSettings.of(url))) {
-      int applied = Migrations.builder().database(db).scriptLocation(set.svcInfraLocation())
-          .build().upgrade().size();
+      int applied =
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(set.svcInfraLocation())
+              .build()
+              .upgrade()
+              .size();
       check(applied, set.size(), "svc-infra");
     }
     long t1 = System.nanoTime();
     try (Database db = Migrations.openDatabase(DatabaseSettings.of(url))) {
-      check(Migrations.builder().database(db).scriptLocation(set.svcInfraLocation()).build()
-          .upgrade().size(), 0, "svc-infra at head");
+      check(
+          Migrations.builder()
+              .database(db)
+              .scriptLocation(set.svcInfraLocation())
+              .build()
+              .upgrade()
+              .size(),
+          0,
+          "svc-infra at head");
     }
     return new long[] {t1 - t0, System.nanoTime() - t1};
   }
@@ -105,8 +120,10 @@ public final class MigrationsVsFlyway {
   }
 
   private Flyway flywayFor(String url, RevisionSet set) {
-    return Flyway.configure().dataSource(url, dbs.user(), "")
-        .locations("filesystem:" + set.flywayLocation().toAbsolutePath()).load();
+    return Flyway.configure()
+        .dataSource(url, dbs.user(), "")
+        .locations("filesystem:" + set.flywayLocation().toAbsolutePath())
+        .load();
   }
 
   /**
@@ -117,16 +134,22 @@ public final class MigrationsVsFlyway {
     String url = dbs.create() + "&sslmode=disable";
     List<Table> models = new ArrayList<>();
     try (Database db = Database.open(url)) {
-      try (Connection c = db.connection(); Statement s = c.createStatement()) {
+      try (Connection c = db.connection();
+          Statement s = c.createStatement()) {
         for (int i = 1; i <= n; i++) {
-          s.addBatch("CREATE TABLE a" + i + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-              + " note TEXT, score INTEGER NOT NULL DEFAULT 0, created_at TIMESTAMPTZ NOT NULL)");
-          List<Column> columns = new ArrayList<>(List.of(
-              Column.of("id", ColumnType.of(Kind.BIGINT)).notNull(),
-              Column.of("name", ColumnType.string(100)).notNull(),
-              Column.of("note", ColumnType.of(Kind.TEXT)),
-              Column.of("score", ColumnType.of(Kind.INTEGER)).notNull().withDefault("0"),
-              Column.of("created_at", ColumnType.of(Kind.TIMESTAMP_TZ)).notNull()));
+          s.addBatch(
+              "CREATE TABLE a"
+                  + i
+                  + " (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+                  + " note TEXT, score INTEGER NOT NULL DEFAULT 0, created_at TIMESTAMPTZ NOT NULL)");
+          List<Column> columns =
+              new ArrayList<>(
+                  List.of(
+                      Column.of("id", ColumnType.of(Kind.BIGINT)).notNull(),
+                      Column.of("name", ColumnType.string(100)).notNull(),
+                      Column.of("note", ColumnType.of(Kind.TEXT)),
+                      Column.of("score", ColumnType.of(Kind.INTEGER)).notNull().withDefault("0"),
+                      Column.of("created_at", ColumnType.of(Kind.TIMESTAMP_TZ)).notNull()));
           if (i % 10 == 0) {
             columns.add(Column.of("extra", ColumnType.string(50)));
           }
@@ -153,14 +176,16 @@ public final class MigrationsVsFlyway {
 
   private static void check(int actual, int expected, String what) {
     if (actual != expected) {
-      throw new IllegalStateException(what + " applied " + actual + " revisions, expected "
-          + expected);
+      throw new IllegalStateException(
+          what + " applied " + actual + " revisions, expected " + expected);
     }
   }
 
   private static void print(String task, String tool, int rep, long nanos) {
-    System.out.printf("{\"section\":\"migrations\",\"task\":\"%s\",\"tool\":\"%s\",\"rep\":%d,"
-        + "\"ms\":%.1f}%n", task, tool, rep, nanos / 1e6);
+    System.out.printf(
+        "{\"section\":\"migrations\",\"task\":\"%s\",\"tool\":\"%s\",\"rep\":%d,"
+            + "\"ms\":%.1f}%n",
+        task, tool, rep, nanos / 1e6);
   }
 
   private static Map<String, String> options(String[] args) {
