@@ -14,10 +14,11 @@ import javax.sql.DataSource;
 
 /**
  * The statements of the {@code users} resource written by hand: the same SQL text, in the same
- * order and in the same one-transaction-per-request shape as the generated resource sends to
- * PostgreSQL (soft-deleted rows hidden, {@code ORDER BY ... , "id" ASC} tie-breaker, {@code ILIKE
- * ... ESCAPE '!'}, the case-insensitive email check before an insert, {@code RETURNING}, no count
- * when the first page is not full, the count modes' statements).
+ * order and the same transaction shape as the generated resource sends to PostgreSQL (soft-deleted
+ * rows hidden, {@code ORDER BY ... , "id" ASC} tie-breaker, {@code ILIKE ... ESCAPE '!'}, {@code
+ * RETURNING}, no count when the first page is not full, the count modes' statements). Get by id, a
+ * create and a list page under {@code count=none} are one statement in auto-commit, a create
+ * leaving duplicates to the unique index; a rename and a page that may count keep a transaction.
  *
  * <pre>{@code
  * UserSql users = new UserSql(dataSource);
@@ -35,8 +36,10 @@ public final class UserSql {
   private static final String MATCH =
       " AND (\"email\" ILIKE ? ESCAPE '!' OR \"name\" ILIKE ? ESCAPE '!')";
   private static final String ORDER = " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT ";
-  private static final String EMAIL_TAKEN =
-      "SELECT COUNT(*)" + LIVE + " AND LOWER(\"email\") = LOWER(?)";
+
+  /** The SQLState of a unique violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private static final String INSERT =
       "INSERT INTO \"users\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS;
   private static final String UPDATE_NAME =
@@ -54,7 +57,7 @@ public final class UserSql {
   }
 
   public Optional<User> get(UUID id) throws SQLException {
-    return inTransaction(
+    return alone(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(GET)) {
             ps.setObject(1, id);
@@ -73,7 +76,7 @@ public final class UserSql {
     String where = LIVE + (q == null ? "" : MATCH);
     String select =
         "SELECT " + COLUMNS + where + ORDER + limit + (offset > 0 ? " OFFSET " + offset : "");
-    return inTransaction(
+    Work<UserPage> work =
         c -> {
           List<User> items = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(select)) {
@@ -100,23 +103,20 @@ public final class UserSql {
                     limit,
                     offset);
           };
-        });
+        };
+    // Like the generated list: a page that may count keeps its transaction; count=none sends the
+    // page alone in auto-commit.
+    return count.equals("none") ? alone(work) : inTransaction(work);
   }
 
-  /** The new user, or empty when a live user has this email ignoring case. */
+  /**
+   * The new user, or empty when a live user has this email ignoring case: the INSERT alone in
+   * auto-commit, the unique index over lower(email) of live rows deciding duplicates.
+   */
   public Optional<User> create(String email, String name) throws SQLException {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    return inTransaction(
+    return alone(
         c -> {
-          try (PreparedStatement check = c.prepareStatement(EMAIL_TAKEN)) {
-            check.setString(1, email);
-            try (ResultSet rs = check.executeQuery()) {
-              rs.next();
-              if (rs.getLong(1) > 0) {
-                return Optional.empty();
-              }
-            }
-          }
           try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, email);
@@ -125,6 +125,11 @@ public final class UserSql {
             ps.setObject(5, now);
             ps.setObject(6, null);
             return one(ps);
+          } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+              return Optional.empty();
+            }
+            throw e;
           }
         });
   }
@@ -139,6 +144,13 @@ public final class UserSql {
             return one(ps);
           }
         });
+  }
+
+  /** Work of one statement on one connection in auto-commit: no BEGIN/COMMIT around it. */
+  private <T> T alone(Work<T> work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    }
   }
 
   /** Work on one connection in one transaction, committed when it returns. */
