@@ -13,6 +13,7 @@ import dev.svcinfra.sql.model.ColumnType;
 import dev.svcinfra.sql.model.internal.Column;
 import dev.svcinfra.sql.model.internal.Index;
 import dev.svcinfra.sql.model.internal.Table;
+import dev.svcinfra.sql.model.internal.UniqueConstraint;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -252,6 +253,12 @@ final class DuckDbDialect extends EmbeddedFileDialect {
         .orElse(false);
   }
 
+  /** No: DuckDB keeps a dropped unique index's name taken until the transaction commits. */
+  @Override
+  public boolean recreatesUniqueIndexInPlace() {
+    return false;
+  }
+
   @Override
   public boolean rebuildsTables() {
     return true;
@@ -295,22 +302,31 @@ final class DuckDbDialect extends EmbeddedFileDialect {
     return index.whereNull().isEmpty() && super.enforcesUniqueIndex(index);
   }
 
-  /** DuckDB's JDBC driver reports no indexes, unique constraints or foreign keys. */
-  @Override
-  public boolean reflectsIndexes() {
-    return false;
-  }
-
-  /** Read from {@code duckdb_constraints()} ({@link #cleanReflectedTable}). */
-  @Override
-  public boolean reflectsForeignKeys() {
-    return true;
-  }
-
-  /** The table with its foreign keys, which the driver does not report, from DuckDB's catalog. */
+  /**
+   * The table with what the driver does not report read from DuckDB's catalog: its indexes and
+   * unique constraints ({@link DuckDbIndexes}) and its foreign keys ({@link DuckDbForeignKeys}).
+   */
   @Override
   public Table cleanReflectedTable(Connection c, String schema, Table table) throws SQLException {
-    return table.withForeignKeys(DuckDbForeignKeys.of(c, schema, table.name()));
+    return table
+        .withIndexes(DuckDbIndexes.of(c, schema, table.name()))
+        .withForeignKeys(DuckDbForeignKeys.of(c, schema, table.name()));
+  }
+
+  /**
+   * Refused in place, so autogenerate rebuilds the table: a unique constraint of {@code CREATE
+   * TABLE} is no index ({@code DROP INDEX} does not find it) and DuckDB's ALTER cannot drop a
+   * constraint, and the reflected constraint does not tell which of the two it is.
+   */
+  @Override
+  public List<String> dropUniqueStatements(Table table, UniqueConstraint unique) {
+    throw new UnsupportedDdlException(
+        "duckdb cannot drop the unique constraint "
+            + unique.name()
+            + " of "
+            + table.qualifiedName()
+            + " in place; rebuild the table by hand: copy the rows out, drop it, create it again,"
+            + " copy them back");
   }
 
   /** {@code "Users"} and {@code "users"} are one table here (issue 17). */

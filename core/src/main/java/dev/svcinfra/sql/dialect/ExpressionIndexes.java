@@ -172,10 +172,15 @@ final class ExpressionIndexes {
     return fromKeys(reported.name(), reported.unique(), reported.columns());
   }
 
-  /** {@code ON table (}, up to the parenthesis that opens the key list. */
+  /** One table or schema name in {@code ON}: quoted any of three ways, or bare. */
+  private static final String NAME_PART = "(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$]+)";
+
+  /**
+   * {@code ON table (}, up to the parenthesis that opens the key list; the table may be qualified
+   * ({@code main."Users"}, as DuckDB writes it) and bare names may hold any letters ({@code café}).
+   */
   private static final Pattern ON_TABLE =
-      Pattern.compile(
-          "(?is)\\bON\\s+(?:\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+]|[\\w$.]+)" + "\\s*\\(");
+      Pattern.compile("(?isU)\\bON\\s+" + NAME_PART + "(?:\\s*\\.\\s*" + NAME_PART + ")*\\s*\\(");
 
   /** The key parts of a {@code CREATE INDEX .. ON table (k1, k2) [WHERE ..]} statement. */
   static List<String> keyParts(String createIndex) {

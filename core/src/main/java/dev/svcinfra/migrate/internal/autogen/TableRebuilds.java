@@ -113,9 +113,9 @@ final class TableRebuilds {
         continue;
       }
       String key = keyOf(table);
-      try {
-        op.accept(renderer);
-      } catch (UnsupportedDdlException e) {
+      if (refused(renderer, op)
+          || refused(renderer, onTable(op, from(key)))
+          || !dialect.recreatesUniqueIndexInPlace() && uniqueRecreated(op, ops)) {
         out.add(key);
       }
       if (!referencing(key).isEmpty() && !altersReferenced(dialect, op)) {
@@ -123,6 +123,51 @@ final class TableRebuilds {
       }
     }
     return out;
+  }
+
+  /** Whether {@code op} creates a unique index under the name of an index {@code ops} drop. */
+  private static boolean uniqueRecreated(MigrationOp op, List<MigrationOp> ops) {
+    String created = null;
+    if (op instanceof MigrationOp.CreateIndex o && o.index().unique()) {
+      created = o.index().name();
+    } else if (op instanceof MigrationOp.AddUnique o) {
+      created = o.unique().name();
+    }
+    for (MigrationOp other : ops) {
+      String dropped = null;
+      if (other instanceof MigrationOp.DropIndex d) {
+        dropped = d.index().name();
+      } else if (other instanceof MigrationOp.DropUnique d) {
+        dropped = d.unique().name();
+      }
+      if (created != null && created.equalsIgnoreCase(dropped)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean refused(OpRenderer renderer, MigrationOp op) {
+    try {
+      op.accept(renderer);
+      return false;
+    } catch (UnsupportedDdlException e) {
+      return true;
+    }
+  }
+
+  /**
+   * A column change as it meets the table before the revision: the revision's index and constraint
+   * changes come after its column changes, so an index the revision drops (one the models lack) is
+   * still there when the column changes, and may make the dialect refuse it in place.
+   */
+  private static MigrationOp onTable(MigrationOp op, Table table) {
+    if (op instanceof MigrationOp.AlterColumn o) {
+      return new MigrationOp.AlterColumn(table, o.from(), o.to());
+    } else if (op instanceof MigrationOp.DropColumn o) {
+      return new MigrationOp.DropColumn(table, o.column());
+    }
+    return op;
   }
 
   private static boolean altersReferenced(Dialect dialect, MigrationOp op) {

@@ -78,6 +78,15 @@ public interface SchemaDdl {
   }
 
   /**
+   * Whether a unique index can be created in the same transaction that dropped an index of its
+   * name. Yes by default; DuckDB answers no ("An index with the name .. already exists" until the
+   * drop commits), so a unique index changed under its name rebuilds the table there.
+   */
+  default boolean recreatesUniqueIndexInPlace() {
+    return true;
+  }
+
+  /**
    * Whether ALTER TABLE can turn the column {@code from} into {@code to} (empty: drop it) while
    * other tables' foreign keys reference the table. Yes by default; DuckDB refuses every such
    * change but a new default ("entries depend on it"), so the table is rebuilt instead.
@@ -118,8 +127,9 @@ public interface SchemaDdl {
   // ---- reflection, for autogenerate's compare ----------------------------------------------
 
   /**
-   * Whether JDBC metadata reports this database's indexes and unique constraints. When it does not
-   * (DuckDB's driver), autogenerate compares tables and columns only and says so.
+   * Whether reflection reports this database's indexes and unique constraints (through JDBC
+   * metadata, or the dialect's {@code cleanReflectedTable}, as DuckDB's catalog). When it does not,
+   * autogenerate compares tables and columns only.
    */
   default boolean reflectsIndexes() {
     return true;
@@ -127,7 +137,7 @@ public interface SchemaDdl {
 
   /**
    * Whether reflection reports foreign keys, so autogenerate compares them. By default as {@link
-   * #reflectsIndexes}; DuckDB reads them from its catalog though its driver reports none.
+   * #reflectsIndexes}.
    */
   default boolean reflectsForeignKeys() {
     return reflectsIndexes();
