@@ -34,6 +34,9 @@ public final class PostgresWireTap implements AutoCloseable {
   private static final int GSS_REQUEST = 80877104;
   private static final int CANCEL_REQUEST = 80877102;
 
+  /** Marks the SQL of a round trip that only prepared a statement, executing nothing. */
+  public static final String DESCRIBE = "describe: ";
+
   private final ServerSocket server;
   private final int target;
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
@@ -65,9 +68,9 @@ public final class PostgresWireTap implements AutoCloseable {
   }
 
   /**
-   * The round trips seen since the last {@link #clear()}, each the SQL texts it executed in order;
-   * connection checks (empty statements) and batches that execute nothing (a Parse and Describe
-   * only) are left out.
+   * The round trips seen since the last {@link #clear()}, each the SQL texts it executed in order,
+   * or those it only prepared marked with {@link #DESCRIBE}; connection checks (empty statements)
+   * are left out.
    */
   public List<List<String>> roundTrips() {
     List<List<String>> out = new ArrayList<>();
@@ -154,6 +157,7 @@ public final class PostgresWireTap implements AutoCloseable {
       // Drivers name the statements they use often (pgjdbc after a few uses) and then only bind
       // them by name: the SQL of a Bind is that of the Parse it names.
       Map<String, String> named = new HashMap<>();
+      List<String> parsed = new ArrayList<>();
       while (true) {
         int type = in.read();
         if (type < 0) {
@@ -163,7 +167,11 @@ public final class PostgresWireTap implements AutoCloseable {
         byte[] body = new byte[length - 4];
         in.readFully(body);
         switch (type) {
-          case 'P' -> named.put(cString(body, 0), cString(body, cStringEnd(body, 0) + 1));
+          case 'P' -> {
+            String sql = cString(body, cStringEnd(body, 0) + 1);
+            named.put(cString(body, 0), sql);
+            parsed.add(sql);
+          }
           case 'B' -> batch.add(named.getOrDefault(cString(body, cStringEnd(body, 0) + 1), "?"));
           case 'Q' -> {
             batch.add(cString(body, 0));
@@ -171,8 +179,14 @@ public final class PostgresWireTap implements AutoCloseable {
             batch.clear();
           }
           case 'S' -> {
+            if (batch.isEmpty()) {
+              // A round trip that only prepares (Parse and Describe, as pgjdbc does before it
+              // names a statement) still costs a round trip: it is kept, marked.
+              parsed.forEach(sql -> batch.add(DESCRIBE + sql));
+            }
             batches.add(List.copyOf(batch));
             batch.clear();
+            parsed.clear();
           }
           default -> {
             // Describe, Execute, Close, Flush, Terminate: relayed as they are.

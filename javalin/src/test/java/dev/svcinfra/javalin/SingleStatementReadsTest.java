@@ -177,8 +177,16 @@ class SingleStatementReadsTest {
         .withPool(PoolSettings.defaults().withSize(1));
   }
 
+  /**
+   * The request's answer, with the tap holding only what it sent. The request runs a few times
+   * first, so that what is measured is the steady state: pgjdbc prepares a statement it has run
+   * five times with a round trip of its own, once per connection.
+   */
   private static HttpResponse<String> roundTrip(PostgresWireTap tap, TestApp t, String path)
       throws Exception {
+    for (int i = 0; i < 6; i++) {
+      t.send("GET", path, null);
+    }
     tap.clear();
     return t.send("GET", path, null);
   }
