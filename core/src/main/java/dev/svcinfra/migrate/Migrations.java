@@ -123,6 +123,7 @@ public final class Migrations {
                     ModelComparison.atHead(
                         ctx, graph, c, config.dialect(), config.modelTables(), config),
                     ModelComparison.includedModels(config),
+                    ModelComparison.unmodelled(c, config),
                     dialects,
                     config.settings.skipDrops()));
     return author.write(message, request, result.sections(), result.notes());

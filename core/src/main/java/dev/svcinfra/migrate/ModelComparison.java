@@ -3,6 +3,7 @@ package dev.svcinfra.migrate;
 import dev.svcinfra.ErrorCode;
 import dev.svcinfra.migrate.internal.autogen.Autogenerate;
 import dev.svcinfra.migrate.internal.autogen.TableFilter;
+import dev.svcinfra.migrate.internal.autogen.UnmodelledTable;
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.runtime.HistoryTable;
 import dev.svcinfra.migrate.internal.runtime.MigrationContext;
@@ -52,12 +53,30 @@ final class ModelComparison {
    * migration bookkeeping tables.
    */
   static TableFilter tableFilter(MigrationConfig config) {
-    String version = config.settings.versionTable().toLowerCase(Locale.ROOT);
     return TableFilter.of(
         config.settings.includeTables(),
         config.settings.excludeTables(),
-        Set.of(version, HistoryTable.nameFor(version), version + "_lock"),
+        bookkeeping(config),
         config.includeTable);
+  }
+
+  /** The migration bookkeeping tables (lower case): version, history, lock. */
+  private static Set<String> bookkeeping(MigrationConfig config) {
+    String version = config.settings.versionTable().toLowerCase(Locale.ROOT);
+    return Set.of(version, HistoryTable.nameFor(version), version + "_lock");
+  }
+
+  /**
+   * The database's tables the table filter leaves out, but for the bookkeeping ones, where a
+   * revision's rebuild may have to take them in ({@link Autogenerate#unmodelled}).
+   */
+  static List<UnmodelledTable> unmodelled(Connection c, MigrationConfig config) {
+    return Autogenerate.unmodelled(
+        c,
+        config.dialect(),
+        config.settings.includeSchemas(),
+        bookkeeping(config),
+        tableFilter(config));
   }
 
   /** The models' tables the table filter includes: those autogenerate compares. */

@@ -253,6 +253,12 @@ final class DuckDbDialect extends EmbeddedFileDialect {
         .orElse(false);
   }
 
+  @Override
+  public Optional<String> rebuildRefusal(Connection c, String schema, Table reflected)
+      throws SQLException {
+    return new DuckDbRebuildCheck(this).refusal(c, schema, reflected);
+  }
+
   /** No: DuckDB keeps a dropped unique index's name taken until the transaction commits. */
   @Override
   public boolean recreatesUniqueIndexInPlace() {

@@ -1,5 +1,7 @@
 package dev.svcinfra.migrate.internal.autogen;
 
+import dev.svcinfra.ErrorCode;
+import dev.svcinfra.migrate.MigrationException;
 import dev.svcinfra.migrate.internal.ops.MigrationOp;
 import dev.svcinfra.migrate.internal.ops.Operations;
 import dev.svcinfra.migrate.internal.script.RevisionBody.Direction;
@@ -7,6 +9,7 @@ import dev.svcinfra.migrate.internal.script.SqlScript;
 import dev.svcinfra.sql.dialect.Dialect;
 import dev.svcinfra.sql.model.internal.Table;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,38 @@ public final class Autogenerate {
   }
 
   /**
+   * The tables of the database behind {@code c} that {@code filter} leaves out (besides those
+   * {@code excluded} names: the migration bookkeeping), each with why it could not be rebuilt from
+   * its reflection. Read only where the dialect rebuilds the tables referencing a rebuilt one
+   * (DuckDB), since only there does a revision's rebuild depend on them; empty elsewhere.
+   */
+  public static List<UnmodelledTable> unmodelled(
+      Connection c,
+      Dialect dialect,
+      List<String> includeSchemas,
+      Set<String> excluded,
+      TableFilter filter) {
+    if (!dialect.rebuildsReferencingTables()) {
+      return List.of();
+    }
+    List<UnmodelledTable> out = new ArrayList<>();
+    for (Table t : new SchemaReflector(dialect, includeSchemas, excluded).reflect(c)) {
+      if (filter.includes(t.schema().orElse(null), t.name())) {
+        continue;
+      }
+      try {
+        out.add(new UnmodelledTable(t, dialect.rebuildRefusal(c, t.schema().orElse(null), t)));
+      } catch (SQLException e) {
+        throw new MigrationException(
+            ErrorCode.MIGRATION_FAILED,
+            "cannot read the definition of " + t.qualifiedName() + ": " + e.getMessage(),
+            e);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The operations creating the tables {@code filter} includes as the database behind {@code c} has
    * them (with their indexes, keys and the extensions those need): a baseline revision.
    */
@@ -84,6 +119,20 @@ public final class Autogenerate {
    */
   public static AutogenResult render(
       List<MigrationOp> ops, List<Table> models, List<Dialect> dialects, boolean skipDrops) {
+    return render(ops, models, List.of(), dialects, skipDrops);
+  }
+
+  /**
+   * As {@link #render(List, List, List, boolean)}, knowing also the database's tables the models do
+   * not know ({@link #unmodelled}): where one references a table rebuilt on DuckDB, it is rebuilt
+   * too, or the revision is refused naming it when its definition cannot be carried over.
+   */
+  public static AutogenResult render(
+      List<MigrationOp> ops,
+      List<Table> models,
+      List<UnmodelledTable> unmodelled,
+      List<Dialect> dialects,
+      boolean skipDrops) {
     List<MigrationOp> kept = new ArrayList<>();
     List<MigrationOp> skipped = new ArrayList<>();
     for (MigrationOp op : ops) {
@@ -103,7 +152,7 @@ public final class Autogenerate {
     skipped.stream()
         .filter(MigrationOp.DropTable.class::isInstance)
         .forEach(op -> tables.add(((MigrationOp.DropTable) op).table()));
-    TableRebuilds rebuilds = new TableRebuilds(kept, tables);
+    TableRebuilds rebuilds = new TableRebuilds(kept, tables, unmodelled);
     for (Dialect d : dialects) {
       List<String> sql =
           List.of(

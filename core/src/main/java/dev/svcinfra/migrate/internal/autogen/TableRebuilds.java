@@ -56,6 +56,21 @@ final class TableRebuilds {
    *     leaves them) and any the database keeps that the models lack
    */
   TableRebuilds(List<MigrationOp> upgrade, List<Table> tables) {
+    this(upgrade, tables, List.of());
+  }
+
+  /**
+   * Per table key: why a table the models do not know cannot be rebuilt from its reflection. A
+   * rebuild that would take such a table in is refused, naming it.
+   */
+  private final Map<String, String> refusals = new LinkedHashMap<>();
+
+  /**
+   * @param unmodelled the database's tables the models do not know (left out by the table filter):
+   *     they are there before and after the revision, and are rebuilt with a table they reference
+   *     where the dialect needs it
+   */
+  TableRebuilds(List<MigrationOp> upgrade, List<Table> tables, List<UnmodelledTable> unmodelled) {
     for (int i = upgrade.size() - 1; i >= 0; i--) {
       MigrationOp op = upgrade.get(i);
       Table table = tableOf(op);
@@ -72,6 +87,13 @@ final class TableRebuilds {
       before.put(key, undo(op, before.getOrDefault(key, table)));
     }
     tables.forEach(t -> others.putIfAbsent(keyOf(t), t));
+    for (UnmodelledTable u : unmodelled) {
+      String key = keyOf(u.table());
+      if (!others.containsKey(key) && !after.containsKey(key)) {
+        others.put(key, u.table());
+        u.rebuildRefusal().ifPresent(r -> refusals.put(key, r));
+      }
+    }
   }
 
   /** The statements of {@code ops} for {@code dialect}, with each table it cannot alter rebuilt. */
@@ -203,7 +225,36 @@ final class TableRebuilds {
       }
       out.add(group);
     }
+    out.forEach(group -> refuseUnrebuildable(dialect, group));
     return out;
+  }
+
+  /**
+   * Refuses a rebuild that takes in a table the models do not know and whose definition cannot be
+   * carried over: dropping it would lose part of it, and not dropping it makes the rebuild's {@code
+   * DROP TABLE} of the table it references fail.
+   */
+  private void refuseUnrebuildable(Dialect dialect, Set<String> group) {
+    List<String> refused =
+        group.stream()
+            .filter(refusals::containsKey)
+            .map(k -> others.get(k).qualifiedName() + " (" + refusals.get(k) + ")")
+            .toList();
+    if (refused.isEmpty()) {
+      return;
+    }
+    List<String> rebuilt =
+        group.stream().filter(after::containsKey).map(k -> after.get(k).qualifiedName()).toList();
+    throw new UnsupportedDdlException(
+        dialect.name()
+            + " cannot rebuild "
+            + String.join(", ", rebuilt)
+            + ": the tables "
+            + String.join(", ", refused)
+            + " reference it, the models do not know them (the table filter leaves them out),"
+            + " and they cannot be dropped and created again from what the database reports of"
+            + " them; drop their foreign keys to it first, or add them to the models, or change the"
+            + " tables by hand");
   }
 
   /** The other tables whose foreign keys, before or after the revision, reference {@code key}. */

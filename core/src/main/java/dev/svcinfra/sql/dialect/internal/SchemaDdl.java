@@ -78,6 +78,19 @@ public interface SchemaDdl {
   }
 
   /**
+   * Why {@code reflected}, a table as reflection read it from the database behind {@code c}, cannot
+   * be dropped and created again from that reading without losing part of it; empty where it can. A
+   * table the models do not know is rebuilt from its reflection where {@link
+   * #rebuildsReferencingTables} takes it into another table's rebuild. Empty by default.
+   *
+   * @param schema the schema as passed to JDBC metadata; null for the connection's own
+   */
+  default Optional<String> rebuildRefusal(Connection c, String schema, Table reflected)
+      throws SQLException {
+    return Optional.empty();
+  }
+
+  /**
    * Whether a unique index can be created in the same transaction that dropped an index of its
    * name. Yes by default; DuckDB answers no ("An index with the name .. already exists" until the
    * drop commits), so a unique index changed under its name rebuilds the table there.
