@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The migration commands, one short method per CLI verb, for services that migrate at startup or
@@ -47,6 +49,8 @@ import java.util.function.Function;
  * @since 0.1
  */
 public final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
   private final MigrationConfig config;
 
   Migrations(MigrationConfig config) {
@@ -210,6 +214,44 @@ public final class Migrations {
   /** {@code sql upgrade}: to the single head. */
   public List<Revision> upgrade() {
     return upgrade("head");
+  }
+
+  /**
+   * What a service does before it serves: upgrades to head under the lock, then refuses (with
+   * {@link ErrorCode#MIGRATION_DRIFT}) a database that has drifted from the revisions or is at a
+   * revision this build does not carry (a newer release ran). Returns the revisions applied now.
+   */
+  public List<Revision> upgradeBeforeServing() {
+    String location = settings().scriptLocation().toString();
+    List<Revision> applied = upgrade();
+    MigrationStatus status = current();
+    if (!status.drift().isEmpty()) {
+      throw new MigrationException(
+          ErrorCode.MIGRATION_DRIFT,
+          "the database has drifted from "
+              + location
+              + ": "
+              + status.drift()
+              + "; the service does not start on it (see 'svc-infra sql current')");
+    }
+    if (!status.atHead()) {
+      throw new MigrationException(
+          ErrorCode.MIGRATION_DRIFT,
+          "the database is at "
+              + status.current()
+              + " but "
+              + location
+              + " ends at "
+              + status.heads()
+              + ": it holds revisions this build does not know (a newer release ran?);"
+              + " the service does not start on it");
+    }
+    LOG.info(
+        "migrations: {} revision(s) applied from {}, database at {}",
+        applied.size(),
+        location,
+        status.current());
+    return applied;
   }
 
   public List<Revision> upgrade(String target) {

@@ -1,14 +1,7 @@
 package dev.svcinfra.javalin;
 
-import dev.svcinfra.ErrorCode;
-import dev.svcinfra.migrate.MigrationException;
-import dev.svcinfra.migrate.MigrationStatus;
 import dev.svcinfra.migrate.Migrations;
-import dev.svcinfra.migrate.Revision;
 import dev.svcinfra.sql.Database;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What {@link SqlPlugin} does before the app serves, when asked (issue 19): connect once, so an
@@ -17,8 +10,6 @@ import org.slf4j.LoggerFactory;
  * then refuse a database that has drifted from the revisions the app carries.
  */
 final class StartupChecks {
-  private static final Logger LOG = LoggerFactory.getLogger(StartupChecks.class);
-
   private StartupChecks() {}
 
   /** Returns how many revisions were applied (0 when nothing was to migrate). */
@@ -38,34 +29,6 @@ final class StartupChecks {
             .scriptLocation(scriptLocation)
             .modelClassLoader(loader != null ? loader : StartupChecks.class.getClassLoader())
             .build();
-    List<Revision> applied = migrations.upgrade();
-    MigrationStatus status = migrations.current();
-    if (!status.drift().isEmpty()) {
-      throw new MigrationException(
-          ErrorCode.MIGRATION_DRIFT,
-          "the database has drifted from "
-              + scriptLocation
-              + ": "
-              + status.drift()
-              + "; the app does not start on it (see 'svc-infra sql current')");
-    }
-    if (!status.atHead()) {
-      throw new MigrationException(
-          ErrorCode.MIGRATION_DRIFT,
-          "the database is at "
-              + status.current()
-              + " but "
-              + scriptLocation
-              + " ends at "
-              + status.heads()
-              + ": it holds revisions this build does not know (a newer release ran?);"
-              + " the app does not start on it");
-    }
-    LOG.info(
-        "migrations: {} revision(s) applied from {}, database at {}",
-        applied.size(),
-        scriptLocation,
-        status.current());
-    return applied.size();
+    return migrations.upgradeBeforeServing().size();
   }
 }

@@ -48,7 +48,8 @@ public class SvcInfraMigrationsAutoConfiguration implements ResourceLoaderAware 
     Optional<Migrations> migrations =
         StartupMigration.migrations(database, PropertyEnv.of(properties, variables), loader);
     return new Migrated(
-        migrations.orElse(null), migrations.map(StartupMigration::upgrade).orElse(List.of()));
+        migrations.orElse(null),
+        migrations.map(Migrations::upgradeBeforeServing).orElse(List.of()));
   }
 
   /**
