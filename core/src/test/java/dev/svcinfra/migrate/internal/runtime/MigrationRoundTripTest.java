@@ -298,6 +298,46 @@ class MigrationRoundTripTest {
     }
   }
 
+  /**
+   * A statement refused by the data (a unique index over duplicates) is reported with its own error
+   * as the cause on every database. On DuckDB a refused statement aborts the transaction, and the
+   * rollback that followed once failed with "no transaction is active", which hid the real error.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void aStatementRefusedByTheDataIsTheReportedCause(TestDatabases kind) throws Exception {
+    Path dir = Scripts.newLocation();
+    Scripts.write(
+        dir,
+        "000000000001",
+        "",
+        "CREATE TABLE pairs (id INTEGER PRIMARY KEY, code VARCHAR(10));\n"
+            + "INSERT INTO pairs (id, code) VALUES (1, 'x');\n"
+            + "INSERT INTO pairs (id, code) VALUES (2, 'x');",
+        "DROP TABLE pairs;");
+    Scripts.write(
+        dir,
+        "000000000002",
+        "000000000001",
+        "-- lint:allow index_without_concurrently\nCREATE UNIQUE INDEX pairs_code ON pairs (code);",
+        "DROP INDEX pairs_code;");
+    try (Database db = Database.open(kind.newUrl())) {
+      Migrations m = migrations(db, dir, new ArrayList<>());
+      assertThatThrownBy(m::upgrade)
+          .isInstanceOf(MigrationFailedException.class)
+          .hasMessageContaining("at statement 1: ")
+          .hasMessageContaining("CREATE UNIQUE INDEX pairs_code")
+          .hasMessageNotContainingAny("no transaction is active", "cannot rollback")
+          .satisfies(
+              e ->
+                  assertThat(((MigrationFailedException) e).versionAfter())
+                      .containsExactly("000000000001"));
+      assertThat(m.current().current()).containsExactly("000000000001");
+      // The database is usable for the next command: the failed step left no open transaction.
+      assertThat(m.upgrade("000000000001")).isEmpty();
+    }
+  }
+
   static long count(Connection c, String sql) throws Exception {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
