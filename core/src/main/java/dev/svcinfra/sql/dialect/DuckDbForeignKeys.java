@@ -2,13 +2,9 @@ package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.sql.model.ReferentialAction;
 import dev.svcinfra.sql.model.internal.ForeignKey;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,27 +29,21 @@ final class DuckDbForeignKeys {
    */
   static List<ForeignKey> of(Connection c, String schema, String table) throws SQLException {
     List<ForeignKey> out = new ArrayList<>();
-    try (PreparedStatement st = c.prepareStatement(SQL)) {
-      st.setString(1, schema);
-      st.setString(2, table);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ForeignKey(
-                  rs.getString(1),
-                  names(rs.getArray(2)),
-                  Optional.empty(),
-                  rs.getString(3),
-                  names(rs.getArray(4)),
-                  ReferentialAction.NO_ACTION,
-                  ReferentialAction.NO_ACTION));
-        }
-      }
-    }
+    CatalogRows.forEachTableRow(
+        c,
+        SQL,
+        schema,
+        table,
+        rs ->
+            out.add(
+                new ForeignKey(
+                    rs.getString(1),
+                    CatalogRows.names(rs.getArray(2)),
+                    Optional.empty(),
+                    rs.getString(3),
+                    CatalogRows.names(rs.getArray(4)),
+                    ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION)));
     return out;
-  }
-
-  private static List<String> names(Array array) throws SQLException {
-    return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
   }
 }

@@ -1,13 +1,9 @@
 package dev.svcinfra.sql.dialect;
 
 import dev.svcinfra.sql.model.internal.Index;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,30 +46,23 @@ final class DuckDbIndexes {
    */
   static List<Index> of(Connection c, String schema, String table) throws SQLException {
     List<Index> out = new ArrayList<>();
-    try (PreparedStatement st = c.prepareStatement(INDEXES)) {
-      st.setString(1, schema);
-      st.setString(2, table);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              ExpressionIndexes.fromKeys(
-                  rs.getString(1), rs.getBoolean(2), ExpressionIndexes.keyParts(rs.getString(3))));
-        }
-      }
-    }
-    try (PreparedStatement st = c.prepareStatement(UNIQUES)) {
-      st.setString(1, schema);
-      st.setString(2, table);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Index(rs.getString(1), names(rs.getArray(2)), true));
-        }
-      }
-    }
+    CatalogRows.forEachTableRow(
+        c,
+        INDEXES,
+        schema,
+        table,
+        rs ->
+            out.add(
+                ExpressionIndexes.fromKeys(
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    ExpressionIndexes.keyParts(rs.getString(3)))));
+    CatalogRows.forEachTableRow(
+        c,
+        UNIQUES,
+        schema,
+        table,
+        rs -> out.add(new Index(rs.getString(1), CatalogRows.names(rs.getArray(2)), true)));
     return out;
-  }
-
-  private static List<String> names(Array array) throws SQLException {
-    return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
   }
 }

@@ -269,7 +269,7 @@ final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Map<String, KeyColumn> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    MySqlReflection.forEachTableRow(
+    CatalogRows.forEachTableRow(
         c,
         "SELECT COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
             + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
@@ -343,7 +343,7 @@ final class MariaDbDialect extends MySqlDialect {
       return table;
     }
     Set<String> json = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    MySqlReflection.forEachTableRow(
+    CatalogRows.forEachTableRow(
         c,
         "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
             + "WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",

@@ -5,8 +5,6 @@ import dev.svcinfra.sql.model.internal.Index;
 import dev.svcinfra.sql.model.internal.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +62,7 @@ final class MySqlReflection {
     Map<String, List<String>> parts = new LinkedHashMap<>();
     Map<String, Boolean> unique = new HashMap<>();
     Set<String> functional = new HashSet<>();
-    forEachTableRow(
+    CatalogRows.forEachTableRow(
         c,
         "SELECT INDEX_NAME, COLUMN_NAME, EXPRESSION, NON_UNIQUE "
             + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
@@ -109,27 +107,5 @@ final class MySqlReflection {
     return s.matches("[-+]?\\d+(\\.\\d*)?|[-+]?\\.\\d+")
         ? Optional.of(new BigDecimal(s))
         : Optional.empty();
-  }
-
-  /** Reads one row of an information_schema query. */
-  interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * Runs {@code sql}, an information_schema query whose two parameters are the schema (null for the
-   * connection's database) and the table name, handing each row to {@code reader}.
-   */
-  static void forEachTableRow(
-      Connection c, String sql, String schema, String table, RowReader reader) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          reader.read(rs);
-        }
-      }
-    }
   }
 }

@@ -29,7 +29,7 @@ final class TextCollations {
     if (text.isEmpty()) {
       return out;
     }
-    MySqlReflection.forEachTableRow(
+    CatalogRows.forEachTableRow(
         c,
         "SELECT COLUMN_NAME, COLLATION_NAME FROM "
             + "information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) "
