@@ -15,40 +15,33 @@ import java.util.regex.Pattern;
  */
 enum RowEstimates implements RowEstimate {
   /** {@code EXPLAIN (FORMAT JSON)}: the form PostgREST reads for {@code count=planned}. */
-  POSTGRES {
-    @Override
-    public String query(String select) {
-      return "EXPLAIN (FORMAT JSON) " + select;
-    }
-
-    @Override
-    public long read(ResultSet rs) throws SQLException {
-      return postgres(rs);
-    }
-  },
-  MYSQL {
-    @Override
-    public String query(String select) {
-      return "EXPLAIN " + select;
-    }
-
-    @Override
-    public long read(ResultSet rs) throws SQLException {
-      return mysql(rs);
-    }
-  },
+  POSTGRES("EXPLAIN (FORMAT JSON) ", RowEstimates::postgres),
+  MYSQL("EXPLAIN ", RowEstimates::mysql),
   /** DuckDB's {@code EXPLAIN (FORMAT JSON)}: one row, the plan in {@code explain_value}. */
-  DUCKDB {
-    @Override
-    public String query(String select) {
-      return "EXPLAIN (FORMAT JSON) " + select;
-    }
+  DUCKDB("EXPLAIN (FORMAT JSON) ", RowEstimates::duckdb);
 
-    @Override
-    public long read(ResultSet rs) throws SQLException {
-      return duckdb(rs);
-    }
-  };
+  /** Reads the estimate from the current row of the {@code EXPLAIN} result. */
+  private interface Reader {
+    long read(ResultSet rs) throws SQLException;
+  }
+
+  private final String explain;
+  private final Reader reader;
+
+  RowEstimates(String explain, Reader reader) {
+    this.explain = explain;
+    this.reader = reader;
+  }
+
+  @Override
+  public String query(String select) {
+    return explain + select;
+  }
+
+  @Override
+  public long read(ResultSet rs) throws SQLException {
+    return reader.read(rs);
+  }
 
   /**
    * The first {@code "Plan Rows"} of PostgreSQL's JSON plan: the top node's, since a node lists its
