@@ -153,6 +153,7 @@ public final class MongoResource {
         readSchema(),
         writeSchema(true),
         writeSchema(false),
+        null,
         "document",
         "regular-expression characters match literally");
   }

@@ -148,38 +148,6 @@ final class OpenApiDocument {
           noun,
           literalNote);
     }
-
-    /** A resource without PUT. */
-    Described(
-        String name,
-        String prefix,
-        List<String> tags,
-        boolean tenantScoped,
-        Collection<String> orderFields,
-        Collection<String> searchFields,
-        List<String> defaultOrder,
-        ObjectNode idSchema,
-        ObjectNode read,
-        ObjectNode create,
-        ObjectNode update,
-        String noun,
-        String literalNote) {
-      this(
-          name,
-          prefix,
-          tags,
-          tenantScoped,
-          orderFields,
-          searchFields,
-          defaultOrder,
-          idSchema,
-          read,
-          create,
-          update,
-          null,
-          noun,
-          literalNote);
-    }
   }
 
   /** Adds a resource with the five default routes (list, create, get, update, delete). */

@@ -99,6 +99,7 @@ class OpenApiNamesTest {
             read,
             read,
             read,
+            null,
             "row",
             ""));
     JsonNode schemas = document.root().at("/components/schemas");
